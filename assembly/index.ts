@@ -1,0 +1,3 @@
+// The greenplan WebAssembly module: one binary, every kernel.
+export { arenaBase, reserve, memoryBytes } from "./arena";
+export { smoothBatch } from "./smoothing";

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// greenplan CLI. Exit codes: 0 solved / valid, 1 check failed, 2 invalid input, 3 infeasible.
+import { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import '../node.js';
+import { solve } from '../solve.js';
+import { GreenplanError } from '../core/errors.js';
+import { checkSmoothing } from '../check/smoothing.js';
+import { demo } from './demo.js';
+
+export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new GreenplanError('invalid-input', `cannot read ${what} ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new GreenplanError('invalid-input', `${what} ${file === '-' ? '(stdin)' : file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function fail(e: unknown): never {
+  if (e instanceof GreenplanError) {
+    process.stderr.write(`greenplan: ${e.message}\n`);
+    process.exit(e.code === 'invalid-input' ? EXIT.invalid : EXIT.internal);
+  }
+  process.stderr.write(`greenplan: internal error: ${(e as Error)?.stack ?? e}\n`);
+  process.exit(EXIT.internal);
+}
+
+const program = new Command()
+  .name('greenplan')
+  .description('Exact capacity plans for cloud services: fewer machines, less energy.')
+  .showHelpAfterError();
+
+program
+  .command('solve')
+  .argument('<file>', 'instance JSON file, or - for stdin')
+  .option('--out <file>', 'write the solution to this file instead of stdout')
+  .description('solve an instance; exit 0 solved, 2 invalid input, 3 infeasible')
+  .action(async (file: string, opts: { out?: string }) => {
+    try {
+      const solution = await solve(readJson(file, 'instance'));
+      const text = JSON.stringify(solution) + '\n';
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      process.exitCode = (solution as { status: string }).status === 'infeasible' ? EXIT.infeasible : EXIT.ok;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('check')
+  .argument('<instance>', 'instance JSON file')
+  .argument('<solution>', 'solution JSON file')
+  .description('verify a solution independently (feasibility, recomputed objective); exit 0 valid, 1 invalid')
+  .action((instFile: string, solFile: string) => {
+    try {
+      const instance = readJson(instFile, 'instance') as { problem?: string };
+      const solution = readJson(solFile, 'solution');
+      if (instance?.problem !== 'smoothing') throw new GreenplanError('invalid-input', `problem must be one of "smoothing"`, 'problem');
+      const report = checkSmoothing(instance, solution);
+      if (report.valid) process.stdout.write(`valid: objective ${report.objective}\n`);
+      else process.stdout.write(`invalid: ${report.reason}\n`);
+      process.exitCode = report.valid ? EXIT.ok : EXIT.checkFailed;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('demo')
+  .description('smoothing on bundled real Alibaba Tianchi demand')
+  .action(async () => {
+    try {
+      await demo();
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,79 @@
+import { Validator } from '../core/validate.js';
+import { ValidationError, statusError } from '../core/errors.js';
+import { kernels } from '../wasm/loader.js';
+import { Layout } from '../wasm/arena.js';
+import { SmoothingInstance, type SmoothingSolution } from './schema.js';
+
+const validator: Validator<typeof SmoothingInstance> = new Validator(SmoothingInstance);
+/** Longest total series one call accepts (sum over scenarios). */
+export const MAX_TOTAL_STEPS = 2 ** 27;
+
+/** Validate a smoothing instance (throws ValidationError naming the JSON path). */
+export function validateSmoothing(input: unknown): asserts input is SmoothingInstance {
+  validator.assert(input);
+  const seen = new Map<string, number>();
+  let total = 0;
+  input.scenarios.forEach((s, i) => {
+    const name = s.name ?? String(i);
+    const prev = seen.get(name);
+    if (prev !== undefined) throw new ValidationError(`scenarios[${i}].name`, `duplicates scenarios[${prev}].name ("${name}")`);
+    seen.set(name, i);
+    total += s.demand.length;
+  });
+  if (total > MAX_TOTAL_STEPS) {
+    throw new ValidationError('scenarios', `hold ${total} steps in all; at most ${MAX_TOTAL_STEPS} fit in one call (split the instance)`);
+  }
+}
+
+/** Exact smoothing (O(T) per scenario, in WebAssembly). Throws on invalid input. */
+export async function smooth(instance: SmoothingInstance): Promise<SmoothingSolution> {
+  validateSmoothing(instance);
+  const k = await kernels();
+  const alpha = instance.alpha ?? 1;
+  const scen = instance.scenarios;
+  const n = scen.length;
+  let N = 0;
+  let Tmax = 0;
+  for (const s of scen) { N += s.demand.length; Tmax = Math.max(Tmax, s.demand.length); }
+
+  const lay = new Layout();
+  const oOff = lay.take(n + 1, 4);
+  const oStep = lay.take(n, 4);
+  const oCoef = lay.take(n, 8);
+  const oSums = lay.take(2 * n, 8);
+  const oDem = lay.take(N, 8);
+  const oPlan = lay.take(N, 8);
+  const oScr = lay.take(Tmax, 8);
+  lay.take(Tmax, 4);
+  const base = lay.reserve(k, 'smoothing');
+  const buf = k.memory.buffer;
+  const off = new Int32Array(buf, base + oOff, n + 1);
+  const step = new Int32Array(buf, base + oStep, n);
+  const coef = new Float64Array(buf, base + oCoef, n);
+  const dem = new Float64Array(buf, base + oDem, N);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scen[i]!;
+    off[i] = at;
+    step[i] = s.maxStep ?? -1;
+    coef[i] = alpha * (s.weight ?? 1);
+    dem.set(s.demand, at);
+    at += s.demand.length;
+  }
+  off[n] = at;
+  const status = k.smoothBatch(n, base + oOff, base + oDem, base + oStep, base + oCoef, base + oPlan, base + oSums, base + oScr, Tmax);
+  if (status !== 0) throw statusError(status, 'smoothing');
+  // copy out: never hand out views into WASM memory
+  const out = k.memory.buffer;
+  const plan = new Float64Array(out, base + oPlan, N);
+  const sums = new Float64Array(out, base + oSums, 2 * n);
+  let resource = 0;
+  let variation = 0;
+  const scenarios = scen.map((s, i) => {
+    const a = off[i]!;
+    resource += sums[2 * i]!;
+    variation += (s.weight ?? 1) * sums[2 * i + 1]!;
+    return { name: s.name ?? String(i), plan: Array.from(plan.subarray(a, a + s.demand.length)) };
+  });
+  return { problem: 'smoothing', status: 'optimal', objective: resource + alpha * variation, resource, variation, scenarios };
+}

@@ -1,0 +1,33 @@
+import { ValidationError, GreenplanError } from './core/errors.js';
+import { smooth } from './smoothing/solve.js';
+import type { SmoothingInstance, SmoothingSolution } from './smoothing/schema.js';
+
+export type Instance = SmoothingInstance;
+export type Solution = SmoothingSolution;
+export const PROBLEMS = ['smoothing'] as const;
+
+/** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
+export async function solve(instance: unknown): Promise<Solution> {
+  if (typeof instance !== 'object' || instance === null || Array.isArray(instance)) {
+    throw new ValidationError('', 'the instance must be a JSON object');
+  }
+  const problem = (instance as { problem?: unknown }).problem;
+  switch (problem) {
+    case 'smoothing':
+      return smooth(instance as SmoothingInstance);
+    default:
+      throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
+  }
+}
+
+export type SolveResult = { ok: true; solution: Solution } | { ok: false; error: GreenplanError };
+
+/** Result-returning form of solve(): never throws for bad input. */
+export async function trySolve(instance: unknown): Promise<SolveResult> {
+  try {
+    return { ok: true, solution: await solve(instance) };
+  } catch (e) {
+    if (e instanceof GreenplanError) return { ok: false, error: e };
+    throw e;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Kernels } from './loader.js';
+import { GreenplanError } from '../core/errors.js';
+
+/** Bump layout of one call's buffers inside the kernels' arena (8-byte aligned). */
+export class Layout {
+  private bytes = 0;
+  /** Reserve `count` elements of `size` bytes; returns the offset from the arena base. */
+  take(count: number, size: 4 | 8): number {
+    const at = this.bytes;
+    this.bytes += Math.ceil((count * size) / 8) * 8;
+    return at;
+  }
+  /** Grow the arena to fit; returns the base pointer. */
+  reserve(k: Kernels, what: string): number {
+    const base = k.reserve(this.bytes);
+    if (base === 0) {
+      throw new GreenplanError('out-of-memory', `${what}: needs ${(this.bytes / 2 ** 20).toFixed(0)} MiB of WebAssembly memory, over the 4 GiB limit`);
+    }
+    return base;
+  }
+}

@@ -1,0 +1,56 @@
+// Loads the greenplan WebAssembly module. Platform entries (node.ts, browser.ts)
+// register how to fetch the bytes; callers may inject a compiled WebAssembly.Module
+// (e.g. a worker that received it from the page) so it is compiled once.
+
+export interface Kernels {
+  memory: WebAssembly.Memory;
+  arenaBase(): number;
+  reserve(bytes: number): number;
+  memoryBytes(): number;
+  smoothBatch(
+    n: number, offsets: number, demand: number, maxStep: number, coef: number,
+    plan: number, sums: number, scratch: number, scratchLen: number,
+  ): number;
+}
+
+type ModuleSource = () => Promise<WebAssembly.Module>;
+let source: ModuleSource | undefined;
+let instance: Promise<Kernels> | undefined;
+
+/** Set by the platform entry: how to obtain the compiled module. */
+export function setModuleSource(fn: ModuleSource): void {
+  source = fn;
+}
+
+/**
+ * Use this compiled module (or compile these bytes) from now on. Call before the
+ * first solve, e.g. in a worker: `await init(module)`.
+ */
+export async function init(module?: WebAssembly.Module | BufferSource): Promise<void> {
+  if (module !== undefined) {
+    const m = module instanceof WebAssembly.Module ? module : await WebAssembly.compile(module);
+    instance = instantiate(m);
+  }
+  await kernels();
+}
+
+async function instantiate(module: WebAssembly.Module): Promise<Kernels> {
+  const inst = await WebAssembly.instantiate(module, {
+    env: {
+      abort(_msg: number, _file: number, line: number, col: number) {
+        throw new Error(`greenplan kernel aborted at ${line}:${col} (please report this bug)`);
+      },
+    },
+  });
+  return inst.exports as unknown as Kernels;
+}
+
+/** The instantiated kernels (instantiated once, on first use). */
+export function kernels(): Promise<Kernels> {
+  if (!instance) {
+    if (!source) throw new Error('greenplan: no WebAssembly source; import "greenplan" (node or browser entry) or call init(module)');
+    instance = source().then(instantiate);
+    instance.catch(() => { instance = undefined; });
+  }
+  return instance;
+}
