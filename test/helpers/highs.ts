@@ -15,10 +15,18 @@ export interface SmoothingInstance {
   scenarios: SmoothingScenario[];
 }
 
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
+// The package's types.d.ts is read as CommonJS under NodeNext, which hides the
+// default export's call signature; type the small part we use by hand.
+interface Highs {
+  solve(
+    lp: string,
+    options?: Record<string, unknown>,
+  ): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+}
+const loadHighs = highsLoader as unknown as () => Promise<Highs>;
 let highsPromise: Promise<Highs> | undefined;
 function getHighs(): Promise<Highs> {
-  highsPromise ??= highsLoader();
+  highsPromise ??= loadHighs();
   return highsPromise;
 }
 
@@ -87,7 +95,7 @@ export async function smoothingMilp(instance: SmoothingInstance): Promise<number
     output_flag: false,
     mip_rel_gap: 0,
     mip_abs_gap: 1e-9,
-  } as Parameters<Highs['solve']>[1]);
+  });
   if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}\n${lp}`);
   return sol.ObjectiveValue;
 }

@@ -1,0 +1,92 @@
+// The CLI contract: exit codes 0 solved, 1 check failed, 2 invalid input; messages name the JSON path.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const bin = new URL('../bin/greenplan.js', import.meta.url).pathname;
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'greenplan-cli-'));
+const file = (name: string, value: unknown) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value));
+  return p;
+};
+const example = { problem: 'smoothing', alpha: 1.5, scenarios: [{ name: 'checkout', weight: 1, maxStep: 2, demand: [3, 1, 4, 1, 5] }] };
+
+describe('greenplan solve', () => {
+  it('prints the README example solution and exits 0', () => {
+    const r = run(['solve', file('ex.json', example)]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      problem: 'smoothing', status: 'optimal', objective: 22, resource: 19, variation: 2,
+      scenarios: [{ name: 'checkout', plan: [3, 3, 4, 4, 5] }],
+    });
+  });
+  it('reads stdin with - and writes --out', () => {
+    const out = join(dir, 'out.json');
+    const r = run(['solve', '-', '--out', out], JSON.stringify(example));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).objective).toBe(22);
+  });
+  it.each([
+    [{ problem: 'smoothing', scenarios: [{ demand: [1, -1] }] }, 'scenarios[0].demand[1] must be a finite number >= 0'],
+    [{ problem: 'smoothing', scenarios: [{ demand: [1], maxStep: 0.5 }] }, 'scenarios[0].maxStep must be an integer >= 0'],
+    [{ problem: 'smoothing', scenarios: [{ demand: [1], maxStep: -1 }] }, 'scenarios[0].maxStep must be an integer >= 0'],
+    [{ problem: 'smoothing', alpha: -0.1, scenarios: [] }, 'alpha must be a finite number >= 0'],
+    [{ problem: 'smoothing', scenarios: [{ weight: 0, demand: [] }] }, 'scenarios[0].weight must be a finite number > 0'],
+    [{ problem: 'smoothing', scenarios: [{ name: 'a', demand: [] }, { name: 'a', demand: [] }] }, 'scenarios[1].name duplicates scenarios[0].name'],
+    [{ problem: 'smoothing', scenarios: [{ demand: [], colour: 'red' }] }, 'scenarios[0].colour is not a known field'],
+    [{ problem: 'smoothing', scenarios: [{ demand: ['1'] }] }, 'scenarios[0].demand[0] must be a finite number >= 0'],
+    [{ problem: 'smoothing' }, 'scenarios is required'],
+    [{ problem: 'smoothen', scenarios: [] }, 'problem must be one of "smoothing"'],
+    [[1, 2], 'the instance must be a JSON object'],
+  ])('exits 2 on invalid input %j', (instance, message) => {
+    const r = run(['solve', file('bad.json', instance)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+  it('exits 2 on malformed JSON, NaN and Infinity literals', () => {
+    for (const text of ['{"problem": "smoothing",', '{"problem":"smoothing","scenarios":[{"demand":[NaN]}]}', '{"problem":"smoothing","scenarios":[{"demand":[Infinity]}]}']) {
+      const r = run(['solve', '-'], text);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/not valid JSON/);
+    }
+  });
+  it('exits 2 when the file does not exist', () => {
+    const r = run(['solve', join(dir, 'missing.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot read instance/);
+  });
+});
+
+describe('greenplan check', () => {
+  it('accepts the solver output (exit 0) and rejects a tampered plan (exit 1) with the reason', () => {
+    const inst = file('i.json', example);
+    const sol = run(['solve', inst]).stdout;
+    const ok = run(['check', inst, file('s.json', sol)]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('valid: objective 22');
+    const bad = JSON.parse(sol);
+    bad.scenarios[0].plan[1] = 0;
+    const r = run(['check', inst, file('bad-s.json', bad)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('scenarios[0].plan[1] = 0 is below demand 1');
+    const wrongObjective = { ...JSON.parse(sol), objective: 21 };
+    const r2 = run(['check', inst, file('bad-o.json', wrongObjective)]);
+    expect(r2.status).toBe(1);
+    expect(r2.stdout).toContain('objective is 21, recomputed 22');
+  });
+});
+
+describe('greenplan demo', () => {
+  it('runs on the bundled Tianchi excerpt and reports the savings', () => {
+    const r = run(['demo']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('peak-provisioned');
+    expect(r.stdout).toMatch(/greenplan α=4 .* -\d+\.\d%/);
+  });
+});
