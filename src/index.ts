@@ -1,6 +1,6 @@
 // greenplan public API (platform-neutral barrel; node.ts and browser.ts add the loader).
 export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResult } from './solve.js';
-export { smooth, validateSmoothing } from './smoothing/solve.js';
+export { smooth, validateSmoothing, type SmoothOptions, type SmoothingInput } from './smoothing/solve.js';
 export { SmoothingInstance, SmoothingScenario, type SmoothingSolution } from './smoothing/schema.js';
 export { checkSmoothing, type CheckReport } from './check/smoothing.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';

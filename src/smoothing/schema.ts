@@ -28,7 +28,7 @@ export const SmoothingInstance = Type.Object(
 export type SmoothingInstance = Static<typeof SmoothingInstance>;
 export type SmoothingScenario = Static<typeof SmoothingScenario>;
 
-export interface SmoothingSolution {
+export interface SmoothingSolution<Plan = number[]> {
   problem: 'smoothing';
   status: 'optimal';
   /** resource + alpha * variation */
@@ -37,5 +37,5 @@ export interface SmoothingSolution {
   resource: number;
   /** Σ_i w_i Σ_t |h_{t+1} - h_t| */
   variation: number;
-  scenarios: { name: string; plan: number[] }[];
+  scenarios: { name: string; plan: Plan }[];
 }

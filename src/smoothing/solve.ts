@@ -8,12 +8,30 @@ const validator: Validator<typeof SmoothingInstance> = new Validator(SmoothingIn
 /** Longest total series one call accepts (sum over scenarios). */
 export const MAX_TOTAL_STEPS = 2 ** 27;
 
-/** Validate a smoothing instance (throws ValidationError naming the JSON path). */
+/** A Float64Array demand is checked by one tight loop (same rules as the schema). */
+function checkTypedDemand(d: Float64Array, i: number): void {
+  for (let t = 0; t < d.length; t++) {
+    const x = d[t]!;
+    if (!(x >= 0 && x <= 1e12)) throw new ValidationError(`scenarios[${i}].demand[${t}]`, 'must be a finite number >= 0 (at most 1e12)');
+  }
+}
+
+/**
+ * Validate a smoothing instance (throws ValidationError naming the JSON path).
+ * `demand` may also be a Float64Array (library callers: no JSON round trip).
+ */
 export function validateSmoothing(input: unknown): asserts input is SmoothingInstance {
-  validator.assert(input);
+  const scen = (input as { scenarios?: unknown })?.scenarios;
+  if (Array.isArray(scen) && scen.some((s) => s?.demand instanceof Float64Array)) {
+    scen.forEach((s, i) => { if (s?.demand instanceof Float64Array) checkTypedDemand(s.demand, i); });
+    validator.assert({ ...(input as object), scenarios: scen.map((s) => (s?.demand instanceof Float64Array ? { ...s, demand: [] } : s)) });
+  } else {
+    validator.assert(input);
+  }
+  input = input as SmoothingInstance;
   const seen = new Map<string, number>();
   let total = 0;
-  input.scenarios.forEach((s, i) => {
+  (input as SmoothingInstance).scenarios.forEach((s, i) => {
     const name = s.name ?? String(i);
     const prev = seen.get(name);
     if (prev !== undefined) throw new ValidationError(`scenarios[${i}].name`, `duplicates scenarios[${prev}].name ("${name}")`);
@@ -25,8 +43,20 @@ export function validateSmoothing(input: unknown): asserts input is SmoothingIns
   }
 }
 
+export interface SmoothOptions {
+  /** 'array' (default): plans as number[] (JSON-ready); 'float64': plans as Float64Array copies (faster). */
+  plans?: 'array' | 'float64';
+}
+
+/** A smoothing instance whose demand series may be Float64Arrays. */
+export type SmoothingInput = Omit<SmoothingInstance, 'scenarios'> & {
+  scenarios: (Omit<SmoothingInstance['scenarios'][number], 'demand'> & { demand: number[] | Float64Array })[];
+};
+
 /** Exact smoothing (O(T) per scenario, in WebAssembly). Throws on invalid input. */
-export async function smooth(instance: SmoothingInstance): Promise<SmoothingSolution> {
+export async function smooth(instance: SmoothingInput, options?: SmoothOptions & { plans?: 'array' }): Promise<SmoothingSolution>;
+export async function smooth(instance: SmoothingInput, options: SmoothOptions & { plans: 'float64' }): Promise<SmoothingSolution<Float64Array>>;
+export async function smooth(instance: SmoothingInput, options: SmoothOptions = {}): Promise<SmoothingSolution<number[] | Float64Array>> {
   validateSmoothing(instance);
   const k = await kernels();
   const alpha = instance.alpha ?? 1;
@@ -73,7 +103,11 @@ export async function smooth(instance: SmoothingInstance): Promise<SmoothingSolu
     const a = off[i]!;
     resource += sums[2 * i]!;
     variation += (s.weight ?? 1) * sums[2 * i + 1]!;
-    return { name: s.name ?? String(i), plan: Array.from(plan.subarray(a, a + s.demand.length)) };
+    const T = s.demand.length;
+    if (options.plans === 'float64') return { name: s.name ?? String(i), plan: plan.slice(a, a + T) };
+    const out = new Array<number>(T);
+    for (let t = 0; t < T; t++) out[t] = plan[a + t]!;
+    return { name: s.name ?? String(i), plan: out };
   });
   return { problem: 'smoothing', status: 'optimal', objective: resource + alpha * variation, resource, variation, scenarios };
 }

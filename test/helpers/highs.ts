@@ -40,7 +40,7 @@ function num(x: number): string {
 }
 
 /** Optimal objective of the smoothing instance, by MILP (HiGHS). */
-export async function smoothingMilp(instance: SmoothingInstance): Promise<number> {
+export async function smoothingMilp(instance: SmoothingInstance, opts: { timeLimit?: number } = {}): Promise<number> {
   const obj: string[] = [];
   const rows: string[] = [];
   const bounds: string[] = [];
@@ -95,8 +95,9 @@ export async function smoothingMilp(instance: SmoothingInstance): Promise<number
     output_flag: false,
     mip_rel_gap: 0,
     mip_abs_gap: 1e-9,
+    ...(opts.timeLimit ? { time_limit: opts.timeLimit } : {}),
   });
-  if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}\n${lp}`);
+  if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}\n${lp.slice(0, 2000)}`);
   return sol.ObjectiveValue;
 }
 

@@ -1,0 +1,154 @@
+// Smoothing bench: WASM (via the public API, marshalling included) against a pure
+// TypeScript build of the same algorithm and the HiGHS MILP, on instances built from
+// real series: NAB nyc_taxi tiled to length T, and Tianchi app curves resampled to
+// 1,440 steps (one per minute). Falls back to the bundled Tianchi excerpt when
+// ../shared is absent.
+import { readFileSync } from 'node:fs';
+import { smooth } from '../src/node.js';
+import { smoothReference } from '../src/smoothing/reference.js';
+import { checkSmoothing } from '../src/check/smoothing.js';
+import { readBundledApps, readTianchiApps, appDemand, hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { smoothingMilp } from '../test/helpers/highs.js';
+
+export interface Row {
+  case: string;
+  steps: number;
+  wasmMs: number;
+  nsPerStep: number;
+  /** same solve with Float64Array demand in and Float64Array plans out */
+  wasmTypedMs: number;
+  typedNsPerStep: number;
+  tsMs: number;
+  tsOverWasm: number;
+  highsMs: number | null;
+  highsOverWasm: number | null;
+  equalObjective: boolean | null;
+  note: string;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function time<T>(fn: () => T): [number, T] {
+  const t0 = performance.now();
+  const r = fn();
+  return [performance.now() - t0, r];
+}
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+function taxiSeries(): number[] {
+  if (hasSharedData()) {
+    const rows = readFileSync(sharedDataDir + 'nab/nyc_taxi.csv', 'utf8').trim().split('\n').slice(1);
+    return rows.map((r) => Number(r.split(',')[1]) / 100);
+  }
+  return readBundledApps().flatMap(appDemand);
+}
+
+/** Real series tiled to length T, each repetition shifted by a deterministic offset. */
+function tiled(base: number[], T: number): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < T; t++) {
+    const rep = Math.floor(t / base.length);
+    out.push(base[t % base.length]! + ((rep * 37) % 11));
+  }
+  return out;
+}
+
+function resample(curve: number[], n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = (i * (curve.length - 1)) / (n - 1);
+    const a = Math.floor(x);
+    const b = Math.min(a + 1, curve.length - 1);
+    out[i] = curve[a]! + (curve[b]! - curve[a]!) * (x - a);
+  }
+  return out;
+}
+
+function tsObjective(inst: { alpha: number; scenarios: { weight?: number; maxStep?: number; demand: number[] }[] }): number {
+  let obj = 0;
+  for (const s of inst.scenarios) {
+    const c = inst.alpha * (s.weight ?? 1);
+    const h = smoothReference(s.demand, s.maxStep, c);
+    for (let t = 0; t < h.length; t++) obj += h[t]! + (t ? c * Math.abs(h[t]! - h[t - 1]!) : 0);
+  }
+  return obj;
+}
+
+export async function benchSmoothing(opts: { highsLimitS: number; reps: number; log: (s: string) => void }): Promise<Row[]> {
+  const rows: Row[] = [];
+  const taxi = taxiSeries();
+  const cases: { name: string; inst: any }[] = [];
+  for (const T of [1e4, 1e5, 1e6, 1e7]) {
+    cases.push({ name: `nyc_taxi tiled, T=${T.toExponential(0)}`, inst: { problem: 'smoothing', alpha: 50, scenarios: [{ name: 'taxi', maxStep: 20, demand: tiled(taxi, T) }] } });
+  }
+  const apps = (hasSharedData() ? readTianchiApps() : readBundledApps()).filter((a) => a.instances > 0).sort((a, b) => b.instances - a.instances);
+  const scen = [];
+  for (let i = 0; i < 1000; i++) {
+    const a = apps[i % apps.length]!;
+    scen.push({ name: `${a.app}#${i}`, weight: 1 + (i % 3), demand: resample(appDemand(a), 1440) });
+  }
+  cases.push({ name: 'Tianchi 1,000 apps x 1,440 steps', inst: { problem: 'smoothing', alpha: 30, scenarios: scen } });
+
+  let highsGaveUp = false;
+  let lastHighs: { steps: number; ms: number } | undefined;
+  for (const c of cases) {
+    const steps = c.inst.scenarios.reduce((s: number, x: any) => s + x.demand.length, 0);
+    const reps = steps >= 1e7 ? Math.max(3, Math.floor(opts.reps / 4)) : opts.reps;
+    await smooth(c.inst); // warm-up (compiles, grows the arena)
+    const wasm: number[] = [];
+    let sol: any;
+    for (let r = 0; r < reps; r++) {
+      const [ms, s] = await timeAsync(() => smooth(c.inst));
+      wasm.push(ms);
+      sol = s;
+    }
+    const typedInst = { ...c.inst, scenarios: c.inst.scenarios.map((x: any) => ({ ...x, demand: Float64Array.from(x.demand) })) };
+    const typed: number[] = [];
+    for (let r = 0; r < reps; r++) typed.push((await timeAsync(() => smooth(typedInst, { plans: 'float64' })))[0]);
+    const rep = checkSmoothing(c.inst, sol);
+    if (!rep.valid) throw new Error(`bench: checker rejected ${c.name}: ${rep.reason}`);
+    const ts: number[] = [];
+    let tsObj = 0;
+    for (let r = 0; r < Math.min(reps, 5); r++) {
+      const [ms, o] = time(() => tsObjective(c.inst));
+      ts.push(ms);
+      tsObj = o;
+    }
+    if (Math.abs(tsObj - sol.objective) > 1e-6 * Math.max(1, tsObj)) throw new Error(`bench: TS and WASM disagree on ${c.name}`);
+    let highsMs: number | null = null;
+    let equal: boolean | null = null;
+    let note = '';
+    const predicted = lastHighs ? (lastHighs.ms * steps) / lastHighs.steps : 0;
+    if (!highsGaveUp && predicted > opts.highsLimitS * 1000) {
+      note = `HiGHS not run: ${(predicted / 1000).toFixed(0)} s predicted from the smaller size, over the ${opts.highsLimitS} s limit`;
+    } else if (!highsGaveUp) {
+      try {
+        const [ms, obj] = await timeAsync(() => smoothingMilp(c.inst, { timeLimit: opts.highsLimitS }));
+        if (ms > opts.highsLimitS * 1000) {
+          note = `HiGHS over ${opts.highsLimitS} s`;
+          highsGaveUp = true;
+        } else {
+          highsMs = ms;
+          lastHighs = { steps, ms };
+          equal = Math.abs(obj - sol.objective) <= 1e-6 * Math.max(1, obj);
+        }
+      } catch (e) {
+        note = `HiGHS failed: ${(e as Error).message.slice(0, 60)}`;
+        highsGaveUp = true;
+      }
+    } else note = 'HiGHS not run (a smaller size already exceeded its limit)';
+    const wasmMs = median(wasm);
+    const tsMs = median(ts);
+    const row: Row = {
+      case: c.name, steps, wasmMs, nsPerStep: (wasmMs * 1e6) / steps,
+      wasmTypedMs: median(typed), typedNsPerStep: (median(typed) * 1e6) / steps, tsMs, tsOverWasm: tsMs / median(typed),
+      highsMs, highsOverWasm: highsMs === null ? null : highsMs / wasmMs, equalObjective: equal, note,
+    };
+    rows.push(row);
+    opts.log(`${row.case.padEnd(34)} ${row.wasmMs.toFixed(2).padStart(8)} ms ${row.nsPerStep.toFixed(1).padStart(5)} ns/step | typed ${row.wasmTypedMs.toFixed(2).padStart(8)} ms ${row.typedNsPerStep.toFixed(1).padStart(5)} ns/step | TS ${row.tsMs.toFixed(1).padStart(8)} ms (x${row.tsOverWasm.toFixed(2)}) | HiGHS ${highsMs === null ? '-'.padStart(10) : `${highsMs.toFixed(0).padStart(7)} ms`} ${row.highsOverWasm === null ? '' : `(x${row.highsOverWasm.toFixed(0)}, equal: ${equal})`} ${note}`);
+  }
+  return rows;
+}
