@@ -1,0 +1,39 @@
+// The published package: what `npm pack` ships, and that the packed tarball works when installed.
+import { describe, it, expect } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+describe('npm package', () => {
+  it('ships the WASM binary, the compiled API, the CLI and the bundled data, and no tests', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'bin/greenplan.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
+      expect(files).toContain(f);
+    }
+    expect(files.some((f) => f.startsWith('test/') || f.startsWith('assembly/') || f.startsWith('node_modules/'))).toBe(false);
+  });
+  it('the packed tarball installs and solves through its exports and its bin', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenplan-pack-'));
+    const tgz = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+    execFileSync('tar', ['xzf', join(dir, tgz), '-C', dir]);
+    // resolve the runtime dependencies from this checkout instead of the network
+    const app = join(dir, 'app');
+    execFileSync('mkdir', ['-p', join(app, 'node_modules')]);
+    symlinkSync(join(dir, 'package'), join(app, 'node_modules', 'greenplan'));
+    execFileSync('mkdir', ['-p', join(dir, 'package', 'node_modules')]);
+    for (const dep of ['@sinclair', 'commander']) symlinkSync(join(root, 'node_modules', dep), join(dir, 'package', 'node_modules', dep));
+    writeFileSync(join(app, 'main.mjs'), `import { solve } from 'greenplan';
+const s = await solve({ problem: 'smoothing', alpha: 1.5, scenarios: [{ name: 'checkout', maxStep: 2, demand: [3, 1, 4, 1, 5] }] });
+console.log(s.objective);`);
+    const r = spawnSync(process.execPath, [join(app, 'main.mjs')], { cwd: app, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('22');
+    const cli = spawnSync(process.execPath, [join(dir, 'package', 'bin', 'greenplan.js'), 'solve', join(dir, 'package', 'examples', 'smoothing.json')], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout).objective).toBe(22);
+  });
+});
