@@ -2,7 +2,7 @@
 // exact oracles as the TypeScript reference: HiGHS on seeded random instances and
 // brute force on tiny ones; also the plans must match the reference objective.
 import { describe, expect, it } from 'vitest';
-import { solve } from '../src/node.js';
+import { solve, checkSmoothing } from '../src/node.js';
 import { smoothReference } from '../src/smoothing/reference.js';
 import {
   mulberry32,
@@ -30,6 +30,8 @@ async function check(inst: SmoothingInstance, opt: number): Promise<string | nul
   for (let i = 0; i < inst.scenarios.length; i++) {
     if (res.scenarios[i].name !== inst.scenarios[i].name) return `scenario ${i} name mismatch`;
   }
+  const report = checkSmoothing(inst, res);
+  if (!report.valid) return `checker: ${report.reason}`;
   let got: number;
   try {
     got = planObjective(inst, res.scenarios.map((s) => s.plan));
