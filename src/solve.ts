@@ -1,10 +1,12 @@
 import { ValidationError, GreenplanError } from './core/errors.js';
 import { smooth } from './smoothing/solve.js';
 import type { SmoothingInstance, SmoothingSolution } from './smoothing/schema.js';
+import { knapsack } from './knapsack/solve.js';
+import type { KnapsackInstance, KnapsackSolution } from './knapsack/schema.js';
 
-export type Instance = SmoothingInstance;
-export type Solution = SmoothingSolution;
-export const PROBLEMS = ['smoothing'] as const;
+export type Instance = SmoothingInstance | KnapsackInstance;
+export type Solution = SmoothingSolution | KnapsackSolution;
+export const PROBLEMS = ['smoothing', 'knapsack'] as const;
 
 /** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
 export async function solve(instance: unknown): Promise<Solution> {
@@ -15,6 +17,8 @@ export async function solve(instance: unknown): Promise<Solution> {
   switch (problem) {
     case 'smoothing':
       return smooth(instance as SmoothingInstance);
+    case 'knapsack':
+      return knapsack(instance as KnapsackInstance);
     default:
       throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
   }

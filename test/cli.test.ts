@@ -82,6 +82,26 @@ describe('greenplan check', () => {
   });
 });
 
+describe('greenplan check (knapsack)', () => {
+  it('accepts the solver output and rejects too many copies', () => {
+    const inst = file('k.json', { problem: 'knapsack', capacity: 10, items: [{ name: 'a', size: 1, value: 6, copies: 4 }, { name: 'b', size: 2, value: 10, copies: 4 }] });
+    const sol = run(['solve', inst]).stdout;
+    expect(JSON.parse(sol)).toMatchObject({ value: 54, used: 10, take: [{ name: 'a', count: 4 }, { name: 'b', count: 3 }] });
+    const ok = run(['check', inst, file('ks.json', sol)]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('valid: objective 54');
+    const bad = { ...JSON.parse(sol), take: [{ name: 'a', count: 5 }], used: 5, value: 30 };
+    const r = run(['check', inst, file('kbad.json', bad)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('take[0].count = 5 exceeds the 4 copies of "a"');
+  });
+  it('exits 2 on a bad knapsack instance with the JSON path', () => {
+    const r = run(['solve', file('kb.json', { problem: 'knapsack', capacity: 3, items: [{ size: 0, value: 1 }] })]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('items[0].size must be an integer >= 1');
+  });
+});
+
 describe('greenplan demo', () => {
   it('runs on the bundled Tianchi excerpt and reports the savings', () => {
     const r = run(['demo']);

@@ -6,6 +6,7 @@ import '../node.js';
 import { solve } from '../solve.js';
 import { GreenplanError } from '../core/errors.js';
 import { checkSmoothing } from '../check/smoothing.js';
+import { checkKnapsack } from '../check/knapsack.js';
 import { demo } from './demo.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
@@ -64,8 +65,13 @@ program
     try {
       const instance = readJson(instFile, 'instance') as { problem?: string };
       const solution = readJson(solFile, 'solution');
-      if (instance?.problem !== 'smoothing') throw new GreenplanError('invalid-input', `problem must be one of "smoothing"`, 'problem');
-      const report = checkSmoothing(instance, solution);
+      const checkers: Record<string, (i: unknown, s: unknown) => ReturnType<typeof checkSmoothing>> = {
+        smoothing: checkSmoothing,
+        knapsack: checkKnapsack,
+      };
+      const checker = typeof instance?.problem === 'string' && Object.hasOwn(checkers, instance.problem) ? checkers[instance.problem] : undefined;
+      if (!checker) throw new GreenplanError('invalid-input', `problem must be one of "smoothing", "knapsack"`, 'problem');
+      const report = checker(instance, solution);
       if (report.valid) process.stdout.write(`valid: objective ${report.objective}\n`);
       else process.stdout.write(`invalid: ${report.reason}\n`);
       process.exitCode = report.valid ? EXIT.ok : EXIT.checkFailed;

@@ -11,6 +11,11 @@ export interface Kernels {
     n: number, offsets: number, demand: number, maxStep: number, coef: number,
     plan: number, sums: number, scratch: number, scratchLen: number,
   ): number;
+  knapsackDp(
+    n: number, sizes: number, values: number, copies: number, capacity: number,
+    dp: number, choice: number, dequeIdx: number, dequeVal: number, counts: number,
+    choiceWidth: 2 | 4,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

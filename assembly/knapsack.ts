@@ -1,0 +1,119 @@
+// Exact bounded knapsack by dynamic programming over capacity.
+//
+// Problem (docs: ../shared/docs/ALGORITHMS.md §2; seed 003 §4).
+// Items j = 0..n-1 with integer size s_j >= 1, value v_j >= 0 (finite, may be
+// fractional) and copies c_j >= 1; capacity C >= 0:
+//   maximize Σ_j v_j x_j  subject to  Σ_j s_j x_j <= C,  x_j integer in 0..c_j.
+//
+// Algorithm, O(n·C) time, O(C) scratch plus the reconstruction table:
+//  dp[w] = best value of the items seen so far with total size <= w (dp = 0 at the
+//  start: values are >= 0, so "<= w" needs no -inf). Item j splits the capacities
+//  into residue classes w = r + k·s_j (r = 0..s_j-1); inside one class
+//    dp'[r + k s] = max_{k-c <= t <= k} dp[r + t s] + (k - t) v
+//                 = k v + max_{k-c <= t <= k} (dp[r + t s] - t v),
+//  a sliding-window maximum kept by a monotone deque (indices t with strictly
+//  decreasing keys g(t) = dp[r + t s] - t v; ties keep the later t, i.e. fewer
+//  copies). Each capacity enters and leaves the deque once: O(C) per item.
+//  The old dp value is read (into the deque) before dp[r + k s] is overwritten, so
+//  dp is updated in place.
+// Reconstruction: choice[j·(C+1) + w] = copies of item j taken in dp_j[w]
+// (u16 when choiceWidth == 2, i32 when 4). Walking j = n-1..0 from w = C,
+// counts[j] = choice[j][w] and w -= counts[j]·s_j, recovers an optimal solution.
+// The host bounds n·(C+1)·choiceWidth (the TS side refuses large instances).
+//
+// Layout (all pointers into the arena, see arena.ts):
+//   sizes: i32[n]  values: f64[n]  copies: i32[n]  counts: i32[n] (output)
+//   dp: f64[C+1]  dequeVal: f64[C+1]  dequeIdx: i32[C+1]
+//   choice: u16 or i32 [n·(C+1)]
+// Returns a status code (status.ts); never aborts, never allocates.
+
+import { OK, BAD_LENGTH, BAD_VALUE, TOO_LARGE } from "./status";
+
+@inline function ld(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+@inline function st(p: usize, i: i32, v: f64): void {
+  store<f64>(p + (<usize>i << 3), v);
+}
+@inline function ldi(p: usize, i: i32): i32 {
+  return load<i32>(p + (<usize>i << 2));
+}
+@inline function sti(p: usize, i: i32, v: i32): void {
+  store<i32>(p + (<usize>i << 2), v);
+}
+
+/**
+ * Solve one bounded knapsack instance (see the layout above). counts receives the
+ * number of copies taken per item. Returns OK, BAD_LENGTH, BAD_VALUE or TOO_LARGE
+ * (a count does not fit the u16 choice table, or a value sum overflows).
+ */
+export function knapsackDp(
+  n: i32,
+  sizes: usize,
+  values: usize,
+  copies: usize,
+  capacity: i32,
+  dp: usize,
+  choice: usize,
+  dequeIdx: usize,
+  dequeVal: usize,
+  counts: usize,
+  choiceWidth: i32,
+): i32 {
+  if (n < 0 || capacity < 0) return BAD_LENGTH;
+  if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  const C = capacity;
+  const W = <usize>C + 1;
+  for (let j = 0; j < n; j++) {
+    const v = ld(values, j);
+    if (ldi(sizes, j) < 1 || ldi(copies, j) < 1) return BAD_VALUE;
+    if (!(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
+    // the largest count item j can take must fit the choice table
+    const s = ldi(sizes, j);
+    const c = ldi(copies, j);
+    const cap = min(c, C / s);
+    if (choiceWidth == 2 && cap > 65535) return TOO_LARGE;
+  }
+  for (let w = 0; w <= C; w++) st(dp, w, 0.0);
+
+  for (let j = 0; j < n; j++) {
+    const s = ldi(sizes, j);
+    const v = ld(values, j);
+    const c = ldi(copies, j);
+    const row = choice + <usize>j * W * <usize>choiceWidth;
+    const rMax = s - 1 < C ? s - 1 : C;
+    for (let r = 0; r <= rMax; r++) {
+      let head: i32 = 0;
+      let tail: i32 = 0;
+      let k: i32 = 0;
+      for (let w = r; w <= C; w += s) {
+        const g = ld(dp, w) - <f64>k * v;
+        while (tail > head && ld(dequeVal, tail - 1) <= g) tail--;
+        sti(dequeIdx, tail, k);
+        st(dequeVal, tail, g);
+        tail++;
+        while (ldi(dequeIdx, head) < k - c) head++;
+        const t = ldi(dequeIdx, head);
+        const best = ld(dequeVal, head) + <f64>k * v;
+        if (!(best < Infinity)) return TOO_LARGE;
+        st(dp, w, best);
+        const cnt = k - t;
+        if (choiceWidth == 2) store<u16>(row + (<usize>w << 1), <u16>cnt);
+        else store<i32>(row + (<usize>w << 2), cnt);
+        k++;
+        if (w > C - s) break; // w + s would overflow or pass C
+      }
+    }
+  }
+
+  // reconstruction
+  let w: i32 = C;
+  for (let j = n - 1; j >= 0; j--) {
+    const row = choice + <usize>j * W * <usize>choiceWidth;
+    const cnt: i32 = choiceWidth == 2 ? <i32>load<u16>(row + (<usize>w << 1)) : load<i32>(row + (<usize>w << 2));
+    sti(counts, j, cnt);
+    w -= cnt * ldi(sizes, j);
+    if (w < 0) return BAD_LENGTH; // cannot happen: defensive
+  }
+  return OK;
+}
