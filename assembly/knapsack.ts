@@ -28,19 +28,8 @@
 // Returns a status code (status.ts); never aborts, never allocates.
 
 import { OK, BAD_LENGTH, BAD_VALUE, TOO_LARGE } from "./status";
+import { ld, st, ldi, sti } from "./mem";
 
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-@inline function ldi(p: usize, i: i32): i32 {
-  return load<i32>(p + (<usize>i << 2));
-}
-@inline function sti(p: usize, i: i32, v: i32): void {
-  store<i32>(p + (<usize>i << 2), v);
-}
 
 /**
  * Solve one bounded knapsack instance (see the layout above). counts receives the

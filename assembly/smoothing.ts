@@ -29,24 +29,13 @@
 //   scratch: i32[Tmax] + f64[Tmax] (8-byte aligned: f64 part first)
 
 import { OK, BAD_LENGTH, BAD_VALUE } from "./status";
+import { ld, st, ldi, sti } from "./mem";
 
 @inline const UNIFORM: i32 = 0x40000000;
 @inline const START_MASK: i32 = 0x3fffffff;
 /** Largest demand accepted: keeps every plan value and sum an exact f64 integer. */
 @inline const MAX_DEMAND: f64 = 1e12;
 
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-@inline function ldi(p: usize, i: i32): i32 {
-  return load<i32>(p + (<usize>i << 2));
-}
-@inline function sti(p: usize, i: i32, v: i32): void {
-  store<i32>(p + (<usize>i << 2), v);
-}
 @inline function fill(h: usize, from: i32, to: i32, v: f64): void {
   for (let k = from; k < to; k++) st(h, k, v);
 }

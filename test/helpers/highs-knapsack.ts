@@ -2,6 +2,7 @@
 // HiGHS (CPLEX LP format), a brute force for tiny instances and a seeded generator
 // with adversarial families.
 import highsLoader from 'highs';
+import { num } from './highs.js';
 
 export interface KnapsackItem { name?: string; size: number; value: number; copies?: number }
 export interface KnapsackInstance { problem: 'knapsack'; capacity: number; items: KnapsackItem[] }
@@ -16,11 +17,6 @@ function getHighs(): Promise<Highs> {
   return highsPromise;
 }
 
-function num(x: number): string {
-  if (!Number.isFinite(x)) throw new RangeError(`non-finite LP coefficient ${x}`);
-  const s = String(x);
-  return /e/i.test(s) ? x.toFixed(20).replace(/\.?0+$/, '') : s;
-}
 
 /** Optimal value of the knapsack instance, by MILP (HiGHS): integer x_j in 0..c_j, maximize. */
 export async function knapsackMilp(inst: KnapsackInstance): Promise<number> {

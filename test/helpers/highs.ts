@@ -31,7 +31,7 @@ function getHighs(): Promise<Highs> {
 }
 
 /** A plain decimal for LP format (no exponent notation). */
-function num(x: number): string {
+export function num(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`non-finite LP coefficient ${x}`);
   const s = String(x);
   if (!/e/i.test(s)) return s;
