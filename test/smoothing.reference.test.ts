@@ -21,6 +21,30 @@ function referencePlans(inst: SmoothingInstance): Float64Array[] {
   );
 }
 
+/** Reference plans on `count` seeded instances: the failures (infeasible or not optimal per `oracle`). */
+async function compareWithOracle(
+  seed: number,
+  count: number,
+  shape: { maxT: number; maxDemand: number },
+  oracle: (inst: SmoothingInstance) => number | Promise<number>,
+): Promise<string[]> {
+  const rand = mulberry32(seed);
+  const failures: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const inst = randomSmoothingInstance(rand, shape);
+    const opt = await oracle(inst);
+    let got: number;
+    try {
+      got = planObjective(inst, referencePlans(inst));
+    } catch (e) {
+      failures.push(`#${k} infeasible: ${(e as Error).message} ${JSON.stringify(inst)}`);
+      continue;
+    }
+    if (!relClose(got, opt)) failures.push(`#${k} got ${got} opt ${opt} ${JSON.stringify(inst)}`);
+  }
+  return failures;
+}
+
 describe('smoothing oracles', () => {
   it('MILP helper agrees with brute force on 100 tiny instances', async () => {
     const rand = mulberry32(0xbeef);
@@ -50,38 +74,12 @@ describe('smoothing oracles', () => {
 
 describe('smoothReference (TypeScript port of assembly/smoothing.ts)', () => {
   it(`is feasible and optimal on ${HIGHS_COUNT} random instances (HiGHS)`, async () => {
-    const rand = mulberry32(20240601);
-    const failures: string[] = [];
-    for (let k = 0; k < HIGHS_COUNT; k++) {
-      const inst = randomSmoothingInstance(rand, { maxT: 40, maxDemand: 10 });
-      const opt = await smoothingMilp(inst);
-      let got: number;
-      try {
-        got = planObjective(inst, referencePlans(inst));
-      } catch (e) {
-        failures.push(`#${k} infeasible: ${(e as Error).message} ${JSON.stringify(inst)}`);
-        continue;
-      }
-      if (!relClose(got, opt)) failures.push(`#${k} got ${got} opt ${opt} ${JSON.stringify(inst)}`);
-    }
+    const failures = await compareWithOracle(20240601, HIGHS_COUNT, { maxT: 40, maxDemand: 10 }, smoothingMilp);
     expect(failures.slice(0, 3), `${failures.length} failures`).toEqual([]);
   }, 60_000);
 
-  it(`is feasible and optimal on ${TINY_COUNT} tiny instances (brute force)`, () => {
-    const rand = mulberry32(7);
-    const failures: string[] = [];
-    for (let k = 0; k < TINY_COUNT; k++) {
-      const inst = randomSmoothingInstance(rand, { maxT: 5, maxDemand: 4 });
-      const opt = smoothingBruteForce(inst);
-      let got: number;
-      try {
-        got = planObjective(inst, referencePlans(inst));
-      } catch (e) {
-        failures.push(`#${k} infeasible: ${(e as Error).message} ${JSON.stringify(inst)}`);
-        continue;
-      }
-      if (!relClose(got, opt)) failures.push(`#${k} got ${got} opt ${opt} ${JSON.stringify(inst)}`);
-    }
+  it(`is feasible and optimal on ${TINY_COUNT} tiny instances (brute force)`, async () => {
+    const failures = await compareWithOracle(7, TINY_COUNT, { maxT: 5, maxDemand: 4 }, smoothingBruteForce);
     expect(failures.slice(0, 3), `${failures.length} failures`).toEqual([]);
   });
 });

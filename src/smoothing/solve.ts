@@ -28,7 +28,6 @@ export function validateSmoothing(input: unknown): asserts input is SmoothingIns
   } else {
     validator.assert(input);
   }
-  input = input as SmoothingInstance;
   const seen = new Map<string, number>();
   let total = 0;
   (input as SmoothingInstance).scenarios.forEach((s, i) => {
