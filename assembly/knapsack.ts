@@ -49,21 +49,53 @@ export function knapsackDp(
   counts: usize,
   choiceWidth: i32,
 ): i32 {
+  const st0 = knapsackTable(n, sizes, values, copies, capacity, dp, choice, dequeIdx, dequeVal, choiceWidth, AT_MOST);
+  if (st0 != OK) return st0;
+  return knapsackReconstruct(n, sizes, choice, capacity, choiceWidth, capacity, counts);
+}
+
+/** dp[w] = best value with total size <= w (start 0 everywhere; values must be >= 0). */
+export const AT_MOST: i32 = 0;
+/** dp[w] = best value with total size exactly w (start -inf except dp[0] = 0; any finite values). */
+export const EXACT: i32 = 1;
+
+/**
+ * The DP pass alone (fills dp and the choice table, no reconstruction). mode is
+ * AT_MOST or EXACT. In EXACT mode unreachable sizes keep -Infinity and values may be
+ * negative (the proximity method runs a "removal" DP with negated values).
+ */
+export function knapsackTable(
+  n: i32,
+  sizes: usize,
+  values: usize,
+  copies: usize,
+  capacity: i32,
+  dp: usize,
+  choice: usize,
+  dequeIdx: usize,
+  dequeVal: usize,
+  choiceWidth: i32,
+  mode: i32,
+): i32 {
   if (n < 0 || capacity < 0) return BAD_LENGTH;
   if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  if (mode != AT_MOST && mode != EXACT) return BAD_VALUE;
   const C = capacity;
   const W = <usize>C + 1;
   for (let j = 0; j < n; j++) {
     const v = ld(values, j);
     if (ldi(sizes, j) < 1 || ldi(copies, j) < 1) return BAD_VALUE;
-    if (!(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
+    if (mode == AT_MOST && !(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
+    if (mode == EXACT && !(v > -Infinity && v < Infinity)) return BAD_VALUE;
     // the largest count item j can take must fit the choice table
     const s = ldi(sizes, j);
     const c = ldi(copies, j);
     const cap = min(c, C / s);
     if (choiceWidth == 2 && cap > 65535) return TOO_LARGE;
   }
-  for (let w = 0; w <= C; w++) st(dp, w, 0.0);
+  const init = mode == AT_MOST ? 0.0 : -Infinity;
+  for (let w = 0; w <= C; w++) st(dp, w, init);
+  st(dp, 0, 0.0);
 
   for (let j = 0; j < n; j++) {
     const s = ldi(sizes, j);
@@ -95,8 +127,26 @@ export function knapsackDp(
     }
   }
 
-  // reconstruction
-  let w: i32 = C;
+  return OK;
+}
+
+/**
+ * Walk the choice table of knapsackTable back from total size `start` (<= capacity):
+ * counts[j] = copies of item j taken. O(n).
+ */
+export function knapsackReconstruct(
+  n: i32,
+  sizes: usize,
+  choice: usize,
+  capacity: i32,
+  choiceWidth: i32,
+  start: i32,
+  counts: usize,
+): i32 {
+  if (n < 0 || capacity < 0 || start < 0 || start > capacity) return BAD_LENGTH;
+  if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  const W = <usize>capacity + 1;
+  let w: i32 = start;
   for (let j = n - 1; j >= 0; j--) {
     const row = choice + <usize>j * W * <usize>choiceWidth;
     const cnt: i32 = choiceWidth == 2 ? <i32>load<u16>(row + (<usize>w << 1)) : load<i32>(row + (<usize>w << 2));

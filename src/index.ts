@@ -3,8 +3,8 @@ export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResu
 export { smooth, validateSmoothing, type SmoothOptions, type SmoothingInput } from './smoothing/solve.js';
 export { SmoothingInstance, SmoothingScenario, type SmoothingSolution } from './smoothing/schema.js';
 export { checkSmoothing, type CheckReport } from './check/smoothing.js';
-export { knapsack, validateKnapsack, KNAPSACK_MAX_BYTES } from './knapsack/solve.js';
-export { KnapsackInstance, KnapsackItem, type KnapsackSolution } from './knapsack/schema.js';
+export { knapsack, validateKnapsack, KNAPSACK_MAX_BYTES, type KnapsackOptions } from './knapsack/solve.js';
+export { KnapsackInstance, KnapsackItem, type KnapsackSolution, type KnapsackAlgorithm } from './knapsack/schema.js';
 export { checkKnapsack } from './check/knapsack.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
 export { init, setModuleSource } from './wasm/loader.js';

@@ -7,30 +7,79 @@ import { mulberry32, relClose } from './helpers/highs.js';
 import { FAMILIES, knapsackBruteForce, knapsackMilp, randomKnapsackInstance, type KnapsackInstance } from './helpers/highs-knapsack.js';
 
 describe('knapsack: README example', () => {
-  it('gives value 54, used 10, take a:4 b:3', async () => {
+  it('gives value 54, used 10, take a:4 b:3, with every method', async () => {
     const inst = { problem: 'knapsack' as const, capacity: 10, items: [{ name: 'a', size: 1, value: 6, copies: 4 }, { name: 'b', size: 2, value: 10, copies: 4 }] };
     const sol = await solve(inst);
-    expect(sol).toEqual({ problem: 'knapsack', status: 'optimal', value: 54, used: 10, take: [{ name: 'a', count: 4 }, { name: 'b', count: 3 }], algorithm: 'dp-deque' });
+    expect(sol).toMatchObject({ problem: 'knapsack', status: 'optimal', value: 54, used: 10, take: [{ name: 'a', count: 4 }, { name: 'b', count: 3 }] });
     expect(checkKnapsack(inst, sol)).toMatchObject({ valid: true, objective: 54 });
+    for (const algorithm of ALGORITHMS) {
+      const forced = await solve({ ...inst, algorithm });
+      expect(forced).toMatchObject({ value: 54, used: 10, algorithm });
+    }
   });
 });
 
-describe('knapsack vs HiGHS (seeded random, adversarial families)', () => {
-  const PER_FAMILY = 40; // 8 families x 40 = 320 instances
+const ALGORITHMS = ['dp-deque', 'proximity'] as const;
+
+/** Solve with one forced method; undefined when the instance is too large for it. */
+async function forced(inst: KnapsackInstance, algorithm: (typeof ALGORITHMS)[number]) {
+  try {
+    return await knapsack(inst, { algorithm });
+  } catch (e) {
+    if (e instanceof ValidationError && e.message.includes('too large')) return undefined;
+    throw e;
+  }
+}
+
+describe('knapsack vs HiGHS (seeded random, adversarial families; every method)', () => {
+  const PER_FAMILY = 32; // 10 families x 32 = 320 instances, each solved by auto and by each method
   for (const family of FAMILIES) {
     it(`${family}: ${PER_FAMILY} instances`, async () => {
       const rand = mulberry32(0x6b6e6170 ^ family.length * 7919 ^ family.charCodeAt(0));
+      let ran = 0;
       for (let k = 0; k < PER_FAMILY; k++) {
         const inst = randomKnapsackInstance(rand, family);
-        const sol = await knapsack(inst);
-        const report = checkKnapsack(inst, sol);
-        expect(report.valid, `${report.reason}\n${JSON.stringify(inst)}`).toBe(true);
-        expect(sol.used).toBeLessThanOrEqual(inst.capacity);
         const opt = await knapsackMilp(inst);
-        expect(relClose(sol.value, opt, 1e-6), `dp ${sol.value} vs HiGHS ${opt}\n${JSON.stringify(inst)}`).toBe(true);
+        const sols = [await knapsack(inst), ...(await Promise.all(ALGORITHMS.map((a) => forced(inst, a))))];
+        for (const sol of sols) {
+          if (sol === undefined) continue;
+          ran++;
+          const report = checkKnapsack(inst, sol);
+          expect(report.valid, `${report.reason}\n${JSON.stringify(inst)}`).toBe(true);
+          expect(sol.used).toBeLessThanOrEqual(inst.capacity);
+          expect(relClose(sol.value, opt, 1e-6), `${sol.algorithm} ${sol.value} vs HiGHS ${opt}\n${JSON.stringify(inst)}`).toBe(true);
+        }
       }
+      // every instance ran auto and proximity; dp-deque only where its table fits
+      expect(ran).toBeGreaterThanOrEqual(2 * PER_FAMILY);
     });
   }
+});
+
+describe('knapsack: the methods agree with each other (medium instances, no oracle needed)', () => {
+  it('600 instances with up to 40 item types and capacity up to 20,000', async () => {
+    const rand = mulberry32(0xc0ffee);
+    const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+    const counts: Record<string, number> = {};
+    for (let k = 0; k < 600; k++) {
+      const shape = k % 3; // 0 uncorrelated, 1 strongly correlated, 2 equal density
+      const items = Array.from({ length: int(1, 40) }, () => {
+        const size = int(1, 60);
+        const value = shape === 0 ? Math.round(rand() * 1e4) / 100 : shape === 1 ? size + 25 : 2 * size;
+        return { size, value, copies: int(1, 500) };
+      });
+      const total = items.reduce((a, it) => a + it.size * it.copies, 0);
+      const inst: KnapsackInstance = { problem: 'knapsack', capacity: int(0, Math.min(20000, total)), items };
+      const [auto, dp, prox] = [await knapsack(inst), await knapsack(inst, { algorithm: 'dp-deque' }), await knapsack(inst, { algorithm: 'proximity' })];
+      counts[auto.algorithm] = (counts[auto.algorithm] ?? 0) + 1;
+      for (const s of [auto, prox]) {
+        expect(checkKnapsack(inst, s).valid).toBe(true);
+        expect(relClose(s.value, dp.value, 1e-9), `${s.algorithm} ${s.value} vs dp ${dp.value}\n${JSON.stringify(inst)}`).toBe(true);
+      }
+    }
+    console.log('auto chose', counts);
+    expect(Object.keys(counts).length).toBe(2); // both methods are chosen on this mix
+  });
 });
 
 describe('knapsack vs brute force (tiny)', () => {
@@ -67,6 +116,15 @@ describe('knapsack: edge cases', () => {
   });
 });
 
+/** Strongly correlated, sizes up to 60,000 and a capacity of 2^31 − 1: beyond both exact methods. */
+const TOO_LARGE_ITEMS = (() => {
+  const rand = mulberry32(99);
+  return Array.from({ length: 400 }, () => {
+    const size = 30000 + Math.floor(rand() * 30000);
+    return { size, value: size + 1000, copies: 100000 };
+  });
+})();
+
 describe('knapsack: invalid input names the JSON path', () => {
   const base = (over: object) => ({ problem: 'knapsack', capacity: 10, items: [{ size: 1, value: 1 }], ...over });
   it.each([
@@ -82,8 +140,9 @@ describe('knapsack: invalid input names the JSON path', () => {
     [base({ items: [{ size: 1, value: 1, colour: 'red' }] }), 'items[0].colour', 'items[0].colour is not a known field'],
     [base({ extra: 1 }), 'extra', 'extra is not a known field'],
     [{ problem: 'knapsack', items: [] }, 'capacity', 'capacity is required'],
-    [base({ capacity: 2 ** 30, items: [{ size: 1, value: 1, copies: 2 ** 30 }] }), 'capacity', 'capacity is too large for the exact DP'],
-  ])('%j -> %s', async (inst, path, message) => {
+    [base({ capacity: 2 ** 31 - 1, items: TOO_LARGE_ITEMS }), 'capacity', 'capacity is too large for the exact DP and the proximity method'],
+    [base({ algorithm: 'greedy' }), 'algorithm', 'algorithm must be one of "auto", "dp-deque", "proximity"'],
+  ])('case %# -> %s', async (inst, path, message) => {
     const err = await solve(inst).then(() => undefined, (e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.path).toBe(path);

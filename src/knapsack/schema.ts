@@ -17,11 +17,17 @@ export const KnapsackInstance = Type.Object(
     problem: Type.Literal('knapsack'),
     capacity: Type.Integer({ minimum: 0, maximum: 2147483647, errorMessage: 'must be an integer in 0..2147483647', description: 'Largest total size.' }),
     items: Type.Array(KnapsackItem, { errorMessage: 'must be an array of items' }),
+    algorithm: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('dp-deque'), Type.Literal('proximity')], {
+      errorMessage: 'must be one of "auto", "dp-deque", "proximity"',
+      description: 'Exact method: "auto" (default) picks by instance shape; "dp-deque" is O(n·C), "proximity" O(n·s_max²).',
+    })),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/knapsack' },
 );
 export type KnapsackInstance = Static<typeof KnapsackInstance>;
 export type KnapsackItem = Static<typeof KnapsackItem>;
+/** The exact methods (see src/knapsack/solve.ts). */
+export type KnapsackAlgorithm = 'auto' | 'dp-deque' | 'proximity';
 
 export interface KnapsackSolution {
   problem: 'knapsack';
@@ -32,5 +38,6 @@ export interface KnapsackSolution {
   used: number;
   /** Items taken (count > 0 only), in instance order. */
   take: { name: string; count: number }[];
-  algorithm: 'dp-deque';
+  /** The exact method that ran. */
+  algorithm: 'dp-deque' | 'proximity';
 }

@@ -16,6 +16,15 @@ export interface Kernels {
     dp: number, choice: number, dequeIdx: number, dequeVal: number, counts: number,
     choiceWidth: 2 | 4,
   ): number;
+  knapsackTable(
+    n: number, sizes: number, values: number, copies: number, capacity: number,
+    dp: number, choice: number, dequeIdx: number, dequeVal: number,
+    choiceWidth: 2 | 4, mode: 0 | 1,
+  ): number;
+  knapsackReconstruct(
+    n: number, sizes: number, choice: number, capacity: number, choiceWidth: 2 | 4,
+    start: number, counts: number,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

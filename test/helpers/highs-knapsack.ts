@@ -63,7 +63,7 @@ export function knapsackBruteForce(inst: KnapsackInstance): number {
   return best;
 }
 
-export const FAMILIES = ['uniform', 'strongly-correlated', 'many-copies', 'near-total', 'zero-values', 'capacity-zero', 'fractional', 'big-items'] as const;
+export const FAMILIES = ['uniform', 'strongly-correlated', 'many-copies', 'near-total', 'zero-values', 'capacity-zero', 'fractional', 'big-items', 'equal-density', 'huge-capacity'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** A random instance of the given family (sizes and capacity kept small for HiGHS). */
@@ -76,11 +76,12 @@ export function randomKnapsackInstance(rand: () => number, family: Family, maxIt
     let value: number;
     switch (family) {
       case 'strongly-correlated': value = size + 10; break;
+      case 'equal-density': value = size * 3; break;
       case 'zero-values': value = rand() < 0.6 ? 0 : int(0, 20); break;
       case 'fractional': value = Math.round(rand() * 1e5) / 1000; break;
       default: value = int(0, 50);
     }
-    const copies = family === 'many-copies' ? int(50, 2000) : int(1, 6);
+    const copies = family === 'many-copies' ? int(50, 2000) : family === 'huge-capacity' ? int(1, 2e8) : int(1, 6);
     const it: KnapsackItem = { size, value };
     if (copies !== 1 || rand() < 0.5) it.copies = copies;
     if (rand() < 0.5) it.name = `i${j}`;
@@ -93,6 +94,7 @@ export function randomKnapsackInstance(rand: () => number, family: Family, maxIt
     case 'near-total': capacity = Math.max(0, total - int(0, 5)); break;
     case 'many-copies': capacity = int(0, 3000); break;
     case 'big-items': capacity = int(0, 300); break;
+    case 'huge-capacity': return { problem: 'knapsack', capacity: Math.min(2147483647, int(0, total)), items };
     default: capacity = int(0, Math.max(1, Math.floor(total * (0.2 + 0.6 * rand()))));
   }
   return { problem: 'knapsack', capacity: Math.min(capacity, 5000), items };
