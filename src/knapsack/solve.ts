@@ -50,13 +50,17 @@ interface Prepared {
   C: number; // effective capacity: min(capacity, total size of the kept copies)
 }
 
-function prepare(inst: KnapsackInstance): Prepared {
+/** A plain item list for the internal entry (no names, no schema limits on capacity). */
+export interface RawItem { size: number; value: number; copies: number }
+
+function prepare(items: readonly RawItem[], capacity: number): Prepared {
   const p: Prepared = { members: [], size: [], value: [], copies: [], C: 0 };
   const key = new Map<string, number>();
   let total = 0;
-  inst.items.forEach((it, i) => {
-    if (it.size > inst.capacity || it.value <= 0) return;
-    const copies = it.copies ?? 1;
+  items.forEach((it, i) => {
+    if (it.size > capacity || it.value <= 0) return;
+    // never more copies than fit: keeps every count below 2^31 when capacity is
+    const copies = Math.min(it.copies, Math.floor(capacity / it.size));
     total += it.size * copies;
     const kk = `${it.size}/${it.value}`;
     const at = key.get(kk);
@@ -71,7 +75,7 @@ function prepare(inst: KnapsackInstance): Prepared {
     p.value.push(it.value);
     p.copies.push(copies);
   });
-  p.C = Math.min(inst.capacity, total);
+  p.C = Math.min(capacity, total);
   return p;
 }
 
@@ -201,7 +205,7 @@ function valueOf(p: Prepared, counts: number[]): number {
 }
 
 /** Counts per prepared item and the method that produced them (exact). */
-function solveCounts(k: Kernels, inst: KnapsackInstance, p: Prepared, wanted: KnapsackAlgorithm): { counts: number[]; algorithm: 'dp-deque' | 'proximity' } {
+function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { counts: number[]; algorithm: 'dp-deque' | 'proximity' } {
   let plan = choose(p, wanted);
   if (plan.algorithm === 'proximity' && !plan.allFit && plan.work > TWO_PASS_WORK) {
     // Expanding core: a narrow-window pass gives a near-optimal incumbent, which
@@ -217,15 +221,15 @@ function solveCounts(k: Kernels, inst: KnapsackInstance, p: Prepared, wanted: Kn
       plan = choose(p, wanted, z1);
     }
   }
-  if (plan.bytes > KNAPSACK_MAX_BYTES) throw tooLarge(inst, plan);
+  if (plan.bytes > KNAPSACK_MAX_BYTES) throw tooLarge(p.size.length, plan);
   const counts = plan.algorithm === 'dp-deque' ? runDp(k, p, plan) : runProximity(k, p, plan);
   return { counts, algorithm: plan.algorithm };
 }
 
-function tooLarge(inst: KnapsackInstance, plan: DpPlan | ProximityPlan): ValidationError {
+function tooLarge(nItems: number, plan: DpPlan | ProximityPlan): ValidationError {
   const mib = (plan.bytes / 2 ** 20).toFixed(0);
   const what = plan.algorithm === 'dp-deque'
-    ? `the exact DP with ${inst.items.length} items needs ${mib} MiB (an items × (capacity+1) table)`
+    ? `the exact DP with ${nItems} items needs ${mib} MiB (an items × (capacity+1) table)`
     : `the proximity method needs ${mib} MiB (core items × a window of s_max² sizes)`;
   return new ValidationError('capacity', `is too large for the exact DP and the proximity method: ${what}, over the ${KNAPSACK_MAX_BYTES / 2 ** 20} MiB budget; reduce the capacity, the number of items or the largest size`);
 }
@@ -333,6 +337,30 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
 }
 
 /**
+ * Internal entry (budgeted smoothing uses it): optimal copies per item of `items`
+ * within `capacity` (any safe integer), and the method that ran. Items are assumed
+ * valid (integer size >= 1, finite value, integer copies >= 1). Throws ValidationError
+ * (path "capacity") when no exact method fits the memory budget.
+ */
+export async function knapsackCounts(items: readonly RawItem[], capacity: number, algorithm: KnapsackAlgorithm = 'auto'): Promise<{ counts: number[]; algorithm: 'dp-deque' | 'proximity' }> {
+  const p = prepare(items, capacity);
+  const k = await kernels();
+  const solved = solveCounts(k, p, algorithm);
+  // split the merged types back over their items, in order
+  const counts = new Array<number>(items.length).fill(0);
+  solved.counts.forEach((c, j) => {
+    let left = c;
+    for (const i of p.members[j]!) {
+      if (left <= 0) break;
+      const t = Math.min(left, items[i]!.copies);
+      counts[i] = t;
+      left -= t;
+    }
+  });
+  return { counts, algorithm: solved.algorithm };
+}
+
+/**
  * Exact bounded knapsack in WebAssembly. The method is chosen by instance shape
  * (`algorithm` in the instance or the options forces one); the solution names it.
  * Throws ValidationError on invalid input.
@@ -340,26 +368,14 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
 export async function knapsack(instance: KnapsackInstance, options: KnapsackOptions = {}): Promise<KnapsackSolution> {
   validateKnapsack(instance);
   const wanted = options.algorithm ?? instance.algorithm ?? 'auto';
-  const p = prepare(instance);
-  const k = await kernels();
-  const { counts, algorithm } = solveCounts(k, instance, p, wanted);
+  const raw = instance.items.map((it) => ({ size: it.size, value: it.value, copies: it.copies ?? 1 }));
+  const { counts, algorithm } = await knapsackCounts(raw, instance.capacity, wanted);
   let total = 0;
   let used = 0;
-  // split the merged types back over their instance items, in instance order
-  const byIndex = new Map<number, number>();
-  counts.forEach((c, j) => {
-    let left = c;
-    for (const i of p.members[j]!) {
-      if (left <= 0) break;
-      const t = Math.min(left, instance.items[i]!.copies ?? 1);
-      byIndex.set(i, t);
-      left -= t;
-    }
-  });
   const take: { name: string; count: number }[] = [];
   instance.items.forEach((it, i) => {
-    const c = byIndex.get(i);
-    if (c === undefined) return;
+    const c = counts[i]!;
+    if (c <= 0) return;
     total += c * it.value;
     used += c * it.size;
     take.push({ name: it.name ?? String(i), count: c });
