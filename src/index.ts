@@ -1,7 +1,7 @@
 // greenplan public API (platform-neutral barrel; node.ts and browser.ts add the loader).
 export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResult } from './solve.js';
 export { smooth, validateSmoothing, type SmoothOptions, type SmoothingInput } from './smoothing/solve.js';
-export { SmoothingInstance, SmoothingScenario, type SmoothingSolution } from './smoothing/schema.js';
+export { SmoothingInstance, SmoothingScenario, type SmoothingSolution, type SmoothingInfeasible } from './smoothing/schema.js';
 export { checkSmoothing, type CheckReport } from './check/smoothing.js';
 export { knapsack, validateKnapsack, KNAPSACK_MAX_BYTES, type KnapsackOptions } from './knapsack/solve.js';
 export { KnapsackInstance, KnapsackItem, type KnapsackSolution, type KnapsackAlgorithm } from './knapsack/schema.js';

@@ -1,11 +1,11 @@
 import { ValidationError, GreenplanError } from './core/errors.js';
 import { smooth } from './smoothing/solve.js';
-import type { SmoothingInstance, SmoothingSolution } from './smoothing/schema.js';
+import type { SmoothingInstance, SmoothingSolution, SmoothingInfeasible } from './smoothing/schema.js';
 import { knapsack } from './knapsack/solve.js';
 import type { KnapsackInstance, KnapsackSolution } from './knapsack/schema.js';
 
 export type Instance = SmoothingInstance | KnapsackInstance;
-export type Solution = SmoothingSolution | KnapsackSolution;
+export type Solution = SmoothingSolution | SmoothingInfeasible | KnapsackSolution;
 export const PROBLEMS = ['smoothing', 'knapsack'] as const;
 
 /** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */

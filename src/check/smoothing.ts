@@ -15,9 +15,18 @@ const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math
 export function checkSmoothing(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
   if (!solution || solution.problem !== 'smoothing') return fail('solution.problem is not "smoothing"');
+  const budget: number | undefined = instance.budget;
+  const scen: any[] = instance.scenarios ?? [];
+  if (solution.status === 'infeasible') {
+    // only a budget can make smoothing infeasible: recompute the least total resource
+    if (budget === undefined) return fail('solution.status is "infeasible" but the instance has no budget');
+    const least = leastResource(scen);
+    if (!(least > budget)) return fail(`solution.status is "infeasible" but a plan of total ${least} fits the budget ${budget}`);
+    if (!near(least, solution.minimumResource)) return fail(`minimumResource is ${solution.minimumResource}, recomputed ${least}`);
+    return { valid: true, reason: 'ok' };
+  }
   if (solution.status !== 'optimal') return fail(`solution.status is "${solution.status}", expected "optimal"`);
   const alpha = instance.alpha ?? 1;
-  const scen: any[] = instance.scenarios ?? [];
   if (!Array.isArray(solution.scenarios) || solution.scenarios.length !== scen.length) {
     return fail(`solution has ${solution.scenarios?.length} scenarios, instance has ${scen.length}`);
   }
@@ -47,9 +56,29 @@ export function checkSmoothing(instance: any, solution: any): CheckReport {
     }
     variation += (s.weight ?? 1) * v;
   }
-  const objective = resource + alpha * variation;
+  if (budget !== undefined && resource > budget + 1e-9 * Math.max(1, budget)) return fail(`the plans use ${resource} in all, over the budget ${budget}`);
+  const objective = budget === undefined ? resource + alpha * variation : variation;
   if (!near(resource, solution.resource)) return fail(`resource is ${solution.resource}, recomputed ${resource}`);
   if (!near(variation, solution.variation)) return fail(`variation is ${solution.variation}, recomputed ${variation}`);
   if (!near(objective, solution.objective)) return fail(`objective is ${solution.objective}, recomputed ${objective}`);
   return { valid: true, reason: 'ok', objective };
+}
+
+/**
+ * The least Σ h over feasible plans: per scenario, h_t >= ceil(d_t) pushed up so that
+ * no step exceeds maxStep (a forward and a backward pass; any feasible plan lies
+ * above the result, and the result itself is feasible).
+ */
+function leastResource(scen: any[]): number {
+  let total = 0;
+  for (const s of scen) {
+    const d: number[] = Array.from(s.demand ?? []);
+    const h = d.map((x) => Math.ceil(x));
+    if (s.maxStep !== undefined) {
+      for (let t = 1; t < h.length; t++) h[t] = Math.max(h[t]!, h[t - 1]! - s.maxStep);
+      for (let t = h.length - 2; t >= 0; t--) h[t] = Math.max(h[t]!, h[t + 1]! - s.maxStep);
+    }
+    for (const x of h) total += x;
+  }
+  return total;
 }

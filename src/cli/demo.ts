@@ -19,6 +19,7 @@ export async function demo(log: (s: string) => void = console.log): Promise<void
     const instance = { problem: 'smoothing' as const, alpha, scenarios };
     const t0 = performance.now();
     const sol = await smooth(instance);
+    if (sol.status !== 'optimal') throw new Error('demo: no budget is set, so the plan cannot be infeasible');
     const ms = performance.now() - t0;
     const check = checkSmoothing(instance, sol);
     if (!check.valid) throw new Error(`demo: checker rejected the plan: ${check.reason}`);

@@ -21,6 +21,10 @@ export const SmoothingInstance = Type.Object(
   {
     problem: Type.Literal('smoothing'),
     alpha: Type.Optional(Type.Number({ minimum: 0, errorMessage: finiteNonNegative, description: 'Price of one unit of change relative to one resource-step (default 1).' })),
+    budget: Type.Optional(Type.Number({
+      minimum: 0, maximum: 1e300, errorMessage: finiteNonNegative,
+      description: 'Total resource-time units (Σ over scenarios and steps of the plan). With a budget the objective is the weighted variation alone (alpha is ignored), subject to Σ plan <= budget.',
+    })),
     scenarios: Type.Array(SmoothingScenario, { errorMessage: 'must be an array of scenarios' }),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/smoothing' },
@@ -31,11 +35,24 @@ export type SmoothingScenario = Static<typeof SmoothingScenario>;
 export interface SmoothingSolution<Plan = number[]> {
   problem: 'smoothing';
   status: 'optimal';
-  /** resource + alpha * variation */
+  /** resource + alpha * variation; with a budget, the variation alone */
   objective: number;
   /** Σ over scenarios and steps of the plan */
   resource: number;
   /** Σ_i w_i Σ_t |h_{t+1} - h_t| */
   variation: number;
+  /** With a budget: the budget, and the exact knapsack method that spent it. */
+  budget?: number;
+  algorithm?: 'dp-deque' | 'proximity' | 'all-fit' | 'none';
   scenarios: { name: string; plan: Plan }[];
+}
+
+/** A budget below the least resource any feasible plan needs (Σ of the envelopes). */
+export interface SmoothingInfeasible {
+  problem: 'smoothing';
+  status: 'infeasible';
+  reason: string;
+  budget: number;
+  /** Σ over scenarios of the envelope: the smallest total any feasible plan uses. */
+  minimumResource: number;
 }

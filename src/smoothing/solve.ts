@@ -2,7 +2,8 @@ import { Validator } from '../core/validate.js';
 import { ValidationError, statusError } from '../core/errors.js';
 import { kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
-import { SmoothingInstance, type SmoothingSolution } from './schema.js';
+import { SmoothingInstance, type SmoothingSolution, type SmoothingInfeasible } from './schema.js';
+import { spendBudget } from './budget.js';
 
 const validator: Validator<typeof SmoothingInstance> = new Validator(SmoothingInstance);
 /** Longest total series one call accepts (sum over scenarios). */
@@ -52,13 +53,51 @@ export type SmoothingInput = Omit<SmoothingInstance, 'scenarios'> & {
   scenarios: (Omit<SmoothingInstance['scenarios'][number], 'demand'> & { demand: number[] | Float64Array })[];
 };
 
-/** Exact smoothing (O(T) per scenario, in WebAssembly). Throws on invalid input. */
-export async function smooth(instance: SmoothingInput, options?: SmoothOptions & { plans?: 'array' }): Promise<SmoothingSolution>;
-export async function smooth(instance: SmoothingInput, options: SmoothOptions & { plans: 'float64' }): Promise<SmoothingSolution<Float64Array>>;
-export async function smooth(instance: SmoothingInput, options: SmoothOptions = {}): Promise<SmoothingSolution<number[] | Float64Array>> {
+/**
+ * Exact smoothing (O(T) per scenario, in WebAssembly). With `budget`: exact smoothing
+ * under the budget (envelope boxes → bounded knapsack, see budget.ts); status
+ * "infeasible" when the budget is below the envelopes' total. Throws on invalid input.
+ */
+export async function smooth(instance: SmoothingInput, options?: SmoothOptions & { plans?: 'array' }): Promise<SmoothingSolution | SmoothingInfeasible>;
+export async function smooth(instance: SmoothingInput, options: SmoothOptions & { plans: 'float64' }): Promise<SmoothingSolution<Float64Array> | SmoothingInfeasible>;
+export async function smooth(instance: SmoothingInput, options: SmoothOptions = {}): Promise<SmoothingSolution<number[] | Float64Array> | SmoothingInfeasible> {
   validateSmoothing(instance);
+  if (instance.budget !== undefined) return smoothBudget(instance, instance.budget, options);
+  return smoothAlpha(instance, instance.alpha ?? 1, options);
+}
+
+async function smoothBudget(instance: SmoothingInput, budget: number, options: SmoothOptions): Promise<SmoothingSolution<number[] | Float64Array> | SmoothingInfeasible> {
+  const env = await smoothAlpha(instance, 0, { plans: 'float64' });
+  const Ls = env.scenarios.map((s) => s.plan as Float64Array);
+  const minimumResource = env.resource;
+  if (minimumResource > budget) {
+    return {
+      problem: 'smoothing', status: 'infeasible', budget, minimumResource,
+      reason: `budget ${budget} is below ${minimumResource}, the least total resource any feasible plan needs (Σ over scenarios of the envelope: demand rounded up, maxStep enforced)`,
+    };
+  }
+  const weights = instance.scenarios.map((s) => s.weight ?? 1);
+  const spent = await spendBudget(Ls, weights, Math.floor(budget - minimumResource));
+  let resource = 0;
+  let variation = 0;
+  const scenarios = instance.scenarios.map((s, i) => {
+    const L = Ls[i]!;
+    const r = spent.raise[i]!;
+    const h = new Float64Array(L.length);
+    let v = 0;
+    for (let t = 0; t < L.length; t++) {
+      h[t] = L[t]! + r[t]!;
+      resource += h[t]!;
+      if (t > 0) v += Math.abs(h[t]! - h[t - 1]!);
+    }
+    variation += weights[i]! * v;
+    return { name: s.name ?? String(i), plan: options.plans === 'float64' ? h : Array.from(h) };
+  });
+  return { problem: 'smoothing', status: 'optimal', objective: variation, resource, variation, budget, algorithm: spent.algorithm, scenarios };
+}
+
+async function smoothAlpha(instance: SmoothingInput, alpha: number, options: SmoothOptions): Promise<SmoothingSolution<number[] | Float64Array>> {
   const k = await kernels();
-  const alpha = instance.alpha ?? 1;
   const scen = instance.scenarios;
   const n = scen.length;
   let N = 0;

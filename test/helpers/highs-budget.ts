@@ -1,0 +1,90 @@
+// Test oracles for smoothing under a budget (ALGORITHMS.md §1b): the MILP
+//   min Σ_i w_i Σ_t u_{i,t}  s.t.  u >= ±(h_{t+1} − h_t), Σ h <= B, h >= ceil(d), steps <= maxStep
+// solved by HiGHS, and an enumeration of every plan for tiny instances. Neither shares
+// code with src/.
+import highsLoader from 'highs';
+import { num } from './highs.js';
+
+export interface BudgetScenario { name?: string; weight?: number; maxStep?: number; demand: number[] }
+export interface BudgetInstance { problem: 'smoothing'; budget: number; scenarios: BudgetScenario[] }
+
+interface Highs { solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number } }
+const loadHighs = highsLoader as unknown as () => Promise<Highs>;
+let highsPromise: Promise<Highs> | undefined;
+
+/** Optimal weighted variation under the budget, or 'infeasible'. */
+export async function budgetMilp(inst: BudgetInstance): Promise<number | 'infeasible'> {
+  const obj: string[] = [];
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const ints: string[] = [];
+  const all: string[] = [];
+  let r = 0;
+  inst.scenarios.forEach((sc, i) => {
+    const T = sc.demand.length;
+    for (let t = 0; t < T; t++) {
+      const h = `h_${i}_${t}`;
+      all.push(`+ ${h}`);
+      bounds.push(` ${h} >= ${num(Math.ceil(sc.demand[t]!))}`);
+      ints.push(` ${h}`);
+    }
+    for (let t = 0; t + 1 < T; t++) {
+      const a = `h_${i}_${t}`;
+      const b = `h_${i}_${t + 1}`;
+      const u = `u_${i}_${t}`;
+      obj.push(`+ ${num(sc.weight ?? 1)} ${u}`);
+      rows.push(` r${r++}: ${u} - ${b} + ${a} >= 0`);
+      rows.push(` r${r++}: ${u} + ${b} - ${a} >= 0`);
+      if (sc.maxStep !== undefined) {
+        rows.push(` r${r++}: ${b} - ${a} <= ${num(sc.maxStep)}`);
+        rows.push(` r${r++}: ${b} - ${a} >= ${num(-sc.maxStep)}`);
+      }
+    }
+  });
+  if (all.length === 0) return inst.budget >= 0 ? 0 : 'infeasible';
+  const chunk = (terms: string[]) => {
+    const out: string[] = [];
+    for (let k = 0; k < terms.length; k += 8) out.push(' ' + terms.slice(k, k + 8).join(' '));
+    return out;
+  };
+  const objTerms = obj.length ? obj : [`+ 0 ${all[0]!.slice(2)}`];
+  const objLines = chunk(objTerms);
+  objLines[0] = ' obj: ' + objLines[0]!.trimStart();
+  const budgetLines = chunk(all);
+  budgetLines[0] = ' budget: ' + budgetLines[0]!.trimStart();
+  budgetLines[budgetLines.length - 1] += ` <= ${num(inst.budget)}`;
+  const lp = ['Minimize', ...objLines, 'Subject To', ...rows, ...budgetLines, 'Bounds', ...bounds, 'General', ...ints, 'End', ''].join('\n');
+  highsPromise ??= loadHighs();
+  const highs = await highsPromise;
+  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+  if (sol.Status === 'Infeasible') return 'infeasible';
+  if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}`);
+  return sol.ObjectiveValue;
+}
+
+/** Every plan with h_t in [ceil d_t, top] (top = the highest useful level), tiny instances only. */
+export function budgetBruteForce(inst: BudgetInstance): number | 'infeasible' {
+  let best = Infinity;
+  const scen = inst.scenarios;
+  const rec = (i: number, used: number, val: number): void => {
+    if (used > inst.budget || val >= best) return;
+    if (i === scen.length) { best = val; return; }
+    const sc = scen[i]!;
+    const lo = sc.demand.map((x) => Math.ceil(x));
+    const top = Math.max(0, ...lo) + 1; // cutting any plan at max ceil(d) keeps it feasible and no worse
+    const h: number[] = [];
+    const plan = (t: number, u: number, v: number): void => {
+      if (used + u > inst.budget) return;
+      if (t === lo.length) { rec(i + 1, used + u, val + (sc.weight ?? 1) * v); return; }
+      for (let x = lo[t]!; x <= top; x++) {
+        const step = t > 0 ? Math.abs(x - h[t - 1]!) : 0;
+        if (sc.maxStep !== undefined && step > sc.maxStep) continue;
+        h[t] = x;
+        plan(t + 1, u + x, v + step);
+      }
+    };
+    plan(0, 0, 0);
+  };
+  rec(0, 0, 0);
+  return best === Infinity ? 'infeasible' : best;
+}

@@ -1,0 +1,187 @@
+// Smoothing under a budget (ALGORITHMS.md §1b): the envelope's boxes as a bounded
+// knapsack. Checked against the HiGHS MILP (weights other than 1, maxStep on and off,
+// budgets below, at and above the minimum), an enumeration on tiny instances, the
+// nesting repair on random box trees, real Tianchi demand, and the CLI's exit 3.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { smooth, checkSmoothing, ValidationError } from '../src/node.js';
+import { envelopeBoxes, nestRows, type Box } from '../src/smoothing/budget.js';
+import { readBundledApps, appDemand } from '../src/data/tianchi.js';
+import { mulberry32, relClose } from './helpers/highs.js';
+import { budgetMilp, budgetBruteForce, type BudgetInstance } from './helpers/highs-budget.js';
+
+const WEIGHTS = [1, 0.5, 2, 3.7, 1.25];
+
+/** Random scenarios and a budget drawn below, at, between or above the useful range. */
+function randomBudgetInstance(rand: () => number, maxT: number, maxD: number): BudgetInstance {
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const scenarios = Array.from({ length: int(1, 3) }, (_, i) => {
+    const T = int(0, maxT);
+    const frac = rand() < 0.3;
+    const demand = Array.from({ length: T }, () => (frac ? Math.round(rand() * maxD * 100) / 100 : int(0, maxD)));
+    const sc: BudgetInstance['scenarios'][number] = { name: `s${i}`, demand };
+    if (rand() < 0.6) sc.weight = WEIGHTS[int(0, WEIGHTS.length - 1)]!;
+    if (rand() < 0.4) sc.maxStep = int(0, 3);
+    return sc;
+  });
+  // least resource (envelope) and the fully flat resource, computed here independently
+  let least = 0;
+  let flat = 0;
+  for (const sc of scenarios) {
+    const h = sc.demand.map((x) => Math.ceil(x));
+    if (sc.maxStep !== undefined) {
+      for (let t = 1; t < h.length; t++) h[t] = Math.max(h[t]!, h[t - 1]! - sc.maxStep);
+      for (let t = h.length - 2; t >= 0; t--) h[t] = Math.max(h[t]!, h[t + 1]! - sc.maxStep);
+    }
+    least += h.reduce((a, b) => a + b, 0);
+    flat += h.length * Math.max(0, ...h);
+  }
+  const mode = int(0, 4);
+  const budget = mode === 0 ? Math.max(0, least - int(1, 5)) : mode === 1 ? least : mode === 4 ? flat + int(0, 3) : least + int(0, Math.max(0, flat - least)) + (rand() < 0.3 ? 0.5 : 0);
+  return { problem: 'smoothing', budget, scenarios };
+}
+
+async function expectOptimal(inst: BudgetInstance, opt: number | 'infeasible') {
+  const sol = await smooth(inst);
+  const rep = checkSmoothing(inst, sol);
+  expect(rep.valid, `${rep.reason}\n${JSON.stringify(inst)}`).toBe(true);
+  if (opt === 'infeasible') {
+    expect(sol.status).toBe('infeasible');
+    return sol;
+  }
+  expect(sol.status, JSON.stringify(inst)).toBe('optimal');
+  if (sol.status !== 'optimal') return sol;
+  expect(sol.resource).toBeLessThanOrEqual(inst.budget);
+  expect(relClose(sol.objective, opt, 1e-7), `greenplan ${sol.objective} vs oracle ${opt}\n${JSON.stringify(inst)}`).toBe(true);
+  return sol;
+}
+
+describe('budgeted smoothing vs HiGHS (seeded random)', () => {
+  it('320 instances: weights, maxStep on/off, budgets below, at and above the minimum', async () => {
+    const rand = mulberry32(0xb0d6e7);
+    const seen = { infeasible: 0, optimal: 0 };
+    for (let k = 0; k < 320; k++) {
+      const inst = randomBudgetInstance(rand, 14, 9);
+      const opt = await budgetMilp(inst);
+      const sol = await expectOptimal(inst, opt);
+      seen[sol.status]++;
+    }
+    console.log('budgeted vs HiGHS:', seen);
+    expect(seen.infeasible).toBeGreaterThan(20);
+    expect(seen.optimal).toBeGreaterThan(200);
+  });
+});
+
+describe('budgeted smoothing vs brute force (tiny)', () => {
+  it('200 instances with T <= 4 and demand <= 3', async () => {
+    const rand = mulberry32(77);
+    for (let k = 0; k < 200; k++) {
+      const inst = randomBudgetInstance(rand, 4, 3);
+      await expectOptimal(inst, budgetBruteForce(inst));
+    }
+  });
+});
+
+describe('budgeted smoothing: semantics', () => {
+  const inst: BudgetInstance = { problem: 'smoothing', budget: 40, scenarios: [{ name: 'a', demand: [1, 5, 1, 1, 5, 2, 0, 3] }, { name: 'b', weight: 2, demand: [0, 3, 0, 3, 0] }] };
+  it('the objective is the weighted variation alone; alpha is ignored; it never rises as the budget grows', async () => {
+    let prev = Infinity;
+    for (let B = 24; B <= 56; B++) {
+      const sol = await smooth({ ...inst, budget: B, alpha: 1000 } as never);
+      if (sol.status !== 'optimal') throw new Error('feasible budget');
+      expect(sol.objective).toBe(sol.variation);
+      expect(sol.objective).toBeLessThanOrEqual(prev);
+      prev = sol.objective;
+    }
+    expect(prev).toBe(0); // enough budget: every plan is flat
+  });
+  it('a budget below the envelope is infeasible, and the reason gives both numbers', async () => {
+    const sol = await smooth({ ...inst, budget: 23 });
+    expect(sol).toMatchObject({ status: 'infeasible', budget: 23, minimumResource: 24 });
+    if (sol.status === 'infeasible') expect(sol.reason).toMatch(/budget 23 is below 24/);
+  });
+  it('bad budgets name the JSON path', async () => {
+    for (const budget of [-1, 'x', Infinity, null]) {
+      const err = await smooth({ ...inst, budget } as never).then(() => undefined, (e) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.path).toBe('budget');
+      expect(err.message).toContain('budget must be a finite number >= 0');
+    }
+  });
+  it('CLI: exit 3 on an infeasible budget (the result says why), exit 0 otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gp-budget-'));
+    const bin = new URL('../bin/greenplan.js', import.meta.url).pathname;
+    const file = join(dir, 'b.json');
+    writeFileSync(file, JSON.stringify({ ...inst, budget: 20 }));
+    const r = spawnSync(process.execPath, [bin, 'solve', file], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'infeasible', budget: 20, minimumResource: 24 });
+    writeFileSync(file, JSON.stringify(inst));
+    const ok = spawnSync(process.execPath, [bin, 'solve', file], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'optimal', budget: 40 });
+  });
+});
+
+describe('envelope boxes and the nesting repair', () => {
+  it('boxes tile exactly the area between the envelope and its top', () => {
+    const rand = mulberry32(5);
+    for (let k = 0; k < 300; k++) {
+      const T = 1 + Math.floor(rand() * 30);
+      const L = Array.from({ length: T }, () => Math.floor(rand() * 8));
+      const boxes: Box[] = [];
+      envelopeBoxes(L, 0, boxes);
+      const top = Math.max(...L);
+      const fill = new Array<number>(T).fill(0);
+      for (const b of boxes) for (let t = b.a; t <= b.b; t++) fill[t] = fill[t]! + b.height;
+      if (T >= 2) L.forEach((x, t) => expect(x + fill[t]!).toBe(top));
+      boxes.forEach((b, j) => b.children.forEach((c) => { expect(c).toBeLessThan(j); expect(boxes[c]!.a).toBeGreaterThanOrEqual(b.a); expect(boxes[c]!.b).toBeLessThanOrEqual(b.b); }));
+    }
+  });
+  it('repair makes any row choice nested, without more width or less value', () => {
+    const rand = mulberry32(6);
+    for (let k = 0; k < 300; k++) {
+      const T = 2 + Math.floor(rand() * 40);
+      const L = Array.from({ length: T }, () => Math.floor(rand() * 10));
+      const boxes: Box[] = [];
+      envelopeBoxes(L, 0, boxes);
+      const x = boxes.map((b) => Math.floor(rand() * (b.height + 1)));
+      const width = (xs: number[]) => xs.reduce((a, c, j) => a + c * (boxes[j]!.b - boxes[j]!.a + 1), 0);
+      const value = (xs: number[]) => xs.reduce((a, c, j) => a + c * (boxes[j]!.edge ? 1 : 2), 0);
+      const [w0, v0] = [width(x), value(x)];
+      nestRows(boxes, x);
+      expect(width(x)).toBeLessThanOrEqual(w0);
+      expect(value(x)).toBeGreaterThanOrEqual(v0);
+      const full = (j: number): boolean => x[j] === boxes[j]!.height && boxes[j]!.children.every(full);
+      boxes.forEach((b, j) => { if (x[j]! > 0) b.children.forEach((c) => expect(full(c)).toBe(true)); });
+    }
+  });
+  it('regression: a 200,000-step valley (a chain of 100,000 nested boxes) does not overflow the stack', async () => {
+    const T = 200000;
+    const demand = Array.from({ length: T }, (_, t) => Math.abs(t - T / 2));
+    const least = demand.reduce((a, x) => a + Math.ceil(x), 0);
+    const inst = { problem: 'smoothing' as const, budget: least + T * T / 16, scenarios: [{ demand }] };
+    const sol = await smooth(inst);
+    expect(checkSmoothing(inst, sol).valid).toBe(true);
+  });
+});
+
+describe('budgeted smoothing on real Tianchi demand (bundled excerpt)', () => {
+  const apps = readBundledApps();
+  it('12 apps at 5 budgets equal the HiGHS optimum; all 60 apps pass the checker', async () => {
+    const scen = apps.slice(0, 12).map((a, i) => ({ name: a.app, weight: [1, 2, 0.5][i % 3]!, demand: appDemand(a) }));
+    const base = { problem: 'smoothing' as const, budget: 0, scenarios: scen };
+    const least = (await smooth({ problem: 'smoothing', alpha: 0, scenarios: scen })) as { resource: number }; // the envelope
+    for (const extra of [0, 0.005, 0.02, 0.05, 0.15]) {
+      const inst = { ...base, budget: Math.round(least.resource * (1 + extra)) };
+      await expectOptimal(inst, await budgetMilp(inst));
+    }
+    const all = { problem: 'smoothing' as const, budget: 0, scenarios: apps.map((a) => ({ name: a.app, maxStep: 20, demand: appDemand(a) })) };
+    const min = (await smooth({ problem: 'smoothing', alpha: 0, scenarios: all.scenarios })) as { resource: number };
+    const sol = await smooth({ ...all, budget: Math.round(min.resource * 1.03) });
+    expect(checkSmoothing({ ...all, budget: Math.round(min.resource * 1.03) }, sol).valid).toBe(true);
+  });
+});
