@@ -1,4 +1,4 @@
 // The greenplan WebAssembly module: one binary, every kernel.
 export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
-export { knapsackDp, knapsackTable, knapsackReconstruct } from "./knapsack";
+export { knapsackDp, knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";

@@ -79,23 +79,25 @@ export function knapsackTable(
 ): i32 {
   if (n < 0 || capacity < 0) return BAD_LENGTH;
   if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
-  if (mode != AT_MOST && mode != EXACT) return BAD_VALUE;
+  if (mode != AT_MOST && mode != EXACT && mode != 2) return BAD_VALUE;
   const C = capacity;
   const W = <usize>C + 1;
   for (let j = 0; j < n; j++) {
     const v = ld(values, j);
     if (ldi(sizes, j) < 1 || ldi(copies, j) < 1) return BAD_VALUE;
     if (mode == AT_MOST && !(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
-    if (mode == EXACT && !(v > -Infinity && v < Infinity)) return BAD_VALUE;
+    if (mode != AT_MOST && !(v > -Infinity && v < Infinity)) return BAD_VALUE;
     // the largest count item j can take must fit the choice table
     const s = ldi(sizes, j);
     const c = ldi(copies, j);
     const cap = min(c, C / s);
     if (choiceWidth == 2 && cap > 65535) return TOO_LARGE;
   }
-  const init = mode == AT_MOST ? 0.0 : -Infinity;
-  for (let w = 0; w <= C; w++) st(dp, w, init);
-  st(dp, 0, 0.0);
+  if (mode != 2) { // 2: CONTINUE
+    const init = mode == AT_MOST ? 0.0 : -Infinity;
+    for (let w = 0; w <= C; w++) st(dp, w, init);
+    st(dp, 0, 0.0);
+  }
 
   for (let j = 0; j < n; j++) {
     const s = ldi(sizes, j);
@@ -153,6 +155,125 @@ export function knapsackReconstruct(
     sti(counts, j, cnt);
     w -= cnt * ldi(sizes, j);
     if (w < 0) return BAD_LENGTH; // cannot happen: defensive
+  }
+  return OK;
+}
+
+/** Like EXACT/AT_MOST, but dp already holds a previous pass's values: no initialisation. */
+export const CONTINUE: i32 = 2;
+
+// ---------------------------------------------------------------------------------
+// (max,+) convolution with concave sequences: items that share a size.
+//
+// Item types of one size s with different values merge into one group whose gain
+// G(k) (best value of k copies: the k most valuable) is concave in k, G(0) = 0,
+// k <= K. For each residue class r mod s, with a[t] = dp[r + t·s]:
+//     out[k] = max_{max(0, k−K) <= t <= k} a[t] + G(k − t).
+// For concave G the matrix a[t] + G(k − t) is totally monotone (G(−) extended by −inf
+// outside 0..K stays concave), so the leftmost maximiser t*(k) is non-decreasing in
+// k, and divide and conquer over k (solve the middle row by a scan of its candidate
+// range, recurse left and right with the split range) finds every row's maximum in
+// O(m log m) per class of length m (SMAWK would do O(m); this keeps the kernel small).
+// So one group costs O(C log C) whatever its number of item types: the method wins
+// over one deque pass per item type when many types share a size.
+// Layout: sizes i32[g], gainOff i32[g+1], gains f64[Σ(K+1)] (group j's G at
+// gains[gainOff[j] .. gainOff[j+1]−1]), dp f64[C+1], choice as in knapsackTable
+// (the count of group j at w), seqA and seqOut f64[C+1] scratch.
+// ---------------------------------------------------------------------------------
+
+// state of the current class (module globals keep the recursion's frames small)
+let cA: usize = 0;
+let cOut: usize = 0;
+let cGain: usize = 0;
+let cK: i32 = 0;
+let cRow: usize = 0;
+let cWidth: i32 = 0;
+let cR: i32 = 0;
+let cS: i32 = 0;
+
+function rows(lo: i32, hi: i32, optLo: i32, optHi: i32): void {
+  while (lo <= hi) {
+    const k = (lo + hi) >>> 1;
+    let from = k - cK;
+    if (from < optLo) from = optLo;
+    let to = k < optHi ? k : optHi;
+    let best = -Infinity;
+    let arg = from;
+    for (let t = from; t <= to; t++) {
+      const v = ld(cA, t) + ld(cGain, k - t);
+      if (v > best) { best = v; arg = t; }
+    }
+    st(cOut, k, best);
+    const cnt = k - arg;
+    const w = cR + k * cS;
+    if (cWidth == 2) store<u16>(cRow + (<usize>w << 1), <u16>cnt);
+    else store<i32>(cRow + (<usize>w << 2), cnt);
+    // left half recursively, right half by the loop (depth O(log m))
+    if (k - 1 >= lo) rows(lo, k - 1, optLo, arg);
+    lo = k + 1;
+    optLo = arg;
+  }
+}
+
+/**
+ * DP pass over groups of item types sharing a size (see above). mode: AT_MOST, EXACT
+ * or CONTINUE. Gains must be concave with gains[gainOff[j]] == 0 (the host builds them
+ * from values sorted in decreasing order). Returns OK, BAD_LENGTH or BAD_VALUE.
+ */
+export function knapsackConcave(
+  g: i32,
+  sizes: usize,
+  gainOff: usize,
+  gains: usize,
+  capacity: i32,
+  dp: usize,
+  choice: usize,
+  seqA: usize,
+  seqOut: usize,
+  choiceWidth: i32,
+  mode: i32,
+): i32 {
+  if (g < 0 || capacity < 0) return BAD_LENGTH;
+  if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  if (mode != AT_MOST && mode != EXACT && mode != CONTINUE) return BAD_VALUE;
+  const C = capacity;
+  const W = <usize>C + 1;
+  for (let j = 0; j < g; j++) {
+    const K = ldi(gainOff, j + 1) - ldi(gainOff, j) - 1;
+    if (ldi(sizes, j) < 1 || K < 0) return BAD_VALUE;
+    if (ld(gains, ldi(gainOff, j)) != 0.0) return BAD_VALUE;
+    if (choiceWidth == 2 && min(K, C / ldi(sizes, j)) > 65535) return TOO_LARGE;
+    for (let k = 1; k <= K; k++) {
+      const v = ld(gains, ldi(gainOff, j) + k);
+      if (!(v > -Infinity && v < Infinity)) return BAD_VALUE;
+    }
+  }
+  if (mode != CONTINUE) {
+    const init = mode == AT_MOST ? 0.0 : -Infinity;
+    for (let w = 0; w <= C; w++) st(dp, w, init);
+    st(dp, 0, 0.0);
+  }
+  cA = seqA;
+  cOut = seqOut;
+  cWidth = choiceWidth;
+  for (let j = 0; j < g; j++) {
+    const s = ldi(sizes, j);
+    cS = s;
+    cGain = gains + (<usize>ldi(gainOff, j) << 3);
+    cK = ldi(gainOff, j + 1) - ldi(gainOff, j) - 1;
+    cRow = choice + <usize>j * W * <usize>choiceWidth;
+    const rMax = s - 1 < C ? s - 1 : C;
+    for (let r = 0; r <= rMax; r++) {
+      cR = r;
+      const m = (C - r) / s + 1; // class length
+      for (let t = 0; t < m; t++) st(seqA, t, ld(dp, r + t * s));
+      rows(0, m - 1, 0, m - 1);
+      for (let t = 0; t < m; t++) {
+        const v = ld(seqOut, t);
+        if (!(v < Infinity)) return TOO_LARGE;
+        st(dp, r + t * s, v);
+      }
+    }
   }
   return OK;
 }

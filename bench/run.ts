@@ -1,15 +1,39 @@
-// npm run bench: prints a table and writes bench/results/<name>.json.
+// npm run bench [-- <section>... | --quick]: prints a table per section and writes
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing } from './smoothing.js';
+import { benchKnapsack, benchBudget } from './knapsack.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
 const meta = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length };
-log(`greenplan bench (${meta.cpu}, ${meta.cores} cores, node ${meta.node})\n`);
-log('== smoothing: WASM via the public API (validation + marshalling included; number[] and Float64Array forms)\n   vs the pure TypeScript build of the same algorithm (ratio TS / typed WASM) vs the HiGHS MILP (ratio HiGHS / WASM)');
-const smoothing = await benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log });
+
+type Section = { title: string; run: () => Promise<unknown[]> };
+const SECTIONS: Record<string, Section> = {
+  smoothing: {
+    title: 'smoothing: WASM via the public API (validation + marshalling included; number[] and Float64Array forms)\n   vs the pure TypeScript build of the same algorithm (ratio TS / typed WASM) vs the HiGHS MILP (ratio HiGHS / WASM)',
+    run: () => benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log }),
+  },
+  knapsack: {
+    title: 'knapsack: exact, auto method (public API, validation included) vs HiGHS on the same instance; scaling in n and s_max; the two exact methods head to head',
+    run: () => benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log }),
+  },
+  budget: {
+    title: 'budgeted smoothing: Tianchi curves at 1,440 steps, exact (envelope boxes -> knapsack) vs the HiGHS MILP',
+    run: () => benchBudget({ highsLimitS: 60, reps: quick ? 3 : 7, log }),
+  },
+};
+
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+for (const a of asked) if (!SECTIONS[a]) throw new Error(`unknown bench section "${a}" (known: ${Object.keys(SECTIONS).join(', ')})`);
+log(`greenplan bench (${meta.cpu}, ${meta.cores} cores, node ${meta.node})`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const out = new URL('./results/smoothing.json', import.meta.url);
-writeFileSync(out, JSON.stringify({ meta, rows: smoothing }, null, 2) + '\n');
-log(`\nwritten ${out.pathname}`);
+for (const name of asked.length ? asked : Object.keys(SECTIONS)) {
+  const s = SECTIONS[name]!;
+  log(`\n== ${s.title}\n`);
+  const rows = await s.run();
+  const out = new URL(`./results/${name}.json`, import.meta.url);
+  writeFileSync(out, JSON.stringify({ meta, rows }, null, 2) + '\n');
+  log(`\nwritten ${out.pathname}`);
+}

@@ -56,7 +56,7 @@ function tiled(base: number[], T: number): number[] {
   return out;
 }
 
-function resample(curve: number[], n: number): number[] {
+export function resample(curve: number[], n: number): number[] {
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const x = (i * (curve.length - 1)) / (n - 1);

@@ -17,9 +17,9 @@ export const KnapsackInstance = Type.Object(
     problem: Type.Literal('knapsack'),
     capacity: Type.Integer({ minimum: 0, maximum: 2147483647, errorMessage: 'must be an integer in 0..2147483647', description: 'Largest total size.' }),
     items: Type.Array(KnapsackItem, { errorMessage: 'must be an array of items' }),
-    algorithm: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('dp-deque'), Type.Literal('proximity')], {
-      errorMessage: 'must be one of "auto", "dp-deque", "proximity"',
-      description: 'Exact method: "auto" (default) picks by instance shape; "dp-deque" is O(n·C), "proximity" O(n·s_max²).',
+    algorithm: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('dp-deque'), Type.Literal('dp-concave'), Type.Literal('proximity')], {
+      errorMessage: 'must be one of "auto", "dp-deque", "dp-concave", "proximity"',
+      description: 'Exact method: "auto" (default) picks by instance shape; "dp-deque" is O(n·C), "dp-concave" O(d·C·log C) for d distinct sizes, "proximity" O(n·s_max²).',
     })),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/knapsack' },
@@ -27,7 +27,9 @@ export const KnapsackInstance = Type.Object(
 export type KnapsackInstance = Static<typeof KnapsackInstance>;
 export type KnapsackItem = Static<typeof KnapsackItem>;
 /** The exact methods (see src/knapsack/solve.ts). */
-export type KnapsackAlgorithm = 'auto' | 'dp-deque' | 'proximity';
+export type KnapsackAlgorithm = 'auto' | KnapsackMethod;
+/** The exact method that ran. */
+export type KnapsackMethod = 'dp-deque' | 'dp-concave' | 'proximity';
 
 export interface KnapsackSolution {
   problem: 'knapsack';
@@ -39,5 +41,5 @@ export interface KnapsackSolution {
   /** Items taken (count > 0 only), in instance order. */
   take: { name: string; count: number }[];
   /** The exact method that ran. */
-  algorithm: 'dp-deque' | 'proximity';
+  algorithm: KnapsackMethod;
 }

@@ -28,7 +28,7 @@ import { Validator } from '../core/validate.js';
 import { ValidationError, GreenplanError, statusError } from '../core/errors.js';
 import { kernels, type Kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
-import { KnapsackInstance, type KnapsackSolution, type KnapsackAlgorithm } from './schema.js';
+import { KnapsackInstance, type KnapsackSolution, type KnapsackAlgorithm, type KnapsackMethod } from './schema.js';
 
 const validator: Validator<typeof KnapsackInstance> = new Validator(KnapsackInstance);
 /** Memory budget of one solve (reconstruction tables plus scratch), in bytes. */
@@ -79,18 +79,163 @@ function prepare(items: readonly RawItem[], capacity: number): Prepared {
   return p;
 }
 
-interface DpPlan { algorithm: 'dp-deque'; work: number; bytes: number; width: 2 | 4 }
-
-function planDp(p: Prepared): DpPlan {
-  const C = p.C;
-  let width: 2 | 4 = 2;
-  for (let j = 0; j < p.size.length; j++) if (Math.min(p.copies[j]!, Math.floor(C / p.size[j]!)) > 65535) width = 4;
-  const n = p.size.length;
-  return { algorithm: 'dp-deque', work: n * (C + 1), bytes: n * (C + 1) * width + (C + 1) * 20 + n * 24, width };
+/**
+ * One exact DP pass over a window 0..window: prepared item types `items` with `units`
+ * copies each and value sign·value. Types that share a size with enough others go
+ * through the concave (max,+) kernel as one group (gain of k copies = the k best),
+ * the rest through the monotone-deque kernel.
+ */
+interface DpJob {
+  items: number[];
+  units: number[];
+  sign: 1 | -1;
+  window: number;
+  mode: 0 | 1; // AT_MOST or EXACT
+  singles: number[]; // positions in items
+  groups: number[][]; // positions in items, one size per group, best value first
+  width: 2 | 4;
+  work: number;
+  bytes: number;
 }
 
-/** One side of the proximity method: items that may move, how far, and the window. */
-interface Side { items: number[]; units: number[]; window: number; width: 2 | 4 }
+/** grouping: 'none', 'auto' (when the group is large enough to pay off) or 'all' (every shared size). */
+type Grouping = 'none' | 'auto' | 'all';
+
+function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: 0 | 1, grouping: Grouping): DpJob {
+  const bySize = new Map<number, number[]>();
+  items.forEach((j, q) => {
+    const list = bySize.get(p.size[j]!);
+    if (list) list.push(q); else bySize.set(p.size[j]!, [q]);
+  });
+  const singles: number[] = [];
+  const groups: number[][] = [];
+  let work = 0;
+  let gainCells = 0;
+  for (const [size, qs] of bySize) {
+    const perClass = Math.log2(window / size + 2);
+    if (qs.length > 1 && (grouping === 'all' || (grouping === 'auto' && qs.length > GROUP_FACTOR * perClass))) {
+      qs.sort((x, y) => sign * (p.value[items[y]!]! - p.value[items[x]!]!));
+      groups.push(qs);
+      work += (window + 1) * perClass * GROUP_COST;
+      for (const q of qs) gainCells += Math.min(units[q]!, Math.floor(window / size));
+      gainCells += 1;
+    } else {
+      singles.push(...qs);
+      work += (window + 1) * qs.length;
+    }
+  }
+  let width: 2 | 4 = 2;
+  for (const q of singles) if (Math.min(units[q]!, Math.floor(window / p.size[items[q]!]!)) > 65535) width = 4;
+  for (const g of groups) {
+    let tot = 0;
+    for (const q of g) tot += units[q]!;
+    if (Math.min(tot, Math.floor(window / p.size[items[g[0]!]!]!)) > 65535) width = 4;
+  }
+  const rows = singles.length + groups.length;
+  const bytes = rows * (window + 1) * width + (window + 1) * 8 + (items.length + groups.length) * 24 + gainCells * 8;
+  return { items, units, sign, window, mode, singles, groups, width, work, bytes };
+}
+
+/** Scratch shared by the jobs of one solve (the largest window). */
+const SCRATCH_BYTES = (window: number) => (window + 1) * 20;
+
+/** Lay a job's buffers out; after reserve(), run() fills dp and back() recovers counts. */
+function layJob(lay: Layout, p: Prepared, job: DpJob) {
+  const nS = job.singles.length;
+  const nG = job.groups.length;
+  const W = job.window;
+  const gainLen = job.groups.reduce((a, g) => a + 1 + Math.min(g.reduce((t, q) => t + job.units[q]!, 0), Math.floor(W / p.size[job.items[g[0]!]!]!)), 0);
+  const o = {
+    sSize: lay.take(nS, 4), sCopies: lay.take(nS, 4), sCounts: lay.take(nS, 4), sValue: lay.take(nS, 8),
+    gSize: lay.take(nG, 4), gOff: lay.take(nG + 1, 4), gCounts: lay.take(nG, 4), gGain: lay.take(gainLen, 8),
+    dp: lay.take(W + 1, 8),
+    sChoice: lay.take(Math.ceil((nS * (W + 1) * job.width) / 4), 4),
+    gChoice: lay.take(Math.ceil((nG * (W + 1) * job.width) / 4), 4),
+  };
+  return o;
+}
+
+interface Scratch { dqVal: number; dqIdx: number; seqOut: number }
+
+function runJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, sc: Scratch, p: Prepared, job: DpJob): Float64Array {
+  const buf = k.memory.buffer;
+  const W = job.window;
+  const nS = job.singles.length;
+  const nG = job.groups.length;
+  const sSize = new Int32Array(buf, base + o.sSize, nS);
+  const sCopies = new Int32Array(buf, base + o.sCopies, nS);
+  const sValue = new Float64Array(buf, base + o.sValue, nS);
+  job.singles.forEach((q, i) => {
+    const j = job.items[q]!;
+    sSize[i] = p.size[j]!;
+    sCopies[i] = Math.min(job.units[q]!, Math.floor(W / p.size[j]!) || 1);
+    sValue[i] = job.sign * p.value[j]!;
+  });
+  let status = k.knapsackTable(nS, base + o.sSize, base + o.sValue, base + o.sCopies, W, base + o.dp, base + o.sChoice, sc.dqIdx, sc.dqVal, job.width, job.mode);
+  if (status !== 0) throw statusError(status, 'knapsack');
+  if (nG > 0) {
+    const gSize = new Int32Array(buf, base + o.gSize, nG);
+    const gOff = new Int32Array(buf, base + o.gOff, nG + 1);
+    let at = 0;
+    const gains: number[] = [];
+    job.groups.forEach((g, i) => {
+      const size = p.size[job.items[g[0]!]!]!;
+      gSize[i] = size;
+      gOff[i] = at;
+      const cap = Math.floor(W / size);
+      let cum = 0;
+      gains.push(0);
+      let K = 0;
+      for (const q of g) {
+        const v = job.sign * p.value[job.items[q]!]!;
+        for (let u = 0; u < job.units[q]! && K < cap; u++, K++) { cum += v; gains.push(cum); }
+      }
+      at += K + 1;
+    });
+    gOff[nG] = at;
+    new Float64Array(buf, base + o.gGain, at).set(gains);
+    status = k.knapsackConcave(nG, base + o.gSize, base + o.gOff, base + o.gGain, W, base + o.dp, base + o.gChoice, sc.dqVal, sc.seqOut, job.width, 2);
+    if (status !== 0) throw statusError(status, 'knapsack (concave)');
+  }
+  return new Float64Array(k.memory.buffer, base + o.dp, W + 1);
+}
+
+/** Copies per job item of the DP's best solution of total size `start` (exact) or <= start. */
+function backJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, p: Prepared, job: DpJob, start: number): number[] {
+  const out = new Array<number>(job.items.length).fill(0);
+  const nS = job.singles.length;
+  const nG = job.groups.length;
+  let w = start;
+  if (nG > 0) {
+    const st = k.knapsackReconstruct(nG, base + o.gSize, base + o.gChoice, job.window, job.width, w, base + o.gCounts);
+    if (st !== 0) throw statusError(st, 'knapsack');
+    const c = new Int32Array(k.memory.buffer, base + o.gCounts, nG);
+    job.groups.forEach((g, i) => {
+      let left = c[i]!;
+      w -= left * p.size[job.items[g[0]!]!]!;
+      for (const q of g) { const t = Math.min(left, job.units[q]!); out[q] = t; left -= t; }
+    });
+  }
+  const st = k.knapsackReconstruct(nS, base + o.sSize, base + o.sChoice, job.window, job.width, w, base + o.sCounts);
+  if (st !== 0) throw statusError(st, 'knapsack');
+  const c = new Int32Array(k.memory.buffer, base + o.sCounts, nS);
+  job.singles.forEach((q, i) => { out[q] = c[i]!; });
+  return out;
+}
+
+/** Group item types of one size when there are more than this × log2(class length) of them. */
+const GROUP_FACTOR = 1;
+/** Relative cost of one concave-kernel cell (a scan step of the divide and conquer). */
+const GROUP_COST = 2;
+
+interface DpPlan { algorithm: 'dp-deque' | 'dp-concave'; work: number; bytes: number; job: DpJob }
+
+function planDp(p: Prepared, grouping: Grouping): DpPlan {
+  const all = p.size.map((_, j) => j);
+  const job = makeJob(p, all, p.copies, 1, p.C, 0, grouping);
+  return { algorithm: job.groups.length > 0 ? 'dp-concave' : 'dp-deque', work: job.work, bytes: job.bytes + SCRATCH_BYTES(p.C), job };
+}
+
 
 interface ProximityPlan {
   algorithm: 'proximity';
@@ -99,8 +244,8 @@ interface ProximityPlan {
   g: number[]; // greedy counts per prepared item
   free: number; // C − size(g)
   allFit: boolean;
-  remove: Side;
-  add: Side;
+  remove: DpJob; // copies removed from g (exact size, values negated)
+  add: DpJob; // copies added to g (exact size)
   /** LP bound (no solution is worth more) and the incumbent the core was cut with. */
   U: number;
   z: number;
@@ -111,7 +256,7 @@ interface ProximityPlan {
  * good feasible solution: the first, cheap pass); `incumbent` is a known solution
  * value (>= the greedy completion) that tightens the reduced-cost core.
  */
-function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity): ProximityPlan {
+function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, grouping: Grouping = 'auto'): ProximityPlan {
   const n = p.size.length;
   const order = Array.from({ length: n }, (_, j) => j);
   const density = p.value.map((v, j) => v / p.size[j]!);
@@ -128,7 +273,7 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity): Prox
     vG += take * p.value[j]!;
     if (take < p.copies[j]!) { breakPos = q; break; }
   }
-  const empty: Side = { items: [], units: [], window: 0, width: 2 };
+  const empty = makeJob(p, [], [], 1, 0, 1, 'none');
   if (breakPos < 0) return { algorithm: 'proximity', work: n, bytes: 0, g, free, allFit: true, remove: empty, add: empty, U: vG, z: vG };
 
   // greedy completion: the incumbent z
@@ -148,11 +293,10 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity): Prox
   for (const s of p.size) if (s > sMax) sMax = s;
   const window = Math.min(cap, sMax * sMax); // proximity: each side moves < s_max² of size
 
-  const side = (positions: number[], avail: (j: number) => number): Side => {
+  const side = (positions: number[], avail: (j: number) => number) => {
     const items: number[] = [];
     const units: number[] = [];
     let total = 0;
-    let width: 2 | 4 = 2;
     for (const q of positions) {
       const j = order[q]!;
       let u = avail(j);
@@ -163,19 +307,18 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity): Prox
       items.push(j);
       units.push(u);
       total += u * p.size[j]!;
-      if (u > 65535) width = 4;
     }
-    return { items, units, window: Math.min(window, total), width };
+    return { items, units, total };
   };
   const before = Array.from({ length: breakPos + 1 }, (_, q) => q);
   const after = Array.from({ length: n - breakPos }, (_, q) => breakPos + q);
-  const remove = side(before, (j) => g[j]!);
-  const add = side(after, (j) => p.copies[j]! - g[j]!);
-  add.window = Math.min(add.window, free + remove.window);
-  const cells = remove.items.length * (remove.window + 1) + add.items.length * (add.window + 1);
-  const bytes = remove.items.length * (remove.window + 1) * remove.width + add.items.length * (add.window + 1) * add.width
-    + (remove.window + add.window + 2) * 8 + (Math.max(remove.window, add.window) + 1) * 12 + n * 40;
-  return { algorithm: 'proximity', work: cells + n * Math.log2(n + 1), bytes, g, free, allFit: false, remove, add, U, z };
+  const r = side(before, (j) => g[j]!);
+  const a = side(after, (j) => p.copies[j]! - g[j]!);
+  const rWindow = Math.min(window, r.total);
+  const remove = makeJob(p, r.items, r.units, -1, rWindow, 1, grouping);
+  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), 1, grouping);
+  const bytes = remove.bytes + add.bytes + SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
+  return { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes, g, free, allFit: false, remove, add, U, z };
 }
 
 export interface KnapsackOptions {
@@ -189,12 +332,14 @@ const TWO_PASS_WORK = 2e7;
 const FIRST_PASS_WINDOW = 4;
 
 function choose(p: Prepared, wanted: KnapsackAlgorithm, incumbent = -Infinity): DpPlan | ProximityPlan {
-  const prox = planProximity(p, Infinity, incumbent);
-  if (wanted === 'proximity') return prox;
-  const dp = planDp(p);
-  if (wanted === 'dp-deque') return dp;
-  const fits = [dp, prox].filter((x) => x.bytes <= KNAPSACK_MAX_BYTES);
-  if (fits.length === 0) return dp.bytes <= prox.bytes ? dp : prox;
+  if (wanted === 'proximity') return planProximity(p, Infinity, incumbent);
+  if (wanted === 'dp-deque') return planDp(p, 'none');
+  if (wanted === 'dp-concave') return planDp(p, 'all');
+  const plans = [planDp(p, 'none'), planProximity(p, Infinity, incumbent)];
+  const grouped = planDp(p, 'auto');
+  if (grouped.algorithm === 'dp-concave') plans.push(grouped);
+  const fits = plans.filter((x) => x.bytes <= KNAPSACK_MAX_BYTES);
+  if (fits.length === 0) return plans.reduce((a, b) => (b.bytes < a.bytes ? b : a));
   return fits.reduce((a, b) => (b.work < a.work ? b : a));
 }
 
@@ -205,30 +350,36 @@ function valueOf(p: Prepared, counts: number[]): number {
 }
 
 /** Counts per prepared item and the method that produced them (exact). */
-function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { counts: number[]; algorithm: 'dp-deque' | 'proximity' } {
+function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { counts: number[]; algorithm: KnapsackMethod } {
   let plan = choose(p, wanted);
   if (plan.algorithm === 'proximity' && !plan.allFit && plan.work > TWO_PASS_WORK) {
-    // Expanding core: a narrow-window pass gives a near-optimal incumbent, which
-    // shrinks the reduced-cost core of the exact pass (or proves optimality at once
-    // when it reaches the LP bound).
+    // Expanding core: passes with a narrow window (4·s_max, then 4x wider each time)
+    // give near-optimal incumbents, which shrink the reduced-cost core of the exact
+    // pass, or prove optimality at once when one reaches the LP bound. A pass runs
+    // only while it costs less than half of the exact pass it may save.
     let sMax = 0;
     for (const s of p.size) if (s > sMax) sMax = s;
-    const cheap = planProximity(p, Math.max(FIRST_PASS_WINDOW * sMax, 64));
-    if (cheap.bytes <= KNAPSACK_MAX_BYTES) {
-      const c1 = runProximity(k, p, cheap);
-      const z1 = valueOf(p, c1);
-      if (z1 >= plan.U - BOUND_SLACK * Math.max(1, Math.abs(plan.U))) return { counts: c1, algorithm: 'proximity' };
-      plan = choose(p, wanted, z1);
+    let z = -Infinity;
+    let best: number[] | undefined;
+    for (let w = Math.max(FIRST_PASS_WINDOW * sMax, 64); w < sMax * sMax; w *= 4) {
+      const cheap = planProximity(p, w, z);
+      if (cheap.bytes > KNAPSACK_MAX_BYTES || cheap.work > plan.work / 2) break;
+      const c = runProximity(k, p, cheap);
+      const v = valueOf(p, c);
+      if (v > z) { z = v; best = c; }
+      if (z >= plan.U - BOUND_SLACK * Math.max(1, Math.abs(plan.U))) return { counts: best!, algorithm: 'proximity' };
+      plan = choose(p, wanted, z);
+      if (plan.algorithm !== 'proximity' || plan.work <= TWO_PASS_WORK) break;
     }
   }
   if (plan.bytes > KNAPSACK_MAX_BYTES) throw tooLarge(p.size.length, plan);
-  const counts = plan.algorithm === 'dp-deque' ? runDp(k, p, plan) : runProximity(k, p, plan);
+  const counts = plan.algorithm === 'proximity' ? runProximity(k, p, plan) : runDp(k, p, plan);
   return { counts, algorithm: plan.algorithm };
 }
 
 function tooLarge(nItems: number, plan: DpPlan | ProximityPlan): ValidationError {
   const mib = (plan.bytes / 2 ** 20).toFixed(0);
-  const what = plan.algorithm === 'dp-deque'
+  const what = plan.algorithm !== 'proximity'
     ? `the exact DP with ${nItems} items needs ${mib} MiB (an items × (capacity+1) table)`
     : `the proximity method needs ${mib} MiB (core items × a window of s_max² sizes)`;
   return new ValidationError('capacity', `is too large for the exact DP and the proximity method: ${what}, over the ${KNAPSACK_MAX_BYTES / 2 ** 20} MiB budget; reduce the capacity, the number of items or the largest size`);
@@ -250,28 +401,22 @@ export function validateKnapsack(input: unknown): asserts input is KnapsackInsta
   });
 }
 
-/** Counts per prepared item, by the O(n·C) DP. */
+function layScratch(lay: Layout, window: number) {
+  return { dqVal: lay.take(window + 1, 8), dqIdx: lay.take(window + 1, 4), seqOut: lay.take(window + 1, 8) };
+}
+
+/** Counts per prepared item, by the DP over capacity (deque kernel, plus the concave one for groups). */
 function runDp(k: Kernels, p: Prepared, plan: DpPlan): number[] {
-  const n = p.size.length;
-  const C = p.C;
   const lay = new Layout();
-  const oSize = lay.take(n, 4);
-  const oCopies = lay.take(n, 4);
-  const oCounts = lay.take(n, 4);
-  const oValue = lay.take(n, 8);
-  const oDp = lay.take(C + 1, 8);
-  const oDqVal = lay.take(C + 1, 8);
-  const oDqIdx = lay.take(C + 1, 4);
-  const oChoice = lay.take(Math.ceil((n * (C + 1) * plan.width) / 4), 4);
+  const o = layJob(lay, p, plan.job);
+  const so = layScratch(lay, p.C);
   const base = lay.reserve(k, 'knapsack');
-  const buf = k.memory.buffer;
-  new Int32Array(buf, base + oSize, n).set(p.size);
-  new Int32Array(buf, base + oCopies, n).set(p.copies);
-  new Float64Array(buf, base + oValue, n).set(p.value);
-  const status = k.knapsackDp(n, base + oSize, base + oValue, base + oCopies, C, base + oDp, base + oChoice, base + oDqIdx, base + oDqVal, base + oCounts, plan.width);
-  if (status === 5) throw new GreenplanError('internal', 'knapsack: a value sum overflowed (please report this bug)');
-  if (status !== 0) throw statusError(status, 'knapsack');
-  return Array.from(new Int32Array(k.memory.buffer, base + oCounts, n));
+  const sc = { dqVal: base + so.dqVal, dqIdx: base + so.dqIdx, seqOut: base + so.seqOut };
+  runJob(k, base, o, sc, p, plan.job);
+  const c = backJob(k, base, o, p, plan.job, p.C);
+  const counts = new Array<number>(p.size.length).fill(0);
+  plan.job.items.forEach((j, q) => { counts[j] = c[q]!; });
+  return counts;
 }
 
 /** Counts per prepared item, by greedy + the two window DPs. */
@@ -280,33 +425,14 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
   if (plan.allFit) return counts;
   const { remove: R, add: A } = plan;
   const lay = new Layout();
-  const sideLayout = (s: Side) => {
-    const m = s.items.length;
-    return {
-      size: lay.take(m, 4), copies: lay.take(m, 4), counts: lay.take(m, 4), value: lay.take(m, 8),
-      dp: lay.take(s.window + 1, 8), choice: lay.take(Math.ceil((m * (s.window + 1) * s.width) / 4), 4),
-    };
-  };
-  const oR = sideLayout(R);
-  const oA = sideLayout(A);
-  const wMax = Math.max(R.window, A.window) + 1;
-  const oDqVal = lay.take(wMax, 8);
-  const oDqIdx = lay.take(wMax, 4);
+  const oR = layJob(lay, p, R);
+  const oA = layJob(lay, p, A);
+  const so = layScratch(lay, Math.max(R.window, A.window));
   const base = lay.reserve(k, 'knapsack');
-  const run = (s: Side, o: typeof oR, sign: 1 | -1): Float64Array => {
-    const m = s.items.length;
-    const buf = k.memory.buffer;
-    const size = new Int32Array(buf, base + o.size, m);
-    const copies = new Int32Array(buf, base + o.copies, m);
-    const value = new Float64Array(buf, base + o.value, m);
-    s.items.forEach((j, q) => { size[q] = p.size[j]!; copies[q] = s.units[q]!; value[q] = sign * p.value[j]!; });
-    const status = k.knapsackTable(m, base + o.size, base + o.value, base + o.copies, s.window, base + o.dp, base + o.choice, base + oDqIdx, base + oDqVal, s.width, 1);
-    if (status !== 0) throw statusError(status, 'knapsack (proximity)');
-    return new Float64Array(k.memory.buffer, base + o.dp, s.window + 1);
-  };
+  const sc = { dqVal: base + so.dqVal, dqIdx: base + so.dqIdx, seqOut: base + so.seqOut };
   // dpR[w]: −(least value lost removing total size exactly w); dpA[w]: most value added with size exactly w
-  const dpR = run(R, oR, -1);
-  const dpA = run(A, oA, 1);
+  const dpR = runJob(k, base, oR, sc, p, R).slice();
+  const dpA = runJob(k, base, oA, sc, p, A);
   // best addition of size <= w, and where it is reached
   const bestA = new Float64Array(A.window + 1);
   const argA = new Int32Array(A.window + 1);
@@ -324,15 +450,10 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
     const gain = lost + bestA[room]!;
     if (gain > best) { best = gain; bestR = w; bestAdd = argA[room]!; }
   }
-  const back = (s: Side, o: typeof oR, start: number, sign: 1 | -1) => {
-    const m = s.items.length;
-    const status = k.knapsackReconstruct(m, base + o.size, base + o.choice, s.window, s.width, start, base + o.counts);
-    if (status !== 0) throw statusError(status, 'knapsack (proximity)');
-    const c = new Int32Array(k.memory.buffer, base + o.counts, m);
-    s.items.forEach((j, q) => { counts[j] = counts[j]! + sign * c[q]!; });
-  };
-  back(R, oR, bestR, -1);
-  back(A, oA, bestAdd, 1);
+  const cR = backJob(k, base, oR, p, R, bestR);
+  const cA = backJob(k, base, oA, p, A, bestAdd);
+  R.items.forEach((j, q) => { counts[j] = counts[j]! - cR[q]!; });
+  A.items.forEach((j, q) => { counts[j] = counts[j]! + cA[q]!; });
   return counts;
 }
 
@@ -342,7 +463,7 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
  * valid (integer size >= 1, finite value, integer copies >= 1). Throws ValidationError
  * (path "capacity") when no exact method fits the memory budget.
  */
-export async function knapsackCounts(items: readonly RawItem[], capacity: number, algorithm: KnapsackAlgorithm = 'auto'): Promise<{ counts: number[]; algorithm: 'dp-deque' | 'proximity' }> {
+export async function knapsackCounts(items: readonly RawItem[], capacity: number, algorithm: KnapsackAlgorithm = 'auto'): Promise<{ counts: number[]; algorithm: KnapsackMethod }> {
   const p = prepare(items, capacity);
   const k = await kernels();
   const solved = solveCounts(k, p, algorithm);

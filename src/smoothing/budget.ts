@@ -113,7 +113,7 @@ export function nestRows(boxes: Box[], x: number[]): void {
 export interface BudgetResult {
   /** Rows added per scenario on top of the envelope (plan = L + raise). */
   raise: Float64Array[];
-  algorithm: 'dp-deque' | 'proximity' | 'all-fit' | 'none';
+  algorithm: 'dp-deque' | 'dp-concave' | 'proximity' | 'all-fit' | 'none';
   boxes: number;
 }
 

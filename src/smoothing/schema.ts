@@ -43,7 +43,7 @@ export interface SmoothingSolution<Plan = number[]> {
   variation: number;
   /** With a budget: the budget, and the exact knapsack method that spent it. */
   budget?: number;
-  algorithm?: 'dp-deque' | 'proximity' | 'all-fit' | 'none';
+  algorithm?: 'dp-deque' | 'dp-concave' | 'proximity' | 'all-fit' | 'none';
   scenarios: { name: string; plan: Plan }[];
 }
 

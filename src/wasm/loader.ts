@@ -19,11 +19,15 @@ export interface Kernels {
   knapsackTable(
     n: number, sizes: number, values: number, copies: number, capacity: number,
     dp: number, choice: number, dequeIdx: number, dequeVal: number,
-    choiceWidth: 2 | 4, mode: 0 | 1,
+    choiceWidth: 2 | 4, mode: 0 | 1 | 2,
   ): number;
   knapsackReconstruct(
     n: number, sizes: number, choice: number, capacity: number, choiceWidth: 2 | 4,
     start: number, counts: number,
+  ): number;
+  knapsackConcave(
+    g: number, sizes: number, gainOff: number, gains: number, capacity: number,
+    dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: 2 | 4, mode: 0 | 1 | 2,
   ): number;
 }
 

@@ -13,7 +13,7 @@ const loadHighs = highsLoader as unknown as () => Promise<Highs>;
 let highsPromise: Promise<Highs> | undefined;
 
 /** Optimal weighted variation under the budget, or 'infeasible'. */
-export async function budgetMilp(inst: BudgetInstance): Promise<number | 'infeasible'> {
+export async function budgetMilp(inst: BudgetInstance, opts: { timeLimit?: number } = {}): Promise<number | 'infeasible'> {
   const obj: string[] = [];
   const rows: string[] = [];
   const bounds: string[] = [];
@@ -56,7 +56,7 @@ export async function budgetMilp(inst: BudgetInstance): Promise<number | 'infeas
   const lp = ['Minimize', ...objLines, 'Subject To', ...rows, ...budgetLines, 'Bounds', ...bounds, 'General', ...ints, 'End', ''].join('\n');
   highsPromise ??= loadHighs();
   const highs = await highsPromise;
-  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, ...(opts.timeLimit ? { time_limit: opts.timeLimit } : {}) });
   if (sol.Status === 'Infeasible') return 'infeasible';
   if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}`);
   return sol.ObjectiveValue;
