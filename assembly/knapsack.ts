@@ -104,6 +104,25 @@ export function knapsackTable(
     const v = ld(values, j);
     const c = ldi(copies, j);
     const row = choice + <usize>j * W * <usize>choiceWidth;
+    if (c >= C / s) {
+      // copies never bind: the unbounded in-place recurrence, one compare per cell
+      for (let w = 0; w < s && w <= C; w++) {
+        if (choiceWidth == 2) store<u16>(row + (<usize>w << 1), 0);
+        else store<i32>(row + (<usize>w << 2), 0);
+      }
+      for (let w = s; w <= C; w++) {
+        const cand = ld(dp, w - s) + v;
+        let cnt: i32 = 0;
+        if (cand > ld(dp, w)) {
+          if (!(cand < Infinity)) return TOO_LARGE;
+          st(dp, w, cand);
+          cnt = (choiceWidth == 2 ? <i32>load<u16>(row + (<usize>(w - s) << 1)) : load<i32>(row + (<usize>(w - s) << 2))) + 1;
+        }
+        if (choiceWidth == 2) store<u16>(row + (<usize>w << 1), <u16>cnt);
+        else store<i32>(row + (<usize>w << 2), cnt);
+      }
+      continue;
+    }
     const rMax = s - 1 < C ? s - 1 : C;
     for (let r = 0; r <= rMax; r++) {
       let head: i32 = 0;

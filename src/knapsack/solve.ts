@@ -366,7 +366,9 @@ function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { coun
       if (cheap.bytes > KNAPSACK_MAX_BYTES || cheap.work > plan.work / 2) break;
       const c = runProximity(k, p, cheap);
       const v = valueOf(p, c);
-      if (v > z) { z = v; best = c; }
+      if (v <= z) break; // a wider pass found nothing better: stop expanding
+      z = v;
+      best = c;
       if (z >= plan.U - BOUND_SLACK * Math.max(1, Math.abs(plan.U))) return { counts: best!, algorithm: 'proximity' };
       plan = choose(p, wanted, z);
       if (plan.algorithm !== 'proximity' || plan.work <= TWO_PASS_WORK) break;
