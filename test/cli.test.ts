@@ -43,6 +43,11 @@ describe('greenplan solve', () => {
     [{ problem: 'smoothing' }, 'scenarios is required'],
     [{ problem: 'smoothen', scenarios: [] }, 'problem must be one of "smoothing"'],
     [[1, 2], 'the instance must be a JSON object'],
+    [{ problem: 'smoothing', budget: -5, scenarios: [] }, 'budget must be a finite number >= 0'],
+    [{ problem: 'knapsack', capacity: 5, items: [{ size: 0, value: 1 }] }, 'items[0].size must be an integer >= 1'],
+    [{ problem: 'knapsack', capacity: 5, items: [{ size: 1, value: 2 }, { size: 1, value: -1 }] }, 'items[1].value must be a finite number >= 0'],
+    [{ problem: 'knapsack', capacity: 5, items: [{ size: 1, value: 1, copies: 2.5 }] }, 'items[0].copies must be an integer >= 1'],
+    [{ problem: 'knapsack', capacity: 2147483648, items: [] }, 'capacity must be an integer in 0..2147483647'],
   ])('exits 2 on invalid input %j', (instance, message) => {
     const r = run(['solve', file('bad.json', instance)]);
     expect(r.status).toBe(2);
