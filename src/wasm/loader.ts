@@ -16,6 +16,13 @@ export interface Kernels {
     dp: number, choice: number, dequeIdx: number, dequeVal: number, counts: number,
     choiceWidth: 2 | 4,
   ): number;
+  deployPack(
+    n: number, order: number, w: number, kmin: number, kmax: number, kNew: number,
+    m: number, res0: number, nNew: number, cap: number,
+    rule: number, adapt: number, eps: number,
+    res: number, sorted: number, seg: number, segP: number,
+    outK: number, outStart: number, outBins: number, partsCap: number, info: number,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;
