@@ -111,8 +111,13 @@ export async function deploy(instance: DeploymentInstance): Promise<DeploymentSo
   validateDeployment(instance);
   const k = await kernels();
   const algorithm = instance.algorithm ?? DEFAULT_DEPLOYMENT_ALGORITHM;
-  const run = runDeployment(k, instance, algorithm);
+  return deploymentSolution(instance, runDeployment(k, instance, algorithm));
+}
+
+/** The JSON solution of a run (new machines renamed new-1 … in index order, only those used). */
+export function deploymentSolution(instance: DeploymentInstance, run: DeploymentRun): DeploymentSolution {
   const lb = run.lowerBound;
+  const algorithm = run.algorithm;
   if (!run.result.ok) {
     return {
       problem: 'deployment', status: 'infeasible', algorithm, newBins: 0, parts: 0, lowerBound: lb.newBins, items: [],
@@ -125,7 +130,6 @@ export async function deploy(instance: DeploymentInstance): Promise<DeploymentSo
   }
   const m = run.model.m;
   const binNames = (instance.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
-  // new machines: numbered 1.. in order of their index, only those used
   const used = new Set<number>();
   for (let q = 0; q < p.bins.length; q++) if (p.bins[q]! >= m) used.add(p.bins[q]!);
   const newName = new Map<number, string>();
