@@ -1,5 +1,6 @@
 // Equally-split bin packing: the packing loop of Guess-and-Pack, Pack-and-Adapt and
-// SpreadWFD (First, Best or Worst Fit).
+// SpreadWFD (First, Best or Worst Fit), and the part reduction pass (deployReduce, at
+// the end of this file).
 //
 // Problem (docs: ../shared/docs/ALGORITHMS.md §3; seed 003 §3.2, §4.2).
 // Items i of size w_i are cut into k_i equal parts (kmin_i <= k_i <= kmax_i) placed on
@@ -327,4 +328,75 @@ function siftDown(res: usize, ids: usize, start: i32, end: i32): void {
       root = child;
     } else break;
   }
+}
+
+/** Give s back to bin b and move it to its new place in sorted[0..cnt) (towards the front). */
+function release(res: usize, sorted: usize, cnt: i32, b: i32, s: f64): void {
+  const r = ld(res, b);
+  const p = lowerPos(res, sorted, cnt, r, b);
+  const r2 = r + s;
+  st(res, b, r2);
+  // new position: the first q <= p whose entry does not come before (r2, b)
+  const q = lowerPos(res, sorted, p, r2, b);
+  if (q < p) {
+    const at = sorted + (<usize>q << 2);
+    memory.copy(at + 4, at, <usize>(p - q) << 2);
+  }
+  sti(sorted, q, b);
+}
+
+/**
+ * Part reduction after a packing (the machines stay the same): every item in the
+ * host's order is taken off its machines and placed again, Worst Fit, with the fewest
+ * parts (>= kmin) that fit the rooms left by the others; its old split always fits,
+ * so no item gets more parts. Bins 0..m-1 are the machines the packing uses, with the
+ * residuals res0 it left; outK/outStart/outBins hold the packing (bins as 0..m-1) and
+ * are rewritten in place (an item's new parts go to the start of its old slot).
+ * O(Σ_i (k_i log m + shift)); scratch res f64[m], sorted i32[m].
+ */
+export function deployReduce(
+  n: i32, order: usize, w: usize, kmin: usize, m: i32, res0: usize, eps: f64,
+  res: usize, sorted: usize, outK: usize, outStart: usize, outBins: usize,
+): i32 {
+  if (n < 0 || m < 0) return BAD_LENGTH;
+  if (!(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
+  for (let j = 0; j < m; j++) {
+    const r = ld(res0, j);
+    if (!(r > -Infinity && r < Infinity)) return BAD_VALUE;
+    st(res, j, r);
+    sti(sorted, j, j);
+  }
+  sortBins(res, sorted, m);
+  for (let oi = 0; oi < n; oi++) {
+    const it = ldi(order, oi);
+    if (it < 0 || it >= n) return BAD_LENGTH;
+    const k0 = ldi(outK, it);
+    const lo = ldi(kmin, it);
+    if (k0 <= lo || k0 > m) continue;
+    const wi = ld(w, it);
+    const base = ldi(outStart, it);
+    const s0 = wi / <f64>k0;
+    for (let q = 0; q < k0; q++) {
+      const b = ldi(outBins, base + q);
+      if (b < 0 || b >= m) return BAD_LENGTH;
+      release(res, sorted, m, b, s0);
+    }
+    let k: i32 = k0;
+    for (let kk = lo < 1 ? 1 : lo; kk < k0; kk++) {
+      if (ld(res, ldi(sorted, kk - 1)) >= wi / <f64>kk - eps) {
+        k = kk;
+        break;
+      }
+    }
+    const s = wi / <f64>k;
+    if (k == k0) {
+      // keep the old machines (they fit: their rooms were >= s0 before the release)
+      for (let q = 0; q < k0; q++) consume(res, sorted, m, ldi(outBins, base + q), s0);
+      continue;
+    }
+    for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, q));
+    for (let q = 0; q < k; q++) consume(res, sorted, m, ldi(outBins, base + q), s);
+    sti(outK, it, k);
+  }
+  return OK;
 }

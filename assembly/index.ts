@@ -2,4 +2,4 @@
 export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
 export { knapsackDp } from "./knapsack";
-export { deployPack } from "./deployment";
+export { deployPack, deployReduce } from "./deployment";

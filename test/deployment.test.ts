@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { solve, deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, ValidationError, type DeploymentInstance, type DeploymentSolution } from '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
+import { reduceParts } from '../src/deployment/pack.js';
 import { mulberry32 } from './helpers/highs.js';
 
 const example: DeploymentInstance = {
@@ -102,6 +103,25 @@ describe('deployment: every algorithm, checked', () => {
     expect(sol.newBins).toBe(2);
     for (const p of sol.items) expect([...p.bins].sort()).toEqual(['a', 'new-1', 'new-2']);
     expect(sol.items.map((p) => p.parts)).toEqual([3, 3, 3]);
+  });
+  it('part reduction: fewer parts on the machines already used, never more', async () => {
+    const k = await kernels();
+    // item 0 (size 8) in 4 parts on new machines 0..3 (index m = 1 up), item 1 (size 9) in 3 parts on the partly used machine and new 0, 1
+    const placement = { k: Int32Array.of(4, 3), start: Int32Array.of(0, 4), bins: Int32Array.of(1, 2, 3, 4, 0, 1, 2), parts: 7, newBins: 4 };
+    const r = reduceParts(k, placement, Int32Array.of(1, 0), Float64Array.of(8, 9), Int32Array.of(2, 2), Float64Array.of(3), 10, 1e-9);
+    // item 1 first: rooms 10 - 2 = 8 on new 0, 1 (after its own parts are given back: 10, 10): 2 parts of 4.5 on new 0, 1;
+    // item 0: rooms 10, 10 on new 2, 3 (its own), 5.5 on new 0, 1: 2 parts of 4 on new 2, 3
+    expect(Array.from(r.k)).toEqual([2, 2]);
+    expect(r.parts).toBe(4);
+    expect(r.newBins).toBe(4);
+    for (let i = 0; i < 2; i++) expect(new Set(r.bins.slice(r.start[i]!, r.start[i]! + r.k[i]!)).size).toBe(r.k[i]);
+    // loads within capacity
+    const load = new Map<number, number>();
+    [8, 9].forEach((w, i) => { for (let t = 0; t < r.k[i]!; t++) { const b = r.bins[r.start[i]! + t]!; load.set(b, (load.get(b) ?? 0) + w / r.k[i]!); } });
+    for (const [b, l] of load) expect(l).toBeLessThanOrEqual(b === 0 ? 3 : 10);
+    // already minimal: unchanged counts
+    const same = reduceParts(k, r, Int32Array.of(0, 1), Float64Array.of(8, 9), Int32Array.of(2, 2), Float64Array.of(3), 10, 1e-9);
+    expect(Array.from(same.k)).toEqual([2, 2]);
   });
   it('repeated calls do not grow the WebAssembly memory', async () => {
     const rand = mulberry32(5);

@@ -6,7 +6,12 @@
 // in decreasing size, each cut into the fewest parts that fit the open machines
 // (First, Best or Worst Fit chooses which machines); N is searched from the lower
 // bound upwards (exponential steps, then bisection): the smallest N that packs wins,
-// and the machines of it that stay empty are dropped.
+// and the machines of it that stay empty are dropped. A guess is tried with part-size
+// targets (GP_TARGETS × C: at least ceil(w/target) parts, items in decreasing part size)
+// and succeeds when one of them packs everything.
+// After GP and PA, a part reduction pass (kernel deployReduce) re-places every item,
+// Worst Fit, with the fewest parts that fit the rooms the others leave, on the machines
+// already used: never more parts, never another machine.
 // Pack-and-Adapt (PA): one pass in decreasing size; an item takes the fewest parts
 // that fit the machines already open (adapting its split to the holes left: more,
 // smaller parts, when that avoids a new machine), and only when no split fits opens
@@ -26,7 +31,7 @@
 import type { Kernels } from '../wasm/loader.js';
 import { type Model, countAtLeast, sortedFreeDesc, UNBOUNDED_PARTS } from './model.js';
 import type { LowerBound } from './lower-bound.js';
-import { pack, type Placement, type Rule } from './pack.js';
+import { pack, reduceParts, type Placement, type Rule } from './pack.js';
 
 export type AlgoResult = { ok: true; placement: Placement } | { ok: false; item: number };
 
@@ -109,12 +114,20 @@ export function guessAndPack(k: Kernels, model: Model, lb: LowerBound, rule: Rul
     return first!;
   };
   const hi = Math.max(lb.newBins, safeNewBins(model.kNew));
-  return searchN(lb.newBins, hi, tryN);
+  return reduced(k, model, searchN(lb.newBins, hi, tryN));
 }
 
-export function packAndAdapt(k: Kernels, model: Model, rule: Rule): AlgoResult {
+/** The result with fewer parts on the same machines (reduceParts), items in decreasing size. */
+function reduced(k: Kernels, model: Model, r: AlgoResult): AlgoResult {
+  if (!r.ok) return r;
   const order = decreasingOrder(model);
-  return pack(k, { order, w: model.w, kmin: model.minP, kmax: model.maxP, kNew: model.kNew, res0: model.free, nNew: safeNewBins(model.kNew), cap: model.C, rule, adapt: true, eps: model.eps });
+  return { ok: true, placement: reduceParts(k, r.placement, order, model.w, model.minP, model.free, model.C, model.eps) };
+}
+
+export function packAndAdapt(k: Kernels, model: Model, rule: Rule, opts: { reduce?: boolean } = {}): AlgoResult {
+  const order = decreasingOrder(model);
+  const r = pack(k, { order, w: model.w, kmin: model.minP, kmax: model.maxP, kNew: model.kNew, res0: model.free, nNew: safeNewBins(model.kNew), cap: model.C, rule, adapt: true, eps: model.eps });
+  return opts.reduce === false ? r : reduced(k, model, r);
 }
 
 /** Merge-and-Split's split: the k (within [lo, hi]) needing the fewest new machines, then the fewest parts. */
@@ -196,7 +209,7 @@ export function mergeAndSplit(k: Kernels, model: Model): AlgoResult {
       kNew: Int32Array.from(leftover, (i) => model.kNew[i]!),
       free: Float64Array.from(res, (r) => Math.max(0, r)),
     };
-    const r = packAndAdapt(k, sub, 'worst-fit');
+    const r = packAndAdapt(k, sub, 'worst-fit', { reduce: false });
     if (!r.ok) return { ok: false, item: leftover[r.item]! };
     extra = r.placement;
   }

@@ -101,3 +101,78 @@ export function pack(k: Kernels, p: PackInput): PackResult {
     };
   }
 }
+
+/**
+ * Fewer parts on the same machines (kernel deployReduce): every item, in `order`, is
+ * re-placed Worst Fit with the fewest parts (>= kmin) that fit the rooms the others
+ * leave, on the partly used machines and the new machines the placement already uses.
+ * Never more parts per item, never another machine.
+ */
+export function reduceParts(k: Kernels, p: Placement, order: Int32Array, w: Float64Array, kmin: Int32Array, free: Float64Array, cap: number, eps: number): Placement {
+  const n = w.length;
+  const m = free.length;
+  // compact numbering: partly used machines keep j, used new machines follow
+  const compact = new Map<number, number>();
+  const back: number[] = [];
+  for (let j = 0; j < m; j++) back.push(j);
+  const res0: number[] = Array.from(free);
+  for (let q = 0; q < p.bins.length; q++) {
+    const b = p.bins[q]!;
+    if (b >= m && !compact.has(b)) {
+      compact.set(b, back.length);
+      back.push(b);
+      res0.push(cap);
+    }
+  }
+  const B = back.length;
+  const bins = new Int32Array(p.bins.length);
+  for (let i = 0; i < n; i++) {
+    const s = w[i]! / p.k[i]!;
+    for (let t = 0; t < p.k[i]!; t++) {
+      const q = p.start[i]! + t;
+      const b = p.bins[q]!;
+      const c = b < m ? b : compact.get(b)!;
+      bins[q] = c;
+      res0[c] = res0[c]! - s;
+    }
+  }
+  const lay = new Layout();
+  const oOrder = lay.take(n, 4);
+  const oW = lay.take(n, 8);
+  const oKmin = lay.take(n, 4);
+  const oRes0 = lay.take(B, 8);
+  const oRes = lay.take(B, 8);
+  const oSorted = lay.take(B, 4);
+  const oK = lay.take(n, 4);
+  const oStart = lay.take(n, 4);
+  const oBins = lay.take(bins.length, 4);
+  const base = lay.reserve(k, 'deployment');
+  const buf = k.memory.buffer;
+  new Int32Array(buf, base + oOrder, n).set(order);
+  new Float64Array(buf, base + oW, n).set(w);
+  new Int32Array(buf, base + oKmin, n).set(kmin);
+  new Float64Array(buf, base + oRes0, B).set(res0);
+  new Int32Array(buf, base + oK, n).set(p.k);
+  new Int32Array(buf, base + oStart, n).set(p.start);
+  new Int32Array(buf, base + oBins, bins.length).set(bins);
+  const status = k.deployReduce(n, base + oOrder, base + oW, base + oKmin, B, base + oRes0, eps, base + oRes, base + oSorted, base + oK, base + oStart, base + oBins);
+  if (status !== OK) throw statusError(status, 'deployment (part reduction)');
+  const mem = k.memory.buffer;
+  const kNew = new Int32Array(mem, base + oK, n).slice();
+  const slots = new Int32Array(mem, base + oBins, bins.length);
+  let parts = 0;
+  for (let i = 0; i < n; i++) parts += kNew[i]!;
+  const start = new Int32Array(n);
+  const out = new Int32Array(parts);
+  const used = new Set<number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = at;
+    for (let t = 0; t < kNew[i]!; t++) {
+      const b = back[slots[p.start[i]! + t]!]!;
+      out[at++] = b;
+      if (b >= m) used.add(b);
+    }
+  }
+  return { k: kNew, start, bins: out, parts, newBins: used.size };
+}

@@ -23,6 +23,10 @@ export interface Kernels {
     res: number, sorted: number, seg: number, segP: number,
     outK: number, outStart: number, outBins: number, partsCap: number, info: number,
   ): number;
+  deployReduce(
+    n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number,
+    res: number, sorted: number, outK: number, outStart: number, outBins: number,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;
