@@ -2,3 +2,4 @@
 export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
 export { knapsackDp, knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";
+export { deployPack, deployReduce } from "./deployment";

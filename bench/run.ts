@@ -1,27 +1,38 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing } from './smoothing.js';
 import { benchKnapsack, benchBudget } from './knapsack.js';
+import { benchDeployment, deploymentGoals } from './deployment.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
 const meta = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length };
 
-type Section = { title: string; run: () => Promise<unknown[]> };
+/** A bench section: its title, and a run that returns what goes in its JSON (rows and more). */
+type Section = { title: string; run: () => Promise<{ rows: unknown[] } & Record<string, unknown>> };
 const SECTIONS: Record<string, Section> = {
   smoothing: {
     title: 'smoothing: WASM via the public API (validation + marshalling included; number[] and Float64Array forms)\n   vs the pure TypeScript build of the same algorithm (ratio TS / typed WASM) vs the HiGHS MILP (ratio HiGHS / WASM)',
-    run: () => benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log }),
+    run: async () => ({ rows: await benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log }) }),
   },
   knapsack: {
-    title: 'knapsack: exact, auto method (public API, validation included) vs HiGHS on the same instance; scaling in n and s_max; the two exact methods head to head',
-    run: () => benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log }),
+    title: 'knapsack: exact, auto method (public API, validation included) vs HiGHS on the same instance; scaling in n and s_max; the exact methods head to head',
+    run: async () => ({ rows: await benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log }) }),
   },
   budget: {
-    title: 'budgeted smoothing: Tianchi curves at 1,440 steps, exact (envelope boxes -> knapsack) vs the HiGHS MILP',
-    run: () => benchBudget({ highsLimitS: 60, reps: quick ? 3 : 7, log }),
+    title: 'budgeted smoothing: Tianchi curves, exact (envelope boxes -> knapsack) vs the HiGHS MILP',
+    run: async () => ({ rows: await benchBudget({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 7, log }) }),
+  },
+  deployment: {
+    title: 'deployment: every algorithm on Tianchi-derived instances (new machines − lower bound, utilisation of the new machines, parts, time), SpreadWFD and the MILP',
+    run: async () => {
+      const rows = await benchDeployment({ milpLimitS: quick ? 10 : 60, reps: quick ? 1 : 5, log });
+      const goals = deploymentGoals(rows);
+      for (const g of goals) log(g);
+      return { goals, rows };
+    },
   },
 };
 
@@ -32,8 +43,9 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 for (const name of asked.length ? asked : Object.keys(SECTIONS)) {
   const s = SECTIONS[name]!;
   log(`\n== ${s.title}\n`);
-  const rows = await s.run();
+  const result = await s.run();
+  if (result.rows.length === 0) { log('(no rows: nothing written)'); continue; }
   const out = new URL(`./results/${name}.json`, import.meta.url);
-  writeFileSync(out, JSON.stringify({ meta, rows }, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify({ meta, ...result }, null, 2) + '\n');
   log(`\nwritten ${out.pathname}`);
 }

@@ -6,5 +6,8 @@ export { checkSmoothing, type CheckReport } from './check/smoothing.js';
 export { knapsack, validateKnapsack, KNAPSACK_MAX_BYTES, type KnapsackOptions } from './knapsack/solve.js';
 export { KnapsackInstance, KnapsackItem, type KnapsackSolution, type KnapsackAlgorithm } from './knapsack/schema.js';
 export { checkKnapsack } from './check/knapsack.js';
+export { deploy, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS } from './deployment/solve.js';
+export { DeploymentInstance, DeploymentItem, DeploymentBin, DEPLOYMENT_ALGORITHMS, type DeploymentAlgorithm, type DeploymentSolution } from './deployment/schema.js';
+export { checkDeployment } from './check/deployment.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
 export { init, setModuleSource } from './wasm/loader.js';

@@ -3,10 +3,12 @@ import { smooth } from './smoothing/solve.js';
 import type { SmoothingInstance, SmoothingSolution, SmoothingInfeasible } from './smoothing/schema.js';
 import { knapsack } from './knapsack/solve.js';
 import type { KnapsackInstance, KnapsackSolution } from './knapsack/schema.js';
+import { deploy } from './deployment/solve.js';
+import type { DeploymentInstance, DeploymentSolution } from './deployment/schema.js';
 
-export type Instance = SmoothingInstance | KnapsackInstance;
-export type Solution = SmoothingSolution | SmoothingInfeasible | KnapsackSolution;
-export const PROBLEMS = ['smoothing', 'knapsack'] as const;
+export type Instance = SmoothingInstance | KnapsackInstance | DeploymentInstance;
+export type Solution = SmoothingSolution | SmoothingInfeasible | KnapsackSolution | DeploymentSolution;
+export const PROBLEMS = ['smoothing', 'knapsack', 'deployment'] as const;
 
 /** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
 export async function solve(instance: unknown): Promise<Solution> {
@@ -19,6 +21,8 @@ export async function solve(instance: unknown): Promise<Solution> {
       return smooth(instance as SmoothingInstance);
     case 'knapsack':
       return knapsack(instance as KnapsackInstance);
+    case 'deployment':
+      return deploy(instance as DeploymentInstance);
     default:
       throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
   }

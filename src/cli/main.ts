@@ -7,6 +7,8 @@ import { solve } from '../solve.js';
 import { GreenplanError } from '../core/errors.js';
 import { checkSmoothing } from '../check/smoothing.js';
 import { checkKnapsack } from '../check/knapsack.js';
+import { checkDeployment } from '../check/deployment.js';
+import { convertTianchi } from '../data/tianchi-deploy.js';
 import { demo } from './demo.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
@@ -68,13 +70,49 @@ program
       const checkers: Record<string, (i: unknown, s: unknown) => ReturnType<typeof checkSmoothing>> = {
         smoothing: checkSmoothing,
         knapsack: checkKnapsack,
+        deployment: checkDeployment,
       };
       const checker = typeof instance?.problem === 'string' && Object.hasOwn(checkers, instance.problem) ? checkers[instance.problem] : undefined;
-      if (!checker) throw new GreenplanError('invalid-input', `problem must be one of "smoothing", "knapsack"`, 'problem');
+      if (!checker) throw new GreenplanError('invalid-input', `problem must be one of ${Object.keys(checkers).map((p) => `"${p}"`).join(', ')}`, 'problem');
       const report = checker(instance, solution);
       if (report.valid) process.stdout.write(`valid: objective ${report.objective}\n`);
       else process.stdout.write(`invalid: ${report.reason}\n`);
       process.exitCode = report.valid ? EXIT.ok : EXIT.checkFailed;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+const convert = program.command('convert').description('convert public data sets into greenplan instances');
+convert
+  .command('tianchi')
+  .description('Alibaba Tianchi 2018 (apps, machines, placement) -> a deployment instance (README, "Deployment")')
+  .requiredOption('--apps <file>', 'app_resources.csv')
+  .requiredOption('--machines <file>', 'machine_resources.<set>.csv')
+  .requiredOption('--deploy <file>', 'instance_deploy.<set>.csv')
+  .option('--resource <cpu|mem>', 'resource to pack', 'cpu')
+  .option('--redeploy-fraction <F>', 'share of the apps taken off their machines and redeployed (0..1)')
+  .option('--seed <S>', 'seed of the draw of the redeployed apps', '1')
+  .option('--bin-capacity <C>', 'capacity of a new machine (default: the largest machine)')
+  .option('--out <file>', 'write the instance to this file instead of stdout')
+  .action((opts: { apps: string; machines: string; deploy: string; resource: string; redeployFraction?: string; seed: string; binCapacity?: string; out?: string }) => {
+    try {
+      const num = (v: string | undefined, flag: string) => {
+        if (v === undefined) return undefined;
+        const x = Number(v);
+        if (v.trim() === '' || !Number.isFinite(x)) throw new GreenplanError('invalid-input', `${flag} must be a number, not "${v}"`);
+        return x;
+      };
+      const instance = convertTianchi({
+        apps: opts.apps, machines: opts.machines, deploy: opts.deploy,
+        resource: opts.resource as 'cpu' | 'mem',
+        redeployFraction: num(opts.redeployFraction, '--redeploy-fraction'),
+        seed: num(opts.seed, '--seed'),
+        binCapacity: num(opts.binCapacity, '--bin-capacity'),
+      });
+      const text = JSON.stringify(instance) + '\n';
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
     } catch (e) {
       fail(e);
     }

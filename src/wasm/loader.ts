@@ -29,6 +29,17 @@ export interface Kernels {
     g: number, sizes: number, gainOff: number, gains: number, capacity: number,
     dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: 2 | 4, mode: 0 | 1 | 2,
   ): number;
+  deployPack(
+    n: number, order: number, w: number, kmin: number, kmax: number, kNew: number,
+    m: number, res0: number, nNew: number, cap: number,
+    rule: number, adapt: number, eps: number,
+    res: number, sorted: number, seg: number, segP: number,
+    outK: number, outStart: number, outBins: number, partsCap: number, info: number,
+  ): number;
+  deployReduce(
+    n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number,
+    res: number, sorted: number, outK: number, outStart: number, outBins: number,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

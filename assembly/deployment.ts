@@ -1,0 +1,402 @@
+// Equally-split bin packing: the packing loop of Guess-and-Pack, Pack-and-Adapt and
+// SpreadWFD (First, Best or Worst Fit), and the part reduction pass (deployReduce, at
+// the end of this file).
+//
+// Problem (docs: ../shared/docs/ALGORITHMS.md §3; seed 003 §3.2, §4.2).
+// Items i of size w_i are cut into k_i equal parts (kmin_i <= k_i <= kmax_i) placed on
+// k_i distinct bins; a bin's parts must fit its residual capacity. The host decides
+// the order of the items and how many new bins exist; this kernel places the items.
+//
+// Bins: indices 0..m-1 are open from the start with residual res0[j] (partly used
+// machines, or bins the host opened before); indices m..m+nNew-1 are new bins of
+// capacity `cap`. With adapt = 0 (Guess-and-Pack, SpreadWFD) all nNew new bins are
+// open from the start (the host's guess of the number of new machines). With
+// adapt = 1 (Pack-and-Adapt) they are closed and opened one by one when an item
+// does not fit the open bins.
+//
+// Per item (in the host's order), with s(k) = w / k and r_(1) >= r_(2) >= ... the
+// residuals of the open bins:
+//  1. k = the smallest k in [kmin, min(kmax, open)] with r_(k) >= s(k) - eps, i.e. the
+//     fewest parts that fit the open bins (O(open) scan, no search).
+//  2. the rule picks k bins with residual >= s(k) - eps:
+//       Worst Fit: the k largest residuals; Best Fit: the k smallest that fit;
+//       First Fit: the k lowest bin indices that fit (max segment tree, O(k log B)).
+//  3. adapt = 1 and no k fits: k = kNew (the host's fewest parts that fit a new bin,
+//     kNew >= kmin); among k in [kNew, min(kmax, kNew + 64)] take the one opening the
+//     fewest new bins (k - #open bins that fit s(k)), then the fewest parts; use the
+//     fitting open bins (all of them: fewer than k) and open the rest.
+// The open bins are kept in an array sorted by (residual desc, index asc); a bin that
+// receives a part moves right by binary search + memory.copy: O(log B + shift).
+// Time O(Σ_i (open_i + k_i log B + shift_i)) per call; no allocation.
+//
+// Layout (arena pointers): order i32[n], w f64[n], kmin i32[n], kmax i32[n],
+// kNew i32[n] (adapt only; 0 = cannot use a new bin), res0 f64[m];
+// scratch: res f64[B], sorted i32[B], seg f64[2·P] (P = power of two >= B, First Fit);
+// out: outK i32[n], outStart i32[n], outBins i32[partsCap] (bins of item i at
+// outStart[i] .. outStart[i]+outK[i]-1), info i32[4] = [failed item or -1, parts,
+// new bins opened (adapt) or used (fixed), open bins at the end].
+// B = m + nNew. Returns OK, INFEASIBLE (info[0] names the item), TOO_LARGE (the parts
+// do not fit partsCap: the host retries with more room), BAD_LENGTH or BAD_VALUE.
+
+import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE } from "./status";
+import { ld, st, ldi, sti } from "./mem";
+
+// Rules
+@inline const FIRST_FIT: i32 = 0;
+@inline const BEST_FIT: i32 = 1;
+@inline const WORST_FIT: i32 = 2;
+/** How far past kNew the adapt step looks for a split that opens fewer bins. */
+@inline const ADAPT_SPAN: i32 = 64;
+
+/** true when bin (ra, a) comes before bin (rb, b) in the sorted order. */
+@inline function before(ra: f64, a: i32, rb: f64, b: i32): bool {
+  return ra > rb || (ra == rb && a < b);
+}
+
+/** Position of the first entry of sorted[0..cnt) that does not come before (r, b). */
+function lowerPos(res: usize, sorted: usize, cnt: i32, r: f64, b: i32): i32 {
+  let lo: i32 = 0;
+  let hi: i32 = cnt;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ldi(sorted, mid);
+    if (before(ld(res, x), x, r, b)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of open bins with residual >= t (a prefix of the sorted array). */
+function countAtLeast(res: usize, sorted: usize, cnt: i32, t: f64): i32 {
+  let lo: i32 = 0;
+  let hi: i32 = cnt;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ld(res, ldi(sorted, mid)) >= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Insert bin b (residual already in res) into sorted[0..cnt); returns cnt + 1. */
+function insertBin(res: usize, sorted: usize, cnt: i32, b: i32): i32 {
+  const p = lowerPos(res, sorted, cnt, ld(res, b), b);
+  const at = sorted + (<usize>p << 2);
+  memory.copy(at + 4, at, <usize>(cnt - p) << 2);
+  store<i32>(at, b);
+  return cnt + 1;
+}
+
+/** Take s from bin b's residual and move it to its new place in sorted[0..cnt). */
+function consume(res: usize, sorted: usize, cnt: i32, b: i32, s: f64): void {
+  const r = ld(res, b);
+  const p = lowerPos(res, sorted, cnt, r, b); // its current position (keys are unique)
+  const r2 = r - s;
+  st(res, b, r2);
+  // new position: the first q > p whose entry does not come before (r2, b)
+  let lo: i32 = p + 1;
+  let hi: i32 = cnt;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ldi(sorted, mid);
+    if (before(ld(res, x), x, r2, b)) lo = mid + 1;
+    else hi = mid;
+  }
+  const q = lo - 1; // b's final index
+  if (q > p) {
+    const at = sorted + (<usize>p << 2);
+    memory.copy(at, at + 4, <usize>(q - p) << 2);
+  }
+  sti(sorted, q, b);
+}
+
+// Max segment tree over bin indices (First Fit): leaves at P + j.
+@inline function segSet(seg: usize, P: i32, j: i32, v: f64): void {
+  let x = P + j;
+  st(seg, x, v);
+  x >>= 1;
+  while (x >= 1) {
+    const a = ld(seg, 2 * x);
+    const b = ld(seg, 2 * x + 1);
+    st(seg, x, a > b ? a : b);
+    x >>= 1;
+  }
+}
+
+/** Lowest bin index >= from whose value is >= t, or -1. */
+function segFirst(seg: usize, P: i32, from: i32, t: f64): i32 {
+  if (from >= P) return -1;
+  // walk up from the leaf, looking right
+  let x = P + from;
+  if (ld(seg, x) >= t) return from;
+  while (true) {
+    // move to the next subtree to the right
+    while ((x & 1) == 1) {
+      x >>= 1;
+      if (x <= 1) return -1;
+    }
+    x += 1;
+    if (ld(seg, x) >= t) break;
+  }
+  while (x < P) {
+    x = ld(seg, 2 * x) >= t ? 2 * x : 2 * x + 1;
+  }
+  return x - P;
+}
+
+/**
+ * Place the items (see the header). rule: 0 First Fit, 1 Best Fit, 2 Worst Fit.
+ * adapt: 0 = all new bins open from the start, 1 = open them on demand.
+ */
+export function deployPack(
+  n: i32, order: usize, w: usize, kmin: usize, kmax: usize, kNew: usize,
+  m: i32, res0: usize, nNew: i32, cap: f64,
+  rule: i32, adapt: i32, eps: f64,
+  res: usize, sorted: usize, seg: usize, segP: i32,
+  outK: usize, outStart: usize, outBins: usize, partsCap: i32, info: usize,
+): i32 {
+  if (n < 0 || m < 0 || nNew < 0 || partsCap < 0) return BAD_LENGTH;
+  if (rule < 0 || rule > 2 || adapt < 0 || adapt > 1) return BAD_VALUE;
+  if (!(cap >= 0.0 && cap < Infinity) || !(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
+  const B = m + nNew;
+  if (rule == FIRST_FIT && segP < B) return BAD_LENGTH;
+  sti(info, 0, -1);
+  sti(info, 1, 0);
+  sti(info, 2, 0);
+  sti(info, 3, 0);
+  for (let i = 0; i < n; i++) {
+    const it = ldi(order, i);
+    if (it < 0 || it >= n) return BAD_LENGTH;
+    const wi = ld(w, it);
+    if (!(wi > 0.0 && wi < Infinity)) return BAD_VALUE;
+    if (ldi(kmin, it) < 1 || ldi(kmax, it) < ldi(kmin, it)) return BAD_VALUE;
+  }
+  // open bins
+  for (let j = 0; j < m; j++) {
+    const r = ld(res0, j);
+    if (!(r >= -eps && r < Infinity)) return BAD_VALUE;
+    st(res, j, r);
+  }
+  for (let j = m; j < B; j++) st(res, j, cap);
+  const openNow = adapt == 1 ? m : B;
+  // the initial order: heapsort, O(B log B)
+  for (let j = 0; j < openNow; j++) sti(sorted, j, j);
+  sortBins(res, sorted, openNow);
+  let cnt: i32 = openNow;
+  if (rule == FIRST_FIT) {
+    for (let x = 1; x < 2 * segP; x++) st(seg, x, -Infinity);
+    for (let j = 0; j < openNow; j++) st(seg, segP + j, ld(res, j));
+    for (let x = segP - 1; x >= 1; x--) {
+      const a = ld(seg, 2 * x);
+      const b = ld(seg, 2 * x + 1);
+      st(seg, x, a > b ? a : b);
+    }
+  }
+  let opened: i32 = 0; // new bins opened so far (adapt)
+  let parts: i32 = 0;
+
+  for (let oi = 0; oi < n; oi++) {
+    const it = ldi(order, oi);
+    const wi = ld(w, it);
+    const lo = ldi(kmin, it);
+    const hi0 = ldi(kmax, it);
+    // 1. fewest parts that fit the open bins
+    let k: i32 = -1;
+    const hi = hi0 < cnt ? hi0 : cnt;
+    for (let kk = lo; kk <= hi; kk++) {
+      if (ld(res, ldi(sorted, kk - 1)) >= wi / <f64>kk - eps) {
+        k = kk;
+        break;
+      }
+    }
+    let toOpen: i32 = 0;
+    if (k < 0) {
+      if (adapt == 0) {
+        sti(info, 0, it);
+        sti(info, 1, parts);
+        return INFEASIBLE;
+      }
+      // 3. open new bins
+      const k0 = ldi(kNew, it);
+      if (k0 < lo || k0 > hi0 || wi / <f64>k0 > cap + eps) {
+        sti(info, 0, it);
+        sti(info, 1, parts);
+        return INFEASIBLE;
+      }
+      let bestK: i32 = k0;
+      let bestOpen: i32 = k0 - countAtLeast(res, sorted, cnt, wi / <f64>k0 - eps);
+      const last = hi0 - k0 > ADAPT_SPAN ? k0 + ADAPT_SPAN : hi0;
+      for (let kk = k0 + 1; kk <= last && bestOpen > 0; kk++) {
+        const o = kk - countAtLeast(res, sorted, cnt, wi / <f64>kk - eps);
+        if (o < bestOpen) {
+          bestOpen = o;
+          bestK = kk;
+        }
+      }
+      if (opened + bestOpen > nNew) {
+        sti(info, 0, it);
+        sti(info, 1, parts);
+        return INFEASIBLE;
+      }
+      k = bestK;
+      toOpen = bestOpen;
+    }
+    if (parts + k > partsCap) {
+      sti(info, 0, it);
+      sti(info, 1, parts);
+      return TOO_LARGE;
+    }
+    const s = wi / <f64>k;
+    const t = s - eps;
+    const base = parts;
+    const useOld = k - toOpen;
+    // 2. choose useOld open bins by the rule
+    if (toOpen > 0) {
+      // every fitting open bin is used (there are exactly useOld of them)
+      for (let q = 0; q < useOld; q++) sti(outBins, base + q, ldi(sorted, q));
+    } else if (rule == WORST_FIT) {
+      for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, q));
+    } else if (rule == BEST_FIT) {
+      const c = countAtLeast(res, sorted, cnt, t);
+      for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, c - k + q));
+    } else {
+      let from: i32 = 0;
+      for (let q = 0; q < k; q++) {
+        const j = segFirst(seg, segP, from, t);
+        if (j < 0) return BAD_LENGTH; // cannot happen: r_(k) >= t
+        sti(outBins, base + q, j);
+        from = j + 1;
+      }
+    }
+    for (let q = 0; q < useOld; q++) {
+      const j = ldi(outBins, base + q);
+      consume(res, sorted, cnt, j, s);
+      if (rule == FIRST_FIT) segSet(seg, segP, j, ld(res, j));
+    }
+    for (let q = useOld; q < k; q++) {
+      const j = m + opened;
+      opened++;
+      st(res, j, cap - s);
+      cnt = insertBin(res, sorted, cnt, j);
+      if (rule == FIRST_FIT) segSet(seg, segP, j, ld(res, j));
+      sti(outBins, base + q, j);
+    }
+    sti(outK, it, k);
+    sti(outStart, it, base);
+    parts += k;
+  }
+  let used: i32 = opened;
+  if (adapt == 0) {
+    // new bins that received a part
+    used = 0;
+    for (let j = m; j < B; j++) if (ld(res, j) < cap) used++;
+  }
+  sti(info, 1, parts);
+  sti(info, 2, used);
+  sti(info, 3, cnt);
+  return OK;
+}
+
+/** Sort bins ids[0..cnt) by (residual desc, index asc): heapsort, O(B log B), in place. */
+function sortBins(res: usize, ids: usize, cnt: i32): void {
+  // max-heap on "comes after" so that the root is the last in order
+  for (let start = (cnt >> 1) - 1; start >= 0; start--) siftDown(res, ids, start, cnt);
+  for (let end = cnt - 1; end > 0; end--) {
+    const a = ldi(ids, 0);
+    sti(ids, 0, ldi(ids, end));
+    sti(ids, end, a);
+    siftDown(res, ids, 0, end);
+  }
+}
+
+function siftDown(res: usize, ids: usize, start: i32, end: i32): void {
+  let root = start;
+  while (true) {
+    let child = 2 * root + 1;
+    if (child >= end) break;
+    const c1 = ldi(ids, child);
+    if (child + 1 < end) {
+      const c2 = ldi(ids, child + 1);
+      // pick the child that comes later in the order
+      if (before(ld(res, c1), c1, ld(res, c2), c2)) child++;
+    }
+    const r = ldi(ids, root);
+    const c = ldi(ids, child);
+    if (before(ld(res, r), r, ld(res, c), c)) {
+      sti(ids, root, c);
+      sti(ids, child, r);
+      root = child;
+    } else break;
+  }
+}
+
+/** Give s back to bin b and move it to its new place in sorted[0..cnt) (towards the front). */
+function release(res: usize, sorted: usize, cnt: i32, b: i32, s: f64): void {
+  const r = ld(res, b);
+  const p = lowerPos(res, sorted, cnt, r, b);
+  const r2 = r + s;
+  st(res, b, r2);
+  // new position: the first q <= p whose entry does not come before (r2, b)
+  const q = lowerPos(res, sorted, p, r2, b);
+  if (q < p) {
+    const at = sorted + (<usize>q << 2);
+    memory.copy(at + 4, at, <usize>(p - q) << 2);
+  }
+  sti(sorted, q, b);
+}
+
+/**
+ * Part reduction after a packing (the machines stay the same): every item in the
+ * host's order is taken off its machines and placed again, Worst Fit, with the fewest
+ * parts (>= kmin) that fit the rooms left by the others; its old split always fits,
+ * so no item gets more parts. Bins 0..m-1 are the machines the packing uses, with the
+ * residuals res0 it left; outK/outStart/outBins hold the packing (bins as 0..m-1) and
+ * are rewritten in place (an item's new parts go to the start of its old slot).
+ * O(Σ_i (k_i log m + shift)); scratch res f64[m], sorted i32[m].
+ */
+export function deployReduce(
+  n: i32, order: usize, w: usize, kmin: usize, m: i32, res0: usize, eps: f64,
+  res: usize, sorted: usize, outK: usize, outStart: usize, outBins: usize,
+): i32 {
+  if (n < 0 || m < 0) return BAD_LENGTH;
+  if (!(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
+  for (let j = 0; j < m; j++) {
+    const r = ld(res0, j);
+    if (!(r > -Infinity && r < Infinity)) return BAD_VALUE;
+    st(res, j, r);
+    sti(sorted, j, j);
+  }
+  sortBins(res, sorted, m);
+  for (let oi = 0; oi < n; oi++) {
+    const it = ldi(order, oi);
+    if (it < 0 || it >= n) return BAD_LENGTH;
+    const k0 = ldi(outK, it);
+    const lo = ldi(kmin, it);
+    if (k0 <= lo || k0 > m) continue;
+    const wi = ld(w, it);
+    const base = ldi(outStart, it);
+    const s0 = wi / <f64>k0;
+    for (let q = 0; q < k0; q++) {
+      const b = ldi(outBins, base + q);
+      if (b < 0 || b >= m) return BAD_LENGTH;
+      release(res, sorted, m, b, s0);
+    }
+    let k: i32 = k0;
+    for (let kk = lo < 1 ? 1 : lo; kk < k0; kk++) {
+      if (ld(res, ldi(sorted, kk - 1)) >= wi / <f64>kk - eps) {
+        k = kk;
+        break;
+      }
+    }
+    const s = wi / <f64>k;
+    if (k == k0) {
+      // keep the old machines (they fit: their rooms were >= s0 before the release)
+      for (let q = 0; q < k0; q++) consume(res, sorted, m, ldi(outBins, base + q), s0);
+      continue;
+    }
+    for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, q));
+    for (let q = 0; q < k; q++) consume(res, sorted, m, ldi(outBins, base + q), s);
+    sti(outK, it, k);
+  }
+  return OK;
+}

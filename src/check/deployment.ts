@@ -1,0 +1,64 @@
+// Independent checker for deployment solutions. It shares no code with the solver:
+// it reads the raw JSON itself and verifies that every service is cut into an allowed
+// number of equal parts on distinct machines, that no machine is over capacity (free
+// capacity of a partly used machine, binCapacity of a new one), that the new machines
+// are exactly new-1 … new-<newBins>, each used, and that the counts add up. (Feasibility
+// and consistency only: it does not prove the lower bound or optimality.)
+import type { CheckReport } from './smoothing.js';
+
+/** Relative tolerance on capacities and part sizes. */
+const TOL = 1e-7;
+
+export function checkDeployment(instance: any, solution: any): CheckReport {
+  const fail = (reason: string): CheckReport => ({ valid: false, reason });
+  if (!solution || solution.problem !== 'deployment') return fail('solution.problem is not "deployment"');
+  if (solution.status === 'infeasible') return fail(`solution.status is "infeasible" (${solution.reason ?? 'no reason'}): no placement to verify`);
+  if (solution.status !== 'feasible' && solution.status !== 'optimal') return fail(`solution.status is "${solution.status}"`);
+  const C = instance?.binCapacity;
+  if (typeof C !== 'number' || !(C > 0)) return fail('instance.binCapacity is not a number > 0');
+  const items: any[] = Array.isArray(instance?.items) ? instance.items : [];
+  const bins: any[] = Array.isArray(instance?.bins) ? instance.bins : [];
+  const newBins = solution.newBins;
+  if (typeof newBins !== 'number' || !Number.isInteger(newBins) || newBins < 0) return fail(`newBins = ${newBins} is not an integer >= 0`);
+  // capacity and load of every machine, by name
+  const cap = new Map<string, number>();
+  bins.forEach((b, j) => cap.set(b?.name ?? `bin-${j}`, b?.free));
+  for (let t = 1; t <= newBins; t++) {
+    if (cap.has(`new-${t}`)) return fail(`instance bin "new-${t}" clashes with a new machine's name`);
+    cap.set(`new-${t}`, C);
+  }
+  const load = new Map<string, number>();
+  const sol: any[] = solution.items;
+  if (!Array.isArray(sol) || sol.length !== items.length) return fail(`solution has ${sol?.length} items, instance has ${items.length}`);
+  let parts = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const name = it?.name ?? String(i);
+    const got = sol[i];
+    if (got?.name !== name) return fail(`items[${i}].name is "${got?.name}", expected "${name}"`);
+    const k = got.parts;
+    const lo = it.minParts ?? 2;
+    const hi = it.maxParts ?? Infinity;
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < lo || k > hi) return fail(`items[${i}].parts = ${k} is not an integer in ${lo}..${hi}`);
+    if (!Array.isArray(got.bins) || got.bins.length !== k) return fail(`items[${i}].bins lists ${got.bins?.length} machines for ${k} parts`);
+    const part = it.size / k;
+    if (typeof got.partSize !== 'number' || Math.abs(got.partSize - part) > TOL * Math.max(1, part)) return fail(`items[${i}].partSize = ${got.partSize}, expected ${it.size} / ${k} = ${part}`);
+    const here = new Set<string>();
+    for (const b of got.bins) {
+      if (!cap.has(b)) return fail(`items[${i}] ("${name}") uses machine "${b}", which is neither a bin of the instance nor new-1..new-${newBins}`);
+      if (here.has(b)) return fail(`items[${i}] ("${name}") has two parts on machine "${b}"`);
+      here.add(b);
+      load.set(b, (load.get(b) ?? 0) + part);
+    }
+    parts += k;
+  }
+  for (const [b, l] of load) {
+    const c = cap.get(b)!;
+    if (l > c + TOL * Math.max(1, c)) return fail(`machine "${b}" holds ${l}, over its capacity ${c}`);
+  }
+  for (let t = 1; t <= newBins; t++) if (!load.has(`new-${t}`)) return fail(`new machine "new-${t}" holds no part`);
+  if (solution.parts !== parts) return fail(`parts is ${solution.parts}, recomputed ${parts}`);
+  if (typeof solution.lowerBound !== 'number' || solution.lowerBound > newBins) return fail(`lowerBound ${solution.lowerBound} is above newBins ${newBins}`);
+  if (solution.status === 'optimal' && solution.lowerBound !== newBins) return fail(`status "optimal" with newBins ${newBins} above lowerBound ${solution.lowerBound}`);
+  return { valid: true, reason: 'ok', objective: newBins };
+}

@@ -1,0 +1,178 @@
+// Marshalling of the packing kernel (assembly/deployment.ts deployPack).
+import { GreenplanError, statusError } from '../core/errors.js';
+import type { Kernels } from '../wasm/loader.js';
+import { Layout } from '../wasm/arena.js';
+
+export type Rule = 'first-fit' | 'best-fit' | 'worst-fit';
+const RULE_CODE: Record<Rule, number> = { 'first-fit': 0, 'best-fit': 1, 'worst-fit': 2 };
+
+/** A placement: item i has k[i] parts on bins[start[i] .. start[i]+k[i]-1]. */
+export interface Placement {
+  k: Int32Array;
+  start: Int32Array;
+  /** bin indices: < m a partly used machine, >= m the new machine (index - m) */
+  bins: Int32Array;
+  parts: number;
+  /** number of distinct new machines that hold a part */
+  newBins: number;
+}
+
+export interface PackInput {
+  /** item order (indices) */
+  order: Int32Array;
+  w: Float64Array;
+  kmin: Int32Array;
+  kmax: Int32Array;
+  /** adapt only: fewest parts that fit a new bin (0 = none) */
+  kNew: Int32Array;
+  /** residuals of the bins open from the start */
+  res0: Float64Array;
+  /** new bins: open from the start (adapt false) or openable (adapt true) */
+  nNew: number;
+  cap: number;
+  rule: Rule;
+  adapt: boolean;
+  eps: number;
+}
+
+export type PackResult = { ok: true; placement: Placement } | { ok: false; item: number };
+
+const OK = 0;
+const INFEASIBLE = 4;
+const TOO_LARGE = 5;
+
+/** Run the kernel once; `{ ok: false, item }` when an item found no place. */
+export function pack(k: Kernels, p: PackInput): PackResult {
+  const n = p.w.length;
+  const m = p.res0.length;
+  const B = m + p.nNew;
+  let segP = 1;
+  while (segP < B) segP *= 2;
+  let partsCap = 4 * n + 64;
+  for (;;) {
+    const lay = new Layout();
+    const oOrder = lay.take(n, 4);
+    const oKmin = lay.take(n, 4);
+    const oKmax = lay.take(n, 4);
+    const oKNew = lay.take(n, 4);
+    const oW = lay.take(n, 8);
+    const oRes0 = lay.take(m, 8);
+    const oRes = lay.take(B, 8);
+    const oSorted = lay.take(B, 4);
+    const oSeg = lay.take(p.rule === 'first-fit' ? 2 * segP : 0, 8);
+    const oK = lay.take(n, 4);
+    const oStart = lay.take(n, 4);
+    const oBins = lay.take(partsCap, 4);
+    const oInfo = lay.take(4, 4);
+    const base = lay.reserve(k, 'deployment');
+    const buf = k.memory.buffer;
+    new Int32Array(buf, base + oOrder, n).set(p.order);
+    new Int32Array(buf, base + oKmin, n).set(p.kmin);
+    new Int32Array(buf, base + oKmax, n).set(p.kmax);
+    new Int32Array(buf, base + oKNew, n).set(p.kNew);
+    new Float64Array(buf, base + oW, n).set(p.w);
+    new Float64Array(buf, base + oRes0, m).set(p.res0);
+    const status = k.deployPack(
+      n, base + oOrder, base + oW, base + oKmin, base + oKmax, base + oKNew,
+      m, base + oRes0, p.nNew, p.cap,
+      RULE_CODE[p.rule], p.adapt ? 1 : 0, p.eps,
+      base + oRes, base + oSorted, base + oSeg, segP,
+      base + oK, base + oStart, base + oBins, partsCap, base + oInfo,
+    );
+    const mem = k.memory.buffer;
+    const info = new Int32Array(mem, base + oInfo, 4).slice();
+    if (status === TOO_LARGE) {
+      if (partsCap >= 2 ** 28) throw new GreenplanError('out-of-memory', 'deployment: more than 2^28 parts');
+      partsCap = Math.min(2 ** 28, partsCap * 4);
+      continue;
+    }
+    if (status === INFEASIBLE) return { ok: false, item: info[0]! };
+    if (status !== OK) throw statusError(status, 'deployment');
+    const parts = info[1]!;
+    return {
+      ok: true,
+      placement: {
+        k: new Int32Array(mem, base + oK, n).slice(),
+        start: new Int32Array(mem, base + oStart, n).slice(),
+        bins: new Int32Array(mem, base + oBins, parts).slice(),
+        parts,
+        newBins: info[2]!,
+      },
+    };
+  }
+}
+
+/**
+ * Fewer parts on the same machines (kernel deployReduce): every item, in `order`, is
+ * re-placed Worst Fit with the fewest parts (>= kmin) that fit the rooms the others
+ * leave, on the partly used machines and the new machines the placement already uses.
+ * Never more parts per item, never another machine.
+ */
+export function reduceParts(k: Kernels, p: Placement, order: Int32Array, w: Float64Array, kmin: Int32Array, free: Float64Array, cap: number, eps: number): Placement {
+  const n = w.length;
+  const m = free.length;
+  // compact numbering: partly used machines keep j, used new machines follow
+  const compact = new Map<number, number>();
+  const back: number[] = [];
+  for (let j = 0; j < m; j++) back.push(j);
+  const res0: number[] = Array.from(free);
+  for (let q = 0; q < p.bins.length; q++) {
+    const b = p.bins[q]!;
+    if (b >= m && !compact.has(b)) {
+      compact.set(b, back.length);
+      back.push(b);
+      res0.push(cap);
+    }
+  }
+  const B = back.length;
+  const bins = new Int32Array(p.bins.length);
+  for (let i = 0; i < n; i++) {
+    const s = w[i]! / p.k[i]!;
+    for (let t = 0; t < p.k[i]!; t++) {
+      const q = p.start[i]! + t;
+      const b = p.bins[q]!;
+      const c = b < m ? b : compact.get(b)!;
+      bins[q] = c;
+      res0[c] = res0[c]! - s;
+    }
+  }
+  const lay = new Layout();
+  const oOrder = lay.take(n, 4);
+  const oW = lay.take(n, 8);
+  const oKmin = lay.take(n, 4);
+  const oRes0 = lay.take(B, 8);
+  const oRes = lay.take(B, 8);
+  const oSorted = lay.take(B, 4);
+  const oK = lay.take(n, 4);
+  const oStart = lay.take(n, 4);
+  const oBins = lay.take(bins.length, 4);
+  const base = lay.reserve(k, 'deployment');
+  const buf = k.memory.buffer;
+  new Int32Array(buf, base + oOrder, n).set(order);
+  new Float64Array(buf, base + oW, n).set(w);
+  new Int32Array(buf, base + oKmin, n).set(kmin);
+  new Float64Array(buf, base + oRes0, B).set(res0);
+  new Int32Array(buf, base + oK, n).set(p.k);
+  new Int32Array(buf, base + oStart, n).set(p.start);
+  new Int32Array(buf, base + oBins, bins.length).set(bins);
+  const status = k.deployReduce(n, base + oOrder, base + oW, base + oKmin, B, base + oRes0, eps, base + oRes, base + oSorted, base + oK, base + oStart, base + oBins);
+  if (status !== OK) throw statusError(status, 'deployment (part reduction)');
+  const mem = k.memory.buffer;
+  const kNew = new Int32Array(mem, base + oK, n).slice();
+  const slots = new Int32Array(mem, base + oBins, bins.length);
+  let parts = 0;
+  for (let i = 0; i < n; i++) parts += kNew[i]!;
+  const start = new Int32Array(n);
+  const out = new Int32Array(parts);
+  const used = new Set<number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = at;
+    for (let t = 0; t < kNew[i]!; t++) {
+      const b = back[slots[p.start[i]! + t]!]!;
+      out[at++] = b;
+      if (b >= m) used.add(b);
+    }
+  }
+  return { k: kNew, start, bins: out, parts, newBins: used.size };
+}
