@@ -78,7 +78,7 @@ export function knapsackTable(
   mode: i32,
 ): i32 {
   if (n < 0 || capacity < 0) return BAD_LENGTH;
-  if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH; // 0: no table
   if (mode != AT_MOST && mode != EXACT && mode != 2) return BAD_VALUE;
   const C = capacity;
   const W = <usize>C + 1;
@@ -108,7 +108,7 @@ export function knapsackTable(
       // copies never bind: the unbounded in-place recurrence, one compare per cell
       for (let w = 0; w < s && w <= C; w++) {
         if (choiceWidth == 2) store<u16>(row + (<usize>w << 1), 0);
-        else store<i32>(row + (<usize>w << 2), 0);
+        else if (choiceWidth == 4) store<i32>(row + (<usize>w << 2), 0);
       }
       for (let w = s; w <= C; w++) {
         const cand = ld(dp, w - s) + v;
@@ -116,10 +116,10 @@ export function knapsackTable(
         if (cand > ld(dp, w)) {
           if (!(cand < Infinity)) return TOO_LARGE;
           st(dp, w, cand);
-          cnt = (choiceWidth == 2 ? <i32>load<u16>(row + (<usize>(w - s) << 1)) : load<i32>(row + (<usize>(w - s) << 2))) + 1;
+          if (choiceWidth != 0) cnt = (choiceWidth == 2 ? <i32>load<u16>(row + (<usize>(w - s) << 1)) : load<i32>(row + (<usize>(w - s) << 2))) + 1;
         }
         if (choiceWidth == 2) store<u16>(row + (<usize>w << 1), <u16>cnt);
-        else store<i32>(row + (<usize>w << 2), cnt);
+        else if (choiceWidth == 4) store<i32>(row + (<usize>w << 2), cnt);
       }
       continue;
     }
@@ -141,7 +141,7 @@ export function knapsackTable(
         st(dp, w, best);
         const cnt = k - t;
         if (choiceWidth == 2) store<u16>(row + (<usize>w << 1), <u16>cnt);
-        else store<i32>(row + (<usize>w << 2), cnt);
+        else if (choiceWidth == 4) store<i32>(row + (<usize>w << 2), cnt);
         k++;
         if (w > C - s) break; // w + s would overflow or pass C
       }
@@ -226,7 +226,7 @@ function rows(lo: i32, hi: i32, optLo: i32, optHi: i32): void {
     const cnt = k - arg;
     const w = cR + k * cS;
     if (cWidth == 2) store<u16>(cRow + (<usize>w << 1), <u16>cnt);
-    else store<i32>(cRow + (<usize>w << 2), cnt);
+    else if (cWidth == 4) store<i32>(cRow + (<usize>w << 2), cnt);
     // left half recursively, right half by the loop (depth O(log m))
     if (k - 1 >= lo) rows(lo, k - 1, optLo, arg);
     lo = k + 1;
@@ -253,7 +253,7 @@ export function knapsackConcave(
   mode: i32,
 ): i32 {
   if (g < 0 || capacity < 0) return BAD_LENGTH;
-  if (choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH; // 0: no table
   if (mode != AT_MOST && mode != EXACT && mode != CONTINUE) return BAD_VALUE;
   const C = capacity;
   const W = <usize>C + 1;

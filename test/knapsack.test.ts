@@ -86,6 +86,30 @@ describe('knapsack: the methods agree with each other (medium instances, no orac
   });
 });
 
+describe('knapsack: memory-light reconstruction (divide and conquer over item types)', () => {
+  it('200 instances under a 1 MiB budget (tables would need more) equal the table-based solve', async () => {
+    const rand = mulberry32(0x11647);
+    const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+    for (let k = 0; k < 200; k++) {
+      const sMax = int(5, 60);
+      const items = Array.from({ length: int(40, 60) }, () => {
+        const size = int(1, sMax);
+        return { size, value: k % 2 ? size + 7 : Math.round(rand() * 1e4) / 100, copies: int(100, 400) };
+      });
+      const total = items.reduce((a, it) => a + it.size * it.copies, 0);
+      const inst: KnapsackInstance = { problem: 'knapsack', capacity: int(14000, 20000), items };
+      // a full table would take items × (C+1) × 2 bytes > 1 MiB: the light path must run
+      expect(items.length * (Math.min(inst.capacity, total) + 1) * 2).toBeGreaterThan(2 ** 20);
+      for (const algorithm of ['dp-deque', 'dp-concave'] as const) {
+        const ref = await knapsack(inst, { algorithm });
+        const light = await knapsack(inst, { algorithm, maxBytes: 2 ** 20 });
+        expect(checkKnapsack(inst, light).valid).toBe(true);
+        expect(relClose(light.value, ref.value, 1e-9), `${algorithm} light ${light.value} vs tables ${ref.value}\n${JSON.stringify(inst)}`).toBe(true);
+      }
+    }
+  });
+});
+
 describe('knapsack vs brute force (tiny)', () => {
   it('300 tiny instances', async () => {
     const rand = mulberry32(2024);

@@ -33,6 +33,8 @@ import { KnapsackInstance, type KnapsackSolution, type KnapsackAlgorithm, type K
 const validator: Validator<typeof KnapsackInstance> = new Validator(KnapsackInstance);
 /** Memory budget of one solve (reconstruction tables plus scratch), in bytes. */
 export const KNAPSACK_MAX_BYTES = 2 ** 28;
+/** The budget of the solve in progress (solves are synchronous once the kernels are loaded). */
+let maxBytes = KNAPSACK_MAX_BYTES;
 /** Largest value × capacity accepted: keeps every DP sum finite. */
 const MAX_VALUE_TIMES_CAPACITY = 1e300;
 /** Relative slack on the reduced-cost bound (floating-point safety: only widens the core). */
@@ -95,7 +97,9 @@ interface DpJob {
   groups: number[][]; // positions in items, one size per group, best value first
   width: 2 | 4;
   work: number;
-  bytes: number;
+  bytes: number; // with reconstruction tables
+  lightBytes: number; // without (divide-and-conquer reconstruction)
+  record: boolean; // keep reconstruction tables
 }
 
 /** grouping: 'none', 'auto' (when the group is large enough to pay off) or 'all' (every shared size). */
@@ -132,8 +136,9 @@ function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, wi
     if (Math.min(tot, Math.floor(window / p.size[items[g[0]!]!]!)) > 65535) width = 4;
   }
   const rows = singles.length + groups.length;
-  const bytes = rows * (window + 1) * width + (window + 1) * 8 + (items.length + groups.length) * 24 + gainCells * 8;
-  return { items, units, sign, window, mode, singles, groups, width, work, bytes };
+  const lightBytes = (window + 1) * 16 + (items.length + groups.length) * 24 + gainCells * 8;
+  const bytes = rows * (window + 1) * width + lightBytes;
+  return { items, units, sign, window, mode, singles, groups, width, work, bytes, lightBytes, record: true };
 }
 
 /** Scratch shared by the jobs of one solve (the largest window). */
@@ -149,8 +154,8 @@ function layJob(lay: Layout, p: Prepared, job: DpJob) {
     sSize: lay.take(nS, 4), sCopies: lay.take(nS, 4), sCounts: lay.take(nS, 4), sValue: lay.take(nS, 8),
     gSize: lay.take(nG, 4), gOff: lay.take(nG + 1, 4), gCounts: lay.take(nG, 4), gGain: lay.take(gainLen, 8),
     dp: lay.take(W + 1, 8),
-    sChoice: lay.take(Math.ceil((nS * (W + 1) * job.width) / 4), 4),
-    gChoice: lay.take(Math.ceil((nG * (W + 1) * job.width) / 4), 4),
+    sChoice: lay.take(job.record ? Math.ceil((nS * (W + 1) * job.width) / 4) : 0, 4),
+    gChoice: lay.take(job.record ? Math.ceil((nG * (W + 1) * job.width) / 4) : 0, 4),
   };
   return o;
 }
@@ -171,7 +176,8 @@ function runJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, sc: Scra
     sCopies[i] = Math.min(job.units[q]!, Math.floor(W / p.size[j]!) || 1);
     sValue[i] = job.sign * p.value[j]!;
   });
-  let status = k.knapsackTable(nS, base + o.sSize, base + o.sValue, base + o.sCopies, W, base + o.dp, base + o.sChoice, sc.dqIdx, sc.dqVal, job.width, job.mode);
+  const width = job.record ? job.width : 0;
+  let status = k.knapsackTable(nS, base + o.sSize, base + o.sValue, base + o.sCopies, W, base + o.dp, base + o.sChoice, sc.dqIdx, sc.dqVal, width, job.mode);
   if (status !== 0) throw statusError(status, 'knapsack');
   if (nG > 0) {
     const gSize = new Int32Array(buf, base + o.gSize, nG);
@@ -194,7 +200,7 @@ function runJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, sc: Scra
     });
     gOff[nG] = at;
     new Float64Array(buf, base + o.gGain, at).set(gains);
-    status = k.knapsackConcave(nG, base + o.gSize, base + o.gOff, base + o.gGain, W, base + o.dp, base + o.gChoice, sc.dqVal, sc.seqOut, job.width, 2);
+    status = k.knapsackConcave(nG, base + o.gSize, base + o.gOff, base + o.gGain, W, base + o.dp, base + o.gChoice, sc.dqVal, sc.seqOut, width, 2);
     if (status !== 0) throw statusError(status, 'knapsack (concave)');
   }
   return new Float64Array(k.memory.buffer, base + o.dp, W + 1);
@@ -228,12 +234,13 @@ const GROUP_FACTOR = 1;
 /** Relative cost of one concave-kernel cell (a scan step of the divide and conquer). */
 const GROUP_COST = 2;
 
-interface DpPlan { algorithm: 'dp-deque' | 'dp-concave'; work: number; bytes: number; job: DpJob }
+interface DpPlan { algorithm: 'dp-deque' | 'dp-concave'; work: number; bytes: number; light: boolean; job: DpJob }
 
 function planDp(p: Prepared, grouping: Grouping): DpPlan {
   const all = p.size.map((_, j) => j);
   const job = makeJob(p, all, p.copies, 1, p.C, 0, grouping);
-  return { algorithm: job.groups.length > 0 ? 'dp-concave' : 'dp-deque', work: job.work, bytes: job.bytes + SCRATCH_BYTES(p.C), job };
+  const plan: DpPlan = { algorithm: job.groups.length > 0 ? 'dp-concave' : 'dp-deque', work: job.work, bytes: job.bytes + SCRATCH_BYTES(p.C), light: false, job };
+  return lighten(plan, job.lightBytes + SCRATCH_BYTES(p.C));
 }
 
 
@@ -241,6 +248,7 @@ interface ProximityPlan {
   algorithm: 'proximity';
   work: number;
   bytes: number;
+  light: boolean;
   g: number[]; // greedy counts per prepared item
   free: number; // C − size(g)
   allFit: boolean;
@@ -274,7 +282,7 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
     if (take < p.copies[j]!) { breakPos = q; break; }
   }
   const empty = makeJob(p, [], [], 1, 0, 1, 'none');
-  if (breakPos < 0) return { algorithm: 'proximity', work: n, bytes: 0, g, free, allFit: true, remove: empty, add: empty, U: vG, z: vG };
+  if (breakPos < 0) return { algorithm: 'proximity', work: n, bytes: 0, light: false, g, free, allFit: true, remove: empty, add: empty, U: vG, z: vG };
 
   // greedy completion: the incumbent z
   let z = vG;
@@ -317,19 +325,34 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
   const rWindow = Math.min(window, r.total);
   const remove = makeJob(p, r.items, r.units, -1, rWindow, 1, grouping);
   const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), 1, grouping);
-  const bytes = remove.bytes + add.bytes + SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
-  return { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes, g, free, allFit: false, remove, add, U, z };
+  const scratch = SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
+  const plan: ProximityPlan = { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes: remove.bytes + add.bytes + scratch, light: false, g, free, allFit: false, remove, add, U, z };
+  return lighten(plan, remove.lightBytes + add.lightBytes + scratch + (remove.window + 1) * 8);
 }
 
 export interface KnapsackOptions {
   /** Force one exact method ("auto": the cheaper one by instance shape). Overrides the instance's field. */
   algorithm?: KnapsackAlgorithm;
+  /**
+   * Memory budget of one solve in bytes (default KNAPSACK_MAX_BYTES, 256 MiB). Over it,
+   * counts are rebuilt by divide and conquer instead of tables (less memory, ~3x work).
+   */
+  maxBytes?: number;
 }
 
 /** Work above which the proximity method first runs a cheap pass for a better incumbent. */
 const TWO_PASS_WORK = 2e7;
 /** Window of that cheap pass, in multiples of s_max. */
 const FIRST_PASS_WINDOW = 4;
+
+/** Reconstruction without tables costs about this many DP passes (divide and conquer over items). */
+const LIGHT_WORK = 3;
+
+/** Tables over the budget: reconstruct by divide and conquer instead (O(window) memory, ~3x the work). */
+function lighten<P extends DpPlan | ProximityPlan>(plan: P, lightBytes: number): P {
+  if (plan.bytes <= maxBytes || lightBytes > maxBytes) return plan;
+  return { ...plan, light: true, bytes: lightBytes, work: plan.work * LIGHT_WORK };
+}
 
 function choose(p: Prepared, wanted: KnapsackAlgorithm, incumbent = -Infinity): DpPlan | ProximityPlan {
   if (wanted === 'proximity') return planProximity(p, Infinity, incumbent);
@@ -338,7 +361,7 @@ function choose(p: Prepared, wanted: KnapsackAlgorithm, incumbent = -Infinity): 
   const plans = [planDp(p, 'none'), planProximity(p, Infinity, incumbent)];
   const grouped = planDp(p, 'auto');
   if (grouped.algorithm === 'dp-concave') plans.push(grouped);
-  const fits = plans.filter((x) => x.bytes <= KNAPSACK_MAX_BYTES);
+  const fits = plans.filter((x) => x.bytes <= maxBytes);
   if (fits.length === 0) return plans.reduce((a, b) => (b.bytes < a.bytes ? b : a));
   return fits.reduce((a, b) => (b.work < a.work ? b : a));
 }
@@ -363,7 +386,7 @@ function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { coun
     let best: number[] | undefined;
     for (let w = Math.max(FIRST_PASS_WINDOW * sMax, 64); w < sMax * sMax; w *= 4) {
       const cheap = planProximity(p, w, z);
-      if (cheap.bytes > KNAPSACK_MAX_BYTES || cheap.work > plan.work / 2) break;
+      if (cheap.bytes > maxBytes || cheap.work > plan.work / 2) break;
       const c = runProximity(k, p, cheap);
       const v = valueOf(p, c);
       if (v <= z) break; // a wider pass found nothing better: stop expanding
@@ -374,7 +397,7 @@ function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { coun
       if (plan.algorithm !== 'proximity' || plan.work <= TWO_PASS_WORK) break;
     }
   }
-  if (plan.bytes > KNAPSACK_MAX_BYTES) throw tooLarge(p.size.length, plan);
+  if (plan.bytes > maxBytes) throw tooLarge(p.size.length, plan);
   const counts = plan.algorithm === 'proximity' ? runProximity(k, p, plan) : runDp(k, p, plan);
   return { counts, algorithm: plan.algorithm };
 }
@@ -382,9 +405,9 @@ function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { coun
 function tooLarge(nItems: number, plan: DpPlan | ProximityPlan): ValidationError {
   const mib = (plan.bytes / 2 ** 20).toFixed(0);
   const what = plan.algorithm !== 'proximity'
-    ? `the exact DP with ${nItems} items needs ${mib} MiB (an items × (capacity+1) table)`
-    : `the proximity method needs ${mib} MiB (core items × a window of s_max² sizes)`;
-  return new ValidationError('capacity', `is too large for the exact DP and the proximity method: ${what}, over the ${KNAPSACK_MAX_BYTES / 2 ** 20} MiB budget; reduce the capacity, the number of items or the largest size`);
+    ? `the exact DP with ${nItems} items needs ${mib} MiB even without reconstruction tables (capacity+1 values)`
+    : `the proximity method needs ${mib} MiB even without reconstruction tables (windows of s_max² sizes)`;
+  return new ValidationError('capacity', `is too large for the exact DP and the proximity method: ${what}, over the ${maxBytes / 2 ** 20} MiB budget; reduce the capacity, the number of items or the largest size`);
 }
 
 /** Validate a knapsack instance (throws ValidationError naming the JSON path). */
@@ -407,15 +430,84 @@ function layScratch(lay: Layout, window: number) {
   return { dqVal: lay.take(window + 1, 8), dqIdx: lay.take(window + 1, 4), seqOut: lay.take(window + 1, 8) };
 }
 
+/** A job restricted to some atoms (an atom: one single's position, or one group's positions). */
+function subJob(job: DpJob, atoms: number[][], window: number, record: boolean): { sub: DpJob; map: number[] } {
+  const items: number[] = [];
+  const units: number[] = [];
+  const singles: number[] = [];
+  const groups: number[][] = [];
+  const map: number[] = [];
+  for (const a of atoms) {
+    if (a.length === 1) singles.push(items.length);
+    else groups.push(a.map((_, i) => items.length + i));
+    for (const q of a) { map.push(q); items.push(job.items[q]!); units.push(job.units[q]!); }
+  }
+  return { sub: { ...job, items, units, singles, groups, window, record }, map };
+}
+
+function atomsOf(job: DpJob): number[][] {
+  return [...job.singles.map((q) => [q]), ...job.groups];
+}
+
+/** The DP values of a job (copied out), no tables. */
+function dpOnly(k: Kernels, p: Prepared, job: DpJob): Float64Array {
+  const lay = new Layout();
+  const o = layJob(lay, p, job);
+  const so = layScratch(lay, job.window);
+  const base = lay.reserve(k, 'knapsack');
+  return runJob(k, base, o, { dqVal: base + so.dqVal, dqIdx: base + so.dqIdx, seqOut: base + so.seqOut }, p, job).slice();
+}
+
+/** Counts of the job's best solution of size `start` (exact mode) or <= start, with tables. */
+function tableSolve(k: Kernels, p: Prepared, job: DpJob, start: number): number[] {
+  const lay = new Layout();
+  const o = layJob(lay, p, job);
+  const so = layScratch(lay, job.window);
+  const base = lay.reserve(k, 'knapsack');
+  runJob(k, base, o, { dqVal: base + so.dqVal, dqIdx: base + so.dqIdx, seqOut: base + so.seqOut }, p, job);
+  return backJob(k, base, o, p, job, start);
+}
+
+/**
+ * Counts (into `out`, by job position) of an optimal solution of total size `start`
+ * (exact mode) or <= start (at-most mode) over `atoms`, in O(window) memory: split the
+ * atoms in halves, run both DPs without tables, pick the split w1 + w2 = start with the
+ * best sum, recurse (Hirschberg's idea for knapsack). Small cases use tables.
+ */
+function solveDC(k: Kernels, p: Prepared, job: DpJob, atoms: number[][], start: number, out: number[]): void {
+  const { sub, map } = subJob(job, atoms, start, true);
+  const tableBytes = (sub.singles.length + sub.groups.length) * (start + 1) * sub.width;
+  if (atoms.length === 1 || tableBytes <= maxBytes / 4) {
+    const c = tableSolve(k, p, sub, start);
+    c.forEach((x, i) => { out[map[i]!] = x; });
+    return;
+  }
+  const half = atoms.length >> 1;
+  const A = atoms.slice(0, half);
+  const B = atoms.slice(half);
+  const dA = dpOnly(k, p, subJob(job, A, start, false).sub);
+  const dB = dpOnly(k, p, subJob(job, B, start, false).sub);
+  let best = -Infinity;
+  let split = 0;
+  for (let w = 0; w <= start; w++) {
+    const v = dA[w]! + dB[start - w]!;
+    if (v > best) { best = v; split = w; }
+  }
+  solveDC(k, p, job, A, split, out);
+  solveDC(k, p, job, B, start - split, out);
+}
+
+/** Counts per job position of the best solution of size `start` (tables, or divide and conquer). */
+function jobCounts(k: Kernels, p: Prepared, job: DpJob, light: boolean, start: number): number[] {
+  if (!light) return tableSolve(k, p, { ...job, record: true }, start);
+  const out = new Array<number>(job.items.length).fill(0);
+  solveDC(k, p, job, atomsOf(job), start, out);
+  return out;
+}
+
 /** Counts per prepared item, by the DP over capacity (deque kernel, plus the concave one for groups). */
 function runDp(k: Kernels, p: Prepared, plan: DpPlan): number[] {
-  const lay = new Layout();
-  const o = layJob(lay, p, plan.job);
-  const so = layScratch(lay, p.C);
-  const base = lay.reserve(k, 'knapsack');
-  const sc = { dqVal: base + so.dqVal, dqIdx: base + so.dqIdx, seqOut: base + so.seqOut };
-  runJob(k, base, o, sc, p, plan.job);
-  const c = backJob(k, base, o, p, plan.job, p.C);
+  const c = jobCounts(k, p, plan.job, plan.light, p.C);
   const counts = new Array<number>(p.size.length).fill(0);
   plan.job.items.forEach((j, q) => { counts[j] = c[q]!; });
   return counts;
@@ -426,15 +518,9 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
   const counts = plan.g.slice();
   if (plan.allFit) return counts;
   const { remove: R, add: A } = plan;
-  const lay = new Layout();
-  const oR = layJob(lay, p, R);
-  const oA = layJob(lay, p, A);
-  const so = layScratch(lay, Math.max(R.window, A.window));
-  const base = lay.reserve(k, 'knapsack');
-  const sc = { dqVal: base + so.dqVal, dqIdx: base + so.dqIdx, seqOut: base + so.seqOut };
   // dpR[w]: −(least value lost removing total size exactly w); dpA[w]: most value added with size exactly w
-  const dpR = runJob(k, base, oR, sc, p, R).slice();
-  const dpA = runJob(k, base, oA, sc, p, A);
+  const dpR = dpOnly(k, p, { ...R, record: false });
+  const dpA = dpOnly(k, p, { ...A, record: false });
   // best addition of size <= w, and where it is reached
   const bestA = new Float64Array(A.window + 1);
   const argA = new Int32Array(A.window + 1);
@@ -452,8 +538,9 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
     const gain = lost + bestA[room]!;
     if (gain > best) { best = gain; bestR = w; bestAdd = argA[room]!; }
   }
-  const cR = backJob(k, base, oR, p, R, bestR);
-  const cA = backJob(k, base, oA, p, A, bestAdd);
+  // the chosen sizes, rebuilt with windows cut to them
+  const cR = jobCounts(k, p, { ...R, window: bestR }, plan.light, bestR);
+  const cA = jobCounts(k, p, { ...A, window: bestAdd }, plan.light, bestAdd);
   R.items.forEach((j, q) => { counts[j] = counts[j]! - cR[q]!; });
   A.items.forEach((j, q) => { counts[j] = counts[j]! + cA[q]!; });
   return counts;
@@ -465,9 +552,10 @@ function runProximity(k: Kernels, p: Prepared, plan: ProximityPlan): number[] {
  * valid (integer size >= 1, finite value, integer copies >= 1). Throws ValidationError
  * (path "capacity") when no exact method fits the memory budget.
  */
-export async function knapsackCounts(items: readonly RawItem[], capacity: number, algorithm: KnapsackAlgorithm = 'auto'): Promise<{ counts: number[]; algorithm: KnapsackMethod }> {
+export async function knapsackCounts(items: readonly RawItem[], capacity: number, algorithm: KnapsackAlgorithm = 'auto', budget = KNAPSACK_MAX_BYTES): Promise<{ counts: number[]; algorithm: KnapsackMethod }> {
   const p = prepare(items, capacity);
   const k = await kernels();
+  maxBytes = budget;
   const solved = solveCounts(k, p, algorithm);
   // split the merged types back over their items, in order
   const counts = new Array<number>(items.length).fill(0);
@@ -492,7 +580,7 @@ export async function knapsack(instance: KnapsackInstance, options: KnapsackOpti
   validateKnapsack(instance);
   const wanted = options.algorithm ?? instance.algorithm ?? 'auto';
   const raw = instance.items.map((it) => ({ size: it.size, value: it.value, copies: it.copies ?? 1 }));
-  const { counts, algorithm } = await knapsackCounts(raw, instance.capacity, wanted);
+  const { counts, algorithm } = await knapsackCounts(raw, instance.capacity, wanted, options.maxBytes ?? KNAPSACK_MAX_BYTES);
   let total = 0;
   let used = 0;
   const take: { name: string; count: number }[] = [];

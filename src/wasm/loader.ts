@@ -19,7 +19,7 @@ export interface Kernels {
   knapsackTable(
     n: number, sizes: number, values: number, copies: number, capacity: number,
     dp: number, choice: number, dequeIdx: number, dequeVal: number,
-    choiceWidth: 2 | 4, mode: 0 | 1 | 2,
+    choiceWidth: 0 | 2 | 4, mode: 0 | 1 | 2,
   ): number;
   knapsackReconstruct(
     n: number, sizes: number, choice: number, capacity: number, choiceWidth: 2 | 4,
@@ -27,7 +27,7 @@ export interface Kernels {
   ): number;
   knapsackConcave(
     g: number, sizes: number, gainOff: number, gains: number, capacity: number,
-    dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: 2 | 4, mode: 0 | 1 | 2,
+    dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: 0 | 2 | 4, mode: 0 | 1 | 2,
   ): number;
   deployPack(
     n: number, order: number, w: number, kmin: number, kmax: number, kNew: number,
