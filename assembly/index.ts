@@ -2,3 +2,4 @@
 export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
 export { knapsackDp } from "./knapsack";
+export { migrationTarget, migrationScratchBytes } from "./migration";

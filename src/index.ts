@@ -6,5 +6,8 @@ export { checkSmoothing, type CheckReport } from './check/smoothing.js';
 export { knapsack, validateKnapsack, KNAPSACK_MAX_BYTES } from './knapsack/solve.js';
 export { KnapsackInstance, KnapsackItem, type KnapsackSolution } from './knapsack/schema.js';
 export { checkKnapsack } from './check/knapsack.js';
+export { migrate, validateMigration } from './migration/solve.js';
+export { MigrationInstance, MigrationMachine, MigrationTask, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './migration/schema.js';
+export { checkMigration } from './check/migration.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
 export { init, setModuleSource } from './wasm/loader.js';

@@ -3,10 +3,12 @@ import { smooth } from './smoothing/solve.js';
 import type { SmoothingInstance, SmoothingSolution } from './smoothing/schema.js';
 import { knapsack } from './knapsack/solve.js';
 import type { KnapsackInstance, KnapsackSolution } from './knapsack/schema.js';
+import { migrate } from './migration/solve.js';
+import type { MigrationInstance, MigrationSolution, MigrationInfeasible } from './migration/schema.js';
 
-export type Instance = SmoothingInstance | KnapsackInstance;
-export type Solution = SmoothingSolution | KnapsackSolution;
-export const PROBLEMS = ['smoothing', 'knapsack'] as const;
+export type Instance = SmoothingInstance | KnapsackInstance | MigrationInstance;
+export type Solution = SmoothingSolution | KnapsackSolution | MigrationSolution | MigrationInfeasible;
+export const PROBLEMS = ['smoothing', 'knapsack', 'migration'] as const;
 
 /** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
 export async function solve(instance: unknown): Promise<Solution> {
@@ -19,6 +21,8 @@ export async function solve(instance: unknown): Promise<Solution> {
       return smooth(instance as SmoothingInstance);
     case 'knapsack':
       return knapsack(instance as KnapsackInstance);
+    case 'migration':
+      return migrate(instance as MigrationInstance);
     default:
       throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
   }

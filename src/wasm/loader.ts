@@ -16,6 +16,12 @@ export interface Kernels {
     dp: number, choice: number, dequeIdx: number, dequeVal: number, counts: number,
     choiceWidth: 2 | 4,
   ): number;
+  migrationScratchBytes(n: number, m: number, R: number): number;
+  migrationTarget(
+    n: number, m: number, R: number, demand: number, capacity: number, cost: number,
+    grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number,
+    alpha: number, mode: number, scratch: number,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

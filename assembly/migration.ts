@@ -1,0 +1,509 @@
+// Task migration, stage 1: the target assignment (which machines to keep, where each
+// task goes), by consolidation.
+//
+// Problem (docs: ../shared/docs/ALGORITHMS.md §4; seed 003 §3.3, §4.3).
+// Tasks i with demand d_i ∈ R^R (R = 1..16 resources), machines j with capacity c_j and
+// cost p_j, a current feasible assignment x (some tasks new: x_i = -1). Find y with
+//   min Σ_{j used} p_j + α · #{i : y_i != x_i}
+//   s.t. Σ_{i: y_i = j} d_i <= c_j (every resource), tasks of one group on distinct machines.
+// (Stage 2, the ordered migration plan, is in src/migration/path.ts.)
+//
+// Algorithm (mode 1, "drain + best fit + ejection"):
+//  1. New tasks, largest first (Σ_r d_r / c̄_r), go to the open machine (one that hosts a
+//     task) where they fit best (smallest normalized residual Σ_r (c-l-d)/c after); if
+//     none fits, the cheapest closed machine that fits is opened.
+//  2. Drain passes: machines sorted by utilization (Σ_r l_r / c_r) per unit cost, emptiest
+//     first. Draining j moves each of its tasks (largest first) to the best-fitting other
+//     open machine (its original machine first, to save a move). A task that fits nowhere
+//     may eject one task u from a machine k into a third machine l when that makes room
+//     (a bounded ejection chain of length 2, under a global work budget). If any task is
+//     left, or p_j <= α·(added moves), the attempt is undone (a move log). Passes repeat
+//     while some machine closes (loads changed), at most 8 passes.
+//  3. Return pass: a moved task whose original machine is still open and has room goes
+//     back (fewer moves, shorter paths).
+// Mode 2 is mode 1 with first fit instead of best fit (the host keeps the better target).
+// Mode 0 is the plain baseline of the bench: one pass, emptiest first, first fit, no
+// ejection, no return pass.
+// Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
+// bounded ejection work); a pass O(n·m·R); at most 8 passes. Memory: O(n + m·R) scratch.
+// Group checks use a stamp array over machines: marking the machines of a task's group
+// costs O(|group|).
+//
+// Layout (arena pointers): demand f64[n·R], cap f64[m·R], cost f64[m], grp i32[n]
+// (group id or -1), gStart i32[G+1] + gMem i32[n] (members of each group, CSR),
+// cur i32[n] (current machine or -1), tgt i32[n] (output), scratch (bytes from
+// migrationScratchBytes). Returns OK, BAD_LENGTH, BAD_VALUE or INFEASIBLE (a new task
+// fits on no machine). Never aborts, never allocates.
+
+import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE } from "./status";
+import { ld, st, ldi, sti } from "./mem";
+
+// mode flags (bits 0-1: the fit rule of bestFit)
+const F_EJECT: i32 = 4; // ejection chains of length 2 when a task fits nowhere
+const F_MULTI: i32 = 8; // repeat drain passes while machines close
+const F_RETURN: i32 = 16; // return pass
+const F_SCARCE: i32 = 32; // weight resources by overall utilization in the fit score
+// bits 6-7: the drain order key (see the drain passes)
+
+// problem pointers and sizes (set per call; module globals keep signatures short)
+let N: i32 = 0;
+let M: i32 = 0;
+let RR: i32 = 0;
+let DEM: usize = 0;
+let CAP: usize = 0;
+let COST: usize = 0;
+let GRP: usize = 0;
+let GST: usize = 0;
+let GMEM: usize = 0;
+let CUR: usize = 0;
+let TGT: usize = 0;
+// scratch
+let LOAD: usize = 0; // f64[m·R]
+let INVC: usize = 0; // f64[m·R]  1/c (0 when c = 0)
+let SIZE: usize = 0; // f64[n]    Σ_r d_r / c̄_r
+let UTIL: usize = 0; // f64[m]    sort keys
+let OPEN: usize = 0; // i32[m]    1 = may receive tasks (open), 0 = closed
+let CNT: usize = 0; // i32[m]    tasks on the machine in the target
+let HEAD: usize = 0; // i32[m]    task lists per machine (doubly linked)
+let NXT: usize = 0; // i32[n]
+let PRV: usize = 0; // i32[n]
+let MARK: usize = 0; // i32[m]    group stamps
+let LIST: usize = 0; // i32[n]    tasks of the machine being drained
+let ORDER: usize = 0; // i32[m]
+let LOGT: usize = 0; // i32[2n]  move log: task
+let LOGF: usize = 0; // i32[2n]  move log: previous machine
+let IMEAN: usize = 0; // f64[16]  1 / mean capacity per resource
+let WEIGHT: usize = 0; // f64[16]  resource weights of the fit score (1, or scarcity)
+let logLen: i32 = 0;
+let stamp: i32 = 0;
+let moved: i32 = 0; // #{i : tgt_i != cur_i}
+let budget: f64 = 0; // remaining ejection work (inner-loop steps)
+
+/** Scratch bytes migrationTarget needs for n tasks, m machines, R resources. */
+export function migrationScratchBytes(n: i32, m: i32, R: i32): f64 {
+  const mr = <f64>m * <f64>R;
+  // LOAD, INVC; SIZE; UTIL; OPEN, CNT, HEAD, MARK, ORDER; NXT, PRV, LIST; LOGT, LOGF; IMEAN
+  return mr * 16 + <f64>n * 8 + <f64>m * 8 + <f64>m * 20 + <f64>n * 12 + <f64>n * 16 + 256 + 64;
+}
+
+@inline function dem(t: i32, r: i32): f64 {
+  return ld(DEM, t * RR + r);
+}
+@inline function cap(j: i32, r: i32): f64 {
+  return ld(CAP, j * RR + r);
+}
+@inline function load(j: i32, r: i32): f64 {
+  return ld(LOAD, j * RR + r);
+}
+
+function fits(t: i32, j: i32): bool {
+  const bt = t * RR;
+  const bj = j * RR;
+  for (let r = 0; r < RR; r++) {
+    if (ld(LOAD, bj + r) + ld(DEM, bt + r) > ld(CAP, bj + r)) return false;
+  }
+  return true;
+}
+
+/** Normalized residual of machine j after adding task t (smaller = tighter fit). */
+function residual(t: i32, j: i32): f64 {
+  const bt = t * RR;
+  const bj = j * RR;
+  let s: f64 = 0;
+  for (let r = 0; r < RR; r++) {
+    s += (ld(CAP, bj + r) - ld(LOAD, bj + r) - ld(DEM, bt + r)) * ld(INVC, bj + r) * ld(WEIGHT, r);
+  }
+  return s;
+}
+
+/** Stamp the machines that host another task of t's group (forbidden for t). */
+function markGroup(t: i32): void {
+  stamp++;
+  const g = ldi(GRP, t);
+  if (g < 0) return;
+  const e = ldi(GST, g + 1);
+  for (let k = ldi(GST, g); k < e; k++) {
+    const u = ldi(GMEM, k);
+    if (u == t) continue;
+    const j = ldi(TGT, u);
+    if (j >= 0) sti(MARK, j, stamp);
+  }
+}
+@inline function forbidden(j: i32): bool {
+  return ldi(MARK, j) == stamp;
+}
+
+function unlink(t: i32, j: i32): void {
+  const p = ldi(PRV, t);
+  const q = ldi(NXT, t);
+  if (p >= 0) sti(NXT, p, q);
+  else sti(HEAD, j, q);
+  if (q >= 0) sti(PRV, q, p);
+}
+function link(t: i32, j: i32): void {
+  const h = ldi(HEAD, j);
+  sti(PRV, t, -1);
+  sti(NXT, t, h);
+  if (h >= 0) sti(PRV, h, t);
+  sti(HEAD, j, t);
+}
+
+/** Move task t to machine j (t may be unplaced), updating loads, lists, counts, log. */
+function moveTask(t: i32, j: i32, log: bool): void {
+  const f = ldi(TGT, t);
+  const c = ldi(CUR, t);
+  if (f >= 0) {
+    unlink(t, f);
+    sti(CNT, f, ldi(CNT, f) - 1);
+    for (let r = 0; r < RR; r++) st(LOAD, f * RR + r, load(f, r) - dem(t, r));
+  }
+  if (f != c) moved--;
+  link(t, j);
+  sti(CNT, j, ldi(CNT, j) + 1);
+  for (let r = 0; r < RR; r++) st(LOAD, j * RR + r, load(j, r) + dem(t, r));
+  sti(TGT, t, j);
+  if (j != c) moved++;
+  if (log) {
+    sti(LOGT, logLen, t);
+    sti(LOGF, logLen, f);
+    logLen++;
+  }
+}
+
+/** Undo logged moves back to log length `to` (only moves of placed tasks are logged). */
+function undo(to: i32): void {
+  while (logLen > to) {
+    logLen--;
+    moveTask(ldi(LOGT, logLen), ldi(LOGF, logLen), false);
+  }
+}
+
+/** Shell sort of idx[0..k) by key[idx] ascending (keys f64 at keyPtr indexed by value). */
+function sortBy(idx: usize, k: i32, keyPtr: usize, desc: bool): void {
+  let gap = 1;
+  while (gap < k / 3) gap = gap * 3 + 1;
+  while (gap >= 1) {
+    for (let i = gap; i < k; i++) {
+      const v = ldi(idx, i);
+      const kv = ld(keyPtr, v);
+      let j = i;
+      while (j >= gap) {
+        const w = ldi(idx, j - gap);
+        const kw = ld(keyPtr, w);
+        if (desc ? kw >= kv : kw <= kv) break;
+        sti(idx, j, w);
+        j -= gap;
+      }
+      sti(idx, j, v);
+    }
+    gap = (gap - 1) / 3;
+  }
+}
+
+/** Best open machine for t other than `skip`, or -1. rule 0: first fit; 1: the original
+ * machine if it fits, else best fit; 2: the original machine, else first fit. */
+function bestFit(t: i32, skip: i32, rule: i32): i32 {
+  markGroup(t);
+  const firstFit = rule == 0 || rule == 2;
+  const c = ldi(CUR, t);
+  if ((rule == 1 || rule == 2) && c >= 0 && c != skip && ldi(OPEN, c) == 1 && !forbidden(c) && fits(t, c)) return c;
+  let best: i32 = -1;
+  let bestS: f64 = Infinity;
+  for (let j = 0; j < M; j++) {
+    if (j == skip || ldi(OPEN, j) != 1 || forbidden(j)) continue;
+    if (!fits(t, j)) continue;
+    if (firstFit) return j;
+    const s = residual(t, j);
+    if (s < bestS) {
+      bestS = s;
+      best = j;
+    }
+  }
+  return best;
+}
+
+/**
+ * Make room for t (being drained off `skip`) by ejecting one task u from a machine k
+ * to a third machine l; performs both logged moves and returns true on success.
+ */
+function ejectFor(t: i32, skip: i32): bool {
+  markGroup(t);
+  let tStamp = stamp;
+  for (let k = 0; k < M; k++) {
+    if (k == skip || ldi(OPEN, k) != 1 || ldi(MARK, k) == tStamp) continue;
+    if (budget <= 0) return false;
+    budget -= <f64>ldi(CNT, k);
+    // does removing some u from k let t fit?
+    for (let u = ldi(HEAD, k); u >= 0; u = ldi(NXT, u)) {
+      let ok = true;
+      for (let r = 0; r < RR; r++) {
+        if (load(k, r) - dem(u, r) + dem(t, r) > cap(k, r)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      // u must go to a third machine l (not skip, not k)
+      budget -= <f64>M;
+      markGroup(u);
+      let best: i32 = -1;
+      let bestS: f64 = Infinity;
+      for (let l = 0; l < M; l++) {
+        if (l == k || l == skip || ldi(OPEN, l) != 1 || forbidden(l)) continue;
+        if (!fits(u, l)) continue;
+        const s = residual(u, l);
+        if (s < bestS) {
+          bestS = s;
+          best = l;
+        }
+      }
+      if (best >= 0) {
+        moveTask(u, best, true);
+        moveTask(t, k, true);
+        return true;
+      }
+      // restore t's group marks for the next candidates
+      markGroup(t);
+      tStamp = stamp;
+    }
+  }
+  return false;
+}
+
+/** Try to drain machine j; true (and j closed) on success, else everything undone. */
+function drain(j: i32, alpha: f64, mode: i32): bool {
+  let k: i32 = 0;
+  for (let u = ldi(HEAD, j); u >= 0; u = ldi(NXT, u)) {
+    sti(LIST, k, u);
+    k++;
+  }
+  if (k == 0) {
+    sti(OPEN, j, 0);
+    return true;
+  }
+  sortBy(LIST, k, SIZE, true);
+  const mark0 = logLen;
+  const moved0 = moved;
+  sti(OPEN, j, 2); // draining: receives nothing
+  for (let i = 0; i < k; i++) {
+    const t = ldi(LIST, i);
+    if (ldi(TGT, t) != j) continue; // already moved by an ejection (cannot happen: u != t)
+    const b = bestFit(t, j, mode & 3);
+    if (b >= 0) {
+      moveTask(t, b, true);
+      continue;
+    }
+    if ((mode & F_EJECT) != 0 && budget > 0 && ejectFor(t, j)) continue;
+    undo(mark0);
+    sti(OPEN, j, 1);
+    return false;
+  }
+  // worth it? closing saves p_j, the extra moves cost α each
+  const extra = <f64>(moved - moved0);
+  if (ld(COST, j) <= alpha * extra) {
+    undo(mark0);
+    sti(OPEN, j, 1);
+    return false;
+  }
+  sti(OPEN, j, 0);
+  logLen = mark0; // committed: forget the log
+  return true;
+}
+
+export function migrationTarget(
+  n: i32, m: i32, R: i32,
+  demand: usize, capacity: usize, cost: usize,
+  grp: usize, gStart: usize, gMem: usize, G: i32,
+  cur: usize, tgt: usize,
+  alpha: f64, mode: i32, scratch: usize,
+): i32 {
+  if (n < 0 || m < 0 || R < 1 || R > 16 || G < 0) return BAD_LENGTH;
+  if (mode < 0 || mode > 255) return BAD_VALUE;
+  if (!(alpha >= 0 && alpha < Infinity)) return BAD_VALUE;
+  N = n; M = m; RR = R;
+  DEM = demand; CAP = capacity; COST = cost; GRP = grp; GST = gStart; GMEM = gMem; CUR = cur; TGT = tgt;
+  let p = scratch;
+  const mr = <usize>m * <usize>R;
+  LOAD = p; p += mr << 3;
+  INVC = p; p += mr << 3;
+  SIZE = p; p += <usize>n << 3;
+  UTIL = p; p += <usize>m << 3;
+  OPEN = p; p += <usize>m << 2;
+  CNT = p; p += <usize>m << 2;
+  HEAD = p; p += <usize>m << 2;
+  MARK = p; p += <usize>m << 2;
+  ORDER = p; p += <usize>m << 2;
+  NXT = p; p += <usize>n << 2;
+  PRV = p; p += <usize>n << 2;
+  LIST = p; p += <usize>n << 2;
+  LOGT = p; p += <usize>n << 3;
+  LOGF = p; p += <usize>n << 3;
+  IMEAN = p; p += 128;
+  WEIGHT = p; p += 128;
+  logLen = 0;
+  stamp = 0;
+  moved = 0;
+
+  // validate what the kernel relies on
+  for (let i = 0; i < n; i++) {
+    const c = ldi(cur, i);
+    if (c < -1 || c >= m) return BAD_VALUE;
+    const g = ldi(grp, i);
+    if (g < -1 || g >= G) return BAD_VALUE;
+    for (let r = 0; r < R; r++) if (!(ld(demand, i * R + r) >= 0 && ld(demand, i * R + r) < Infinity)) return BAD_VALUE;
+  }
+  if (ldi(gStart, 0) != 0 || ldi(gStart, G) > n) return BAD_LENGTH;
+  for (let g = 0; g < G; g++) {
+    if (ldi(gStart, g + 1) < ldi(gStart, g)) return BAD_LENGTH;
+  }
+  for (let k = 0; k < ldi(gStart, G); k++) {
+    const u = ldi(gMem, k);
+    if (u < 0 || u >= n) return BAD_VALUE;
+  }
+  for (let j = 0; j < m; j++) {
+    if (!(ld(cost, j) >= 0 && ld(cost, j) < Infinity)) return BAD_VALUE;
+    for (let r = 0; r < R; r++) {
+      const c = cap(j, r);
+      if (!(c >= 0 && c < Infinity)) return BAD_VALUE;
+      st(INVC, j * R + r, c > 0 ? 1.0 / c : 0.0);
+      st(LOAD, j * R + r, 0.0);
+    }
+    sti(OPEN, j, 0);
+    sti(CNT, j, 0);
+    sti(HEAD, j, -1);
+    sti(MARK, j, 0);
+  }
+  // mean capacity per resource, for task sizes
+  for (let r = 0; r < R; r++) {
+    let s: f64 = 0;
+    for (let j = 0; j < m; j++) s += cap(j, r);
+    const mean = m > 0 ? s / <f64>m : 0;
+    st(IMEAN, r, mean > 0 ? 1.0 / mean : 0.0);
+  }
+  // fit-score weights: 1, or each resource's squared overall utilization (Σd / Σc)²
+  // (scarce resources count more), normalized to mean 1
+  let wsum: f64 = 0;
+  for (let r = 0; r < R; r++) {
+    let w: f64 = 1;
+    if ((mode & F_SCARCE) != 0) {
+      let sd: f64 = 0;
+      let sc: f64 = 0;
+      for (let i = 0; i < n; i++) sd += dem(i, r);
+      for (let j = 0; j < m; j++) sc += cap(j, r);
+      w = sc > 0 ? sd / sc : 0;
+      w = w * w;
+    }
+    st(WEIGHT, r, w);
+    wsum += w;
+  }
+  for (let r = 0; r < R; r++) st(WEIGHT, r, wsum > 0 ? ld(WEIGHT, r) * <f64>R / wsum : 1.0);
+  for (let i = 0; i < n; i++) {
+    let s: f64 = 0;
+    for (let r = 0; r < R; r++) s += dem(i, r) * ld(IMEAN, r) * ld(WEIGHT, r);
+    st(SIZE, i, s);
+  }
+  // current state
+  for (let i = 0; i < n; i++) {
+    sti(TGT, i, -1);
+    sti(PRV, i, -1);
+    sti(NXT, i, -1);
+  }
+  for (let i = 0; i < n; i++) {
+    const c = ldi(cur, i);
+    if (c >= 0) {
+      moveTask(i, c, false);
+      sti(OPEN, c, 1);
+    }
+  }
+  moved = 0;
+  budget = 40.0 * <f64>n * <f64>R + 1e6;
+
+  // 1. new tasks, largest first
+  let k: i32 = 0;
+  for (let i = 0; i < n; i++) {
+    if (ldi(cur, i) < 0) {
+      sti(LIST, k, i);
+      k++;
+    }
+  }
+  sortBy(LIST, k, SIZE, true);
+  for (let q = 0; q < k; q++) {
+    const t = ldi(LIST, q);
+    let b = bestFit(t, -1, mode & 3);
+    if (b < 0) {
+      // open the cheapest closed machine that fits (ties: the roomiest)
+      markGroup(t);
+      let bestC: f64 = Infinity;
+      let bestS: f64 = -Infinity;
+      for (let j = 0; j < m; j++) {
+        if (ldi(OPEN, j) != 0 || forbidden(j) || !fits(t, j)) continue;
+        const c = ld(cost, j);
+        const s = residual(t, j);
+        if (c < bestC || (c == bestC && s > bestS)) {
+          bestC = c;
+          bestS = s;
+          b = j;
+        }
+      }
+      if (b < 0) {
+        // make room by ejecting one task to a third machine (open machines only)
+        if (ejectFor(t, -1)) {
+          logLen = 0;
+          continue;
+        }
+        return INFEASIBLE;
+      }
+      sti(OPEN, b, 1);
+    }
+    moveTask(t, b, false);
+  }
+  moved = 0;
+  for (let i = 0; i < n; i++) if (ldi(TGT, i) != ldi(cur, i)) moved++;
+
+  // 2. drain passes
+  const passes = (mode & F_MULTI) != 0 ? 8 : 1;
+  for (let pass = 0; pass < passes; pass++) {
+    let closed = 0;
+    let cand = 0;
+    for (let j = 0; j < m; j++) {
+      if (ldi(OPEN, j) != 1) continue;
+      // drain order key (bits 6-7 of mode): 0 utilization Σ_r l/c; 1 absolute load
+      // Σ_r w_r l_r / c̄_r per unit cost; 2 (load + capacity) per unit cost (small,
+      // lightly loaded, expensive machines first)
+      const key = (mode >> 6) & 3;
+      let u: f64 = 0;
+      const c = ld(cost, j);
+      if (key == 0) {
+        for (let r = 0; r < R; r++) u += load(j, r) * ld(INVC, j * R + r);
+      } else {
+        for (let r = 0; r < R; r++) {
+          u += load(j, r) * ld(IMEAN, r) * ld(WEIGHT, r);
+          if (key == 2) u += cap(j, r) * ld(IMEAN, r) * ld(WEIGHT, r);
+        }
+        u = c > 0 ? u / c : Infinity;
+      }
+      st(UTIL, j, u);
+      sti(ORDER, cand, j);
+      cand++;
+    }
+    sortBy(ORDER, cand, UTIL, false);
+    for (let q = 0; q < cand; q++) {
+      const j = ldi(ORDER, q);
+      if (ldi(OPEN, j) != 1) continue;
+      if (drain(j, alpha, mode)) closed++;
+    }
+    if (closed == 0) break;
+  }
+
+  // 3. return pass: back to the original machine when it is open and has room
+  if ((mode & F_RETURN) != 0) {
+    for (let i = 0; i < n; i++) {
+      const c = ldi(cur, i);
+      if (c < 0 || ldi(TGT, i) == c || ldi(OPEN, c) != 1) continue;
+      markGroup(i);
+      if (forbidden(c) || !fits(i, c)) continue;
+      moveTask(i, c, false);
+    }
+  }
+  return OK;
+}
