@@ -43,6 +43,10 @@ const F_EJECT: i32 = 4; // ejection chains of length 2 when a task fits nowhere
 const F_MULTI: i32 = 8; // repeat drain passes while machines close
 const F_RETURN: i32 = 16; // return pass
 const F_SCARCE: i32 = 32; // weight resources by overall utilization in the fit score
+const F_BAL: i32 = 1024; // fit score: balance of the utilization vector (overrides F_DOT, F_L2)
+let BAL_FILL: f64 = 0.0;
+const F_DOT: i32 = 512; // fit score: dot product of demand and residual (overrides F_L2)
+const F_L2: i32 = 256; // fit score: squared L2 norm of the residual instead of its sum
 // bits 6-7: the drain order key (see the drain passes)
 
 // problem pointers and sizes (set per call; module globals keep signatures short)
@@ -74,6 +78,7 @@ let LOGT: usize = 0; // i32[2n]  move log: task
 let LOGF: usize = 0; // i32[2n]  move log: previous machine
 let IMEAN: usize = 0; // f64[16]  1 / mean capacity per resource
 let WEIGHT: usize = 0; // f64[16]  resource weights of the fit score (1, or scarcity)
+let FLAGS: i32 = 0;
 let logLen: i32 = 0;
 let stamp: i32 = 0;
 let moved: i32 = 0; // #{i : tgt_i != cur_i}
@@ -110,6 +115,36 @@ function residual(t: i32, j: i32): f64 {
   const bt = t * RR;
   const bj = j * RR;
   let s: f64 = 0;
+  if ((FLAGS & F_BAL) != 0) {
+    // balance: the spread of the machine's utilization vector after placing t, minus
+    // its mean (full and even machines win; an even machine absorbs more tasks later)
+    let mean: f64 = 0;
+    for (let r = 0; r < RR; r++) mean += (ld(LOAD, bj + r) + ld(DEM, bt + r)) * ld(INVC, bj + r);
+    mean /= <f64>RR;
+    for (let r = 0; r < RR; r++) {
+      const x = (ld(LOAD, bj + r) + ld(DEM, bt + r)) * ld(INVC, bj + r) - mean;
+      s += x * x;
+    }
+    return s - BAL_FILL * mean;
+  }
+  if ((FLAGS & F_DOT) != 0) {
+    // dot product (Panigrahy et al. 2011): the demand's alignment with the residual;
+    // a task goes where its heavy resources have the most room (negated: smaller wins)
+    for (let r = 0; r < RR; r++) {
+      const ic = ld(INVC, bj + r);
+      s -= ld(DEM, bt + r) * ic * (ld(CAP, bj + r) - ld(LOAD, bj + r)) * ic * ld(WEIGHT, r);
+    }
+    return s;
+  }
+  if ((FLAGS & F_L2) != 0) {
+    // norm-based greedy (Panigrahy et al. 2011): the squared L2 norm of the normalized
+    // residual; small when the machine ends up full in every resource at once
+    for (let r = 0; r < RR; r++) {
+      const x = (ld(CAP, bj + r) - ld(LOAD, bj + r) - ld(DEM, bt + r)) * ld(INVC, bj + r);
+      s += x * x * ld(WEIGHT, r);
+    }
+    return s;
+  }
   for (let r = 0; r < RR; r++) {
     s += (ld(CAP, bj + r) - ld(LOAD, bj + r) - ld(DEM, bt + r)) * ld(INVC, bj + r) * ld(WEIGHT, r);
   }
@@ -318,7 +353,9 @@ export function migrationTarget(
   alpha: f64, mode: i32, scratch: usize,
 ): i32 {
   if (n < 0 || m < 0 || R < 1 || R > 16 || G < 0) return BAD_LENGTH;
-  if (mode < 0 || mode > 255) return BAD_VALUE;
+  if (mode < 0 || mode > 65535) return BAD_VALUE;
+  BAL_FILL = <f64>((mode >> 11) & 15) * 0.05;
+  FLAGS = mode;
   if (!(alpha >= 0 && alpha < Infinity)) return BAD_VALUE;
   N = n; M = m; RR = R;
   DEM = demand; CAP = capacity; COST = cost; GRP = grp; GST = gStart; GMEM = gMem; CUR = cur; TGT = tgt;
@@ -416,7 +453,7 @@ export function migrationTarget(
     }
   }
   moved = 0;
-  budget = 40.0 * <f64>n * <f64>R + 1e6;
+  budget = 400.0 * <f64>n * <f64>R + 1e6;
 
   // 1. new tasks, largest first
   let k: i32 = 0;

@@ -156,11 +156,18 @@ export function targetObjective(d: DenseMigration, a: Int32Array): number {
 
 // Kernel mode bits (assembly/migration.ts): fit rule (1 best fit, 2 first fit; both try
 // the task's original machine first), 4 ejection, 8 repeated passes, 16 return pass,
-// 32 scarcity weights, drain order key << 6 (1 load per cost, 2 load + capacity per cost).
-const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6;
+// 32 scarcity weights, drain order key << 6 (1 load per cost, 2 load + capacity per
+// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization.
+const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6, BALANCE = 1024;
 const FULL = EJECT | MULTI | RETURN;
 /** The portfolio of stage-1 strategies; the target with the least objective is kept. */
-export const TARGET_MODES = [1 | FULL | BY_LOAD_CAP, 2 | FULL | BY_LOAD_CAP, 1 | FULL | SCARCE | BY_LOAD_CAP, 2 | FULL | BY_LOAD];
+export const TARGET_MODES = [
+  1 | FULL | BY_LOAD_CAP,
+  2 | FULL | BY_LOAD_CAP,
+  1 | FULL | SCARCE | BY_LOAD_CAP,
+  1 | FULL | BALANCE | BY_LOAD_CAP,
+  1 | FULL | BALANCE | BY_LOAD,
+];
 /** The plain consolidation baseline: emptiest first, first fit, one pass. */
 export const PLAIN_MODE = 0;
 

@@ -129,6 +129,40 @@ export function machineLowerBound(inst: MInstance): number {
   return lb;
 }
 
+/**
+ * The LP bound on the machine cost (HiGHS): min Σ_j p_j z_j s.t. Σ_j c_jr z_j >= Σ_i d_ir
+ * for every resource r, 0 <= z_j <= 1 — the capacity relaxation with fractional
+ * machines, all resources at once (never below machineLowerBound's per-resource count
+ * with unit costs). With unit costs, ceil(LP) is a lower bound on the machines used.
+ */
+export async function machineLpBound(inst: MInstance): Promise<number> {
+  const R = inst.resources.length;
+  const m = inst.machines.length;
+  const wrap = (terms: string[]) => {
+    const out: string[] = [];
+    for (let k = 0; k < terms.length; k += 8) out.push(' ' + terms.slice(k, k + 8).join(' '));
+    return out;
+  };
+  const obj = inst.machines.map((mc, j) => `+ ${num(mc.cost ?? 1)} z${j}`);
+  const rows: string[] = [];
+  for (let r = 0; r < R; r++) {
+    const total = inst.tasks.reduce((s, t) => s + t.demand[r]!, 0);
+    const terms = inst.machines.map((mc, j) => `+ ${num(mc.capacity[r]!)} z${j}`);
+    const lines = wrap(terms);
+    lines[0] = ` r${r}: ` + lines[0]!.trimStart();
+    lines[lines.length - 1] += ` >= ${num(total)}`;
+    rows.push(...lines);
+  }
+  const objLines = wrap(obj);
+  objLines[0] = ' obj: ' + objLines[0]!.trimStart();
+  const bounds = Array.from({ length: m }, (_, j) => ` 0 <= z${j} <= 1`);
+  const lp = ['Minimize', ...objLines, 'Subject To', ...rows, 'Bounds', ...bounds, 'End', ''].join('\n');
+  const highs = await getHighs();
+  const sol = highs.solve(lp, { output_flag: false });
+  if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}`);
+  return sol.ObjectiveValue;
+}
+
 interface Highs {
   solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
 }
