@@ -8,24 +8,34 @@
 //   s.t. Σ_{i: y_i = j} d_i <= c_j (every resource), tasks of one group on distinct machines.
 // (Stage 2, the ordered migration plan, is in src/migration/path.ts.)
 //
-// Algorithm (mode 1, "drain + best fit + ejection"):
-//  1. New tasks, largest first (Σ_r d_r / c̄_r), go to the open machine (one that hosts a
-//     task) where they fit best (smallest normalized residual Σ_r (c-l-d)/c after); if
-//     none fits, the cheapest closed machine that fits is opened.
-//  2. Drain passes: machines sorted by utilization (Σ_r l_r / c_r) per unit cost, emptiest
-//     first. Draining j moves each of its tasks (largest first) to the best-fitting other
-//     open machine (its original machine first, to save a move). A task that fits nowhere
-//     may eject one task u from a machine k into a third machine l when that makes room
-//     (a bounded ejection chain of length 2, under a global work budget). If any task is
-//     left, or p_j <= α·(added moves), the attempt is undone (a move log). Passes repeat
-//     while some machine closes (loads changed), at most 8 passes.
-//  3. Return pass: a moved task whose original machine is still open and has room goes
-//     back (fewer moves, shorter paths).
-// Mode 2 is mode 1 with first fit instead of best fit (the host keeps the better target).
-// Mode 0 is the plain baseline of the bench: one pass, emptiest first, first fit, no
-// ejection, no return pass.
+// Algorithm (one call = one strategy; `mode` bits choose it, the host runs a portfolio
+// and keeps the least objective):
+//  1. New tasks, largest first (Σ_r w_r d_r / c̄_r), go to the open machine (one that
+//     hosts a task) chosen by the fit rule; if none fits, the cheapest closed machine that
+//     fits is opened; failing that, one task is ejected to make room.
+//  2. Drain passes: open machines sorted by a key (bits 6-7: utilization Σ_r l_r/c_r;
+//     load per unit cost; load + capacity per unit cost), smallest first. Draining j
+//     moves each of its tasks (largest first) to another open machine chosen by the fit
+//     rule (bits 0-1: 0 first fit; 1 the task's original machine if it fits, else the
+//     best score; 2 the original machine, else first fit). The score (smaller wins) is
+//     the weighted normalized residual Σ_r w_r (c-l-d)/c, or (bit 8) its squared L2 norm,
+//     or (bit 9) minus the dot product of demand and residual (Panigrahy et al.,
+//     "Heuristics for vector bin packing", 2011), or (bit 10) the spread of the
+//     utilization vector after placement (balanced machines absorb more later). Weights
+//     w_r are 1, or (bit 5) the squared overall utilization of resource r. A task that
+//     fits nowhere may (bit 2) eject one task u from a machine k into a third machine l
+//     (an ejection chain of length 2, under a global work budget). If a task is left,
+//     or p_j <= α·(added moves), the attempt is undone from a move log. Passes repeat
+//     (bit 3) while some machine closes, at most 8.
+//  2b.(bit 15) Swap-in trials: open a closed machine (cheapest first, one per distinct
+//     cost and capacity, at most 8) and drain the open machines into it; kept when the
+//     machines closed cost more than it plus the extra moves (two expensive machines
+//     out, one cheap in), else undone.
+//  3. (bit 4) Return pass: a moved task whose original machine is still open and has
+//     room goes back (fewer moves, shorter paths).
+// Mode 0 is the plain baseline of the bench: emptiest first, first fit, one pass.
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
-// bounded ejection work); a pass O(n·m·R); at most 8 passes. Memory: O(n + m·R) scratch.
+// bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials. Memory: O(n + m·R) scratch.
 // Group checks use a stamp array over machines: marking the machines of a task's group
 // costs O(|group|).
 //
@@ -43,6 +53,7 @@ const F_EJECT: i32 = 4; // ejection chains of length 2 when a task fits nowhere
 const F_MULTI: i32 = 8; // repeat drain passes while machines close
 const F_RETURN: i32 = 16; // return pass
 const F_SCARCE: i32 = 32; // weight resources by overall utilization in the fit score
+const F_SWAPIN: i32 = 32768; // swap-in trials: open a cheap closed machine to close others
 const F_BAL: i32 = 1024; // fit score: balance of the utilization vector (overrides F_DOT, F_L2)
 let BAL_FILL: f64 = 0.0;
 const F_DOT: i32 = 512; // fit score: dot product of demand and residual (overrides F_L2)
@@ -80,6 +91,7 @@ let IMEAN: usize = 0; // f64[16]  1 / mean capacity per resource
 let WEIGHT: usize = 0; // f64[16]  resource weights of the fit score (1, or scarcity)
 let FLAGS: i32 = 0;
 let logLen: i32 = 0;
+let nested: bool = false;
 let stamp: i32 = 0;
 let moved: i32 = 0; // #{i : tgt_i != cur_i}
 let budget: f64 = 0; // remaining ejection work (inner-loop steps)
@@ -341,7 +353,7 @@ function drain(j: i32, alpha: f64, mode: i32): bool {
     return false;
   }
   sti(OPEN, j, 0);
-  logLen = mark0; // committed: forget the log
+  if (!nested) logLen = mark0; // committed: forget the log (unless a swap-in trial may undo it)
   return true;
 }
 
@@ -530,6 +542,66 @@ export function migrationTarget(
       if (drain(j, alpha, mode)) closed++;
     }
     if (closed == 0) break;
+  }
+
+  // 2b. swap-in trials: open a closed machine c (cheapest first, one per distinct
+  // cost/capacity) and drain the open machines into it; kept when the machines closed
+  // cost more than c plus the extra moves, else undone. Catches "two expensive machines
+  // out, one cheap machine in", which draining alone never does.
+  if ((mode & F_SWAPIN) != 0) {
+    let cand = 0;
+    for (let c = 0; c < m; c++) {
+      if (ldi(OPEN, c) != 0) continue;
+      // skip a machine identical (cost, capacity) to an earlier candidate
+      let dup = false;
+      for (let q = 0; q < cand && !dup; q++) {
+        const o = ldi(ORDER, q);
+        if (ld(cost, o) != ld(cost, c)) continue;
+        let same = true;
+        for (let r = 0; r < R; r++) if (cap(o, r) != cap(c, r)) { same = false; break; }
+        dup = same;
+      }
+      if (!dup && cand < 8) {
+        sti(ORDER, cand, c);
+        cand++;
+      }
+    }
+    // (ORDER[0..cand) holds the candidates; the drain order of each trial goes after them)
+    for (let q = 0; q < cand; q++) {
+      const c = ldi(ORDER, q);
+      if (ldi(OPEN, c) != 0) continue;
+      nested = true;
+      logLen = 0;
+      const moved0 = moved;
+      sti(OPEN, c, 1);
+      let saved: f64 = 0;
+      let nOpen = 0;
+      for (let j = 0; j < m; j++) {
+        if (ldi(OPEN, j) != 1 || j == c) continue;
+        let u: f64 = 0;
+        for (let r = 0; r < R; r++) u += load(j, r) * ld(IMEAN, r);
+        const cj = ld(cost, j);
+        st(UTIL, j, cj > 0 ? u / cj : Infinity);
+        sti(ORDER, cand + nOpen, j);
+        nOpen++;
+      }
+      sortBy(ORDER + (<usize>cand << 2), nOpen, UTIL, false);
+      for (let k = 0; k < nOpen; k++) {
+        const j = ldi(ORDER, cand + k);
+        if (ldi(OPEN, j) != 1) continue;
+        if (logLen + 2 * ldi(CNT, j) > 2 * n) break; // the log holds 2n entries
+        if (drain(j, alpha, mode)) saved += ld(cost, j);
+      }
+      nested = false;
+      if (saved > ld(cost, c) + alpha * <f64>(moved - moved0) + 1e-12) {
+        logLen = 0; // keep
+      } else {
+        undo(0);
+        // reopen the machines closed in the trial (they host their tasks again)
+        for (let j = 0; j < m; j++) if (ldi(OPEN, j) == 0 && ldi(CNT, j) > 0) sti(OPEN, j, 1);
+        sti(OPEN, c, 0);
+      }
+    }
   }
 
   // 3. return pass: back to the original machine when it is open and has room

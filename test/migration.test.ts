@@ -111,7 +111,7 @@ describe('migration: random dense clusters, every plan replayed by the checker',
 });
 
 describe('migration: the stage-1 target against the HiGHS MILP optimum (small clusters)', () => {
-  it('60 instances: never below the optimum, optimal on most, within 1.5× on all', async () => {
+  it('60 instances: never below the optimum, optimal on >= 90%, mean ratio <= 1.01, worst <= 1.1', async () => {
     const rand = mulberry32(4242);
     let compared = 0;
     let optimal = 0;
@@ -144,9 +144,10 @@ describe('migration: the stage-1 target against the HiGHS MILP optimum (small cl
     }
     console.log(`migration vs MILP: ${compared} compared, ${optimal} optimal, mean ratio ${(sumRatio / compared).toFixed(4)}, worst ${worst.toFixed(3)}`);
     expect(compared).toBeGreaterThanOrEqual(40);
-    expect(optimal / compared).toBeGreaterThanOrEqual(0.8);
-    expect(sumRatio / compared).toBeLessThanOrEqual(1.05);
-    expect(worst).toBeLessThanOrEqual(1.5);
+    // measured: 49 of 50 optimal, mean ratio 1.0000, worst 1.002
+    expect(optimal / compared).toBeGreaterThanOrEqual(0.9);
+    expect(sumRatio / compared).toBeLessThanOrEqual(1.01);
+    expect(worst).toBeLessThanOrEqual(1.1);
   });
 });
 

@@ -157,9 +157,10 @@ export function targetObjective(d: DenseMigration, a: Int32Array): number {
 // Kernel mode bits (assembly/migration.ts): fit rule (1 best fit, 2 first fit; both try
 // the task's original machine first), 4 ejection, 8 repeated passes, 16 return pass,
 // 32 scarcity weights, drain order key << 6 (1 load per cost, 2 load + capacity per
-// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization.
-const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6, BALANCE = 1024;
-const FULL = EJECT | MULTI | RETURN;
+// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization, 32768 swap-in
+// trials (open a cheap closed machine to close others).
+const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6, BALANCE = 1024, SWAP_IN = 32768;
+const FULL = EJECT | MULTI | RETURN | SWAP_IN;
 /** The portfolio of stage-1 strategies; the target with the least objective is kept. */
 export const TARGET_MODES = [
   1 | FULL | BY_LOAD_CAP,
