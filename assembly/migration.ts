@@ -33,6 +33,8 @@
 //     out, one cheap in), else undone.
 //  3. (bit 4) Return pass: a moved task whose original machine is still open and has
 //     room goes back (fewer moves, shorter paths).
+// Bits 16-30: a restart seed; when not 0 the drain order keys are multiplied by random
+// factors in [1, 1.5) (the host runs a few perturbed restarts on small instances).
 // Mode 0 is the plain baseline of the bench: emptiest first, first fit, one pass.
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
 // bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials. Memory: O(n + m·R) scratch.
@@ -90,6 +92,17 @@ let LOGF: usize = 0; // i32[2n]  move log: previous machine
 let IMEAN: usize = 0; // f64[16]  1 / mean capacity per resource
 let WEIGHT: usize = 0; // f64[16]  resource weights of the fit score (1, or scarcity)
 let FLAGS: i32 = 0;
+let rng: u32 = 0; // xorshift32 state (0: no perturbation)
+
+/** Uniform in [0, 1) from the xorshift32 state. */
+function nextRand(): f64 {
+  let x = rng;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  rng = x;
+  return <f64>x / 4294967296.0;
+}
 let logLen: i32 = 0;
 let nested: bool = false;
 let stamp: i32 = 0;
@@ -365,7 +378,8 @@ export function migrationTarget(
   alpha: f64, mode: i32, scratch: usize,
 ): i32 {
   if (n < 0 || m < 0 || R < 1 || R > 16 || G < 0) return BAD_LENGTH;
-  if (mode < 0 || mode > 65535) return BAD_VALUE;
+  if (mode < 0) return BAD_VALUE;
+  rng = <u32>(mode >>> 16) * 2654435761; // bits 16-30: restart seed
   BAL_FILL = <f64>((mode >> 11) & 15) * 0.05;
   FLAGS = mode;
   if (!(alpha >= 0 && alpha < Infinity)) return BAD_VALUE;
@@ -531,6 +545,7 @@ export function migrationTarget(
         }
         u = c > 0 ? u / c : Infinity;
       }
+      if (rng != 0) u *= 1.0 + 0.5 * nextRand(); // restarts: perturbed drain orders
       st(UTIL, j, u);
       sti(ORDER, cand, j);
       cand++;

@@ -172,11 +172,25 @@ export const TARGET_MODES = [
 /** The plain consolidation baseline: emptiest first, first fit, one pass. */
 export const PLAIN_MODE = 0;
 
-/** Stage 1, full method: the best target of the TARGET_MODES portfolio. */
+/** Work (n·m·R) the perturbed restarts may spend in total, beyond the portfolio. */
+export const RESTART_WORK = 2e7;
+/** Perturbed restarts for this instance size (0 for large clusters), at most 32. */
+export function restartCount(d: DenseMigration): number {
+  const work = Math.max(1, d.n * d.m * d.R);
+  return Math.min(32, Math.floor(RESTART_WORK / work));
+}
+
+/**
+ * Stage 1, full method: the best target of the TARGET_MODES portfolio, plus restarts of
+ * the portfolio with perturbed drain orders (seeds 1..restartCount, deterministic).
+ */
 export async function bestTarget(d: DenseMigration): Promise<Int32Array | null> {
   let best: Int32Array | null = null;
   let bestObj = Infinity;
-  for (const mode of TARGET_MODES) {
+  const modes = [...TARGET_MODES];
+  const restarts = restartCount(d);
+  for (let s = 1; s <= restarts; s++) modes.push(TARGET_MODES[s % TARGET_MODES.length]! | (s << 16));
+  for (const mode of modes) {
     const a = await migrationTarget(d, mode);
     if (!a) continue;
     const obj = targetObjective(d, a);
