@@ -55,9 +55,10 @@ const F_EJECT: i32 = 4; // ejection chains of length 2 when a task fits nowhere
 const F_MULTI: i32 = 8; // repeat drain passes while machines close
 const F_RETURN: i32 = 16; // return pass
 const F_SCARCE: i32 = 32; // weight resources by overall utilization in the fit score
+const F_REPAIR: i32 = 2048; // penalty local search: close machines by moves and swaps
+const F_FROM_TGT: i32 = 4096; // start from the assignment passed in tgt (polish)
 const F_SWAPIN: i32 = 32768; // swap-in trials: open a cheap closed machine to close others
 const F_BAL: i32 = 1024; // fit score: balance of the utilization vector (overrides F_DOT, F_L2)
-let BAL_FILL: f64 = 0.0;
 const F_DOT: i32 = 512; // fit score: dot product of demand and residual (overrides F_L2)
 const F_L2: i32 = 256; // fit score: squared L2 norm of the residual instead of its sum
 // bits 6-7: the drain order key (see the drain passes)
@@ -89,6 +90,7 @@ let LIST: usize = 0; // i32[n]    tasks of the machine being drained
 let ORDER: usize = 0; // i32[m]
 let LOGT: usize = 0; // i32[2n]  move log: task
 let LOGF: usize = 0; // i32[2n]  move log: previous machine
+let TABU: usize = 0; // i32[n]   repair: step until which a task may not move
 let IMEAN: usize = 0; // f64[16]  1 / mean capacity per resource
 let WEIGHT: usize = 0; // f64[16]  resource weights of the fit score (1, or scarcity)
 let FLAGS: i32 = 0;
@@ -104,6 +106,7 @@ function nextRand(): f64 {
   return <f64>x / 4294967296.0;
 }
 let logLen: i32 = 0;
+let stampStep: i32 = 0; // repair: step counter for the tabu list
 let nested: bool = false;
 let stamp: i32 = 0;
 let moved: i32 = 0; // #{i : tgt_i != cur_i}
@@ -113,7 +116,7 @@ let budget: f64 = 0; // remaining ejection work (inner-loop steps)
 export function migrationScratchBytes(n: i32, m: i32, R: i32): f64 {
   const mr = <f64>m * <f64>R;
   // LOAD, INVC; SIZE; UTIL; OPEN, CNT, HEAD, MARK, ORDER; NXT, PRV, LIST; LOGT, LOGF; IMEAN
-  return mr * 16 + <f64>n * 8 + <f64>m * 8 + <f64>m * 20 + <f64>n * 12 + <f64>n * 16 + 256 + 64;
+  return mr * 16 + <f64>n * 8 + <f64>m * 8 + <f64>m * 20 + <f64>n * 12 + <f64>n * 16 + <f64>n * 4 + 256 + 64;
 }
 
 @inline function dem(t: i32, r: i32): f64 {
@@ -150,7 +153,7 @@ function residual(t: i32, j: i32): f64 {
       const x = (ld(LOAD, bj + r) + ld(DEM, bt + r)) * ld(INVC, bj + r) - mean;
       s += x * x;
     }
-    return s - BAL_FILL * mean;
+    return s;
   }
   if ((FLAGS & F_DOT) != 0) {
     // dot product (Panigrahy et al. 2011): the demand's alignment with the residual;
@@ -370,6 +373,175 @@ function drain(j: i32, alpha: f64, mode: i32): bool {
   return true;
 }
 
+
+const WINDOW: i32 = 48;
+let rng2: u32 = 0x9e3779b9; // repair's own xorshift32 state (deterministic per call)
+function repairRand(): f64 {
+  let x = rng2;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  rng2 = x;
+  return <f64>x / 4294967296.0;
+}
+
+/** Normalized overload of machine j: Σ_r max(0, l_r − c_r) / c_r (with d added, u removed). */
+function penaltyWith(j: i32, add: i32, rem: i32): f64 {
+  const bj = j * RR;
+  let p: f64 = 0;
+  for (let r = 0; r < RR; r++) {
+    let l = ld(LOAD, bj + r);
+    if (add >= 0) l += dem(add, r);
+    if (rem >= 0) l -= dem(rem, r);
+    const c = ld(CAP, bj + r);
+    if (l > c) p += c > 0 ? (l - c) / c : 1e9 * (l - c);
+  }
+  return p;
+}
+
+/** May t sit on machine j when `except` (a task leaving j) is ignored? */
+function groupOkExcept(t: i32, j: i32, except: i32): bool {
+  const g = ldi(GRP, t);
+  if (g < 0) return true;
+  const e = ldi(GST, g + 1);
+  for (let k = ldi(GST, g); k < e; k++) {
+    const w = ldi(GMEM, k);
+    if (w != t && w != except && ldi(TGT, w) == j) return false;
+  }
+  return true;
+}
+
+/**
+ * Penalty local search (the standard bin-count reduction of bin packing): empty machine
+ * j by placing its tasks where they add the least overload (capacity may be exceeded,
+ * groups may not), then remove the overload by the best task move or swap out of an
+ * overloaded machine (first improvement over the whole neighbourhood, a short tabu
+ * list against undoing a move, at most maxSteps steps). Succeeds when no machine is
+ * overloaded; the caller undoes the log otherwise. Work is charged to the budget.
+ */
+function penaltyClose(j: i32, maxSteps: i32): bool {
+  sti(OPEN, j, 2);
+  // 1. evict every task of j to the machine where it adds the least overload
+  while (ldi(HEAD, j) >= 0) {
+    const t = ldi(HEAD, j);
+    let best: i32 = -1;
+    let bestD: f64 = Infinity;
+    for (let k = 0; k < M; k++) {
+      if (ldi(OPEN, k) != 1 || !groupOkExcept(t, k, -1)) continue;
+      const d = penaltyWith(k, t, -1) - penaltyWith(k, -1, -1);
+      // ties: the tightest fit
+      const sc = d * 1e6 + residual(t, k) * 1e-6;
+      if (sc < bestD) {
+        bestD = sc;
+        best = k;
+      }
+    }
+    budget -= <f64>M;
+    if (best < 0) return false;
+    moveTask(t, best, true);
+  }
+  // 2. local search on the overload
+  let step: i32 = 0;
+  const base = stampStep;
+  while (step < maxSteps) {
+    if (budget <= 0 || logLen + 2 > 2 * N) return false;
+    step++;
+    stampStep++;
+    // the most overloaded machine
+    let a: i32 = -1;
+    let pa: f64 = 0;
+    for (let k = 0; k < M; k++) {
+      if (ldi(OPEN, k) != 1) continue;
+      const p = penaltyWith(k, -1, -1);
+      if (p > pa) {
+        pa = p;
+        a = k;
+      }
+    }
+    if (a < 0) return true; // no overload left
+    budget -= <f64>M * <f64>RR;
+    let bestD: f64 = Infinity;
+    let bu: i32 = -1;
+    let bv: i32 = -1;
+    let bb: i32 = -1;
+    // partners: every machine when there are few, else a window of WINDOW machines from a
+    // random offset (a new window every step)
+    const span = M <= WINDOW ? M : WINDOW;
+    const off = M <= WINDOW ? 0 : <i32>(repairRand() * <f64>M);
+    for (let u = ldi(HEAD, a); u >= 0; u = ldi(NXT, u)) {
+      if (ldi(TABU, u) > stampStep) continue;
+      const pau = penaltyWith(a, -1, u);
+      for (let w = 0; w < span; w++) {
+        let b = off + w;
+        if (b >= M) b -= M;
+        if (b == a || ldi(OPEN, b) != 1) continue;
+        const pb = penaltyWith(b, -1, -1);
+        // move u: a -> b
+        if (groupOkExcept(u, b, -1)) {
+          const d = pau + penaltyWith(b, u, -1) - pa - pb;
+          if (d < bestD) {
+            bestD = d;
+            bu = u;
+            bv = -1;
+            bb = b;
+          }
+        }
+        // swap u with v on b
+        for (let v = ldi(HEAD, b); v >= 0; v = ldi(NXT, v)) {
+          if (ldi(TABU, v) > stampStep) continue;
+          budget -= <f64>RR;
+          // overload after the swap
+          let pa2: f64 = 0;
+          let pb2: f64 = 0;
+          const ba = a * RR;
+          const bbb = b * RR;
+          for (let r = 0; r < RR; r++) {
+            const du = dem(u, r);
+            const dv = dem(v, r);
+            const la = ld(LOAD, ba + r) - du + dv;
+            const ca = ld(CAP, ba + r);
+            if (la > ca) pa2 += ca > 0 ? (la - ca) / ca : 1e9 * (la - ca);
+            const lb = ld(LOAD, bbb + r) - dv + du;
+            const cb = ld(CAP, bbb + r);
+            if (lb > cb) pb2 += cb > 0 ? (lb - cb) / cb : 1e9 * (lb - cb);
+          }
+          const d = pa2 + pb2 - pa - pb;
+          if (d < bestD && ldi(GRP, u) != ldi(GRP, v) && groupOkExcept(u, b, v) && groupOkExcept(v, a, u)) {
+            bestD = d;
+            bu = u;
+            bv = v;
+            bb = b;
+          }
+        }
+      }
+    }
+    if (bu < 0) return false;
+    // apply (also when not improving: the tabu list keeps the search moving)
+    moveTask(bu, bb, true);
+    sti(TABU, bu, stampStep + 7);
+    if (bv >= 0) {
+      moveTask(bv, a, true);
+      sti(TABU, bv, stampStep + 7);
+    }
+  }
+  stampStep = base + maxSteps;
+  return false;
+}
+
+/** Try to close machine j by penaltyClose; undone unless it pays for its moves. */
+function repairClose(j: i32, alpha: f64, maxSteps: i32): bool {
+  const mark0 = logLen;
+  const moved0 = moved;
+  if (penaltyClose(j, maxSteps) && ld(COST, j) > alpha * <f64>(moved - moved0)) {
+    sti(OPEN, j, 0);
+    logLen = mark0;
+    return true;
+  }
+  undo(mark0);
+  sti(OPEN, j, 1);
+  return false;
+}
+
 export function migrationTarget(
   n: i32, m: i32, R: i32,
   demand: usize, capacity: usize, cost: usize,
@@ -380,7 +552,6 @@ export function migrationTarget(
   if (n < 0 || m < 0 || R < 1 || R > 16 || G < 0) return BAD_LENGTH;
   if (mode < 0) return BAD_VALUE;
   rng = <u32>(mode >>> 16) * 2654435761; // bits 16-30: restart seed
-  BAL_FILL = <f64>((mode >> 11) & 15) * 0.05;
   FLAGS = mode;
   if (!(alpha >= 0 && alpha < Infinity)) return BAD_VALUE;
   N = n; M = m; RR = R;
@@ -401,6 +572,7 @@ export function migrationTarget(
   LIST = p; p += <usize>n << 2;
   LOGT = p; p += <usize>n << 3;
   LOGF = p; p += <usize>n << 3;
+  TABU = p; p += <usize>n << 2;
   IMEAN = p; p += 128;
   WEIGHT = p; p += 128;
   logLen = 0;
@@ -465,14 +637,22 @@ export function migrationTarget(
     for (let r = 0; r < R; r++) s += dem(i, r) * ld(IMEAN, r) * ld(WEIGHT, r);
     st(SIZE, i, s);
   }
-  // current state
+  // start state: the current assignment, or (F_FROM_TGT) the assignment passed in tgt
+  // (a feasible target of an earlier call, to be polished; moves still count from cur)
+  const fromTgt = (mode & F_FROM_TGT) != 0;
+  for (let i = 0; i < n; i++) {
+    const a = fromTgt ? ldi(tgt, i) : ldi(cur, i);
+    if (a < -1 || a >= m) return BAD_VALUE;
+    sti(LOGF, i, a);
+  }
   for (let i = 0; i < n; i++) {
     sti(TGT, i, -1);
+    sti(TABU, i, 0);
     sti(PRV, i, -1);
     sti(NXT, i, -1);
   }
   for (let i = 0; i < n; i++) {
-    const c = ldi(cur, i);
+    const c = ldi(LOGF, i);
     if (c >= 0) {
       moveTask(i, c, false);
       sti(OPEN, c, 1);
@@ -484,7 +664,7 @@ export function migrationTarget(
   // 1. new tasks, largest first
   let k: i32 = 0;
   for (let i = 0; i < n; i++) {
-    if (ldi(cur, i) < 0) {
+    if (ldi(TGT, i) < 0) {
       sti(LIST, k, i);
       k++;
     }
@@ -557,6 +737,34 @@ export function migrationTarget(
       if (drain(j, alpha, mode)) closed++;
     }
     if (closed == 0) break;
+  }
+
+  // 2a. (F_REPAIR) penalty local search: try to close the open machines, emptiest first
+  // (by load per unit cost), each with at most 40 + 4·(its tasks) steps; stop after 4
+  // failures in a row.
+  if ((mode & F_REPAIR) != 0) {
+    let cand = 0;
+    for (let j = 0; j < m; j++) {
+      if (ldi(OPEN, j) != 1) continue;
+      let u: f64 = 0;
+      for (let r = 0; r < R; r++) u += load(j, r) * ld(IMEAN, r);
+      const c = ld(cost, j);
+      st(UTIL, j, c > 0 ? u / c : Infinity);
+      sti(ORDER, cand, j);
+      cand++;
+    }
+    sortBy(ORDER, cand, UTIL, false);
+    stampStep = 0;
+    // about 0.3-2 s of search: more per task on small instances
+    budget = max(budget, max(3e7, min(2e8, 2e11 / <f64>max(n, 1))));
+    rng2 = 0x9e3779b9;
+    let fails = 0;
+    for (let q = 0; q < cand && fails < 4 && budget > 0; q++) {
+      const j = ldi(ORDER, q);
+      if (ldi(OPEN, j) != 1) continue;
+      if (repairClose(j, alpha, 40 + 4 * ldi(CNT, j))) fails = 0;
+      else fails++;
+    }
   }
 
   // 2b. swap-in trials: open a closed machine c (cheapest first, one per distinct

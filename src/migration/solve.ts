@@ -114,7 +114,7 @@ export function validateMigration(input: unknown): DenseMigration {
  * method, mode 0 the plain consolidation baseline (emptiest first, first fit). Returns
  * null when a new task fits on no machine.
  */
-export async function migrationTarget(d: DenseMigration, mode = 1): Promise<Int32Array | null> {
+export async function migrationTarget(d: DenseMigration, mode = 1, start?: Int32Array): Promise<Int32Array | null> {
   const k = await kernels();
   const { n, m, R } = d;
   const G = d.gStart.length - 1;
@@ -138,6 +138,7 @@ export async function migrationTarget(d: DenseMigration, mode = 1): Promise<Int3
   new Int32Array(buf, base + oGStart, G + 1).set(d.gStart);
   new Int32Array(buf, base + oGMem, d.gMem.length).set(d.gMem);
   new Int32Array(buf, base + oCur, n).set(d.cur);
+  if (start) new Int32Array(buf, base + oTgt, n).set(start);
   const status = k.migrationTarget(
     n, m, R, base + oDem, base + oCap, base + oCost, base + oGrp, base + oGStart, base + oGMem, G,
     base + oCur, base + oTgt, d.alpha, mode, base + oScratch,
@@ -157,9 +158,13 @@ export function targetObjective(d: DenseMigration, a: Int32Array): number {
 // Kernel mode bits (assembly/migration.ts): fit rule (1 best fit, 2 first fit; both try
 // the task's original machine first), 4 ejection, 8 repeated passes, 16 return pass,
 // 32 scarcity weights, drain order key << 6 (1 load per cost, 2 load + capacity per
-// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization, 32768 swap-in
-// trials (open a cheap closed machine to close others).
+// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization, 2048 penalty local
+// search, 4096 start from a given target, 32768 swap-in trials (open a cheap closed
+// machine to close others).
 const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6, BALANCE = 1024, SWAP_IN = 32768;
+const REPAIR = 2048, FROM_TGT = 4096;
+/** The polish call: penalty local search (moves and swaps) from the best target found. */
+export const POLISH_MODE = 1 | EJECT | MULTI | RETURN | BALANCE | BY_LOAD | REPAIR | FROM_TGT;
 const FULL = EJECT | MULTI | RETURN | SWAP_IN;
 /** The portfolio of stage-1 strategies; the target with the least objective is kept. */
 export const TARGET_MODES = [
@@ -173,7 +178,7 @@ export const TARGET_MODES = [
 export const PLAIN_MODE = 0;
 
 /** Work (n·m·R) the perturbed restarts may spend in total, beyond the portfolio. */
-export const RESTART_WORK = 2e7;
+export const RESTART_WORK = 5e6;
 /** Perturbed restarts for this instance size (0 for large clusters), at most 32. */
 export function restartCount(d: DenseMigration): number {
   const work = Math.max(1, d.n * d.m * d.R);
@@ -181,10 +186,14 @@ export function restartCount(d: DenseMigration): number {
 }
 
 /**
- * Stage 1, full method: the best target of the TARGET_MODES portfolio, plus restarts of
- * the portfolio with perturbed drain orders (seeds 1..restartCount, deterministic).
+ * Stage 1, full method: the best target of the TARGET_MODES portfolio plus restarts of
+ * the portfolio with perturbed drain orders (seeds 1..restartCount, deterministic);
+ * then, unless it is already at the machine bound, a polish of it by the penalty local
+ * search (POLISH_MODE). Returns the candidates, best objective first ([] when a new
+ * task fits nowhere): the polish may need more swaps, so the caller plans a path for
+ * each and keeps the better plan.
  */
-export async function bestTarget(d: DenseMigration): Promise<Int32Array | null> {
+export async function targetCandidates(d: DenseMigration, polish = true): Promise<Int32Array[]> {
   let best: Int32Array | null = null;
   let bestObj = Infinity;
   const modes = [...TARGET_MODES];
@@ -199,7 +208,39 @@ export async function bestTarget(d: DenseMigration): Promise<Int32Array | null> 
       bestObj = obj;
     }
   }
-  return best;
+  if (!best) return [];
+  if (polish && !atMachineBound(d, best)) {
+    const a = await migrationTarget(d, POLISH_MODE, best);
+    if (a && targetObjective(d, a) < bestObj - 1e-12) return [a, best];
+  }
+  return [best];
+}
+
+/** The best stage-1 target (see targetCandidates), or null when a new task fits nowhere. */
+export async function bestTarget(d: DenseMigration, polish = true): Promise<Int32Array | null> {
+  return (await targetCandidates(d, polish))[0] ?? null;
+}
+
+/**
+ * True when all costs are equal and the assignment uses as few machines as the
+ * per-resource bound allows (per resource: the fewest machines whose capacities, largest
+ * first, cover the demand): no target can use fewer machines.
+ */
+export function atMachineBound(d: DenseMigration, a: Int32Array): boolean {
+  for (let j = 1; j < d.m; j++) if (d.cost[j] !== d.cost[0]) return false;
+  let lb = d.n > 0 ? 1 : 0;
+  for (let r = 0; r < d.R; r++) {
+    let total = 0;
+    for (let i = 0; i < d.n; i++) total += d.demand[i * d.R + r]!;
+    const caps: number[] = [];
+    for (let j = 0; j < d.m; j++) caps.push(d.capacity[j * d.R + r]!);
+    caps.sort((x, y) => y - x);
+    let k = 0;
+    let sum = 0;
+    while (sum < total && k < caps.length) sum += caps[k++]!;
+    lb = Math.max(lb, k);
+  }
+  return assignmentCost(d, a).machinesUsed <= lb;
 }
 
 /** Machines used and their cost for an assignment (every task placed). */
@@ -221,13 +262,24 @@ export function assignmentCost(d: DenseMigration, a: Int32Array): { machinesUsed
  */
 export async function migrate(instance: MigrationInstance): Promise<MigrationSolution | MigrationInfeasible> {
   const d = validateMigration(instance);
-  const tgt = await bestTarget(d);
-  if (!tgt) {
+  const candidates = await targetCandidates(d);
+  if (candidates.length === 0) {
     return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks' };
   }
-  const path = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
-  if (path.unplaced > 0) {
-    return { problem: 'migration', status: 'infeasible', reason: `${path.unplaced} new task(s) could not be placed by any feasible sequence of moves found` };
+  // plan a path to each candidate target; keep the plan with the least objective
+  let path: ReturnType<typeof planPath> | undefined;
+  let pathObj = Infinity;
+  for (const tgt of candidates) {
+    const p = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
+    if (p.unplaced > 0) continue;
+    const obj = assignmentCost(d, p.pos).cost + d.alpha * p.task.length;
+    if (obj < pathObj - 1e-12 || (path && !path.targetReached && p.targetReached && obj <= pathObj + 1e-12)) {
+      path = p;
+      pathObj = obj;
+    }
+  }
+  if (!path) {
+    return { problem: 'migration', status: 'infeasible', reason: 'a new task could not be placed by any feasible sequence of moves found' };
   }
   const mName = instance.machines.map((mc) => mc.name);
   const tName = instance.tasks.map((t) => t.name);
