@@ -3,3 +3,4 @@ export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
 export { knapsackDp, knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";
 export { deployPack, deployReduce } from "./deployment";
+export { migrationTarget, migrationScratchBytes } from "./migration";

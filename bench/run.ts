@@ -1,10 +1,11 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing } from './smoothing.js';
 import { benchKnapsack, benchBudget } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
+import { benchMigration } from './migration.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
@@ -33,6 +34,10 @@ const SECTIONS: Record<string, Section> = {
       for (const g of goals) log(g);
       return { goals, rows };
     },
+  },
+  migration: {
+    title: 'migration: machines used vs the LP bound and the plain consolidation; gap% = (start − used) / (start − LP bound); maxParallel 8; ms = full solve (validation, target, path)',
+    run: async () => ({ rows: await benchMigration({ quick, log }) }),
   },
 };
 

@@ -9,5 +9,8 @@ export { checkKnapsack } from './check/knapsack.js';
 export { deploy, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS } from './deployment/solve.js';
 export { DeploymentInstance, DeploymentItem, DeploymentBin, DEPLOYMENT_ALGORITHMS, type DeploymentAlgorithm, type DeploymentSolution } from './deployment/schema.js';
 export { checkDeployment } from './check/deployment.js';
+export { migrate, validateMigration } from './migration/solve.js';
+export { MigrationInstance, MigrationMachine, MigrationTask, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './migration/schema.js';
+export { checkMigration } from './check/migration.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
 export { init, setModuleSource } from './wasm/loader.js';

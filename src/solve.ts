@@ -5,10 +5,12 @@ import { knapsack } from './knapsack/solve.js';
 import type { KnapsackInstance, KnapsackSolution } from './knapsack/schema.js';
 import { deploy } from './deployment/solve.js';
 import type { DeploymentInstance, DeploymentSolution } from './deployment/schema.js';
+import { migrate } from './migration/solve.js';
+import type { MigrationInstance, MigrationSolution, MigrationInfeasible } from './migration/schema.js';
 
-export type Instance = SmoothingInstance | KnapsackInstance | DeploymentInstance;
-export type Solution = SmoothingSolution | SmoothingInfeasible | KnapsackSolution | DeploymentSolution;
-export const PROBLEMS = ['smoothing', 'knapsack', 'deployment'] as const;
+export type Instance = SmoothingInstance | KnapsackInstance | DeploymentInstance | MigrationInstance;
+export type Solution = SmoothingSolution | SmoothingInfeasible | KnapsackSolution | DeploymentSolution | MigrationSolution | MigrationInfeasible;
+export const PROBLEMS = ['smoothing', 'knapsack', 'deployment', 'migration'] as const;
 
 /** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
 export async function solve(instance: unknown): Promise<Solution> {
@@ -23,6 +25,8 @@ export async function solve(instance: unknown): Promise<Solution> {
       return knapsack(instance as KnapsackInstance);
     case 'deployment':
       return deploy(instance as DeploymentInstance);
+    case 'migration':
+      return migrate(instance as MigrationInstance);
     default:
       throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
   }

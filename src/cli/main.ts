@@ -9,6 +9,8 @@ import { checkSmoothing } from '../check/smoothing.js';
 import { checkKnapsack } from '../check/knapsack.js';
 import { checkDeployment } from '../check/deployment.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
+import { checkMigration } from '../check/migration.js';
+import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
@@ -71,6 +73,7 @@ program
         smoothing: checkSmoothing,
         knapsack: checkKnapsack,
         deployment: checkDeployment,
+        migration: checkMigration,
       };
       const checker = typeof instance?.problem === 'string' && Object.hasOwn(checkers, instance.problem) ? checkers[instance.problem] : undefined;
       if (!checker) throw new GreenplanError('invalid-input', `problem must be one of ${Object.keys(checkers).map((p) => `"${p}"`).join(', ')}`, 'problem');
@@ -83,7 +86,8 @@ program
     }
   });
 
-const convert = program.command('convert').description('convert public data sets into greenplan instances');
+// `convert <format>`: a command group; each data format adds one subcommand.
+const convert = program.command('convert').description('convert public data sets into greenplan instances (JSON on stdout or --out)');
 convert
   .command('tianchi')
   .description('Alibaba Tianchi 2018 (apps, machines, placement) -> a deployment instance (README, "Deployment")')
@@ -111,6 +115,34 @@ convert
         binCapacity: num(opts.binCapacity, '--bin-capacity'),
       });
       const text = JSON.stringify(instance) + '\n';
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+convert
+  .command('roadef')
+  .description('Google ROADEF/EURO 2012 machine reassignment -> a migration instance')
+  .requiredOption('--model <file>', 'model file (model_a1_1.txt)')
+  .requiredOption('--assignment <file>', 'initial assignment file (assignment_a1_1.txt)')
+  .option('--alpha <number>', 'cost of one move', '0.01')
+  .option('--max-parallel <n>', 'moves per round', '1')
+  .option('--out <file>', 'write the instance to this file instead of stdout')
+  .action((opts: { model: string; assignment: string; alpha: string; maxParallel: string; out?: string }) => {
+    try {
+      const alpha = Number(opts.alpha);
+      const maxParallel = Number(opts.maxParallel);
+      if (!(alpha >= 0 && Number.isFinite(alpha))) throw new GreenplanError('invalid-input', `--alpha must be a finite number >= 0, got "${opts.alpha}"`);
+      if (!(Number.isInteger(maxParallel) && maxParallel >= 1)) throw new GreenplanError('invalid-input', `--max-parallel must be an integer >= 1, got "${opts.maxParallel}"`);
+      let inst;
+      try {
+        inst = readRoadef(opts.model, opts.assignment, { alpha, maxParallel });
+      } catch (e) {
+        throw new GreenplanError('invalid-input', (e as Error).message);
+      }
+      const text = JSON.stringify(inst) + '\n';
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
     } catch (e) {

@@ -40,6 +40,12 @@ export interface Kernels {
     n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number,
     res: number, sorted: number, outK: number, outStart: number, outBins: number,
   ): number;
+  migrationScratchBytes(n: number, m: number, R: number): number;
+  migrationTarget(
+    n: number, m: number, R: number, demand: number, capacity: number, cost: number,
+    grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number,
+    alpha: number, mode: number, scratch: number,
+  ): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

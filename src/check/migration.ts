@@ -1,0 +1,137 @@
+// Independent checker for migration plans. It shares no code with the solver: it reads
+// the raw JSON itself and replays the rounds exactly as the README states them:
+//  - rounds run in order from the current assignment; a round holds at most
+//    maxParallel moves (default 1), each task at most once, `from` equal to the task's
+//    machine before the round (null for a task not placed yet), `to` a machine other
+//    than `from`;
+//  - during a round a moving task holds its demand on both machines: every machine's
+//    load (tasks before the round + tasks moving in) stays within capacity in every
+//    resource;
+//  - after the round the task is only on its destination, and no two tasks of a group
+//    share a machine;
+//  - at the end every task is placed, `assignment` equals the replayed state, and
+//    moves, machinesUsed, cost and objective (cost + alpha × moves) are recomputed.
+// Loads are compared with a relative tolerance of 1e-9 of the capacity (sums of
+// fractional demands in another order may differ in the last bits).
+import type { CheckReport } from './smoothing.js';
+
+const TOL = 1e-9;
+
+export function checkMigration(instance: any, solution: any): CheckReport {
+  const fail = (reason: string): CheckReport => ({ valid: false, reason });
+  if (!solution || solution.problem !== 'migration') return fail('solution.problem is not "migration"');
+  if (solution.status !== 'feasible') return fail(`solution.status is "${solution.status}", expected "feasible"`);
+  const resources: any[] = Array.isArray(instance?.resources) ? instance.resources : [];
+  const machines: any[] = Array.isArray(instance?.machines) ? instance.machines : [];
+  const tasks: any[] = Array.isArray(instance?.tasks) ? instance.tasks : [];
+  const R = resources.length;
+  const alpha: number = instance?.alpha ?? 0;
+  const maxParallel: number = instance?.maxParallel ?? 1;
+
+  const machineIndex = new Map<string, number>();
+  machines.forEach((mc, j) => machineIndex.set(mc.name, j));
+  const taskIndex = new Map<string, number>();
+  tasks.forEach((t, i) => taskIndex.set(t.name, i));
+
+  // replayed state: where each task is (undefined = not placed), loads, group occupancy
+  const where: (number | undefined)[] = tasks.map((t) => (t.machine == null ? undefined : machineIndex.get(t.machine)));
+  const loads: number[][] = machines.map(() => new Array(R).fill(0));
+  tasks.forEach((t, i) => {
+    const j = where[i];
+    if (j !== undefined) for (let r = 0; r < R; r++) loads[j]![r] += t.demand[r];
+  });
+  const over = (j: number, load: number[]): number => {
+    for (let r = 0; r < R; r++) {
+      const c = machines[j].capacity[r];
+      if (load[r]! > c + TOL * Math.max(1, Math.abs(c))) return r;
+    }
+    return -1;
+  };
+  for (let j = 0; j < machines.length; j++) {
+    const r = over(j, loads[j]!);
+    if (r >= 0) return fail(`the current state already exceeds machine "${machines[j].name}" in resource "${resources[r]}"`);
+  }
+  const occupant = new Map<string, number>(); // `${group}\u0000${machine}` -> count
+  const key = (g: string, j: number) => `${g}\u0000${j}`;
+  tasks.forEach((t, i) => {
+    if (t.group !== undefined && where[i] !== undefined) occupant.set(key(t.group, where[i]!), (occupant.get(key(t.group, where[i]!)) ?? 0) + 1);
+  });
+
+  if (!Array.isArray(solution.rounds)) return fail('solution.rounds is not an array');
+  let moves = 0;
+  for (let k = 0; k < solution.rounds.length; k++) {
+    const round = solution.rounds[k];
+    if (!Array.isArray(round)) return fail(`rounds[${k}] is not an array`);
+    if (round.length > maxParallel) return fail(`rounds[${k}] has ${round.length} moves, more than maxParallel = ${maxParallel}`);
+    const inRound = new Set<number>();
+    const during = new Map<number, number[]>(); // machine -> load during the round
+    const parsed: { i: number; from: number | undefined; to: number }[] = [];
+    for (let q = 0; q < round.length; q++) {
+      const mv = round[q];
+      const at = `rounds[${k}][${q}]`;
+      const i = taskIndex.get(mv?.task);
+      if (i === undefined) return fail(`${at}.task "${mv?.task}" is not a task of the instance`);
+      if (inRound.has(i)) return fail(`${at}: task "${mv.task}" moves twice in one round`);
+      inRound.add(i);
+      const from = mv.from === null ? undefined : machineIndex.get(mv.from);
+      if (mv.from !== null && from === undefined) return fail(`${at}.from "${mv.from}" is not a machine`);
+      if (from !== where[i]) {
+        const actual = where[i] === undefined ? 'not placed' : `on "${machines[where[i]!].name}"`;
+        return fail(`${at}: task "${mv.task}" moves from ${mv.from === null ? 'null' : `"${mv.from}"`} but is ${actual}`);
+      }
+      const to = machineIndex.get(mv.to);
+      if (to === undefined) return fail(`${at}.to "${mv.to}" is not a machine`);
+      if (to === from) return fail(`${at}: task "${mv.task}" moves to the machine it is on`);
+      let l = during.get(to);
+      if (!l) during.set(to, (l = [...loads[to]!]));
+      for (let r = 0; r < R; r++) l[r] += tasks[i].demand[r];
+      parsed.push({ i, from, to });
+    }
+    for (const [j, l] of during) {
+      const r = over(j, l);
+      if (r >= 0) return fail(`rounds[${k}]: machine "${machines[j].name}" exceeds its capacity in resource "${resources[r]}" during the round (${l[r]} > ${machines[j].capacity[r]})`);
+    }
+    // after the round
+    for (const { i, from, to } of parsed) {
+      const t = tasks[i];
+      for (let r = 0; r < R; r++) {
+        if (from !== undefined) loads[from]![r] -= t.demand[r];
+        loads[to]![r] += t.demand[r];
+      }
+      if (t.group !== undefined) {
+        if (from !== undefined) occupant.set(key(t.group, from), occupant.get(key(t.group, from))! - 1);
+        occupant.set(key(t.group, to), (occupant.get(key(t.group, to)) ?? 0) + 1);
+      }
+      where[i] = to;
+      moves++;
+    }
+    for (const { i, to } of parsed) {
+      const g = tasks[i].group;
+      if (g !== undefined && occupant.get(key(g, to))! > 1) return fail(`after rounds[${k}]: two tasks of group "${g}" are on machine "${machines[to].name}"`);
+    }
+  }
+
+  // final state
+  const assignment = solution.assignment;
+  if (!assignment || typeof assignment !== 'object') return fail('solution.assignment is not an object');
+  if (Object.keys(assignment).length !== tasks.length) return fail(`assignment has ${Object.keys(assignment).length} tasks, the instance ${tasks.length}`);
+  const used = new Set<number>();
+  for (let i = 0; i < tasks.length; i++) {
+    const j = where[i];
+    if (j === undefined) return fail(`task "${tasks[i].name}" is not placed after the last round`);
+    if (assignment[tasks[i].name] !== machines[j].name) {
+      return fail(`assignment["${tasks[i].name}"] is "${assignment[tasks[i].name]}", the replayed plan leaves it on "${machines[j].name}"`);
+    }
+    used.add(j);
+  }
+  let cost = 0;
+  for (const j of used) cost += machines[j].cost ?? 1;
+  const objective = cost + alpha * moves;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (solution.moves !== moves) return fail(`moves is ${solution.moves}, the rounds hold ${moves}`);
+  if (solution.machinesUsed !== used.size) return fail(`machinesUsed is ${solution.machinesUsed}, recomputed ${used.size}`);
+  if (!near(solution.cost, cost)) return fail(`cost is ${solution.cost}, recomputed ${cost}`);
+  if (!near(solution.objective, objective)) return fail(`objective is ${solution.objective}, recomputed ${objective}`);
+  if (typeof solution.targetReached !== 'boolean') return fail('targetReached is not a boolean');
+  return { valid: true, reason: 'ok', objective };
+}

@@ -1,0 +1,79 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const finiteNonNegative = 'must be a finite number >= 0';
+
+/** A machine: capacity per resource (in `resources` order) and its cost when used. */
+export const MigrationMachine = Type.Object(
+  {
+    name: Type.String({ minLength: 1, errorMessage: 'must be a non-empty string', description: 'Unique machine name.' }),
+    cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12, errorMessage: `${finiteNonNegative} (at most 1e12)`, description: 'Cost of keeping the machine in use (default 1).' })),
+    capacity: Type.Array(Type.Number({ minimum: 0, maximum: 1e15, errorMessage: `${finiteNonNegative} (at most 1e15)` }), {
+      errorMessage: 'must be an array of finite numbers >= 0',
+      description: 'Capacity per resource, in the order of `resources`.',
+    }),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object' },
+);
+
+/** A task: demand per resource, its current machine (absent or null: new) and group. */
+export const MigrationTask = Type.Object(
+  {
+    name: Type.String({ minLength: 1, errorMessage: 'must be a non-empty string', description: 'Unique task name.' }),
+    demand: Type.Array(Type.Number({ minimum: 0, maximum: 1e15, errorMessage: `${finiteNonNegative} (at most 1e15)` }), {
+      errorMessage: 'must be an array of finite numbers >= 0',
+      description: 'Demand per resource, in the order of `resources`.',
+    }),
+    machine: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()], { errorMessage: 'must be a machine name or null', description: 'Current machine; absent or null for a new task that must be placed.' })),
+    group: Type.Optional(Type.String({ minLength: 1, errorMessage: 'must be a non-empty string', description: 'Tasks of one group (replicas of a service) never share a machine.' })),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object' },
+);
+
+/** `{ problem: "migration", resources, alpha, maxParallel, machines, tasks }`: see README, "Migration". */
+export const MigrationInstance = Type.Object(
+  {
+    problem: Type.Literal('migration'),
+    resources: Type.Array(Type.String({ minLength: 1, errorMessage: 'must be a non-empty string' }), {
+      minItems: 1, maxItems: 16, errorMessage: 'must be an array of 1 to 16 resource names', description: 'Resource names (1 to 16).',
+    }),
+    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12, errorMessage: `${finiteNonNegative} (at most 1e12)`, description: 'Cost of one move (default 0).' })),
+    maxParallel: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e9, errorMessage: 'must be an integer >= 1', description: 'Largest number of moves in one round (default 1).' })),
+    machines: Type.Array(MigrationMachine, { errorMessage: 'must be an array of machines' }),
+    tasks: Type.Array(MigrationTask, { errorMessage: 'must be an array of tasks' }),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/migration' },
+);
+export type MigrationInstance = Static<typeof MigrationInstance>;
+export type MigrationMachine = Static<typeof MigrationMachine>;
+export type MigrationTask = Static<typeof MigrationTask>;
+
+/** One move of a round: `from` null places a new task. */
+export interface MigrationMove {
+  task: string;
+  from: string | null;
+  to: string;
+}
+
+export interface MigrationSolution {
+  problem: 'migration';
+  status: 'feasible';
+  /** cost + alpha × moves */
+  objective: number;
+  /** Σ cost of the machines used by `assignment` */
+  cost: number;
+  /** executed moves (Σ round sizes) */
+  moves: number;
+  /** machines hosting at least one task in `assignment` */
+  machinesUsed: number;
+  rounds: MigrationMove[][];
+  /** task name -> machine name, after the last round */
+  assignment: Record<string, string>;
+  /** whether the first stage's target was reached (false: the plan stops at the reachable part) */
+  targetReached: boolean;
+}
+
+export interface MigrationInfeasible {
+  problem: 'migration';
+  status: 'infeasible';
+  reason: string;
+}

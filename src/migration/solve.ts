@@ -1,0 +1,310 @@
+import { Validator } from '../core/validate.js';
+import { ValidationError, GreenplanError, statusError } from '../core/errors.js';
+import { kernels } from '../wasm/loader.js';
+import { Layout } from '../wasm/arena.js';
+import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
+import { planPath } from './path.js';
+
+const validator: Validator<typeof MigrationInstance> = new Validator(MigrationInstance);
+
+/** The instance as dense arrays (task-major demand, machine-major capacity). */
+export interface DenseMigration {
+  n: number;
+  m: number;
+  R: number;
+  demand: Float64Array;
+  capacity: Float64Array;
+  cost: Float64Array;
+  /** group index per task, -1 none */
+  grp: Int32Array;
+  /** members of group g: gMem[gStart[g] .. gStart[g+1]) */
+  gStart: Int32Array;
+  gMem: Int32Array;
+  cur: Int32Array;
+  alpha: number;
+  maxParallel: number;
+}
+
+/**
+ * Validate a migration instance (throws ValidationError naming the JSON path): schema,
+ * vector lengths, unique names, known machines, no group twice on a machine and no
+ * machine over capacity in the current state. Returns the dense form.
+ */
+export function validateMigration(input: unknown): DenseMigration {
+  validator.assert(input);
+  const inst = input as MigrationInstance;
+  const R = inst.resources.length;
+  const resSeen = new Map<string, number>();
+  inst.resources.forEach((r, i) => {
+    if (resSeen.has(r)) throw new ValidationError(`resources[${i}]`, `duplicates resources[${resSeen.get(r)}] ("${r}")`);
+    resSeen.set(r, i);
+  });
+  const m = inst.machines.length;
+  const n = inst.tasks.length;
+  const byName = new Map<string, number>();
+  const capacity = new Float64Array(m * R);
+  const cost = new Float64Array(m);
+  inst.machines.forEach((mc, j) => {
+    const prev = byName.get(mc.name);
+    if (prev !== undefined) throw new ValidationError(`machines[${j}].name`, `duplicates machines[${prev}].name ("${mc.name}")`);
+    byName.set(mc.name, j);
+    if (mc.capacity.length !== R) throw new ValidationError(`machines[${j}].capacity`, `must have ${R} values (one per resource), has ${mc.capacity.length}`);
+    for (let r = 0; r < R; r++) capacity[j * R + r] = mc.capacity[r]!;
+    cost[j] = mc.cost ?? 1;
+  });
+  const demand = new Float64Array(n * R);
+  const cur = new Int32Array(n);
+  const grp = new Int32Array(n);
+  const taskSeen = new Map<string, number>();
+  const groupIdx = new Map<string, number>();
+  const groupOn = new Map<number, number>(); // g·m + j -> task index
+  const load = new Float64Array(m * R);
+  inst.tasks.forEach((t, i) => {
+    const prev = taskSeen.get(t.name);
+    if (prev !== undefined) throw new ValidationError(`tasks[${i}].name`, `duplicates tasks[${prev}].name ("${t.name}")`);
+    taskSeen.set(t.name, i);
+    if (t.demand.length !== R) throw new ValidationError(`tasks[${i}].demand`, `must have ${R} values (one per resource), has ${t.demand.length}`);
+    for (let r = 0; r < R; r++) demand[i * R + r] = t.demand[r]!;
+    let j = -1;
+    if (t.machine !== undefined && t.machine !== null) {
+      const found = byName.get(t.machine);
+      if (found === undefined) throw new ValidationError(`tasks[${i}].machine`, `"${t.machine}" is not the name of a machine`);
+      j = found;
+    }
+    cur[i] = j;
+    let g = -1;
+    if (t.group !== undefined) {
+      g = groupIdx.get(t.group) ?? -1;
+      if (g < 0) groupIdx.set(t.group, (g = groupIdx.size));
+    }
+    grp[i] = g;
+    if (j >= 0) {
+      for (let r = 0; r < R; r++) load[j * R + r] += t.demand[r]!;
+      if (g >= 0) {
+        const other = groupOn.get(g * m + j);
+        if (other !== undefined) {
+          throw new ValidationError(`tasks[${i}].group`, `"${t.group}" is already on machine "${t.machine}" (tasks[${other}]): tasks of one group must be on distinct machines in the current state`);
+        }
+        groupOn.set(g * m + j, i);
+      }
+    }
+  });
+  for (let j = 0; j < m; j++) {
+    for (let r = 0; r < R; r++) {
+      if (load[j * R + r]! > capacity[j * R + r]!) {
+        throw new ValidationError(
+          `machines[${j}].capacity[${r}]`,
+          `is exceeded in the current state: the tasks on machine "${inst.machines[j]!.name}" demand ${load[j * R + r]} of resource "${inst.resources[r]}", capacity ${capacity[j * R + r]}`,
+        );
+      }
+    }
+  }
+  const G = groupIdx.size;
+  const gStart = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) if (grp[i]! >= 0) gStart[grp[i]! + 1]++;
+  for (let g = 0; g < G; g++) gStart[g + 1] += gStart[g]!;
+  const fill = gStart.slice(0, G);
+  const gMem = new Int32Array(gStart[G]!);
+  for (let i = 0; i < n; i++) if (grp[i]! >= 0) gMem[fill[grp[i]!]!++] = i;
+  return { n, m, R, demand, capacity, cost, grp, gStart, gMem, cur, alpha: inst.alpha ?? 0, maxParallel: inst.maxParallel ?? 1 };
+}
+
+/**
+ * Stage 1: the target assignment by the WASM consolidation kernel. mode 1 is the full
+ * method, mode 0 the plain consolidation baseline (emptiest first, first fit). Returns
+ * null when a new task fits on no machine.
+ */
+export async function migrationTarget(d: DenseMigration, mode = 1, start?: Int32Array): Promise<Int32Array | null> {
+  const k = await kernels();
+  const { n, m, R } = d;
+  const G = d.gStart.length - 1;
+  const lay = new Layout();
+  const oDem = lay.take(n * R, 8);
+  const oCap = lay.take(m * R, 8);
+  const oCost = lay.take(m, 8);
+  const oGrp = lay.take(n, 4);
+  const oGStart = lay.take(G + 1, 4);
+  const oGMem = lay.take(d.gMem.length, 4);
+  const oCur = lay.take(n, 4);
+  const oTgt = lay.take(n, 4);
+  const scratchBytes = k.migrationScratchBytes(n, m, R);
+  const oScratch = lay.take(Math.ceil(scratchBytes / 8), 8);
+  const base = lay.reserve(k, 'migration');
+  const buf = k.memory.buffer;
+  new Float64Array(buf, base + oDem, n * R).set(d.demand);
+  new Float64Array(buf, base + oCap, m * R).set(d.capacity);
+  new Float64Array(buf, base + oCost, m).set(d.cost);
+  new Int32Array(buf, base + oGrp, n).set(d.grp);
+  new Int32Array(buf, base + oGStart, G + 1).set(d.gStart);
+  new Int32Array(buf, base + oGMem, d.gMem.length).set(d.gMem);
+  new Int32Array(buf, base + oCur, n).set(d.cur);
+  if (start) new Int32Array(buf, base + oTgt, n).set(start);
+  const status = k.migrationTarget(
+    n, m, R, base + oDem, base + oCap, base + oCost, base + oGrp, base + oGStart, base + oGMem, G,
+    base + oCur, base + oTgt, d.alpha, mode, base + oScratch,
+  );
+  if (status === 4) return null;
+  if (status !== 0) throw statusError(status, 'migration');
+  return new Int32Array(k.memory.buffer, base + oTgt, n).slice();
+}
+
+/** Objective of an assignment: Σ cost of used machines + α × tasks not on their current machine. */
+export function targetObjective(d: DenseMigration, a: Int32Array): number {
+  let moves = 0;
+  for (let i = 0; i < d.n; i++) if (a[i] !== d.cur[i]) moves++;
+  return assignmentCost(d, a).cost + d.alpha * moves;
+}
+
+// Kernel mode bits (assembly/migration.ts): fit rule (1 best fit, 2 first fit; both try
+// the task's original machine first), 4 ejection, 8 repeated passes, 16 return pass,
+// 32 scarcity weights, drain order key << 6 (1 load per cost, 2 load + capacity per
+// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization, 2048 penalty local
+// search, 4096 start from a given target, 32768 swap-in trials (open a cheap closed
+// machine to close others).
+const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6, BALANCE = 1024, SWAP_IN = 32768;
+const REPAIR = 2048, FROM_TGT = 4096;
+/** The polish call: penalty local search (moves and swaps) from the best target found. */
+export const POLISH_MODE = 1 | EJECT | MULTI | RETURN | BALANCE | BY_LOAD | REPAIR | FROM_TGT;
+const FULL = EJECT | MULTI | RETURN | SWAP_IN;
+/** The portfolio of stage-1 strategies; the target with the least objective is kept. */
+export const TARGET_MODES = [
+  1 | FULL | BY_LOAD_CAP,
+  2 | FULL | BY_LOAD_CAP,
+  1 | FULL | SCARCE | BY_LOAD_CAP,
+  1 | FULL | BALANCE | BY_LOAD_CAP,
+  1 | FULL | BALANCE | BY_LOAD,
+];
+/** The plain consolidation baseline: emptiest first, first fit, one pass. */
+export const PLAIN_MODE = 0;
+
+/** Work (n·m·R) the perturbed restarts may spend in total, beyond the portfolio. */
+export const RESTART_WORK = 5e6;
+/** Perturbed restarts for this instance size (0 for large clusters), at most 32. */
+export function restartCount(d: DenseMigration): number {
+  const work = Math.max(1, d.n * d.m * d.R);
+  return Math.min(32, Math.floor(RESTART_WORK / work));
+}
+
+/**
+ * Stage 1, full method: the best target of the TARGET_MODES portfolio plus restarts of
+ * the portfolio with perturbed drain orders (seeds 1..restartCount, deterministic);
+ * then, unless it is already at the machine bound, a polish of it by the penalty local
+ * search (POLISH_MODE). Returns the candidates, best objective first ([] when a new
+ * task fits nowhere): the polish may need more swaps, so the caller plans a path for
+ * each and keeps the better plan.
+ */
+export async function targetCandidates(d: DenseMigration, polish = true): Promise<Int32Array[]> {
+  let best: Int32Array | null = null;
+  let bestObj = Infinity;
+  const modes = [...TARGET_MODES];
+  const restarts = restartCount(d);
+  for (let s = 1; s <= restarts; s++) modes.push(TARGET_MODES[s % TARGET_MODES.length]! | (s << 16));
+  for (const mode of modes) {
+    const a = await migrationTarget(d, mode);
+    if (!a) continue;
+    const obj = targetObjective(d, a);
+    if (obj < bestObj - 1e-12) {
+      best = a;
+      bestObj = obj;
+    }
+  }
+  if (!best) return [];
+  if (polish && !atMachineBound(d, best)) {
+    const a = await migrationTarget(d, POLISH_MODE, best);
+    if (a && targetObjective(d, a) < bestObj - 1e-12) return [a, best];
+  }
+  return [best];
+}
+
+/** The best stage-1 target (see targetCandidates), or null when a new task fits nowhere. */
+export async function bestTarget(d: DenseMigration, polish = true): Promise<Int32Array | null> {
+  return (await targetCandidates(d, polish))[0] ?? null;
+}
+
+/**
+ * True when all costs are equal and the assignment uses as few machines as the
+ * per-resource bound allows (per resource: the fewest machines whose capacities, largest
+ * first, cover the demand): no target can use fewer machines.
+ */
+export function atMachineBound(d: DenseMigration, a: Int32Array): boolean {
+  for (let j = 1; j < d.m; j++) if (d.cost[j] !== d.cost[0]) return false;
+  let lb = d.n > 0 ? 1 : 0;
+  for (let r = 0; r < d.R; r++) {
+    let total = 0;
+    for (let i = 0; i < d.n; i++) total += d.demand[i * d.R + r]!;
+    const caps: number[] = [];
+    for (let j = 0; j < d.m; j++) caps.push(d.capacity[j * d.R + r]!);
+    caps.sort((x, y) => y - x);
+    let k = 0;
+    let sum = 0;
+    while (sum < total && k < caps.length) sum += caps[k++]!;
+    lb = Math.max(lb, k);
+  }
+  return assignmentCost(d, a).machinesUsed <= lb;
+}
+
+/** Machines used and their cost for an assignment (every task placed). */
+export function assignmentCost(d: DenseMigration, a: Int32Array): { machinesUsed: number; cost: number } {
+  const used = new Uint8Array(d.m);
+  for (let i = 0; i < d.n; i++) if (a[i]! >= 0) used[a[i]!] = 1;
+  let machinesUsed = 0;
+  let cost = 0;
+  for (let j = 0; j < d.m; j++) if (used[j]) {
+    machinesUsed++;
+    cost += d.cost[j]!;
+  }
+  return { machinesUsed, cost };
+}
+
+/**
+ * Migration: a target assignment (fewest machines by cost, α per move) and a plan of
+ * rounds reaching it in which every step is feasible. Throws on invalid input.
+ */
+export async function migrate(instance: MigrationInstance): Promise<MigrationSolution | MigrationInfeasible> {
+  const d = validateMigration(instance);
+  const candidates = await targetCandidates(d);
+  if (candidates.length === 0) {
+    return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks' };
+  }
+  // plan a path to each candidate target; keep the plan with the least objective
+  let path: ReturnType<typeof planPath> | undefined;
+  let pathObj = Infinity;
+  for (const tgt of candidates) {
+    const p = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
+    if (p.unplaced > 0) continue;
+    const obj = assignmentCost(d, p.pos).cost + d.alpha * p.task.length;
+    if (obj < pathObj - 1e-12 || (path && !path.targetReached && p.targetReached && obj <= pathObj + 1e-12)) {
+      path = p;
+      pathObj = obj;
+    }
+  }
+  if (!path) {
+    return { problem: 'migration', status: 'infeasible', reason: 'a new task could not be placed by any feasible sequence of moves found' };
+  }
+  const mName = instance.machines.map((mc) => mc.name);
+  const tName = instance.tasks.map((t) => t.name);
+  const rounds: MigrationMove[][] = [];
+  for (let k = 0; k + 1 < path.roundStart.length; k++) {
+    const round: MigrationMove[] = [];
+    for (let q = path.roundStart[k]!; q < path.roundStart[k + 1]!; q++) {
+      const f = path.from[q]!;
+      round.push({ task: tName[path.task[q]!]!, from: f >= 0 ? mName[f]! : null, to: mName[path.to[q]!]! });
+    }
+    rounds.push(round);
+  }
+  const assignment: Record<string, string> = {};
+  for (let i = 0; i < d.n; i++) assignment[tName[i]!] = mName[path.pos[i]!]!;
+  const { machinesUsed, cost } = assignmentCost(d, path.pos);
+  const moves = path.task.length;
+  return {
+    problem: 'migration',
+    status: 'feasible',
+    objective: cost + d.alpha * moves,
+    cost,
+    moves,
+    machinesUsed,
+    rounds,
+    assignment,
+    targetReached: path.targetReached,
+  };
+}
