@@ -19,7 +19,7 @@ function getHighs(): Promise<Highs> {
 
 
 /** Optimal value of the knapsack instance, by MILP (HiGHS): integer x_j in 0..c_j, maximize. */
-export async function knapsackMilp(inst: KnapsackInstance): Promise<number> {
+export async function knapsackMilp(inst: KnapsackInstance, opts: { timeLimit?: number } = {}): Promise<number> {
   if (inst.items.length === 0) return 0;
   const obj: string[] = [];
   const row: string[] = [];
@@ -43,7 +43,7 @@ export async function knapsackMilp(inst: KnapsackInstance): Promise<number> {
   rowLines[rowLines.length - 1] += ` <= ${inst.capacity}`;
   const lp = ['Maximize', ...objLines, 'Subject To', ...rowLines, 'Bounds', ...bounds, 'General', ...ints, 'End', ''].join('\n');
   const highs = await getHighs();
-  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, ...(opts.timeLimit ? { time_limit: opts.timeLimit } : {}) });
   if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}\n${lp.slice(0, 2000)}`);
   return sol.ObjectiveValue;
 }
