@@ -79,7 +79,7 @@ export async function benchKnapsack(opts: { reps: number; highsLimitS: number; l
         highsMs = ms;
         equal = Math.abs(v - sol.value) <= 1e-6 * Math.max(1, v);
       } catch (e) {
-        note = `HiGHS: ${(e as Error).message.slice(0, 50)}`;
+        note = `HiGHS: ${(e as Error).message.split("\n")[0]!.slice(0, 60)}`;
       }
     }
     const sMax = Math.max(...c.inst.items.map((i) => i.size));

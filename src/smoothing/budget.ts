@@ -21,6 +21,7 @@
 //     h_t = L_t + Σ_{boxes b ∋ t} x_b.
 // Boxes are emitted children before parents, so the tree comes for free.
 import { knapsackCounts } from '../knapsack/solve.js';
+import { ValidationError } from '../core/errors.js';
 
 export interface Box {
   scenario: number;
@@ -136,7 +137,13 @@ export async function spendBudget(Ls: ArrayLike<number>[], weights: number[], sp
     algorithm = 'all-fit';
   } else {
     const items = boxes.map((bx) => ({ size: bx.b - bx.a + 1, value: (bx.edge ? 1 : 2) * weights[bx.scenario]!, copies: bx.height }));
-    const solved = await knapsackCounts(items, spare);
+    let solved: Awaited<ReturnType<typeof knapsackCounts>>;
+    try {
+      solved = await knapsackCounts(items, spare);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      throw new ValidationError('budget', `cannot be spent exactly on these ${boxes.length} gaps (widths up to ${items.reduce((m, i) => Math.max(m, i.size), 0)} steps): ${e.message.replace(/^capacity /, 'the knapsack ')}`);
+    }
     x = solved.counts;
     algorithm = solved.algorithm;
     nestRows(boxes, x);
