@@ -11,7 +11,7 @@ describe('npm package', () => {
   it('ships the WASM binary, the compiled API, the CLI and the bundled data, and no tests', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'bin/greenplan.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
+    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'dist/worker/node.js', 'dist/worker/browser.js', 'dist/worker/serve-browser.js', 'bin/greenplan.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('assembly/') || f.startsWith('node_modules/'))).toBe(false);
@@ -25,13 +25,22 @@ describe('npm package', () => {
     execFileSync('mkdir', ['-p', join(app, 'node_modules')]);
     symlinkSync(join(dir, 'package'), join(app, 'node_modules', 'greenplan'));
     execFileSync('mkdir', ['-p', join(dir, 'package', 'node_modules')]);
-    for (const dep of ['@sinclair', 'commander']) symlinkSync(join(root, 'node_modules', dep), join(dir, 'package', 'node_modules', dep));
+    for (const dep of ['@sinclair', 'commander', 'comlink']) symlinkSync(join(root, 'node_modules', dep), join(dir, 'package', 'node_modules', dep));
     writeFileSync(join(app, 'main.mjs'), `import { solve } from 'greenplan';
 const s = await solve({ problem: 'smoothing', alpha: 1.5, scenarios: [{ name: 'checkout', maxStep: 2, demand: [3, 1, 4, 1, 5] }] });
 console.log(s.objective);`);
     const r = spawnSync(process.execPath, [join(app, 'main.mjs')], { cwd: app, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('22');
+    // the worker export: a solver in a worker thread of the installed package
+    writeFileSync(join(app, 'worker.mjs'), `import { spawnSolver } from 'greenplan/worker';
+const solver = spawnSolver();
+const s = await solver.solve({ problem: 'knapsack', capacity: 10, items: [{ size: 1, value: 6, copies: 4 }, { size: 2, value: 10, copies: 4 }] });
+console.log(s.value);
+await solver.close();`);
+    const w = spawnSync(process.execPath, [join(app, 'worker.mjs')], { cwd: app, encoding: 'utf8' });
+    expect(w.stderr).toBe('');
+    expect(w.stdout.trim()).toBe('54');
     const cli = spawnSync(process.execPath, [join(dir, 'package', 'bin', 'greenplan.js'), 'solve', join(dir, 'package', 'examples', 'smoothing.json')], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).objective).toBe(22);

@@ -1,0 +1,52 @@
+// Solvers in worker threads ('greenplan/worker', comlink): the same solutions as in the
+// calling thread, errors revived as the same classes with their JSON paths, a module
+// compiled once and handed to several workers, and workers solving side by side.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { spawnSolver } from '../dist/worker/node.js';
+import { solve, ValidationError } from '../dist/node.js';
+
+const example = (name: string) => JSON.parse(readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'));
+
+describe('solver in a worker thread', () => {
+  it('solves the examples exactly as in the calling thread', async () => {
+    const solver = spawnSolver();
+    try {
+      for (const file of ['smoothing.json', 'smoothing-budget.json', 'knapsack.json']) {
+        const inst = example(file);
+        expect(await solver.solve(inst)).toEqual(await solve(inst));
+      }
+    } finally {
+      await solver.close();
+    }
+  });
+  it('rejects bad input with a ValidationError naming the JSON path; trySolve never rejects', async () => {
+    const solver = spawnSolver();
+    try {
+      const bad = { problem: 'knapsack', capacity: 5, items: [{ size: 0, value: 1 }] };
+      const err = await solver.solve(bad).then(() => undefined, (e) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.path).toBe('items[0].size');
+      expect(err.message).toBe('items[0].size must be an integer >= 1');
+      const r = await solver.trySolve({ problem: 'nope' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid-input', path: 'problem' });
+    } finally {
+      await solver.close();
+    }
+  });
+  it('two workers share one compiled module and solve side by side', async () => {
+    const module = await WebAssembly.compile(readFileSync(new URL('../build/greenplan.wasm', import.meta.url)));
+    const a = spawnSolver();
+    const b = spawnSolver();
+    try {
+      await Promise.all([a.init(module), b.init(module)]);
+      const inst = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: Array.from({ length: 5000 }, (_, t) => 50 + 40 * Math.sin(t / 30)) }] };
+      const [ra, rb] = await Promise.all([a.solve(inst), b.solve({ ...inst, alpha: 3 })]);
+      expect(ra).toEqual(await solve(inst));
+      expect(rb).toEqual(await solve({ ...inst, alpha: 3 }));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
