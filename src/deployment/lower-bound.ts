@@ -40,22 +40,27 @@ function perItem(model: Model, desc: Float64Array, i: number): { k: number; need
   const kn = kNew[i]!; // 0: no allowed k fits a new machine
   let fewest = 0;
   let needNew = Infinity;
-  // k beyond max(kn, lo) + m cannot lower k - #fitting below what k = kn gives
-  const last = Math.min(hi, Math.max(kn, lo) + m);
-  for (let k = lo; k <= last; k++) {
-    if (k - m >= needNew) break; // k - #fitting >= k - m: no better split beyond
-    const fit = countAtLeast(desc, wi / k - eps);
-    if (fit >= k) {
-      if (!fewest) fewest = k;
+  // splits that fit no new machine (k < kn, or any k when kn = 0) need k partly used
+  // machines, so only k <= m can work
+  const partlyOnly = Math.min(hi, m, kn ? kn - 1 : Infinity);
+  for (let k = lo; k <= partlyOnly; k++) {
+    if (countAtLeast(desc, wi / k - eps) >= k) {
+      fewest = k;
       needNew = 0;
       break;
     }
-    if (kn && k >= kn) {
-      if (!fewest) fewest = k;
-      needNew = Math.min(needNew, k - fit);
+  }
+  if (!fewest && kn) {
+    // k >= kn: the machines the partly used ones cannot give are new; k beyond kn + m
+    // cannot lower k - #fitting below what k = kn gives
+    fewest = kn;
+    const last = Math.min(hi, kn + m);
+    for (let k = kn; k <= last; k++) {
+      if (k - m >= needNew) break; // k - #fitting >= k - m
+      needNew = Math.min(needNew, k - Math.min(k, countAtLeast(desc, wi / k - eps)));
+      if (needNew === 0) break;
     }
   }
-  if (!fewest && kn) fewest = kn; // (kn > last cannot happen: last >= kn when kn > 0)
   return { k: fewest, needNew: fewest ? needNew : Infinity };
 }
 
