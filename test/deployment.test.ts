@@ -310,6 +310,10 @@ describe('greenplan CLI: deployment', () => {
     const missing = run(['convert', 'tianchi', '--apps', join(dir, 'nope.csv'), '--machines', 'x', '--deploy', 'y']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read the apps file');
+    const ex = new URL('../examples/deployment.json', import.meta.url).pathname;
+    const exSol = run(['solve', ex, '--out', join(dir, 'ex.sol.json')]);
+    expect(exSol.status, exSol.stderr).toBe(0);
+    expect(run(['check', ex, join(dir, 'ex.sol.json')]).status).toBe(0);
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ problem: 'deployment', status: 'feasible', newBins: 0, parts: 0, lowerBound: 0, items: [] }));
     expect(run(['check', instFile, join(dir, 'bad.json')]).status).toBe(1);
   });
