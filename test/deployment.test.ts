@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { solve, deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, ValidationError, type DeploymentInstance, type DeploymentSolution } from '../src/node.js';
+import { solve, deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, ValidationError, GreenplanError, type DeploymentInstance, type DeploymentSolution } from '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
 import { reduceParts } from '../src/deployment/pack.js';
@@ -94,6 +94,14 @@ describe('deployment: every algorithm, checked', () => {
     expect(checkDeployment(huge, s2).valid).toBe(true);
     // volume 1.3 machines, but the second service needs 3 distinct machines
     expect(s2).toMatchObject({ newBins: 3, lowerBound: 3, status: 'optimal' });
+  });
+  it('instances needing more than 2^26 machines are refused with out-of-memory, not a hang', async () => {
+    for (const algorithm of DEPLOYMENT_ALGORITHMS) {
+      const err = await deploy({ problem: 'deployment', binCapacity: 0.001, items: [{ size: 1e6 }, { size: 2e6 }], algorithm }).then(() => undefined, (e) => e);
+      expect(err, algorithm).toBeInstanceOf(GreenplanError);
+      expect(err.code).toBe('out-of-memory');
+      expect(err.message).toContain('machines');
+    }
   });
   it('merge-and-split cuts every service into the same parts on the same machines', async () => {
     const inst: DeploymentInstance = { problem: 'deployment', binCapacity: 10, bins: [{ name: 'a', free: 8 }], items: [{ size: 9 }, { size: 12 }, { size: 3 }], algorithm: 'merge-and-split' };

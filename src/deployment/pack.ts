@@ -42,10 +42,19 @@ const INFEASIBLE = 4;
 const TOO_LARGE = 5;
 
 /** Run the kernel once; `{ ok: false, item }` when an item found no place. */
+/** Most machines (partly used + new) one packing may handle (the kernel's i32 indices, the arena). */
+export const DEPLOYMENT_MAX_MACHINES = 2 ** 26;
+
+/** The error for instances that need more machines than DEPLOYMENT_MAX_MACHINES. */
+export function tooManyMachines(count: number): GreenplanError {
+  return new GreenplanError('out-of-memory', `deployment: the instance needs up to ${count} machines, over the ${DEPLOYMENT_MAX_MACHINES} the solver handles`);
+}
+
 export function pack(k: Kernels, p: PackInput): PackResult {
   const n = p.w.length;
   const m = p.res0.length;
   const B = m + p.nNew;
+  if (B > DEPLOYMENT_MAX_MACHINES) throw tooManyMachines(B);
   let segP = 1;
   while (segP < B) segP *= 2;
   let partsCap = 4 * n + 64;
