@@ -137,16 +137,17 @@ export function lowerBound(model: Model): LowerBound {
 
 /** Instances up to this many items get the load-set refinement (refineSmall). */
 const REFINE_MAX_ITEMS = 30;
-/** Search nodes per machine capacity in maxLoad before it gives up (and returns the capacity). */
-const MAX_LOAD_BUDGET = 20000;
+/** Search nodes of all maxLoad calls of one bound; past them maxLoad returns the capacity. */
+const REFINE_BUDGET = 50000;
 
 /**
  * Largest load <= cap that one part per item can make, parts w_i/k with
  * minP_i <= k <= kHi_i (branch and bound over the items); `cap` when the search runs
  * out of its budget (still an upper bound).
  */
-function maxLoad(w: Float64Array, minP: Int32Array, kHi: Int32Array, order: number[], cap: number, eps: number): number {
+function maxLoad(w: Float64Array, minP: Int32Array, kHi: Int32Array, order: number[], cap: number, eps: number, budget: { nodes: number }): number {
   const n = order.length;
+  if (budget.nodes <= 0) return cap;
   // largest part of each item that fits cap, and suffix sums of them (the bound)
   const top = order.map((i) => {
     const k = Math.max(minP[i]!, Math.ceil(w[i]! / (cap + eps) - 1e-12));
@@ -155,12 +156,11 @@ function maxLoad(w: Float64Array, minP: Int32Array, kHi: Int32Array, order: numb
   const suffix = new Float64Array(n + 1);
   for (let q = n - 1; q >= 0; q--) suffix[q] = suffix[q + 1]! + top[q]!;
   let best = 0;
-  let nodes = 0;
   let exhausted = false;
   const dfs = (q: number, load: number): void => {
     if (load > best) best = load;
     if (q === n || best >= cap - eps || exhausted) return;
-    if (++nodes > MAX_LOAD_BUDGET) {
+    if (--budget.nodes < 0) {
       exhausted = true;
       return;
     }
@@ -168,6 +168,11 @@ function maxLoad(w: Float64Array, minP: Int32Array, kHi: Int32Array, order: numb
     const i = order[q]!;
     const room = cap + eps - load;
     for (let k = Math.max(minP[i]!, Math.ceil(w[i]! / room - 1e-12)); k <= kHi[i]!; k++) {
+      if (best >= cap - eps) return; // nothing fills it more
+      if (--budget.nodes < 0) {
+        exhausted = true;
+        return;
+      }
       const part = w[i]! / k;
       if (part > room) continue;
       if (load + part + suffix[q + 1]! <= best) break; // smaller parts only make it worse
@@ -193,6 +198,7 @@ function refineSmall(model: Model, desc: Float64Array, start: number): number {
   for (let i = 0; i < n; i++) W += w[i]!;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => w[b]! - w[a]! || a - b);
   let N = start;
+  const budget = { nodes: REFINE_BUDGET };
   for (let step = 0; step < 16; step++) {
     const kHi = new Int32Array(n);
     let splittable = true;
@@ -201,12 +207,12 @@ function refineSmall(model: Model, desc: Float64Array, start: number): number {
       if (kHi[i]! < minP[i]!) splittable = false;
     }
     if (splittable) {
-      let total = N * maxLoad(w, minP, kHi, order, C, eps);
+      let total = N * maxLoad(w, minP, kHi, order, C, eps, budget);
       const seen = new Map<number, number>();
       for (let j = 0; j < m; j++) {
         const c = desc[j]!;
         let v = seen.get(c);
-        if (v === undefined) seen.set(c, (v = maxLoad(w, minP, kHi, order, c, eps)));
+        if (v === undefined) seen.set(c, (v = maxLoad(w, minP, kHi, order, c, eps, budget)));
         total += v;
       }
       if (total >= W - 1e-9 * Math.max(1, W)) return N;
