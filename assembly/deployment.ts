@@ -25,13 +25,14 @@
 //     kNew >= kmin); among k in [kNew, min(kmax, kNew + 64)] take the one opening the
 //     fewest new bins (k - #open bins that fit s(k)), then the fewest parts; use the
 //     fitting open bins (all of them: fewer than k) and open the rest.
-// The open bins are kept in an array sorted by (residual desc, index asc); a bin that
-// receives a part moves right by binary search + memory.copy: O(log B + shift).
-// Time O(Σ_i (open_i + k_i log B + shift_i)) per call; no allocation.
+// The open bins are kept in an array sorted by (residual desc, index asc); the k bins
+// that receive a part move right together, by one merge over the window they cross:
+// O(k log k + window). Time O(Σ_i (open_i + k_i log B + window_i)) per call; no allocation.
 //
 // Layout (arena pointers): order i32[n], w f64[n], kmin i32[n], kmax i32[n],
 // kNew i32[n] (adapt only; 0 = cannot use a new bin), res0 f64[m];
-// scratch: res f64[B], sorted i32[B], seg f64[2·P] (P = power of two >= B, First Fit);
+// scratch: res f64[B], sorted i32[B], seg f64[2·P] (P = power of two >= B, First Fit),
+// tmp i32[B], tpos i32[B];
 // out: outK i32[n], outStart i32[n], outBins i32[partsCap] (bins of item i at
 // outStart[i] .. outStart[i]+outK[i]-1), info i32[4] = [failed item or -1, parts,
 // new bins opened (adapt) or used (fixed), open bins at the end].
@@ -78,36 +79,110 @@ function countAtLeast(res: usize, sorted: usize, cnt: i32, t: f64): i32 {
   return lo;
 }
 
-/** Insert bin b (residual already in res) into sorted[0..cnt); returns cnt + 1. */
-function insertBin(res: usize, sorted: usize, cnt: i32, b: i32): i32 {
-  const p = lowerPos(res, sorted, cnt, ld(res, b), b);
-  const at = sorted + (<usize>p << 2);
-  memory.copy(at + 4, at, <usize>(cnt - p) << 2);
-  store<i32>(at, b);
-  return cnt + 1;
+/** Sort the i32 values a[0..k) ascending (heapsort; k is an item's part count). */
+function sortInts(a: usize, k: i32): void {
+  for (let start = (k >> 1) - 1; start >= 0; start--) siftInts(a, start, k);
+  for (let end = k - 1; end > 0; end--) {
+    const x = ldi(a, 0);
+    sti(a, 0, ldi(a, end));
+    sti(a, end, x);
+    siftInts(a, 0, end);
+  }
+}
+function siftInts(a: usize, start: i32, end: i32): void {
+  let root = start;
+  while (true) {
+    let child = 2 * root + 1;
+    if (child >= end) break;
+    if (child + 1 < end && ldi(a, child) < ldi(a, child + 1)) child++;
+    if (ldi(a, root) < ldi(a, child)) {
+      const x = ldi(a, root);
+      sti(a, root, ldi(a, child));
+      sti(a, child, x);
+      root = child;
+    } else break;
+  }
 }
 
-/** Take s from bin b's residual and move it to its new place in sorted[0..cnt). */
-function consume(res: usize, sorted: usize, cnt: i32, b: i32, s: f64): void {
-  const r = ld(res, b);
-  const p = lowerPos(res, sorted, cnt, r, b); // its current position (keys are unique)
-  const r2 = r - s;
-  st(res, b, r2);
-  // new position: the first q > p whose entry does not come before (r2, b)
-  let lo: i32 = p + 1;
-  let hi: i32 = cnt;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = ldi(sorted, mid);
-    if (before(ld(res, x), x, r2, b)) lo = mid + 1;
-    else hi = mid;
+/** Insertion sort of the bin ids tmp[0..k) into the sorted order (nearly sorted: O(k)). */
+function settle(res: usize, tmp: usize, k: i32): void {
+  for (let i = 1; i < k; i++) {
+    const b = ldi(tmp, i);
+    const r = ld(res, b);
+    let j = i - 1;
+    while (j >= 0 && before(r, b, ld(res, ldi(tmp, j)), ldi(tmp, j))) {
+      sti(tmp, j + 1, ldi(tmp, j));
+      j--;
+    }
+    sti(tmp, j + 1, b);
   }
-  const q = lo - 1; // b's final index
-  if (q > p) {
-    const at = sorted + (<usize>p << 2);
-    memory.copy(at, at + 4, <usize>(q - p) << 2);
+}
+
+/**
+ * Add delta to the residuals of the k bins at the ascending positions pos[0..k) of
+ * sorted[0..cnt) and restore the order with one merge over the window they move
+ * through: O(k log k + window) instead of one shift per bin. delta < 0 moves them
+ * right, delta > 0 left. tmp: i32[k] scratch.
+ */
+function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, k: i32, delta: f64): void {
+  if (k <= 0) return;
+  for (let j = 0; j < k; j++) {
+    const b = ldi(sorted, ldi(pos, j));
+    sti(tmp, j, b);
+    st(res, b, ld(res, b) + delta);
   }
-  sti(sorted, q, b);
+  settle(res, tmp, k);
+  if (delta <= 0.0) {
+    // window end: the first entry after the last chosen that the last new key precedes
+    const b = ldi(tmp, k - 1);
+    const r = ld(res, b);
+    let lo: i32 = ldi(pos, k - 1) + 1;
+    let hi: i32 = cnt;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = ldi(sorted, mid);
+      if (before(ld(res, x), x, r, b)) lo = mid + 1;
+      else hi = mid;
+    }
+    const qEnd = lo;
+    let wp = ldi(pos, 0);
+    let rp = wp;
+    let pj: i32 = 0;
+    let cp: i32 = 0;
+    while (cp < k) {
+      while (pj < k && rp == ldi(pos, pj)) { rp++; pj++; }
+      const c = ldi(tmp, cp);
+      if (rp >= qEnd) { sti(sorted, wp++, c); cp++; continue; }
+      const e = ldi(sorted, rp);
+      if (before(ld(res, c), c, ld(res, e), e)) { sti(sorted, wp++, c); cp++; }
+      else { sti(sorted, wp++, e); rp++; }
+    }
+  } else {
+    // window start: the first entry before the first chosen that the first new key does not follow
+    const b = ldi(tmp, 0);
+    const qStart = lowerPos(res, sorted, ldi(pos, 0), ld(res, b), b);
+    let wp = ldi(pos, k - 1);
+    let rp = wp;
+    let pj: i32 = k - 1;
+    let cp: i32 = k - 1;
+    while (cp >= 0) {
+      while (pj >= 0 && rp == ldi(pos, pj)) { rp--; pj--; }
+      const c = ldi(tmp, cp);
+      if (rp < qStart) { sti(sorted, wp--, c); cp--; continue; }
+      const e = ldi(sorted, rp);
+      if (before(ld(res, e), e, ld(res, c), c)) { sti(sorted, wp--, c); cp--; }
+      else { sti(sorted, wp--, e); rp--; }
+    }
+  }
+}
+
+/** Positions in sorted[0..cnt) of the k bins ids[0..k) (keys unique), ascending, into pos. */
+function positionsOf(res: usize, sorted: usize, cnt: i32, ids: usize, k: i32, pos: usize): void {
+  for (let j = 0; j < k; j++) {
+    const b = ldi(ids, j);
+    sti(pos, j, lowerPos(res, sorted, cnt, ld(res, b), b));
+  }
+  sortInts(pos, k);
 }
 
 // Max segment tree over bin indices (First Fit): leaves at P + j.
@@ -152,7 +227,7 @@ export function deployPack(
   n: i32, order: usize, w: usize, kmin: usize, kmax: usize, kNew: usize,
   m: i32, res0: usize, nNew: i32, cap: f64,
   rule: i32, adapt: i32, eps: f64,
-  res: usize, sorted: usize, seg: usize, segP: i32,
+  res: usize, sorted: usize, seg: usize, segP: i32, tmp: usize, tpos: usize,
   outK: usize, outStart: usize, outBins: usize, partsCap: i32, info: usize,
 ): i32 {
   if (n < 0 || m < 0 || nNew < 0 || partsCap < 0) return BAD_LENGTH;
@@ -268,18 +343,39 @@ export function deployPack(
         from = j + 1;
       }
     }
-    for (let q = 0; q < useOld; q++) {
-      const j = ldi(outBins, base + q);
-      consume(res, sorted, cnt, j, s);
-      if (rule == FIRST_FIT) segSet(seg, segP, j, ld(res, j));
+    // the chosen open bins lose s each: one merge (positions: a prefix for Worst Fit and
+    // the adapt step, a contiguous run for Best Fit, searched for First Fit)
+    if (toOpen > 0 || rule == WORST_FIT) {
+      for (let q = 0; q < useOld; q++) sti(tpos, q, q);
+    } else if (rule == BEST_FIT) {
+      const c = countAtLeast(res, sorted, cnt, t);
+      for (let q = 0; q < useOld; q++) sti(tpos, q, c - k + q);
+    } else {
+      positionsOf(res, sorted, cnt, outBins + (<usize>base << 2), useOld, tpos);
     }
-    for (let q = useOld; q < k; q++) {
-      const j = m + opened;
-      opened++;
-      st(res, j, cap - s);
-      cnt = insertBin(res, sorted, cnt, j);
-      if (rule == FIRST_FIT) segSet(seg, segP, j, ld(res, j));
-      sti(outBins, base + q, j);
+    moveBatch(res, sorted, cnt, tpos, tmp, useOld, -s);
+    if (rule == FIRST_FIT) {
+      for (let q = 0; q < useOld; q++) {
+        const j = ldi(outBins, base + q);
+        segSet(seg, segP, j, ld(res, j));
+      }
+    }
+    if (useOld < k) {
+      // new bins, all with residual cap - s and the highest indices so far: one block
+      const first = m + opened;
+      const nb = k - useOld;
+      const p = lowerPos(res, sorted, cnt, cap - s, first);
+      const at = sorted + (<usize>p << 2);
+      memory.copy(at + (<usize>nb << 2), at, <usize>(cnt - p) << 2);
+      for (let q = 0; q < nb; q++) {
+        const j = first + q;
+        st(res, j, cap - s);
+        sti(sorted, p + q, j);
+        if (rule == FIRST_FIT) segSet(seg, segP, j, cap - s);
+        sti(outBins, base + useOld + q, j);
+      }
+      cnt += nb;
+      opened += nb;
     }
     sti(outK, it, k);
     sti(outStart, it, base);
@@ -330,21 +426,6 @@ function siftDown(res: usize, ids: usize, start: i32, end: i32): void {
   }
 }
 
-/** Give s back to bin b and move it to its new place in sorted[0..cnt) (towards the front). */
-function release(res: usize, sorted: usize, cnt: i32, b: i32, s: f64): void {
-  const r = ld(res, b);
-  const p = lowerPos(res, sorted, cnt, r, b);
-  const r2 = r + s;
-  st(res, b, r2);
-  // new position: the first q <= p whose entry does not come before (r2, b)
-  const q = lowerPos(res, sorted, p, r2, b);
-  if (q < p) {
-    const at = sorted + (<usize>q << 2);
-    memory.copy(at + 4, at, <usize>(p - q) << 2);
-  }
-  sti(sorted, q, b);
-}
-
 /**
  * Part reduction after a packing (the machines stay the same): every item in the
  * host's order is taken off its machines and placed again, Worst Fit, with the fewest
@@ -352,11 +433,11 @@ function release(res: usize, sorted: usize, cnt: i32, b: i32, s: f64): void {
  * so no item gets more parts. Bins 0..m-1 are the machines the packing uses, with the
  * residuals res0 it left; outK/outStart/outBins hold the packing (bins as 0..m-1) and
  * are rewritten in place (an item's new parts go to the start of its old slot).
- * O(Σ_i (k_i log m + shift)); scratch res f64[m], sorted i32[m].
+ * O(Σ_i (k_i log m + window)); scratch res f64[m], sorted i32[m], tmp i32[m], tpos i32[m].
  */
 export function deployReduce(
   n: i32, order: usize, w: usize, kmin: usize, m: i32, res0: usize, eps: f64,
-  res: usize, sorted: usize, outK: usize, outStart: usize, outBins: usize,
+  res: usize, sorted: usize, tmp: usize, tpos: usize, outK: usize, outStart: usize, outBins: usize,
 ): i32 {
   if (n < 0 || m < 0) return BAD_LENGTH;
   if (!(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
@@ -379,8 +460,9 @@ export function deployReduce(
     for (let q = 0; q < k0; q++) {
       const b = ldi(outBins, base + q);
       if (b < 0 || b >= m) return BAD_LENGTH;
-      release(res, sorted, m, b, s0);
     }
+    positionsOf(res, sorted, m, outBins + (<usize>base << 2), k0, tpos);
+    moveBatch(res, sorted, m, tpos, tmp, k0, s0);
     let k: i32 = k0;
     for (let kk = lo < 1 ? 1 : lo; kk < k0; kk++) {
       if (ld(res, ldi(sorted, kk - 1)) >= wi / <f64>kk - eps) {
@@ -388,14 +470,18 @@ export function deployReduce(
         break;
       }
     }
-    const s = wi / <f64>k;
     if (k == k0) {
       // keep the old machines (they fit: their rooms were >= s0 before the release)
-      for (let q = 0; q < k0; q++) consume(res, sorted, m, ldi(outBins, base + q), s0);
+      positionsOf(res, sorted, m, outBins + (<usize>base << 2), k0, tpos);
+      moveBatch(res, sorted, m, tpos, tmp, k0, -s0);
       continue;
     }
-    for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, q));
-    for (let q = 0; q < k; q++) consume(res, sorted, m, ldi(outBins, base + q), s);
+    const s = wi / <f64>k;
+    for (let q = 0; q < k; q++) {
+      sti(outBins, base + q, ldi(sorted, q));
+      sti(tpos, q, q);
+    }
+    moveBatch(res, sorted, m, tpos, tmp, k, -s);
     sti(outK, it, k);
   }
   return OK;

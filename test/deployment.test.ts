@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { solve, deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, ValidationError, type DeploymentInstance, type DeploymentSolution } from '../src/node.js';
+import { solve, deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, ValidationError, GreenplanError, type DeploymentInstance, type DeploymentSolution } from '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
 import { reduceParts } from '../src/deployment/pack.js';
@@ -95,6 +95,14 @@ describe('deployment: every algorithm, checked', () => {
     // volume 1.3 machines, but the second service needs 3 distinct machines
     expect(s2).toMatchObject({ newBins: 3, lowerBound: 3, status: 'optimal' });
   });
+  it('instances needing more than 2^26 machines are refused with out-of-memory, not a hang', async () => {
+    for (const algorithm of DEPLOYMENT_ALGORITHMS) {
+      const err = await deploy({ problem: 'deployment', binCapacity: 0.001, items: [{ size: 1e6 }, { size: 2e6 }], algorithm }).then(() => undefined, (e) => e);
+      expect(err, algorithm).toBeInstanceOf(GreenplanError);
+      expect(err.code).toBe('out-of-memory');
+      expect(err.message).toContain('machines');
+    }
+  });
   it('merge-and-split cuts every service into the same parts on the same machines', async () => {
     const inst: DeploymentInstance = { problem: 'deployment', binCapacity: 10, bins: [{ name: 'a', free: 8 }], items: [{ size: 9 }, { size: 12 }, { size: 3 }], algorithm: 'merge-and-split' };
     const sol = await deploy(inst);
@@ -122,6 +130,23 @@ describe('deployment: every algorithm, checked', () => {
     // already minimal: unchanged counts
     const same = reduceParts(k, r, Int32Array.of(0, 1), Float64Array.of(8, 9), Int32Array.of(2, 2), Float64Array.of(3), 10, 1e-9);
     expect(Array.from(same.k)).toEqual([2, 2]);
+  });
+  it('services cut into hundreds of parts (tens of thousands of machines) stay fast and valid', async () => {
+    const rand = mulberry32(99);
+    const inst: DeploymentInstance = {
+      problem: 'deployment', binCapacity: 1,
+      bins: Array.from({ length: 50 }, (_, j) => ({ name: `m${j}`, free: Math.round(rand() * 100) / 100 })),
+      items: Array.from({ length: 40 }, (_, i) => ({ name: `s${i}`, size: 200 + Math.round(rand() * 30000) / 100 })),
+    };
+    for (const algorithm of ['guess-and-pack:worst-fit', 'guess-and-pack:first-fit', 'guess-and-pack:best-fit', 'pack-and-adapt:worst-fit'] as const) {
+      const t0 = performance.now();
+      const sol = await deploy({ ...inst, algorithm });
+      const ms = performance.now() - t0;
+      const rep = checkDeployment(inst, sol);
+      expect(rep.valid, `${algorithm}: ${rep.reason}`).toBe(true);
+      expect(sol.newBins).toBeLessThanOrEqual(Math.floor(1.05 * sol.lowerBound) + 2);
+      expect(ms, algorithm).toBeLessThan(5000);
+    }
   });
   it('repeated calls do not grow the WebAssembly memory', async () => {
     const rand = mulberry32(5);
@@ -293,6 +318,10 @@ describe('greenplan CLI: deployment', () => {
     const missing = run(['convert', 'tianchi', '--apps', join(dir, 'nope.csv'), '--machines', 'x', '--deploy', 'y']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read the apps file');
+    const ex = new URL('../examples/deployment.json', import.meta.url).pathname;
+    const exSol = run(['solve', ex, '--out', join(dir, 'ex.sol.json')]);
+    expect(exSol.status, exSol.stderr).toBe(0);
+    expect(run(['check', ex, join(dir, 'ex.sol.json')]).status).toBe(0);
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ problem: 'deployment', status: 'feasible', newBins: 0, parts: 0, lowerBound: 0, items: [] }));
     expect(run(['check', instFile, join(dir, 'bad.json')]).status).toBe(1);
   });

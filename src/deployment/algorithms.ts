@@ -31,7 +31,7 @@
 import type { Kernels } from '../wasm/loader.js';
 import { type Model, countAtLeast, sortedFreeDesc, UNBOUNDED_PARTS } from './model.js';
 import type { LowerBound } from './lower-bound.js';
-import { pack, reduceParts, type Placement, type Rule } from './pack.js';
+import { pack, reduceParts, tooManyMachines, DEPLOYMENT_MAX_MACHINES, type Placement, type Rule } from './pack.js';
 
 export type AlgoResult = { ok: true; placement: Placement } | { ok: false; item: number };
 
@@ -136,6 +136,7 @@ export function mergeSplitK(model: Model, W: number, lo: number, hi: number): { 
   const { C, eps, m } = model;
   let best: { k: number; fromFree: number; newBins: number } | undefined;
   const last = Math.min(hi, lo + m + Math.ceil(W / C) + 1);
+  if (last - lo > DEPLOYMENT_MAX_MACHINES) throw tooManyMachines(last);
   for (let k = lo; k <= last; k++) {
     const s = W / k;
     const fromFree = Math.min(k, countAtLeast(desc, s - eps));

@@ -14,6 +14,9 @@
 // ones that still hold a part of size w/k, and new ones for the rest; so
 //     N >= min over allowed k of (k - #{j : c_j >= w_i / k})   (when w_i / k <= C).
 // The bound is the largest of these. O((n + m) log(n + m)) per set A, ~40 sets.
+// Small instances (<= 30 items) then get the load-set refinement (refineSmall below):
+// with N new machines every item has at most m + N parts, which caps each machine's
+// load at the largest sum of allowed part sizes that fits it.
 //
 // Parts. Item i needs at least the fewest allowed k that fits somewhere: w_i / k <= C,
 // or k partly used machines with c_j >= w_i / k. Σ of these is the parts bound; an item
@@ -40,22 +43,27 @@ function perItem(model: Model, desc: Float64Array, i: number): { k: number; need
   const kn = kNew[i]!; // 0: no allowed k fits a new machine
   let fewest = 0;
   let needNew = Infinity;
-  // k beyond max(kn, lo) + m cannot lower k - #fitting below what k = kn gives
-  const last = Math.min(hi, Math.max(kn, lo) + m);
-  for (let k = lo; k <= last; k++) {
-    if (k - m >= needNew) break; // k - #fitting >= k - m: no better split beyond
-    const fit = countAtLeast(desc, wi / k - eps);
-    if (fit >= k) {
-      if (!fewest) fewest = k;
+  // splits that fit no new machine (k < kn, or any k when kn = 0) need k partly used
+  // machines, so only k <= m can work
+  const partlyOnly = Math.min(hi, m, kn ? kn - 1 : Infinity);
+  for (let k = lo; k <= partlyOnly; k++) {
+    if (countAtLeast(desc, wi / k - eps) >= k) {
+      fewest = k;
       needNew = 0;
       break;
     }
-    if (kn && k >= kn) {
-      if (!fewest) fewest = k;
-      needNew = Math.min(needNew, k - fit);
+  }
+  if (!fewest && kn) {
+    // k >= kn: the machines the partly used ones cannot give are new; k beyond kn + m
+    // cannot lower k - #fitting below what k = kn gives
+    fewest = kn;
+    const last = Math.min(hi, kn + m);
+    for (let k = kn; k <= last; k++) {
+      if (k - m >= needNew) break; // k - #fitting >= k - m
+      needNew = Math.min(needNew, k - Math.min(k, countAtLeast(desc, wi / k - eps)));
+      if (needNew === 0) break;
     }
   }
-  if (!fewest && kn) fewest = kn; // (kn > last cannot happen: last >= kn when kn > 0)
   return { k: fewest, needNew: fewest ? needNew : Infinity };
 }
 
@@ -123,5 +131,93 @@ export function lowerBound(model: Model): LowerBound {
       if (N > best) best = N;
     }
   }
+  best = refineSmall(model, desc, best);
   return { newBins: best, parts, minParts, infeasibleItem };
+}
+
+/** Instances up to this many items get the load-set refinement (refineSmall). */
+const REFINE_MAX_ITEMS = 30;
+/** Search nodes of all maxLoad calls of one bound; past them maxLoad returns the capacity. */
+const REFINE_BUDGET = 50000;
+
+/**
+ * Largest load <= cap that one part per item can make, parts w_i/k with
+ * minP_i <= k <= kHi_i (branch and bound over the items); `cap` when the search runs
+ * out of its budget (still an upper bound).
+ */
+function maxLoad(w: Float64Array, minP: Int32Array, kHi: Int32Array, order: number[], cap: number, eps: number, budget: { nodes: number }): number {
+  const n = order.length;
+  if (budget.nodes <= 0) return cap;
+  // largest part of each item that fits cap, and suffix sums of them (the bound)
+  const top = order.map((i) => {
+    const k = Math.max(minP[i]!, Math.ceil(w[i]! / (cap + eps) - 1e-12));
+    return k <= kHi[i]! ? w[i]! / k : 0;
+  });
+  const suffix = new Float64Array(n + 1);
+  for (let q = n - 1; q >= 0; q--) suffix[q] = suffix[q + 1]! + top[q]!;
+  let best = 0;
+  let exhausted = false;
+  const dfs = (q: number, load: number): void => {
+    if (load > best) best = load;
+    if (q === n || best >= cap - eps || exhausted) return;
+    if (--budget.nodes < 0) {
+      exhausted = true;
+      return;
+    }
+    if (Math.min(cap, load + suffix[q]!) <= best) return;
+    const i = order[q]!;
+    const room = cap + eps - load;
+    for (let k = Math.max(minP[i]!, Math.ceil(w[i]! / room - 1e-12)); k <= kHi[i]!; k++) {
+      if (best >= cap - eps) return; // nothing fills it more
+      if (--budget.nodes < 0) {
+        exhausted = true;
+        return;
+      }
+      const part = w[i]! / k;
+      if (part > room) continue;
+      if (load + part + suffix[q + 1]! <= best) break; // smaller parts only make it worse
+      dfs(q + 1, load + part);
+      if (exhausted) return;
+    }
+    dfs(q + 1, load);
+  };
+  dfs(0, 0);
+  return exhausted ? cap : Math.min(cap, best);
+}
+
+/**
+ * For small instances: with N new machines an item has at most m + N parts, so each
+ * machine can only be filled to the largest load its part sizes can make (maxLoad);
+ * while Σ_j maxLoad(c_j) + N · maxLoad(C) < Σ w, N new machines cannot suffice
+ * (and fewer cannot either: fewer machines, fewer part sizes), so N + 1 is a bound.
+ */
+function refineSmall(model: Model, desc: Float64Array, start: number): number {
+  const { n, m, C, eps, w, minP, maxP } = model;
+  if (n === 0 || n > REFINE_MAX_ITEMS) return start;
+  let W = 0;
+  for (let i = 0; i < n; i++) W += w[i]!;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => w[b]! - w[a]! || a - b);
+  let N = start;
+  const budget = { nodes: REFINE_BUDGET };
+  for (let step = 0; step < 16; step++) {
+    const kHi = new Int32Array(n);
+    let splittable = true;
+    for (let i = 0; i < n; i++) {
+      kHi[i] = Math.min(maxP[i]!, m + N);
+      if (kHi[i]! < minP[i]!) splittable = false;
+    }
+    if (splittable) {
+      let total = N * maxLoad(w, minP, kHi, order, C, eps, budget);
+      const seen = new Map<number, number>();
+      for (let j = 0; j < m; j++) {
+        const c = desc[j]!;
+        let v = seen.get(c);
+        if (v === undefined) seen.set(c, (v = maxLoad(w, minP, kHi, order, c, eps, budget)));
+        total += v;
+      }
+      if (total >= W - 1e-9 * Math.max(1, W)) return N;
+    }
+    N++;
+  }
+  return start; // no conclusion within the steps: keep the bound proved so far
 }

@@ -42,10 +42,19 @@ const INFEASIBLE = 4;
 const TOO_LARGE = 5;
 
 /** Run the kernel once; `{ ok: false, item }` when an item found no place. */
+/** Most machines (partly used + new) one packing may handle (the kernel's i32 indices, the arena). */
+export const DEPLOYMENT_MAX_MACHINES = 2 ** 26;
+
+/** The error for instances that need more machines than DEPLOYMENT_MAX_MACHINES. */
+export function tooManyMachines(count: number): GreenplanError {
+  return new GreenplanError('out-of-memory', `deployment: the instance needs up to ${count} machines, over the ${DEPLOYMENT_MAX_MACHINES} the solver handles`);
+}
+
 export function pack(k: Kernels, p: PackInput): PackResult {
   const n = p.w.length;
   const m = p.res0.length;
   const B = m + p.nNew;
+  if (B > DEPLOYMENT_MAX_MACHINES) throw tooManyMachines(B);
   let segP = 1;
   while (segP < B) segP *= 2;
   let partsCap = 4 * n + 64;
@@ -60,6 +69,8 @@ export function pack(k: Kernels, p: PackInput): PackResult {
     const oRes = lay.take(B, 8);
     const oSorted = lay.take(B, 4);
     const oSeg = lay.take(p.rule === 'first-fit' ? 2 * segP : 0, 8);
+    const oTmp = lay.take(B, 4);
+    const oTpos = lay.take(B, 4);
     const oK = lay.take(n, 4);
     const oStart = lay.take(n, 4);
     const oBins = lay.take(partsCap, 4);
@@ -76,7 +87,7 @@ export function pack(k: Kernels, p: PackInput): PackResult {
       n, base + oOrder, base + oW, base + oKmin, base + oKmax, base + oKNew,
       m, base + oRes0, p.nNew, p.cap,
       RULE_CODE[p.rule], p.adapt ? 1 : 0, p.eps,
-      base + oRes, base + oSorted, base + oSeg, segP,
+      base + oRes, base + oSorted, base + oSeg, segP, base + oTmp, base + oTpos,
       base + oK, base + oStart, base + oBins, partsCap, base + oInfo,
     );
     const mem = k.memory.buffer;
@@ -143,6 +154,8 @@ export function reduceParts(k: Kernels, p: Placement, order: Int32Array, w: Floa
   const oRes0 = lay.take(B, 8);
   const oRes = lay.take(B, 8);
   const oSorted = lay.take(B, 4);
+  const oTmp = lay.take(B, 4);
+  const oTpos = lay.take(B, 4);
   const oK = lay.take(n, 4);
   const oStart = lay.take(n, 4);
   const oBins = lay.take(bins.length, 4);
@@ -155,7 +168,7 @@ export function reduceParts(k: Kernels, p: Placement, order: Int32Array, w: Floa
   new Int32Array(buf, base + oK, n).set(p.k);
   new Int32Array(buf, base + oStart, n).set(p.start);
   new Int32Array(buf, base + oBins, bins.length).set(bins);
-  const status = k.deployReduce(n, base + oOrder, base + oW, base + oKmin, B, base + oRes0, eps, base + oRes, base + oSorted, base + oK, base + oStart, base + oBins);
+  const status = k.deployReduce(n, base + oOrder, base + oW, base + oKmin, B, base + oRes0, eps, base + oRes, base + oSorted, base + oTmp, base + oTpos, base + oK, base + oStart, base + oBins);
   if (status !== OK) throw statusError(status, 'deployment (part reduction)');
   const mem = k.memory.buffer;
   const kNew = new Int32Array(mem, base + oK, n).slice();

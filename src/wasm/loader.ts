@@ -33,12 +33,12 @@ export interface Kernels {
     n: number, order: number, w: number, kmin: number, kmax: number, kNew: number,
     m: number, res0: number, nNew: number, cap: number,
     rule: number, adapt: number, eps: number,
-    res: number, sorted: number, seg: number, segP: number,
+    res: number, sorted: number, seg: number, segP: number, tmp: number, tpos: number,
     outK: number, outStart: number, outBins: number, partsCap: number, info: number,
   ): number;
   deployReduce(
     n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number,
-    res: number, sorted: number, outK: number, outStart: number, outBins: number,
+    res: number, sorted: number, tmp: number, tpos: number, outK: number, outStart: number, outBins: number,
   ): number;
   migrationScratchBytes(n: number, m: number, R: number): number;
   migrationTarget(
