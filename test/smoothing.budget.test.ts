@@ -4,7 +4,7 @@
 // nesting repair on random box trees, real Tianchi demand, and the CLI's exit 3.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { smooth, checkSmoothing, ValidationError } from '../src/node.js';
@@ -183,5 +183,23 @@ describe('budgeted smoothing on real Tianchi demand (bundled excerpt)', () => {
     const min = (await smooth({ problem: 'smoothing', alpha: 0, scenarios: all.scenarios })) as { resource: number };
     const sol = await smooth({ ...all, budget: Math.round(min.resource * 1.03) });
     expect(checkSmoothing({ ...all, budget: Math.round(min.resource * 1.03) }, sol).valid).toBe(true);
+  });
+});
+
+describe('golden: budgeted plans for three bundled Tianchi apps', () => {
+  it('app_4825, app_3283, app_7067 (weights 1, 2, 0.5; maxStep 8; budget 1% above the envelope)', async () => {
+    const apps = readBundledApps();
+    const scenarios = ['app_4825', 'app_3283', 'app_7067'].map((name, i) => ({ name, weight: [1, 2, 0.5][i]!, maxStep: 8, demand: appDemand(apps.find((a) => a.app === name)!) }));
+    const env = (await smooth({ problem: 'smoothing', alpha: 0, scenarios })) as { resource: number };
+    const inst = { problem: 'smoothing' as const, budget: Math.round(env.resource * 1.01), scenarios };
+    const sol = await smooth(inst);
+    const file = new URL('./golden/smoothing-budget-3apps.json', import.meta.url);
+    if (!existsSync(file) || process.env.UPDATE_GOLDEN) writeFileSync(file, JSON.stringify({ instance: inst, solution: sol }, null, 1) + '\n');
+    const golden = JSON.parse(readFileSync(file, 'utf8'));
+    expect(golden.instance).toEqual(inst);
+    expect(sol).toEqual(golden.solution);
+    expect(checkSmoothing(inst, golden.solution).valid).toBe(true);
+    const opt = await budgetMilp(inst);
+    expect(relClose(golden.solution.objective, opt as number, 1e-9)).toBe(true);
   });
 });
