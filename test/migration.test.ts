@@ -110,6 +110,71 @@ describe('migration: random dense clusters, every plan replayed by the checker',
   }
 });
 
+describe('migration: the path planner on random feasible targets (cycles, unreachable targets)', () => {
+  it('300 random targets: every plan replays; reached plans end at the target; others keep a feasible state', async () => {
+    const rand = mulberry32(31337);
+    let reached = 0;
+    let planned = 0;
+    let parked = 0;
+    let repaired = 0;
+    for (let k = 0; k < 300; k++) {
+      const inst = generateMigration(rand, {
+        tasks: 8 + Math.floor(rand() * 40), machines: 3 + Math.floor(rand() * 8), resources: 1 + Math.floor(rand() * 4),
+        util: 0.3 + rand() * 0.5, newRate: 0.1, groupRate: 0.3, alpha: 0.01, maxParallel: 1 + Math.floor(rand() * 4),
+      });
+      const d = validateMigration(inst);
+      // a random feasible target: tasks in random order, each on a random machine with room
+      const tgt = new Int32Array(d.n).fill(-1);
+      const load = new Float64Array(d.m * d.R);
+      const order = Array.from({ length: d.n }, (_, i) => i).sort(() => rand() - 0.5);
+      let ok = true;
+      for (const i of order) {
+        const start = Math.floor(rand() * d.m);
+        for (let q = 0; q < d.m && tgt[i] < 0; q++) {
+          const j = (start + q) % d.m;
+          let fits = true;
+          for (let r = 0; r < d.R; r++) if (load[j * d.R + r]! + d.demand[i * d.R + r]! > d.capacity[j * d.R + r]!) fits = false;
+          for (let u = 0; u < d.n && fits; u++) if (u !== i && tgt[u] === j && d.grp[u]! >= 0 && d.grp[u] === d.grp[i]) fits = false;
+          if (!fits) continue;
+          tgt[i] = j;
+          for (let r = 0; r < d.R; r++) load[j * d.R + r] += d.demand[i * d.R + r]!;
+        }
+        if (tgt[i] < 0) ok = false;
+      }
+      if (!ok) continue;
+      const path = planPath({ ...d, tgt });
+      if (path.unplaced > 0) continue;
+      planned++;
+      const rounds = [];
+      for (let q = 0; q + 1 < path.roundStart.length; q++) {
+        const round = [];
+        for (let e = path.roundStart[q]!; e < path.roundStart[q + 1]!; e++) {
+          round.push({ task: inst.tasks[path.task[e]!]!.name, from: path.from[e]! >= 0 ? inst.machines[path.from[e]!]!.name : null, to: inst.machines[path.to[e]!]!.name });
+        }
+        rounds.push(round);
+      }
+      const { machinesUsed, cost } = assignmentCost(d, path.pos);
+      const sol = {
+        problem: 'migration', status: 'feasible', cost, machinesUsed, moves: path.task.length, objective: cost + 0.01 * path.task.length,
+        rounds, targetReached: path.targetReached,
+        assignment: Object.fromEntries(inst.tasks.map((t, i) => [t.name, inst.machines[path.pos[i]!]!.name])),
+      };
+      const report = checkMigration(inst, sol);
+      expect(report.valid, `${report.reason}\n${JSON.stringify(inst)}\n${Array.from(tgt)}`).toBe(true);
+      if (path.targetReached) {
+        reached++;
+        expect(Array.from(path.pos)).toEqual(Array.from(tgt));
+      }
+      parked += path.parked;
+      repaired += path.repaired;
+    }
+    console.log(`path on random targets: ${planned} planned, ${reached} reached, ${parked} parking moves, ${repaired} moves repaired`);
+    // random targets are full of swaps and cycles: the planner must break many of them
+    expect(parked).toBeGreaterThan(0);
+    expect(reached).toBeGreaterThan(150);
+  });
+});
+
 describe('migration: the stage-1 target against the HiGHS MILP optimum (small clusters)', () => {
   it('60 instances: never below the optimum, optimal on >= 90%, mean ratio <= 1.01, worst <= 1.1', async () => {
     const rand = mulberry32(4242);
