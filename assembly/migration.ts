@@ -767,10 +767,10 @@ export function migrationTarget(
     budget = max(budget, max(3e7, min(2e8, 2e11 / <f64>max(n, 1))));
     rng2 = 0x9e3779b9;
     let fails = 0;
-    for (let q = 0; q < cand && fails < 4 && budget > 0; q++) {
+    for (let q = 0; q < cand && fails < 8 && budget > 0; q++) {
       const j = ldi(ORDER, q);
       if (ldi(OPEN, j) != 1) continue;
-      if (repairClose(j, alpha, 40 + 4 * ldi(CNT, j))) fails = 0;
+      if (repairClose(j, alpha, 60 + 6 * ldi(CNT, j))) fails = 0;
       else fails++;
     }
   }
