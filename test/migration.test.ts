@@ -331,3 +331,36 @@ describe('migration checker rejects corrupted plans', () => {
     expect(reason({ ...good, status: 'optimal' })).toContain('expected "feasible"');
   });
 });
+
+describe('migration kernel: status codes and memory', () => {
+  it('returns BAD_VALUE / BAD_LENGTH on bad input instead of aborting', async () => {
+    const { kernels } = await import('../src/wasm/loader.js');
+    const k = await kernels();
+    const base = k.reserve(1 << 16);
+    const i32 = new Int32Array(k.memory.buffer, base, 1 << 14);
+    const f64 = new Float64Array(k.memory.buffer, base, 1 << 13);
+    // n = 1 task, m = 1 machine, R = 1: demand at 0, capacity at 8, cost at 16 (bytes)
+    f64[0] = 1; f64[1] = 2; f64[2] = 1;
+    const grp = 32, gStart = 40, gMem = 48, cur = 56, tgt = 64, scratch = 128;
+    i32[grp / 4] = -1; i32[gStart / 4] = 0; i32[cur / 4] = 5; // machine 5 does not exist
+    const call = (mode: number, R = 1) => k.migrationTarget(1, 1, R, base, base + 8, base + 16, base + grp, base + gStart, base + gMem, 0, base + cur, base + tgt, 0, mode, base + scratch);
+    expect(call(1)).toBe(2); // BAD_VALUE: current machine out of range
+    i32[cur / 4] = 0;
+    expect(call(1, 0)).toBe(1); // BAD_LENGTH: R = 0
+    expect(call(1, 17)).toBe(1); // BAD_LENGTH: R > 16
+    expect(call(-1)).toBe(2); // BAD_VALUE: mode
+    f64[0] = Number.NaN;
+    expect(call(1)).toBe(2); // BAD_VALUE: NaN demand
+    f64[0] = 1;
+    expect(call(1)).toBe(0);
+    expect(i32[tgt / 4]).toBe(0);
+  });
+  it('memory does not grow over repeated solves of the same instance', async () => {
+    const { kernels } = await import('../src/wasm/loader.js');
+    const inst = generateMigration(mulberry32(5), { tasks: 400, machines: 20, resources: 3, util: 0.4, alpha: 0.01, maxParallel: 4 });
+    await migrate(inst);
+    const before = (await kernels()).memoryBytes();
+    for (let k = 0; k < 10; k++) await migrate(inst);
+    expect((await kernels()).memoryBytes()).toBe(before);
+  });
+});
