@@ -763,8 +763,9 @@ export function migrationTarget(
     }
     sortBy(ORDER, cand, UTIL, false);
     stampStep = 0;
-    // about 0.3-2 s of search: more per task on small instances
-    budget = max(budget, max(3e7, min(2e8, 2e11 / <f64>max(n, 1))));
+    // about 0.1-2 s of search: 2e5 per task up to 1,000 tasks, then 2e11 / n (at least 3e7)
+    const nf = <f64>n;
+    budget = max(budget, n < 1000 ? max(2e7, 2e5 * nf) : max(3e7, min(2e8, 2e11 / nf)));
     rng2 = 0x9e3779b9;
     let fails = 0;
     for (let q = 0; q < cand && fails < 8 && budget > 0; q++) {

@@ -357,10 +357,10 @@ describe('migration kernel: status codes and memory', () => {
   });
   it('memory does not grow over repeated solves of the same instance', async () => {
     const { kernels } = await import('../src/wasm/loader.js');
-    const inst = generateMigration(mulberry32(5), { tasks: 400, machines: 20, resources: 3, util: 0.4, alpha: 0.01, maxParallel: 4 });
+    const inst = generateMigration(mulberry32(5), { tasks: 150, machines: 12, resources: 3, util: 0.4, alpha: 0.01, maxParallel: 4 });
     await migrate(inst);
     const before = (await kernels()).memoryBytes();
-    for (let k = 0; k < 10; k++) await migrate(inst);
+    for (let k = 0; k < 5; k++) await migrate(inst);
     expect((await kernels()).memoryBytes()).toBe(before);
   });
 });
