@@ -300,8 +300,12 @@ export function planPath(inp: PathInput): PathResult {
     closeRound();
     parked++;
     parkCount[bestU]++;
-    // u stays pending (from its parking place); if it was waiting, requeue it
-    if (state[bestU] !== 1) {
+    // u stays pending (from its parking place); if it was waiting, requeue it. (Should
+    // the parking place be its target after all, the move is done.)
+    if (pos[bestU] === tgt[bestU]) {
+      pending--;
+      state[bestU] = 0;
+    } else if (state[bestU] !== 1) {
       state[bestU] = 1;
       queue.push(bestU);
     }
