@@ -27,6 +27,12 @@
 //     (an ejection chain of length 2, under a global work budget). If a task is left,
 //     or p_j <= α·(added moves), the attempt is undone from a move log. Passes repeat
 //     (bit 3) while some machine closes, at most 8.
+//  2a.(bit 11) Penalty local search: try to close open machines (emptiest first) by
+//     emptying one onto the others even when they overflow, then removing the overload
+//     by task moves and swaps (a tabu search; the usual way to lower a bin count in
+//     bin packing); undone unless it succeeds and pays for its moves. Bit 12 starts the
+//     call from the assignment passed in tgt instead of cur (the host polishes its best
+//     target this way).
 //  2b.(bit 15) Swap-in trials: open a closed machine (cheapest first, one per distinct
 //     cost and capacity, at most 8) and drain the open machines into it; kept when the
 //     machines closed cost more than it plus the extra moves (two expensive machines
@@ -37,7 +43,8 @@
 // factors in [1, 1.5) (the host runs a few perturbed restarts on small instances).
 // Mode 0 is the plain baseline of the bench: emptiest first, first fit, one pass.
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
-// bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials. Memory: O(n + m·R) scratch.
+// bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials; the
+// local search is bounded by its work budget (about 3e7 to 2e8 inner steps). Memory: O(n + m·R) scratch.
 // Group checks use a stamp array over machines: marking the machines of a task's group
 // costs O(|group|).
 //
@@ -414,9 +421,10 @@ function groupOkExcept(t: i32, j: i32, except: i32): bool {
 /**
  * Penalty local search (the standard bin-count reduction of bin packing): empty machine
  * j by placing its tasks where they add the least overload (capacity may be exceeded,
- * groups may not), then remove the overload by the best task move or swap out of an
- * overloaded machine (first improvement over the whole neighbourhood, a short tabu
- * list against undoing a move, at most maxSteps steps). Succeeds when no machine is
+ * groups may not), then remove the overload by the best task move or swap out of the
+ * most overloaded machine (best over the neighbourhood, partners in a window of 48
+ * machines when there are more, applied even when it does not improve; a short tabu
+ * list against undoing it; at most maxSteps steps). Succeeds when no machine is
  * overloaded; the caller undoes the log otherwise. Work is charged to the budget.
  */
 function penaltyClose(j: i32, maxSteps: i32): bool {
@@ -755,14 +763,15 @@ export function migrationTarget(
     }
     sortBy(ORDER, cand, UTIL, false);
     stampStep = 0;
-    // about 0.3-2 s of search: more per task on small instances
-    budget = max(budget, max(3e7, min(2e8, 2e11 / <f64>max(n, 1))));
+    // about 0.1-2 s of search: 2e5 per task up to 1,000 tasks, then 2e11 / n (at least 3e7)
+    const nf = <f64>n;
+    budget = max(budget, n < 1000 ? max(2e7, 2e5 * nf) : max(3e7, min(2e8, 2e11 / nf)));
     rng2 = 0x9e3779b9;
     let fails = 0;
-    for (let q = 0; q < cand && fails < 4 && budget > 0; q++) {
+    for (let q = 0; q < cand && fails < 8 && budget > 0; q++) {
       const j = ldi(ORDER, q);
       if (ldi(OPEN, j) != 1) continue;
-      if (repairClose(j, alpha, 40 + 4 * ldi(CNT, j))) fails = 0;
+      if (repairClose(j, alpha, 60 + 6 * ldi(CNT, j))) fails = 0;
       else fails++;
     }
   }

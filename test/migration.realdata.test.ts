@@ -72,8 +72,10 @@ if (!hasA) console.log(`NOTICE: ${roadefDir} is absent: the ROADEF set A tests a
 
 describe.skipIf(!hasA)('ROADEF/EURO 2012 set A: plans replayed by the checker', () => {
   for (const name of ROADEF_A) {
-    it(`${name}: maxParallel 1 and 8, fewer or equal machines than the plain consolidation`, async () => {
-      for (const maxParallel of [1, 8]) {
+    // maxParallel 8 on every instance, and 1 as well on two of them (test time)
+    const parallels = name === 'a1_2' || name === 'a2_1' ? [1, 8] : [8];
+    it(`${name}: maxParallel ${parallels.join(' and ')}, fewer or equal machines than the plain consolidation`, async () => {
+      for (const maxParallel of parallels) {
         const inst = readRoadef(roadefDir + `model_${name}.txt`, roadefDir + `assignment_${name}.txt`, { alpha: 0.01, maxParallel });
         const sol = await migrate(inst);
         expect(sol.status).toBe('feasible');
@@ -86,6 +88,7 @@ describe.skipIf(!hasA)('ROADEF/EURO 2012 set A: plans replayed by the checker', 
         expect(sol.machinesUsed).toBeLessThanOrEqual(assignmentCost(d, d.cur).machinesUsed);
         expect(sol.machinesUsed).toBeLessThanOrEqual(plain);
         if (maxParallel === 8 && sol.moves > 0) expect(sol.rounds.length).toBeLessThanOrEqual(Math.ceil(sol.moves / 8) * 2 + 2);
+        if (maxParallel === 1) expect(sol.rounds.every((r) => r.length === 1)).toBe(true);
       }
     });
   }

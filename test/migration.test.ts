@@ -110,6 +110,71 @@ describe('migration: random dense clusters, every plan replayed by the checker',
   }
 });
 
+describe('migration: the path planner on random feasible targets (cycles, unreachable targets)', () => {
+  it('300 random targets: every plan replays; reached plans end at the target; others keep a feasible state', async () => {
+    const rand = mulberry32(31337);
+    let reached = 0;
+    let planned = 0;
+    let parked = 0;
+    let repaired = 0;
+    for (let k = 0; k < 300; k++) {
+      const inst = generateMigration(rand, {
+        tasks: 8 + Math.floor(rand() * 40), machines: 3 + Math.floor(rand() * 8), resources: 1 + Math.floor(rand() * 4),
+        util: 0.3 + rand() * 0.5, newRate: 0.1, groupRate: 0.3, alpha: 0.01, maxParallel: 1 + Math.floor(rand() * 4),
+      });
+      const d = validateMigration(inst);
+      // a random feasible target: tasks in random order, each on a random machine with room
+      const tgt = new Int32Array(d.n).fill(-1);
+      const load = new Float64Array(d.m * d.R);
+      const order = Array.from({ length: d.n }, (_, i) => i).sort(() => rand() - 0.5);
+      let ok = true;
+      for (const i of order) {
+        const start = Math.floor(rand() * d.m);
+        for (let q = 0; q < d.m && tgt[i] < 0; q++) {
+          const j = (start + q) % d.m;
+          let fits = true;
+          for (let r = 0; r < d.R; r++) if (load[j * d.R + r]! + d.demand[i * d.R + r]! > d.capacity[j * d.R + r]!) fits = false;
+          for (let u = 0; u < d.n && fits; u++) if (u !== i && tgt[u] === j && d.grp[u]! >= 0 && d.grp[u] === d.grp[i]) fits = false;
+          if (!fits) continue;
+          tgt[i] = j;
+          for (let r = 0; r < d.R; r++) load[j * d.R + r] += d.demand[i * d.R + r]!;
+        }
+        if (tgt[i] < 0) ok = false;
+      }
+      if (!ok) continue;
+      const path = planPath({ ...d, tgt });
+      if (path.unplaced > 0) continue;
+      planned++;
+      const rounds = [];
+      for (let q = 0; q + 1 < path.roundStart.length; q++) {
+        const round = [];
+        for (let e = path.roundStart[q]!; e < path.roundStart[q + 1]!; e++) {
+          round.push({ task: inst.tasks[path.task[e]!]!.name, from: path.from[e]! >= 0 ? inst.machines[path.from[e]!]!.name : null, to: inst.machines[path.to[e]!]!.name });
+        }
+        rounds.push(round);
+      }
+      const { machinesUsed, cost } = assignmentCost(d, path.pos);
+      const sol = {
+        problem: 'migration', status: 'feasible', cost, machinesUsed, moves: path.task.length, objective: cost + 0.01 * path.task.length,
+        rounds, targetReached: path.targetReached,
+        assignment: Object.fromEntries(inst.tasks.map((t, i) => [t.name, inst.machines[path.pos[i]!]!.name])),
+      };
+      const report = checkMigration(inst, sol);
+      expect(report.valid, `${report.reason}\n${JSON.stringify(inst)}\n${Array.from(tgt)}`).toBe(true);
+      if (path.targetReached) {
+        reached++;
+        expect(Array.from(path.pos)).toEqual(Array.from(tgt));
+      }
+      parked += path.parked;
+      repaired += path.repaired;
+    }
+    console.log(`path on random targets: ${planned} planned, ${reached} reached, ${parked} parking moves, ${repaired} moves repaired`);
+    // random targets are full of swaps and cycles: the planner must break many of them
+    expect(parked).toBeGreaterThan(0);
+    expect(reached).toBeGreaterThan(150);
+  });
+});
+
 describe('migration: the stage-1 target against the HiGHS MILP optimum (small clusters)', () => {
   it('60 instances: never below the optimum, optimal on >= 90%, mean ratio <= 1.01, worst <= 1.1', async () => {
     const rand = mulberry32(4242);
@@ -264,5 +329,38 @@ describe('migration checker rejects corrupted plans', () => {
     expect(reason(tamper(good, (s) => { s.rounds[0]![0]!.to = 'zz'; }))).toContain('.to "zz" is not a machine');
     expect(reason(tamper(good, (s) => { s.rounds[0]![0]!.to = 'c'; }))).toContain('moves to the machine it is on');
     expect(reason({ ...good, status: 'optimal' })).toContain('expected "feasible"');
+  });
+});
+
+describe('migration kernel: status codes and memory', () => {
+  it('returns BAD_VALUE / BAD_LENGTH on bad input instead of aborting', async () => {
+    const { kernels } = await import('../src/wasm/loader.js');
+    const k = await kernels();
+    const base = k.reserve(1 << 16);
+    const i32 = new Int32Array(k.memory.buffer, base, 1 << 14);
+    const f64 = new Float64Array(k.memory.buffer, base, 1 << 13);
+    // n = 1 task, m = 1 machine, R = 1: demand at 0, capacity at 8, cost at 16 (bytes)
+    f64[0] = 1; f64[1] = 2; f64[2] = 1;
+    const grp = 32, gStart = 40, gMem = 48, cur = 56, tgt = 64, scratch = 128;
+    i32[grp / 4] = -1; i32[gStart / 4] = 0; i32[cur / 4] = 5; // machine 5 does not exist
+    const call = (mode: number, R = 1) => k.migrationTarget(1, 1, R, base, base + 8, base + 16, base + grp, base + gStart, base + gMem, 0, base + cur, base + tgt, 0, mode, base + scratch);
+    expect(call(1)).toBe(2); // BAD_VALUE: current machine out of range
+    i32[cur / 4] = 0;
+    expect(call(1, 0)).toBe(1); // BAD_LENGTH: R = 0
+    expect(call(1, 17)).toBe(1); // BAD_LENGTH: R > 16
+    expect(call(-1)).toBe(2); // BAD_VALUE: mode
+    f64[0] = Number.NaN;
+    expect(call(1)).toBe(2); // BAD_VALUE: NaN demand
+    f64[0] = 1;
+    expect(call(1)).toBe(0);
+    expect(i32[tgt / 4]).toBe(0);
+  });
+  it('memory does not grow over repeated solves of the same instance', async () => {
+    const { kernels } = await import('../src/wasm/loader.js');
+    const inst = generateMigration(mulberry32(5), { tasks: 150, machines: 12, resources: 3, util: 0.4, alpha: 0.01, maxParallel: 4 });
+    await migrate(inst);
+    const before = (await kernels()).memoryBytes();
+    for (let k = 0; k < 5; k++) await migrate(inst);
+    expect((await kernels()).memoryBytes()).toBe(before);
   });
 });

@@ -168,21 +168,37 @@ export function planPath(inp: PathInput): PathResult {
   const parkLimit = 2 * pending + 16;
   const round: number[] = [];
 
+  // try t in the round being built: added, or parked in waiting[tgt]
+  const tryAdd = (t: number) => {
+    state[t] = 0;
+    if (pos[t] === tgt[t]) return;
+    const b = tgt[t]!;
+    const g = grp[t]!;
+    if (fitsRound(t, b) && groupFree(t, b) && !(g >= 0 && roundGroups.has(gkey(g, b)))) {
+      round.push(t);
+      for (let r = 0; r < R; r++) add[b * R + r] += demand[t * R + r]!;
+      touched.push(b);
+      if (g >= 0) roundGroups.add(gkey(g, b));
+    } else wait(t);
+  };
+  const window = 32 * P;
   while (pending > 0) {
     round.length = 0;
+    // critical moves first: a ready move out of a machine that other moves wait for
+    // (looking at the next 32·P queued moves)
+    if (P > 1) {
+      const end = Math.min(queue.len, qHead + window);
+      for (let q = qHead; q < end && round.length < P; q++) {
+        const t = queue.a[q]!;
+        if (state[t] !== 1) continue;
+        const a = pos[t]!;
+        if (a >= 0 && waiting[a] !== undefined && waiting[a]!.length > 0) tryAdd(t);
+      }
+    }
     while (qHead < queue.len && round.length < P) {
       const t = queue.a[qHead++]!;
       if (state[t] !== 1) continue;
-      state[t] = 0;
-      if (pos[t] === tgt[t]) continue;
-      const b = tgt[t]!;
-      const g = grp[t]!;
-      if (fitsRound(t, b) && groupFree(t, b) && !(g >= 0 && roundGroups.has(gkey(g, b)))) {
-        round.push(t);
-        for (let r = 0; r < R; r++) add[b * R + r] += demand[t * R + r]!;
-        touched.push(b);
-        if (g >= 0) roundGroups.add(gkey(g, b));
-      } else wait(t);
+      tryAdd(t);
     }
     if (qHead > 4096 && qHead * 2 > queue.len) {
       queue.a.copyWithin(0, qHead, queue.len);
@@ -300,8 +316,12 @@ export function planPath(inp: PathInput): PathResult {
     closeRound();
     parked++;
     parkCount[bestU]++;
-    // u stays pending (from its parking place); if it was waiting, requeue it
-    if (state[bestU] !== 1) {
+    // u stays pending (from its parking place); if it was waiting, requeue it. (Should
+    // the parking place be its target after all, the move is done.)
+    if (pos[bestU] === tgt[bestU]) {
+      pending--;
+      state[bestU] = 0;
+    } else if (state[bestU] !== 1) {
       state[bestU] = 1;
       queue.push(bestU);
     }

@@ -3,7 +3,7 @@ import { ValidationError, GreenplanError, statusError } from '../core/errors.js'
 import { kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
 import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
-import { planPath } from './path.js';
+import { planPath, type PathResult } from './path.js';
 
 const validator: Validator<typeof MigrationInstance> = new Validator(MigrationInstance);
 
@@ -256,46 +256,71 @@ export function assignmentCost(d: DenseMigration, a: Int32Array): { machinesUsed
   return { machinesUsed, cost };
 }
 
+interface Plan {
+  segments: PathResult[];
+  pos: Int32Array;
+  moves: number;
+  /** every segment reached the target it was planned for, and there is one segment */
+  reached: boolean;
+  objective: number;
+}
+
+/**
+ * Stage 1 then stage 2 from the state `d.cur`: a path to each target candidate; when a
+ * path stops short of its target (repair), stage 1 is run again from the state reached
+ * and a second path appended (depth 1). Returns the plan with the least objective, or
+ * null when some new task cannot be placed.
+ */
+async function planFrom(d: DenseMigration, depth: number): Promise<Plan | null> {
+  const candidates = await targetCandidates(d);
+  let best: Plan | null = null;
+  const consider = (p: Plan) => {
+    if (!best || p.objective < best.objective - 1e-12 || (p.reached && !best.reached && p.objective <= best.objective + 1e-12)) best = p;
+  };
+  for (const tgt of candidates) {
+    const path = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
+    if (path.unplaced > 0) continue;
+    const moves = path.task.length;
+    const plan: Plan = { segments: [path], pos: path.pos, moves, reached: path.targetReached, objective: assignmentCost(d, path.pos).cost + d.alpha * moves };
+    consider(plan);
+    if (!path.targetReached && depth < 1) {
+      const cont = await planFrom({ ...d, cur: path.pos }, depth + 1);
+      if (cont) {
+        const total = moves + cont.moves;
+        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, objective: assignmentCost(d, cont.pos).cost + d.alpha * total });
+      }
+    }
+  }
+  return best;
+}
+
 /**
  * Migration: a target assignment (fewest machines by cost, α per move) and a plan of
  * rounds reaching it in which every step is feasible. Throws on invalid input.
  */
 export async function migrate(instance: MigrationInstance): Promise<MigrationSolution | MigrationInfeasible> {
   const d = validateMigration(instance);
-  const candidates = await targetCandidates(d);
-  if (candidates.length === 0) {
-    return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks' };
-  }
-  // plan a path to each candidate target; keep the plan with the least objective
-  let path: ReturnType<typeof planPath> | undefined;
-  let pathObj = Infinity;
-  for (const tgt of candidates) {
-    const p = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
-    if (p.unplaced > 0) continue;
-    const obj = assignmentCost(d, p.pos).cost + d.alpha * p.task.length;
-    if (obj < pathObj - 1e-12 || (path && !path.targetReached && p.targetReached && obj <= pathObj + 1e-12)) {
-      path = p;
-      pathObj = obj;
-    }
-  }
-  if (!path) {
-    return { problem: 'migration', status: 'infeasible', reason: 'a new task could not be placed by any feasible sequence of moves found' };
+  const plan = await planFrom(d, 0);
+  if (!plan) {
+    return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks, or could not be placed by any feasible sequence of moves found' };
   }
   const mName = instance.machines.map((mc) => mc.name);
   const tName = instance.tasks.map((t) => t.name);
   const rounds: MigrationMove[][] = [];
-  for (let k = 0; k + 1 < path.roundStart.length; k++) {
-    const round: MigrationMove[] = [];
-    for (let q = path.roundStart[k]!; q < path.roundStart[k + 1]!; q++) {
-      const f = path.from[q]!;
-      round.push({ task: tName[path.task[q]!]!, from: f >= 0 ? mName[f]! : null, to: mName[path.to[q]!]! });
+  for (const path of plan.segments) {
+    for (let k = 0; k + 1 < path.roundStart.length; k++) {
+      const round: MigrationMove[] = [];
+      for (let q = path.roundStart[k]!; q < path.roundStart[k + 1]!; q++) {
+        const f = path.from[q]!;
+        round.push({ task: tName[path.task[q]!]!, from: f >= 0 ? mName[f]! : null, to: mName[path.to[q]!]! });
+      }
+      rounds.push(round);
     }
-    rounds.push(round);
   }
   const assignment: Record<string, string> = {};
-  for (let i = 0; i < d.n; i++) assignment[tName[i]!] = mName[path.pos[i]!]!;
-  const { machinesUsed, cost } = assignmentCost(d, path.pos);
-  const moves = path.task.length;
+  for (let i = 0; i < d.n; i++) assignment[tName[i]!] = mName[plan.pos[i]!]!;
+  const { machinesUsed, cost } = assignmentCost(d, plan.pos);
+  const moves = plan.moves;
   return {
     problem: 'migration',
     status: 'feasible',
@@ -305,6 +330,6 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
     machinesUsed,
     rounds,
     assignment,
-    targetReached: path.targetReached,
+    targetReached: plan.reached,
   };
 }
