@@ -2,15 +2,11 @@
 //   min Σ_i w_i Σ_t u_{i,t}  s.t.  u >= ±(h_{t+1} − h_t), Σ h <= B, h >= ceil(d), steps <= maxStep
 // solved by HiGHS, and an enumeration of every plan for tiny instances. Neither shares
 // code with src/.
-import highsLoader from 'highs';
-import { num } from './highs.js';
+import { num, getHighs } from './highs.js';
 
 export interface BudgetScenario { name?: string; weight?: number; maxStep?: number; demand: number[] }
 export interface BudgetInstance { problem: 'smoothing'; budget: number; scenarios: BudgetScenario[] }
 
-interface Highs { solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number } }
-const loadHighs = highsLoader as unknown as () => Promise<Highs>;
-let highsPromise: Promise<Highs> | undefined;
 
 /** Optimal weighted variation under the budget, or 'infeasible'. */
 export async function budgetMilp(inst: BudgetInstance, opts: { timeLimit?: number } = {}): Promise<number | 'infeasible'> {
@@ -54,8 +50,7 @@ export async function budgetMilp(inst: BudgetInstance, opts: { timeLimit?: numbe
   budgetLines[0] = ' budget: ' + budgetLines[0]!.trimStart();
   budgetLines[budgetLines.length - 1] += ` <= ${num(inst.budget)}`;
   const lp = ['Minimize', ...objLines, 'Subject To', ...rows, ...budgetLines, 'Bounds', ...bounds, 'General', ...ints, 'End', ''].join('\n');
-  highsPromise ??= loadHighs();
-  const highs = await highsPromise;
+  const highs = await getHighs();
   const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, ...(opts.timeLimit ? { time_limit: opts.timeLimit } : {}) });
   if (sol.Status === 'Infeasible') return 'infeasible';
   if (sol.Status !== 'Optimal') throw new Error(`HiGHS status ${sol.Status}`);

@@ -9,21 +9,11 @@
 //   Σ_k u_ik = 1,  Σ_b x_ikb = k · u_ik,  Σ_{i,k} (w_i / k) x_ikb <= cap_b (· z_t),
 //   minimize Σ_t z_t.
 // With U at least the optimum (e.g. any feasible solution's count) it is exact.
-import highsLoader from 'highs';
-import { num } from './highs.js';
+import { num, getHighs } from './highs.js';
 
 export interface DeployItem { name?: string; size: number; minParts?: number; maxParts?: number; parts?: number }
 export interface DeployInstance { problem: 'deployment'; binCapacity: number; bins?: { name?: string; free: number }[]; items: DeployItem[]; algorithm?: string }
 
-interface Highs {
-  solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
-}
-const loadHighs = highsLoader as unknown as () => Promise<Highs>;
-let highsPromise: Promise<Highs> | undefined;
-function getHighs(): Promise<Highs> {
-  highsPromise ??= loadHighs();
-  return highsPromise;
-}
 
 /** Relative slack on capacities, the same as the solver's "a part fits" tolerance. */
 const SLACK = 1e-9;

@@ -1,21 +1,11 @@
 // Test helpers for the bounded knapsack (ALGORITHMS.md §2): an exact MILP solved by
 // HiGHS (CPLEX LP format), a brute force for tiny instances and a seeded generator
 // with adversarial families.
-import highsLoader from 'highs';
-import { num } from './highs.js';
+import { num, getHighs } from './highs.js';
 
 export interface KnapsackItem { name?: string; size: number; value: number; copies?: number }
 export interface KnapsackInstance { problem: 'knapsack'; capacity: number; items: KnapsackItem[] }
 
-interface Highs {
-  solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
-}
-const loadHighs = highsLoader as unknown as () => Promise<Highs>;
-let highsPromise: Promise<Highs> | undefined;
-function getHighs(): Promise<Highs> {
-  highsPromise ??= loadHighs();
-  return highsPromise;
-}
 
 
 /** Optimal value of the knapsack instance, by MILP (HiGHS): integer x_j in 0..c_j, maximize. */

@@ -17,7 +17,7 @@ export interface SmoothingInstance {
 
 // The package's types.d.ts is read as CommonJS under NodeNext, which hides the
 // default export's call signature; type the small part we use by hand.
-interface Highs {
+export interface Highs {
   solve(
     lp: string,
     options?: Record<string, unknown>,
@@ -25,7 +25,8 @@ interface Highs {
 }
 const loadHighs = highsLoader as unknown as () => Promise<Highs>;
 let highsPromise: Promise<Highs> | undefined;
-function getHighs(): Promise<Highs> {
+/** The HiGHS solver (WASM), loaded once for every oracle in test/helpers. */
+export function getHighs(): Promise<Highs> {
   highsPromise ??= loadHighs();
   return highsPromise;
 }

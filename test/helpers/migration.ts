@@ -1,8 +1,7 @@
 // Test and bench helpers for migration (ALGORITHMS.md §4): a seeded generator of dense
 // clusters (feasible current state, groups, new tasks), the LP machine lower bound, and
 // the exact target MILP solved by HiGHS (CPLEX LP format).
-import highsLoader from 'highs';
-import { num } from './highs.js';
+import { num, getHighs } from './highs.js';
 
 export interface MInstance {
   problem: 'migration';
@@ -163,15 +162,6 @@ export async function machineLpBound(inst: MInstance): Promise<number> {
   return sol.ObjectiveValue;
 }
 
-interface Highs {
-  solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
-}
-const loadHighs = highsLoader as unknown as () => Promise<Highs>;
-let highsPromise: Promise<Highs> | undefined;
-function getHighs(): Promise<Highs> {
-  highsPromise ??= loadHighs();
-  return highsPromise;
-}
 
 /**
  * Optimal stage-1 objective (seed 003 §3.3): min Σ p_j z_j + α Σ_i [y_i != x_i] over
