@@ -63,12 +63,16 @@ export interface ExactModel {
   members: Int32Array;
   /** resources that can bind (the others get no capacity rows) */
   binding: number[];
-  /** integer variables: Σ_k #{j: u_kj > 0} + m */
+  /** integer variables: Σ_k #{j: u_kj > 0} + m (counted up to just past the cap given to buildClasses) */
   intVars: number;
 }
 
-/** Group identical tasks into classes (demand vector, current machine, group). */
-export function buildClasses(d: DenseMigration): ExactModel {
+/**
+ * Group identical tasks into classes (demand vector, current machine, group). Counting
+ * the integer variables stops once they exceed `varCap` (the caller only asks whether
+ * the model is small).
+ */
+export function buildClasses(d: DenseMigration, varCap = Infinity): ExactModel {
   const { n, m, R } = d;
   const index = new Map<string, number>();
   const cls = new Int32Array(n);
@@ -99,7 +103,7 @@ export function buildClasses(d: DenseMigration): ExactModel {
     if (total > minCap) binding.push(r);
   }
   let intVars = m;
-  for (let k = 0; k < K; k++) for (let j = 0; j < m; j++) if (upper(d, members[start[k]!]!, start[k + 1]! - start[k]!, j) > 0) intVars++;
+  for (let k = 0; k < K && intVars <= varCap; k++) for (let j = 0; j < m; j++) if (upper(d, members[start[k]!]!, start[k + 1]! - start[k]!, j) > 0) intVars++;
   return { K, cls, start, members, binding, intVars };
 }
 
@@ -193,6 +197,8 @@ export interface ExactResult {
   optimal: boolean;
   /** HiGHS proved that no assignment exists */
   infeasible: boolean;
+  /** HiGHS proved that no assignment beats the incumbent given to it */
+  incumbentOptimal: boolean;
   /** HiGHS status string */
   status: string;
   classes: number;
@@ -204,21 +210,34 @@ export interface ExactResult {
  * Solve the grouped stage-1 MILP with HiGHS within `timeLimitMs`. The returned target
  * is re-checked here (every task placed within capacity, groups apart); a time-limited
  * run returns HiGHS's best assignment if it has one, with optimal = false.
+ * `incumbent` (the objective of a known assignment, e.g. the heuristic target) is given
+ * to HiGHS as the objective cutoff (`objective_bound`, a hair above it): branches that
+ * cannot beat it are pruned. If HiGHS then finds nothing, it has proved that no
+ * assignment beats the incumbent: `incumbentOptimal`.
  */
-export async function exactTarget(d: DenseMigration, timeLimitMs: number, model?: ExactModel): Promise<ExactResult> {
+export async function exactTarget(d: DenseMigration, timeLimitMs: number, model?: ExactModel, incumbent?: number): Promise<ExactResult> {
   const t0 = performance.now();
   const mdl = model ?? buildClasses(d);
   const base = { classes: mdl.K, intVars: mdl.intVars };
-  if (d.n === 0) return { target: new Int32Array(0), optimal: true, infeasible: false, status: 'Optimal', ...base, ms: 0 };
-  if (d.m === 0) return { target: null, optimal: false, infeasible: true, status: 'Infeasible', ...base, ms: 0 };
+  if (d.n === 0) return { target: new Int32Array(0), optimal: true, infeasible: false, incumbentOptimal: false, status: 'Optimal', ...base, ms: 0 };
+  if (d.m === 0) return { target: null, optimal: false, infeasible: true, incumbentOptimal: false, status: 'Infeasible', ...base, ms: 0 };
   const highs = await loadHighs();
   const lp = writeLp(d, mdl);
-  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000) });
+  const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000) };
+  if (incumbent !== undefined && Number.isFinite(incumbent)) {
+    // the LP objective omits the constant α·n (every task counted as moved)
+    options.objective_bound = incumbent - d.alpha * d.n + 1e-7 * Math.max(1, Math.abs(incumbent));
+  }
+  const sol = highs.solve(lp, options);
   const ms = performance.now() - t0;
   const status = sol.Status;
-  if (status === 'Infeasible') return { target: null, optimal: false, infeasible: true, status, ...base, ms };
+  if (status === 'Infeasible') {
+    // with a cutoff: nothing beats the incumbent (it is optimal); without: no assignment
+    const cut = options.objective_bound !== undefined;
+    return { target: null, optimal: false, infeasible: !cut, incumbentOptimal: cut, status, ...base, ms };
+  }
   const target = countsToTarget(d, mdl, (k, j) => sol.Columns[`n${k}_${j}`]?.Primal ?? 0);
-  return { target, optimal: status === 'Optimal' && target !== null, infeasible: false, status, ...base, ms };
+  return { target, optimal: status === 'Optimal' && target !== null, infeasible: false, incumbentOptimal: false, status, ...base, ms };
 }
 
 /**
@@ -270,5 +289,7 @@ export function countsToTarget(d: DenseMigration, mdl: ExactModel, count: (k: nu
 
 /** `auto` uses the exact target when the grouped model has at most this many integer variables × machines. */
 export const AUTO_EXACT_LIMIT = 2_000;
+/** `exact` gives up (heuristic target, with a note) above this many integer variables: the LP text alone would take gigabytes. */
+export const EXACT_MAX_VARS = 1_000_000;
 /** Default HiGHS time limit of the exact target. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;

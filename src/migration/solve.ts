@@ -4,7 +4,7 @@ import { kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
 import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
 import { planPath, type PathResult } from './path.js';
-import { buildClasses, exactTarget, loadHighs, AUTO_EXACT_LIMIT, DEFAULT_TIME_LIMIT_MS } from './exact.js';
+import { buildClasses, exactTarget, loadHighs, AUTO_EXACT_LIMIT, EXACT_MAX_VARS, DEFAULT_TIME_LIMIT_MS } from './exact.js';
 
 const validator: Validator<typeof MigrationInstance> = new Validator(MigrationInstance);
 
@@ -303,7 +303,7 @@ export interface Stage1 {
 export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<Stage1> {
   const heur: Candidate[] = (await targetCandidates(d)).map((tgt) => ({ tgt, method: 'heuristic' as const, objective: targetObjective(d, tgt) }));
   if (heuristicOnly || d.target === 'heuristic') return { candidates: heur, optimum: null };
-  const mdl = buildClasses(d);
+  const mdl = buildClasses(d, d.target === 'auto' ? AUTO_EXACT_LIMIT / Math.max(1, d.m) : EXACT_MAX_VARS);
   if (d.target === 'auto') {
     if (mdl.intVars * d.m > AUTO_EXACT_LIMIT) return { candidates: heur, optimum: null, classes: mdl.K, intVars: mdl.intVars };
     try {
@@ -312,8 +312,12 @@ export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<
       return { candidates: heur, optimum: null, note: 'HiGHS (optional dependency "highs") is not installed: heuristic target', classes: mdl.K, intVars: mdl.intVars };
     }
   }
-  const ex = await exactTarget(d, d.timeLimitMs, mdl);
+  if (mdl.intVars > EXACT_MAX_VARS) {
+    return { candidates: heur, optimum: null, note: `the grouped model has more than ${EXACT_MAX_VARS} integer variables: HiGHS not run, heuristic target`, classes: mdl.K, intVars: mdl.intVars };
+  }
+  const ex = await exactTarget(d, d.timeLimitMs, mdl, heur[0]?.objective);
   const out: Stage1 = { candidates: heur, optimum: null, classes: ex.classes, intVars: ex.intVars };
+  if (ex.incumbentOptimal) return { ...out, optimum: heur[0]!.objective };
   if (ex.target) {
     const c: Candidate = { tgt: ex.target, method: 'exact', objective: targetObjective(d, ex.target) };
     out.candidates = [c, ...heur].sort((a, b) => a.objective - b.objective); // stable: exact first on ties
