@@ -13,7 +13,8 @@
 // independent checker. Plans use maxParallel = 8; rounds are compared with moves / 8.
 import { existsSync } from 'node:fs';
 import { migrate, checkMigration } from '../src/node.js';
-import { validateMigration, migrationTarget, assignmentCost, PLAIN_MODE } from '../src/migration/solve.js';
+import { validateMigration, migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from '../src/migration/solve.js';
+import { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/migration/exact.js';
 import { readRoadef, roadefDir, ROADEF_A } from '../src/data/roadef.js';
 import { generateMigration, machineLowerBound, machineLpBound, type MInstance } from '../test/helpers/migration.js';
 import { mulberry32 } from '../test/helpers/highs.js';
@@ -51,7 +52,7 @@ async function row(name: string, inst: MInstance, reps: number): Promise<Migrati
   let sol: Awaited<ReturnType<typeof migrate>> | undefined;
   for (let k = 0; k < reps; k++) {
     const t0 = performance.now();
-    sol = await migrate(inst);
+    sol = await migrate({ ...inst, target: 'heuristic' });
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -98,6 +99,85 @@ export async function benchMigration(opts: { quick?: boolean; log: (s: string) =
     const r = await row(`gen ${n / 1000}k×${m} R${R}`, inst, n >= 20000 ? 1 : 3);
     rows.push(r);
     print(r);
+  }
+  return rows;
+}
+
+export interface MigrationExactRow {
+  case: string;
+  tasks: number;
+  machines: number;
+  /** classes of identical tasks and integer variables of the grouped model */
+  classes: number;
+  intVars: number;
+  /** HiGHS status, its time (LP text, solve) and whether it answered (an assignment) or proved it optimal */
+  status: string;
+  highsMs: number;
+  answered: boolean;
+  proven: boolean;
+  /** machines and stage-1 objective of HiGHS's assignment (null: none within the limit) */
+  exactUsed: number | null;
+  exactObjective: number | null;
+  /** the heuristic target (same instance, target "heuristic") */
+  heuristicUsed: number;
+  heuristicObjective: number;
+  /** the full solve with target "exact" (only when HiGHS answered): plan, method kept, time */
+  planUsed: number | null;
+  planObjective: number | null;
+  targetMethod: string | null;
+  targetOptimal: boolean | null;
+  planMs: number | null;
+  valid: boolean | null;
+}
+
+/**
+ * The exact stage-1 target (grouped MILP, HiGHS, default time limit) on the ROADEF A
+ * instances beside the heuristic target: status, time, machines, proven or not; where
+ * HiGHS answered, the full solve with target "exact" (plan replayed by the checker).
+ */
+export async function benchMigrationExact(opts: { log: (s: string) => void }): Promise<MigrationExactRow[]> {
+  const { log } = opts;
+  const rows: MigrationExactRow[] = [];
+  if (!existsSync(roadefDir + 'model_a1_1.txt')) {
+    log(`NOTICE: ${roadefDir} is absent: exact rows skipped`);
+    return rows;
+  }
+  log(`\nexact target (HiGHS, time limit ${DEFAULT_TIME_LIMIT_MS} ms) beside the heuristic target (stage-1 objective = cost + α·moves)`);
+  log('case              tasks  mach classes  intVars  status               HiGHS ms  exact used/obj    heur used/obj    plan (exact) used/obj  method     optimal  ms');
+  for (const name of ROADEF_A) {
+    const inst = readRoadef(roadefDir + `model_${name}.txt`, roadefDir + `assignment_${name}.txt`, { alpha: 0.01, maxParallel: 8 }) as MInstance;
+    const d = validateMigration(inst);
+    const mdl = buildClasses(d);
+    const ex = await exactTarget(d, DEFAULT_TIME_LIMIT_MS, mdl);
+    const heur = await migrate({ ...inst, target: 'heuristic' });
+    if (heur.status !== 'feasible') throw new Error(`${name}: heuristic ${heur.status}`);
+    // the heuristic plan's end state as a target from the start (cost + α · tasks off their machine)
+    const hObj = targetObjective(d, Int32Array.from(inst.tasks.map((t) => inst.machines.findIndex((m) => m.name === heur.assignment[t.name]))));
+    const r: MigrationExactRow = {
+      case: `roadef ${name}`, tasks: d.n, machines: d.m, classes: mdl.K, intVars: mdl.intVars,
+      status: ex.status, highsMs: ex.ms, answered: ex.target !== null, proven: ex.optimal,
+      exactUsed: ex.target ? assignmentCost(d, ex.target).machinesUsed : null,
+      exactObjective: ex.target ? targetObjective(d, ex.target) : null,
+      heuristicUsed: heur.machinesUsed, heuristicObjective: hObj,
+      planUsed: null, planObjective: null, targetMethod: null, targetOptimal: null, planMs: null, valid: null,
+    };
+    if (ex.target) {
+      const t0 = performance.now();
+      const sol = await migrate({ ...inst, target: 'exact' });
+      r.planMs = performance.now() - t0;
+      if (sol.status !== 'feasible') throw new Error(`${name}: exact ${sol.status}`);
+      r.planUsed = sol.machinesUsed;
+      r.planObjective = sol.objective;
+      r.targetMethod = sol.targetMethod;
+      r.targetOptimal = sol.targetOptimal;
+      r.valid = checkMigration(inst, sol).valid;
+    }
+    rows.push(r);
+    const f = (u: number | null, o: number | null) => (u === null ? '-' : `${u} / ${o!.toFixed(2)}`);
+    log(
+      `${r.case.padEnd(16)} ${String(r.tasks).padStart(6)} ${String(r.machines).padStart(5)} ${String(r.classes).padStart(7)} ${String(r.intVars).padStart(8)}  ${r.status.padEnd(20)} ${r.highsMs.toFixed(0).padStart(8)}  ` +
+        `${f(r.exactUsed, r.exactObjective).padEnd(16)} ${f(r.heuristicUsed, r.heuristicObjective).padEnd(16)} ${f(r.planUsed, r.planObjective).padEnd(22)} ${String(r.targetMethod ?? '-').padEnd(10)} ${String(r.targetOptimal ?? '-').padEnd(8)} ${r.planMs === null ? '-' : r.planMs.toFixed(0)}${r.valid === false ? '  INVALID' : ''}`,
+    );
   }
   return rows;
 }

@@ -38,6 +38,11 @@ export const MigrationInstance = Type.Object(
     }),
     alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12, errorMessage: `${finiteNonNegative} (at most 1e12)`, description: 'Cost of one move (default 0).' })),
     maxParallel: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e9, errorMessage: 'must be an integer >= 1', description: 'Largest number of moves in one round (default 1).' })),
+    target: Type.Optional(Type.Union([Type.Literal('heuristic'), Type.Literal('exact'), Type.Literal('auto')], {
+      errorMessage: 'must be "heuristic", "exact" or "auto"',
+      description: 'Stage 1: "exact" solves the grouped integer program with HiGHS (optional dependency `highs`) within timeLimitMs, falling back to the heuristics; "heuristic" uses the consolidation heuristics only; "auto" (default) is exact when the grouped model is small (integer variables × machines <= 2,000) and HiGHS is installed.',
+    })),
+    timeLimitMs: Type.Optional(Type.Number({ minimum: 1, maximum: 1e9, errorMessage: 'must be a number of milliseconds >= 1', description: 'Time limit of the exact target (default 10000 ms).' })),
     machines: Type.Array(MigrationMachine, { errorMessage: 'must be an array of machines' }),
     tasks: Type.Array(MigrationTask, { errorMessage: 'must be an array of tasks' }),
   },
@@ -70,6 +75,12 @@ export interface MigrationSolution {
   assignment: Record<string, string>;
   /** whether the first stage's target was reached (false: the plan stops at the reachable part) */
   targetReached: boolean;
+  /** where the kept target came from: the HiGHS integer program or the consolidation heuristics */
+  targetMethod: 'exact' | 'heuristic';
+  /** HiGHS proved the kept target optimal for the stage-1 objective */
+  targetOptimal: boolean;
+  /** present when the exact target was tried and not proved optimal (time limit, HiGHS missing): what was kept */
+  targetNote?: string;
 }
 
 export interface MigrationInfeasible {

@@ -4,6 +4,7 @@ import { kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
 import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
 import { planPath, type PathResult } from './path.js';
+import { buildClasses, exactTarget, loadHighs, AUTO_EXACT_LIMIT, EXACT_MAX_VARS, DEFAULT_TIME_LIMIT_MS } from './exact.js';
 
 const validator: Validator<typeof MigrationInstance> = new Validator(MigrationInstance);
 
@@ -23,6 +24,10 @@ export interface DenseMigration {
   cur: Int32Array;
   alpha: number;
   maxParallel: number;
+  /** stage-1 method (instance field `target`, default auto) */
+  target: 'heuristic' | 'exact' | 'auto';
+  /** time limit of the exact target */
+  timeLimitMs: number;
 }
 
 /**
@@ -106,7 +111,8 @@ export function validateMigration(input: unknown): DenseMigration {
   const fill = gStart.slice(0, G);
   const gMem = new Int32Array(gStart[G]!);
   for (let i = 0; i < n; i++) if (grp[i]! >= 0) gMem[fill[grp[i]!]!++] = i;
-  return { n, m, R, demand, capacity, cost, grp, gStart, gMem, cur, alpha: inst.alpha ?? 0, maxParallel: inst.maxParallel ?? 1 };
+  return { n, m, R, demand, capacity, cost, grp, gStart, gMem, cur, alpha: inst.alpha ?? 0, maxParallel: inst.maxParallel ?? 1,
+    target: inst.target ?? 'auto', timeLimitMs: inst.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
 }
 
 /**
@@ -263,31 +269,98 @@ interface Plan {
   /** every segment reached the target it was planned for, and there is one segment */
   reached: boolean;
   objective: number;
+  /** the first segment's target: its method and whether HiGHS proved it optimal */
+  method: 'exact' | 'heuristic';
+  optimal: boolean;
+}
+
+/** A stage-1 target and where it came from. */
+export interface Candidate {
+  tgt: Int32Array;
+  method: 'exact' | 'heuristic';
+  objective: number;
+}
+
+export interface Stage1 {
+  /** best objective first (ties: exact first) */
+  candidates: Candidate[];
+  /** the optimum proved by HiGHS, or null */
+  optimum: number | null;
+  /** what happened to the exact target, when it was tried and did not prove optimality */
+  note?: string;
+  /** size of the grouped model, when it was built */
+  classes?: number;
+  intVars?: number;
+}
+
+/**
+ * Stage 1 with the instance's `target` option: the heuristic candidates (targetCandidates),
+ * and for "exact" (or "auto" on a small grouped model with HiGHS installed) the HiGHS
+ * target of the grouped integer program. Every candidate is kept, best objective first:
+ * when HiGHS does not prove optimality in time, the better of its best assignment and
+ * the heuristics' wins.
+ */
+export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<Stage1> {
+  const heur: Candidate[] = (await targetCandidates(d)).map((tgt) => ({ tgt, method: 'heuristic' as const, objective: targetObjective(d, tgt) }));
+  if (heuristicOnly || d.target === 'heuristic') return { candidates: heur, optimum: null };
+  const mdl = buildClasses(d, d.target === 'auto' ? AUTO_EXACT_LIMIT / Math.max(1, d.m) : EXACT_MAX_VARS);
+  if (d.target === 'auto') {
+    if (mdl.intVars * d.m > AUTO_EXACT_LIMIT) return { candidates: heur, optimum: null, classes: mdl.K, intVars: mdl.intVars };
+    try {
+      await loadHighs();
+    } catch {
+      return { candidates: heur, optimum: null, note: 'HiGHS (optional dependency "highs") is not installed: heuristic target', classes: mdl.K, intVars: mdl.intVars };
+    }
+  }
+  if (mdl.intVars > EXACT_MAX_VARS) {
+    return { candidates: heur, optimum: null, note: `the grouped model has more than ${EXACT_MAX_VARS} integer variables: HiGHS not run, heuristic target`, classes: mdl.K, intVars: mdl.intVars };
+  }
+  const ex = await exactTarget(d, d.timeLimitMs, mdl, heur[0]?.objective);
+  const out: Stage1 = { candidates: heur, optimum: null, classes: ex.classes, intVars: ex.intVars };
+  if (ex.incumbentOptimal) return { ...out, optimum: heur[0]!.objective };
+  if (ex.target) {
+    const c: Candidate = { tgt: ex.target, method: 'exact', objective: targetObjective(d, ex.target) };
+    out.candidates = [c, ...heur].sort((a, b) => a.objective - b.objective); // stable: exact first on ties
+    if (ex.optimal) out.optimum = c.objective;
+  }
+  if (!ex.optimal) {
+    const h = heur[0];
+    out.note = ex.infeasible
+      ? h ? `HiGHS reported the model infeasible but the heuristics found a target (kept)` : 'HiGHS proved that no assignment exists'
+      : `HiGHS did not prove optimality within ${d.timeLimitMs} ms (status "${ex.status}"): kept the better of ` +
+        (ex.target ? `its best assignment (objective ${out.candidates.find((x) => x.method === 'exact')!.objective})` : 'no assignment from HiGHS') +
+        ` and the heuristic target (${h ? `objective ${h.objective}` : 'none'})`;
+  }
+  return out;
 }
 
 /**
  * Stage 1 then stage 2 from the state `d.cur`: a path to each target candidate; when a
- * path stops short of its target (repair), stage 1 is run again from the state reached
- * and a second path appended (depth 1). Returns the plan with the least objective, or
- * null when some new task cannot be placed.
+ * path stops short of its target (repair, or a new task left unplaced), stage 1 is run
+ * again from the state reached and a second path appended (depth 1). Returns the plan with the least
+ * objective, or null when some new task cannot be placed.
  */
-async function planFrom(d: DenseMigration, depth: number): Promise<Plan | null> {
-  const candidates = await targetCandidates(d);
+async function planFrom(d: DenseMigration, depth: number, s1?: Stage1): Promise<Plan | null> {
+  const { candidates, optimum } = s1 ?? (await stage1(d));
   let best: Plan | null = null;
   const consider = (p: Plan) => {
     if (!best || p.objective < best.objective - 1e-12 || (p.reached && !best.reached && p.objective <= best.objective + 1e-12)) best = p;
   };
-  for (const tgt of candidates) {
+  for (const cand of candidates) {
+    const { tgt, method } = cand;
+    const optimal = optimum !== null && cand.objective <= optimum + 1e-9 * Math.max(1, Math.abs(optimum));
     const path = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
-    if (path.unplaced > 0) continue;
     const moves = path.task.length;
-    const plan: Plan = { segments: [path], pos: path.pos, moves, reached: path.targetReached, objective: assignmentCost(d, path.pos).cost + d.alpha * moves };
-    consider(plan);
+    // a path that leaves a new task unplaced is no plan by itself, but its end state is
+    // feasible: it may still be continued from there
+    if (path.unplaced === 0) {
+      consider({ segments: [path], pos: path.pos, moves, reached: path.targetReached, objective: assignmentCost(d, path.pos).cost + d.alpha * moves, method, optimal });
+    }
     if (!path.targetReached && depth < 1) {
       const cont = await planFrom({ ...d, cur: path.pos }, depth + 1);
       if (cont) {
         const total = moves + cont.moves;
-        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, objective: assignmentCost(d, cont.pos).cost + d.alpha * total });
+        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, objective: assignmentCost(d, cont.pos).cost + d.alpha * total, method, optimal });
       }
     }
   }
@@ -300,7 +373,8 @@ async function planFrom(d: DenseMigration, depth: number): Promise<Plan | null> 
  */
 export async function migrate(instance: MigrationInstance): Promise<MigrationSolution | MigrationInfeasible> {
   const d = validateMigration(instance);
-  const plan = await planFrom(d, 0);
+  const s1 = await stage1(d);
+  const plan = await planFrom(d, 0, s1);
   if (!plan) {
     return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks, or could not be placed by any feasible sequence of moves found' };
   }
@@ -331,5 +405,8 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
     rounds,
     assignment,
     targetReached: plan.reached,
+    targetMethod: plan.method,
+    targetOptimal: plan.optimal,
+    ...(s1.note ? { targetNote: s1.note } : {}),
   };
 }

@@ -1,0 +1,295 @@
+// Task migration, stage 1 exact: the target as an integer program made small by grouping
+// identical tasks (seed 003 §3.3; ALGORITHMS.md §4), solved by HiGHS (npm `highs`, an
+// optional dependency loaded only when needed).
+//
+// Classes: tasks with the same demand vector, the same current machine (or none: new)
+// and the same group (or none) are interchangeable; a class k of |k| tasks gets one
+// integer count n_kj ∈ 0..u_kj per machine j, u_kj = min(|k|, max copies that fit an
+// empty j, 1 when the class is in a group). Model:
+//   min Σ_j cost_j y_j + α Σ_k (|k| − n_{k,cur(k)})          (new tasks: one move each)
+//   Σ_j n_kj = |k|                                   every task placed
+//   Σ_k d_kr n_kj ≤ C_jr y_j                          per machine and binding resource
+//   n_kj ≤ u_kj y_j                                  linking (tightens the LP, and covers
+//                                                    resources dropped as non-binding)
+//   Σ_{k ∈ g} n_kj ≤ 1                               per group with ≥ 2 tasks and machine
+//   y_j binary, n_kj integer.
+// A resource whose total demand (all tasks) is at most every machine's capacity can
+// never bind and gets no rows. Tasks of one group on one current machine cannot exist,
+// so merging the tasks of a group only merges its new tasks (same demand), and the
+// group row keeps them on distinct machines exactly.
+// The counts become a per-task target: a class keeps min(n_{k,cur}, |k|) of its tasks
+// on their current machine, the others fill the machines with remaining counts.
+import { GreenplanError } from '../core/errors.js';
+import type { DenseMigration } from './solve.js';
+
+/** The part of the `highs` package used here (its d.ts does not type the CJS default well under NodeNext). */
+interface Highs {
+  solve(lp: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+}
+let highsPromise: Promise<Highs> | undefined;
+
+/** Load HiGHS once (dynamic import: only instances that ask for the exact target pay for it). */
+export async function loadHighs(): Promise<Highs> {
+  highsPromise ??= (async () => {
+    let mod: unknown;
+    try {
+      mod = await import('highs');
+    } catch (e) {
+      throw new GreenplanError(
+        'internal',
+        `target "exact" needs the optional dependency "highs" (HiGHS MILP solver), which could not be loaded: install it with \`npm install highs\` (${(e as Error).message})`,
+        'target',
+      );
+    }
+    const loader = ((mod as { default?: unknown }).default ?? mod) as () => Promise<Highs>;
+    return loader();
+  })();
+  try {
+    return await highsPromise;
+  } catch (e) {
+    highsPromise = undefined; // allow a later retry
+    throw e;
+  }
+}
+
+/** The grouped model before it is written out. */
+export interface ExactModel {
+  /** number of classes */
+  K: number;
+  /** class of each task */
+  cls: Int32Array;
+  /** tasks of class k: members[start[k] .. start[k+1]) */
+  start: Int32Array;
+  members: Int32Array;
+  /** resources that can bind (the others get no capacity rows) */
+  binding: number[];
+  /** integer variables: Σ_k #{j: u_kj > 0} + m (counted up to just past the cap given to buildClasses) */
+  intVars: number;
+}
+
+/**
+ * Group identical tasks into classes (demand vector, current machine, group). Counting
+ * the integer variables stops once they exceed `varCap` (the caller only asks whether
+ * the model is small).
+ */
+export function buildClasses(d: DenseMigration, varCap = Infinity): ExactModel {
+  const { n, m, R } = d;
+  const index = new Map<string, number>();
+  const cls = new Int32Array(n);
+  const count: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let key = `${d.cur[i]}|${d.grp[i]}`;
+    for (let r = 0; r < R; r++) key += `|${d.demand[i * R + r]}`;
+    let k = index.get(key);
+    if (k === undefined) {
+      index.set(key, (k = count.length));
+      count.push(0);
+    }
+    cls[i] = k;
+    count[k]!++;
+  }
+  const K = count.length;
+  const start = new Int32Array(K + 1);
+  for (let k = 0; k < K; k++) start[k + 1] = start[k]! + count[k]!;
+  const fill = start.slice(0, K);
+  const members = new Int32Array(n);
+  for (let i = 0; i < n; i++) members[fill[cls[i]!]!++] = i;
+  const binding: number[] = [];
+  for (let r = 0; r < R; r++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += d.demand[i * R + r]!;
+    let minCap = Infinity;
+    for (let j = 0; j < m; j++) minCap = Math.min(minCap, d.capacity[j * R + r]!);
+    if (total > minCap) binding.push(r);
+  }
+  let intVars = m;
+  for (let k = 0; k < K && intVars <= varCap; k++) for (let j = 0; j < m; j++) if (upper(d, members[start[k]!]!, start[k + 1]! - start[k]!, j) > 0) intVars++;
+  return { K, cls, start, members, binding, intVars };
+}
+
+/** u_kj: copies of the class (representative task i, size s) that fit machine j alone. */
+function upper(d: DenseMigration, i: number, s: number, j: number): number {
+  let u = d.grp[i]! >= 0 ? 1 : s;
+  for (let r = 0; r < d.R && u > 0; r++) {
+    const dem = d.demand[i * d.R + r]!;
+    if (dem > 0) u = Math.min(u, Math.floor(d.capacity[j * d.R + r]! / dem + 1e-12));
+  }
+  return Math.max(0, u);
+}
+
+/** A plain decimal for LP format (no exponent notation). */
+function num(x: number): string {
+  const s = String(x);
+  if (!/e/i.test(s)) return s;
+  return x.toFixed(20).replace(/\.?0+$/, '');
+}
+
+/** CPLEX LP text of the grouped model (lines of at most 8 terms). */
+export function writeLp(d: DenseMigration, mdl: ExactModel): string {
+  const { m, R } = d;
+  const { K, start, members, binding } = mdl;
+  const lines: string[] = [];
+  const row = (name: string, terms: string[], rhs: string) => {
+    for (let q = 0; q < terms.length; q += 8) lines.push((q === 0 ? ` ${name}: ` : ' ') + terms.slice(q, q + 8).join(' '));
+    lines[lines.length - 1] += ` ${rhs}`;
+  };
+  const u: number[][] = [];
+  for (let k = 0; k < K; k++) {
+    const i = members[start[k]!]!;
+    const s = start[k + 1]! - start[k]!;
+    u.push(Array.from({ length: m }, (_, j) => upper(d, i, s, j)));
+  }
+  const obj: string[] = [];
+  for (let j = 0; j < m; j++) obj.push(`+ ${num(d.cost[j]!)} y${j}`);
+  if (d.alpha > 0) {
+    for (let k = 0; k < K; k++) {
+      const c = d.cur[members[start[k]!]!]!;
+      if (c >= 0 && u[k]![c]! > 0) obj.push(`- ${num(d.alpha)} n${k}_${c}`);
+    }
+  }
+  lines.push('Minimize');
+  row('obj', obj, '');
+  lines.push('Subject To');
+  for (let k = 0; k < K; k++) {
+    const terms: string[] = [];
+    for (let j = 0; j < m; j++) if (u[k]![j]! > 0) terms.push(`+ n${k}_${j}`);
+    // a class that fits no machine: an infeasible row HiGHS reports as such
+    if (terms.length === 0) terms.push('+ y0');
+    row(`a${k}`, terms, terms[0] === '+ y0' && terms.length === 1 ? `>= 2` : `= ${start[k + 1]! - start[k]!}`);
+    for (let j = 0; j < m; j++) if (u[k]![j]! > 0) lines.push(` l${k}_${j}: n${k}_${j} - ${u[k]![j]} y${j} <= 0`);
+  }
+  for (let j = 0; j < m; j++) {
+    for (const r of binding) {
+      const terms: string[] = [];
+      for (let k = 0; k < K; k++) {
+        const dem = d.demand[members[start[k]!]! * R + r]!;
+        if (dem > 0 && u[k]![j]! > 0) terms.push(`+ ${num(dem)} n${k}_${j}`);
+      }
+      if (terms.length === 0) continue;
+      terms.push(`- ${num(d.capacity[j * R + r]!)} y${j}`);
+      row(`c${j}_${r}`, terms, '<= 0');
+    }
+  }
+  const G = d.gStart.length - 1;
+  for (let g = 0; g < G; g++) {
+    if (d.gStart[g + 1]! - d.gStart[g]! < 2) continue;
+    const ks = new Set<number>();
+    for (let q = d.gStart[g]!; q < d.gStart[g + 1]!; q++) ks.add(mdl.cls[d.gMem[q]!]!);
+    for (let j = 0; j < m; j++) {
+      const terms = [...ks].filter((k) => u[k]![j]! > 0).map((k) => `+ n${k}_${j}`);
+      if (terms.length >= 2) row(`g${g}_${j}`, terms, '<= 1');
+    }
+  }
+  lines.push('Bounds');
+  for (let k = 0; k < K; k++) for (let j = 0; j < m; j++) if (u[k]![j]! > 0) lines.push(` 0 <= n${k}_${j} <= ${u[k]![j]}`);
+  lines.push('General');
+  for (let k = 0; k < K; k++) for (let j = 0; j < m; j++) if (u[k]![j]! > 0) lines.push(` n${k}_${j}`);
+  lines.push('Binary');
+  for (let j = 0; j < m; j++) lines.push(` y${j}`);
+  lines.push('End', '');
+  return lines.join('\n');
+}
+
+export interface ExactResult {
+  /** per-task target, or null when HiGHS found no feasible assignment in time */
+  target: Int32Array | null;
+  /** HiGHS proved `target` optimal */
+  optimal: boolean;
+  /** HiGHS proved that no assignment exists */
+  infeasible: boolean;
+  /** HiGHS proved that no assignment beats the incumbent given to it */
+  incumbentOptimal: boolean;
+  /** HiGHS status string */
+  status: string;
+  classes: number;
+  intVars: number;
+  ms: number;
+}
+
+/**
+ * Solve the grouped stage-1 MILP with HiGHS within `timeLimitMs`. The returned target
+ * is re-checked here (every task placed within capacity, groups apart); a time-limited
+ * run returns HiGHS's best assignment if it has one, with optimal = false.
+ * `incumbent` (the objective of a known assignment, e.g. the heuristic target) is given
+ * to HiGHS as the objective cutoff (`objective_bound`, a hair above it): branches that
+ * cannot beat it are pruned. If HiGHS then finds nothing, it has proved that no
+ * assignment beats the incumbent: `incumbentOptimal`.
+ */
+export async function exactTarget(d: DenseMigration, timeLimitMs: number, model?: ExactModel, incumbent?: number): Promise<ExactResult> {
+  const t0 = performance.now();
+  const mdl = model ?? buildClasses(d);
+  const base = { classes: mdl.K, intVars: mdl.intVars };
+  if (d.n === 0) return { target: new Int32Array(0), optimal: true, infeasible: false, incumbentOptimal: false, status: 'Optimal', ...base, ms: 0 };
+  if (d.m === 0) return { target: null, optimal: false, infeasible: true, incumbentOptimal: false, status: 'Infeasible', ...base, ms: 0 };
+  const highs = await loadHighs();
+  const lp = writeLp(d, mdl);
+  const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000) };
+  if (incumbent !== undefined && Number.isFinite(incumbent)) {
+    // the LP objective omits the constant α·n (every task counted as moved)
+    options.objective_bound = incumbent - d.alpha * d.n + 1e-7 * Math.max(1, Math.abs(incumbent));
+  }
+  const sol = highs.solve(lp, options);
+  const ms = performance.now() - t0;
+  const status = sol.Status;
+  if (status === 'Infeasible') {
+    // with a cutoff: nothing beats the incumbent (it is optimal); without: no assignment
+    const cut = options.objective_bound !== undefined;
+    return { target: null, optimal: false, infeasible: !cut, incumbentOptimal: cut, status, ...base, ms };
+  }
+  const target = countsToTarget(d, mdl, (k, j) => sol.Columns[`n${k}_${j}`]?.Primal ?? 0);
+  return { target, optimal: status === 'Optimal' && target !== null, infeasible: false, incumbentOptimal: false, status, ...base, ms };
+}
+
+/**
+ * Per-task target from class counts (rounded): each class keeps as many tasks as its
+ * count allows on their current machine, the others go to the machines with remaining
+ * counts. Null unless the counts place every task within capacity with groups apart.
+ */
+export function countsToTarget(d: DenseMigration, mdl: ExactModel, count: (k: number, j: number) => number): Int32Array | null {
+  const { m, R } = d;
+  const tgt = new Int32Array(d.n).fill(-1);
+  for (let k = 0; k < mdl.K; k++) {
+    const s = mdl.start[k]!;
+    const e = mdl.start[k + 1]!;
+    const c = d.cur[mdl.members[s]!]!;
+    const left = new Int32Array(m);
+    let total = 0;
+    for (let j = 0; j < m; j++) {
+      const v = Math.round(count(k, j));
+      if (!(v >= 0)) return null;
+      left[j] = v;
+      total += v;
+    }
+    if (total !== e - s) return null;
+    let q = s;
+    if (c >= 0) for (; q < e && left[c]! > 0; q++, left[c]!--) tgt[mdl.members[q]!] = c;
+    let j = 0;
+    for (; q < e; q++) {
+      while (left[j] === 0) j++;
+      tgt[mdl.members[q]!] = j;
+      left[j]!--;
+    }
+  }
+  // re-check: capacity and groups
+  const load = new Float64Array(m * R);
+  for (let i = 0; i < d.n; i++) for (let r = 0; r < R; r++) load[tgt[i]! * R + r] += d.demand[i * R + r]!;
+  for (let x = 0; x < m * R; x++) if (load[x]! > d.capacity[x]! * (1 + 1e-9) + 1e-9) return null;
+  const G = d.gStart.length - 1;
+  const seen = new Set<number>();
+  for (let g = 0; g < G; g++) {
+    seen.clear();
+    for (let q = d.gStart[g]!; q < d.gStart[g + 1]!; q++) {
+      const j = tgt[d.gMem[q]!]!;
+      if (seen.has(j)) return null;
+      seen.add(j);
+    }
+  }
+  return tgt;
+}
+
+/** `auto` uses the exact target when the grouped model has at most this many integer variables × machines. */
+export const AUTO_EXACT_LIMIT = 2_000;
+/** `exact` gives up (heuristic target, with a note) above this many integer variables: the LP text alone would take gigabytes. */
+export const EXACT_MAX_VARS = 1_000_000;
+/** Default HiGHS time limit of the exact target. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
