@@ -33,7 +33,10 @@ export async function loadHighs(): Promise<Highs> {
   highsPromise ??= (async () => {
     let mod: unknown;
     try {
-      mod = await import('highs');
+      // a variable specifier: bundlers (vite, esbuild) leave the optional solver out of
+      // browser bundles instead of trying to pack its Emscripten build
+      const name = 'highs';
+      mod = await import(/* @vite-ignore */ /* webpackIgnore: true */ name);
     } catch (e) {
       throw new GreenplanError(
         'internal',
