@@ -33,7 +33,10 @@ export async function loadHighs(): Promise<Highs> {
   highsPromise ??= (async () => {
     let mod: unknown;
     try {
-      mod = await import('highs');
+      // a variable specifier: bundlers (vite, esbuild) leave the optional solver out of
+      // browser bundles instead of trying to pack its Emscripten build
+      const name = 'highs';
+      mod = await import(/* @vite-ignore */ /* webpackIgnore: true */ name);
     } catch (e) {
       throw new GreenplanError(
         'internal',
@@ -197,8 +200,6 @@ export interface ExactResult {
   optimal: boolean;
   /** HiGHS proved that no assignment exists */
   infeasible: boolean;
-  /** HiGHS proved that no assignment beats the incumbent given to it */
-  incumbentOptimal: boolean;
   /** HiGHS status string */
   status: string;
   classes: number;
@@ -210,34 +211,24 @@ export interface ExactResult {
  * Solve the grouped stage-1 MILP with HiGHS within `timeLimitMs`. The returned target
  * is re-checked here (every task placed within capacity, groups apart); a time-limited
  * run returns HiGHS's best assignment if it has one, with optimal = false.
- * `incumbent` (the objective of a known assignment, e.g. the heuristic target) is given
- * to HiGHS as the objective cutoff (`objective_bound`, a hair above it): branches that
- * cannot beat it are pruned. If HiGHS then finds nothing, it has proved that no
- * assignment beats the incumbent: `incumbentOptimal`.
+ * The heuristic target is not passed in: the one-shot highs-js API has no MIP start, and
+ * its `objective_bound` is no safe cutoff (measured: a bound below the optimum makes it
+ * return a worse assignment with status "Optimal"). The caller compares instead.
  */
-export async function exactTarget(d: DenseMigration, timeLimitMs: number, model?: ExactModel, incumbent?: number): Promise<ExactResult> {
+export async function exactTarget(d: DenseMigration, timeLimitMs: number, model?: ExactModel): Promise<ExactResult> {
   const t0 = performance.now();
   const mdl = model ?? buildClasses(d);
   const base = { classes: mdl.K, intVars: mdl.intVars };
-  if (d.n === 0) return { target: new Int32Array(0), optimal: true, infeasible: false, incumbentOptimal: false, status: 'Optimal', ...base, ms: 0 };
-  if (d.m === 0) return { target: null, optimal: false, infeasible: true, incumbentOptimal: false, status: 'Infeasible', ...base, ms: 0 };
+  if (d.n === 0) return { target: new Int32Array(0), optimal: true, infeasible: false, status: 'Optimal', ...base, ms: 0 };
+  if (d.m === 0) return { target: null, optimal: false, infeasible: true, status: 'Infeasible', ...base, ms: 0 };
   const highs = await loadHighs();
   const lp = writeLp(d, mdl);
-  const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000) };
-  if (incumbent !== undefined && Number.isFinite(incumbent)) {
-    // the LP objective omits the constant α·n (every task counted as moved)
-    options.objective_bound = incumbent - d.alpha * d.n + 1e-7 * Math.max(1, Math.abs(incumbent));
-  }
-  const sol = highs.solve(lp, options);
+  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000) });
   const ms = performance.now() - t0;
   const status = sol.Status;
-  if (status === 'Infeasible') {
-    // with a cutoff: nothing beats the incumbent (it is optimal); without: no assignment
-    const cut = options.objective_bound !== undefined;
-    return { target: null, optimal: false, infeasible: !cut, incumbentOptimal: cut, status, ...base, ms };
-  }
+  if (status === 'Infeasible') return { target: null, optimal: false, infeasible: true, status, ...base, ms };
   const target = countsToTarget(d, mdl, (k, j) => sol.Columns[`n${k}_${j}`]?.Primal ?? 0);
-  return { target, optimal: status === 'Optimal' && target !== null, infeasible: false, incumbentOptimal: false, status, ...base, ms };
+  return { target, optimal: status === 'Optimal' && target !== null, infeasible: false, status, ...base, ms };
 }
 
 /**

@@ -300,9 +300,9 @@ export interface Stage1 {
  * when HiGHS does not prove optimality in time, the better of its best assignment and
  * the heuristics' wins.
  */
-export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<Stage1> {
+export async function stage1(d: DenseMigration): Promise<Stage1> {
   const heur: Candidate[] = (await targetCandidates(d)).map((tgt) => ({ tgt, method: 'heuristic' as const, objective: targetObjective(d, tgt) }));
-  if (heuristicOnly || d.target === 'heuristic') return { candidates: heur, optimum: null };
+  if (d.target === 'heuristic') return { candidates: heur, optimum: null };
   const mdl = buildClasses(d, d.target === 'auto' ? AUTO_EXACT_LIMIT / Math.max(1, d.m) : EXACT_MAX_VARS);
   if (d.target === 'auto') {
     if (mdl.intVars * d.m > AUTO_EXACT_LIMIT) return { candidates: heur, optimum: null, classes: mdl.K, intVars: mdl.intVars };
@@ -315,9 +315,8 @@ export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<
   if (mdl.intVars > EXACT_MAX_VARS) {
     return { candidates: heur, optimum: null, note: `the grouped model has more than ${EXACT_MAX_VARS} integer variables: HiGHS not run, heuristic target`, classes: mdl.K, intVars: mdl.intVars };
   }
-  const ex = await exactTarget(d, d.timeLimitMs, mdl, heur[0]?.objective);
+  const ex = await exactTarget(d, d.timeLimitMs, mdl);
   const out: Stage1 = { candidates: heur, optimum: null, classes: ex.classes, intVars: ex.intVars };
-  if (ex.incumbentOptimal) return { ...out, optimum: heur[0]!.objective };
   if (ex.target) {
     const c: Candidate = { tgt: ex.target, method: 'exact', objective: targetObjective(d, ex.target) };
     out.candidates = [c, ...heur].sort((a, b) => a.objective - b.objective); // stable: exact first on ties
@@ -327,7 +326,9 @@ export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<
     const h = heur[0];
     out.note = ex.infeasible
       ? h ? `HiGHS reported the model infeasible but the heuristics found a target (kept)` : 'HiGHS proved that no assignment exists'
-      : `HiGHS did not prove optimality within ${d.timeLimitMs} ms (status "${ex.status}"): kept the better of ` +
+      : ex.status === 'Optimal'
+        ? `HiGHS's optimal assignment failed the re-check (capacity or groups beyond rounding): heuristic target`
+        : `HiGHS did not prove optimality within ${d.timeLimitMs} ms (status "${ex.status}"): kept the better of ` +
         (ex.target ? `its best assignment (objective ${out.candidates.find((x) => x.method === 'exact')!.objective})` : 'no assignment from HiGHS') +
         ` and the heuristic target (${h ? `objective ${h.objective}` : 'none'})`;
   }
@@ -341,7 +342,9 @@ export async function stage1(d: DenseMigration, heuristicOnly = false): Promise<
  * objective, or null when some new task cannot be placed.
  */
 async function planFrom(d: DenseMigration, depth: number, s1?: Stage1): Promise<Plan | null> {
-  const { candidates, optimum } = s1 ?? (await stage1(d));
+  // re-planning from a reached state: "exact" only as far as "auto" would (small models),
+  // so that a long HiGHS run is not repeated for every candidate
+  const { candidates, optimum } = s1 ?? (await stage1(depth > 0 && d.target === 'exact' ? { ...d, target: 'auto' } : d));
   let best: Plan | null = null;
   const consider = (p: Plan) => {
     if (!best || p.objective < best.objective - 1e-12 || (p.reached && !best.reached && p.objective <= best.objective + 1e-12)) best = p;
