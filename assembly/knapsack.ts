@@ -1,31 +1,42 @@
-// Exact bounded knapsack by dynamic programming over capacity.
+// Exact bounded knapsack kernels: DP over a capacity (or a proximity window).
 //
 // Problem (docs: ../shared/docs/ALGORITHMS.md §2; seed 003 §4).
-// Items j = 0..n-1 with integer size s_j >= 1, value v_j >= 0 (finite, may be
-// fractional) and copies c_j >= 1; capacity C >= 0:
+// Items j = 0..n-1 with integer size s_j >= 1, value v_j (finite, may be fractional)
+// and copies c_j >= 1; capacity C >= 0:
 //   maximize Σ_j v_j x_j  subject to  Σ_j s_j x_j <= C,  x_j integer in 0..c_j.
 //
-// Algorithm, O(n·C) time, O(C) scratch plus the reconstruction table:
-//  dp[w] = best value of the items seen so far with total size <= w (dp = 0 at the
-//  start: values are >= 0, so "<= w" needs no -inf). Item j splits the capacities
-//  into residue classes w = r + k·s_j (r = 0..s_j-1); inside one class
+// Kernels (the host, src/knapsack/solve.ts, chooses and combines them):
+//  - knapsackTable: one DP pass per item type, O(C) each, so O(n·C) in all; modes
+//    AT_MOST (dp[w]: best with size <= w; values >= 0), EXACT (size exactly w, -inf
+//    where unreachable, any finite values: the proximity method's removal/addition
+//    windows) and CONTINUE (on top of a previous pass); choiceWidth 0 skips the
+//    reconstruction table (divide-and-conquer reconstruction on the host).
+//  - knapsackConcave: item types sharing a size merged into one concave gain; one
+//    (max,+) convolution per residue class by divide and conquer over the monotone
+//    argmax, O(C log C) per group (see its section below).
+//  - knapsackReconstruct: walks the choice table back from a size, O(n).
+//  - knapsackDp: AT_MOST table + reconstruction from C (the plain O(n·C) solver).
+//
+// knapsackTable, bounded copies: item j splits the capacities into residue classes
+// w = r + k·s_j (r = 0..s_j-1); inside one class
 //    dp'[r + k s] = max_{k-c <= t <= k} dp[r + t s] + (k - t) v
 //                 = k v + max_{k-c <= t <= k} (dp[r + t s] - t v),
 //  a sliding-window maximum kept by a monotone deque (indices t with strictly
 //  decreasing keys g(t) = dp[r + t s] - t v; ties keep the later t, i.e. fewer
-//  copies). Each capacity enters and leaves the deque once: O(C) per item.
-//  The old dp value is read (into the deque) before dp[r + k s] is overwritten, so
-//  dp is updated in place.
+//  copies). Each capacity enters and leaves the deque once: O(C) per item. The old dp
+//  value is read (into the deque) before dp[r + k s] is overwritten, so dp is updated
+//  in place. When copies never bind (c >= C / s), the unbounded recurrence
+//  dp[w] = max(dp[w], dp[w - s] + v), forward and in place, needs one compare a cell.
 // Reconstruction: choice[j·(C+1) + w] = copies of item j taken in dp_j[w]
-// (u16 when choiceWidth == 2, i32 when 4). Walking j = n-1..0 from w = C,
+// (u16 when choiceWidth == 2, i32 when 4). Walking j = n-1..0 from w,
 // counts[j] = choice[j][w] and w -= counts[j]·s_j, recovers an optimal solution.
-// The host bounds n·(C+1)·choiceWidth (the TS side refuses large instances).
+// The host bounds n·(C+1)·choiceWidth (memory budget; beyond it, no table).
 //
 // Layout (all pointers into the arena, see arena.ts):
 //   sizes: i32[n]  values: f64[n]  copies: i32[n]  counts: i32[n] (output)
 //   dp: f64[C+1]  dequeVal: f64[C+1]  dequeIdx: i32[C+1]
-//   choice: u16 or i32 [n·(C+1)]
-// Returns a status code (status.ts); never aborts, never allocates.
+//   choice: u16 or i32 [n·(C+1)] (none when choiceWidth == 0)
+// Every kernel returns a status code (status.ts); none aborts or allocates.
 
 import { OK, BAD_LENGTH, BAD_VALUE, TOO_LARGE } from "./status";
 import { ld, st, ldi, sti } from "./mem";
