@@ -13,4 +13,5 @@ export { migrate, validateMigration } from './migration/solve.js';
 export { MigrationInstance, MigrationMachine, MigrationTask, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './migration/schema.js';
 export { checkMigration } from './check/migration.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
+export { instanceSchema } from './schema.js';
 export { init, setModuleSource } from './wasm/loader.js';

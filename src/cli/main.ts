@@ -3,7 +3,8 @@
 import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import '../node.js';
-import { solve } from '../solve.js';
+import { solve, PROBLEMS } from '../solve.js';
+import { instanceSchema } from '../schema.js';
 import { GreenplanError } from '../core/errors.js';
 import { checkSmoothing } from '../check/smoothing.js';
 import { checkKnapsack } from '../check/knapsack.js';
@@ -145,6 +146,21 @@ convert
       const text = JSON.stringify(inst) + '\n';
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('schema')
+  .argument('[problem]', `one of ${PROBLEMS.join(', ')} (default: any instance)`)
+  .description('print the JSON Schema of an instance (for editors and other languages)')
+  .action((problem?: string) => {
+    try {
+      if (problem !== undefined && !(PROBLEMS as readonly string[]).includes(problem)) {
+        throw new GreenplanError('invalid-input', `problem must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`, 'problem');
+      }
+      process.stdout.write(JSON.stringify(instanceSchema(problem as (typeof PROBLEMS)[number] | undefined), null, 2) + '\n');
     } catch (e) {
       fail(e);
     }
