@@ -95,12 +95,13 @@ describe('deployment: every algorithm, checked', () => {
     // volume 1.3 machines, but the second service needs 3 distinct machines
     expect(s2).toMatchObject({ newBins: 3, lowerBound: 3, status: 'optimal' });
   });
-  it('instances needing more than 2^26 machines are refused with out-of-memory, not a hang', async () => {
+  it('instances needing billions of parts (and machines) are refused at validation, not a hang', async () => {
     for (const algorithm of DEPLOYMENT_ALGORITHMS) {
       const err = await deploy({ problem: 'deployment', binCapacity: 0.001, items: [{ size: 1e6 }, { size: 2e6 }], algorithm }).then(() => undefined, (e) => e);
       expect(err, algorithm).toBeInstanceOf(GreenplanError);
-      expect(err.code).toBe('out-of-memory');
-      expect(err.message).toContain('machines');
+      expect(err.code).toBe('invalid-input');
+      expect(err.path).toBe('items[0].size');
+      expect(err.message).toContain('needs at least 1000000000 parts');
     }
   });
   it('merge-and-split cuts every service into the same parts on the same machines', async () => {

@@ -13,6 +13,8 @@ import type { Rule } from './pack.js';
 const validator: Validator<typeof DeploymentInstance> = new Validator(DeploymentInstance);
 /** Most parts a solution may list (the JSON output names a machine per part). */
 export const DEPLOYMENT_MAX_OUTPUT_PARTS = 2 ** 24;
+/** Largest total of the fewest parts the services need (Σ ceil(size / largest room)): bounds time and memory. */
+export const DEPLOYMENT_MAX_MIN_PARTS = 2 ** 20;
 
 /** Validate a deployment instance (throws ValidationError naming the JSON path). */
 export function validateDeployment(input: unknown): asserts input is DeploymentInstance {
@@ -28,6 +30,20 @@ export function validateDeployment(input: unknown): asserts input is DeploymentI
     if (it.maxParts !== undefined && it.maxParts < lo) throw new ValidationError(`items[${i}].maxParts`, `must be >= minParts (${lo})`);
     if (it.parts !== undefined && (it.parts < lo || (it.maxParts !== undefined && it.parts > it.maxParts))) {
       throw new ValidationError(`items[${i}].parts`, `must be within minParts..maxParts (${lo}..${it.maxParts ?? 'unbounded'})`);
+    }
+  });
+  // the fewest parts every service needs (a part must fit a new or a partly used machine)
+  let room = inst.binCapacity;
+  for (const b of inst.bins ?? []) room = Math.max(room, b.free);
+  let total = 0;
+  inst.items.forEach((it, i) => {
+    const least = Math.max(it.minParts ?? 2, Math.ceil(it.size / room - 1e-9));
+    if (least > DEPLOYMENT_MAX_MIN_PARTS) {
+      throw new ValidationError(`items[${i}].size`, `needs at least ${least} parts (no machine holds more than ${room}), over the ${DEPLOYMENT_MAX_MIN_PARTS} parts one instance may need`);
+    }
+    total += least;
+    if (total > DEPLOYMENT_MAX_MIN_PARTS) {
+      throw new ValidationError('items', `need at least ${total} parts in all (up to items[${i}]), over the ${DEPLOYMENT_MAX_MIN_PARTS} parts one instance may need`);
     }
   });
   const bins = new Map<string, number>();

@@ -136,7 +136,10 @@ export async function spendBudget(Ls: ArrayLike<number>[], weights: number[], sp
     x = boxes.map((bx) => bx.height); // every gap filled: flat plans
     algorithm = 'all-fit';
   } else {
-    const items = boxes.map((bx) => ({ size: bx.b - bx.a + 1, value: (bx.edge ? 1 : 2) * weights[bx.scenario]!, copies: bx.height }));
+    // values scaled by the largest weight (same optimum; keeps 2·w finite for any weight)
+    let wMax = 0;
+    for (const w of weights) wMax = Math.max(wMax, w);
+    const items = boxes.map((bx) => ({ size: bx.b - bx.a + 1, value: (bx.edge ? 1 : 2) * (weights[bx.scenario]! / wMax), copies: bx.height }));
     let solved: Awaited<ReturnType<typeof knapsackCounts>>;
     try {
       solved = await knapsackCounts(items, spare);

@@ -1,0 +1,102 @@
+// Bad input never crashes: random JSON values, and random mutations of every example
+// (fields dropped, replaced by odd values, numbers pushed to extremes), go through
+// trySolve; every outcome is a solution or a GreenplanError of code "invalid-input"
+// with a JSON path that exists in the input (or '' for the whole input), never an
+// internal error, an exception of another class or a hang.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { trySolve, GreenplanError } from '../src/node.js';
+
+const examplesDir = new URL('../examples/', import.meta.url);
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')));
+
+const ODD = [null, true, -1, 0, 0.5, -0.0, 1e308, -1e308, 2 ** 31, 2 ** 53, '', 'x', [], {}, [null], { a: 1 }, 1e-300, 3];
+
+/** The value at a path like items[0].size (or undefined when it does not exist). */
+function at(value: unknown, path: string): unknown {
+  if (path === '') return value;
+  let cur: any = value;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = cur[/^\d+$/.test(part) ? Number(part) : part];
+  }
+  return cur;
+}
+
+async function expectGraceful(inst: unknown) {
+  const r = await trySolve(inst);
+  if (r.ok) return 'solved';
+  expect(r.error).toBeInstanceOf(GreenplanError);
+  expect(r.error.code, `${r.error.message}\n${String(JSON.stringify(inst)).slice(0, 500)}`).toBe('invalid-input');
+  // the path names a place in the input: the value there, or its parent object, exists
+  const parent = /[.[]/.test(r.error.path) ? r.error.path.replace(/(\.[^.[\]]+|\[\d+\])$/, '') : '';
+  expect(at(inst, r.error.path) !== undefined || at(inst, parent) !== undefined, r.error.path).toBe(true);
+  return 'rejected';
+}
+
+/** Every path to a leaf or container in a JSON value. */
+function paths(v: unknown, base = ''): string[] {
+  const out = [base];
+  if (Array.isArray(v)) v.slice(0, 6).forEach((x, i) => out.push(...paths(x, `${base}[${i}]`)));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, base ? `${base}.${k}` : k));
+  return out;
+}
+
+function mutate(inst: any, path: string, mode: number, odd: unknown): any {
+  const copy = structuredClone(inst);
+  if (path === '') return odd;
+  const parts = path.match(/[^.[\]]+/g)!;
+  let cur = copy;
+  for (const p of parts.slice(0, -1)) cur = cur[/^\d+$/.test(p) ? Number(p) : p];
+  const last = parts[parts.length - 1]!;
+  const key = /^\d+$/.test(last) ? Number(last) : last;
+  if (mode === 0) { if (Array.isArray(cur)) cur.splice(key as number, 1); else delete cur[key]; }
+  else cur[key] = odd;
+  return copy;
+}
+
+describe('bad input never crashes', () => {
+  it('random JSON values (400 runs)', async () => {
+    await fc.assert(fc.asyncProperty(fc.jsonValue(), async (v) => { await expectGraceful(v); }), { numRuns: 400, seed: 7 });
+  });
+  it('random JSON objects with a known problem (400 runs)', async () => {
+    const arb = fc.record({ problem: fc.constantFrom('smoothing', 'knapsack', 'deployment', 'migration') }).chain((h) =>
+      fc.dictionary(fc.constantFrom('scenarios', 'items', 'bins', 'tasks', 'machines', 'resources', 'capacity', 'binCapacity', 'budget', 'alpha'), fc.jsonValue()).map((d) => ({ ...d, ...h })));
+    await fc.assert(fc.asyncProperty(arb, async (v) => { await expectGraceful(v); }), { numRuns: 400, seed: 8 });
+  });
+  it('every example, mutated at every path (dropped or given an odd value)', async () => {
+    const outcomes = { solved: 0, rejected: 0 };
+    for (const inst of examples) {
+      for (const p of paths(inst)) {
+        if (p === 'problem' || p === '') continue;
+        for (let m = 0; m <= ODD.length; m++) {
+          const v = mutate(inst, p, m === 0 ? 0 : 1, ODD[m - 1]);
+          outcomes[await expectGraceful(v)]++;
+        }
+      }
+    }
+    console.log('mutated examples:', outcomes);
+    expect(outcomes.rejected).toBeGreaterThan(100);
+  });
+});
+
+describe('regressions found by the fuzzing above', () => {
+  it('a deployment service needing 2^31/92 parts is refused at validation (was: "Map maximum size exceeded" after 80 s)', async () => {
+    const t0 = performance.now();
+    const r = await trySolve({ problem: 'deployment', binCapacity: 92, items: [{ name: 'a', size: 10 }, { name: 'b', size: 2 ** 31 }] });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.path).toBe('items[1].size');
+      expect(r.error.message).toMatch(/needs at least 23342214 parts \(no machine holds more than 92\)/);
+    }
+  });
+  it('budgeted smoothing with a weight of 1e308 is solved (was: internal error, kernel status 2 on 2·w = Infinity)', async () => {
+    const inst = { problem: 'smoothing', budget: 40, scenarios: [{ demand: [1, 5, 1, 1, 5, 2, 0, 3] }, { weight: 1e308, demand: [0, 3, 0, 3, 0] }] };
+    const r = await trySolve(inst);
+    expect(r.ok).toBe(true);
+    // the heavy scenario is flattened first: its variation is worth everything
+    if (r.ok && r.solution.problem === 'smoothing' && r.solution.status === 'optimal') expect(r.solution.scenarios[1]!.plan).toEqual([3, 3, 3, 3, 3]);
+  });
+});
