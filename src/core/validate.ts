@@ -38,3 +38,18 @@ export class Validator<S extends TSchema> {
     throw new ValidationError(path, first.message.replace(/^Expected/, 'must be'));
   }
 }
+
+/**
+ * Names must be unique within an array: throws ValidationError at `array[i].field` (or
+ * `array[i]` when `field` is '') naming the first earlier twin. Returns name -> index.
+ */
+export function uniqueNames(array: string, names: readonly string[], field = 'name'): Map<string, number> {
+  const seen = new Map<string, number>();
+  const at = (i: number) => `${array}[${i}]${field ? `.${field}` : ''}`;
+  names.forEach((name, i) => {
+    const prev = seen.get(name);
+    if (prev !== undefined) throw new ValidationError(at(i), `duplicates ${at(prev)} ("${name}")`);
+    seen.set(name, i);
+  });
+  return seen;
+}

@@ -1,4 +1,4 @@
-import { Validator } from '../core/validate.js';
+import { Validator, uniqueNames } from '../core/validate.js';
 import { ValidationError, GreenplanError } from '../core/errors.js';
 import { kernels, type Kernels } from '../wasm/loader.js';
 import {
@@ -20,12 +20,8 @@ export const DEPLOYMENT_MAX_MIN_PARTS = 2 ** 20;
 export function validateDeployment(input: unknown): asserts input is DeploymentInstance {
   validator.assert(input);
   const inst = input as DeploymentInstance;
-  const seen = new Map<string, number>();
+  uniqueNames('items', inst.items.map((it, i) => it.name ?? String(i)));
   inst.items.forEach((it, i) => {
-    const name = it.name ?? String(i);
-    const prev = seen.get(name);
-    if (prev !== undefined) throw new ValidationError(`items[${i}].name`, `duplicates items[${prev}].name ("${name}")`);
-    seen.set(name, i);
     const lo = it.minParts ?? 2;
     if (it.maxParts !== undefined && it.maxParts < lo) throw new ValidationError(`items[${i}].maxParts`, `must be >= minParts (${lo})`);
     if (it.parts !== undefined && (it.parts < lo || (it.maxParts !== undefined && it.parts > it.maxParts))) {
@@ -46,14 +42,11 @@ export function validateDeployment(input: unknown): asserts input is DeploymentI
       throw new ValidationError('items', `need at least ${total} parts in all (up to items[${i}]), over the ${DEPLOYMENT_MAX_MIN_PARTS} parts one instance may need`);
     }
   });
-  const bins = new Map<string, number>();
-  (inst.bins ?? []).forEach((b, j) => {
-    const name = b.name ?? `bin-${j}`;
+  const binNames = (inst.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
+  binNames.forEach((name, j) => {
     if (/^new-\d+$/.test(name)) throw new ValidationError(`bins[${j}].name`, `"${name}" is reserved for new machines`);
-    const prev = bins.get(name);
-    if (prev !== undefined) throw new ValidationError(`bins[${j}].name`, `duplicates bins[${prev}].name ("${name}")`);
-    bins.set(name, j);
   });
+  uniqueNames('bins', binNames);
 }
 
 /** The numeric result of one algorithm (bench and tests use it; solveDeployment builds the JSON). */

@@ -24,7 +24,7 @@
 // (n·C against the cores' n·window) within the memory budget, and the solution says
 // which one ran. Both are exact; the tests cross-check them against each other, HiGHS
 // and a brute force.
-import { Validator } from '../core/validate.js';
+import { Validator, uniqueNames } from '../core/validate.js';
 import { ValidationError, GreenplanError, statusError } from '../core/errors.js';
 import { kernels, type Kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
@@ -414,12 +414,8 @@ function tooLarge(nItems: number, plan: DpPlan | ProximityPlan): ValidationError
 export function validateKnapsack(input: unknown): asserts input is KnapsackInstance {
   validator.assert(input);
   const inst = input as KnapsackInstance;
-  const seen = new Map<string, number>();
+  uniqueNames('items', inst.items.map((it, i) => it.name ?? String(i)));
   inst.items.forEach((it, i) => {
-    const name = it.name ?? String(i);
-    const prev = seen.get(name);
-    if (prev !== undefined) throw new ValidationError(`items[${i}].name`, `duplicates items[${prev}].name ("${name}")`);
-    seen.set(name, i);
     if (it.value * inst.capacity > MAX_VALUE_TIMES_CAPACITY) {
       throw new ValidationError(`items[${i}].value`, `is too large: value × capacity must stay below 1e300`);
     }

@@ -1,4 +1,4 @@
-import { Validator } from '../core/validate.js';
+import { Validator, uniqueNames } from '../core/validate.js';
 import { ValidationError, GreenplanError, statusError } from '../core/errors.js';
 import { kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
@@ -39,20 +39,13 @@ export function validateMigration(input: unknown): DenseMigration {
   validator.assert(input);
   const inst = input as MigrationInstance;
   const R = inst.resources.length;
-  const resSeen = new Map<string, number>();
-  inst.resources.forEach((r, i) => {
-    if (resSeen.has(r)) throw new ValidationError(`resources[${i}]`, `duplicates resources[${resSeen.get(r)}] ("${r}")`);
-    resSeen.set(r, i);
-  });
+  uniqueNames('resources', inst.resources, '');
   const m = inst.machines.length;
   const n = inst.tasks.length;
-  const byName = new Map<string, number>();
+  const byName = uniqueNames('machines', inst.machines.map((mc) => mc.name));
   const capacity = new Float64Array(m * R);
   const cost = new Float64Array(m);
   inst.machines.forEach((mc, j) => {
-    const prev = byName.get(mc.name);
-    if (prev !== undefined) throw new ValidationError(`machines[${j}].name`, `duplicates machines[${prev}].name ("${mc.name}")`);
-    byName.set(mc.name, j);
     if (mc.capacity.length !== R) throw new ValidationError(`machines[${j}].capacity`, `must have ${R} values (one per resource), has ${mc.capacity.length}`);
     for (let r = 0; r < R; r++) capacity[j * R + r] = mc.capacity[r]!;
     cost[j] = mc.cost ?? 1;
@@ -60,14 +53,11 @@ export function validateMigration(input: unknown): DenseMigration {
   const demand = new Float64Array(n * R);
   const cur = new Int32Array(n);
   const grp = new Int32Array(n);
-  const taskSeen = new Map<string, number>();
+  uniqueNames('tasks', inst.tasks.map((t) => t.name));
   const groupIdx = new Map<string, number>();
   const groupOn = new Map<number, number>(); // g·m + j -> task index
   const load = new Float64Array(m * R);
   inst.tasks.forEach((t, i) => {
-    const prev = taskSeen.get(t.name);
-    if (prev !== undefined) throw new ValidationError(`tasks[${i}].name`, `duplicates tasks[${prev}].name ("${t.name}")`);
-    taskSeen.set(t.name, i);
     if (t.demand.length !== R) throw new ValidationError(`tasks[${i}].demand`, `must have ${R} values (one per resource), has ${t.demand.length}`);
     for (let r = 0; r < R; r++) demand[i * R + r] = t.demand[r]!;
     let j = -1;

@@ -1,4 +1,4 @@
-import { Validator } from '../core/validate.js';
+import { Validator, uniqueNames } from '../core/validate.js';
 import { ValidationError, statusError } from '../core/errors.js';
 import { kernels } from '../wasm/loader.js';
 import { Layout } from '../wasm/arena.js';
@@ -29,15 +29,10 @@ export function validateSmoothing(input: unknown): asserts input is SmoothingIns
   } else {
     validator.assert(input);
   }
-  const seen = new Map<string, number>();
+  const scenarios = (input as SmoothingInstance).scenarios;
+  uniqueNames('scenarios', scenarios.map((s, i) => s.name ?? String(i)));
   let total = 0;
-  (input as SmoothingInstance).scenarios.forEach((s, i) => {
-    const name = s.name ?? String(i);
-    const prev = seen.get(name);
-    if (prev !== undefined) throw new ValidationError(`scenarios[${i}].name`, `duplicates scenarios[${prev}].name ("${name}")`);
-    seen.set(name, i);
-    total += s.demand.length;
-  });
+  for (const s of scenarios) total += s.demand.length;
   if (total > MAX_TOTAL_STEPS) {
     throw new ValidationError('scenarios', `hold ${total} steps in all; at most ${MAX_TOTAL_STEPS} fit in one call (split the instance)`);
   }
