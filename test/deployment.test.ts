@@ -132,7 +132,7 @@ describe('deployment: every algorithm, checked', () => {
     const same = reduceParts(k, r, Int32Array.of(0, 1), Float64Array.of(8, 9), Int32Array.of(2, 2), Float64Array.of(3), 10, 1e-9);
     expect(Array.from(same.k)).toEqual([2, 2]);
   });
-  it('services cut into hundreds of parts (tens of thousands of machines) stay fast and valid', async () => {
+  it('services cut into hundreds of parts (tens of thousands of machines) stay valid and within 5 % + 2 of the bound', async () => {
     const rand = mulberry32(99);
     const inst: DeploymentInstance = {
       problem: 'deployment', binCapacity: 1,
@@ -140,13 +140,10 @@ describe('deployment: every algorithm, checked', () => {
       items: Array.from({ length: 40 }, (_, i) => ({ name: `s${i}`, size: 200 + Math.round(rand() * 30000) / 100 })),
     };
     for (const algorithm of ['guess-and-pack:worst-fit', 'guess-and-pack:first-fit', 'guess-and-pack:best-fit', 'pack-and-adapt:worst-fit'] as const) {
-      const t0 = performance.now();
       const sol = await deploy({ ...inst, algorithm });
-      const ms = performance.now() - t0;
       const rep = checkDeployment(inst, sol);
       expect(rep.valid, `${algorithm}: ${rep.reason}`).toBe(true);
       expect(sol.newBins).toBeLessThanOrEqual(Math.floor(1.05 * sol.lowerBound) + 2);
-      expect(ms, algorithm).toBeLessThan(5000);
     }
   });
   it('repeated calls do not grow the WebAssembly memory', async () => {

@@ -83,9 +83,7 @@ describe('bad input never crashes', () => {
 
 describe('regressions found by the fuzzing above', () => {
   it('a deployment service needing 2^31/92 parts is refused at validation (was: "Map maximum size exceeded" after 80 s)', async () => {
-    const t0 = performance.now();
     const r = await trySolve({ problem: 'deployment', binCapacity: 92, items: [{ name: 'a', size: 10 }, { name: 'b', size: 2 ** 31 }] });
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.path).toBe('items[1].size');
