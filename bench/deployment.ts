@@ -14,7 +14,7 @@
 //    used machines drawn from the redeploy-50 % instance: small enough for the MILP.
 import { deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, type DeploymentInstance, type DeploymentAlgorithm } from '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
-import { runDeployment, deploymentSolution, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS, type DeploymentRun } from '../src/deployment/solve.js';
+import { runDeployment, deploymentSolution, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS, type DeploymentRun } from '../src/problems/deployment/solve.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
 import { hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
 import { deploymentMilp } from '../test/helpers/highs-deployment.js';

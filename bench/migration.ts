@@ -13,8 +13,8 @@
 // independent checker. Plans use maxParallel = 8; rounds are compared with moves / 8.
 import { existsSync } from 'node:fs';
 import { migrate, checkMigration } from '../src/node.js';
-import { validateMigration, migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from '../src/migration/solve.js';
-import { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/migration/exact.js';
+import { validateMigration, migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from '../src/problems/migration/solve.js';
+import { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/problems/migration/exact.js';
 import { readRoadef, roadefDir, ROADEF_A } from '../src/data/roadef.js';
 import { generateMigration, machineLowerBound, machineLpBound, type MInstance } from '../test/helpers/migration.js';
 import { mulberry32 } from '../test/helpers/highs.js';

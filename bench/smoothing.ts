@@ -5,8 +5,8 @@
 // ../shared is absent.
 import { readFileSync } from 'node:fs';
 import { smooth } from '../src/node.js';
-import { smoothReference } from '../src/smoothing/reference.js';
-import { checkSmoothing } from '../src/check/smoothing.js';
+import { smoothReference } from '../test/helpers/smoothing-reference.js';
+import { checkSmoothing } from '../src/problems/smoothing/check.js';
 import { readBundledApps, readTianchiApps, appDemand, hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
 import { smoothingMilp } from '../test/helpers/highs.js';
 

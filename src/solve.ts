@@ -1,35 +1,24 @@
 import { ValidationError, GreenplanError } from './core/errors.js';
-import { smooth } from './smoothing/solve.js';
-import type { SmoothingInstance, SmoothingSolution, SmoothingInfeasible } from './smoothing/schema.js';
-import { knapsack } from './knapsack/solve.js';
-import type { KnapsackInstance, KnapsackSolution } from './knapsack/schema.js';
-import { deploy } from './deployment/solve.js';
-import type { DeploymentInstance, DeploymentSolution } from './deployment/schema.js';
-import { migrate } from './migration/solve.js';
-import type { MigrationInstance, MigrationSolution, MigrationInfeasible } from './migration/schema.js';
+import { REGISTRY, PROBLEMS, problemOf, type ProblemName } from './problems/registry.js';
 
-export type Instance = SmoothingInstance | KnapsackInstance | DeploymentInstance | MigrationInstance;
-export type Solution = SmoothingSolution | SmoothingInfeasible | KnapsackSolution | DeploymentSolution | MigrationSolution | MigrationInfeasible;
-export const PROBLEMS = ['smoothing', 'knapsack', 'deployment', 'migration'] as const;
+type Def<N extends ProblemName> = (typeof REGISTRY)[N];
+type InstanceOf<N extends ProblemName> = Parameters<Def<N>['solve']>[0];
+type SolutionOf<N extends ProblemName> = Awaited<ReturnType<Def<N>['solve']>>;
+
+/** Any greenplan instance (a union over the registry). */
+export type Instance = { [N in ProblemName]: InstanceOf<N> }[ProblemName];
+/** Any greenplan solution (a union over the registry). */
+export type Solution = { [N in ProblemName]: SolutionOf<N> }[ProblemName];
+export { PROBLEMS, type ProblemName };
 
 /** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
 export async function solve(instance: unknown): Promise<Solution> {
   if (typeof instance !== 'object' || instance === null || Array.isArray(instance)) {
     throw new ValidationError('', 'the instance must be a JSON object');
   }
-  const problem = (instance as { problem?: unknown }).problem;
-  switch (problem) {
-    case 'smoothing':
-      return smooth(instance as SmoothingInstance);
-    case 'knapsack':
-      return knapsack(instance as KnapsackInstance);
-    case 'deployment':
-      return deploy(instance as DeploymentInstance);
-    case 'migration':
-      return migrate(instance as MigrationInstance);
-    default:
-      throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
-  }
+  const problem = problemOf((instance as { problem?: unknown }).problem);
+  if (!problem) throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
+  return (problem.solve as (i: unknown) => Promise<Solution>)(instance);
 }
 
 export type SolveResult = { ok: true; solution: Solution } | { ok: false; error: GreenplanError };

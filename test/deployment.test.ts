@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { solve, deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, ValidationError, GreenplanError, type DeploymentInstance, type DeploymentSolution } from '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
-import { reduceParts } from '../src/deployment/pack.js';
+import { reduceParts } from '../src/problems/deployment/pack.js';
 import { mulberry32 } from './helpers/highs.js';
 
 const example: DeploymentInstance = {

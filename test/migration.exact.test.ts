@@ -4,8 +4,8 @@
 // grouping, the time-limit fallback, `auto`, and validation of the new options.
 import { describe, expect, it } from 'vitest';
 import { solve, migrate, checkMigration, ValidationError, validateMigration } from '../src/node.js';
-import { targetObjective } from '../src/migration/solve.js';
-import { buildClasses, exactTarget, AUTO_EXACT_LIMIT } from '../src/migration/exact.js';
+import { targetObjective } from '../src/problems/migration/solve.js';
+import { buildClasses, exactTarget, AUTO_EXACT_LIMIT } from '../src/problems/migration/exact.js';
 import { mulberry32 } from './helpers/highs.js';
 import { generateMigration, migrationMilp, type MInstance } from './helpers/migration.js';
 

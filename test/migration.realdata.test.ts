@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, checkMigration, validateMigration } from '../src/node.js';
-import { migrationTarget, assignmentCost } from '../src/migration/solve.js';
+import { migrationTarget, assignmentCost } from '../src/problems/migration/solve.js';
 import { readRoadef, roadefToMigration, roadefDir, ROADEF_A } from '../src/data/roadef.js';
 import { machineLowerBound } from './helpers/migration.js';
 

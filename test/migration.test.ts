@@ -4,8 +4,8 @@
 // rejection of corrupted plans.
 import { describe, expect, it } from 'vitest';
 import { solve, migrate, checkMigration, ValidationError, validateMigration } from '../src/node.js';
-import { bestTarget, migrationTarget, targetObjective, assignmentCost } from '../src/migration/solve.js';
-import { planPath } from '../src/migration/path.js';
+import { bestTarget, migrationTarget, targetObjective, assignmentCost } from '../src/problems/migration/solve.js';
+import { planPath } from '../src/problems/migration/path.js';
 import { mulberry32 } from './helpers/highs.js';
 import { generateMigration, machineLowerBound, migrationMilp, tamper, type MInstance } from './helpers/migration.js';
 

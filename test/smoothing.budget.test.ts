@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { smooth, checkSmoothing, ValidationError } from '../src/node.js';
-import { envelopeBoxes, nestRows, type Box } from '../src/smoothing/budget.js';
+import { envelopeBoxes, nestRows, type Box } from '../src/problems/smoothing/budget.js';
 import { readBundledApps, appDemand } from '../src/data/tianchi.js';
 import { mulberry32, relClose } from './helpers/highs.js';
 import { budgetMilp, budgetBruteForce, type BudgetInstance } from './helpers/highs-budget.js';

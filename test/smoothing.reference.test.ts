@@ -1,7 +1,7 @@
 // The pure TypeScript port of the smoothing kernel against exact oracles:
 // HiGHS (MILP) on seeded random instances and brute force on tiny ones.
 import { describe, expect, it } from 'vitest';
-import { smoothReference } from '../src/smoothing/reference.js';
+import { smoothReference } from './helpers/smoothing-reference.js';
 import {
   mulberry32,
   planObjective,

@@ -3,7 +3,7 @@
 // brute force on tiny ones; also the plans must match the reference objective.
 import { describe, expect, it } from 'vitest';
 import { solve, checkSmoothing } from '../src/node.js';
-import { smoothReference } from '../src/smoothing/reference.js';
+import { smoothReference } from './helpers/smoothing-reference.js';
 import {
   mulberry32,
   planObjective,

@@ -1,7 +1,7 @@
 // `greenplan demo`: exact smoothing on real Tianchi app demand (bundled excerpt).
-import { smooth } from '../smoothing/solve.js';
+import { smooth } from '../problems/smoothing/solve.js';
 import { readBundledApps, appDemand } from '../data/tianchi.js';
-import { checkSmoothing } from '../check/smoothing.js';
+import { checkSmoothing } from '../problems/smoothing/check.js';
 
 const HOURS_PER_STEP = 24 / 98; // 98 points over one day
 const CORES_PER_MACHINE = 92; // the Tianchi 92-core machines

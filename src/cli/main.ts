@@ -4,13 +4,10 @@ import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import '../node.js';
 import { solve, PROBLEMS } from '../solve.js';
+import { problemOf } from '../problems/registry.js';
 import { instanceSchema } from '../schema.js';
 import { GreenplanError } from '../core/errors.js';
-import { checkSmoothing } from '../check/smoothing.js';
-import { checkKnapsack } from '../check/knapsack.js';
-import { checkDeployment } from '../check/deployment.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
-import { checkMigration } from '../check/migration.js';
 import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
 
@@ -70,14 +67,8 @@ program
     try {
       const instance = readJson(instFile, 'instance') as { problem?: string };
       const solution = readJson(solFile, 'solution');
-      const checkers: Record<string, (i: unknown, s: unknown) => ReturnType<typeof checkSmoothing>> = {
-        smoothing: checkSmoothing,
-        knapsack: checkKnapsack,
-        deployment: checkDeployment,
-        migration: checkMigration,
-      };
-      const checker = typeof instance?.problem === 'string' && Object.hasOwn(checkers, instance.problem) ? checkers[instance.problem] : undefined;
-      if (!checker) throw new GreenplanError('invalid-input', `problem must be one of ${Object.keys(checkers).map((p) => `"${p}"`).join(', ')}`, 'problem');
+      const checker = problemOf(instance?.problem)?.check;
+      if (!checker) throw new GreenplanError('invalid-input', `problem must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`, 'problem');
       const report = checker(instance, solution);
       if (report.valid) process.stdout.write(`valid: objective ${report.objective}\n`);
       else process.stdout.write(`invalid: ${report.reason}\n`);

@@ -13,7 +13,7 @@
 // costs of the challenge are not part of the migration problem and are dropped; the
 // transient rule is applied to every resource (see the README, "Migration").
 import { readFileSync } from 'node:fs';
-import type { MigrationInstance } from '../migration/schema.js';
+import type { MigrationInstance } from '../problems/migration/schema.js';
 import { sharedDataDir } from './tianchi.js';
 
 export interface RoadefOptions {

@@ -13,7 +13,7 @@
 // placements: F = 1 redeploys every app onto new machines).
 import { readFileSync } from 'node:fs';
 import { GreenplanError } from '../core/errors.js';
-import type { DeploymentInstance } from '../deployment/schema.js';
+import type { DeploymentInstance } from '../problems/deployment/schema.js';
 
 export interface TianchiDeployOptions {
   /** app_resources.csv */

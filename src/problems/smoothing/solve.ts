@@ -1,7 +1,7 @@
-import { Validator, uniqueNames } from '../core/validate.js';
-import { ValidationError, statusError } from '../core/errors.js';
-import { kernels } from '../wasm/loader.js';
-import { Layout } from '../wasm/arena.js';
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError, statusError } from '../../core/errors.js';
+import { kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
 import { SmoothingInstance, type SmoothingSolution, type SmoothingInfeasible } from './schema.js';
 import { spendBudget } from './budget.js';
 

@@ -2,12 +2,8 @@
 // it reads the raw JSON itself, recomputes feasibility and the objective, and
 // reports the first violation it finds.
 
-export interface CheckReport {
-  valid: boolean;
-  /** Why the solution is not valid (first violation), or 'ok'. */
-  reason: string;
-  objective?: number;
-}
+import type { CheckReport } from '../types.js';
+export type { CheckReport };
 
 const TOL = 1e-6;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));

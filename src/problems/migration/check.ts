@@ -13,7 +13,7 @@
 //    moves, machinesUsed, cost and objective (cost + alpha × moves) are recomputed.
 // Loads are compared with a relative tolerance of 1e-9 of the capacity (sums of
 // fractional demands in another order may differ in the last bits).
-import type { CheckReport } from './smoothing.js';
+import type { CheckReport } from '../types.js';
 
 const TOL = 1e-9;
 

@@ -1,6 +1,6 @@
-import { Validator, uniqueNames } from '../core/validate.js';
-import { ValidationError, GreenplanError } from '../core/errors.js';
-import { kernels, type Kernels } from '../wasm/loader.js';
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError, GreenplanError } from '../../core/errors.js';
+import { kernels, type Kernels } from '../../wasm/loader.js';
 import {
   DeploymentInstance, DEFAULT_DEPLOYMENT_ALGORITHM,
   type DeploymentAlgorithm, type DeploymentSolution, type DeploymentItemPlacement,

@@ -4,7 +4,7 @@
 // capacity of a partly used machine, binCapacity of a new one), that the new machines
 // are exactly new-1 … new-<newBins>, each used, and that the counts add up. (Feasibility
 // and consistency only: it does not prove the lower bound or optimality.)
-import type { CheckReport } from './smoothing.js';
+import type { CheckReport } from '../types.js';
 
 /** Relative tolerance on capacities and part sizes. */
 const TOL = 1e-7;

@@ -3,7 +3,7 @@
 // counts, checks every count against its item's copies and the capacity, and
 // reports the first violation it finds. (Feasibility and consistency only: it does
 // not prove optimality.)
-import type { CheckReport } from './smoothing.js';
+import type { CheckReport } from '../types.js';
 
 const TOL = 1e-9;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));

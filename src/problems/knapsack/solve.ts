@@ -24,10 +24,10 @@
 // (n·C against the cores' n·window) within the memory budget, and the solution says
 // which one ran. Both are exact; the tests cross-check them against each other, HiGHS
 // and a brute force.
-import { Validator, uniqueNames } from '../core/validate.js';
-import { ValidationError, GreenplanError, statusError } from '../core/errors.js';
-import { kernels, type Kernels } from '../wasm/loader.js';
-import { Layout } from '../wasm/arena.js';
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError, GreenplanError, statusError } from '../../core/errors.js';
+import { kernels, type Kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
 import { KnapsackInstance, type KnapsackSolution, type KnapsackAlgorithm, type KnapsackMethod } from './schema.js';
 
 const validator: Validator<typeof KnapsackInstance> = new Validator(KnapsackInstance);

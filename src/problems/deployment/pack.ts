@@ -1,7 +1,7 @@
 // Marshalling of the packing kernel (assembly/deployment.ts deployPack).
-import { GreenplanError, statusError } from '../core/errors.js';
-import type { Kernels } from '../wasm/loader.js';
-import { Layout } from '../wasm/arena.js';
+import { GreenplanError, statusError } from '../../core/errors.js';
+import type { Kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
 
 export type Rule = 'first-fit' | 'best-fit' | 'worst-fit';
 const RULE_CODE: Record<Rule, number> = { 'first-fit': 0, 'best-fit': 1, 'worst-fit': 2 };

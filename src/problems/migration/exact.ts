@@ -19,7 +19,7 @@
 // group row keeps them on distinct machines exactly.
 // The counts become a per-task target: a class keeps min(n_{k,cur}, |k|) of its tasks
 // on their current machine, the others fill the machines with remaining counts.
-import { GreenplanError } from '../core/errors.js';
+import { GreenplanError } from '../../core/errors.js';
 import type { DenseMigration } from './solve.js';
 
 /** The part of the `highs` package used here (its d.ts does not type the CJS default well under NodeNext). */

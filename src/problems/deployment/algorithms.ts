@@ -28,7 +28,7 @@
 // machines scanned in decreasing free capacity, re-sorted after each application
 // (= Worst Fit with a fixed k); the smallest number K of new machines for which this
 // succeeds is bisected between the lower bound and a First Fit upper bound.
-import type { Kernels } from '../wasm/loader.js';
+import type { Kernels } from '../../wasm/loader.js';
 import { type Model, countAtLeast, sortedFreeDesc, UNBOUNDED_PARTS } from './model.js';
 import type { LowerBound } from './lower-bound.js';
 import { pack, reduceParts, tooManyMachines, DEPLOYMENT_MAX_MACHINES, type Placement, type Rule } from './pack.js';

@@ -1,7 +1,7 @@
-import { Validator, uniqueNames } from '../core/validate.js';
-import { ValidationError, GreenplanError, statusError } from '../core/errors.js';
-import { kernels } from '../wasm/loader.js';
-import { Layout } from '../wasm/arena.js';
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError, GreenplanError, statusError } from '../../core/errors.js';
+import { kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
 import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
 import { planPath, type PathResult } from './path.js';
 import { buildClasses, exactTarget, loadHighs, AUTO_EXACT_LIMIT, EXACT_MAX_VARS, DEFAULT_TIME_LIMIT_MS } from './exact.js';

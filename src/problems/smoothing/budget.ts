@@ -21,7 +21,7 @@
 //     h_t = L_t + Σ_{boxes b ∋ t} x_b.
 // Boxes are emitted children before parents, so the tree comes for free.
 import { knapsackCounts } from '../knapsack/solve.js';
-import { ValidationError } from '../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 
 export interface Box {
   scenario: number;

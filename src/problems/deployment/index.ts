@@ -1,0 +1,12 @@
+import { defineProblem } from '../types.js';
+import { DeploymentInstance } from './schema.js';
+import { deploy } from './solve.js';
+import { checkDeployment } from './check.js';
+
+export const deployment = defineProblem({
+  name: 'deployment',
+  title: 'services split into equal containers over partly used and new machines, fewest new machines',
+  schema: DeploymentInstance,
+  solve: (instance: DeploymentInstance) => deploy(instance),
+  check: checkDeployment,
+});

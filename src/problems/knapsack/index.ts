@@ -1,0 +1,12 @@
+import { defineProblem } from '../types.js';
+import { KnapsackInstance } from './schema.js';
+import { knapsack as solveKnapsack } from './solve.js';
+import { checkKnapsack } from './check.js';
+
+export const knapsack = defineProblem({
+  name: 'knapsack',
+  title: 'exact bounded knapsack: the most value within a capacity',
+  schema: KnapsackInstance,
+  solve: (instance: KnapsackInstance) => solveKnapsack(instance),
+  check: checkKnapsack,
+});

@@ -1,0 +1,12 @@
+import { defineProblem } from '../types.js';
+import { MigrationInstance } from './schema.js';
+import { migrate } from './solve.js';
+import { checkMigration } from './check.js';
+
+export const migration = defineProblem({
+  name: 'migration',
+  title: 'free machines with a move plan whose every step fits',
+  schema: MigrationInstance,
+  solve: (instance: MigrationInstance) => migrate(instance),
+  check: checkMigration,
+});
