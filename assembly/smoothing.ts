@@ -40,55 +40,91 @@ import { ld, st, ldi, sti } from "./mem";
   for (let k = from; k < to; k++) st(h, k, v);
 }
 
-/** Smooth one scenario in place: h receives the plan. Returns a status code. */
-function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize, sStart: usize): i32 {
+/**
+ * Smooth one scenario: h receives the plan, sums[0] Σ h and sums[1] Σ |Δh|.
+ * Returns a status code.
+ */
+function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize, sStart: usize, sums: usize): i32 {
+  st(sums, 0, 0.0);
+  st(sums, 1, 0.0);
   if (T == 0) return OK;
-  // 1. envelope
-  for (let t = 0; t < T; t++) {
+  const D: f64 = step >= 0 ? <f64>step : Infinity;
+  // pass 1 (backward): validate, round up, backward envelope L_t = max(ceil d_t, L_{t+1} - D)
+  let next: f64 = -Infinity;
+  for (let t = T - 1; t >= 0; t--) {
     const x = ld(d, t);
     if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
-    st(h, t, Math.ceil(x));
+    next = max(Math.ceil(x), next - D);
+    st(h, t, next);
   }
-  if (step >= 0) {
-    const D = <f64>step;
+  // pass 2 (forward): forward envelope (L final), Σ L and Σ |ΔL| on the way
+  let prev: f64 = ld(h, 0);
+  let total: f64 = prev;
+  let variation: f64 = 0.0;
+  if (!(c > 0.0)) {
+    // nothing is worth filling: L is optimal
     for (let t = 1; t < T; t++) {
-      const lo = ld(h, t - 1) - D;
-      if (ld(h, t) < lo) st(h, t, lo);
+      const v = max(ld(h, t), prev - D);
+      st(h, t, v);
+      total += v;
+      variation += Math.abs(v - prev);
+      prev = v;
     }
-    for (let t = T - 2; t >= 0; t--) {
-      const lo = ld(h, t + 1) - D;
-      if (ld(h, t) < lo) st(h, t, lo);
-    }
+    st(sums, 0, total);
+    st(sums, 1, variation);
+    return OK;
   }
-  if (!(c > 0.0)) return OK; // nothing is worth filling: L is optimal
   const inner = 2.0 * c;
   const edge = c;
+  // every accepted box (a gap of width w over a level range of height y) adds w·y to
+  // Σ h and removes 2y (inner gap) or y (edge gap) from Σ |Δh|
+  let area: f64 = 0.0;
+  let removed: f64 = 0.0;
 
   // 2-3. monotone stack of segments: levels strictly decreasing from bottom to top.
-  let sp: i32 = 0;
-  for (let t = 0; t < T; t++) {
-    const v = ld(h, t);
+  // The first index is pushed before the loop (so the stack is never empty inside).
+  sti(sStart, 0, UNIFORM);
+  st(sLevel, 0, prev);
+  let sp: i32 = 1;
+  let top: f64 = prev; // level of the top segment
+  for (let t = 1; t < T; t++) {
+    const v = max(ld(h, t), prev - D);
+    st(h, t, v);
+    total += v;
+    variation += Math.abs(v - prev);
+    prev = v;
+    if (v < top) {
+      // going down: push
+      sti(sStart, sp, t | UNIFORM);
+      st(sLevel, sp, v);
+      sp++;
+      top = v;
+      continue;
+    }
     let cur: i32 = t;
     let curUniform = true;
-    while (sp > 0 && ld(sLevel, sp - 1) < v) {
+    while (sp > 0 && top < v) {
       sp--;
       const sWord = ldi(sStart, sp);
       const sS = sWord & START_MASK;
       const sU = (sWord & UNIFORM) != 0;
-      const b = ld(sLevel, sp);
-      const width = <f64>(cur - sS);
+      const b = top;
+      const width = <f64>(t - sS);
       if (sp > 0) {
         const pWord = ldi(sStart, sp - 1);
         const pS = pWord & START_MASK;
         const pU = (pWord & UNIFORM) != 0;
         const p = ld(sLevel, sp - 1);
+        top = p;
         const accept = sU && width < inner;
         if (p <= v) {
           // the box's lower wall is P: S joins P
           if (accept) {
-            if (!pU) fill(h, sS, cur, p);
+            area += width * (p - b);
+            removed += 2.0 * (p - b);
+            if (!pU) fill(h, sS, t, p);
           } else {
-            if (sU) fill(h, sS, cur, b);
+            if (sU) fill(h, sS, t, b);
             if (pU) {
               fill(h, pS, sS, p);
               sti(sStart, sp - 1, pS);
@@ -96,26 +132,30 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
           }
         } else {
           // the lower wall is the new value: S joins the current segment
+          cur = sS;
           if (accept) {
-            cur = sS;
+            area += width * (v - b);
+            removed += 2.0 * (v - b);
           } else {
-            if (sU) fill(h, sS, cur, b);
-            cur = sS;
+            if (sU) fill(h, sS, t, b);
             curUniform = false; // index t already holds v
           }
+          break;
         }
       } else {
-        // no left wall: an edge gap [0, cur) below v
+        // no left wall: an edge gap [0, t) below v
+        cur = sS;
         if (sU && width < edge) {
-          cur = sS;
+          area += width * (v - b);
+          removed += v - b;
         } else {
-          if (sU) fill(h, sS, cur, b);
-          cur = sS;
+          if (sU) fill(h, sS, t, b);
           curUniform = false;
         }
+        break;
       }
     }
-    if (sp > 0 && ld(sLevel, sp - 1) == v) {
+    if (sp > 0 && top == v) {
       // equal level: the current segment joins the top one
       const tWord = ldi(sStart, sp - 1);
       const tU = (tWord & UNIFORM) != 0;
@@ -128,6 +168,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
       sti(sStart, sp, curUniform ? cur | UNIFORM : cur);
       st(sLevel, sp, v);
       sp++;
+      top = v;
     }
   }
   // right edge gaps: the top segment runs to T-1
@@ -140,11 +181,14 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     const pWord = ldi(sStart, sp - 1);
     const pU = (pWord & UNIFORM) != 0;
     const p = ld(sLevel, sp - 1);
+    const b = ld(sLevel, sp);
     if (sU && <f64>(T - sS) < edge) {
+      area += <f64>(T - sS) * (p - b);
+      removed += p - b;
       if (!pU) fill(h, sS, end, p);
       // S joins P (raised to p); P's range now runs to T-1
     } else {
-      if (sU) fill(h, sS, end, ld(sLevel, sp));
+      if (sU) fill(h, sS, end, b);
       end = sS;
       // every wider right-edge box is rejected too: flush what is left as it stands
       while (sp > 0) {
@@ -154,13 +198,15 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
         if ((w & UNIFORM) != 0) fill(h, st0, end, ld(sLevel, sp));
         end = st0;
       }
-      return OK;
+      break;
     }
   }
   if (sp == 1) {
     const w = ldi(sStart, 0);
     if ((w & UNIFORM) != 0) fill(h, w & START_MASK, end, ld(sLevel, 0));
   }
+  st(sums, 0, total + area);
+  st(sums, 1, variation - removed);
   return OK;
 }
 
@@ -195,19 +241,8 @@ export function smoothBatch(
     if (!(c >= 0.0) || c == Infinity) return BAD_VALUE;
     const d = demand + (<usize>a << 3);
     const h = plan + (<usize>a << 3);
-    const status = smoothOne(d, T, ldi(maxStep, s), c, h, sLevel, sStart);
+    const status = smoothOne(d, T, ldi(maxStep, s), c, h, sLevel, sStart, sums + (<usize>s << 4));
     if (status != OK) return status;
-    let total: f64 = 0.0;
-    let variation: f64 = 0.0;
-    let prev: f64 = T > 0 ? ld(h, 0) : 0.0;
-    for (let t = 0; t < T; t++) {
-      const x = ld(h, t);
-      total += x;
-      variation += Math.abs(x - prev);
-      prev = x;
-    }
-    st(sums, 2 * s, total);
-    st(sums, 2 * s + 1, variation);
   }
   return OK;
 }
