@@ -54,7 +54,9 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   for (let t = T - 1; t >= 0; t--) {
     const x = ld(d, t);
     if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
-    next = max(Math.ceil(x), next - D);
+    const cx = Math.ceil(x);
+    const lo = next - D;
+    next = cx >= lo ? cx : lo; // both are numbers (x validated): no NaN rules needed
     st(h, t, next);
   }
   // pass 2 (forward): forward envelope (L final), Σ L and Σ |ΔL| on the way
@@ -64,7 +66,9 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   if (!(c > 0.0)) {
     // nothing is worth filling: L is optimal
     for (let t = 1; t < T; t++) {
-      const v = max(ld(h, t), prev - D);
+      const hv = ld(h, t);
+    const lo = prev - D;
+    const v = hv >= lo ? hv : lo;
       st(h, t, v);
       total += v;
       variation += Math.abs(v - prev);
@@ -88,7 +92,9 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   let sp: i32 = 1;
   let top: f64 = prev; // level of the top segment
   for (let t = 1; t < T; t++) {
-    const v = max(ld(h, t), prev - D);
+    const hv = ld(h, t);
+    const lo = prev - D;
+    const v = hv >= lo ? hv : lo;
     st(h, t, v);
     total += v;
     variation += Math.abs(v - prev);
