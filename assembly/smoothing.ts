@@ -40,6 +40,11 @@ import { ld, st, ldi, sti } from "./mem";
   for (let k = from; k < to; k++) st(h, k, v);
 }
 
+/** fill() of the reversed index range [from, to) (reversed index u is h index T-1-u). */
+@inline function rf(h: usize, T: i32, from: i32, to: i32, v: f64): void {
+  fill(h, T - to, T - from, v);
+}
+
 /**
  * Smooth one scenario: h receives the plan, sums[0] Σ h and sums[1] Σ |Δh|.
  * Returns a status code.
@@ -49,9 +54,10 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   st(sums, 1, 0.0);
   if (T == 0) return OK;
   const D: f64 = step >= 0 ? <f64>step : Infinity;
-  // pass 1 (backward): validate, round up, backward envelope L_t = max(ceil d_t, L_{t+1} - D)
+  // pass 1 (forward, so that the demand of consecutive scenarios is one stream for the
+  // prefetcher): validate, round up, forward envelope L_t = max(ceil d_t, L_{t-1} - D)
   let next: f64 = -Infinity;
-  for (let t = T - 1; t >= 0; t--) {
+  for (let t = 0; t < T; t++) {
     const x = ld(d, t);
     if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
     const cx = Math.ceil(x);
@@ -59,16 +65,21 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     next = cx >= lo ? cx : lo; // both are numbers (x validated): no NaN rules needed
     st(h, t, next);
   }
-  // pass 2 (forward): forward envelope (L final), Σ L and Σ |ΔL| on the way
-  let prev: f64 = ld(h, 0);
+  // pass 2 (backward, h is still in cache): backward envelope (L final), Σ L and
+  // Σ |ΔL| on the way, and the monotone stack. The pass runs on the reversed series
+  // (u = T-1-t: the objective is symmetric in time, and so are the gaps, their widths
+  // and which of them touch an edge, so the plan is the same as a forward pass's);
+  // fills map index ranges back with rf().
+  const last = T - 1;
+  let prev: f64 = ld(h, last);
   let total: f64 = prev;
   let variation: f64 = 0.0;
   if (!(c > 0.0)) {
     // nothing is worth filling: L is optimal
-    for (let t = 1; t < T; t++) {
+    for (let t = last - 1; t >= 0; t--) {
       const hv = ld(h, t);
-    const lo = prev - D;
-    const v = hv >= lo ? hv : lo;
+      const lo = prev - D;
+      const v = hv >= lo ? hv : lo;
       st(h, t, v);
       total += v;
       variation += Math.abs(v - prev);
@@ -91,11 +102,11 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   st(sLevel, 0, prev);
   let sp: i32 = 1;
   let top: f64 = prev; // level of the top segment
-  for (let t = 1; t < T; t++) {
-    const hv = ld(h, t);
+  for (let t = 1; t < T; t++) { // t: reversed index
+    const hv = ld(h, last - t);
     const lo = prev - D;
     const v = hv >= lo ? hv : lo;
-    st(h, t, v);
+    st(h, last - t, v);
     total += v;
     variation += Math.abs(v - prev);
     prev = v;
@@ -128,11 +139,11 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
           if (accept) {
             area += width * (p - b);
             removed += 2.0 * (p - b);
-            if (!pU) fill(h, sS, t, p);
+            if (!pU) rf(h, T, sS, t, p);
           } else {
-            if (sU) fill(h, sS, t, b);
+            if (sU) rf(h, T, sS, t, b);
             if (pU) {
-              fill(h, pS, sS, p);
+              rf(h, T, pS, sS, p);
               sti(sStart, sp - 1, pS);
             }
           }
@@ -143,7 +154,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
             area += width * (v - b);
             removed += 2.0 * (v - b);
           } else {
-            if (sU) fill(h, sS, t, b);
+            if (sU) rf(h, T, sS, t, b);
             curUniform = false; // index t already holds v
           }
           break;
@@ -155,7 +166,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
           area += width * (v - b);
           removed += v - b;
         } else {
-          if (sU) fill(h, sS, t, b);
+          if (sU) rf(h, T, sS, t, b);
           curUniform = false;
         }
         break;
@@ -166,8 +177,8 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
       const tWord = ldi(sStart, sp - 1);
       const tU = (tWord & UNIFORM) != 0;
       if (!(tU && curUniform)) {
-        if (tU) fill(h, tWord & START_MASK, cur, v);
-        if (curUniform) fill(h, cur, t + 1, v);
+        if (tU) rf(h, T, tWord & START_MASK, cur, v);
+        if (curUniform) rf(h, T, cur, t + 1, v);
         sti(sStart, sp - 1, tWord & START_MASK);
       }
     } else {
@@ -191,17 +202,17 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     if (sU && <f64>(T - sS) < edge) {
       area += <f64>(T - sS) * (p - b);
       removed += p - b;
-      if (!pU) fill(h, sS, end, p);
+      if (!pU) rf(h, T, sS, end, p);
       // S joins P (raised to p); P's range now runs to T-1
     } else {
-      if (sU) fill(h, sS, end, b);
+      if (sU) rf(h, T, sS, end, b);
       end = sS;
       // every wider right-edge box is rejected too: flush what is left as it stands
       while (sp > 0) {
         sp--;
         const w = ldi(sStart, sp);
         const st0 = w & START_MASK;
-        if ((w & UNIFORM) != 0) fill(h, st0, end, ld(sLevel, sp));
+        if ((w & UNIFORM) != 0) rf(h, T, st0, end, ld(sLevel, sp));
         end = st0;
       }
       break;
@@ -209,7 +220,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   }
   if (sp == 1) {
     const w = ldi(sStart, 0);
-    if ((w & UNIFORM) != 0) fill(h, w & START_MASK, end, ld(sLevel, 0));
+    if ((w & UNIFORM) != 0) rf(h, T, w & START_MASK, end, ld(sLevel, 0));
   }
   st(sums, 0, total + area);
   st(sums, 1, variation - removed);
