@@ -110,6 +110,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     total += v;
     variation += Math.abs(v - prev);
     prev = v;
+    if (v == top) continue; // level: index t joins the top segment (nothing to write)
     if (v < top) {
       // going down: push
       sti(sStart, sp, t | UNIFORM);
