@@ -39,13 +39,13 @@
 // B = m + nNew. Returns OK, INFEASIBLE (info[0] names the item), TOO_LARGE (the parts
 // do not fit partsCap: the host retries with more room), BAD_LENGTH or BAD_VALUE.
 
-import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE, DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT, DEPLOY_WORST_FIT, DeployPackArgs } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
 
-// Rules
-@inline const FIRST_FIT: i32 = 0;
-@inline const BEST_FIT: i32 = 1;
-@inline const WORST_FIT: i32 = 2;
+// Rules (assembly/abi.ts)
+@inline const FIRST_FIT: i32 = DEPLOY_FIRST_FIT;
+@inline const BEST_FIT: i32 = DEPLOY_BEST_FIT;
+@inline const WORST_FIT: i32 = DEPLOY_WORST_FIT;
 /** How far past kNew the adapt step looks for a split that opens fewer bins. */
 @inline const ADAPT_SPAN: i32 = 64;
 
@@ -220,16 +220,17 @@ function segFirst(seg: usize, P: i32, from: i32, t: f64): i32 {
 }
 
 /**
- * Place the items (see the header). rule: 0 First Fit, 1 Best Fit, 2 Worst Fit.
- * adapt: 0 = all new bins open from the start, 1 = open them on demand.
+ * Place the items (see the header). The arguments are a DeployPackArgs block
+ * (assembly/abi.ts) at argsPtr: rule is DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT or
+ * DEPLOY_WORST_FIT; adapt 0 = all new bins open from the start, 1 = open them on demand.
  */
-export function deployPack(
-  n: i32, order: usize, w: usize, kmin: usize, kmax: usize, kNew: usize,
-  m: i32, res0: usize, nNew: i32, cap: f64,
-  rule: i32, adapt: i32, eps: f64,
-  res: usize, sorted: usize, seg: usize, segP: i32, tmp: usize, tpos: usize,
-  outK: usize, outStart: usize, outBins: usize, partsCap: i32, info: usize,
-): i32 {
+export function deployPack(argsPtr: usize): i32 {
+  const a = changetype<DeployPackArgs>(argsPtr);
+  const n = a.n, order = a.order, w = a.w, kmin = a.kmin, kmax = a.kmax, kNew = a.kNew;
+  const m = a.m, res0 = a.res0, nNew = a.nNew, cap = a.cap;
+  const rule = a.rule, adapt = a.adapt, eps = a.eps;
+  const res = a.res, sorted = a.sorted, seg = a.seg, segP = a.segP, tmp = a.tmp, tpos = a.tpos;
+  const outK = a.outK, outStart = a.outStart, outBins = a.outBins, partsCap = a.partsCap, info = a.info;
   if (n < 0 || m < 0 || nNew < 0 || partsCap < 0) return BAD_LENGTH;
   if (rule < 0 || rule > 2 || adapt < 0 || adapt > 1) return BAD_VALUE;
   if (!(cap >= 0.0 && cap < Infinity) || !(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;

@@ -28,7 +28,7 @@
 //   sums:    f64[2n]  (output) Σ h and Σ |Δh| (unweighted) per scenario
 //   scratch: i32[Tmax] + f64[Tmax] (8-byte aligned: f64 part first)
 
-import { OK, BAD_LENGTH, BAD_VALUE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
 
 @inline const UNIFORM: i32 = 0x40000000;
