@@ -2,7 +2,7 @@
 // SpreadWFD (First, Best or Worst Fit), and the part reduction pass (deployReduce, at
 // the end of this file).
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §3; seed 003 §3.2, §4.2).
+// Problem (docs/deployment.md).
 // Items i of size w_i are cut into k_i equal parts (kmin_i <= k_i <= kmax_i) placed on
 // k_i distinct bins; a bin's parts must fit its residual capacity. The host decides
 // the order of the items and how many new bins exist; this kernel places the items.

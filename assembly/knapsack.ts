@@ -1,6 +1,6 @@
 // Exact bounded knapsack kernels: DP over a capacity (or a proximity window).
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §2; seed 003 §4).
+// Problem (docs/knapsack.md).
 // Items j = 0..n-1 with integer size s_j >= 1, value v_j (finite, may be fractional)
 // and copies c_j >= 1; capacity C >= 0:
 //   maximize Σ_j v_j x_j  subject to  Σ_j s_j x_j <= C,  x_j integer in 0..c_j.

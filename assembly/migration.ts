@@ -1,7 +1,7 @@
 // Task migration, stage 1: the target assignment (which machines to keep, where each
 // task goes), by consolidation.
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §4; seed 003 §3.3, §4.3).
+// Problem (docs/migration.md).
 // Tasks i with demand d_i ∈ R^R (R = 1..16 resources), machines j with capacity c_j and
 // cost p_j, a current feasible assignment x (some tasks new: x_i = -1). Find y with
 //   min Σ_{j used} p_j + α · #{i : y_i != x_i}
@@ -44,7 +44,7 @@
 // Mode 0 is the plain baseline of the bench: emptiest first, first fit, one pass.
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
 // bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials; the
-// local search is bounded by its work budget (about 3e7 to 2e8 inner steps). Memory: O(n + m·R) scratch.
+// local search is bounded by its work budget (2e7 to 2e8 inner steps, set in migrationTarget). Memory: O(n + m·R) scratch.
 // Group checks use a stamp array over machines: marking the machines of a task's group
 // costs O(|group|).
 //
@@ -741,8 +741,8 @@ export function migrationTarget(
   }
 
   // 2a. (MIGRATE_REPAIR) penalty local search: try to close the open machines, emptiest first
-  // (by load per unit cost), each with at most 40 + 4·(its tasks) steps; stop after 4
-  // failures in a row.
+  // (by load per unit cost), each with at most 60 + 6·(its tasks) steps (repairClose's
+  // maxSteps below); stop after 8 failures in a row or when the work budget is spent.
   if ((mode & MIGRATE_REPAIR) != 0) {
     let cand = 0;
     for (let j = 0; j < m; j++) {

@@ -1,6 +1,6 @@
 // Exact smoothing of resource plans.
 //
-// Problem (docs: ALGORITHMS.md §1; seed 003 §3.1, §4.1). Per scenario, demand
+// Problem (docs/smoothing.md). Per scenario, demand
 // d_t >= 0 (t = 0..T-1), an optional step bound Δ and a coefficient c = α·w:
 //   minimize Σ_t h_t + c · Σ_t |h_{t+1} - h_t|
 //   subject to h_t integer, h_t >= d_t, |h_{t+1} - h_t| <= Δ.

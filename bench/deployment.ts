@@ -1,4 +1,4 @@
-// Deployment bench, the seed's figure (seed 003 §5.1): every algorithm on Tianchi-derived
+// Deployment bench, the source's figure (docs/deployment.md): every algorithm on Tianchi-derived
 // instances of growing size; new machines minus the lower bound, utilisation of the new
 // machines, parts and time; SpreadWFD (with the data's replica counts, and with the part
 // counts of Guess-and-Pack + Worst Fit) and the MILP (HiGHS, while it answers within the

@@ -1,4 +1,4 @@
-// Test helpers for the smoothing problem (ALGORITHMS.md §1): an exact MILP solved
+// Test helpers for the smoothing problem (docs/smoothing.md): an exact MILP solved
 // by HiGHS (CPLEX LP format), a brute force for tiny instances, a seeded random
 // instance generator and an objective evaluator for plans.
 import highsLoader from 'highs';

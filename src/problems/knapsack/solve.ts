@@ -4,7 +4,7 @@
 //  - "dp-deque": DP over capacity, a monotone deque per residue class: O(n·C).
 //  - "proximity": the greedy (maximal prefix by value density) solution g, then two
 //    exact-size DPs, one over removals from g and one over additions to it, inside a
-//    window of total size s_max² on each side (ALGORITHMS.md §2, seed 003 §4):
+//    window of total size s_max² on each side (docs/knapsack.md):
 //    O(n·s_max²), independent of C. Why the window suffices: take an optimal x at the
 //    smallest L1 distance from g; R = copies removed from g, A = copies added. If
 //    |R| >= s_max and |A| >= s_max, two non-empty sub-multisets of equal total size
