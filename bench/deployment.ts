@@ -16,9 +16,9 @@ import { deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, type DeploymentInstance
 import { kernels } from '../src/wasm/loader.js';
 import { runDeployment, deploymentSolution, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS, type DeploymentRun } from '../src/problems/deployment/solve.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
-import { hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';
 import { deploymentMilp } from '../test/helpers/highs-deployment.js';
-import { mulberry32 } from '../test/helpers/highs.js';
+import { mulberry32 } from '../src/core/rng.js';
 
 export interface DeployRow {
   instance: string;

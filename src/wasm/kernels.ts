@@ -10,7 +10,6 @@ export interface RawExports {
   reserve(bytes: number): number;
   memoryBytes(): number;
   smoothBatch(n: number, offsets: number, demand: number, maxStep: number, coef: number, plan: number, sums: number, scratch: number, scratchLen: number): number;
-  knapsackDp(n: number, sizes: number, values: number, copies: number, capacity: number, dp: number, choice: number, dequeIdx: number, dequeVal: number, counts: number, choiceWidth: number): number;
   knapsackTable(n: number, sizes: number, values: number, copies: number, capacity: number, dp: number, choice: number, dequeIdx: number, dequeVal: number, choiceWidth: number, mode: number): number;
   knapsackReconstruct(n: number, sizes: number, choice: number, capacity: number, choiceWidth: number, start: number, counts: number): number;
   knapsackConcave(g: number, sizes: number, gainOff: number, gains: number, capacity: number, dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: number, mode: number): number;
@@ -40,32 +39,6 @@ export interface SmoothBatchArgs {
   scratch: number;
   /** `i32` */
   scratchLen: number;
-}
-
-/** Arguments of knapsackDp (assembly/knapsack/knapsackDp); types as declared there. */
-export interface KnapsackDpArgs {
-  /** `i32` */
-  n: number;
-  /** `usize` */
-  sizes: number;
-  /** `usize` */
-  values: number;
-  /** `usize` */
-  copies: number;
-  /** `i32` */
-  capacity: number;
-  /** `usize` */
-  dp: number;
-  /** `usize` */
-  choice: number;
-  /** `usize` */
-  dequeIdx: number;
-  /** `usize` */
-  dequeVal: number;
-  /** `usize` */
-  counts: number;
-  /** `i32` */
-  choiceWidth: number;
 }
 
 /** Arguments of knapsackTable (assembly/knapsack/knapsackTable); types as declared there. */
@@ -225,8 +198,6 @@ export interface Kernels {
   memoryBytes(): number;
   /** assembly/smoothing/smoothBatch: returns `i32` */
   smoothBatch(args: SmoothBatchArgs): number;
-  /** assembly/knapsack/knapsackDp: returns `i32` */
-  knapsackDp(args: KnapsackDpArgs): number;
   /** assembly/knapsack/knapsackTable: returns `i32` */
   knapsackTable(args: KnapsackTableArgs): number;
   /** assembly/knapsack/knapsackReconstruct: returns `i32` */
@@ -251,7 +222,6 @@ export function bindKernels(raw: RawExports): Kernels {
     reserve: (bytes) => raw.reserve(bytes),
     memoryBytes: () => raw.memoryBytes(),
     smoothBatch: (a) => raw.smoothBatch(a.n, a.offsets, a.demand, a.maxStep, a.coef, a.plan, a.sums, a.scratch, a.scratchLen),
-    knapsackDp: (a) => raw.knapsackDp(a.n, a.sizes, a.values, a.copies, a.capacity, a.dp, a.choice, a.dequeIdx, a.dequeVal, a.counts, a.choiceWidth),
     knapsackTable: (a) => raw.knapsackTable(a.n, a.sizes, a.values, a.copies, a.capacity, a.dp, a.choice, a.dequeIdx, a.dequeVal, a.choiceWidth, a.mode),
     knapsackReconstruct: (a) => raw.knapsackReconstruct(a.n, a.sizes, a.choice, a.capacity, a.choiceWidth, a.start, a.counts),
     knapsackConcave: (a) => raw.knapsackConcave(a.g, a.sizes, a.gainOff, a.gains, a.capacity, a.dp, a.choice, a.seqA, a.seqOut, a.choiceWidth, a.mode),
