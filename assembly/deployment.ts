@@ -50,6 +50,13 @@ import { sortIds } from "./sort";
 /** How far past kNew the adapt step looks for a split that opens fewer bins. */
 @inline const ADAPT_SPAN: i32 = 64;
 
+/** Stop at item `it`: info[0] = the item, info[1] = the parts placed so far; returns status. */
+function stopAt(info: usize, it: i32, parts: i32, status: i32): i32 {
+  sti(info, 0, it);
+  sti(info, 1, parts);
+  return status;
+}
+
 /** true when bin (ra, a) comes before bin (rb, b) in the sorted order. */
 @inline function before(ra: f64, a: i32, rb: f64, b: i32): bool {
   return ra > rb || (ra == rb && a < b);
@@ -264,16 +271,12 @@ export function deployPack(argsPtr: usize): i32 {
     let toOpen: i32 = 0;
     if (k < 0) {
       if (adapt == 0) {
-        sti(info, 0, it);
-        sti(info, 1, parts);
-        return INFEASIBLE;
+        return stopAt(info, it, parts, INFEASIBLE);
       }
       // 3. open new bins
       const k0 = ldi(kNew, it);
       if (k0 < lo || k0 > hi0 || wi / <f64>k0 > cap + eps) {
-        sti(info, 0, it);
-        sti(info, 1, parts);
-        return INFEASIBLE;
+        return stopAt(info, it, parts, INFEASIBLE);
       }
       let bestK: i32 = k0;
       let bestOpen: i32 = k0 - countAtLeast(res, sorted, cnt, wi / <f64>k0 - eps);
@@ -286,17 +289,13 @@ export function deployPack(argsPtr: usize): i32 {
         }
       }
       if (opened + bestOpen > nNew) {
-        sti(info, 0, it);
-        sti(info, 1, parts);
-        return INFEASIBLE;
+        return stopAt(info, it, parts, INFEASIBLE);
       }
       k = bestK;
       toOpen = bestOpen;
     }
     if (parts + k > partsCap) {
-      sti(info, 0, it);
-      sti(info, 1, parts);
-      return TOO_LARGE;
+      return stopAt(info, it, parts, TOO_LARGE);
     }
     const s = wi / <f64>k;
     const t = s - eps;

@@ -1,6 +1,7 @@
 // Architecture rules over the import graph (docs/architecture.md): checkers share no code
 // with solvers, shipped code never reaches into the tests, the bench or the data beside the
-// project, and the bench reuses test helpers but no test file.
+// project, and the bench reuses test helpers (the one home of generators, oracles and the
+// full-data readers, shared by tests and bench) but no test file and no solver internals.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -71,6 +72,13 @@ describe('architecture: the import graph', () => {
         expect(rel(dep).startsWith('src/'), `${rel(f)} imports ${rel(dep)}`).toBe(true);
       }
       expect(readFileSync(f, 'utf8'), `${rel(f)} names the data beside the project`).not.toMatch(/\.\.\/shared\//);
+    }
+  });
+
+  it('bench/ reaches src/ only through the public entry, src/internals.ts, the data converters and the RNG', () => {
+    const allowed = /^src\/(node|index|internals)\.ts$|^src\/data\/[^/]+\.ts$|^src\/core\/rng\.ts$|^bench\/|^test\/helpers\//;
+    for (const f of tsFiles(join(root, 'bench'))) {
+      for (const dep of importsOf(f).map(rel)) expect(dep, `${rel(f)} imports ${dep}`).toMatch(allowed);
     }
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { solve, knapsack, checkKnapsack, ValidationError } from '../src/node.js';
 import { mulberry32, relClose } from './helpers/highs.js';
 import { FAMILIES, knapsackBruteForce, knapsackMilp, randomKnapsackInstance, type KnapsackInstance } from './helpers/highs-knapsack.js';
+import { ALGORITHMS, forced } from './helpers/knapsack.js';
 
 describe('knapsack vs HiGHS (seeded random, adversarial families; every method)', () => {
   const PER_FAMILY = 32; // 10 families x 32 = 320 instances, each solved by auto and by each method

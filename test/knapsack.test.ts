@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { solve, knapsack, checkKnapsack, ValidationError } from '../src/node.js';
 import { mulberry32, relClose } from './helpers/highs.js';
-import { FAMILIES, knapsackBruteForce, knapsackMilp, randomKnapsackInstance, type KnapsackInstance } from './helpers/highs-knapsack.js';
+import { type KnapsackInstance } from './helpers/highs-knapsack.js';
+import { ALGORITHMS } from './helpers/knapsack.js';
 
 describe('knapsack: README example', () => {
   it('gives value 54, used 10, take a:4 b:3, with every method', async () => {
@@ -19,18 +20,6 @@ describe('knapsack: README example', () => {
     }
   });
 });
-
-const ALGORITHMS = ['dp-deque', 'dp-concave', 'proximity'] as const;
-
-/** Solve with one forced method; undefined when the instance is too large for it. */
-async function forced(inst: KnapsackInstance, algorithm: (typeof ALGORITHMS)[number]) {
-  try {
-    return await knapsack(inst, { algorithm });
-  } catch (e) {
-    if (e instanceof ValidationError && e.message.includes('too large')) return undefined;
-    throw e;
-  }
-}
 
 describe('knapsack: edge cases', () => {
   it('capacity 0, no items, oversize items, huge capacity with few copies', async () => {

@@ -9,22 +9,6 @@ import { planPath } from '../src/problems/migration/path.js';
 import { mulberry32 } from './helpers/highs.js';
 import { generateMigration, machineLowerBound, migrationMilp, tamper, type MInstance } from './helpers/migration.js';
 
-const example: MInstance = {
-  problem: 'migration', resources: ['cpu', 'memory'], alpha: 0.01, maxParallel: 2,
-  machines: [
-    { name: 's1', cost: 1, capacity: [32, 128] },
-    { name: 's2', cost: 1, capacity: [32, 128] },
-    { name: 's3', cost: 1, capacity: [32, 128] },
-  ],
-  tasks: [
-    { name: 't1', demand: [4, 16], machine: 's1', group: 'svc' },
-    { name: 't2', demand: [8, 16], machine: 's2', group: 'svc' },
-    { name: 't3', demand: [8, 32], machine: 's3' },
-    { name: 't4', demand: [2, 8], machine: 's3' },
-    { name: 't5', demand: [4, 4] },
-  ],
-};
-
 describe('migration: random dense clusters, every plan replayed by the checker', () => {
   const cases: [string, number, Partial<Parameters<typeof generateMigration>[1]>][] = [
     ['tiny, P=1', 120, { tasks: 12, machines: 4, maxParallel: 1 }],

@@ -1,7 +1,7 @@
-// Smoothing under a budget (docs/smoothing.md, "Under a budget"): the envelope's boxes as a bounded
-// knapsack. Checked against the HiGHS MILP (weights other than 1, maxStep on and off,
-// budgets below, at and above the minimum), an enumeration on tiny instances, the
-// nesting repair on random box trees, real Tianchi demand, and the CLI's exit 3.
+// Smoothing under a budget (docs/smoothing.md, "Under a budget"): semantics, validation,
+// the envelope's boxes and the nesting repair. The comparisons with HiGHS and an
+// enumeration, real Tianchi demand and the golden: smoothing.budget.oracle.test.ts; the
+// CLI's exit 3: cli.problems.dist.test.ts.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,52 +11,6 @@ import { envelopeBoxes, nestRows, type Box } from '../src/problems/smoothing/bud
 import { readBundledApps, appDemand } from '../src/data/tianchi.js';
 import { mulberry32, relClose } from './helpers/highs.js';
 import { budgetMilp, budgetBruteForce, type BudgetInstance } from './helpers/highs-budget.js';
-
-const WEIGHTS = [1, 0.5, 2, 3.7, 1.25];
-
-/** Random scenarios and a budget drawn below, at, between or above the useful range. */
-function randomBudgetInstance(rand: () => number, maxT: number, maxD: number): BudgetInstance {
-  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const scenarios = Array.from({ length: int(1, 3) }, (_, i) => {
-    const T = int(0, maxT);
-    const frac = rand() < 0.3;
-    const demand = Array.from({ length: T }, () => (frac ? Math.round(rand() * maxD * 100) / 100 : int(0, maxD)));
-    const sc: BudgetInstance['scenarios'][number] = { name: `s${i}`, demand };
-    if (rand() < 0.6) sc.weight = WEIGHTS[int(0, WEIGHTS.length - 1)]!;
-    if (rand() < 0.4) sc.maxStep = int(0, 3);
-    return sc;
-  });
-  // least resource (envelope) and the fully flat resource, computed here independently
-  let least = 0;
-  let flat = 0;
-  for (const sc of scenarios) {
-    const h = sc.demand.map((x) => Math.ceil(x));
-    if (sc.maxStep !== undefined) {
-      for (let t = 1; t < h.length; t++) h[t] = Math.max(h[t]!, h[t - 1]! - sc.maxStep);
-      for (let t = h.length - 2; t >= 0; t--) h[t] = Math.max(h[t]!, h[t + 1]! - sc.maxStep);
-    }
-    least += h.reduce((a, b) => a + b, 0);
-    flat += h.length * Math.max(0, ...h);
-  }
-  const mode = int(0, 4);
-  const budget = mode === 0 ? Math.max(0, least - int(1, 5)) : mode === 1 ? least : mode === 4 ? flat + int(0, 3) : least + int(0, Math.max(0, flat - least)) + (rand() < 0.3 ? 0.5 : 0);
-  return { problem: 'smoothing', budget, scenarios };
-}
-
-async function expectOptimal(inst: BudgetInstance, opt: number | 'infeasible') {
-  const sol = await smooth(inst);
-  const rep = checkSmoothing(inst, sol);
-  expect(rep.valid, `${rep.reason}\n${JSON.stringify(inst)}`).toBe(true);
-  if (opt === 'infeasible') {
-    expect(sol.status).toBe('infeasible');
-    return sol;
-  }
-  expect(sol.status, JSON.stringify(inst)).toBe('optimal');
-  if (sol.status !== 'optimal') return sol;
-  expect(sol.resource).toBeLessThanOrEqual(inst.budget);
-  expect(relClose(sol.objective, opt, 1e-7), `greenplan ${sol.objective} vs oracle ${opt}\n${JSON.stringify(inst)}`).toBe(true);
-  return sol;
-}
 
 describe('budgeted smoothing: semantics', () => {
   const inst: BudgetInstance = { problem: 'smoothing', budget: 40, scenarios: [{ name: 'a', demand: [1, 5, 1, 1, 5, 2, 0, 3] }, { name: 'b', weight: 2, demand: [0, 3, 0, 3, 0] }] };
