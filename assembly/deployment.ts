@@ -62,9 +62,9 @@ function stopAt(info: usize, it: i32, parts: i32, status: i32): i32 {
   return ra > rb || (ra == rb && a < b);
 }
 
-/** Position of the first entry of sorted[0..cnt) that does not come before (r, b). */
-function lowerPos(res: usize, sorted: usize, cnt: i32, r: f64, b: i32): i32 {
-  let lo: i32 = 0;
+/** Position of the first entry of sorted[from..cnt) that does not come before (r, b). */
+function lowerPos(res: usize, sorted: usize, from: i32, cnt: i32, r: f64, b: i32): i32 {
+  let lo: i32 = from;
   let hi: i32 = cnt;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -119,15 +119,7 @@ function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, 
     // window end: the first entry after the last chosen that the last new key precedes
     const b = ldi(tmp, k - 1);
     const r = ld(res, b);
-    let lo: i32 = ldi(pos, k - 1) + 1;
-    let hi: i32 = cnt;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = ldi(sorted, mid);
-      if (before(ld(res, x), x, r, b)) lo = mid + 1;
-      else hi = mid;
-    }
-    const qEnd = lo;
+    const qEnd = lowerPos(res, sorted, ldi(pos, k - 1) + 1, cnt, r, b);
     let wp = ldi(pos, 0);
     let rp = wp;
     let pj: i32 = 0;
@@ -143,7 +135,7 @@ function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, 
   } else {
     // window start: the first entry before the first chosen that the first new key does not follow
     const b = ldi(tmp, 0);
-    const qStart = lowerPos(res, sorted, ldi(pos, 0), ld(res, b), b);
+    const qStart = lowerPos(res, sorted, 0, ldi(pos, 0), ld(res, b), b);
     let wp = ldi(pos, k - 1);
     let rp = wp;
     let pj: i32 = k - 1;
@@ -163,7 +155,7 @@ function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, 
 function positionsOf(res: usize, sorted: usize, cnt: i32, ids: usize, k: i32, pos: usize): void {
   for (let j = 0; j < k; j++) {
     const b = ldi(ids, j);
-    sti(pos, j, lowerPos(res, sorted, cnt, ld(res, b), b));
+    sti(pos, j, lowerPos(res, sorted, 0, cnt, ld(res, b), b));
   }
   sortIds(pos, k, 0, false);
 }
@@ -340,7 +332,7 @@ export function deployPack(argsPtr: usize): i32 {
       // new bins, all with residual cap - s and the highest indices so far: one block
       const first = m + opened;
       const nb = k - useOld;
-      const p = lowerPos(res, sorted, cnt, cap - s, first);
+      const p = lowerPos(res, sorted, 0, cnt, cap - s, first);
       const at = sorted + (<usize>p << 2);
       memory.copy(at + (<usize>nb << 2), at, <usize>(cnt - p) << 2);
       for (let q = 0; q < nb; q++) {
