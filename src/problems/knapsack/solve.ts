@@ -94,28 +94,51 @@ interface DpJob {
   sign: 1 | -1;
   window: number;
   mode: typeof KNAPSACK_AT_MOST | typeof KNAPSACK_EXACT;
-  singles: number[]; // positions in items
+  singles: number[]; // positions in items (monotone-deque kernel)
+  bins: number[]; // positions in items (binary pieces, 0/1 passes)
   groups: number[][]; // positions in items, one size per group, best value first
   width: 2 | 4;
   work: number;
   bytes: number; // with reconstruction tables
   lightBytes: number; // without (divide-and-conquer reconstruction)
   record: boolean; // keep reconstruction tables
+  allowBinary: boolean; // item types may go through binary pieces
 }
 
 /** grouping: 'none', 'auto' (when the group is large enough to pay off) or 'all' (every shared size). */
 type Grouping = 'none' | 'auto' | 'all';
 
-function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: DpJob['mode'], grouping: Grouping): DpJob {
+/** Binary pieces of u copies (its bit length). */
+const piecesOf = (u: number) => 32 - Math.clz32(u);
+/** Copies of item type q a job can use: at most what fits the window. */
+const usable = (p: Prepared, job: { items: number[]; units: number[]; window: number }, q: number) => Math.min(job.units[q]!, Math.floor(job.window / p.size[job.items[q]!]!)) || 1;
+/**
+ * Relative cost of one 0/1 pass cell (streaming) against one deque cell (a strided
+ * walk through each residue class: a cache miss per cell on large windows).
+ * Measured on the bench's proximity windows (10^5 cells): ~1 ns against ~8 ns.
+ */
+const BIN_COST = 0.2;
+/** Windows below this many cells stay in cache: the deque's stride costs nothing there. */
+const BIN_MIN_WINDOW = 16384;
+
+/** Whether item type q goes through binary pieces (cheaper than its deque pass). */
+function binary(p: Prepared, job: { items: number[]; units: number[]; window: number }, q: number, allowed: boolean): boolean {
+  return allowed && job.window >= BIN_MIN_WINDOW && piecesOf(usable(p, job, q)) * BIN_COST < 1;
+}
+
+function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: DpJob['mode'], grouping: Grouping, allowBinary = false): DpJob {
   const bySize = new Map<number, number[]>();
   items.forEach((j, q) => {
     const list = bySize.get(p.size[j]!);
     if (list) list.push(q); else bySize.set(p.size[j]!, [q]);
   });
   const singles: number[] = [];
+  const bins: number[] = [];
   const groups: number[][] = [];
   let work = 0;
   let gainCells = 0;
+  let binRows = 0;
+  const view = { items, units, window };
   for (const [size, qs] of bySize) {
     const perClass = Math.log2(window / size + 2);
     if (qs.length > 1 && (grouping === 'all' || (grouping === 'auto' && qs.length > GROUP_FACTOR * perClass))) {
@@ -125,8 +148,17 @@ function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, wi
       for (const q of qs) gainCells += Math.min(units[q]!, Math.floor(window / size));
       gainCells += 1;
     } else {
-      singles.push(...qs);
-      work += (window + 1) * qs.length;
+      for (const q of qs) {
+        if (binary(p, view, q, allowBinary)) {
+          const k = piecesOf(usable(p, view, q));
+          bins.push(q);
+          binRows += k;
+          work += (window + 1) * k * BIN_COST;
+        } else {
+          singles.push(q);
+          work += window + 1;
+        }
+      }
     }
   }
   let width: 2 | 4 = 2;
@@ -138,8 +170,8 @@ function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, wi
   }
   const rows = singles.length + groups.length;
   const lightBytes = (window + 1) * 16 + (items.length + groups.length) * 24 + gainCells * 8;
-  const bytes = rows * (window + 1) * width + lightBytes;
-  return { items, units, sign, window, mode, singles, groups, width, work, bytes, lightBytes, record: true };
+  const bytes = rows * (window + 1) * width + binRows * (window + 1) + lightBytes;
+  return { items, units, sign, window, mode, singles, bins, groups, width, work, bytes, lightBytes, record: true, allowBinary };
 }
 
 /** Scratch shared by the jobs of one solve (the largest window). */
@@ -151,8 +183,13 @@ function layJob(lay: Layout, p: Prepared, job: DpJob) {
   const nG = job.groups.length;
   const W = job.window;
   const gainLen = job.groups.reduce((a, g) => a + 1 + Math.min(g.reduce((t, q) => t + job.units[q]!, 0), Math.floor(W / p.size[job.items[g[0]!]!]!)), 0);
+  const nB = job.bins.length;
+  let binRows = 0;
+  for (const q of job.bins) binRows += piecesOf(usable(p, job, q));
   const o = {
     sSize: lay.take(nS, 4), sCopies: lay.take(nS, 4), sCounts: lay.take(nS, 4), sValue: lay.take(nS, 8),
+    bSize: lay.take(nB, 4), bCopies: lay.take(nB, 4), bCounts: lay.take(nB, 4), bValue: lay.take(nB, 8),
+    bChoice: lay.take(job.record ? Math.ceil((binRows * (W + 1)) / 4) : 0, 4),
     gSize: lay.take(nG, 4), gOff: lay.take(nG + 1, 4), gCounts: lay.take(nG, 4), gGain: lay.take(gainLen, 8),
     dp: lay.take(W + 1, 8),
     sChoice: lay.take(job.record ? Math.ceil((nS * (W + 1) * job.width) / 4) : 0, 4),
@@ -177,10 +214,26 @@ function runJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, sc: Scra
     sCopies[i] = Math.min(job.units[q]!, Math.floor(W / p.size[j]!) || 1);
     sValue[i] = job.sign * p.value[j]!;
   });
+  const nB = job.bins.length;
+  const bSize = new Int32Array(buf, base + o.bSize, nB);
+  const bCopies = new Int32Array(buf, base + o.bCopies, nB);
+  const bValue = new Float64Array(buf, base + o.bValue, nB);
+  job.bins.forEach((q, i) => {
+    const j = job.items[q]!;
+    bSize[i] = p.size[j]!;
+    bCopies[i] = usable(p, job, q);
+    bValue[i] = job.sign * p.value[j]!;
+  });
+  // binary pieces first (they initialise dp), then the deque, then the groups
+  let status = k.knapsackBinary({
+    n: nB, sizes: base + o.bSize, values: base + o.bValue, copies: base + o.bCopies, capacity: W,
+    dp: base + o.dp, choice: base + o.bChoice, record: job.record ? 1 : 0, mode: job.mode,
+  });
+  if (status !== OK) throw statusError(status, 'knapsack (binary)');
   const width = job.record ? job.width : 0;
-  let status = k.knapsackTable({
+  status = k.knapsackTable({
     n: nS, sizes: base + o.sSize, values: base + o.sValue, copies: base + o.sCopies, capacity: W,
-    dp: base + o.dp, choice: base + o.sChoice, dequeIdx: sc.dqIdx, dequeVal: sc.dqVal, choiceWidth: width, mode: job.mode,
+    dp: base + o.dp, choice: base + o.sChoice, dequeIdx: sc.dqIdx, dequeVal: sc.dqVal, choiceWidth: width, mode: KNAPSACK_CONTINUE,
   });
   if (status !== OK) throw statusError(status, 'knapsack');
   if (nG > 0) {
@@ -232,7 +285,17 @@ function backJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, p: Prep
   const st = k.knapsackReconstruct({ n: nS, sizes: base + o.sSize, choice: base + o.sChoice, capacity: job.window, choiceWidth: job.width, start: w, counts: base + o.sCounts });
   if (st !== OK) throw statusError(st, 'knapsack');
   const c = new Int32Array(k.memory.buffer, base + o.sCounts, nS);
-  job.singles.forEach((q, i) => { out[q] = c[i]!; });
+  job.singles.forEach((q, i) => {
+    out[q] = c[i]!;
+    w -= c[i]! * p.size[job.items[q]!]!;
+  });
+  const nB = job.bins.length;
+  if (nB > 0) {
+    const sb = k.knapsackBinaryBack({ n: nB, sizes: base + o.bSize, copies: base + o.bCopies, capacity: job.window, choice: base + o.bChoice, start: w, counts: base + o.bCounts });
+    if (sb !== OK) throw statusError(sb, 'knapsack');
+    const cb = new Int32Array(k.memory.buffer, base + o.bCounts, nB);
+    job.bins.forEach((q, i) => { out[q] = cb[i]!; });
+  }
   return out;
 }
 
@@ -330,8 +393,8 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
   const r = side(before, (j) => g[j]!);
   const a = side(after, (j) => p.copies[j]! - g[j]!);
   const rWindow = Math.min(window, r.total);
-  const remove = makeJob(p, r.items, r.units, -1, rWindow, KNAPSACK_EXACT, grouping);
-  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), KNAPSACK_EXACT, grouping);
+  const remove = makeJob(p, r.items, r.units, -1, rWindow, KNAPSACK_EXACT, grouping, true);
+  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), KNAPSACK_EXACT, grouping, true);
   const scratch = SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
   const plan: ProximityPlan = { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes: remove.bytes + add.bytes + scratch, light: false, g, free, allFit: false, remove, add, U, z };
   return lighten(plan, remove.lightBytes + add.lightBytes + scratch + (remove.window + 1) * 8);
@@ -393,9 +456,12 @@ function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { coun
     let best: number[] | undefined;
     for (let w = Math.max(FIRST_PASS_WINDOW * sMax, 64); w < sMax * sMax; w *= 4) {
       const cheap = planProximity(p, w, z);
+      if (process.env.DEBUG_KS) console.log('cheap w', w, 'work', cheap.work.toExponential(2), 'vs', plan.work.toExponential(2), 'R', cheap.remove.items.length, cheap.remove.window, 'A', cheap.add.items.length, cheap.add.window);
       if (cheap.bytes > maxBytes || cheap.work > plan.work / 2) break;
+      const t0 = performance.now();
       const c = runProximity(k, p, cheap);
       const v = valueOf(p, c);
+      if (process.env.DEBUG_KS) console.log('  -> v', v, 'U', plan.U, 'z', z, (performance.now() - t0).toFixed(0), 'ms');
       if (v <= z) break; // a wider pass found nothing better: stop expanding
       z = v;
       best = c;
@@ -405,6 +471,7 @@ function solveCounts(k: Kernels, p: Prepared, wanted: KnapsackAlgorithm): { coun
     }
   }
   if (plan.bytes > maxBytes) throw tooLarge(p.size.length, plan);
+  if (process.env.DEBUG_KS && plan.algorithm === 'proximity') console.log('final n', p.size.length, 'work', plan.work.toExponential(2), 'R', plan.remove.items.length, plan.remove.window, plan.remove.units.reduce((a, b) => a + b, 0), 'A', plan.add.items.length, plan.add.window, plan.add.units.reduce((a, b) => a + b, 0), 'U', plan.U, 'z', plan.z, 'light', plan.light);
   const counts = plan.algorithm === 'proximity' ? runProximity(k, p, plan) : runDp(k, p, plan);
   return { counts, algorithm: plan.algorithm };
 }
@@ -434,22 +501,26 @@ function layScratch(lay: Layout, window: number) {
 }
 
 /** A job restricted to some atoms (an atom: one single's position, or one group's positions). */
-function subJob(job: DpJob, atoms: number[][], window: number, record: boolean): { sub: DpJob; map: number[] } {
+function subJob(p: Prepared, job: DpJob, atoms: number[][], window: number, record: boolean): { sub: DpJob; map: number[] } {
   const items: number[] = [];
   const units: number[] = [];
   const singles: number[] = [];
+  const bins: number[] = [];
   const groups: number[][] = [];
   const map: number[] = [];
+  const view = { items, units, window };
   for (const a of atoms) {
-    if (a.length === 1) singles.push(items.length);
-    else groups.push(a.map((_, i) => items.length + i));
     for (const q of a) { map.push(q); items.push(job.items[q]!); units.push(job.units[q]!); }
+    if (a.length === 1) {
+      const at = items.length - 1;
+      (binary(p, view, at, job.allowBinary) ? bins : singles).push(at);
+    } else groups.push(a.map((_, i) => items.length - a.length + i));
   }
-  return { sub: { ...job, items, units, singles, groups, window, record }, map };
+  return { sub: { ...job, items, units, singles, bins, groups, window, record }, map };
 }
 
 function atomsOf(job: DpJob): number[][] {
-  return [...job.singles.map((q) => [q]), ...job.groups];
+  return [...job.singles.map((q) => [q]), ...job.bins.map((q) => [q]), ...job.groups];
 }
 
 /** The DP values of a job (copied out), no tables. */
@@ -478,7 +549,7 @@ function tableSolve(k: Kernels, p: Prepared, job: DpJob, start: number): number[
  * best sum, recurse (Hirschberg's idea for knapsack). Small cases use tables.
  */
 function solveDC(k: Kernels, p: Prepared, job: DpJob, atoms: number[][], start: number, out: number[]): void {
-  const { sub, map } = subJob(job, atoms, start, true);
+  const { sub, map } = subJob(p, job, atoms, start, true);
   const tableBytes = (sub.singles.length + sub.groups.length) * (start + 1) * sub.width;
   if (atoms.length === 1 || tableBytes <= maxBytes / 4) {
     const c = tableSolve(k, p, sub, start);
@@ -488,8 +559,8 @@ function solveDC(k: Kernels, p: Prepared, job: DpJob, atoms: number[][], start: 
   const half = atoms.length >> 1;
   const A = atoms.slice(0, half);
   const B = atoms.slice(half);
-  const dA = dpOnly(k, p, subJob(job, A, start, false).sub);
-  const dB = dpOnly(k, p, subJob(job, B, start, false).sub);
+  const dA = dpOnly(k, p, subJob(p, job, A, start, false).sub);
+  const dB = dpOnly(k, p, subJob(p, job, B, start, false).sub);
   let best = -Infinity;
   let split = 0;
   for (let w = 0; w <= start; w++) {
