@@ -374,6 +374,7 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
   const side = (positions: number[], avail: (j: number) => number) => {
     const items: number[] = [];
     const units: number[] = [];
+    const cost: number[] = [];
     let total = 0;
     for (const q of positions) {
       const j = order[q]!;
@@ -384,9 +385,24 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
       if (u <= 0) continue;
       items.push(j);
       units.push(u);
+      cost.push(r);
       total += u * p.size[j]!;
     }
-    return { items, units, total };
+    // The moves of one side share the reduced-cost budget: Σ r_j·d_j <= slack, so the
+    // size they move is at most the fractional optimum of max Σ s_j·d_j under it
+    // (greedy by size per unit of reduced cost; free moves r_j = 0 count whole).
+    const byRatio = items.map((_, i) => i).sort((x, y) => cost[x]! * p.size[items[y]!]! - cost[y]! * p.size[items[x]!]!);
+    let budget = slack;
+    let reach = 0;
+    for (const i of byRatio) {
+      const s = p.size[items[i]!]!;
+      const r = cost[i]!;
+      const d = r > 0 ? Math.min(units[i]!, budget / r) : units[i]!;
+      reach += d * s;
+      budget -= d * r;
+      if (budget <= 0) break;
+    }
+    return { items, units, total: Math.min(total, Math.floor(reach * (1 + BOUND_SLACK)) + 1) };
   };
   const before = Array.from({ length: breakPos + 1 }, (_, q) => q);
   const after = Array.from({ length: n - breakPos }, (_, q) => breakPos + q);
