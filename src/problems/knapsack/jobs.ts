@@ -40,15 +40,18 @@ const usable = (p: Prepared, job: { items: number[]; units: number[]; window: nu
 /**
  * Relative cost of one 0/1 pass cell (streaming) against one deque cell (a strided
  * walk through each residue class: a cache miss per cell on large windows).
- * Measured on the bench's proximity windows (10^5 cells): ~1 ns against ~8 ns.
+ * Measured on the bench's proximity windows (10^5 cells, sizes up to 1,000): ~1 ns
+ * against ~30 ns (the deque's cells are cache misses there).
  */
 const BIN_COST = 0.2;
+/** Item types with fewer pieces than this go through binary pieces (0/1 passes stream: each costs a small fraction of a deque pass's cache misses). */
+const BIN_MAX_PIECES = 20;
 /** Windows below this many cells stay in cache: the deque's stride costs nothing there. */
 const BIN_MIN_WINDOW = 16384;
 
 /** Whether item type q goes through binary pieces (cheaper than its deque pass). */
 function binary(p: Prepared, job: { items: number[]; units: number[]; window: number }, q: number, allowed: boolean): boolean {
-  return allowed && job.window >= BIN_MIN_WINDOW && piecesOf(usable(p, job, q)) * BIN_COST < 1;
+  return allowed && job.window >= BIN_MIN_WINDOW && piecesOf(usable(p, job, q)) < BIN_MAX_PIECES;
 }
 
 export function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: DpJob['mode'], grouping: Grouping, allowBinary = false): DpJob {
@@ -288,10 +291,7 @@ export function tableSolve(sv: Solve, job: DpJob, start: number): number[] {
 export function solveDC(sv: Solve, job: DpJob, atoms: number[][], start: number, out: number[]): void {
   const { p } = sv;
   const { sub, map } = subJob(p, job, atoms, start, true);
-  let binRows = 0;
-  for (const q of sub.bins) binRows += piecesOf(usable(p, sub, q));
-  const tableBytes = (sub.singles.length + sub.groups.length) * (start + 1) * sub.width + binRows * (start + 1);
-  if (atoms.length === 1 || tableBytes <= sv.maxBytes / 4) {
+  if (atoms.length === 1 || tableBytes(p, sub) <= sv.maxBytes / 4) {
     const c = tableSolve(sv, sub, start);
     c.forEach((x, i) => { out[map[i]!] = x; });
     return;
@@ -311,9 +311,20 @@ export function solveDC(sv: Solve, job: DpJob, atoms: number[][], start: number,
   solveDC(sv, job, B, start - split, out);
 }
 
-/** Counts per job position of the best solution of size `start` (tables, or divide and conquer). */
+/** Bytes of a job's reconstruction tables (deque and concave rows, binary-piece rows). */
+function tableBytes(p: Prepared, job: DpJob): number {
+  let binRows = 0;
+  for (const q of job.bins) binRows += piecesOf(usable(p, job, q));
+  return ((job.singles.length + job.groups.length) * job.width + binRows) * (job.window + 1);
+}
+
+/**
+ * Counts per job position of the best solution of size `start` (tables, or divide and
+ * conquer when the plan is `light` and this job's tables do not fit the budget: a job
+ * cut to the chosen size often fits although the plan's full windows did not).
+ */
 export function jobCounts(sv: Solve, job: DpJob, light: boolean, start: number): number[] {
-  if (!light) return tableSolve(sv, { ...job, record: true }, start);
+  if (!light || tableBytes(sv.p, job) + job.lightBytes <= sv.maxBytes) return tableSolve(sv, { ...job, record: true }, start);
   const out = new Array<number>(job.items.length).fill(0);
   solveDC(sv, job, atomsOf(job), start, out);
   return out;

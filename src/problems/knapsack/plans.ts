@@ -137,7 +137,11 @@ export function choose(sv: Solve, wanted: KnapsackAlgorithm, incumbent = -Infini
   if (wanted === 'proximity') return planProximity(sv, Infinity, incumbent);
   if (wanted === 'dp-deque') return planDp(sv, 'none');
   if (wanted === 'dp-concave') return planDp(sv, 'all');
-  const plans = [planDp(sv, 'none'), planProximity(sv, Infinity, incumbent)];
+  const prox = planProximity(sv, Infinity, incumbent);
+  // every DP plan does at least one pass over capacity+1 cells: skip building them
+  // when the proximity plan fits and costs less
+  if (prox.bytes <= sv.maxBytes && prox.work < sv.p.C + 1) return prox;
+  const plans = [planDp(sv, 'none'), prox];
   const grouped = planDp(sv, 'auto');
   if (grouped.algorithm === 'dp-concave') plans.push(grouped);
   const fits = plans.filter((x) => x.bytes <= sv.maxBytes);
