@@ -99,29 +99,53 @@ export function planProximity(sv: Solve, cap = Infinity, incumbent = -Infinity, 
       cost.push(r);
       total += u * p.size[j]!;
     }
-    // The moves of one side share the reduced-cost budget: Σ r_j·d_j <= slack, so the
-    // size they move is at most the fractional optimum of max Σ s_j·d_j under it
-    // (greedy by size per unit of reduced cost; free moves r_j = 0 count whole).
+    // The moves of one side cost reduced cost: moving size S costs at least the
+    // fractional optimum cost(S) (greedy by reduced cost per unit of size), and the
+    // moves of both sides share the slack (see windows below).
     const byRatio = items.map((_, i) => i).sort((x, y) => cost[x]! * p.size[items[y]!]! - cost[y]! * p.size[items[x]!]!);
-    let budget = slack;
-    let reach = 0;
-    for (const i of byRatio) {
-      const s = p.size[items[i]!]!;
-      const r = cost[i]!;
-      const d = r > 0 ? Math.min(units[i]!, budget / r) : units[i]!;
-      reach += d * s;
-      budget -= d * r;
-      if (budget <= 0) break;
+    const capOf = byRatio.map((i) => units[i]! * p.size[items[i]!]!);
+    const slopeOf = byRatio.map((i) => cost[i]! / p.size[items[i]!]!);
+    const minCost = (S: number) => {
+      let c = 0;
+      for (let i = 0; i < capOf.length && S > 0; i++) {
+        const d = Math.min(S, capOf[i]!);
+        c += d * slopeOf[i]!;
+        S -= d;
+      }
+      return S > 0 ? Infinity : c;
+    };
+    return { items, units, total, minCost };
+  };
+  // Windows. With rc the reduced costs of the moves and free(x) = C − size(x), every x
+  // has value(x) = U − Σ rc − λ·free(x), and an optimum is worth >= z, so
+  //   cost_R(S_R) + cost_A(S_A) + λ·(free + S_R − S_A) <= U − z   (S_A <= S_R + free).
+  // For a removal of size S_R the cheapest completion adds S_A = min(S_R + free, all
+  // addable size) (adding costs at most λ per unit of size, the unused room costs λ),
+  // so that bound grows with S_R. For an addition of size S_A the cheapest removal is
+  // max(0, S_A − free): the bound falls while S_A < free and grows beyond. The largest
+  // feasible size (binary search over the growing part) bounds each window, sharper
+  // than either side's own slack. (Should the bound exceed the slack where it is
+  // least, which the incumbent rules out but rounding might not, nothing is cut.)
+  const largest = (from: number, hi: number, total: (S: number) => number) => {
+    hi = Math.max(0, Math.floor(hi));
+    let lo = Math.min(Math.max(0, Math.floor(from)), hi);
+    if (total(lo) > slack) return hi;
+    while (lo < hi) {
+      const mid = lo + Math.ceil((hi - lo) / 2);
+      if (total(mid) <= slack) lo = mid; else hi = mid - 1;
     }
-    return { items, units, total: Math.min(total, Math.floor(reach * (1 + BOUND_SLACK)) + 1) };
+    return lo;
   };
   const before = Array.from({ length: breakPos + 1 }, (_, q) => q);
   const after = Array.from({ length: n - breakPos }, (_, q) => breakPos + q);
   const r = side(before, (j) => g[j]!);
   const a = side(after, (j) => p.copies[j]! - g[j]!);
-  const rWindow = Math.min(window, r.total);
+  const margin = (x: number) => Math.floor(x * (1 + BOUND_SLACK)) + 1; // floating-point safety: only widens
+  const jointR = largest(0, Math.min(window, r.total), (S) => r.minCost(S) + a.minCost(Math.min(S + free, a.total)) + lambda * Math.max(0, S + free - a.total));
+  const rWindow = Math.min(window, r.total, margin(jointR));
+  const jointA = largest(free, Math.min(window, a.total), (S) => a.minCost(S) + r.minCost(Math.max(0, S - free)) + lambda * Math.max(0, free - S));
   const remove = makeJob(p, r.items, r.units, -1, rWindow, KNAPSACK_EXACT, grouping, true);
-  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), KNAPSACK_EXACT, grouping, true);
+  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow, margin(jointA)), KNAPSACK_EXACT, grouping, true);
   const scratch = SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
   const plan: ProximityPlan = { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes: remove.bytes + add.bytes + scratch, light: false, g, free, allFit: false, remove, add, U, z };
   return lighten(sv, plan, remove.lightBytes + add.lightBytes + scratch + (remove.window + 1) * 8);

@@ -55,7 +55,7 @@ export interface KnapsackOptions {
 }
 
 /** Work above which the proximity method first runs a cheap pass for a better incumbent. */
-const TWO_PASS_WORK = 2e7;
+const TWO_PASS_WORK = 2e6;
 /** Window of that cheap pass, in multiples of s_max. */
 const FIRST_PASS_WINDOW = 4;
 
