@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing, smoothingGoals } from './smoothing.js';
-import { benchKnapsack, benchBudget } from './knapsack.js';
+import { benchKnapsack, benchBudget, knapsackGoals } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
 import { benchMigration, benchMigrationExact } from './migration.js';
 
@@ -25,7 +25,10 @@ const SECTIONS: Record<string, Section> = {
   },
   knapsack: {
     title: 'knapsack: exact, auto method (public API, validation included) vs HiGHS on the same instance; scaling in n and s_max; the exact methods head to head',
-    run: async () => ({ rows: await benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log }) }),
+    run: async () => {
+      const rows = await benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log });
+      return { goals: knapsackGoals(rows, log), rows };
+    },
   },
   budget: {
     title: 'budgeted smoothing: Tianchi curves, exact (envelope boxes -> knapsack) vs the HiGHS MILP',
