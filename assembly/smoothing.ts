@@ -20,13 +20,23 @@
 //     so only uniform segments are ever raised.
 // Filling raises a gap to its lower wall, which never creates a larger step than L
 // had, so the plan stays feasible; it is optimal by the level-set argument.
+// Implementation: two passes over the series, O(1) extra work per step.
+//  - forward: validate, round up, forward envelope (demand of consecutive scenarios is
+//    one forward stream for the prefetcher);
+//  - backward, while the scenario's plan is still in cache: backward envelope (L is
+//    final), Σ L and Σ |ΔL|, and the monotone stack run on the reversed series. The
+//    objective, the gaps, their widths and which gaps touch an edge are symmetric in
+//    time, so the plan is the one a forward stack pass gives (tested value for value).
+//    Every accepted box of width g and height y adds g·y to Σ h and removes 2y (inner)
+//    or y (edge) from Σ |Δh|, so the sums need no third pass. Level steps (v equal to
+//    the top segment's level) skip the stack at once.
 //
 // Layout (all pointers into the arena, see arena.ts):
 //   offsets: i32[n+1] scenario s owns demand[offsets[s] .. offsets[s+1])
 //   demand:  f64[N]   plan: f64[N] (output)
 //   maxStep: i32[n]   (-1: unbounded)   coef: f64[n] (α·w_s)
 //   sums:    f64[2n]  (output) Σ h and Σ |Δh| (unweighted) per scenario
-//   scratch: i32[Tmax] + f64[Tmax] (8-byte aligned: f64 part first)
+//   scratch: f64[Tmax] + i32[Tmax] (8-byte aligned: f64 part first): the stack's levels and starts
 
 import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 import { ld, st, ldi, sti } from "./mem";

@@ -123,8 +123,8 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
   const oSums = lay.take(2 * n, 8);
   const oDem = lay.take(N, 8);
   const oPlan = lay.take(N, 8);
-  const oScr = lay.take(Tmax + 1, 8); // the stack (with a sentinel): levels, then starts
-  lay.take(Tmax + 1, 4);
+  const oScr = lay.take(Tmax, 8); // the stack: levels, then starts
+  lay.take(Tmax, 4);
   const base = lay.reserve(k, 'smoothing');
   const buf = k.memory.buffer;
   const off = new Int32Array(buf, base + oOff, n + 1);
