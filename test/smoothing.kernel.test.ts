@@ -5,7 +5,7 @@
 // on seeded random instances that hit the tie rules (gap widths exactly 2c and c),
 // plateaus, long valleys, maxStep on and off, alpha 0 and batches of scenarios.
 import { describe, expect, it } from 'vitest';
-import { smooth } from '../src/node.js';
+import { smooth, validateSmoothing } from '../src/node.js';
 import { smoothReference } from './helpers/smoothing-reference.js';
 import { mulberry32 } from './helpers/highs.js';
 
@@ -54,5 +54,26 @@ describe('fused smoothing kernel = the original algorithm (TypeScript port)', ()
       if (sol.resource !== resource || sol.variation !== variation) failures.push(`#${k}: sums ${sol.resource}/${sol.variation} != ${resource}/${variation}`);
     }
     expect(failures.slice(0, 3), `${failures.length} failures`).toEqual([]);
+  });
+});
+
+describe('demand checks name the JSON path of the first bad value', () => {
+  const bad: [unknown, string][] = [[Number.NaN, 'NaN'], [-1, 'negative'], [1e13, 'over 1e12'], [Infinity, 'infinite']];
+  it.each(bad)('Float64Array series (checked by the kernel): %s (%s)', async (v) => {
+    const demand = Float64Array.from([1, 2, 3, 4, 5, 6, 7]);
+    demand[5] = v as number;
+    const inst = { problem: 'smoothing' as const, alpha: 2, scenarios: [{ name: 'ok', demand: Float64Array.from([1, 2]) }, { name: 'bad', demand }] };
+    await expect(smooth(inst)).rejects.toMatchObject({ code: 'invalid-input', path: 'scenarios[1].demand[5]', message: 'scenarios[1].demand[5] must be a finite number >= 0 (at most 1e12)' });
+    // also under a budget (the envelope pass is the same kernel), and by validateSmoothing alone
+    await expect(smooth({ ...inst, budget: 100 })).rejects.toMatchObject({ path: 'scenarios[1].demand[5]' });
+    expect(() => validateSmoothing(inst)).toThrow(/scenarios\[1\]\.demand\[5\] must be/);
+  });
+  it.each([[null], ['3'], [true], [undefined], [Number.NaN], [-0.5]])('number[] series: %s', async (v) => {
+    const inst = { problem: 'smoothing', scenarios: [{ demand: [1, 2] }, { demand: [0, 1, 2, v, 4] }, { demand: ['x'] }] };
+    await expect(smooth(inst as never)).rejects.toMatchObject({ code: 'invalid-input', path: 'scenarios[1].demand[3]' });
+  });
+  it('a bad field before the series is reported by the schema first', async () => {
+    const inst = { problem: 'smoothing', scenarios: [{ weight: -1, demand: [Number.NaN] }] };
+    await expect(smooth(inst as never)).rejects.toMatchObject({ path: 'scenarios[0].weight' });
   });
 });

@@ -32,12 +32,19 @@ const longSeries = (d: unknown): d is ArrayLike<unknown> => d instanceof Float64
  * when it is an array or Float64Array), then one loop per series checks the values.
  */
 export function validateSmoothing(input: unknown): asserts input is SmoothingInstance {
+  validate(input, true);
+}
+
+/**
+ * validateSmoothing; with typed = false, Float64Array values are left to the kernel,
+ * which checks them on its first pass anyway (smooth() then finds the path of a bad
+ * one only when the kernel reports one: badDemand).
+ */
+function validate(input: unknown, typed: boolean): asserts input is SmoothingInstance {
   const scen = (input as { scenarios?: unknown })?.scenarios;
   if (Array.isArray(scen)) {
     validator.assert({ ...(input as object), scenarios: scen.map((s) => (longSeries(s?.demand) ? { ...s, demand: [] } : s)) });
-    // Float64Array values are checked by the kernel on the way (its first pass): the
-    // path of a bad one is found only when it reports one (badDemandPath)
-    scen.forEach((s, i) => { if (!(s.demand instanceof Float64Array)) checkDemand(s.demand, i); });
+    scen.forEach((s, i) => { if (typed || !(s.demand instanceof Float64Array)) checkDemand(s.demand, i); });
   } else {
     validator.assert(input);
   }
@@ -73,7 +80,7 @@ export type SmoothingInput = Omit<SmoothingInstance, 'scenarios'> & {
 export async function smooth(instance: SmoothingInput, options?: SmoothOptions & { plans?: 'array' }): Promise<SmoothingSolution | SmoothingInfeasible>;
 export async function smooth(instance: SmoothingInput, options: SmoothOptions & { plans: 'float64' }): Promise<SmoothingSolution<Float64Array> | SmoothingInfeasible>;
 export async function smooth(instance: SmoothingInput, options: SmoothOptions = {}): Promise<SmoothingSolution<number[] | Float64Array> | SmoothingInfeasible> {
-  validateSmoothing(instance);
+  validate(instance, false);
   if (instance.budget !== undefined) return smoothBudget(instance, instance.budget, options);
   return smoothAlpha(instance, instance.alpha ?? 1, options);
 }
