@@ -46,12 +46,14 @@ const usable = (p: Prepared, job: { items: number[]; units: number[]; window: nu
 const BIN_COST = 0.2;
 /** Item types with fewer pieces than this go through binary pieces (0/1 passes stream: each costs a small fraction of a deque pass's cache misses). */
 const BIN_MAX_PIECES = 20;
+/** Sizes below this walk their residue classes with a stride of a few cache lines at most: the deque stays cheap (budgeted smoothing's narrow boxes). */
+const BIN_MIN_SIZE = 16;
 /** Windows below this many cells stay in cache: the deque's stride costs nothing there. */
 const BIN_MIN_WINDOW = 16384;
 
 /** Whether item type q goes through binary pieces (cheaper than its deque pass). */
 function binary(p: Prepared, job: { items: number[]; units: number[]; window: number }, q: number, allowed: boolean): boolean {
-  return allowed && job.window >= BIN_MIN_WINDOW && piecesOf(usable(p, job, q)) < BIN_MAX_PIECES;
+  return allowed && job.window >= BIN_MIN_WINDOW && p.size[job.items[q]!]! >= BIN_MIN_SIZE && piecesOf(usable(p, job, q)) < BIN_MAX_PIECES;
 }
 
 export function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: DpJob['mode'], grouping: Grouping, allowBinary = false): DpJob {
