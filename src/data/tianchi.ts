@@ -2,13 +2,9 @@
 // instance_deploy.<set>.csv) and the bundled excerpt data/tianchi-apps.csv.
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseBundledApps, type AppDemand } from './tianchi-text.js';
 
-export interface AppDemand {
-  app: string;
-  instances: number;
-  /** per-instance CPU cores over one day, 98 points (about every 15 minutes) */
-  cpu: number[];
-}
+export { parseBundledApps, appDemand, type AppDemand } from './tianchi-text.js';
 
 /** Directory of the full data sets beside the project (../shared/data), if present. */
 export const sharedDataDir = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -34,16 +30,5 @@ export function readTianchiApps(dir = sharedDataDir + 'tianchi2018/', set = 'sem
 
 /** Read the bundled excerpt (`app,instances,cpu curve joined by |`, '#' comments). */
 export function readBundledApps(path = bundledAppsCsv): AppDemand[] {
-  const apps: AppDemand[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('#') || line.startsWith('app,')) continue;
-    const [app, instances, cpu] = line.split(',');
-    apps.push({ app: app!, instances: Number(instances), cpu: cpu!.split('|').map(Number) });
-  }
-  return apps;
-}
-
-/** Demand of an app in cores: per-instance curve times the instance count. */
-export function appDemand(a: AppDemand): number[] {
-  return a.cpu.map((x) => Math.round(x * a.instances * 1e6) / 1e6);
+  return parseBundledApps(readFileSync(path, 'utf8'));
 }

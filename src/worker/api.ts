@@ -4,6 +4,8 @@
 // into GreenplanError / ValidationError.
 import { trySolve, type Solution } from '../solve.js';
 import { init } from '../wasm/loader.js';
+import { problemOf } from '../problems/registry.js';
+import type { CheckReport } from '../problems/types.js';
 import type { ErrorCode } from '../core/errors.js';
 
 export interface WireError { code: ErrorCode; path: string; message: string }
@@ -14,6 +16,8 @@ export interface SolverApi {
   init(module?: WebAssembly.Module): Promise<void>;
   /** Solve any instance (dispatch on `problem`); never throws for bad input. */
   solve(instance: unknown): Promise<WireResult>;
+  /** The independent checker's verdict on a solution (the registry's `check`); never throws. */
+  check(instance: unknown, solution: unknown): Promise<CheckReport>;
 }
 
 export const solverApi: SolverApi = {
@@ -24,5 +28,10 @@ export const solverApi: SolverApi = {
     const r = await trySolve(instance);
     if (r.ok) return r;
     return { ok: false, error: { code: r.error.code, path: r.error.path, message: r.error.message } };
+  },
+  async check(instance: unknown, solution: unknown): Promise<CheckReport> {
+    const problem = problemOf((instance as { problem?: unknown } | null)?.problem);
+    if (!problem) return { valid: false, reason: 'the instance names no known problem' };
+    return problem.check(instance, solution);
   },
 };
