@@ -1,0 +1,308 @@
+// greenplan playground (issue 11): paste or open an instance, solve it in a Web Worker,
+// check the solution with the independent checker, see it per problem, change one knob,
+// compare with a pinned baseline, share it by URL. Stable hooks for tests and tools are
+// the data-testid attributes in index.html (README, "Playground").
+import 'uplot/dist/uPlot.min.css';
+import './style.css';
+import { instanceSchema, PROBLEMS } from 'greenplan';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { createEditor } from './editor.js';
+import { SolverSlot } from './solver.js';
+import { examples, fillMenu, pretty, TIANCHI_DEFAULT } from './examples.js';
+import { openFiles } from './files.js';
+import { fmt, el, type Kpi, type View, type ViewFactory, type ViewHost } from './views/types.js';
+import { genericView } from './views/generic.js';
+import { smoothingView } from './views/smoothing.js';
+import { knapsackView } from './views/knapsack.js';
+import { deploymentView } from './views/deployment.js';
+import { migrationView } from './views/migration.js';
+
+/** Instances above this size are held aside, not put into the editor ("edit anyway"). */
+const LARGE = 2_000_000;
+/** Slider moves re-solve after this quiet time. */
+const DEBOUNCE_MS = 150;
+
+// one view per problem of the registry; the problems without their own get the generic view
+const OWN_VIEWS = new Map<string, ViewFactory>([
+  ['smoothing', smoothingView], ['knapsack', knapsackView], ['deployment', deploymentView], ['migration', migrationView],
+]);
+const VIEWS = new Map<string, ViewFactory>(PROBLEMS.map((p) => [p, OWN_VIEWS.get(p) ?? genericView]));
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  example: $<HTMLSelectElement>('example'), file: $<HTMLInputElement>('file'), fileLabel: $('file-label'),
+  solve: $<HTMLButtonElement>('solve'), cancel: $<HTMLButtonElement>('cancel'), status: $('status'), elapsed: $('elapsed'),
+  pin: $<HTMLButtonElement>('pin'), share: $<HTMLButtonElement>('share'), download: $<HTMLButtonElement>('download'),
+  large: $('large'), largeText: $('large-text'), editAnyway: $<HTMLButtonElement>('edit-anyway'), editor: $('editor'),
+  error: $('error'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
+};
+const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
+
+type State = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
+type Source = { kind: 'editor' } | { kind: 'large'; label: string; text?: string; instance?: Record<string, unknown> };
+
+let source: Source = { kind: 'editor' };
+let sourceLabel = '';
+let seq = 0;
+let ticker: ReturnType<typeof setInterval> | undefined;
+let debounce: ReturnType<typeof setTimeout> | undefined;
+let current: { instance: any; solution: any; text: string; label: string } | null = null;
+let baseline: { label: string; problem: string; kpis: Kpi[] } | null = null;
+let view: { problem: string; v: View } | null = null;
+
+const slot = new SolverSlot();
+let auxSlot: SolverSlot | undefined;
+const editor = createEditor(ui.editor, instanceSchema(), '', dark);
+
+function setState(s: State, text?: string) {
+  ui.status.dataset.state = s;
+  ui.status.textContent = text ?? s;
+  ui.cancel.disabled = s !== 'solving';
+}
+
+function showError(message: string, path = '') {
+  const text = path && !message.startsWith(path) ? `${path}: ${message}` : message;
+  ui.error.textContent = text;
+  ui.error.hidden = false;
+  ui.error.dataset.path = path;
+  if (source.kind === 'editor') editor.markError(path, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
+}
+function clearError() {
+  ui.error.hidden = true;
+  ui.error.textContent = '';
+  editor.markError(null);
+}
+
+/** The instance to solve: parsed from the editor or the large file held aside. */
+function currentInstance(): unknown {
+  if (source.kind === 'large') {
+    if (!source.instance) source.instance = JSON.parse(source.text!);
+    return source.instance;
+  }
+  return JSON.parse(editor.getText());
+}
+function currentText(): string {
+  if (source.kind === 'large') return source.text ?? JSON.stringify(source.instance);
+  return editor.getText();
+}
+
+const host: ViewHost = {
+  aux: () => (auxSlot ??= new SolverSlot()),
+  setFields(fields) {
+    if (source.kind === 'editor') {
+      for (const [k, v] of Object.entries(fields)) editor.setField(k, v);
+    } else {
+      const inst = { ...(currentInstance() as Record<string, unknown>) };
+      for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
+      source = { ...source, instance: inst, text: undefined };
+    }
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
+  },
+  get editable() { return source.kind === 'editor'; },
+};
+
+async function solveNow(): Promise<void> {
+  clearTimeout(debounce);
+  const my = ++seq;
+  let instance: unknown;
+  try {
+    instance = currentInstance();
+  } catch (e) {
+    setState('error');
+    showError(`the instance is not valid JSON: ${(e as Error).message}`);
+    return;
+  }
+  clearError();
+  setState('solving');
+  const t0 = performance.now();
+  clearInterval(ticker);
+  ticker = setInterval(() => { ui.elapsed.textContent = String(Math.round(performance.now() - t0)); }, 100);
+  let out;
+  try {
+    out = await slot.run(instance);
+  } catch (e) {
+    if (my !== seq) return;
+    clearInterval(ticker);
+    setState('error');
+    showError(`internal error: ${(e as Error).message ?? e}`);
+    return;
+  }
+  if (my !== seq) return; // a newer request (or a cancel) came meanwhile: drop this result
+  clearInterval(ticker);
+  const ms = Math.round(performance.now() - t0);
+  ui.elapsed.textContent = String(ms);
+  if (!out.result.ok) {
+    const e = out.result.error;
+    showError(e.message, e.path);
+    ui.verdict.textContent = '';
+    delete ui.verdict.dataset.valid;
+    setState('error', `error: ${e.code}`);
+    ui.status.dataset.state = 'error';
+    return;
+  }
+  const solution = out.result.solution as any;
+  const text = source.kind === 'large' ? JSON.stringify(solution) : pretty(solution);
+  current = { instance, solution, text, label: sourceLabel };
+  render(instance, solution, out.check, ms);
+  setState('done');
+}
+
+function render(instance: any, solution: any, check: { valid: boolean; reason: string } | undefined, ms: number) {
+  ui.solution.textContent = current!.text;
+  ui.verdict.dataset.valid = String(Boolean(check?.valid));
+  ui.verdict.textContent = check ? (check.valid ? '✓ verified by the independent checker' : `✗ checker: ${check.reason}`) : '';
+  ui.note.textContent = `${solution.problem}${solution.status ? ` · ${solution.status}` : ''} · solved in ${fmt(ms)} ms`;
+  ui.download.disabled = false;
+  ui.pin.disabled = false;
+  const problem = String(solution.problem);
+  if (view?.problem !== problem) {
+    view?.v.destroy();
+    const factory = VIEWS.get(problem) ?? genericView;
+    view = { problem, v: factory(ui.view, host) };
+  }
+  view.v.update(instance, solution);
+  renderKpis();
+}
+
+function renderKpis() {
+  if (!current || !view) return;
+  const kpis = view.v.kpis(current.instance, current.solution);
+  ui.kpis.replaceChildren(...kpis.map((k) => el('div', { className: 'kpi' }, el('div', { className: 'k' }, k.label), el('div', { className: 'v' }, k.text ?? fmt(k.value)))));
+  if (!baseline || baseline.problem !== view.problem) { ui.deltas.replaceChildren(); return; }
+  const cards: HTMLElement[] = [el('div', { className: 'note' }, `vs baseline “${baseline.label}”:`)];
+  for (const k of kpis) {
+    const b = baseline.kpis.find((x) => x.label === k.label);
+    if (!b || !Number.isFinite(b.value) || !Number.isFinite(k.value)) continue;
+    const d = k.value - b.value;
+    const pct = b.value !== 0 ? ` (${d >= 0 ? '+' : ''}${fmt((100 * d) / Math.abs(b.value), 1)}%)` : '';
+    const cls = d === 0 || !k.better ? '' : (d < 0) === (k.better === 'lower') ? 'better' : 'worse';
+    cards.push(el('div', { className: 'kpi' }, el('div', { className: 'k' }, k.label), el('div', { className: `d ${cls}` }, `${d >= 0 ? '+' : ''}${fmt(d)}${pct}`)));
+  }
+  const clear = el('button', { textContent: 'Clear baseline' });
+  clear.addEventListener('click', () => { baseline = null; renderKpis(); });
+  cards.push(clear);
+  ui.deltas.replaceChildren(...cards);
+}
+ui.view.addEventListener('kpis-changed', renderKpis);
+
+function cancel() {
+  if (ui.status.dataset.state !== 'solving') return;
+  seq++;
+  clearInterval(ticker);
+  slot.restart();
+  auxSlot?.restart();
+  setState('cancelled');
+}
+
+function useEditorText(text: string, label: string) {
+  source = { kind: 'editor' };
+  sourceLabel = label;
+  ui.large.hidden = true;
+  ui.editor.hidden = false;
+  editor.setText(text);
+}
+
+function holdLarge(label: string, text: string | undefined, instance: Record<string, unknown> | undefined) {
+  source = { kind: 'large', label, text, instance };
+  sourceLabel = label;
+  const size = text?.length;
+  const inst = instance ?? (() => { try { return JSON.parse(text!); } catch { return undefined; } })();
+  source.instance = inst;
+  const counts = inst ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${fmt((v as unknown[]).length)} ${k}`).join(', ') : 'not valid JSON';
+  ui.largeText.textContent = `${label}: ${inst ? `${String(inst.problem)}, ${counts}` : counts}${size ? `, ${fmt(size / 1e6, 1)} MB` : ''}. Too large to edit comfortably: it is solved as is.`;
+  ui.large.hidden = false;
+  ui.editor.hidden = true;
+}
+
+async function loadExample(id: string, solve = true) {
+  const ex = examples().find((e) => e.id === id);
+  if (!ex) return;
+  const text = await ex.load();
+  useEditorText(text, ex.label);
+  ui.example.value = id;
+  if (solve) await solveNow();
+}
+
+// ---- wiring
+fillMenu(ui.example, examples());
+ui.example.addEventListener('change', () => { if (ui.example.value) void loadExample(ui.example.value); });
+ui.solve.addEventListener('click', () => void solveNow());
+ui.cancel.addEventListener('click', cancel);
+editor.onSolveKey(() => void solveNow());
+editor.onChange(() => { if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError(); });
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void solveNow(); }
+  else if (e.key === 'Escape' && ui.status.dataset.state === 'solving') { e.preventDefault(); cancel(); }
+});
+ui.fileLabel.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); ui.file.click(); } });
+ui.file.addEventListener('change', async () => {
+  const files = ui.file.files;
+  if (!files || files.length === 0) return;
+  ui.example.value = '';
+  try {
+    const opened = await openFiles(files);
+    const bytes = [...files].reduce((s, f) => s + f.size, 0);
+    if (opened.text !== undefined && opened.text.length <= LARGE) useEditorText(opened.text, opened.label);
+    else if (opened.text !== undefined) holdLarge(opened.label, opened.text, undefined);
+    else if (bytes <= LARGE / 2) useEditorText(pretty(opened.instance), opened.label);
+    else holdLarge(opened.label, undefined, opened.instance);
+  } catch (e) {
+    setState('error');
+    showError(`could not read ${[...files].map((f) => f.name).join(', ')}: ${(e as Error).message}`);
+    return;
+  } finally {
+    ui.file.value = '';
+  }
+  await solveNow();
+});
+ui.editAnyway.addEventListener('click', () => {
+  if (source.kind !== 'large') return;
+  const text = source.text ?? pretty(source.instance);
+  useEditorText(text, source.label);
+});
+ui.pin.addEventListener('click', () => {
+  if (!current || !view) return;
+  baseline = { label: current.label || 'pinned', problem: view.problem, kpis: view.v.kpis(current.instance, current.solution) };
+  ui.pin.textContent = 'Pin as baseline ✓';
+  setTimeout(() => { ui.pin.textContent = 'Pin as baseline'; }, 1200);
+  renderKpis();
+});
+ui.download.addEventListener('click', () => {
+  if (!current) return;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([current.text], { type: 'application/json' }));
+  a.download = `${current.solution.problem ?? 'solution'}-solution.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+ui.share.addEventListener('click', () => {
+  const text = currentText();
+  if (text.length > LARGE) { ui.note.textContent = 'This instance is too large to share by URL: download it instead.'; return; }
+  const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
+  history.replaceState(null, '', hash);
+  ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
+  navigator.clipboard?.writeText(location.href).then(() => { ui.note.textContent += ' Copied.'; }, () => {});
+});
+
+/** Test and tool hook (read-only): the instance text as the page would solve it. */
+(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready };
+
+// ---- start: a shared instance from the URL, else the Tianchi example, solved at once
+async function start() {
+  setState('idle');
+  const m = /^#s=(.+)$/.exec(location.hash);
+  if (m) {
+    try {
+      const payload = JSON.parse(decompressFromEncodedURIComponent(m[1]!) ?? '');
+      if (typeof payload?.text !== 'string') throw new Error('no instance in the URL');
+      useEditorText(payload.text, 'shared');
+      await solveNow();
+      return;
+    } catch (e) {
+      showError(`the URL does not hold a readable instance (${(e as Error).message}); the default example is loaded instead`);
+    }
+  }
+  await loadExample(TIANCHI_DEFAULT);
+}
+void start();
