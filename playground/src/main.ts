@@ -54,8 +54,11 @@ const slot = new SolverSlot();
 let auxSlot: SolverSlot | undefined;
 const editor = createEditor(ui.editor, instanceSchema(), '', dark);
 
+let runs = 0;
 function setState(s: State, text?: string) {
   ui.status.dataset.state = s;
+  // every end of a run (done, error, cancelled) counts: tools wait for the count to move
+  if (s !== 'solving' && s !== 'idle') ui.status.dataset.run = String(++runs);
   ui.status.textContent = text ?? s;
   ui.cancel.disabled = s !== 'solving';
 }
@@ -138,7 +141,6 @@ async function solveNow(): Promise<void> {
     ui.verdict.textContent = '';
     delete ui.verdict.dataset.valid;
     setState('error', `error: ${e.code}`);
-    ui.status.dataset.state = 'error';
     return;
   }
   const solution = out.result.solution as any;
