@@ -6,6 +6,8 @@ import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { instanceSchema, PROBLEMS } from 'greenplan';
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { wrap } from 'comlink';
+import type { DataApi } from './data.worker.js';
 import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
 import { examples, fillMenu, pretty, TIANCHI_DEFAULT } from './examples.js';
@@ -51,6 +53,7 @@ let baseline: { label: string; problem: string; kpis: Kpi[] } | null = null;
 let view: { problem: string; v: View } | null = null;
 
 const slot = new SolverSlot();
+const data = wrap<DataApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' }));
 let auxSlot: SolverSlot | undefined;
 const editor = createEditor(ui.editor, instanceSchema(), '', dark);
 
@@ -58,7 +61,12 @@ let runs = 0;
 function setState(s: State, text?: string) {
   ui.status.dataset.state = s;
   // every end of a run (done, error, cancelled) counts: tools wait for the count to move
-  if (s !== 'solving' && s !== 'idle') ui.status.dataset.run = String(++runs);
+  if (s !== 'solving' && s !== 'idle') {
+    ui.status.dataset.run = String(++runs);
+    // when each run ended (performance.now()), for the bench
+    const w = window as unknown as { __playgroundTimes?: { state: State; done: number }[] };
+    (w.__playgroundTimes ??= []).push({ state: s, done: performance.now() });
+  }
   ui.status.textContent = text ?? s;
   ui.cancel.disabled = s !== 'solving';
 }
@@ -84,8 +92,8 @@ function currentInstance(): unknown {
   }
   return JSON.parse(editor.getText());
 }
-function currentText(): string {
-  if (source.kind === 'large') return source.text ?? JSON.stringify(source.instance);
+async function currentText(): Promise<string> {
+  if (source.kind === 'large') return source.text ?? data.stringify(source.instance);
   return editor.getText();
 }
 
@@ -123,7 +131,9 @@ async function solveNow(): Promise<void> {
   ticker = setInterval(() => { ui.elapsed.textContent = String(Math.round(performance.now() - t0)); }, 100);
   let out;
   try {
+    performance.mark('gp:solve');
     out = await slot.run(instance);
+    performance.mark('gp:solved+checked');
   } catch (e) {
     if (my !== seq) return;
     clearInterval(ticker);
@@ -144,9 +154,13 @@ async function solveNow(): Promise<void> {
     return;
   }
   const solution = out.result.solution as any;
-  const text = source.kind === 'large' ? JSON.stringify(solution) : pretty(solution);
+  // a large solution is stringified in the data worker (the main thread stays responsive)
+  const text = source.kind === 'large' ? await data.stringify(solution) : pretty(solution);
+  if (my !== seq) return;
   current = { instance, solution, text, label: sourceLabel };
+  performance.mark('gp:stringified');
   render(instance, solution, out.check, ms);
+  performance.mark('gp:rendered');
   setState('done');
 }
 
@@ -205,12 +219,16 @@ function useEditorText(text: string, label: string) {
   editor.setText(text);
 }
 
-function holdLarge(label: string, text: string | undefined, instance: Record<string, unknown> | undefined) {
-  source = { kind: 'large', label, text, instance };
+async function holdLarge(label: string, text: string | undefined, instance: Record<string, unknown> | undefined) {
+  const mine = { kind: 'large' as const, label, text, instance };
+  source = mine;
   sourceLabel = label;
   const size = text?.length;
-  const inst = instance ?? (() => { try { return JSON.parse(text!); } catch { return undefined; } })();
-  source.instance = inst;
+  // parsed in the data worker (smoothing demand comes back as Float64Arrays)
+  let inst = instance;
+  if (!inst && text !== undefined) { try { inst = await data.parse(text); } catch { inst = undefined; } }
+  mine.instance = inst;
+  performance.mark('gp:parsed');
   const counts = inst ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${fmt((v as unknown[]).length)} ${k}`).join(', ') : 'not valid JSON';
   ui.largeText.textContent = `${label}: ${inst ? `${String(inst.problem)}, ${counts}` : counts}${size ? `, ${fmt(size / 1e6, 1)} MB` : ''}. Too large to edit comfortably: it is solved as is.`;
   ui.large.hidden = false;
@@ -246,9 +264,9 @@ ui.file.addEventListener('change', async () => {
     const opened = await openFiles(files);
     const bytes = [...files].reduce((s, f) => s + f.size, 0);
     if (opened.text !== undefined && opened.text.length <= LARGE) useEditorText(opened.text, opened.label);
-    else if (opened.text !== undefined) holdLarge(opened.label, opened.text, undefined);
+    else if (opened.text !== undefined) await holdLarge(opened.label, opened.text, undefined);
     else if (bytes <= LARGE / 2) useEditorText(pretty(opened.instance), opened.label);
-    else holdLarge(opened.label, undefined, opened.instance);
+    else await holdLarge(opened.label, undefined, opened.instance);
   } catch (e) {
     setState('error');
     showError(`could not read ${[...files].map((f) => f.name).join(', ')}: ${(e as Error).message}`);
@@ -258,9 +276,9 @@ ui.file.addEventListener('change', async () => {
   }
   await solveNow();
 });
-ui.editAnyway.addEventListener('click', () => {
+ui.editAnyway.addEventListener('click', async () => {
   if (source.kind !== 'large') return;
-  const text = source.text ?? pretty(source.instance);
+  const text = source.text ?? (await data.stringify(source.instance, true));
   useEditorText(text, source.label);
 });
 ui.pin.addEventListener('click', () => {
@@ -278,8 +296,8 @@ ui.download.addEventListener('click', () => {
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
-ui.share.addEventListener('click', () => {
-  const text = currentText();
+ui.share.addEventListener('click', async () => {
+  const text = await currentText();
   if (text.length > LARGE) { ui.note.textContent = 'This instance is too large to share by URL: download it instead.'; return; }
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);

@@ -42,6 +42,7 @@ export class SolverSlot {
     const s = await this.ready;
     const t0 = performance.now();
     const result = await s.trySolve(instance);
+    performance.mark('gp:solved');
     const ms = performance.now() - t0;
     let verdict: CheckReport | undefined;
     if (check && result.ok) verdict = await s.check(instance, result.solution);

@@ -16,6 +16,8 @@ export interface RemoteSolver {
   trySolve(instance: unknown): Promise<SolveResult>;
   /** The independent checker's verdict on a solution of `instance` (never rejects for bad input). */
   check(instance: unknown, solution: unknown): Promise<CheckReport>;
+  /** JSON text in, JSON text out (parsed, solved, optionally checked in the worker); never rejects for bad input. */
+  solveJson(text: string, options?: { check?: boolean }): Promise<{ ok: true; json: string; check?: CheckReport } | { ok: false; error: GreenplanError }>;
   /** Stop the worker. */
   close(): Promise<void>;
 }
@@ -40,6 +42,10 @@ export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => 
     init: (module) => remote.init(module),
     trySolve,
     check: (instance, solution) => remote.check(instance, solution),
+    async solveJson(text, options) {
+      const r = await remote.solveJson(text, options);
+      return r.ok ? r : { ok: false, error: reviveError(r.error) };
+    },
     async solve(instance) {
       const r = await trySolve(instance);
       if (!r.ok) throw r.error;
