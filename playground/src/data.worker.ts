@@ -1,35 +1,59 @@
-// The page's data worker (no solving here: that is greenplan/worker's job): keeps large
-// JSON work off the main thread, so the page stays responsive with instances of millions
-// of numbers. Parsing hands smoothing demand series back as transferred Float64Arrays
-// (the solver takes them as they are, and they cross to the solver worker as one copy);
-// stringifying turns typed arrays back into JSON arrays.
-import { expose, transfer } from 'comlink';
+// The page's data worker (no solving here: that is greenplan/worker's job): keeps the work
+// on large instances off the main thread, so the page stays responsive with millions of
+// numbers: converting opened files, parsing, holding the instance and its solution, and
+// handing the views only what they draw.
+import { expose } from 'comlink';
+import { openTexts, type Opened } from './files.js';
+import { smoothingSummary, smoothingSeries } from './views/smoothing-model.js';
+import { pretty } from './pretty.js';
 
-function typedDemand(inst: any): { inst: any; buffers: ArrayBuffer[] } {
-  const buffers: ArrayBuffer[] = [];
-  if (inst && inst.problem === 'smoothing' && Array.isArray(inst.scenarios)) {
-    for (const s of inst.scenarios) {
-      if (s && Array.isArray(s.demand) && s.demand.every((x: unknown) => typeof x === 'number')) {
-        const a = Float64Array.from(s.demand as number[]);
-        s.demand = a;
-        buffers.push(a.buffer);
-      }
-    }
-  }
-  return { inst, buffers };
-}
+let instance: any;
+let solution: any;
 
-const replacer = (_k: string, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v);
+const counts = (inst: any) =>
+  inst && typeof inst === 'object' ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en-US')} ${k}`).join(', ') : '';
 
 export const dataApi = {
-  /** Parse JSON text (throws SyntaxError as the main thread would). */
-  parse(text: string) {
-    const { inst, buffers } = typedDemand(JSON.parse(text));
-    return transfer(inst, buffers);
+  /** Convert opened files (texts) into instance JSON text; pretty when small. */
+  open(files: { name: string; text: string }[], prettyBelow: number): Opened & { text: string } {
+    const o = openTexts(files);
+    if (o.text !== undefined) return { ...o, text: o.text };
+    const bytes = files.reduce((s, f) => s + f.text.length, 0);
+    return { label: o.label, text: bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance) };
   },
-  /** JSON text of a value (typed arrays as arrays); `pretty`: 2-space indent. */
-  stringify(value: unknown, pretty = false): string {
-    return JSON.stringify(value, replacer, pretty ? 2 : undefined);
+  /** Parse and hold an instance; a one-line summary of it (or why it is not JSON). */
+  load(text: string): { problem: string; summary: string; ok: boolean } {
+    solution = undefined;
+    try {
+      instance = JSON.parse(text);
+    } catch (e) {
+      instance = undefined;
+      return { problem: '', summary: `not valid JSON (${(e as Error).message})`, ok: false };
+    }
+    return { problem: String(instance?.problem), summary: `${String(instance?.problem)}, ${counts(instance)}`, ok: true };
+  },
+  /** Parse and hold the solution of the held instance; its problem. */
+  setSolution(json: string): string {
+    solution = JSON.parse(json);
+    return String(solution?.problem);
+  },
+  smoothingSummary: () => smoothingSummary(instance, solution),
+  smoothingSeries: (i: number) => smoothingSeries(instance, solution, i),
+  /** The held instance and solution, whole (problems without a summary of their own). */
+  full: () => ({ instance, solution }),
+  /** The held instance with top-level fields changed (undefined removes), as JSON text; `keep` holds it. */
+  withFields(fields: Record<string, unknown>, keep: boolean): string {
+    const next = { ...instance };
+    for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete next[k]; else next[k] = v; }
+    if (keep) instance = next;
+    return JSON.stringify(next);
+  },
+  /** The top-level numbers of a solution given as JSON text. */
+  numbers(json: string): Record<string, number> {
+    const s = JSON.parse(json);
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(s)) if (typeof v === 'number') out[k] = v;
+    return out;
   },
 };
 export type DataApi = typeof dataApi;

@@ -6,6 +6,7 @@ import { PROBLEMS, problemOf } from 'greenplan';
 import { parseBundledApps, appDemand } from 'greenplan/data/tianchi-text.js';
 import { convertTianchiText } from 'greenplan/data/tianchi-deploy-text.js';
 import { roadefToMigration } from 'greenplan/data/roadef-text.js';
+import { pretty } from './pretty.js';
 
 export interface Example {
   id: string;
@@ -16,9 +17,6 @@ export interface Example {
 }
 
 const files = import.meta.glob('../../examples/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-/** Pretty JSON with arrays of numbers kept on one line (demand series stay readable). */
-export const pretty = (x: unknown) =>
-  JSON.stringify(x, null, 2).replace(/\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g, (_m, body: string) => `[${body.split(/,\s*/).join(', ')}]`);
 
 async function tianchiScenarios() {
   const csv = (await import('../../data/tianchi-apps.csv?raw')).default;

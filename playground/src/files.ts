@@ -21,10 +21,10 @@ export interface Opened {
 const base = (name: string) => name.replace(/\.[^.]*$/, '');
 const firstLine = (t: string) => t.slice(0, 400).split('\n').find((l) => l.trim() && !l.startsWith('#')) ?? '';
 
-export async function openFiles(list: FileList | File[]): Promise<Opened> {
-  const files = [...list];
+/** Convert the texts of the opened files (pure: runs in the page's data worker). */
+export function openTexts(files: { name: string; text: string }[]): Opened {
   if (files.length === 0) throw new Error('no file chosen');
-  const texts = await Promise.all(files.map((f) => f.text()));
+  const texts = files.map((f) => f.text);
   if (files.length === 1) {
     const [f, t] = [files[0]!, texts[0]!];
     if (/^\s*[{[]/.test(t)) return { label: f.name, text: t };

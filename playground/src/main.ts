@@ -10,9 +10,9 @@ import { wrap } from 'comlink';
 import type { DataApi } from './data.worker.js';
 import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
-import { examples, fillMenu, pretty, TIANCHI_DEFAULT } from './examples.js';
-import { openFiles } from './files.js';
-import { fmt, el, type Kpi, type View, type ViewFactory, type ViewHost } from './views/types.js';
+import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
+import { pretty } from './pretty.js';
+import { fmt, el, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
 import { genericView } from './views/generic.js';
 import { smoothingView } from './views/smoothing.js';
 import { knapsackView } from './views/knapsack.js';
@@ -41,34 +41,36 @@ const ui = {
 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
 type State = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
-type Source = { kind: 'editor' } | { kind: 'large'; label: string; text?: string; instance?: Record<string, unknown> };
+/** Where the instance text lives: the editor, or (large) held aside, parsed in the data worker. */
+type Source = { kind: 'editor' } | { kind: 'large'; label: string; text: string };
 
 let source: Source = { kind: 'editor' };
 let sourceLabel = '';
 let seq = 0;
+let runs = 0;
 let ticker: ReturnType<typeof setInterval> | undefined;
 let debounce: ReturnType<typeof setTimeout> | undefined;
-let current: { instance: any; solution: any; text: string; label: string } | null = null;
+let current: { instance: any; solution: any; extra: ViewExtra; text: string; label: string } | null = null;
 let baseline: { label: string; problem: string; kpis: Kpi[] } | null = null;
 let view: { problem: string; v: View } | null = null;
 
 const slot = new SolverSlot();
-const data = wrap<DataApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' }));
 let auxSlot: SolverSlot | undefined;
+const aux = () => (auxSlot ??= new SolverSlot());
+const data = wrap<DataApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' }));
 const editor = createEditor(ui.editor, instanceSchema(), '', dark);
 
-let runs = 0;
 function setState(s: State, text?: string) {
   ui.status.dataset.state = s;
-  // every end of a run (done, error, cancelled) counts: tools wait for the count to move
+  ui.status.textContent = text ?? s;
+  ui.cancel.disabled = s !== 'solving';
   if (s !== 'solving' && s !== 'idle') {
+    // every end of a run (done, error, cancelled) counts: tools wait for the count to move
     ui.status.dataset.run = String(++runs);
     // when each run ended (performance.now()), for the bench
     const w = window as unknown as { __playgroundTimes?: { state: State; done: number }[] };
     (w.__playgroundTimes ??= []).push({ state: s, done: performance.now() });
   }
-  ui.status.textContent = text ?? s;
-  ui.cancel.disabled = s !== 'solving';
 }
 
 function showError(message: string, path = '') {
@@ -84,31 +86,40 @@ function clearError() {
   editor.markError(null);
 }
 
-/** The instance to solve: parsed from the editor or the large file held aside. */
-function currentInstance(): unknown {
-  if (source.kind === 'large') {
-    if (!source.instance) source.instance = JSON.parse(source.text!);
-    return source.instance;
-  }
-  return JSON.parse(editor.getText());
+/** The instance text as the page solves it. */
+function currentText(): string {
+  return source.kind === 'large' ? source.text : editor.getText();
 }
-async function currentText(): Promise<string> {
-  if (source.kind === 'large') return source.text ?? data.stringify(source.instance);
-  return editor.getText();
+
+/** The current instance with top-level fields changed (undefined removes), as JSON text. */
+async function variantText(fields: Record<string, unknown>): Promise<string> {
+  if (source.kind === 'large') return data.withFields(fields, false);
+  const inst = { ...JSON.parse(editor.getText()) };
+  for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
+  return JSON.stringify(inst);
 }
 
 const host: ViewHost = {
-  aux: () => (auxSlot ??= new SolverSlot()),
+  aux,
+  async solveVariant(fields) {
+    const r = await aux().run(await variantText(fields), false);
+    if (!r.ok) throw r.error;
+    return source.kind === 'large' ? data.numbers(r.json) : Object.fromEntries(Object.entries(JSON.parse(r.json)).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+  },
   setFields(fields) {
+    clearTimeout(debounce);
     if (source.kind === 'editor') {
       for (const [k, v] of Object.entries(fields)) editor.setField(k, v);
+      debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
     } else {
-      const inst = { ...(currentInstance() as Record<string, unknown>) };
-      for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
-      source = { ...source, instance: inst, text: undefined };
+      const mine = source;
+      debounce = setTimeout(async () => {
+        const text = await data.withFields(fields, true);
+        if (source !== mine) return;
+        mine.text = text;
+        void solveNow();
+      }, DEBOUNCE_MS);
     }
-    clearTimeout(debounce);
-    debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
   },
   get editable() { return source.kind === 'editor'; },
 };
@@ -116,14 +127,8 @@ const host: ViewHost = {
 async function solveNow(): Promise<void> {
   clearTimeout(debounce);
   const my = ++seq;
-  let instance: unknown;
-  try {
-    instance = currentInstance();
-  } catch (e) {
-    setState('error');
-    showError(`the instance is not valid JSON: ${(e as Error).message}`);
-    return;
-  }
+  const src = source;
+  const text = currentText();
   clearError();
   setState('solving');
   const t0 = performance.now();
@@ -132,7 +137,7 @@ async function solveNow(): Promise<void> {
   let out;
   try {
     performance.mark('gp:solve');
-    out = await slot.run(instance);
+    out = await slot.run(text);
     performance.mark('gp:solved+checked');
   } catch (e) {
     if (my !== seq) return;
@@ -142,33 +147,53 @@ async function solveNow(): Promise<void> {
     return;
   }
   if (my !== seq) return; // a newer request (or a cancel) came meanwhile: drop this result
+  if (!out.ok) {
+    clearInterval(ticker);
+    ui.elapsed.textContent = String(Math.round(performance.now() - t0));
+    showError(out.error.message, out.error.path);
+    ui.verdict.textContent = '';
+    delete ui.verdict.dataset.valid;
+    setState('error', `error: ${out.error.code}`);
+    return;
+  }
+  let instance: any = null;
+  let solution: any = null;
+  const extra: ViewExtra = {};
+  let shown: string;
+  if (src.kind === 'large') {
+    // parsed in the data worker; the views get what they draw from there
+    const problem = await data.setSolution(out.json);
+    if (my !== seq) return;
+    if (problem === 'smoothing') {
+      extra.smoothing = { summary: await data.smoothingSummary(), series: (i) => data.smoothingSeries(i) };
+      solution = { problem };
+    } else {
+      ({ instance, solution } = await data.full());
+    }
+    if (my !== seq) return;
+    shown = out.json;
+  } else {
+    instance = JSON.parse(text);
+    solution = JSON.parse(out.json);
+    shown = pretty(solution);
+  }
+  performance.mark('gp:parsed-solution');
   clearInterval(ticker);
   const ms = Math.round(performance.now() - t0);
   ui.elapsed.textContent = String(ms);
-  if (!out.result.ok) {
-    const e = out.result.error;
-    showError(e.message, e.path);
-    ui.verdict.textContent = '';
-    delete ui.verdict.dataset.valid;
-    setState('error', `error: ${e.code}`);
-    return;
-  }
-  const solution = out.result.solution as any;
-  // a large solution is stringified in the data worker (the main thread stays responsive)
-  const text = source.kind === 'large' ? await data.stringify(solution) : pretty(solution);
-  if (my !== seq) return;
-  current = { instance, solution, text, label: sourceLabel };
-  performance.mark('gp:stringified');
-  render(instance, solution, out.check, ms);
+  current = { instance, solution, extra, text: shown, label: sourceLabel };
+  render(out.check, out.ms);
   performance.mark('gp:rendered');
   setState('done');
 }
 
-function render(instance: any, solution: any, check: { valid: boolean; reason: string } | undefined, ms: number) {
+function render(check: { valid: boolean; reason: string } | undefined, ms: number) {
+  const { instance, solution, extra } = current!;
   ui.solution.textContent = current!.text;
   ui.verdict.dataset.valid = String(Boolean(check?.valid));
   ui.verdict.textContent = check ? (check.valid ? '✓ verified by the independent checker' : `✗ checker: ${check.reason}`) : '';
-  ui.note.textContent = `${solution.problem}${solution.status ? ` · ${solution.status}` : ''} · solved in ${fmt(ms)} ms`;
+  const status = extra.smoothing?.summary.status ?? solution.status;
+  ui.note.textContent = `${solution.problem}${status ? ` · ${status}` : ''} · solved and checked in the worker in ${fmt(Math.round(ms))} ms`;
   ui.download.disabled = false;
   ui.pin.disabled = false;
   const problem = String(solution.problem);
@@ -177,13 +202,13 @@ function render(instance: any, solution: any, check: { valid: boolean; reason: s
     const factory = VIEWS.get(problem) ?? genericView;
     view = { problem, v: factory(ui.view, host) };
   }
-  view.v.update(instance, solution);
+  view.v.update(instance, solution, extra);
   renderKpis();
 }
 
 function renderKpis() {
   if (!current || !view) return;
-  const kpis = view.v.kpis(current.instance, current.solution);
+  const kpis = view.v.kpis(current.instance, current.solution, current.extra);
   ui.kpis.replaceChildren(...kpis.map((k) => el('div', { className: 'kpi' }, el('div', { className: 'k' }, k.label), el('div', { className: 'v' }, k.text ?? fmt(k.value)))));
   if (!baseline || baseline.problem !== view.problem) { ui.deltas.replaceChildren(); return; }
   const cards: HTMLElement[] = [el('div', { className: 'note' }, `vs baseline “${baseline.label}”:`)];
@@ -219,20 +244,16 @@ function useEditorText(text: string, label: string) {
   editor.setText(text);
 }
 
-async function holdLarge(label: string, text: string | undefined, instance: Record<string, unknown> | undefined) {
-  const mine = { kind: 'large' as const, label, text, instance };
+async function holdLarge(label: string, text: string) {
+  const mine: Source = { kind: 'large', label, text };
   source = mine;
   sourceLabel = label;
-  const size = text?.length;
-  // parsed in the data worker (smoothing demand comes back as Float64Arrays)
-  let inst = instance;
-  if (!inst && text !== undefined) { try { inst = await data.parse(text); } catch { inst = undefined; } }
-  mine.instance = inst;
-  performance.mark('gp:parsed');
-  const counts = inst ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${fmt((v as unknown[]).length)} ${k}`).join(', ') : 'not valid JSON';
-  ui.largeText.textContent = `${label}: ${inst ? `${String(inst.problem)}, ${counts}` : counts}${size ? `, ${fmt(size / 1e6, 1)} MB` : ''}. Too large to edit comfortably: it is solved as is.`;
+  ui.largeText.textContent = `${label}: reading…`;
   ui.large.hidden = false;
   ui.editor.hidden = true;
+  const r = await data.load(text); // parsed and held in the data worker
+  if (source !== mine) return;
+  ui.largeText.textContent = `${label}: ${r.summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
 }
 
 async function loadExample(id: string, solve = true) {
@@ -260,30 +281,28 @@ ui.file.addEventListener('change', async () => {
   const files = ui.file.files;
   if (!files || files.length === 0) return;
   ui.example.value = '';
+  const list = [...files];
   try {
-    const opened = await openFiles(files);
-    const bytes = [...files].reduce((s, f) => s + f.size, 0);
-    if (opened.text !== undefined && opened.text.length <= LARGE) useEditorText(opened.text, opened.label);
-    else if (opened.text !== undefined) await holdLarge(opened.label, opened.text, undefined);
-    else if (bytes <= LARGE / 2) useEditorText(pretty(opened.instance), opened.label);
-    else await holdLarge(opened.label, undefined, opened.instance);
+    // read off the main thread, converted (CSV, Tianchi, ROADEF) in the data worker
+    const texts = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const opened = await data.open(texts, LARGE / 2);
+    if (opened.text.length <= LARGE) useEditorText(opened.text, opened.label);
+    else await holdLarge(opened.label, opened.text);
   } catch (e) {
     setState('error');
-    showError(`could not read ${[...files].map((f) => f.name).join(', ')}: ${(e as Error).message}`);
+    showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message}`);
     return;
   } finally {
     ui.file.value = '';
   }
   await solveNow();
 });
-ui.editAnyway.addEventListener('click', async () => {
-  if (source.kind !== 'large') return;
-  const text = source.text ?? (await data.stringify(source.instance, true));
-  useEditorText(text, source.label);
+ui.editAnyway.addEventListener('click', () => {
+  if (source.kind === 'large') useEditorText(source.text, source.label);
 });
 ui.pin.addEventListener('click', () => {
   if (!current || !view) return;
-  baseline = { label: current.label || 'pinned', problem: view.problem, kpis: view.v.kpis(current.instance, current.solution) };
+  baseline = { label: current.label || 'pinned', problem: view.problem, kpis: view.v.kpis(current.instance, current.solution, current.extra) };
   ui.pin.textContent = 'Pin as baseline ✓';
   setTimeout(() => { ui.pin.textContent = 'Pin as baseline'; }, 1200);
   renderKpis();
@@ -296,8 +315,8 @@ ui.download.addEventListener('click', () => {
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
-ui.share.addEventListener('click', async () => {
-  const text = await currentText();
+ui.share.addEventListener('click', () => {
+  const text = currentText();
   if (text.length > LARGE) { ui.note.textContent = 'This instance is too large to share by URL: download it instead.'; return; }
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);

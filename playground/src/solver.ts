@@ -1,7 +1,7 @@
 // Solving, always in module Web Workers through greenplan/worker (comlink): the page never
 // solves on the main thread. The WASM is compiled once (streaming, off the main thread)
 // and handed to every worker. Cancel terminates the worker at once and starts a fresh one.
-import { wasmUrl, type CheckReport, type Solution, type SolveResult } from 'greenplan';
+import { wasmUrl, type CheckReport, type GreenplanError, type Solution } from 'greenplan';
 import { spawnSolver, type RemoteSolver } from 'greenplan/worker';
 
 async function compile(): Promise<WebAssembly.Module> {
@@ -14,11 +14,7 @@ async function compile(): Promise<WebAssembly.Module> {
   }
 }
 
-export interface Outcome {
-  result: SolveResult;
-  check?: CheckReport;
-  ms: number;
-}
+export type Outcome = { ms: number } & ({ ok: true; json: string; check?: CheckReport } | { ok: false; error: GreenplanError });
 
 /** One worker slot: `run` solves (and checks); `restart` kills the worker and starts a fresh one. */
 export class SolverSlot {
@@ -37,16 +33,13 @@ export class SolverSlot {
   whenReady(): Promise<unknown> {
     return this.ready;
   }
-  /** Solve, then check with the independent checker (both in the worker). */
-  async run(instance: unknown, check = true): Promise<Outcome> {
+  /** JSON text in, JSON text out: parsed, solved and checked by the independent checker, all
+   * in the worker (the main thread never handles the large arrays). */
+  async run(text: string, check = true): Promise<Outcome> {
     const s = await this.ready;
     const t0 = performance.now();
-    const result = await s.trySolve(instance);
-    performance.mark('gp:solved');
-    const ms = performance.now() - t0;
-    let verdict: CheckReport | undefined;
-    if (check && result.ok) verdict = await s.check(instance, result.solution);
-    return { result, check: verdict, ms };
+    const r = await s.solveJson(text, { check });
+    return { ...r, ms: performance.now() - t0 };
   }
   async solve(instance: unknown): Promise<Solution> {
     const s = await this.ready;

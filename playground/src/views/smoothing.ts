@@ -2,18 +2,15 @@
 // (reserved resource against peak provisioning and the envelope, changes, objective),
 // sliders for alpha and budget that re-solve as they move (debounced by the page; stale
 // results are dropped there), and the trade-off curve (resource against variation over a
-// sweep of alpha, solved in a worker) with the current point marked.
-import { chartBox, lineOpts, stepped, palette, type ChartBox } from '../charts.js';
-import { el, fmt, type Kpi, type View, type ViewFactory } from './types.js';
+// sweep of alpha, solved in a side worker) with the current point marked.
+import { chartBox, lineOpts, stepped, palette } from '../charts.js';
+import { smoothingSummary, smoothingSeries, type SmoothingSummary } from './smoothing-model.js';
+import { el, fmt, type Kpi, type View, type ViewExtra, type ViewFactory } from './types.js';
 
 const ALPHAS = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 5, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000];
 const SWEEP = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
 /** Above this many demand points the sweep waits for a click (it solves the instance 13 times). */
 const SWEEP_AUTO_MAX = 300_000;
-
-const peakOf = (d: ArrayLike<number>) => { let m = 0; for (let i = 0; i < d.length; i++) if (d[i]! > m) m = d[i]!; return Math.ceil(m) * d.length; };
-const sum = (d: ArrayLike<number>) => { let s = 0; for (let i = 0; i < d.length; i++) s += d[i]!; return s; };
-const changes = (p: ArrayLike<number>) => { let c = 0; for (let i = 1; i < p.length; i++) if (p[i] !== p[i - 1]) c++; return c; };
 
 export const smoothingView: ViewFactory = (container, host) => {
   const controls = el('div', { className: 'controls' });
@@ -32,27 +29,28 @@ export const smoothingView: ViewFactory = (container, host) => {
   container.append(controls, info);
   const plan = chartBox(container, 'Demand and plan', 'smoothing-plan');
   const curve = chartBox(container, 'Trade-off: resource against variation (sweep of α)', 'smoothing-tradeoff');
-  const sweepBtn = el('button', { textContent: 'Compute the trade-off curve' });
+  const sweepBtn = el('button', { textContent: 'Compute the trade-off curve (solves the instance 13 times)' });
   sweepBtn.hidden = true;
   curve.el.append(sweepBtn);
 
-  let inst: any;
-  let sol: any;
+  let sum: SmoothingSummary | undefined;
+  let series: (i: number) => Promise<{ demand: ArrayLike<number>; plan: ArrayLike<number> }> = async () => ({ demand: [], plan: [] });
   let order: number[] = [];
   let sweepKey = '';
   let sweep: { alpha: number; resource: number; variation: number }[] | null = null;
   let envelope: number | undefined;
-  let peakTotal = 0;
   let chartMade = false;
   let curveMade = false;
+  let drawSeq = 0;
 
-  const drawPlan = () => {
-    if (!sol || sol.status !== 'optimal') return;
+  const drawPlan = async () => {
+    if (!sum || sum.status !== 'optimal') return;
+    const my = ++drawSeq;
     const i = Number(service.value || order[0] || 0);
-    const d = inst.scenarios[i].demand as number[];
-    const p = sol.scenarios[i].plan as number[];
-    const x = Array.from({ length: d.length }, (_, t) => t);
-    const data: [number[], number[], number[]] = [x, Array.from(d), Array.from(p)];
+    const { demand, plan: p } = await series(i);
+    if (my !== drawSeq) return;
+    const x = Array.from({ length: demand.length }, (_, t) => t);
+    const data: [number[], number[], number[]] = [x, Array.from(demand), Array.from(p)];
     if (!chartMade) {
       const c = palette();
       plan.set(lineOpts('step', 'resource', [
@@ -61,65 +59,62 @@ export const smoothingView: ViewFactory = (container, host) => {
       ]), data);
       chartMade = true;
     } else plan.setData(data);
-    const ps = sol.scenarios[i];
-    info.textContent = `${ps.name}: plan ${fmt(sum(p))} vs peak ${fmt(peakOf(d))} (${changes(p)} changes)`;
+    let tot = 0;
+    let ch = 0;
+    for (let t = 0; t < p.length; t++) { tot += p[t]!; if (t && p[t] !== p[t - 1]) ch++; }
+    info.textContent = `${sum.names[i]}: plan ${fmt(tot)} vs peak ${fmt(sum.peaks[i]!)} (${ch} changes)`;
   };
 
   const drawCurve = () => {
     if (!sweep) return;
     const pts = [...sweep].sort((a, b) => a.variation - b.variation);
-    const cur = sol?.status === 'optimal' ? { x: sol.variation, y: sol.resource } : null;
+    const cur = sum?.status === 'optimal' ? { x: sum.variation, y: sum.resource } : null;
     const xs = [...new Set([...pts.map((p) => p.variation), ...(cur ? [cur.x] : [])])].sort((a, b) => a - b);
     const yCurve = xs.map((x) => pts.find((p) => p.variation === x)?.resource ?? null);
     const yCur = xs.map((x) => (cur && x === cur.x ? cur.y : null));
     const data = [xs, yCurve, yCur] as any;
     if (!curveMade) {
       const c = palette();
-      curve.set({
-        ...lineOpts('variation', 'resource', [
-          { label: 'sweep of α', stroke: c[0], width: 1.5, spanGaps: true, points: { show: true, size: 5 } },
-          { label: 'current', stroke: c[2], width: 0, points: { show: true, size: 11, fill: c[2] } },
-        ]),
-      }, data, 220);
+      curve.set(lineOpts('variation', 'resource', [
+        { label: 'sweep of α', stroke: c[0], width: 1.5, spanGaps: true, points: { show: true, size: 5 } },
+        { label: 'current', stroke: c[2], width: 0, points: { show: true, size: 11, fill: c[2] } },
+      ]), data, 220);
       curveMade = true;
     } else curve.setData(data);
   };
 
-  const runSweep = async (key: string, base: any) => {
-    const slot = host.aux();
+  const runSweep = async (key: string) => {
     const out: { alpha: number; resource: number; variation: number }[] = [];
     for (const a of SWEEP) {
-      const { budget: _b, ...rest } = base;
-      const s: any = await slot.solve({ ...rest, alpha: a });
+      const s = await host.solveVariant({ alpha: a, budget: undefined });
       if (key !== sweepKey) return; // the instance changed meanwhile
-      out.push({ alpha: a, resource: s.resource, variation: s.variation });
+      out.push({ alpha: a, resource: s.resource!, variation: s.variation! });
     }
     sweep = out;
     envelope = out[0]!.resource;
     setBudgetRange();
     drawCurve();
-    refreshKpis();
+    container.dispatchEvent(new CustomEvent('kpis-changed', { bubbles: true }));
   };
 
-  let refreshKpis = () => {};
   const setBudgetRange = () => {
-    const lo = envelope ?? (sol?.status === 'optimal' ? sol.resource : 0);
+    const lo = envelope ?? (sum?.status === 'optimal' ? sum.resource : 0);
     budget.min = String(Math.floor(lo));
-    budget.max = String(Math.max(Math.ceil(peakTotal), Math.floor(lo) + 1));
-    if (typeof inst?.budget === 'number') budget.value = String(inst.budget);
+    budget.max = String(Math.max(Math.ceil(sum?.peakTotal ?? 0), Math.floor(lo) + 1));
+    if (sum?.budget !== undefined) budget.value = String(sum.budget);
   };
 
   const syncControls = () => {
-    const a = typeof inst.alpha === 'number' ? inst.alpha : 1;
+    const a = sum!.alpha ?? 1;
     let best = 0;
     ALPHAS.forEach((v, k) => { if (Math.abs(v - a) < Math.abs(ALPHAS[best]! - a)) best = k; });
     if (document.activeElement !== alpha) alpha.value = String(best);
     alphaOut.value = String(a);
-    const hasBudget = typeof inst.budget === 'number';
+    const hasBudget = sum!.budget !== undefined;
     useBudget.checked = hasBudget;
     budget.disabled = !hasBudget;
     alpha.disabled = hasBudget;
-    budgetOut.value = hasBudget ? fmt(inst.budget) : '—';
+    budgetOut.value = hasBudget ? fmt(sum!.budget!) : '—';
     setBudgetRange();
   };
 
@@ -130,7 +125,7 @@ export const smoothingView: ViewFactory = (container, host) => {
   });
   useBudget.addEventListener('change', () => {
     if (useBudget.checked) {
-      const b = Math.round(sol?.status === 'optimal' ? sol.resource : Number(budget.max));
+      const b = Math.round(sum?.status === 'optimal' ? sum.resource : Number(budget.max));
       budget.disabled = false;
       budget.value = String(b);
       budgetOut.value = fmt(b);
@@ -145,61 +140,51 @@ export const smoothingView: ViewFactory = (container, host) => {
     budgetOut.value = fmt(Number(budget.value));
     host.setFields({ budget: Number(budget.value) });
   });
-  service.addEventListener('change', drawPlan);
+  service.addEventListener('change', () => void drawPlan());
   sweepBtn.addEventListener('click', () => {
     sweepBtn.hidden = true;
-    const base = { ...inst };
-    void runSweep(sweepKey, base);
+    void runSweep(sweepKey);
   });
 
+  const summaryOf = (instance: any, solution: any, extra: ViewExtra) => extra.smoothing?.summary ?? smoothingSummary(instance, solution);
+
   const view: View = {
-    update(instance, solution) {
-      inst = instance;
-      sol = solution;
-      const sc = inst.scenarios as { name?: string; demand: number[]; weight?: number; maxStep?: number }[];
-      let points = 0;
-      let keyAcc = 0;
-      peakTotal = 0;
-      sc.forEach((s, i) => { points += s.demand.length; peakTotal += peakOf(s.demand); keyAcc += sum(s.demand) * (i + 1) + (s.maxStep ?? -1) * 7 + (s.weight ?? 1) * 13; });
+    update(instance, solution, extra) {
+      sum = summaryOf(instance, solution, extra);
+      series = extra.smoothing?.series ?? (async (i) => smoothingSeries(instance, solution, i));
       syncControls();
-      if (sol.status !== 'optimal') {
-        info.textContent = `Infeasible: ${sol.reason} (the least resource any plan needs is ${fmt(sol.minimumResource)})`;
+      if (sum.status !== 'optimal') {
+        info.textContent = `Infeasible: ${sum.reason} (the least resource any plan needs is ${fmt(sum.minimumResource ?? NaN)})`;
         return;
       }
-      // services by saving against peak provisioning
-      const names = sol.scenarios.map((s: any) => s.name);
-      const savings = sc.map((s, i) => peakOf(s.demand) - sum(sol.scenarios[i].plan));
+      const s = sum;
       const prevOrder = order.join();
-      order = sc.map((_, i) => i).sort((a, b) => savings[b]! - savings[a]!);
-      if (order.join() !== prevOrder || service.options.length !== sc.length) {
+      order = s.names.map((_, i) => i).sort((a, b) => s.savings[b]! - s.savings[a]!);
+      if (order.join() !== prevOrder || service.options.length !== s.names.length) {
         const keep = service.value;
-        service.replaceChildren(...order.map((i) => el('option', { value: String(i), textContent: `${names[i]} — saves ${fmt(savings[i]!)} (${fmt((100 * savings[i]!) / Math.max(1, peakOf(sc[i]!.demand)), 1)}%)` })));
-        if (keep && Number(keep) < sc.length) service.value = keep;
+        service.replaceChildren(...order.map((i) => el('option', { value: String(i), textContent: `${s.names[i]} — saves ${fmt(s.savings[i]!)} (${fmt((100 * s.savings[i]!) / Math.max(1, s.peaks[i]!), 1)}%)` })));
+        if (keep && Number(keep) < s.names.length) service.value = keep;
       }
-      drawPlan();
-      const key = `${sc.length}:${points}:${keyAcc}`;
-      if (key !== sweepKey) {
-        sweepKey = key;
+      void drawPlan();
+      if (s.key !== sweepKey) {
+        sweepKey = s.key;
         sweep = null;
         envelope = undefined;
-        if (points <= SWEEP_AUTO_MAX) void runSweep(key, { ...inst });
+        if (s.points <= SWEEP_AUTO_MAX) void runSweep(s.key);
         else sweepBtn.hidden = false;
       }
       drawCurve();
     },
-    kpis(instance, solution) {
-      if (solution.status !== 'optimal') return [{ label: 'least resource', value: solution.minimumResource }];
-      let peak = 0;
-      for (const s of instance.scenarios) peak += peakOf(s.demand);
-      let ch = 0;
-      for (const s of solution.scenarios) ch += changes(s.plan);
+    kpis(instance, solution, extra) {
+      const s = summaryOf(instance, solution, extra);
+      if (s.status !== 'optimal') return [{ label: 'least resource', value: s.minimumResource ?? NaN }];
       const k: Kpi[] = [
-        { label: 'resource', value: solution.resource, better: 'lower', text: `${fmt(solution.resource)} (${fmt((100 * solution.resource) / Math.max(1, peak), 1)}% of peak)` },
-        { label: 'peak provisioning', value: peak },
-        { label: 'vs envelope', value: envelope ?? NaN, text: envelope === undefined ? '…' : `+${fmt(solution.resource - envelope)} (${fmt((100 * (solution.resource - envelope)) / Math.max(1, envelope), 2)}%)` },
-        { label: 'changes', value: ch, better: 'lower' },
-        { label: 'variation', value: solution.variation, better: 'lower' },
-        { label: 'objective', value: solution.objective, better: 'lower' },
+        { label: 'resource', value: s.resource, better: 'lower', text: `${fmt(s.resource)} (${fmt((100 * s.resource) / Math.max(1, s.peakTotal), 1)}% of peak)` },
+        { label: 'peak provisioning', value: s.peakTotal },
+        { label: 'vs envelope', value: envelope === undefined ? NaN : s.resource - envelope, text: envelope === undefined ? '…' : `+${fmt(s.resource - envelope)} (${fmt((100 * (s.resource - envelope)) / Math.max(1, envelope), 2)}%)` },
+        { label: 'changes', value: s.changes, better: 'lower' },
+        { label: 'variation', value: s.variation, better: 'lower' },
+        { label: 'objective', value: s.objective, better: 'lower' },
       ];
       return k;
     },
@@ -209,6 +194,5 @@ export const smoothingView: ViewFactory = (container, host) => {
       container.replaceChildren();
     },
   };
-  refreshKpis = () => container.dispatchEvent(new CustomEvent('kpis-changed', { bubbles: true }));
   return view;
 };

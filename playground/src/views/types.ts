@@ -1,6 +1,13 @@
 // A view shows one problem's solution. The page derives the list of problems from the
 // registry (PROBLEMS); a problem without its own view gets the generic one.
 import type { SolverSlot } from '../solver.js';
+import type { SmoothingSummary } from './smoothing-model.js';
+
+/** What a view draws: the instance and solution, or for a large smoothing instance held in
+ * the data worker, its summary and a way to fetch one service's series. */
+export interface ViewExtra {
+  smoothing?: { summary: SmoothingSummary; series(i: number): Promise<{ demand: ArrayLike<number>; plan: ArrayLike<number> }> };
+}
 
 export interface Kpi {
   label: string;
@@ -16,15 +23,17 @@ export interface ViewHost {
   aux(): SolverSlot;
   /** Change top-level fields of the instance (undefined removes) and re-solve, debounced. */
   setFields(fields: Record<string, unknown>): void;
+  /** Solve the instance with some fields changed in the side worker: the solution's top-level numbers. */
+  solveVariant(fields: Record<string, unknown>): Promise<Record<string, number>>;
   /** Whether the instance text is in the editor (false: a large file held aside). */
   readonly editable: boolean;
 }
 
 export interface View {
-  /** A new solution (of `instance`) arrived: redraw. */
-  update(instance: any, solution: any): void;
+  /** A new solution (of `instance`) arrived: redraw. (null, null, extra: a large instance held in the data worker.) */
+  update(instance: any, solution: any, extra: ViewExtra): void;
   /** The numbers worth comparing with a baseline. */
-  kpis(instance: any, solution: any): Kpi[];
+  kpis(instance: any, solution: any, extra: ViewExtra): Kpi[];
   destroy(): void;
 }
 
