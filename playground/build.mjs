@@ -2,7 +2,8 @@
 // -> build/greenplan.wasm), the TypeScript (src/ -> dist/) and the site (playground/ ->
 // playground/dist/). Used by `npm start`, `npm run build:playground`, the playground
 // test and bench (so they never run a stale build).
-//   node playground/build.mjs [--force]   (--force: rebuild the site even if up to date)
+//   node playground/build.mjs [--force | --lib]   (--force: rebuild the site even if up to date;
+//   --lib: only the WASM and dist/, what the dev server needs)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +31,10 @@ const run = (script, log) => {
 };
 
 /** Build what is stale (the site always with force). Returns the site folder. */
-export async function ensurePlayground({ force = false, log = (s) => console.log(s) } = {}) {
+export async function ensurePlayground({ force = false, site: buildSite = true, log = (s) => console.log(s) } = {}) {
   if (mtime(p('build/greenplan.wasm')) < newest(p('assembly'), p('asconfig.json'))) run('build:wasm', log);
   if (mtime(p('dist/browser.js')) < newest(p('src'), p('tsconfig.json'))) run('build:ts', log);
+  if (!buildSite) return p('playground/dist/');
   const site = p('playground/dist/index.html');
   const inputs = newest(p('playground/src'), p('playground/index.html'), p('playground/vite.config.ts'), p('dist'), p('build/greenplan.wasm'), p('examples'), p('data'), p('test/fixtures/tianchi-excerpt'));
   if (force || mtime(site) < inputs) {
@@ -44,5 +46,5 @@ export async function ensurePlayground({ force = false, log = (s) => console.log
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await ensurePlayground({ force: process.argv.includes('--force') });
+  await ensurePlayground({ force: process.argv.includes('--force'), site: !process.argv.includes('--lib') });
 }

@@ -95,4 +95,6 @@ export function lineOpts(xLabel: string, yLabel: string, series: uPlot.Series[])
 
 export const stepped = () => uPlot.paths.stepped!({ align: 1 });
 export const bars = (size = 0.8, align: -1 | 0 | 1 = 0) => uPlot.paths.bars!({ size: [size, 60], align });
+/** Integer tick steps for an index axis (machines, rounds). */
+export const INT_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
 export { uPlot };

@@ -3,7 +3,7 @@
 // "compare algorithms" runs every algorithm on the instance (in a worker) and tables new
 // machines, parts and time.
 import { DEPLOYMENT_ALGORITHMS } from 'greenplan';
-import { chartBox, lineOpts, bars, palette, css } from '../charts.js';
+import { chartBox, lineOpts, bars, INT_INCRS, palette, css } from '../charts.js';
 import { el, fmt, table, type ViewFactory } from './types.js';
 
 const TOP = 10;
@@ -84,8 +84,9 @@ export const deploymentView: ViewFactory = (container, host) => {
       const c = palette();
       const colours = [css('--muted'), ...c];
       const order = series.map((_, k) => series.length - 1 - k);
-      const opts = lineOpts('machine', 'load', order.map((k) => ({ label: series[k]!.label, fill: colours[k % colours.length], stroke: colours[k % colours.length], width: 0, paths: bars(0.85) })));
+      const opts = lineOpts('machine', 'load', order.map((k) => ({ label: series[k]!.label, fill: colours[k % colours.length], stroke: colours[k % colours.length], width: 0, points: { show: false }, paths: bars(0.85) })));
       opts.axes![0]!.values = (_u, ticks) => ticks.map((t) => machines[t] ?? '');
+      opts.axes![0]!.incrs = INT_INCRS;
       opts.scales = { x: { time: false, range: [-0.5, Math.max(0.5, machines.length - 0.5)] }, y: { range: [0, binCap * 1.05] } };
       opts.legend = { live: false };
       box.set(opts, [x, ...order.map((k) => cum[k]!)] as any, 260);

@@ -1,6 +1,6 @@
 // Migration: machines used before and after, utilisation per machine before and after
 // (the most loaded resource), the rounds as a timeline, the move list.
-import { chartBox, lineOpts, bars, palette } from '../charts.js';
+import { chartBox, lineOpts, bars, INT_INCRS, palette } from '../charts.js';
 import { el, fmt, table, type ViewFactory } from './types.js';
 
 interface Task { name: string; demand: number[]; machine?: string | null }
@@ -49,14 +49,16 @@ export const migrationView: ViewFactory = (container) => {
       const c = palette();
       const x = machines.map((_, i) => i);
       const o = lineOpts('machine', '%', [
-        { label: 'before', fill: c[0], stroke: c[0], width: 0, paths: bars(0.45, -1) },
-        { label: 'after', fill: c[1], stroke: c[1], width: 0, paths: bars(0.45, 1) },
+        { label: 'before', fill: c[0], stroke: c[0], width: 0, points: { show: false }, paths: bars(0.45, -1) },
+        { label: 'after', fill: c[1], stroke: c[1], width: 0, points: { show: false }, paths: bars(0.45, 1) },
       ]);
       o.axes![0]!.values = (_u, ticks) => ticks.map((t) => machines[t]?.name ?? '');
+      o.axes![0]!.incrs = INT_INCRS;
       o.scales = { x: { time: false, range: [-0.5, Math.max(0.5, machines.length - 0.5)] }, y: { range: [0, 105] } };
       util.set(o, [x, before, after], 220);
       const r = sol.rounds as { task: string; from: string | null; to: string }[][];
-      const ro = lineOpts('round', 'moves', [{ label: 'moves', fill: c[3], stroke: c[3], width: 0, paths: bars(0.8) }]);
+      const ro = lineOpts('round', 'moves', [{ label: 'moves', fill: c[3], stroke: c[3], width: 0, points: { show: false }, paths: bars(0.8) }]);
+      ro.axes![0]!.incrs = INT_INCRS;
       ro.scales = { x: { time: false, range: [0.5, Math.max(1.5, r.length + 0.5)] }, y: { range: [0, Math.max(1, ...r.map((m) => m.length)) * 1.1] } };
       rounds.set(ro, [r.map((_, i) => i + 1), r.map((m) => m.length)], 160);
       const rows: (string | number)[][] = [['round', 'task', 'from', 'to']];
