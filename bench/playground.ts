@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { solve } from '../src/node.js';
 import { serveStatic } from '../test/helpers/static-server.js';
 
@@ -198,7 +199,9 @@ export async function benchPlayground({ log, reps = 3 }: { log: (s: string) => v
       { case: 'cancel during a 50,000-task migration: click -> cancelled', ms: r1(median(cancelMs)), runs: cancelMs, goalMs: 1000 },
       { case: 'cancel: click -> next (small) solve done', ms: r1(median(nextMs)), runs: nextMs, goalMs: 1000 },
     ];
-    return { rows, bundleGzipBytes: sizes, errors, note: 'Chromium headless (Debian), 2 cores shared with other jobs: times are noisy; medians of the runs listed' };
+    const load = loadavg().map((x) => Math.round(x * 10) / 10);
+    log(`load average during the run: ${load.join(', ')} (2 cores, shared with other jobs: times are noisy)`);
+    return { rows, bundleGzipBytes: sizes, errors, loadAverage: load, note: 'Chromium headless (Debian), 2 cores shared with other jobs (see loadAverage): times are noisy; medians of the runs listed; each run on a fresh page (cold JIT)' };
   } finally {
     await browser.close();
     await site.close();

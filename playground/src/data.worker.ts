@@ -14,12 +14,18 @@ const counts = (inst: any) =>
   inst && typeof inst === 'object' ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en-US')} ${k}`).join(', ') : '';
 
 export const dataApi = {
-  /** Convert opened files (texts) into instance JSON text; pretty when small. */
-  open(files: { name: string; text: string }[], prettyBelow: number): Opened & { text: string } {
-    const o = openTexts(files);
-    if (o.text !== undefined) return { ...o, text: o.text };
-    const bytes = files.reduce((s, f) => s + f.text.length, 0);
-    return { label: o.label, text: bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance) };
+  /**
+   * Read the opened files (Files cross threads by reference: the main thread never decodes
+   * them), convert them into instance JSON text (pretty when small), and, when the text is
+   * over `holdAbove` characters, parse and hold the instance here (its summary returned).
+   */
+  async open(files: File[], prettyBelow: number, holdAbove: number): Promise<Opened & { text: string; summary?: string }> {
+    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const o = openTexts(texts);
+    const bytes = texts.reduce((s, f) => s + f.text.length, 0);
+    const text = o.text ?? (bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance));
+    if (text.length <= holdAbove) return { label: o.label, text };
+    return { label: o.label, text, summary: dataApi.load(text).summary };
   },
   /** Parse and hold an instance; a one-line summary of it (or why it is not JSON). */
   load(text: string): { problem: string; summary: string; ok: boolean } {

@@ -163,6 +163,7 @@ async function solveNow(): Promise<void> {
   if (src.kind === 'large') {
     // parsed in the data worker; the views get what they draw from there
     const problem = await data.setSolution(out.json);
+    performance.mark('gp:held-solution');
     if (my !== seq) return;
     if (problem === 'smoothing') {
       extra.smoothing = { summary: await data.smoothingSummary(), series: (i) => data.smoothingSeries(i) };
@@ -190,6 +191,7 @@ async function solveNow(): Promise<void> {
 function render(check: { valid: boolean; reason: string } | undefined, ms: number) {
   const { instance, solution, extra } = current!;
   ui.solution.textContent = current!.text;
+  performance.mark('gp:solution-text');
   ui.verdict.dataset.valid = String(Boolean(check?.valid));
   ui.verdict.textContent = check ? (check.valid ? '✓ verified by the independent checker' : `✗ checker: ${check.reason}`) : '';
   const status = extra.smoothing?.summary.status ?? solution.status;
@@ -244,16 +246,13 @@ function useEditorText(text: string, label: string) {
   editor.setText(text);
 }
 
-async function holdLarge(label: string, text: string) {
-  const mine: Source = { kind: 'large', label, text };
-  source = mine;
+/** A large instance, already parsed and held in the data worker: a summary instead of the editor. */
+function holdLarge(label: string, text: string, summary: string) {
+  source = { kind: 'large', label, text };
   sourceLabel = label;
-  ui.largeText.textContent = `${label}: reading…`;
+  ui.largeText.textContent = `${label}: ${summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
   ui.large.hidden = false;
   ui.editor.hidden = true;
-  const r = await data.load(text); // parsed and held in the data worker
-  if (source !== mine) return;
-  ui.largeText.textContent = `${label}: ${r.summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
 }
 
 async function loadExample(id: string, solve = true) {
@@ -283,11 +282,11 @@ ui.file.addEventListener('change', async () => {
   ui.example.value = '';
   const list = [...files];
   try {
-    // read off the main thread, converted (CSV, Tianchi, ROADEF) in the data worker
-    const texts = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
-    const opened = await data.open(texts, LARGE / 2);
-    if (opened.text.length <= LARGE) useEditorText(opened.text, opened.label);
-    else await holdLarge(opened.label, opened.text);
+    // read and converted (CSV, Tianchi, ROADEF) in the data worker, which also holds a large instance
+    const opened = await data.open(list, LARGE / 2, LARGE);
+    performance.mark('gp:opened');
+    if (opened.summary === undefined) useEditorText(opened.text, opened.label);
+    else holdLarge(opened.label, opened.text, opened.summary);
   } catch (e) {
     setState('error');
     showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message}`);

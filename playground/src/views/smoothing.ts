@@ -15,6 +15,7 @@ const SWEEP_AUTO_MAX = 300_000;
 export const smoothingView: ViewFactory = (container, host) => {
   const controls = el('div', { className: 'controls' });
   const service = el('select', { ariaLabel: 'Service' });
+  service.style.width = '24em'; // a fixed width: no measuring of a thousand options
   const alpha = el('input', { type: 'range', min: '0', max: String(ALPHAS.length - 1), step: '1', ariaLabel: 'alpha' });
   const alphaOut = el('output');
   const useBudget = el('input', { type: 'checkbox', ariaLabel: 'use a budget' });

@@ -50,8 +50,14 @@ export function numericKpis(solution: any, skip: string[] = []): Kpi[] {
   return out;
 }
 
-export const fmt = (x: number, digits = 2) =>
-  Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: digits });
+const formats = new Map<number, Intl.NumberFormat>();
+/** 1,234.5 (en-US grouping; at most `digits` decimals). One cached Intl.NumberFormat per digits:
+ * toLocaleString builds a new one per call, too slow for thousands of rows. */
+export const fmt = (x: number, digits = 2) => {
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f.format(x);
+};
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
