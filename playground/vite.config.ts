@@ -26,6 +26,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 5000,
     reportCompressedSize: false,
+    // the bundler's plugin-timing notes are noise in `npm start` and the tests
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
 });

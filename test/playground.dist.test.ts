@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { solve } from '../dist/node.js';
 import { demandCsvToSmoothing } from '../dist/data/demand-csv.js';
+import { readRoadef } from '../dist/data/roadef.js';
+import { convertTianchi } from '../dist/data/tianchi-deploy.js';
 import { serveStatic } from './helpers/static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -167,6 +169,22 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await ended(page, before)).toBe('done');
     const inst = await expectSameAsNode(page);
     expect(inst).toEqual(demandCsvToSmoothing(csv, { name: 'demand' }));
+    await page.close();
+  });
+
+  it('opens the ROADEF model + assignment and the Tianchi triple, converted in the browser as by greenplan convert', async () => {
+    const roadef = new URL('../data/roadef2012/', import.meta.url).pathname;
+    const tianchi = new URL('./fixtures/tianchi-excerpt/', import.meta.url).pathname;
+    const page = await open();
+    await ended(page, 0);
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', [`${roadef}assignment_a1_1.txt`, `${roadef}model_a1_1.txt`]);
+    expect(await ended(page, before)).toBe('done');
+    expect(await expectSameAsNode(page)).toEqual(readRoadef(`${roadef}model_a1_1.txt`, `${roadef}assignment_a1_1.txt`));
+    before = await run(page);
+    await page.setInputFiles('[data-testid=file]', ['instance_deploy.csv', 'app_resources.csv', 'machine_resources.csv'].map((f) => tianchi + f));
+    expect(await ended(page, before)).toBe('done');
+    expect(await expectSameAsNode(page)).toEqual(convertTianchi({ apps: `${tianchi}app_resources.csv`, machines: `${tianchi}machine_resources.csv`, deploy: `${tianchi}instance_deploy.csv` }));
     await page.close();
   });
 });

@@ -235,6 +235,7 @@ function cancel() {
   clearInterval(ticker);
   slot.restart();
   auxSlot?.restart();
+  ui.view.dispatchEvent(new Event('aux-restarted')); // views drop work pending in the side worker
   setState('cancelled');
 }
 

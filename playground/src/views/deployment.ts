@@ -19,6 +19,7 @@ export const deploymentView: ViewFactory = (container, host) => {
   let sol: any;
   let compareSeq = 0;
 
+  container.addEventListener('aux-restarted', () => { compareSeq++; compareBtn.disabled = false; compareOut.replaceChildren(); });
   compareBtn.addEventListener('click', async () => {
     const my = ++compareSeq;
     compareBtn.disabled = true;

@@ -142,6 +142,8 @@ export const smoothingView: ViewFactory = (container, host) => {
     host.setFields({ budget: Number(budget.value) });
   });
   service.addEventListener('change', () => void drawPlan());
+  // the side worker was restarted (Cancel): a pending sweep never ends, so redo it next time
+  container.addEventListener('aux-restarted', () => { if (!sweep) sweepKey = ''; });
   sweepBtn.addEventListener('click', () => {
     sweepBtn.hidden = true;
     void runSweep(sweepKey);
