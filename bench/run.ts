@@ -42,7 +42,7 @@ const SECTIONS: Record<string, Section> = {
   },
   playground: {
     title: 'playground in Chromium, built static site: time to interactive; 1,000 × 1,440 from a file -> solved, checked, drawn (vs Node solve()); longest main-thread task; cancel; bundle sizes (gzip)',
-    run: async () => benchPlayground({ log, reps: quick ? 1 : 3 }),
+    run: async () => benchPlayground({ log, reps: quick ? 1 : 5 }),
   },
 };
 

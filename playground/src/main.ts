@@ -50,6 +50,7 @@ let seq = 0;
 let runs = 0;
 let ticker: ReturnType<typeof setInterval> | undefined;
 let debounce: ReturnType<typeof setTimeout> | undefined;
+let pendingFields: Record<string, unknown> = {};
 let current: { instance: any; solution: any; extra: ViewExtra; text: string; label: string } | null = null;
 let baseline: { label: string; problem: string; kpis: Kpi[] } | null = null;
 let view: { problem: string; v: View } | null = null;
@@ -112,9 +113,13 @@ const host: ViewHost = {
       for (const [k, v] of Object.entries(fields)) editor.setField(k, v);
       debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
     } else {
+      // held in the data worker: the changes of the quiet time are applied there together
       const mine = source;
+      pendingFields = { ...pendingFields, ...fields };
       debounce = setTimeout(async () => {
-        const text = await data.withFields(fields, true);
+        const f = pendingFields;
+        pendingFields = {};
+        const text = await data.withFields(f, true);
         if (source !== mine) return;
         mine.text = text;
         void solveNow();
@@ -240,6 +245,8 @@ function cancel() {
 }
 
 function useEditorText(text: string, label: string) {
+  clearTimeout(debounce);
+  pendingFields = {};
   source = { kind: 'editor' };
   sourceLabel = label;
   ui.large.hidden = true;
@@ -249,6 +256,8 @@ function useEditorText(text: string, label: string) {
 
 /** A large instance, already parsed and held in the data worker: a summary instead of the editor. */
 function holdLarge(label: string, text: string, summary: string) {
+  clearTimeout(debounce);
+  pendingFields = {};
   source = { kind: 'large', label, text };
   sourceLabel = label;
   ui.largeText.textContent = `${label}: ${summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
