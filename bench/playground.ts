@@ -159,7 +159,7 @@ export async function benchPlayground({ log, reps = 3 }: { log: (s: string) => v
       if (r.state !== 'done') throw new Error(`the 1,000 × 1,440 instance ended in state ${r.state}`);
       openMs.push(r.ms);
       longest.push(r.longest);
-      log(`  run ${k + 1}: file -> drawn ${r1(r.ms)} ms (status done at ${r1(r.doneMs)} ms), longest main-thread task ${r1(r.longest)} ms (${r.n} long tasks)`);
+      log(`  run ${k + 1}: file -> drawn ${r1(r.ms)} ms (status done at ${r1(r.doneMs)} ms), longest main-thread task ${r.n ? `${r1(r.longest)} ms (${r.n} long tasks)` : 'none over 50 ms'}`);
       await ctx.close();
     }
     log(`1,000 × 1,440 opened from a file, solved, checked, drawn: median ${r1(median(openMs))} ms (goal <= 1000); Node solve() of the same text ${r1(median(nodeMs))} ms; longest main-thread task ${r1(median(longest))} ms (goal <= 100)`);
@@ -195,7 +195,7 @@ export async function benchPlayground({ log, reps = 3 }: { log: (s: string) => v
     const rows = [
       { case: 'time to interactive (60 Tianchi apps solved, checked, drawn)', ms: r1(median(tti)), runs: tti.map(r1), editorReadyMs: r1(median(editorReady)) },
       { case: '1,000 × 1,440 smoothing: file -> solved, checked, first chart drawn', ms: r1(median(openMs)), runs: openMs.map(r1), goalMs: 1000, peer: 'Node solve() of the same JSON text (parse included)', peerMs: r1(median(nodeMs)), ratio: r1(median(openMs) / median(nodeMs)) },
-      { case: 'longest main-thread task during that solve', ms: r1(median(longest)), runs: longest.map(r1), goalMs: 100 },
+      { case: 'longest main-thread task during that solve', ms: r1(median(longest)), runs: longest.map(r1), goalMs: 100, note: '0 = no task over 50 ms (the Long Tasks API threshold)' },
       { case: 'cancel during a 50,000-task migration: click -> cancelled', ms: r1(median(cancelMs)), runs: cancelMs, goalMs: 1000 },
       { case: 'cancel: click -> next (small) solve done', ms: r1(median(nextMs)), runs: nextMs, goalMs: 1000 },
     ];
