@@ -9,6 +9,9 @@ import { el, fmt, type Kpi, type View, type ViewExtra, type ViewFactory } from '
 
 const ALPHAS = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 5, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000];
 const SWEEP = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
+/** The service menu lists the services saving most (a menu of thousands costs a long layout);
+ * the search box finds any of them by name. */
+const TOP_SERVICES = 50;
 /** Above this many demand points the sweep waits for a click (it solves the instance 13 times). */
 const SWEEP_AUTO_MAX = 300_000;
 
@@ -21,8 +24,12 @@ export const smoothingView: ViewFactory = (container, host) => {
   const useBudget = el('input', { type: 'checkbox', ariaLabel: 'use a budget' });
   const budget = el('input', { type: 'range', min: '0', max: '1000', step: '1', ariaLabel: 'budget', disabled: true });
   const budgetOut = el('output');
+  const find = el('input', { type: 'search', placeholder: 'find a service…', ariaLabel: 'Find a service by name' });
+  const names = el('datalist', { id: `services-${Math.random().toString(36).slice(2)}` });
+  find.setAttribute('list', names.id);
   controls.append(
     el('label', {}, 'Service ', service),
+    find, names,
     el('label', {}, 'α ', alpha, alphaOut),
     el('label', {}, useBudget, 'budget ', budget, budgetOut),
   );
@@ -142,6 +149,15 @@ export const smoothingView: ViewFactory = (container, host) => {
     host.setFields({ budget: Number(budget.value) });
   });
   service.addEventListener('change', () => void drawPlan());
+  find.addEventListener('change', () => {
+    const i = sum?.names.indexOf(find.value.trim()) ?? -1;
+    if (i < 0) return;
+    if (![...service.options].some((o) => o.value === String(i))) {
+      service.append(el('option', { value: String(i), textContent: `${sum!.names[i]} — saves ${fmt(sum!.savings[i]!)}` }));
+    }
+    service.value = String(i);
+    void drawPlan();
+  });
   // the side worker was restarted (Cancel): a pending sweep never ends, so redo it next time
   container.addEventListener('aux-restarted', () => { if (!sweep) sweepKey = ''; });
   sweepBtn.addEventListener('click', () => {
@@ -165,8 +181,12 @@ export const smoothingView: ViewFactory = (container, host) => {
       order = s.names.map((_, i) => i).sort((a, b) => s.savings[b]! - s.savings[a]!);
       if (order.join() !== prevOrder || service.options.length !== s.names.length) {
         const keep = service.value;
-        service.replaceChildren(...order.map((i) => el('option', { value: String(i), textContent: `${s.names[i]} — saves ${fmt(s.savings[i]!)} (${fmt((100 * s.savings[i]!) / Math.max(1, s.peaks[i]!), 1)}%)` })));
-        if (keep && Number(keep) < s.names.length) service.value = keep;
+        service.replaceChildren(...order.slice(0, TOP_SERVICES).map((i) => el('option', { value: String(i), textContent: `${s.names[i]} — saves ${fmt(s.savings[i]!)} (${fmt((100 * s.savings[i]!) / Math.max(1, s.peaks[i]!), 1)}%)` })));
+        if (keep && Number(keep) < s.names.length) {
+          if (!order.slice(0, TOP_SERVICES).includes(Number(keep))) service.append(el('option', { value: keep, textContent: `${s.names[Number(keep)]} — saves ${fmt(s.savings[Number(keep)]!)}` }));
+          service.value = keep;
+        }
+        names.replaceChildren(...s.names.map((n) => el('option', { value: n })));
       }
       void drawPlan();
       if (s.key !== sweepKey) {
