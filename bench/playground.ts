@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { solve } from '../src/node.js';
-import { serveStatic } from '../test/helpers/static-server.js';
+import { mulberry32 } from '../src/core/rng.js';
+import { servePlayground } from '../test/helpers/playground-site.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -27,8 +28,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** 1,000 services × 1,440 steps (one day per minute), seeded: daily wave + noise. */
 export function bigSmoothing(services = 1000, steps = 1440) {
-  let s = 7;
-  const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const r = mulberry32(7);
   const scenarios = Array.from({ length: services }, (_, i) => {
     const base = 20 + r() * 200;
     return { name: `svc_${i}`, demand: Array.from({ length: steps }, (_, t) => Math.round((base * (1 + 0.5 * Math.sin((2 * Math.PI * t) / steps + i)) + r() * 10) * 100) / 100) };
@@ -37,8 +37,7 @@ export function bigSmoothing(services = 1000, steps = 1440) {
 }
 
 function bigMigration() {
-  let s = 1;
-  const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const r = mulberry32(1);
   const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
   const tasks = Array.from({ length: 50_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 5000}` }));
   return { problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks };
@@ -67,10 +66,8 @@ export async function benchPlayground({ log, reps = 3 }: { log: (s: string) => v
     log(`NOTICE: ${CHROMIUM} not found (apt-get install -y chromium): playground bench skipped`);
     return { rows: [] };
   }
-  // @ts-expect-error plain ESM script without types
-  const { ensurePlayground } = await import('../playground/build.mjs');
-  const dir: string = await ensurePlayground({ log });
-  const site = await serveStatic(dir);
+  const site = await servePlayground(log);
+  const dir = site.dir;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const errors: string[] = [];

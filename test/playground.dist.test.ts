@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { solve } from '../dist/node.js';
+import { mulberry32 } from '../dist/core/rng.js';
 import { demandCsvToSmoothing } from '../dist/data/demand-csv.js';
 import { readRoadef } from '../dist/data/roadef.js';
 import { convertTianchi } from '../dist/data/tianchi-deploy.js';
-import { serveStatic } from './helpers/static-server.js';
+import { servePlayground } from './helpers/playground-site.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const have = existsSync(CHROMIUM);
@@ -31,14 +32,11 @@ async function nodeSolve(inst: any) {
 
 describe.skipIf(!have)('playground (built static site in Chromium)', () => {
   let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
+  let site: Awaited<ReturnType<typeof servePlayground>>;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // @ts-expect-error plain ESM script without types
-    const { ensurePlayground } = await import('../playground/build.mjs');
-    const dir: string = await ensurePlayground({ log: () => {} });
-    site = await serveStatic(dir);
+    site = await servePlayground();
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   }, 300_000);
@@ -120,8 +118,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
   });
 
   it('cancels a long migration (50,000 tasks) at once, and the next solve works', async () => {
-    let s = 1;
-    const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const r = mulberry32(1);
     const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
     const tasks = Array.from({ length: 50_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 5000}` }));
     const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });

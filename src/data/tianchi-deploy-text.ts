@@ -1,6 +1,6 @@
-// Converter: Alibaba Tianchi 2018 scheduling data -> a deployment instance (README,
-// "Deployment"), from the texts of the three files: pure, no file system (the playground
-// runs it in the browser; ./tianchi-deploy.ts reads the files).
+// Converter: Alibaba Tianchi 2018 scheduling data -> a deployment instance
+// (docs/deployment.md; data format: docs/data.md), from the texts of the three files: pure,
+// no file system (the playground runs it in the browser; ./tianchi-deploy.ts reads the files).
 //
 // Items: the apps to deploy, one per app: size = (instances to deploy) × the peak of
 // the app's per-instance curve (cpu or mem), rounded up to 1e-6; `parts` = that
@@ -13,6 +13,7 @@
 // shuffle, are also taken off their machines and redeployed (semi_a/semi_b are full
 // placements: F = 1 redeploys every app onto new machines).
 import { GreenplanError } from '../core/errors.js';
+import { mulberry32 } from '../core/rng.js';
 import type { DeploymentInstance } from '../problems/deployment/schema.js';
 
 export interface TianchiDeployTextOptions {
@@ -30,18 +31,6 @@ export interface TianchiDeployTextOptions {
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
-
-/** mulberry32: a tiny seeded PRNG in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const up6 = (x: number) => Math.ceil(x * 1e6 - 1e-6) / 1e6;
 const down6 = (x: number) => Math.floor(x * 1e6 + 1e-6) / 1e6;
@@ -88,7 +77,7 @@ export function convertTianchiText(opts: TianchiDeployTextOptions): DeploymentIn
   const redeploy = new Set<string>();
   if (F > 0) {
     const all = [...appsWithInstances].sort();
-    const rand = rng(opts.seed ?? 1);
+    const rand = mulberry32(opts.seed ?? 1);
     for (let i = all.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [all[i], all[j]] = [all[j]!, all[i]!];

@@ -1,5 +1,6 @@
-// Converter: Alibaba Tianchi 2018 scheduling data files -> a deployment instance (README,
-// "Deployment"): reads the three files and converts their texts with ./tianchi-deploy-text.ts.
+// Converter: Alibaba Tianchi 2018 scheduling data files -> a deployment instance
+// (docs/deployment.md; data format: docs/data.md): reads the three files and converts their
+// texts with ./tianchi-deploy-text.ts (which the playground also runs in the browser).
 import { readFileSync } from 'node:fs';
 import { GreenplanError } from '../core/errors.js';
 import type { DeploymentInstance } from '../problems/deployment/schema.js';

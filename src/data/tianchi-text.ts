@@ -1,5 +1,5 @@
-// The bundled Tianchi excerpt (data/tianchi-apps.csv) as text: pure parsing, no file
-// system (the playground runs it in the browser; ./tianchi.ts reads the file).
+// The bundled Tianchi excerpt (data/tianchi-apps.csv; docs/data.md) as text: pure parsing,
+// no file system (the playground runs it in the browser; ./tianchi.ts reads the file).
 
 export interface AppDemand {
   app: string;
