@@ -41,7 +41,7 @@ export const dataApi = {
   /** Parse and hold the solution of the held instance; its problem. */
   setSolution(json: string): string {
     solution = JSON.parse(json);
-    return String(solution?.problem);
+    return String(solution?.problem ?? instance?.problem);
   },
   smoothingSummary: () => smoothingSummary(instance, solution),
   smoothingSeries: (i: number) => smoothingSeries(instance, solution, i),

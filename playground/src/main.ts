@@ -203,7 +203,7 @@ function render(check: { valid: boolean; reason: string } | undefined, ms: numbe
   ui.note.textContent = `${solution.problem}${status ? ` · ${status}` : ''} · solved and checked in the worker in ${fmt(Math.round(ms))} ms`;
   ui.download.disabled = false;
   ui.pin.disabled = false;
-  const problem = String(solution.problem);
+  const problem = String(solution.problem ?? instance?.problem);
   if (view?.problem !== problem) {
     view?.v.destroy();
     const factory = VIEWS.get(problem) ?? genericView;
