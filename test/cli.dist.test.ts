@@ -115,3 +115,16 @@ describe('greenplan demo', () => {
     expect(r.stdout).toMatch(/greenplan α=4 .* -\d+\.\d%/);
   });
 });
+
+describe('greenplan solve on long series (the JSON reader\'s fast path, src/cli/json.ts)', () => {
+  it('prints what solve() gives on JSON.parse of the same file', async () => {
+    const { solve } = await import('../src/node.js');
+    const demand = Array.from({ length: 20000 }, (_, t) => Math.round((50 + 30 * Math.sin(t / 40) + ((t * 7919) % 13)) * 1000) / 1000);
+    const inst = { problem: 'smoothing', alpha: 3, scenarios: [{ name: 'a', maxStep: 4, demand }, { name: 'b', weight: 2, demand: demand.map((x) => x / 3) }] };
+    const p = file('long.json', JSON.stringify(inst, null, 1));
+    const r = run(['solve', p]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(JSON.stringify(await solve(JSON.parse(readFileSync(p, 'utf8')))) + '\n');
+  });
+});

@@ -99,3 +99,28 @@ describe('properties (fast-check)', () => {
     );
   });
 });
+
+describe('plainArray (number[] plans out of a Float64Array)', async () => {
+  const { plainArray } = await import('../src/problems/smoothing/solve.js');
+  it('copies the range into an ordinary array, value for value', () => {
+    const a = Float64Array.from([3, -0, 1.5, 1e12, 7, 0.1]);
+    expect(plainArray(a)).toEqual([3, -0, 1.5, 1e12, 7, 0.1]);
+    expect(Object.is(plainArray(a)[1], -0)).toBe(true);
+    const mid = plainArray(a, 2, 5);
+    expect(Array.isArray(mid)).toBe(true);
+    expect(mid).toEqual([1.5, 1e12, 7]);
+    expect(plainArray(a, 3, 3)).toEqual([]);
+  });
+  it('gives number[] plans from solve() with and without a budget', async () => {
+    const inst = { problem: 'smoothing' as const, alpha: 2, scenarios: [{ demand: [1, 5, 1, 1, 5, 2, 0, 3] }, { name: 'b', weight: 2, demand: [0, 3, 0, 3, 0] }] };
+    for (const i of [inst, { ...inst, alpha: undefined, budget: 40 }]) {
+      const s = await smooth(i);
+      const t = await smooth(i, { plans: 'float64' });
+      if (s.status !== 'optimal' || t.status !== 'optimal') throw new Error('expected optimal');
+      s.scenarios.forEach((sc, k) => {
+        expect(Array.isArray(sc.plan)).toBe(true);
+        expect(sc.plan).toEqual(Array.from(t.scenarios[k]!.plan));
+      });
+    }
+  });
+});

@@ -14,11 +14,16 @@ export function formatPath(pointer: string): string {
   return out;
 }
 
-/** A compiled validator whose first error becomes a ValidationError naming the JSON path. */
+/**
+ * A compiled validator whose first error becomes a ValidationError naming the JSON path.
+ * Compiled on first use: a process (the CLI) that solves one problem does not compile the
+ * validators of the others.
+ */
 export class Validator<S extends TSchema> {
-  private readonly check: TypeCheck<S>;
-  constructor(readonly schema: S) {
-    this.check = TypeCompiler.Compile(schema);
+  private compiled: TypeCheck<S> | undefined;
+  constructor(readonly schema: S) {}
+  private get check(): TypeCheck<S> {
+    return (this.compiled ??= TypeCompiler.Compile(this.schema));
   }
   /** Throws ValidationError unless `value` matches the schema. */
   assert(value: unknown): asserts value is Static<S> {

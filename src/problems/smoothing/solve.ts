@@ -26,6 +26,19 @@ function checkDemand(d: ArrayLike<unknown>, i: number): void {
 const longSeries = (d: unknown): d is ArrayLike<unknown> => d instanceof Float64Array || Array.isArray(d);
 
 /**
+ * number[] copy of a[from, to): an array allocated at its length and filled with a
+ * double first, so that it has double elements before the copy loop (measured at 10^6
+ * values: 5-6 ms, against 9.5 for `new Array(n)` then the loop, which converts the
+ * array's elements on the way; 17 for push, 25-31 for Array.from; bench/results/smoothing.json).
+ */
+export function plainArray(a: Float64Array, from = 0, to = a.length): number[] {
+  const n = to - from;
+  const out = new Array<number>(n).fill(0.5);
+  for (let t = 0; t < n; t++) out[t] = a[from + t]!;
+  return out;
+}
+
+/**
  * Validate a smoothing instance (throws ValidationError naming the JSON path).
  * `demand` may also be a Float64Array (library callers: no JSON round trip).
  * The schema checks everything but the demand values (each series stands in as []
@@ -110,7 +123,7 @@ async function smoothBudget(instance: SmoothingInput, budget: number, options: S
       if (t > 0) v += Math.abs(h[t]! - h[t - 1]!);
     }
     variation += weights[i]! * v;
-    return { name: s.name ?? String(i), plan: options.plans === 'float64' ? h : Array.from(h) };
+    return { name: s.name ?? String(i), plan: options.plans === 'float64' ? h : plainArray(h) };
   });
   return { problem: 'smoothing', status: 'optimal', objective: variation, resource, variation, budget, algorithm: spent.algorithm, scenarios };
 }
@@ -168,9 +181,7 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
     variation += (s.weight ?? 1) * sums[2 * i + 1]!;
     const T = s.demand.length;
     if (all) return { name: s.name ?? String(i), plan: all.subarray(a, a + T) };
-    const out = new Array<number>(T);
-    for (let t = 0; t < T; t++) out[t] = plan[a + t]!;
-    return { name: s.name ?? String(i), plan: out };
+    return { name: s.name ?? String(i), plan: plainArray(plan, a, a + T) };
   });
   return { problem: 'smoothing', status: 'optimal', objective: resource + alpha * variation, resource, variation, scenarios };
 }
