@@ -116,7 +116,7 @@ describe('greenplan demo', () => {
   });
 });
 
-describe('greenplan solve on long series (the JSON reader\'s fast path, src/cli/json.ts)', () => {
+describe('greenplan solve on long series (the one-file CLI bundle)', () => {
   it('prints what solve() gives on JSON.parse of the same file', async () => {
     const { solve } = await import('../src/node.js');
     const demand = Array.from({ length: 20000 }, (_, t) => Math.round((50 + 30 * Math.sin(t / 40) + ((t * 7919) % 13)) * 1000) / 1000);
