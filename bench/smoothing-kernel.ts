@@ -73,15 +73,17 @@ export async function cpuMedian(fn: () => Promise<unknown>, reps: number): Promi
 /**
  * `greenplan solve <file> --out <file>` of `instance`: CPU ms in a new process (node
  * start, imports, parse, solve, print; median of `reps`) and CPU ms of the same call
- * (read, parse, solve, stringify, write) in this warm process.
+ * (read, parse, solve, stringify, write) in this warm process. `entry`: the script the
+ * new process runs (default the bin, which loads the one-file bundle dist/cli/greenplan.js;
+ * '../dist/cli/main.js' runs tsc's ~320 modules instead).
  */
-export async function coldCli(instance: unknown, reps: number): Promise<{ coldMs: number; warmMs: number }> {
+export async function coldCli(instance: unknown, reps: number, entry = '../bin/greenplan.js'): Promise<{ coldMs: number; warmMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'greenplan-bench-'));
   try {
     const inFile = join(dir, 'instance.json');
     const outFile = join(dir, 'solution.json');
     writeFileSync(inFile, JSON.stringify(instance));
-    const bin = fileURLToPath(new URL('../bin/greenplan.js', import.meta.url));
+    const bin = fileURLToPath(new URL(entry, import.meta.url));
     const probe = fileURLToPath(new URL('./cpu-at-exit.cjs', import.meta.url));
     const cold: number[] = [];
     for (let r = 0; r < reps; r++) {

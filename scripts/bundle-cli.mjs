@@ -1,19 +1,48 @@
 // `npm run build:cli`: the CLI as one ES module, dist/cli/greenplan.js (bin/greenplan.js
-// loads it). Built from tsc's output (dist/cli/main.js) with esbuild. One file instead of
-// ~320 modules (TypeBox alone is 266) roughly halves the CPU a new process spends
-// before it solves (README, "Smoothing"). It sits two levels below the package root,
-// like dist/core/package-file.js, so build/greenplan.wasm and data/ resolve the same way.
+// loads it), built from tsc's output (dist/cli/main.js) with esbuild. One file instead of
+// ~320 modules (TypeBox alone is 266) cuts the CPU a new process spends before it solves
+// by about a third (README, "Smoothing"; bench/results/smoothing.json).
+// - npm dependencies other than TypeBox stay external (imported from node_modules as
+//   before): commander, and what the batch/queue commands import lazily (piscina, bullmq,
+//   ioredis, cli-progress) and which read their own files at run time.
+// - `new URL('./x', import.meta.url)` in a module (a worker script, say) is rewritten
+//   relative to the bundle's place, dist/cli/, so it names the same file as before.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+const bundled = new Set(['@sinclair/typebox']);
+const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((d) => !bundled.has(d));
+const outDir = resolve(root, 'dist/cli');
+
+/** Module-relative URLs keep naming the same file from the bundle. */
+const moduleUrls = {
+  name: 'module-relative-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const contents = text.replace(/new URL\((['"])(\.{1,2}\/[^'"]+)\1,\s*import\.meta\.url\)/g, (_, q, rel) => {
+        let p = relative(outDir, resolve(dirname(args.path), rel)).split('\\').join('/');
+        if (!p.startsWith('.')) p = `./${p}`;
+        return `new URL(${q}${p}${q}, import.meta.url)`;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 await build({
-  entryPoints: [new URL('../dist/cli/main.js', import.meta.url).pathname],
-  outfile: new URL('../dist/cli/greenplan.js', import.meta.url).pathname,
+  entryPoints: [resolve(root, 'dist/cli/main.js')],
+  outfile: resolve(outDir, 'greenplan.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // commander is CommonJS and require()s node builtins: give the bundle a require.
-  banner: { js: "import { createRequire as __greenplanRequire } from 'node:module';\nconst require = __greenplanRequire(import.meta.url);" },
+  external: [...external, ...external.map((d) => `${d}/*`)],
+  plugins: [moduleUrls],
   legalComments: 'inline',
   logLevel: 'warning',
 });
