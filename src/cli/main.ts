@@ -10,6 +10,7 @@ import { GreenplanError } from '../core/errors.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
+import { register as registerBatch } from './batch.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
 
@@ -167,5 +168,7 @@ program
       fail(e);
     }
   });
+
+registerBatch(program);
 
 await program.parseAsync(process.argv);
