@@ -45,25 +45,33 @@ function validateOptions(o: PoolOptions): number {
   return workers;
 }
 
-/** The pool behind solveMany() and `greenplan batch`. */
-export async function* runPool(items: AsyncIterable<PoolItem> | Iterable<PoolItem>, options: PoolOptions = {}): AsyncGenerator<PoolResult, void, undefined> {
-  const workers = validateOptions(options);
-  const { timeoutMs, check = false, raw = false, signal, onProgress } = options;
-  signal?.throwIfAborted();
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<Task, TaskResult>({
-    filename: new URL('./task.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    concurrentTasksPerWorker: 1,
-    idleTimeout: 2 ** 31 - 1,
-  });
-  const t0 = performance.now();
-  const byStatus = emptyCounts();
-  let failed = 0;
-  let done = 0;
+/**
+ * A piscina pool of solver threads, one instance per thread at a time. `run` resolves to
+ * the result (never rejects for a bad instance, a time-out or a crashed thread).
+ */
+export class SolverPool {
+  private constructor(
+    private readonly pool: import('piscina').Piscina<Task, TaskResult>,
+    private readonly options: { timeoutMs?: number; check: boolean; raw: boolean },
+    readonly workers: number,
+  ) {}
 
-  const runOne = async (item: PoolItem): Promise<PoolResult> => {
+  static async create(options: Omit<PoolOptions, 'signal' | 'onProgress'> = {}): Promise<SolverPool> {
+    const workers = validateOptions(options);
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina<Task, TaskResult>({
+      filename: new URL('./task.js', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 2 ** 31 - 1,
+    });
+    return new SolverPool(pool, { timeoutMs: options.timeoutMs, check: options.check ?? false, raw: options.raw ?? false }, workers);
+  }
+
+  async run(item: PoolItem): Promise<PoolResult> {
+    if (item.result) return { id: item.id, ...item.result };
+    const { timeoutMs, check, raw } = this.options;
     const task: Task = { ...item.task, check, raw };
     const ac = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -71,6 +79,7 @@ export async function* runPool(items: AsyncIterable<PoolItem> | Iterable<PoolIte
     let finished = false;
     const transferList: MessagePort[] = [];
     if (timeoutMs !== undefined) {
+      // the clock starts when a thread starts the solve (not while the task waits in the queue)
       const channel = new MessageChannel();
       port = channel.port1;
       task.port = channel.port2;
@@ -80,7 +89,7 @@ export async function* runPool(items: AsyncIterable<PoolItem> | Iterable<PoolIte
       });
     }
     try {
-      const r = await pool.run(task, { signal: ac.signal, transferList });
+      const r = await this.pool.run(task, { signal: ac.signal, transferList });
       return { id: item.id, ...r };
     } catch (e) {
       if (ac.signal.aborted) {
@@ -92,10 +101,26 @@ export async function* runPool(items: AsyncIterable<PoolItem> | Iterable<PoolIte
       clearTimeout(timer);
       port?.close();
     }
-  };
+  }
 
+  /** Stop every thread (in-flight solves are abandoned). */
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/** The pool behind solveMany() and `greenplan batch`. */
+export async function* runPool(items: AsyncIterable<PoolItem> | Iterable<PoolItem>, options: PoolOptions = {}): AsyncGenerator<PoolResult, void, undefined> {
+  const { signal, onProgress } = options;
+  validateOptions(options);
+  signal?.throwIfAborted();
+  const pool = await SolverPool.create(options);
+  const t0 = performance.now();
+  const byStatus = emptyCounts();
+  let failed = 0;
+  let done = 0;
+  const limit = 2 * pool.workers;
   const it = iteratorOf(items);
-  const limit = 2 * workers;
   const ready: PoolResult[] = [];
   let inflight = 0;
   let inputDone = false;
@@ -118,7 +143,7 @@ export async function* runPool(items: AsyncIterable<PoolItem> | Iterable<PoolIte
           continue;
         }
         inflight++;
-        void runOne(item).then((r) => {
+        void pool.run(item).then((r) => {
           inflight--;
           ready.push(r);
           wake?.();
