@@ -152,9 +152,9 @@ export function resultLine(r: PoolResult): string {
 export type Recorded = Map<string, { status: BatchStatus; valid?: boolean }>;
 
 /**
- * Read a results file for resuming: every complete line must be a result; a last line
- * cut short (no newline, or not JSON) is removed from the file. A line in the middle
- * that is not a result means this is not a results file: refuse (GreenplanError).
+ * Read a results file for resuming: every complete line must be a result; a last result
+ * line cut short (no newline) is removed from the file. Any other line that is not a
+ * result means this is not a results file: refuse (GreenplanError), and leave it as is.
  */
 export async function readRecorded(file: string): Promise<Recorded> {
   const recorded: Recorded = new Map();
@@ -162,8 +162,12 @@ export async function readRecorded(file: string): Promise<Recorded> {
   let goodBytes = 0;
   const refuse = (n: number, why: string) => malformed(`${file} is not a greenplan results file (line ${n}: ${why}); refusing to append to it`);
   for await (const line of lines(createReadStream(file), Infinity)) {
-    if (line.unterminated) break; // written in part (a kill while writing it): dropped below
     const text = line.text!;
+    if (line.unterminated) {
+      // a result line written in part (a kill while writing it): dropped below; anything else is not ours
+      if (text.startsWith('{"id":')) break;
+      throw refuse(line.n, 'not a result');
+    }
     let r: { id?: unknown; status?: unknown; check?: CheckReport };
     try {
       r = JSON.parse(text);

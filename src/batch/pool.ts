@@ -66,6 +66,9 @@ export class SolverPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 2 ** 31 - 1,
     });
+    // piscina reports the answer of a task already abandoned (a stopped batch) as an 'error'
+    // event: nothing waits for that answer any more
+    pool.on('error', () => undefined);
     return new SolverPool(pool, { timeoutMs: options.timeoutMs, check: options.check ?? false, raw: options.raw ?? false }, workers);
   }
 

@@ -37,7 +37,7 @@ export class ProgressView {
       fps: 5,
       barsize: 30,
     }, cli.Presets.shades_classic);
-    bar.start(this.total ?? 0, 0, this.payload());
+    bar.start(this.total ?? 0, this.last?.done ?? 0, this.payload());
     this.bar = bar as unknown as ProgressView['bar'];
   }
 
@@ -83,7 +83,10 @@ export class ProgressView {
   async stop() {
     await this.ready;
     clearInterval(this.timer);
-    if (this.bar) this.bar.stop();
+    if (this.bar) {
+      if (this.last) this.bar.update(this.last.done, this.payload());
+      this.bar.stop();
+    }
     else if (this.last) this.line();
   }
 }
