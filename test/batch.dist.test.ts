@@ -161,7 +161,7 @@ describe('greenplan batch', () => {
   });
   it('a run killed in the middle leaves complete lines; the same command resumes, solving each instance once', async () => {
     const files: Record<string, unknown> = {};
-    for (let i = 0; i < 12; i++) files[`k${String(i).padStart(2, '0')}.json`] = heavyKnapsack(100 + i);
+    for (let i = 0; i < 10; i++) files[`k${String(i).padStart(2, "0")}.json`] = heavyKnapsack(100 + i, 500);
     const dir = folder(files);
     const out = join(dir, 'results.jsonl');
     const child = spawn(process.execPath, [bin, 'batch', dir, '--out', out, '--workers', '1'], { stdio: 'ignore' });
@@ -181,11 +181,11 @@ describe('greenplan batch', () => {
     await new Promise((r) => child.once('exit', r));
     const first = readLines(out); // every line is complete JSON
     expect(first.length).toBeGreaterThanOrEqual(3);
-    expect(first.length).toBeLessThan(12);
-    appendFileSync(out, '{"id":"k11.json","status":"sol'); // as if killed while writing
+    expect(first.length).toBeLessThan(10);
+    appendFileSync(out, '{"id":"k09.json","status":"sol'); // as if killed while writing
     const r = run(['batch', dir, '--out', out, '--workers', '2']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`(${first.length} recorded earlier, skipped); ${12 - first.length} in`);
+    expect(r.stderr).toContain(`(${first.length} recorded earlier, skipped); ${10 - first.length} in`);
     const lines = readLines(out);
     expect(lines.map((l) => l.id).sort()).toEqual(Object.keys(files).sort());
     expect(lines.slice(0, first.length)).toEqual(first);
