@@ -1,11 +1,12 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, batch (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing } from './smoothing.js';
 import { benchKnapsack, benchBudget } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
 import { benchMigration, benchMigrationExact } from './migration.js';
+import { benchBatch } from './batch.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
@@ -38,6 +39,10 @@ const SECTIONS: Record<string, Section> = {
   migration: {
     title: 'migration: machines used vs the LP bound and the plain consolidation; gap% = (start − used) / (start − LP bound); maxParallel 8; ms = full solve (validation, target, path), target "heuristic"; then the exact target (HiGHS) beside it',
     run: async () => ({ rows: await benchMigration({ quick, log }), exact: await benchMigrationExact({ log }) }),
+  },
+  batch: {
+    title: 'batch: 1,000 mixed instances with greenplan batch on 1, 2, … workers vs a shell loop of greenplan solve; greenplan queue (BullMQ, local redis-server) overhead per job vs the local pool',
+    run: async () => benchBatch({ quick, log }),
   },
 };
 

@@ -156,7 +156,7 @@ describe('greenplan batch', () => {
     expect(r.status).toBe(4);
     const byId = new Map(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.id, l]));
     expect([...byId.keys()].sort()).toEqual(['1', '3', 'named']);
-    expect(byId.get('3')).toMatchObject({ status: 'invalid', error: { message: expect.stringContaining('line 3 is not valid JSON') } });
+    expect(byId.get('3')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: '', message: expect.stringContaining('not valid JSON') } });
     expect(r.stderr).toMatch(/^batch: 3\/\? done \(1 failed: 1 invalid\), [\d.]+\/s, ETA \?$/m);
   });
   it('a run killed in the middle leaves complete lines; the same command resumes, solving each instance once', async () => {

@@ -50,7 +50,7 @@ describe('batch input', () => {
   it('JSONL: ids are line numbers, or the envelope id; bad lines become invalid results; a repeated id is a malformed batch', async () => {
     const dir = tmp();
     const f = join(dir, 'in.jsonl');
-    writeFileSync(f, ['{"problem":"knapsack","capacity":1,"items":[]}', '', '{"id":"x","instance":{"problem":"knapsack"}}', 'nope', '{"id":"x","instance":{}}'].join('\n'));
+    writeFileSync(f, ['{"problem":"knapsack","capacity":1,"items":[]}', '', '{"id":"x","instance":{"problem":"knapsack"}}', '{"instance": nope', '{"id":"x","instance":{}}'].join('\n'));
     const src = openSource(f);
     const it = src.items[Symbol.asyncIterator]();
     expect((await it.next()).value).toMatchObject({ id: '1', task: { json: '{"problem":"knapsack","capacity":1,"items":[]}' } });

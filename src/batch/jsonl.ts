@@ -113,6 +113,11 @@ async function* jsonlItems(stream: AsyncIterable<Buffer | string>): AsyncGenerat
     }
     const text = line.text!;
     if (text.trim() === '') continue;
+    if (!text.includes('"instance"') && !text.includes('"json"')) {
+      // not an envelope: the text goes to a worker as it is, parsed (and reported if not JSON) there
+      yield { id, task: { json: text } };
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
