@@ -147,7 +147,9 @@ export async function startWorker(target: QueueTarget, o: WorkerOptions = {}): P
     {
       connection: connection(target.redis),
       prefix: target.prefix,
-      concurrency: pool.workers,
+      // twice the threads: the next job is fetched while a thread solves (hides the Redis round trips);
+      // the time limit counts from the start of the solve, not from the fetch
+      concurrency: 2 * pool.workers,
       lockDuration,
       stalledInterval: Math.max(1000, Math.round(lockDuration / 2)),
       maxStalledCount: 2,
@@ -226,6 +228,7 @@ export async function collect(target: QueueTarget, out: string, o: CollectOption
       pending = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
       o.onPoll?.({ waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, prioritized: c.prioritized ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0, workers: 0 });
       // a full pass over the finished jobs (ids only; a job is fetched once, when its id is new)
+      const before = written;
       for (const type of ['completed', 'failed'] as const) {
         const page = 2000;
         for (let start = 0; ; start += page) {
@@ -246,13 +249,17 @@ export async function collect(target: QueueTarget, out: string, o: CollectOption
               written++;
               const parsed = JSON.parse(line) as BatchResult;
               o.onLine?.({ id, status: parsed.status, error: parsed.error, check: parsed.check });
-              if (o.remove) await job.remove().catch(() => undefined);
             }
+            // written first, removed after: a crash in between leaves a job whose line is already there (skipped next time)
+            if (o.remove) await Promise.all(jobs.map((job) => job?.remove().catch(() => undefined)));
           }
           if (jobIds.length < page) break;
         }
       }
-      if (pending === 0 || o.wait === false) break; // counts read before the pass: nothing finished after it is missed
+      // done when nothing was left to solve before a pass that found nothing new (with --remove, a
+      // pass can skip jobs as the list shrinks under it: the next pass takes them)
+      if ((pending === 0 && written === before) || o.wait === false) break;
+      if (pending === 0) continue;
       await new Promise((r) => setTimeout(r, pollMs));
     }
   } finally {

@@ -44,7 +44,7 @@ export function register(program: Command): void {
     });
 
   withConn(queue.command('worker'))
-    .option('--concurrency <N>', 'jobs at once, one solver thread each (default: the number of cores)')
+    .option('--concurrency <N>', 'solver threads, one job each (default: the number of cores); as many more jobs are fetched ahead')
     .option('--timeout-ms <T>', 'stop a solve after T ms (its thread is replaced) and record "timeout"')
     .option('--check', "run each problem's independent checker on its solution")
     .option('--lock-ms <ms>', 'a job whose worker is silent this long (killed, cut off) goes back to the queue', '30000')
