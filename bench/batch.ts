@@ -120,7 +120,7 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   log(`${note}; ${availableParallelism()} cores; load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared: figures vary with the other jobs on it); median of ${reps} run(s)`);
 
   // one process per instance: a sample, extrapolated
-  const sample = o.quick ? 20 : 60;
+  const sample = o.quick ? 20 : 40;
   const sampleDir = join(dir, 'loop');
   execFileSync('mkdir', ['-p', sampleDir]);
   for (let i = 0; i < sample; i++) writeFileSync(join(sampleDir, `${String(i).padStart(4, '0')}.json`), JSON.stringify(instances[Math.floor((i * n) / sample)]));

@@ -33,10 +33,13 @@ export interface JobData {
   gz?: string;
   result?: Omit<BatchResult, 'id'>;
 }
-/** A job's return value: the result line, or it gzip+base64. */
+/** A job's return value: the result line (or it gzip+base64), and what collect's summary needs of it. */
 export interface JobReturn {
   line?: string;
   gz?: string;
+  status: BatchResult['status'];
+  error?: BatchResult['error'];
+  check?: BatchResult['check'];
 }
 
 /** The BullMQ job id of an instance id: injective, never an integer, no ':' (BullMQ's rules). */
@@ -106,7 +109,13 @@ export async function submit(items: AsyncIterable<PoolItem>, target: QueueTarget
   return n;
 }
 
-const encodeReturn = (line: string): JobReturn => (line.length <= COMPRESS_OVER ? { line } : { gz: gzipSync(line).toString('base64') });
+function encodeReturn(r: PoolResult): JobReturn {
+  const line = resultLine(r);
+  const out: JobReturn = line.length <= COMPRESS_OVER ? { line, status: r.status } : { gz: gzipSync(line).toString('base64'), status: r.status };
+  if (r.error) out.error = r.error;
+  if (r.check) out.check = r.check;
+  return out;
+}
 const decodeReturn = (r: JobReturn): string => r.line ?? gunzipSync(Buffer.from(r.gz!, 'base64')).toString('utf8');
 
 export interface WorkerOptions {
@@ -142,7 +151,7 @@ export async function startWorker(target: QueueTarget, o: WorkerOptions = {}): P
       const item: PoolItem = d.result ? { id: d.id, result: d.result } : { id: d.id, task: d.gz !== undefined ? { gz: Buffer.from(d.gz, 'base64') } : { json: d.json } };
       const r = await pool.run(item);
       o.onJob?.(r);
-      return encodeReturn(resultLine(r));
+      return encodeReturn(r);
     },
     {
       connection: connection(target.redis),
@@ -240,15 +249,14 @@ export async function collect(target: QueueTarget, out: string, o: CollectOption
               if (!job) continue; // removed meanwhile
               const id = job.data?.id ?? idOfJob(job.id!);
               if (recorded.has(id)) continue;
-              const state = type === 'completed' && job.returnvalue ? 'completed' : 'failed';
-              const line = state === 'completed'
-                ? decodeReturn(job.returnvalue)
-                : resultLine({ id, status: 'error', ms: 0, error: { code: 'internal', path: '', message: `job failed: ${job.failedReason || 'unknown reason'}` } });
-              file.write(line);
+              const ret = type === 'completed' ? job.returnvalue : undefined;
+              const r: Pick<BatchResult, 'id' | 'status' | 'error' | 'check'> = ret
+                ? { id, status: ret.status, error: ret.error, check: ret.check }
+                : { id, status: 'error', error: { code: 'internal', path: '', message: `job failed: ${job.failedReason || 'unknown reason'}` } };
+              file.write(ret ? decodeReturn(ret) : resultLine({ ...r, ms: 0 }));
               recorded.add(id);
               written++;
-              const parsed = JSON.parse(line) as BatchResult;
-              o.onLine?.({ id, status: parsed.status, error: parsed.error, check: parsed.check });
+              o.onLine?.(r);
             }
             // written first, removed after: a crash in between leaves a job whose line is already there (skipped next time)
             if (o.remove) await Promise.all(jobs.map((job) => job?.remove().catch(() => undefined)));
