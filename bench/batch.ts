@@ -11,8 +11,8 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROBLEMS } from '../src/solve.js';
-import { mulberry32 } from '../test/helpers/highs.js';
+import { PROBLEMS } from '../src/node.js';
+import { mulberry32 } from '../src/core/rng.js';
 import { hasRedis, startRedis } from '../test/helpers/batch.js';
 
 const bin = new URL('../bin/greenplan.js', import.meta.url).pathname;
