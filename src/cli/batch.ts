@@ -88,8 +88,19 @@ function exitOnError(e: unknown, what: string): void {
 }
 
 /** Write lines to stdout, waiting when the pipe is full. */
-async function writeStdout(line: string) {
-  if (!process.stdout.write(line + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+async function writeStdout(line: string, signal: AbortSignal) {
+  if (signal.aborted) return;
+  if (!process.stdout.write(line + '\n')) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      process.stdout.once('drain', done);
+      signal.addEventListener('abort', done);
+    });
+  }
 }
 
 interface BatchOpts { out?: string; workers?: string; check?: boolean; timeoutMs?: string; progressInterval: string; progress: boolean }
@@ -100,6 +111,9 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
   const onSignal = () => ac.abort(new GreenplanError('internal', 'interrupted'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // results on stdout into a pipe that closes (| head): stop as if interrupted
+  const onStdoutError = () => ac.abort(new GreenplanError('internal', 'stdout closed'));
+  if (!opts.out) process.stdout.on('error', onStdoutError);
   const tally = new Tally();
   let view: ProgressView | undefined;
   try {
@@ -114,7 +128,7 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
     for await (const r of runPool(items, { workers, timeoutMs, check: opts.check, raw: true, signal: ac.signal })) {
       const line = resultLine(r);
       if (file) file.write(line);
-      else await writeStdout(line);
+      else await writeStdout(line, ac.signal);
       tally.add(r);
       view?.update(tally.progress());
     }
