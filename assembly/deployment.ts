@@ -2,7 +2,7 @@
 // SpreadWFD (First, Best or Worst Fit), and the part reduction pass (deployReduce, at
 // the end of this file).
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §3; seed 003 §3.2, §4.2).
+// Problem (docs/deployment.md).
 // Items i of size w_i are cut into k_i equal parts (kmin_i <= k_i <= kmax_i) placed on
 // k_i distinct bins; a bin's parts must fit its residual capacity. The host decides
 // the order of the items and how many new bins exist; this kernel places the items.
@@ -39,13 +39,14 @@
 // B = m + nNew. Returns OK, INFEASIBLE (info[0] names the item), TOO_LARGE (the parts
 // do not fit partsCap: the host retries with more room), BAD_LENGTH or BAD_VALUE.
 
-import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE, DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT, DEPLOY_WORST_FIT, DeployPackArgs } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
+import { sortIds } from "./sort";
 
-// Rules
-@inline const FIRST_FIT: i32 = 0;
-@inline const BEST_FIT: i32 = 1;
-@inline const WORST_FIT: i32 = 2;
+// Rules (assembly/abi.ts)
+@inline const FIRST_FIT: i32 = DEPLOY_FIRST_FIT;
+@inline const BEST_FIT: i32 = DEPLOY_BEST_FIT;
+@inline const WORST_FIT: i32 = DEPLOY_WORST_FIT;
 /** How far past kNew the adapt step looks for a split that opens fewer bins. */
 @inline const ADAPT_SPAN: i32 = 64;
 
@@ -77,31 +78,6 @@ function countAtLeast(res: usize, sorted: usize, cnt: i32, t: f64): i32 {
     else hi = mid;
   }
   return lo;
-}
-
-/** Sort the i32 values a[0..k) ascending (heapsort; k is an item's part count). */
-function sortInts(a: usize, k: i32): void {
-  for (let start = (k >> 1) - 1; start >= 0; start--) siftInts(a, start, k);
-  for (let end = k - 1; end > 0; end--) {
-    const x = ldi(a, 0);
-    sti(a, 0, ldi(a, end));
-    sti(a, end, x);
-    siftInts(a, 0, end);
-  }
-}
-function siftInts(a: usize, start: i32, end: i32): void {
-  let root = start;
-  while (true) {
-    let child = 2 * root + 1;
-    if (child >= end) break;
-    if (child + 1 < end && ldi(a, child) < ldi(a, child + 1)) child++;
-    if (ldi(a, root) < ldi(a, child)) {
-      const x = ldi(a, root);
-      sti(a, root, ldi(a, child));
-      sti(a, child, x);
-      root = child;
-    } else break;
-  }
 }
 
 /** Insertion sort of the bin ids tmp[0..k) into the sorted order (nearly sorted: O(k)). */
@@ -182,7 +158,7 @@ function positionsOf(res: usize, sorted: usize, cnt: i32, ids: usize, k: i32, po
     const b = ldi(ids, j);
     sti(pos, j, lowerPos(res, sorted, cnt, ld(res, b), b));
   }
-  sortInts(pos, k);
+  sortIds(pos, k, 0, false);
 }
 
 // Max segment tree over bin indices (First Fit): leaves at P + j.
@@ -220,16 +196,17 @@ function segFirst(seg: usize, P: i32, from: i32, t: f64): i32 {
 }
 
 /**
- * Place the items (see the header). rule: 0 First Fit, 1 Best Fit, 2 Worst Fit.
- * adapt: 0 = all new bins open from the start, 1 = open them on demand.
+ * Place the items (see the header). The arguments are a DeployPackArgs block
+ * (assembly/abi.ts) at argsPtr: rule is DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT or
+ * DEPLOY_WORST_FIT; adapt 0 = all new bins open from the start, 1 = open them on demand.
  */
-export function deployPack(
-  n: i32, order: usize, w: usize, kmin: usize, kmax: usize, kNew: usize,
-  m: i32, res0: usize, nNew: i32, cap: f64,
-  rule: i32, adapt: i32, eps: f64,
-  res: usize, sorted: usize, seg: usize, segP: i32, tmp: usize, tpos: usize,
-  outK: usize, outStart: usize, outBins: usize, partsCap: i32, info: usize,
-): i32 {
+export function deployPack(argsPtr: usize): i32 {
+  const a = changetype<DeployPackArgs>(argsPtr);
+  const n = a.n, order = a.order, w = a.w, kmin = a.kmin, kmax = a.kmax, kNew = a.kNew;
+  const m = a.m, res0 = a.res0, nNew = a.nNew, cap = a.cap;
+  const rule = a.rule, adapt = a.adapt, eps = a.eps;
+  const res = a.res, sorted = a.sorted, seg = a.seg, segP = a.segP, tmp = a.tmp, tpos = a.tpos;
+  const outK = a.outK, outStart = a.outStart, outBins = a.outBins, partsCap = a.partsCap, info = a.info;
   if (n < 0 || m < 0 || nNew < 0 || partsCap < 0) return BAD_LENGTH;
   if (rule < 0 || rule > 2 || adapt < 0 || adapt > 1) return BAD_VALUE;
   if (!(cap >= 0.0 && cap < Infinity) || !(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
@@ -256,7 +233,7 @@ export function deployPack(
   const openNow = adapt == 1 ? m : B;
   // the initial order: heapsort, O(B log B)
   for (let j = 0; j < openNow; j++) sti(sorted, j, j);
-  sortBins(res, sorted, openNow);
+  sortIds(sorted, openNow, res, true); // (residual desc, index asc)
   let cnt: i32 = openNow;
   if (rule == FIRST_FIT) {
     for (let x = 1; x < 2 * segP; x++) st(seg, x, -Infinity);
@@ -393,39 +370,6 @@ export function deployPack(
   return OK;
 }
 
-/** Sort bins ids[0..cnt) by (residual desc, index asc): heapsort, O(B log B), in place. */
-function sortBins(res: usize, ids: usize, cnt: i32): void {
-  // max-heap on "comes after" so that the root is the last in order
-  for (let start = (cnt >> 1) - 1; start >= 0; start--) siftDown(res, ids, start, cnt);
-  for (let end = cnt - 1; end > 0; end--) {
-    const a = ldi(ids, 0);
-    sti(ids, 0, ldi(ids, end));
-    sti(ids, end, a);
-    siftDown(res, ids, 0, end);
-  }
-}
-
-function siftDown(res: usize, ids: usize, start: i32, end: i32): void {
-  let root = start;
-  while (true) {
-    let child = 2 * root + 1;
-    if (child >= end) break;
-    const c1 = ldi(ids, child);
-    if (child + 1 < end) {
-      const c2 = ldi(ids, child + 1);
-      // pick the child that comes later in the order
-      if (before(ld(res, c1), c1, ld(res, c2), c2)) child++;
-    }
-    const r = ldi(ids, root);
-    const c = ldi(ids, child);
-    if (before(ld(res, r), r, ld(res, c), c)) {
-      sti(ids, root, c);
-      sti(ids, child, r);
-      root = child;
-    } else break;
-  }
-}
-
 /**
  * Part reduction after a packing (the machines stay the same): every item in the
  * host's order is taken off its machines and placed again, Worst Fit, with the fewest
@@ -447,7 +391,7 @@ export function deployReduce(
     st(res, j, r);
     sti(sorted, j, j);
   }
-  sortBins(res, sorted, m);
+  sortIds(sorted, m, res, true);
   for (let oi = 0; oi < n; oi++) {
     const it = ldi(order, oi);
     if (it < 0 || it >= n) return BAD_LENGTH;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, checkMigration, validateMigration } from '../src/node.js';
 import { migrationTarget, assignmentCost } from '../src/problems/migration/solve.js';
-import { readRoadef, roadefToMigration, roadefDir, ROADEF_A } from '../src/data/roadef.js';
+import { readRoadef, roadefToMigration } from '../src/data/roadef.js';
+import { roadefDir, ROADEF_A } from './helpers/shared-data.js';
 import { machineLowerBound } from './helpers/migration.js';
 
 const bundled = fileURLToPath(new URL('../data/roadef2012/', import.meta.url));

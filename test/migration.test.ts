@@ -335,6 +335,7 @@ describe('migration checker rejects corrupted plans', () => {
 describe('migration kernel: status codes and memory', () => {
   it('returns BAD_VALUE / BAD_LENGTH on bad input instead of aborting', async () => {
     const { kernels } = await import('../src/wasm/loader.js');
+    const { OK, BAD_LENGTH, BAD_VALUE } = await import('../src/wasm/abi.js');
     const k = await kernels();
     const base = k.reserve(1 << 16);
     const i32 = new Int32Array(k.memory.buffer, base, 1 << 14);
@@ -343,16 +344,19 @@ describe('migration kernel: status codes and memory', () => {
     f64[0] = 1; f64[1] = 2; f64[2] = 1;
     const grp = 32, gStart = 40, gMem = 48, cur = 56, tgt = 64, scratch = 128;
     i32[grp / 4] = -1; i32[gStart / 4] = 0; i32[cur / 4] = 5; // machine 5 does not exist
-    const call = (mode: number, R = 1) => k.migrationTarget(1, 1, R, base, base + 8, base + 16, base + grp, base + gStart, base + gMem, 0, base + cur, base + tgt, 0, mode, base + scratch);
-    expect(call(1)).toBe(2); // BAD_VALUE: current machine out of range
+    const call = (mode: number, R = 1) => k.migrationTarget({
+      n: 1, m: 1, R, demand: base, capacity: base + 8, cost: base + 16, grp: base + grp, gStart: base + gStart,
+      gMem: base + gMem, G: 0, cur: base + cur, tgt: base + tgt, alpha: 0, mode, scratch: base + scratch,
+    });
+    expect(call(1)).toBe(BAD_VALUE); // current machine out of range
     i32[cur / 4] = 0;
-    expect(call(1, 0)).toBe(1); // BAD_LENGTH: R = 0
-    expect(call(1, 17)).toBe(1); // BAD_LENGTH: R > 16
-    expect(call(-1)).toBe(2); // BAD_VALUE: mode
+    expect(call(1, 0)).toBe(BAD_LENGTH); // R = 0
+    expect(call(1, 17)).toBe(BAD_LENGTH); // R > 16
+    expect(call(-1)).toBe(BAD_VALUE); // mode
     f64[0] = Number.NaN;
-    expect(call(1)).toBe(2); // BAD_VALUE: NaN demand
+    expect(call(1)).toBe(BAD_VALUE); // NaN demand
     f64[0] = 1;
-    expect(call(1)).toBe(0);
+    expect(call(1)).toBe(OK);
     expect(i32[tgt / 4]).toBe(0);
   });
   it('memory does not grow over repeated solves of the same instance', async () => {

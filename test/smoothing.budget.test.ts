@@ -1,4 +1,4 @@
-// Smoothing under a budget (ALGORITHMS.md §1b): the envelope's boxes as a bounded
+// Smoothing under a budget (docs/smoothing.md, "Under a budget"): the envelope's boxes as a bounded
 // knapsack. Checked against the HiGHS MILP (weights other than 1, maxStep on and off,
 // budgets below, at and above the minimum), an enumeration on tiny instances, the
 // nesting repair on random box trees, real Tianchi demand, and the CLI's exit 3.

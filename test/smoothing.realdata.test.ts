@@ -3,7 +3,8 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { smooth, checkSmoothing } from '../src/node.js';
-import { readBundledApps, readTianchiApps, appDemand, hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { readBundledApps, appDemand } from '../src/data/tianchi.js';
+import { readTianchiApps, hasSharedData, sharedDataDir } from './helpers/shared-data.js';
 import { smoothingMilp } from './helpers/highs.js';
 
 const shared = hasSharedData();

@@ -5,7 +5,7 @@ import { GreenplanError } from '../core/errors.js';
 export class Layout {
   private bytes = 0;
   /** Reserve `count` elements of `size` bytes; returns the offset from the arena base. */
-  take(count: number, size: 4 | 8): number {
+  take(count: number, size: 1 | 4 | 8): number {
     const at = this.bytes;
     this.bytes += Math.ceil((count * size) / 8) * 8;
     return at;
