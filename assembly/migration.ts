@@ -44,7 +44,9 @@
 // Mode 0 is the plain baseline of the bench: emptiest first, first fit, one pass.
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
 // bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials; the
-// local search is bounded by its work budget (2e7 to 2e8 inner steps, set in migrationTarget). Memory: O(n + m·R) scratch.
+// local search is bounded by its work budget (2e7 to 2e8 inner steps, set in repairPhase;
+// swaps try at most SWAP_SAMPLE = 12 tasks per partner machine, so that a step costs
+// O(k·WINDOW·SWAP_SAMPLE·R) also with hundreds of tasks per machine). Memory: O(n + m·R) scratch.
 // Group checks use a stamp array over machines: marking the machines of a task's group
 // costs O(|group|).
 //
@@ -68,6 +70,11 @@ import { ld, st, ldi, sti } from "./mem";
 import { sortIds } from "./sort";
 
 // mode: fit rule, drain key and flags, all defined in assembly/abi.ts (MIGRATE_*)
+
+/** Partner machines per step of the penalty local search (all of them when there are fewer). */
+const WINDOW: i32 = 48;
+/** Swap partners tried per machine and step of the penalty local search. */
+const SWAP_SAMPLE: i32 = 12;
 
 /** The state of one migrationTarget call (placed at the start of the scratch memory). */
 @unmanaged class MigState {
@@ -95,7 +102,7 @@ import { sortIds } from "./sort";
   nxt: usize; // i32[n]
   prv: usize; // i32[n]
   mark: usize; // i32[m]    group stamps
-  list: usize; // i32[n]    tasks of the machine being drained
+  list: usize; // i32[n + WINDOW]  tasks of the machine being drained; the repair's swap starts
   order: usize; // i32[m]
   logT: usize; // i32[2n]  move log: task
   logF: usize; // i32[2n]  move log: previous machine
@@ -120,7 +127,7 @@ const STATE_BYTES: usize = (offsetof<MigState>() + 15) & ~(<usize>15);
 export function migrationScratchBytes(n: i32, m: i32, R: i32): f64 {
   const mr = <f64>m * <f64>R;
   // state; LOAD, INVC; SIZE; UTIL; OPEN, CNT, HEAD, MARK, ORDER; NXT, PRV, LIST; LOGT, LOGF; TABU; IMEAN, WEIGHT
-  return <f64>STATE_BYTES + mr * 16 + <f64>n * 8 + <f64>m * 8 + <f64>m * 20 + <f64>n * 12 + <f64>n * 16 + <f64>n * 4 + 256 + 64;
+  return <f64>STATE_BYTES + <f64>WINDOW * 4 + mr * 16 + <f64>n * 8 + <f64>m * 8 + <f64>m * 20 + <f64>n * 12 + <f64>n * 16 + <f64>n * 4 + 256 + 64;
 }
 
 /** Uniform in [0, 1) from the drain-order xorshift32 state. */
@@ -366,7 +373,6 @@ function drain(S: MigState, j: i32, alpha: f64, mode: i32): bool {
 }
 
 
-const WINDOW: i32 = 48;
 /** Uniform in [0, 1) from the repair's own xorshift32 state (deterministic per call). */
 function repairRand(S: MigState): f64 {
   let x = S.rng2;
@@ -461,6 +467,22 @@ function penaltyClose(S: MigState, j: i32, maxSteps: i32): bool {
     // random offset (a new window every step)
     const span = S.m <= WINDOW ? S.m : WINDOW;
     const off = S.m <= WINDOW ? 0 : <i32>(repairRand(S) * <f64>S.m);
+    // the first swap partner on each machine of the window (S.list is free here): its
+    // head, or on machines with many tasks a rotating position (another sample each step)
+    for (let w = 0; w < span; w++) {
+      let b = off + w;
+      if (b >= S.m) b -= S.m;
+      let v = ldi(S.head, b);
+      const c = ldi(S.cnt, b);
+      if (c > SWAP_SAMPLE) {
+        let skip = (S.stampStep * 7 + w) % c;
+        while (skip > 0 && v >= 0) {
+          v = ldi(S.nxt, v);
+          skip--;
+        }
+      }
+      sti(S.list, w, v);
+    }
     for (let u = ldi(S.head, a); u >= 0; u = ldi(S.nxt, u)) {
       if (ldi(S.tabu, u) > S.stampStep) continue;
       const pau = penaltyWith(S, a, -1, u);
@@ -480,8 +502,11 @@ function penaltyClose(S: MigState, j: i32, maxSteps: i32): bool {
           }
         }
         // swap u with v on b
-        for (let v = ldi(S.head, b); v >= 0; v = ldi(S.nxt, v)) {
+        // swap partners: at most SWAP_SAMPLE tasks of b, from the step's start on b
+        let tries = 0;
+        for (let v = ldi(S.list, w); v >= 0 && tries < SWAP_SAMPLE; v = ldi(S.nxt, v)) {
           if (ldi(S.tabu, v) > S.stampStep) continue;
+          tries++;
           S.budget -= <f64>S.R;
           // overload after the swap
           let pa2: f64 = 0;
@@ -556,7 +581,7 @@ function initState(S: MigState, scratch: usize, G: i32): i32 {
   S.order = p; p += <usize>m << 2;
   S.nxt = p; p += <usize>n << 2;
   S.prv = p; p += <usize>n << 2;
-  S.list = p; p += <usize>n << 2;
+  S.list = p; p += (<usize>n + <usize>WINDOW) << 2; // n, and the repair's WINDOW swap starts
   S.logT = p; p += <usize>n << 3;
   S.logF = p; p += <usize>n << 3;
   S.tabu = p; p += <usize>n << 2;
@@ -784,13 +809,14 @@ function openByLoadPerCost(S: MigState, skip: i32, at: i32): i32 {
  * Step 5 (MIGRATE_REPAIR): penalty local search: try to close the open machines,
  * emptiest first (by load per unit cost), each with at most 60 + 6·(its tasks) steps;
  * stop after 8 failures in a row or when the work budget is spent (about 0.1-2 s:
- * 2e5 per task up to 1,000 tasks, then 2e11 / n, at least 3e7, at most 2e8).
+ * 2e5 per task up to 1,000 tasks, then the larger of min(2e8, 2e11 / n) and
+ * min(1.5e8, 3e3·n), at least 3e7: large clusters get more steps, which now cost less).
  */
 function repairPhase(S: MigState, alpha: f64): void {
   const cand = openByLoadPerCost(S, -1, 0);
   S.stampStep = 0;
   const nf = <f64>S.n;
-  S.budget = max(S.budget, S.n < 1000 ? max(2e7, 2e5 * nf) : max(3e7, min(2e8, 2e11 / nf)));
+  S.budget = max(S.budget, S.n < 1000 ? max(2e7, 2e5 * nf) : max(3e7, max(min(2e8, 2e11 / nf), min(1.5e8, 3e3 * nf))));
   S.rng2 = 0x9e3779b9;
   let fails = 0;
   for (let q = 0; q < cand && fails < 8 && S.budget > 0; q++) {
