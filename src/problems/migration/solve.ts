@@ -79,14 +79,14 @@ export const TARGET_MODES = [
 export const PLAIN_MODE = MIGRATE_FIRST_FIT;
 
 /**
- * Above this work (n·m·R) the portfolio is cut to two strategies (origin first fit, and
- * balanced fit drained by load per cost): on dense and large clusters each strategy
- * costs 0.3-1 s, and the time goes further in the polish (measured on the bench's
- * 50,000 × 1,000 R7 case: 473 machines after the portfolio, 434 after the polish).
+ * Above this work (n·m·R) the portfolio is cut to one strategy (balanced fit, drained by
+ * load per cost: the best of the five on the bench's dense and large clusters): there
+ * each strategy costs 0.3-1 s, and the time goes further in the polish (measured on the
+ * 50,000 × 1,000 R7 case: 473 machines after the strategy, 434 after the polish).
  */
 export const LARGE_WORK = 2e7;
-/** The strategies run above LARGE_WORK. */
-export const LARGE_MODES = [TARGET_MODES[1]!, TARGET_MODES[4]!];
+/** The strategy run above LARGE_WORK. */
+export const LARGE_MODES = [TARGET_MODES[4]!];
 
 /** Work (n·m·R) the perturbed restarts may spend in total, beyond the portfolio. */
 export const RESTART_WORK = 5e6;
