@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { solve, trySolve, migrate, checkMigration, validateMigration } from '../src/node.js';
 import { buildClasses, exactRefusal, EXACT_MAX_NONZEROS } from '../src/problems/migration/exact.js';
-import { roadefDefaultAlpha } from '../src/data/roadef.js';
+import { readFileSync } from 'node:fs';
+import { roadefDefaultAlpha, roadefToMigration } from '../src/data/roadef.js';
 import { generateMigration, generateDenseCluster, tamper, type MInstance } from './helpers/migration.js';
 import { mulberry32 } from './helpers/highs.js';
 
@@ -90,6 +91,15 @@ describe('migration: ROADEF default α scales with the instance', () => {
     expect(roadefDefaultAlpha([0, 0, 0, 1], 2)).toBe(0.17);
     expect(roadefDefaultAlpha(new Array(200).fill(3), 4)).toBe(0.0025);
     expect(roadefDefaultAlpha([], 3)).toBe(0.5);
+  });
+
+  it('the converter uses it unless alpha is given (bundled a1_1: at most 35 processes on a machine)', () => {
+    const dir = new URL('../data/roadef2012/', import.meta.url);
+    const model = readFileSync(new URL('model_a1_1.txt', dir), 'utf8');
+    const assignment = readFileSync(new URL('assignment_a1_1.txt', dir), 'utf8');
+    expect(roadefToMigration(model, assignment).alpha).toBe(0.014);
+    expect(roadefToMigration(model, assignment, { alpha: 0.01 }).alpha).toBe(0.01);
+    expect(0.014).toBeLessThan(1 / 35);
   });
 });
 
