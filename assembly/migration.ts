@@ -118,6 +118,11 @@ const SWAP_SAMPLE: i32 = 12;
   rng: u32; // xorshift32 state of the drain-order perturbation (0: none)
   rng2: u32; // xorshift32 state of the repair
   budget: f64; // remaining ejection / local-search work (inner-loop steps)
+  // the repair's current step: overload of the most overloaded machine, best move or swap
+  pa: f64;
+  bu: i32;
+  bv: i32;
+  bb: i32;
 }
 
 /** Bytes of MigState at the start of the scratch memory (rounded up to 16). */
@@ -409,6 +414,138 @@ function groupOkExcept(S: MigState, t: i32, j: i32, except: i32): bool {
   return true;
 }
 
+/** Step 1 of penaltyClose: evict every task of j to the machine where it adds the least overload (ties: the tightest fit). */
+function evictAll(S: MigState, j: i32): bool {
+  while (ldi(S.head, j) >= 0) {
+    const t = ldi(S.head, j);
+    let best: i32 = -1;
+    let bestD: f64 = Infinity;
+    for (let k = 0; k < S.m; k++) {
+      if (ldi(S.open, k) != 1 || !groupOkExcept(S, t, k, -1)) continue;
+      const d = penaltyWith(S, k, t, -1) - penaltyWith(S, k, -1, -1);
+      const sc = d * 1e6 + residual(S, t, k) * 1e-6;
+      if (sc < bestD) {
+        bestD = sc;
+        best = k;
+      }
+    }
+    S.budget -= <f64>S.m;
+    if (best < 0) return false;
+    moveTask(S, t, best, true);
+  }
+  return true;
+}
+
+/** The most overloaded open machine (S.pa its overload), or -1 when none is overloaded. */
+function mostOverloaded(S: MigState): i32 {
+  let a: i32 = -1;
+  let pa: f64 = 0;
+  for (let k = 0; k < S.m; k++) {
+    if (ldi(S.open, k) != 1) continue;
+    const p = penaltyWith(S, k, -1, -1);
+    if (p > pa) {
+      pa = p;
+      a = k;
+    }
+  }
+  S.pa = pa;
+  S.budget -= <f64>S.m * <f64>S.R;
+  return a;
+}
+
+/**
+ * The first swap partner on each machine of the window into S.list (free during the
+ * repair): its head, or on machines with many tasks a rotating position (another sample
+ * each step).
+ */
+function swapStarts(S: MigState, off: i32, span: i32): void {
+  for (let w = 0; w < span; w++) {
+    let b = off + w;
+    if (b >= S.m) b -= S.m;
+    let v = ldi(S.head, b);
+    const c = ldi(S.cnt, b);
+    if (c > SWAP_SAMPLE) {
+      let skip = (S.stampStep * 7 + w) % c;
+      while (skip > 0 && v >= 0) {
+        v = ldi(S.nxt, v);
+        skip--;
+      }
+    }
+    sti(S.list, w, v);
+  }
+}
+
+/** Overload of machines a and b after swapping u (on a) and v (on b). */
+function swapPenalty(S: MigState, a: i32, b: i32, u: i32, v: i32): f64 {
+  let p: f64 = 0;
+  const ba = a * S.R;
+  const bb = b * S.R;
+  for (let r = 0; r < S.R; r++) {
+    const du = dem(S, u, r);
+    const dv = dem(S, v, r);
+    const la = ld(S.load, ba + r) - du + dv;
+    const ca = ld(S.cap, ba + r);
+    if (la > ca) p += ca > 0 ? (la - ca) / ca : 1e9 * (la - ca);
+    const lb = ld(S.load, bb + r) - dv + du;
+    const cb = ld(S.cap, bb + r);
+    if (lb > cb) p += cb > 0 ? (lb - cb) / cb : 1e9 * (lb - cb);
+  }
+  return p;
+}
+
+/**
+ * The best move of a task u off machine a (to b), or swap (u with v on b), over the
+ * window of partner machines (every machine when there are few, else WINDOW machines from
+ * a random offset, a new window every step); at most SWAP_SAMPLE swap partners per
+ * machine. Result in S.bu, S.bv (-1: a move), S.bb; S.bu = -1 when nothing is allowed.
+ */
+function bestNeighbour(S: MigState, a: i32): void {
+  const pa = S.pa;
+  let bestD: f64 = Infinity;
+  S.bu = -1;
+  S.bv = -1;
+  S.bb = -1;
+  const span = S.m <= WINDOW ? S.m : WINDOW;
+  const off = S.m <= WINDOW ? 0 : <i32>(repairRand(S) * <f64>S.m);
+  swapStarts(S, off, span);
+  for (let u = ldi(S.head, a); u >= 0; u = ldi(S.nxt, u)) {
+    if (ldi(S.tabu, u) > S.stampStep) continue;
+    const pau = penaltyWith(S, a, -1, u);
+    const gu = ldi(S.grp, u);
+    for (let w = 0; w < span; w++) {
+      let b = off + w;
+      if (b >= S.m) b -= S.m;
+      if (b == a || ldi(S.open, b) != 1) continue;
+      const pb = penaltyWith(S, b, -1, -1);
+      // move u: a -> b
+      if (groupOkExcept(S, u, b, -1)) {
+        const d = pau + penaltyWith(S, b, u, -1) - pa - pb;
+        if (d < bestD) {
+          bestD = d;
+          S.bu = u;
+          S.bv = -1;
+          S.bb = b;
+        }
+      }
+      // swap u with v on b
+      let tries = 0;
+      for (let v = ldi(S.list, w); v >= 0 && tries < SWAP_SAMPLE; v = ldi(S.nxt, v)) {
+        if (ldi(S.tabu, v) > S.stampStep) continue;
+        tries++;
+        S.budget -= <f64>S.R;
+        const d = swapPenalty(S, a, b, u, v) - pa - pb;
+        // (two tasks of one group trade places to no effect: skipped)
+        if (d < bestD && (gu < 0 || gu != ldi(S.grp, v)) && groupOkExcept(S, u, b, v) && groupOkExcept(S, v, a, u)) {
+          bestD = d;
+          S.bu = u;
+          S.bv = v;
+          S.bb = b;
+        }
+      }
+    }
+  }
+}
+
 /**
  * Penalty local search (the standard bin-count reduction of bin packing): empty machine
  * j by placing its tasks where they add the least overload (capacity may be exceeded,
@@ -420,126 +557,23 @@ function groupOkExcept(S: MigState, t: i32, j: i32, except: i32): bool {
  */
 function penaltyClose(S: MigState, j: i32, maxSteps: i32): bool {
   sti(S.open, j, 2);
-  // 1. evict every task of j to the machine where it adds the least overload
-  while (ldi(S.head, j) >= 0) {
-    const t = ldi(S.head, j);
-    let best: i32 = -1;
-    let bestD: f64 = Infinity;
-    for (let k = 0; k < S.m; k++) {
-      if (ldi(S.open, k) != 1 || !groupOkExcept(S, t, k, -1)) continue;
-      const d = penaltyWith(S, k, t, -1) - penaltyWith(S, k, -1, -1);
-      // ties: the tightest fit
-      const sc = d * 1e6 + residual(S, t, k) * 1e-6;
-      if (sc < bestD) {
-        bestD = sc;
-        best = k;
-      }
-    }
-    S.budget -= <f64>S.m;
-    if (best < 0) return false;
-    moveTask(S, t, best, true);
-  }
-  // 2. local search on the overload
+  if (!evictAll(S, j)) return false;
   let step: i32 = 0;
   const base = S.stampStep;
   while (step < maxSteps) {
     if (S.budget <= 0 || S.logLen + 2 > 2 * S.n) return false;
     step++;
     S.stampStep++;
-    // the most overloaded machine
-    let a: i32 = -1;
-    let pa: f64 = 0;
-    for (let k = 0; k < S.m; k++) {
-      if (ldi(S.open, k) != 1) continue;
-      const p = penaltyWith(S, k, -1, -1);
-      if (p > pa) {
-        pa = p;
-        a = k;
-      }
-    }
+    const a = mostOverloaded(S);
     if (a < 0) return true; // no overload left
-    S.budget -= <f64>S.m * <f64>S.R;
-    let bestD: f64 = Infinity;
-    let bu: i32 = -1;
-    let bv: i32 = -1;
-    let bb: i32 = -1;
-    // partners: every machine when there are few, else a window of WINDOW machines from a
-    // random offset (a new window every step)
-    const span = S.m <= WINDOW ? S.m : WINDOW;
-    const off = S.m <= WINDOW ? 0 : <i32>(repairRand(S) * <f64>S.m);
-    // the first swap partner on each machine of the window (S.list is free here): its
-    // head, or on machines with many tasks a rotating position (another sample each step)
-    for (let w = 0; w < span; w++) {
-      let b = off + w;
-      if (b >= S.m) b -= S.m;
-      let v = ldi(S.head, b);
-      const c = ldi(S.cnt, b);
-      if (c > SWAP_SAMPLE) {
-        let skip = (S.stampStep * 7 + w) % c;
-        while (skip > 0 && v >= 0) {
-          v = ldi(S.nxt, v);
-          skip--;
-        }
-      }
-      sti(S.list, w, v);
-    }
-    for (let u = ldi(S.head, a); u >= 0; u = ldi(S.nxt, u)) {
-      if (ldi(S.tabu, u) > S.stampStep) continue;
-      const pau = penaltyWith(S, a, -1, u);
-      for (let w = 0; w < span; w++) {
-        let b = off + w;
-        if (b >= S.m) b -= S.m;
-        if (b == a || ldi(S.open, b) != 1) continue;
-        const pb = penaltyWith(S, b, -1, -1);
-        // move u: a -> b
-        if (groupOkExcept(S, u, b, -1)) {
-          const d = pau + penaltyWith(S, b, u, -1) - pa - pb;
-          if (d < bestD) {
-            bestD = d;
-            bu = u;
-            bv = -1;
-            bb = b;
-          }
-        }
-        // swap u with v on b
-        // swap partners: at most SWAP_SAMPLE tasks of b, from the step's start on b
-        let tries = 0;
-        for (let v = ldi(S.list, w); v >= 0 && tries < SWAP_SAMPLE; v = ldi(S.nxt, v)) {
-          if (ldi(S.tabu, v) > S.stampStep) continue;
-          tries++;
-          S.budget -= <f64>S.R;
-          // overload after the swap
-          let pa2: f64 = 0;
-          let pb2: f64 = 0;
-          const ba = a * S.R;
-          const bbb = b * S.R;
-          for (let r = 0; r < S.R; r++) {
-            const du = dem(S, u, r);
-            const dv = dem(S, v, r);
-            const la = ld(S.load, ba + r) - du + dv;
-            const ca = ld(S.cap, ba + r);
-            if (la > ca) pa2 += ca > 0 ? (la - ca) / ca : 1e9 * (la - ca);
-            const lb = ld(S.load, bbb + r) - dv + du;
-            const cb = ld(S.cap, bbb + r);
-            if (lb > cb) pb2 += cb > 0 ? (lb - cb) / cb : 1e9 * (lb - cb);
-          }
-          const d = pa2 + pb2 - pa - pb;
-          if (d < bestD && ldi(S.grp, u) != ldi(S.grp, v) && groupOkExcept(S, u, b, v) && groupOkExcept(S, v, a, u)) {
-            bestD = d;
-            bu = u;
-            bv = v;
-            bb = b;
-          }
-        }
-      }
-    }
-    if (bu < 0) return false;
+    bestNeighbour(S, a);
+    if (S.bu < 0) return false;
     // apply (also when not improving: the tabu list keeps the search moving)
-    moveTask(S, bu, bb, true);
-    sti(S.tabu, bu, S.stampStep + 7);
-    if (bv >= 0) {
-      moveTask(S, bv, a, true);
-      sti(S.tabu, bv, S.stampStep + 7);
+    moveTask(S, S.bu, S.bb, true);
+    sti(S.tabu, S.bu, S.stampStep + 7);
+    if (S.bv >= 0) {
+      moveTask(S, S.bv, a, true);
+      sti(S.tabu, S.bv, S.stampStep + 7);
     }
   }
   S.stampStep = base + maxSteps;
