@@ -159,10 +159,10 @@ function num(x: number): string {
   return x.toFixed(20).replace(/\.?0+$/, '');
 }
 
-/** A power of two that brings the largest of `values` to at most 2^30 (1 when already there). */
+/** The largest power of two (at most 1) that brings maxAbs below 2^49 ≈ 5.6e14 (HiGHS rejects 1e15 and more). */
 function rowScale(maxAbs: number): number {
   let s = 1;
-  while (maxAbs * s > 1073741824) s /= 1024;
+  while (maxAbs * s >= 562949953421312) s /= 2;
   return s;
 }
 
@@ -384,10 +384,11 @@ export function countsToTarget(d: DenseMigration, mdl: ExactModel, count: (k: nu
       left[j]!--;
     }
   }
-  // re-check: capacity and groups
+  // re-check: capacity (exactly, as the path and the kernel compare: a relative tolerance
+  // would let 1e15 + 1 pass a capacity of 1e15) and groups
   const load = new Float64Array(m * R);
   for (let i = 0; i < d.n; i++) for (let r = 0; r < R; r++) load[tgt[i]! * R + r] += d.demand[i * R + r]!;
-  for (let x = 0; x < m * R; x++) if (load[x]! > d.capacity[x]! * (1 + 1e-9) + 1e-9) return null;
+  for (let x = 0; x < m * R; x++) if (load[x]! > d.capacity[x]!) return null;
   const G = d.gStart.length - 1;
   const seen = new Set<number>();
   for (let g = 0; g < G; g++) {
