@@ -13,8 +13,8 @@
 //  small-n: n services drawn (seed 2) from the all-apps instance and ceil(n/5) partly
 //    used machines drawn from the redeploy-50 % instance: small enough for the MILP.
 import { deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, type DeploymentInstance, type DeploymentAlgorithm } from '../src/node.js';
-import { kernels } from '../src/wasm/loader.js';
-import { runDeployment, deploymentSolution, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS, type DeploymentRun } from '../src/problems/deployment/solve.js';
+import { validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS } from '../src/node.js';
+import { kernels, runDeployment, deploymentSolution, type DeploymentRun } from '../src/internals.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
 import { hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';
 import { deploymentMilp } from '../test/helpers/highs-deployment.js';

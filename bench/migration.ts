@@ -21,8 +21,8 @@
 // dense clusters on this machine, medians of 3).
 import { existsSync, readFileSync } from 'node:fs';
 import { migrate, checkMigration } from '../src/node.js';
-import { validateMigration, migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from '../src/problems/migration/solve.js';
-import { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/problems/migration/exact.js';
+import { validateMigration } from '../src/node.js';
+import { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE, exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/internals.js';
 import { readRoadef } from '../src/data/roadef.js';
 import { roadefDir, ROADEF_A } from '../test/helpers/shared-data.js';
 import { generateMigration, generateDenseCluster, machineLowerBound, machineLpBound, type MInstance } from '../test/helpers/migration.js';

@@ -59,12 +59,12 @@ export function pack(k: Kernels, p: PackInput): PackResult {
   let partsCap = 4 * n + 64;
   for (;;) {
     const lay = new Layout();
-    const oOrder = lay.take(n, 4);
-    const oKmin = lay.take(n, 4);
-    const oKmax = lay.take(n, 4);
-    const oKNew = lay.take(n, 4);
-    const oW = lay.take(n, 8);
-    const oRes0 = lay.take(m, 8);
+    const oOrder = lay.input(p.order);
+    const oKmin = lay.input(p.kmin);
+    const oKmax = lay.input(p.kmax);
+    const oKNew = lay.input(p.kNew);
+    const oW = lay.input(p.w);
+    const oRes0 = lay.input(p.res0);
     const oRes = lay.take(B, 8);
     const oSorted = lay.take(B, 4);
     const oSeg = lay.take(p.rule === 'first-fit' ? 2 * segP : 0, 8);
@@ -76,13 +76,6 @@ export function pack(k: Kernels, p: PackInput): PackResult {
     const oInfo = lay.take(4, 4);
     const oArgs = lay.take(DEPLOY_PACK_ARGS_BYTES, 1);
     const base = lay.reserve(k, 'deployment');
-    const buf = k.memory.buffer;
-    new Int32Array(buf, base + oOrder, n).set(p.order);
-    new Int32Array(buf, base + oKmin, n).set(p.kmin);
-    new Int32Array(buf, base + oKmax, n).set(p.kmax);
-    new Int32Array(buf, base + oKNew, n).set(p.kNew);
-    new Float64Array(buf, base + oW, n).set(p.w);
-    new Float64Array(buf, base + oRes0, m).set(p.res0);
     writeDeployPackArgs(k.memory, base + oArgs, {
       n, order: base + oOrder, w: base + oW, kmin: base + oKmin, kmax: base + oKmax, kNew: base + oKNew,
       m, res0: base + oRes0, nNew: p.nNew, cap: p.cap, rule: RULE_CODE[p.rule], adapt: p.adapt ? 1 : 0, eps: p.eps,
@@ -147,27 +140,17 @@ export function reduceParts(k: Kernels, p: Placement, order: Int32Array, w: Floa
       res0[c] = res0[c]! - s;
     }
   }
+  // scratch for the kernel: residuals, their order and two index buffers, B each
   const lay = new Layout();
-  const oOrder = lay.take(n, 4);
-  const oW = lay.take(n, 8);
-  const oKmin = lay.take(n, 4);
-  const oRes0 = lay.take(B, 8);
-  const oRes = lay.take(B, 8);
-  const oSorted = lay.take(B, 4);
-  const oTmp = lay.take(B, 4);
-  const oTpos = lay.take(B, 4);
-  const oK = lay.take(n, 4);
-  const oStart = lay.take(n, 4);
-  const oBins = lay.take(bins.length, 4);
+  const [oRes, oSorted, oTmp, oTpos] = [lay.take(B, 8), lay.take(B, 4), lay.take(B, 4), lay.take(B, 4)];
+  const oOrder = lay.input(order);
+  const oW = lay.input(w);
+  const oKmin = lay.input(kmin);
+  const oRes0 = lay.input(Float64Array.from(res0));
+  const oK = lay.input(p.k);
+  const oStart = lay.input(p.start);
+  const oBins = lay.input(bins);
   const base = lay.reserve(k, 'deployment');
-  const buf = k.memory.buffer;
-  new Int32Array(buf, base + oOrder, n).set(order);
-  new Float64Array(buf, base + oW, n).set(w);
-  new Int32Array(buf, base + oKmin, n).set(kmin);
-  new Float64Array(buf, base + oRes0, B).set(res0);
-  new Int32Array(buf, base + oK, n).set(p.k);
-  new Int32Array(buf, base + oStart, n).set(p.start);
-  new Int32Array(buf, base + oBins, bins.length).set(bins);
   const status = k.deployReduce({
     n, order: base + oOrder, w: base + oW, kmin: base + oKmin, m: B, res0: base + oRes0, eps,
     res: base + oRes, sorted: base + oSorted, tmp: base + oTmp, tpos: base + oTpos, outK: base + oK, outStart: base + oStart, outBins: base + oBins,
