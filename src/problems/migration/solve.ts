@@ -33,26 +33,16 @@ export async function migrationTarget(d: DenseMigration, mode: number = MIGRATE_
   const { n, m, R } = d;
   const G = d.gStart.length - 1;
   const lay = new Layout();
-  const oDem = lay.take(n * R, 8);
-  const oCap = lay.take(m * R, 8);
-  const oCost = lay.take(m, 8);
-  const oGrp = lay.take(n, 4);
-  const oGStart = lay.take(G + 1, 4);
-  const oGMem = lay.take(d.gMem.length, 4);
-  const oCur = lay.take(n, 4);
-  const oTgt = lay.take(n, 4);
-  const scratchBytes = k.migrationScratchBytes({ n, m, R });
-  const oScratch = lay.take(Math.ceil(scratchBytes / 8), 8);
+  const oDem = lay.input(d.demand);
+  const oCap = lay.input(d.capacity);
+  const oCost = lay.input(d.cost);
+  const oGrp = lay.input(d.grp);
+  const oGStart = lay.input(d.gStart);
+  const oGMem = lay.input(d.gMem);
+  const oCur = lay.input(d.cur);
+  const oTgt = start ? lay.input(start) : lay.take(n, 4);
+  const oScratch = lay.take(Math.ceil(k.migrationScratchBytes({ n, m, R }) / 8), 8);
   const base = lay.reserve(k, 'migration');
-  const buf = k.memory.buffer;
-  new Float64Array(buf, base + oDem, n * R).set(d.demand);
-  new Float64Array(buf, base + oCap, m * R).set(d.capacity);
-  new Float64Array(buf, base + oCost, m).set(d.cost);
-  new Int32Array(buf, base + oGrp, n).set(d.grp);
-  new Int32Array(buf, base + oGStart, G + 1).set(d.gStart);
-  new Int32Array(buf, base + oGMem, d.gMem.length).set(d.gMem);
-  new Int32Array(buf, base + oCur, n).set(d.cur);
-  if (start) new Int32Array(buf, base + oTgt, n).set(start);
   const status = k.migrationTarget({
     n, m, R, demand: base + oDem, capacity: base + oCap, cost: base + oCost, grp: base + oGrp,
     gStart: base + oGStart, gMem: base + oGMem, G, cur: base + oCur, tgt: base + oTgt,
