@@ -45,7 +45,8 @@
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
 // bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials; the
 // local search is bounded by its work budget (2e7 to 2e8 inner steps, set in repairPhase;
-// swaps try at most SWAP_SAMPLE = 12 tasks per partner machine, so that a step costs
+// swaps try at most SWAP_SAMPLE = 12 tasks per partner machine when it holds more than
+// SAMPLE_ABOVE = 48 (else all of them), so that a step costs
 // O(k·WINDOW·SWAP_SAMPLE·R) also with hundreds of tasks per machine). Memory: O(n + m·R) scratch.
 // Group checks use a stamp array over machines: marking the machines of a task's group
 // costs O(|group|).
@@ -73,8 +74,9 @@ import { sortIds } from "./sort";
 
 /** Partner machines per step of the penalty local search (all of them when there are fewer). */
 const WINDOW: i32 = 48;
-/** Swap partners tried per machine and step of the penalty local search. */
+/** Swap partners tried per machine and step of the penalty local search, on machines with more than SAMPLE_ABOVE tasks (else all). */
 const SWAP_SAMPLE: i32 = 12;
+const SAMPLE_ABOVE: i32 = 48;
 
 /** The state of one migrationTarget call (placed at the start of the scratch memory). */
 @unmanaged class MigState {
@@ -464,7 +466,7 @@ function swapStarts(S: MigState, off: i32, span: i32): void {
     if (b >= S.m) b -= S.m;
     let v = ldi(S.head, b);
     const c = ldi(S.cnt, b);
-    if (c > SWAP_SAMPLE) {
+    if (c > SAMPLE_ABOVE) {
       let skip = (S.stampStep * 7 + w) % c;
       while (skip > 0 && v >= 0) {
         v = ldi(S.nxt, v);
@@ -528,8 +530,9 @@ function bestNeighbour(S: MigState, a: i32): void {
         }
       }
       // swap u with v on b
+      const limit = ldi(S.cnt, b) > SAMPLE_ABOVE ? SWAP_SAMPLE : SAMPLE_ABOVE;
       let tries = 0;
-      for (let v = ldi(S.list, w); v >= 0 && tries < SWAP_SAMPLE; v = ldi(S.nxt, v)) {
+      for (let v = ldi(S.list, w); v >= 0 && tries < limit; v = ldi(S.nxt, v)) {
         if (ldi(S.tabu, v) > S.stampStep) continue;
         tries++;
         S.budget -= <f64>S.R;
