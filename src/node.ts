@@ -7,3 +7,4 @@ export const wasmUrl = packageUrl('build/greenplan.wasm');
 setModuleSource(async () => WebAssembly.compile(await readFile(wasmUrl)));
 
 export * from './index.js';
+export { solveMany, type SolveManyOptions, type SolveManyItem, type BatchResult, type BatchStatus, type BatchError, type BatchProgress } from './batch/pool.js';
