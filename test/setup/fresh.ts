@@ -41,4 +41,7 @@ export function ensureDist(): void {
   const outputs = existsSync(dist) ? [join(dist, 'index.js'), join(dist, 'node.js'), join(dist, 'browser.js'), join(dist, 'cli/main.js')] : [];
   // oldest output vs newest input; any missing output counts as stale
   if (outputs.length === 0 || inputs > oldest(outputs)) npmRun('build:ts');
+  // the CLI bundle (bin/greenplan.js runs it), from dist/ and its build script
+  const bundleInputs = Math.max(newest(dist, (p) => p.endsWith('greenplan.js')), statSync(join(root, 'scripts/bundle-cli.mjs')).mtimeMs);
+  if (bundleInputs > oldest([join(dist, 'cli/greenplan.js')])) npmRun('build:cli');
 }
