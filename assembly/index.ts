@@ -4,3 +4,4 @@ export { smoothBatch } from "./smoothing";
 export { knapsackDp, knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";
 export { deployPack, deployReduce } from "./deployment";
 export { migrationTarget, migrationScratchBytes } from "./migration";
+export { etsFit, etsSse, etsStates, etsScratch } from "./forecast-ets";

@@ -46,6 +46,11 @@ export interface Kernels {
     grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number,
     alpha: number, mode: number, scratch: number,
   ): number;
+  /** Forecast: damped additive Holt-Winters (assembly/forecast-ets.ts). */
+  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number): number;
+  etsScratch(m: number): number;
+  etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
+  etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

@@ -20,6 +20,7 @@ import { prepareSeries, defaultSeasons, usableSeasons, naiveScale, type SeriesCt
 import { calibrate, bands, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
+import { ets } from './ets.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
 /** Most values one call accepts (sum over series). */
@@ -30,6 +31,7 @@ export const FORECAST_MAX_OUTPUT = 2 ** 25;
 /** The methods by name (auto considers all of them, in this order of preference on ties). */
 export const METHODS: ReadonlyMap<ForecastMethod, Method> = new Map<ForecastMethod, Method>([
   ['seasonal-naive', seasonalNaive],
+  ['ets', ets],
 ]);
 
 /** Validate a forecast instance (throws ValidationError naming the JSON path). */
