@@ -5,3 +5,4 @@ export { knapsackDp, knapsackTable, knapsackReconstruct, knapsackConcave } from 
 export { deployPack, deployReduce } from "./deployment";
 export { migrationTarget, migrationScratchBytes } from "./migration";
 export { etsFit, etsSse, etsStates, etsScratch } from "./forecast-ets";
+export { dspFit, dspScratch, dspDft } from "./forecast-fft";

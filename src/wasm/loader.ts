@@ -46,6 +46,10 @@ export interface Kernels {
     grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number,
     alpha: number, mode: number, scratch: number,
   ): number;
+  /** Forecast: Crane-style periodic predictor (assembly/forecast-fft.ts). */
+  dspScratch(N: number): number;
+  dspFit(y: number, cut: number, nc: number, candT: number, candN: number, stepSec: number, profile: number, info: number, scratch: number): number;
+  dspDft(x: number, N: number, xr: number, xi: number, scratch: number): number;
   /** Forecast: damped additive Holt-Winters (assembly/forecast-ets.ts). */
   etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number): number;
   etsScratch(m: number): number;
