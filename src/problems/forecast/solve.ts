@@ -22,6 +22,7 @@ import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
 import { dspMethod } from './dsp.js';
+import { multiscale } from './multiscale.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
 /** Most values one call accepts (sum over series). */
@@ -35,6 +36,7 @@ export function methodsAt(stepSec: number): ReadonlyMap<ForecastMethod, Method> 
     ['seasonal-naive', seasonalNaive],
     ['ets', ets],
     ['dsp', dspMethod(stepSec)],
+    ['multiscale', multiscale],
   ]);
 }
 /** The available methods. */
