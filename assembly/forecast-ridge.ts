@@ -3,12 +3,15 @@
 // after the seed's idea of long-term memory at several time scales plus the recent
 // window (docs/forecast.md, "multiscale"; seed 004 §3.2). Features of origin o (values
 // y[0:o) known) and step h (target t = o + h − 1), divided by the origin's scale
-// s = mean of y over the last day (or the last 24 values without a season):
+// the origin's scale s (below):
 //   0 bias · 1 last value · 2..4 means of the last 3, 12, 48 values (the recent window)
 //   5..7 the value at t's phase 1, 2, 3 days back (earliest ones before o; 3-point means)
 //   8 mean of t's phase over 7 days back · 9, 10 t's phase 1 and 2 weeks back
 //   11 last day's mean − the day before's · 12 the last value's phase one day back
-// (unavailable seasonal features take the 12-value mean). Target y[t] / s, clipped at 50.
+// (unavailable seasonal features take the 12-value mean). Scale s: the origin's noise
+// level (mean absolute day-on-day change over the last day, at least 1 % of the level), so
+// the squared loss is in the units of MASE and noisy series do not dominate the global
+// fit. Target y[t] / s, winsorised at ±10 noise units around feature 5 (spikes).
 // Fit: X'X and X'y accumulated over sampled (origin, step) rows of every series, then
 // (X'X + λ·diag(0,1,…,1)) w = X'y per bucket by Cholesky, λ = LAMBDA · rows.
 // Complexity: O(R·F²) to accumulate R rows of F = 13 features, O(B·F³) to solve B
@@ -18,7 +21,7 @@ import { OK, BAD_LENGTH } from "./status";
 
 export const MS_FEATURES: i32 = 13;
 const F: i32 = 13;
-const CLIP: f64 = 50.0;
+const CLIP: f64 = 10.0;
 
 /** Mean of y[a..b] clamped to [0, o − 1] (a <= b). */
 @inline function meanRange(y: usize, a: i32, b: i32, o: i32): f64 {
@@ -31,41 +34,69 @@ const CLIP: f64 = 50.0;
   return s / <f64>(hi - lo + 1);
 }
 
-/** Scale of origin o: mean of the last day (m) or of the last 24 values; 1 when 0. */
+/**
+ * Scale of origin o: the noise level, mean |y_i − y_{i−L}| over the last day (L = the
+ * day when the history reaches a day further back, else 1; the last 24 values without a
+ * season), at least 1 % of the last day's mean level (and > 0).
+ */
 export function msScale(y: usize, o: i32, m: i32): f64 {
-  const L = m > 0 ? m : 24;
-  const s = meanRange(y, o - L, o - 1, o);
+  const D = m > 0 ? m : 24;
+  const a = o - D < 1 ? 1 : o - D;
+  const L = m > 0 && a - m >= 0 ? m : 1;
+  let s: f64 = 0;
+  let lvl: f64 = 0;
+  let c = 0;
+  for (let i = a; i < o; i++) {
+    s += Math.abs(ld(y, i) - ld(y, i - L));
+    lvl += ld(y, i);
+    c++;
+  }
+  if (c == 0) { s = 0; lvl = ld(y, 0); c = 1; }
+  s /= <f64>c;
+  lvl /= <f64>c;
+  const floor = 0.01 * lvl;
+  if (s < floor) s = floor;
   return s > 1e-12 ? s : 1.0;
 }
 
-/** Features of (o, h) into f[0..F), scaled by s. m: day (0: none); w: week (0: none). */
-function features(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, f: usize): void {
+/** Features of origin o that do not depend on the step (0..4, 11, 12), scaled by s. */
+function originFeatures(y: usize, o: i32, m: i32, s: f64, f: usize): void {
   const inv = 1.0 / s;
-  const t = o + h - 1;
   st(f, 0, 1.0);
-  const last = ld(y, o - 1) * inv;
-  st(f, 1, last);
+  st(f, 1, ld(y, o - 1) * inv);
   st(f, 2, meanRange(y, o - 3, o - 1, o) * inv);
   const m12 = meanRange(y, o - 12, o - 1, o) * inv;
   st(f, 3, m12);
   st(f, 4, meanRange(y, o - 48, o - 1, o) * inv);
+  if (m > 0 && o > m) {
+    st(f, 11, (meanRange(y, o - m, o - 1, o) - (o >= 2 * m ? meanRange(y, o - 2 * m, o - m - 1, o) : meanRange(y, o - m, o - 1, o))) * inv);
+    st(f, 12, ld(y, o - 1 - m) * inv);
+  } else {
+    st(f, 11, 0);
+    st(f, 12, m12);
+  }
+}
+
+/** Features of step h at origin o (5..10), scaled by s; originFeatures first. */
+function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, f: usize): void {
+  const inv = 1.0 / s;
+  const t = o + h - 1;
+  const m12 = ld(f, 3);
   if (m > 0 && o > m) {
     const k0 = (h + m - 1) / m;
     let acc: f64 = 0;
     let cnt = 0;
     for (let k = k0; k < k0 + 7; k++) {
       const i = t - k * m;
-      const v = i >= 1 ? meanRange(y, i - 1, i + 1, o) * inv : -1.0;
-      if (k < k0 + 3) st(f, 5 + k - k0, v >= 0 ? v : m12);
-      if (v >= 0) { acc += v; cnt++; }
+      if (i < 1) { if (k < k0 + 3) st(f, 5 + k - k0, m12); continue; }
+      const v = meanRange(y, i - 1, i + 1, o) * inv;
+      if (k < k0 + 3) st(f, 5 + k - k0, v);
+      acc += v;
+      cnt++;
     }
     st(f, 8, cnt > 0 ? acc / <f64>cnt : m12);
-    st(f, 11, (meanRange(y, o - m, o - 1, o) - (o >= 2 * m ? meanRange(y, o - 2 * m, o - m - 1, o) : meanRange(y, o - m, o - 1, o))) * inv);
-    st(f, 12, ld(y, o - 1 - m) * inv);
   } else {
     for (let j = 5; j <= 8; j++) st(f, j, m12);
-    st(f, 11, 0);
-    st(f, 12, m12);
   }
   if (w > 0 && o > w) {
     const k0 = (h + w - 1) / w;
@@ -76,11 +107,6 @@ function features(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, f: usize): v
   } else {
     st(f, 9, ld(f, 8));
     st(f, 10, ld(f, 8));
-  }
-  for (let j = 1; j < F; j++) {
-    const v = ld(f, j);
-    if (v > CLIP) st(f, j, CLIP);
-    else if (v < -CLIP) st(f, j, -CLIP);
   }
 }
 
@@ -112,9 +138,13 @@ export function msAccumulate(y: usize, cut: i32, lo: i32, m: i32, w: i32, nb: i3
       const o = oMax - <i32>((<i64>j * <i64>span) / <i64>S);
       if (o < lo) continue;
       const s = msScale(y, o, m);
-      features(y, o, h, m, w, s, f);
+      originFeatures(y, o, m, s, f);
+      stepFeatures(y, o, h, m, w, s, f);
+      // target winsorised at ±CLIP noise units around the value one day back (or the 12-value mean)
+      const ref = ld(f, 5);
       let target = ld(y, o + h - 1) / s;
-      if (target > CLIP) target = CLIP;
+      if (target > ref + CLIP) target = ref + CLIP;
+      if (target < ref - CLIP) target = ref - CLIP;
       const A = XtX + (<usize>(b * F * F) << 3);
       const v = Xty + (<usize>(b * F) << 3);
       for (let p = 0; p < F; p++) {
@@ -191,8 +221,9 @@ export function msSolve(nb: i32, lambda: f64, XtX: usize, Xty: usize, cnt: usize
 export function msPath(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges: usize, W: usize, out: usize, f: usize): i32 {
   if (o < 1 || H < 1) return BAD_LENGTH;
   const s = msScale(y, o, m);
+  originFeatures(y, o, m, s, f);
   for (let h = 1; h <= H; h++) {
-    features(y, o, h, m, w, s, f);
+    stepFeatures(y, o, h, m, w, s, f);
     const wb = W + (<usize>(bucketOf(h, nb, edges) * F) << 3);
     let acc: f64 = 0;
     for (let p = 0; p < F; p++) acc += ld(wb, p) * ld(f, p);

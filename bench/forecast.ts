@@ -29,6 +29,8 @@ export interface MethodRow {
   width80: number;
   width95: number;
   ms: number;
+  /** per data set: series, mean / median / geometric-mean MASE */
+  sets: Record<string, { series: number; meanMase: number; medianMase: number; geoMase: number }>;
   /** share of series where auto picked each method (auto only) */
   picks?: Record<string, number>;
 }
@@ -48,7 +50,7 @@ function scaleOf(v: (number | null)[], o: number, m: number) {
   return c ? s / c : NaN;
 }
 
-interface Acc { mase: Map<string, number[]>; in80: number; in95: number; n: number; w80: number; w95: number; ms: number; picks: Map<string, number> }
+interface Acc { set: Map<string, string>; mase: Map<string, number[]>; in80: number; in95: number; n: number; w80: number; w95: number; ms: number; picks: Map<string, number> }
 
 async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[], log: (s: string) => void): Promise<MethodRow[]> {
   // groups of equal step and horizon solve as one instance per origin (multiscale fits jointly)
@@ -56,7 +58,7 @@ async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[
   for (const s of series) { const k = `${s.step}/${horizonOf(s)}`; groups.set(k, [...(groups.get(k) ?? []), s]); }
   const rows: MethodRow[] = [];
   for (const method of methods) {
-    const acc: Acc = { mase: new Map(), in80: 0, in95: 0, n: 0, w80: 0, w95: 0, ms: 0, picks: new Map() };
+    const acc: Acc = { set: new Map(), mase: new Map(), in80: 0, in95: 0, n: 0, w80: 0, w95: 0, ms: 0, picks: new Map() };
     for (const group of groups.values()) {
       const step = group[0]!.step;
       const H = horizonOf(group[0]!);
@@ -83,21 +85,25 @@ async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[
             acc.n++;
             if (scale > 0) { acc.w80 += (i80!.upper[h]! - i80!.lower[h]!) / scale; acc.w95 += (i95!.upper[h]! - i95!.lower[h]!) / scale; }
           }
-          if (c && scale > 0) acc.mase.set(s.name, [...(acc.mase.get(s.name) ?? []), abs / c / scale]);
+          if (c && scale > 0) { acc.mase.set(s.name, [...(acc.mase.get(s.name) ?? []), abs / c / scale]); acc.set.set(s.name, s.set); }
           if (method === 'auto') acc.picks.set(r.method, (acc.picks.get(r.method) ?? 0) + 1);
         });
       }
     }
     const per = [...acc.mase.values()].map((xs) => xs.reduce((a, b) => a + b, 0) / xs.length);
+    const bySet = new Map<string, number[]>();
+    [...acc.mase].forEach(([name, xs]) => { const k = acc.set.get(name)!; bySet.set(k, [...(bySet.get(k) ?? []), xs.reduce((a, b) => a + b, 0) / xs.length]); });
+    const sets = Object.fromEntries([...bySet].map(([k, v]) => [k, { series: v.length, meanMase: v.reduce((a, b) => a + b, 0) / v.length, medianMase: median(v), geoMase: geo(v) }]));
     const totalPicks = [...acc.picks.values()].reduce((a, b) => a + b, 0);
     const row: MethodRow = {
-      method, series: per.length,
+      method, series: per.length, sets,
       meanMase: per.reduce((a, b) => a + b, 0) / per.length, medianMase: median(per), geoMase: geo(per),
       cover80: acc.in80 / acc.n, cover95: acc.in95 / acc.n, width80: acc.w80 / acc.n, width95: acc.w95 / acc.n, ms: acc.ms,
     };
     if (method === 'auto') row.picks = Object.fromEntries([...acc.picks].map(([k, v]) => [k, v / totalPicks]));
     rows.push(row);
     log(fmt(row));
+    log('   ' + Object.entries(sets).map(([k, v]) => `${k}: ${v.meanMase.toFixed(3)}/${v.medianMase.toFixed(3)}/${v.geoMase.toFixed(3)}`).join('  '));
   }
   return rows;
 }
@@ -133,18 +139,19 @@ export function syntheticBatch(count = 1000, n = 4032, seed = 1): ForecastInstan
 
 export async function benchForecast(opts: { quick: boolean; log: (s: string) => void }) {
   const { log } = opts;
-  const methods: ForecastMethodChoice[] = [...FORECAST_METHODS.filter((m) => METHODS.has(m)), 'auto'];
+  const methods: ForecastMethodChoice[] = process.env.FORECAST_METHODS ? (process.env.FORECAST_METHODS.split(',') as ForecastMethodChoice[]) : [...FORECAST_METHODS.filter((m) => METHODS.has(m)), 'auto'];
   let rows: MethodRow[] = [];
   let sets: Record<string, number> = {};
   if (!hasWorkloadData()) log('NOTICE: ../shared/data absent: the real-series evaluation is skipped');
   else {
-    const series = readWorkloadSets();
+    const series = readWorkloadSets().filter((s) => !process.env.FORECAST_SETS || process.env.FORECAST_SETS.split(',').includes(s.set));
     for (const s of series) sets[s.set] = (sets[s.set] ?? 0) + 1;
     log(`real series: ${series.length} (${Object.entries(sets).map(([k, v]) => `${k} ${v}`).join(', ')}); ${ORIGINS} origins each; horizon one day (one hour for series shorter than a week)`);
     log(HEAD);
     rows = await evaluate(series, methods, log);
   }
   // scale: 1,000 × 4,032 -> 288
+  if (process.env.FORECAST_NO_SCALE) return { rows, sets, scale: [], goals: [], peer: null };
   const batch = syntheticBatch(opts.quick ? 100 : 1000);
   const scale: { method: string; series: number; values: number; ms: number; runs: number[] }[] = [];
   log(`\nscale: ${batch.length} series × 4,032 values -> 288 steps (median of 3 runs; shared machine)`);

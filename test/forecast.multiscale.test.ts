@@ -73,7 +73,12 @@ describe('multiscale', () => {
     const F = 13;
     const row = Array.from(model.design![0]!.subarray(0, F + 2)); // bucket 0: step 1, first origin = cut − 1
     const o = y.length - 1;
-    const s = y.slice(o - 24, o).reduce((a, b) => a + b, 0) / 24;
+    // scale: the noise level, mean |y_i − y_{i−24}| over the last day, at least 1 % of the level
+    let noise = 0;
+    for (let i = o - 24; i < o; i++) noise += Math.abs(y[i]! - y[i - 24]!);
+    const level = y.slice(o - 24, o).reduce((a, b) => a + b, 0) / 24;
+    const s = Math.max(noise / 24, 0.01 * level);
+    expect(s).toBeGreaterThan(0.01 * level); // the noise term decides here
     expect(row[0]).toBe(1);
     expect(row[1]).toBeCloseTo(y[o - 1]! / s, 12);
     expect(row[2]).toBeCloseTo((y[o - 3]! + y[o - 2]! + y[o - 1]!) / 3 / s, 12);

@@ -57,6 +57,16 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
   return { buckets, bucketOf, mae: count ? abs / count : NaN, count };
 }
 
+/** Pool the errors of several windows (same horizon). */
+export function mergeCalibrations(list: readonly Calibration[]): Calibration {
+  const first = list[0]!;
+  if (list.length === 1) return first;
+  let abs = 0;
+  let count = 0;
+  for (const c of list) if (c.count) { abs += c.mae * c.count; count += c.count; }
+  return { buckets: first.buckets.map((_, b) => list.flatMap((c) => c.buckets[b]!)), bucketOf: first.bucketOf, mae: count ? abs / count : NaN, count };
+}
+
 /** Per level and step: the offsets [lo, hi] (lo <= 0 <= hi) to add to the mean. */
 export interface Bands {
   lo: Float64Array[];
