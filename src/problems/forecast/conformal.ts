@@ -10,7 +10,7 @@ import type { SeriesCtx } from './series.js';
 
 /** Error buckets across the horizon: at most this many. */
 const MAX_BUCKETS = 24;
-/** Errors per step to aim for (origins are strided to about this many). */
+/** Errors per step and window to aim for (origins are strided to about this many). */
 const PER_STEP = 48;
 /** Smallest pool a bucket's quantiles use (widened over neighbours until reached). */
 const MIN_POOL = 60;
@@ -30,7 +30,7 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
   const nb = Math.min(H, MAX_BUCKETS);
   const bucketOf = (h: number) => Math.floor((h * nb) / H);
   const buckets: number[][] = Array.from({ length: nb }, () => []);
-  const stride = Math.max(1, Math.floor(H / PER_STEP));
+  const stride = Math.max(1, Math.floor((end - cut) / PER_STEP));
   const path = new Float64Array(H);
   const { y, observed } = ctx;
   let abs = 0;
