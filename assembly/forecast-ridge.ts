@@ -13,7 +13,10 @@
 // the squared loss is in the units of MASE and noisy series do not dominate the global
 // fit. Target y[t] / s, winsorised at ±10 noise units around feature 5 (spikes).
 // Fit: X'X and X'y accumulated over sampled (origin, step) rows of every series, then
-// (X'X + λ·diag(0,1,…,1)) w = X'y per bucket by Cholesky, λ = LAMBDA · rows.
+// (X'X + λI) w = X'y per bucket by Cholesky, λ = LAMBDA · rows. The model is relative:
+// features and target are differences from the last value (relativeOrigin/Step), and the bias
+// and last-value columns are zero (their weights come out 0), so the forecast is
+// s · (last + w · x): equivariant to scale and to adding a constant.
 // Complexity: O(R·F²) to accumulate R rows of F = 13 features, O(B·F³) to solve B
 // buckets, O(H·F) per forecast path. No allocation: the caller passes every buffer.
 import { ld, st, ldi } from "./mem";
@@ -77,11 +80,10 @@ function originFeatures(y: usize, o: i32, m: i32, s: f64, f: usize): void {
   }
 }
 
-/** Features of step h at origin o (5..10), scaled by s; originFeatures first. */
-function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, f: usize): void {
+/** Features of step h at origin o (5..10), scaled by s; m12: feature 3 before relativeOrigin. */
+function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, m12: f64, f: usize): void {
   const inv = 1.0 / s;
   const t = o + h - 1;
-  const m12 = ld(f, 3);
   if (m > 0 && o > m) {
     const k0 = (h + m - 1) / m;
     let acc: f64 = 0;
@@ -108,6 +110,22 @@ function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, f: usize
     st(f, 9, ld(f, 8));
     st(f, 10, ld(f, 8));
   }
+}
+
+/**
+ * Make the origin's features relative to the last value (translation equivariance: the
+ * forecast is the last value plus a weighted sum of differences, so a constant history is
+ * forecast exactly): level features minus f1; the bias and f1 itself zero.
+ */
+function relativeOrigin(f: usize, last: f64): void {
+  st(f, 0, 0.0);
+  st(f, 1, 0.0);
+  for (let j = 2; j <= 4; j++) st(f, j, ld(f, j) - last);
+  st(f, 12, ld(f, 12) - last);
+}
+/** The step's features (5..10) relative to the last value. */
+function relativeStep(f: usize, last: f64): void {
+  for (let j = 5; j <= 10; j++) st(f, j, ld(f, j) - last);
 }
 
 /** Bucket of step h (1-based) given edges[0..nb] (edges[b] = first step of bucket b). */
@@ -139,10 +157,14 @@ export function msAccumulate(y: usize, cut: i32, lo: i32, m: i32, w: i32, nb: i3
       if (o < lo) continue;
       const s = msScale(y, o, m);
       originFeatures(y, o, m, s, f);
-      stepFeatures(y, o, h, m, w, s, f);
-      // target winsorised at ±CLIP noise units around the value one day back (or the 12-value mean)
+      const last = ld(f, 1);
+      stepFeatures(y, o, h, m, w, s, ld(f, 3), f);
+      relativeOrigin(f, last);
+      relativeStep(f, last);
+      // target: change from the last value, winsorised at ±CLIP noise units around the
+      // change to the value one day back (or to the 12-value mean)
       const ref = ld(f, 5);
-      let target = ld(y, o + h - 1) / s;
+      let target = ld(y, o + h - 1) / s - last;
       if (target > ref + CLIP) target = ref + CLIP;
       if (target < ref - CLIP) target = ref - CLIP;
       const A = XtX + (<usize>(b * F * F) << 3);
@@ -166,7 +188,7 @@ export function msAccumulate(y: usize, cut: i32, lo: i32, m: i32, w: i32, nb: i3
 }
 
 /**
- * Solve (X'X + λ·diag(0,1,…,1)) w = X'y per bucket (λ = lambda · rows of the bucket) by
+ * Solve (X'X + λI) w = X'y per bucket (λ = lambda · rows of the bucket) by
  * Cholesky; W: nb·F out. The upper triangles of XtX are read (and left unchanged).
  * A bucket without rows copies the previous bucket's weights (bucket 0: zeros).
  * scratch: F·F + F f64. Returns OK, or BAD_LENGTH when a system is not positive definite
@@ -191,7 +213,7 @@ export function msSolve(nb: i32, lambda: f64, XtX: usize, Xty: usize, cnt: usize
       for (let i = 0; i < F && ok; i++) {
         for (let j = 0; j <= i; j++) {
           let s = ld(A, j * F + i); // upper triangle: A[j][i], j <= i
-          if (i == j) s += (i > 0 ? lambda * n : 0.0) + jitter;
+          if (i == j) s += lambda * n + jitter;
           for (let k = 0; k < j; k++) s -= ld(L, i * F + k) * ld(L, j * F + k);
           if (i == j) {
             if (!(s > 0)) { ok = false; break; }
@@ -222,12 +244,16 @@ export function msPath(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
   if (o < 1 || H < 1) return BAD_LENGTH;
   const s = msScale(y, o, m);
   originFeatures(y, o, m, s, f);
+  const last = ld(f, 1);
+  const m12 = ld(f, 3);
+  relativeOrigin(f, last);
   for (let h = 1; h <= H; h++) {
-    stepFeatures(y, o, h, m, w, s, f);
+    stepFeatures(y, o, h, m, w, s, m12, f);
+    relativeStep(f, last);
     const wb = W + (<usize>(bucketOf(h, nb, edges) * F) << 3);
     let acc: f64 = 0;
     for (let p = 0; p < F; p++) acc += ld(wb, p) * ld(f, p);
-    st(out, h - 1, acc * s);
+    st(out, h - 1, (last + acc) * s);
   }
   return OK;
 }
