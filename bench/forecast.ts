@@ -29,8 +29,8 @@ export interface MethodRow {
   width80: number;
   width95: number;
   ms: number;
-  /** per data set: series, mean / median / geometric-mean MASE */
-  sets: Record<string, { series: number; meanMase: number; medianMase: number; geoMase: number }>;
+  /** per data set: series, mean / median / geometric-mean MASE, coverage */
+  sets: Record<string, { series: number; meanMase: number; medianMase: number; geoMase: number; cover80: number; cover95: number }>;
   /** share of series where auto picked each method (auto only) */
   picks?: Record<string, number>;
 }
@@ -50,7 +50,7 @@ function scaleOf(v: (number | null)[], o: number, m: number) {
   return c ? s / c : NaN;
 }
 
-interface Acc { set: Map<string, string>; mase: Map<string, number[]>; in80: number; in95: number; n: number; w80: number; w95: number; ms: number; picks: Map<string, number> }
+interface Acc { cov: Map<string, number[]>; set: Map<string, string>; mase: Map<string, number[]>; in80: number; in95: number; n: number; w80: number; w95: number; ms: number; picks: Map<string, number> }
 
 async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[], log: (s: string) => void): Promise<MethodRow[]> {
   // groups of equal step and horizon solve as one instance per origin (multiscale fits jointly)
@@ -58,7 +58,7 @@ async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[
   for (const s of series) { const k = `${s.step}/${horizonOf(s)}`; groups.set(k, [...(groups.get(k) ?? []), s]); }
   const rows: MethodRow[] = [];
   for (const method of methods) {
-    const acc: Acc = { set: new Map(), mase: new Map(), in80: 0, in95: 0, n: 0, w80: 0, w95: 0, ms: 0, picks: new Map() };
+    const acc: Acc = { cov: new Map(), set: new Map(), mase: new Map(), in80: 0, in95: 0, n: 0, w80: 0, w95: 0, ms: 0, picks: new Map() };
     for (const group of groups.values()) {
       const step = group[0]!.step;
       const H = horizonOf(group[0]!);
@@ -80,9 +80,14 @@ async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[
             abs += Math.abs(v - r.mean[h]!);
             c++;
             const [i80, i95] = r.intervals;
-            if (v >= i80!.lower[h]! && v <= i80!.upper[h]!) acc.in80++;
-            if (v >= i95!.lower[h]! && v <= i95!.upper[h]!) acc.in95++;
+            const c80 = v >= i80!.lower[h]! && v <= i80!.upper[h]!;
+            const c95 = v >= i95!.lower[h]! && v <= i95!.upper[h]!;
+            if (c80) acc.in80++;
+            if (c95) acc.in95++;
             acc.n++;
+            const cv = acc.cov.get(s.set) ?? [0, 0, 0];
+            cv[0]! += c80 ? 1 : 0; cv[1]! += c95 ? 1 : 0; cv[2]!++;
+            acc.cov.set(s.set, cv);
             if (scale > 0) { acc.w80 += (i80!.upper[h]! - i80!.lower[h]!) / scale; acc.w95 += (i95!.upper[h]! - i95!.lower[h]!) / scale; }
           }
           if (c && scale > 0) { acc.mase.set(s.name, [...(acc.mase.get(s.name) ?? []), abs / c / scale]); acc.set.set(s.name, s.set); }
@@ -93,7 +98,7 @@ async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[
     const per = [...acc.mase.values()].map((xs) => xs.reduce((a, b) => a + b, 0) / xs.length);
     const bySet = new Map<string, number[]>();
     [...acc.mase].forEach(([name, xs]) => { const k = acc.set.get(name)!; bySet.set(k, [...(bySet.get(k) ?? []), xs.reduce((a, b) => a + b, 0) / xs.length]); });
-    const sets = Object.fromEntries([...bySet].map(([k, v]) => [k, { series: v.length, meanMase: v.reduce((a, b) => a + b, 0) / v.length, medianMase: median(v), geoMase: geo(v) }]));
+    const sets = Object.fromEntries([...bySet].map(([k, v]) => { const c = acc.cov.get(k) ?? [0, 0, 1]; return [k, { series: v.length, meanMase: v.reduce((a, b) => a + b, 0) / v.length, medianMase: median(v), geoMase: geo(v), cover80: c[0]! / c[2]!, cover95: c[1]! / c[2]! }]; }));
     const totalPicks = [...acc.picks.values()].reduce((a, b) => a + b, 0);
     const row: MethodRow = {
       method, series: per.length, sets,
@@ -103,7 +108,7 @@ async function evaluate(series: WorkloadSeries[], methods: ForecastMethodChoice[
     if (method === 'auto') row.picks = Object.fromEntries([...acc.picks].map(([k, v]) => [k, v / totalPicks]));
     rows.push(row);
     log(fmt(row));
-    log('   ' + Object.entries(sets).map(([k, v]) => `${k}: ${v.meanMase.toFixed(3)}/${v.medianMase.toFixed(3)}/${v.geoMase.toFixed(3)}`).join('  '));
+    log('   ' + Object.entries(sets).map(([k, v]) => `${k}: ${v.meanMase.toFixed(3)}/${v.medianMase.toFixed(3)}/${v.geoMase.toFixed(3)} cov ${(100 * v.cover80).toFixed(0)}/${(100 * v.cover95).toFixed(0)}`).join('  '));
   }
   return rows;
 }

@@ -83,7 +83,7 @@ interface MethodRun {
 /** Values per calibration window at least (windows hold max(H, CAL_MIN) values). */
 export const CAL_MIN = 240;
 /** Calibration windows per interval set. */
-export const CAL_WINDOWS = 2;
+export const CAL_WINDOWS = 4;
 
 /** Calibration windows ending at `end`: [cut, cut + C) for the K windows that leave >= 2 values to fit, else the second half. */
 function windowsBefore(end: number, C: number): { cut: number; end: number }[] {
