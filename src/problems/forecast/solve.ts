@@ -11,7 +11,8 @@
 //                                         intervals never saw).
 // Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2). Histories too short
 // for one window calibrate on their second half (the solution says so). "auto" picks, per
-// series, the method whose calibration errors are smallest; its backtest is that of the
+// series, the method whose calibration errors are smallest (seasonal naive unless another
+// is AUTO_MARGIN better: selection noise); its backtest is that of the
 // method the backtest's calibration errors pick (a choice made without the backtest's values).
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
