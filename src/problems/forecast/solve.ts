@@ -1,7 +1,7 @@
 // Forecasting workload with calibrated conformal intervals (docs/forecast.md).
 //
-// For every method and history of n values and horizon H (C = max(H, CAL_MIN) values per
-// calibration window, K = CAL_WINDOWS windows):
+// For every method and history of n values and horizon H (C = max(H, min(CAL_MIN,
+// n / (K + 2))) values per calibration window, K = CAL_WINDOWS windows):
 //   a fit on all n values              -> the forecast (`mean`);
 //   fits on the first n − k·C values   -> their out-of-sample errors on [n − k·C, n − (k−1)·C)
 //                                         calibrate the forecast's intervals (k = 1..K);
@@ -106,11 +106,13 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
 }
 
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
-  const C = Math.max(H, CAL_MIN);
   const plans = ctxs.map((c) => {
     const n = c.y.length;
+    // windows of max(H, CAL_MIN) values; a short history (coarse steps) uses windows of a
+    // (K + 2)-th of it, so that K windows still leave values to fit
+    const C = Math.max(H, Math.min(CAL_MIN, Math.floor(n / (CAL_WINDOWS + 2))));
     const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
-    return { n, b, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
+    return { n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
   });
   // slots: one cut per series; equal slots share their fits
   const slots = new Map<string, Promise<(Fitted | null)[]>>();
@@ -140,7 +142,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       return c;
     })) : null;
   return ctxs.map((ctx, i) => {
-    const { n, b, cal, calB } = plans[i]!;
+    const { n, b, C, cal, calB } = plans[i]!;
     const notes: string[] = [];
     const F = final[i]!;
     if (F.note) notes.push(F.note);
