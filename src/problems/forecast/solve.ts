@@ -1,7 +1,7 @@
 // Forecasting workload with calibrated conformal intervals (docs/forecast.md).
 //
-// For every method and history of n values and horizon H (C = max(H, min(CAL_MIN,
-// n / (K + 2))) values per calibration window, K = CAL_WINDOWS windows):
+// For every method and history of n values and horizon H (C = max(H, min(CAL_MIN, n / K))
+// values per calibration window, K = CAL_WINDOWS windows):
 //   a fit on all n values              -> the forecast (`mean`);
 //   fits on the first n − k·C values   -> their out-of-sample errors on [n − k·C, n − (k−1)·C)
 //                                         calibrate the forecast's intervals (k = 1..K);
@@ -108,9 +108,9 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
   const plans = ctxs.map((c) => {
     const n = c.y.length;
-    // windows of max(H, CAL_MIN) values; a short history (coarse steps) uses windows of a
-    // (K + 2)-th of it, so that K windows still leave values to fit
-    const C = Math.max(H, Math.min(CAL_MIN, Math.floor(n / (CAL_WINDOWS + 2))));
+    // windows of max(H, CAL_MIN) values; a history that cannot hold K such windows (coarse
+    // steps, short histories) uses windows of a K-th of it
+    const C = Math.max(H, Math.min(CAL_MIN, Math.floor(n / CAL_WINDOWS)));
     const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
     return { n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
   });
