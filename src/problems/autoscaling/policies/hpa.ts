@@ -1,0 +1,142 @@
+// The Kubernetes HorizontalPodAutoscaler, replayed as documented (docs/autoscaling.md,
+// "HPA"): every `syncSeconds` (15 s) it reads the utilisation of the last completed step's
+// workload over the ready pods, proposes ceil(ready × utilisation / target) unless the
+// ratio is within the tolerance (10 %), treats not-yet-ready pods as idle when scaling up
+// (no change when that flips the direction), stabilises scale-down to the highest
+// recommendation of the last 300 s, limits the rate (up: the larger of +100 % and +4 pods
+// per 15 s; down: −100 % per 15 s), and clamps to minPods..maxPods. New pods serve after
+// readySeconds. O(steps · step / syncSeconds · window / syncSeconds).
+import { Timeline } from './timeline.js';
+import type { Relation } from '../relation.js';
+
+export interface ScalingPolicy { type: 'Pods' | 'Percent'; value: number; periodSeconds: number }
+export interface HpaBehavior {
+  tolerance: number;
+  syncSeconds: number;
+  scaleUp: { stabilizationWindowSeconds: number; policies: ScalingPolicy[]; selectPolicy: 'Max' | 'Min' };
+  scaleDown: { stabilizationWindowSeconds: number; policies: ScalingPolicy[]; selectPolicy: 'Max' | 'Min' };
+}
+
+/** The defaults of the Kubernetes documentation ("Default Behavior"). */
+export const HPA_DEFAULTS: HpaBehavior = {
+  tolerance: 0.1,
+  syncSeconds: 15,
+  scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }, { type: 'Pods', value: 4, periodSeconds: 15 }] },
+  scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
+};
+
+export interface ReactiveInput {
+  /** Actual workload of the replayed steps (null: missing, the metric is missing). */
+  workload: ArrayLike<number | null>;
+  /** Workload of the step before the first replayed one (the first metric). */
+  before: number | null;
+  step: number;
+  relation: Relation;
+  target: number;
+  minPods: number;
+  maxPods: number;
+  initialPods: number;
+  readySeconds: number;
+}
+
+/** Per replayed step: mean requested pods and mean ready pods; scaling operations. */
+export interface ReactiveTrace { pods: Float64Array; ready: Float64Array; actions: number }
+
+export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAULTS): ReactiveTrace {
+  const { workload, step, relation, target, minPods, maxPods } = inp;
+  const H = workload.length;
+  const tl = new Timeline(inp.initialPods, inp.readySeconds);
+  const pods = new Float64Array(H);
+  const ready = new Float64Array(H);
+  const sync = behavior.syncSeconds;
+  // recommendations kept while inside the longer window: [time, replicas]
+  const keep = Math.max(behavior.scaleUp.stabilizationWindowSeconds, behavior.scaleDown.stabilizationWindowSeconds);
+  const recs: [number, number][] = [];
+  // scale events kept while inside the longest policy period: [time, +added / −removed]
+  const period = Math.max(...behavior.scaleUp.policies.map((p) => p.periodSeconds), ...behavior.scaleDown.policies.map((p) => p.periodSeconds), 0);
+  const events: [number, number][] = [];
+  let k = 0; // next sync index
+  for (let t = 0; t < H; t++) {
+    const end = (t + 1) * step;
+    for (; k * sync < end; k++) {
+      const now = k * sync;
+      tl.advance(now);
+      const last = Math.floor(now / step) - 1;
+      const w = last >= 0 ? workload[last] ?? null : inp.before;
+      const current = tl.spec;
+      let desired = current;
+      if (w !== null && tl.ready > 0) desired = proposal(w, tl.ready, tl.unready, current, relation, target, behavior.tolerance);
+      else if (w !== null && tl.ready === 0 && current === 0 && w > 0) desired = Math.max(1, minPods); // scale from zero
+      // stabilisation (the proposal is stored before it is stabilised, as the controller does)
+      let up = desired;
+      let down = desired;
+      for (const [ts, r] of recs) {
+        if (ts > now - behavior.scaleUp.stabilizationWindowSeconds) up = Math.min(up, r);
+        if (ts > now - behavior.scaleDown.stabilizationWindowSeconds) down = Math.max(down, r);
+      }
+      recs.push([now, desired]);
+      while (recs.length && !(recs[0]![0] > now - keep)) recs.shift();
+      let rec = current;
+      if (rec < up) rec = up;
+      if (rec > down) rec = down;
+      // rate limits and bounds
+      if (rec > current) rec = Math.min(rec, scaleUpLimit(current, events, now, behavior.scaleUp), maxPods);
+      else if (rec < current) rec = Math.max(rec, scaleDownLimit(current, events, now, behavior.scaleDown), minPods);
+      rec = Math.min(maxPods, Math.max(minPods, rec));
+      if (rec !== current) {
+        events.push([now, rec - current]);
+        tl.scaleTo(rec);
+      }
+      while (events.length && !(events[0]![0] > now - period)) events.shift();
+    }
+    tl.advance(end);
+    const s = tl.takeStep();
+    pods[t] = s.specSeconds / step;
+    ready[t] = s.readySeconds / step;
+  }
+  return { pods, ready, actions: tl.actions };
+}
+
+/** The replica calculator's proposal for a utilisation metric (ready pods measured, unready pods idle when scaling up). */
+export function proposal(w: number, ready: number, unready: number, current: number, rel: Relation, target: number, tolerance: number): number {
+  const u = rel.util(w, ready);
+  const ratio = u / target;
+  if (Math.abs(1 - ratio) <= tolerance) return current;
+  if (unready > 0 && ratio > 1) {
+    // not-yet-ready pods count as 0 % used; no change if that changes the direction
+    const newRatio = (u * ready) / ((ready + unready) * target);
+    if (Math.abs(1 - newRatio) <= tolerance || newRatio < 1) return current;
+    const n = Math.ceil(newRatio * (ready + unready) - 1e-9);
+    return n < current ? current : n;
+  }
+  const n = Math.ceil(ratio * ready - 1e-9);
+  if (ratio < 1 && n > current) return current;
+  if (ratio > 1 && n < current) return current;
+  return n;
+}
+
+function changeInPeriod(events: [number, number][], now: number, period: number, sign: 1 | -1): number {
+  let s = 0;
+  for (const [ts, d] of events) if (ts > now - period && Math.sign(d) === sign) s += Math.abs(d);
+  return s;
+}
+
+function scaleUpLimit(current: number, events: [number, number][], now: number, rules: HpaBehavior['scaleUp']): number {
+  let limit = rules.selectPolicy === 'Max' ? -Infinity : Infinity;
+  for (const p of rules.policies) {
+    const start = current - changeInPeriod(events, now, p.periodSeconds, 1);
+    const l = p.type === 'Pods' ? start + p.value : Math.ceil(start * (1 + p.value / 100));
+    limit = rules.selectPolicy === 'Max' ? Math.max(limit, l) : Math.min(limit, l);
+  }
+  return limit;
+}
+
+function scaleDownLimit(current: number, events: [number, number][], now: number, rules: HpaBehavior['scaleDown']): number {
+  let limit = rules.selectPolicy === 'Max' ? Infinity : -Infinity;
+  for (const p of rules.policies) {
+    const start = current + changeInPeriod(events, now, p.periodSeconds, -1);
+    const l = p.type === 'Pods' ? start - p.value : Math.ceil(start * (1 - p.value / 100));
+    limit = rules.selectPolicy === 'Max' ? Math.min(limit, l) : Math.max(limit, l);
+  }
+  return limit;
+}
