@@ -1,0 +1,202 @@
+// Forecasting workload with calibrated conformal intervals (docs/forecast.md).
+//
+// For every method and history of n values and horizon H, three fits:
+//   F2 on all n values            -> the forecast (`mean`);
+//   F1 on the first n - H values  -> the backtest forecast of the last H values, and its
+//                                    out-of-sample errors on them calibrate F2's intervals;
+//   F0 on the first n - 2H values -> its errors on [n - 2H, n - H) calibrate the
+//                                    backtest's intervals (so the backtest's coverage is
+//                                    measured on values its intervals never saw).
+// Shorter histories calibrate on their second half (the solution says so). "auto" picks,
+// per series, the method whose F1 errors are smallest; its backtest is that of the method
+// F0's errors pick (a choice made without the backtest's values).
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError } from '../../core/errors.js';
+import {
+  ForecastInstance, FORECAST_METHODS,
+  type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
+} from './schema.js';
+import { prepareSeries, defaultSeasons, usableSeasons, naiveScale, type SeriesCtx } from './series.js';
+import { calibrate, bands, type Calibration } from './conformal.js';
+import type { Fitted, Method } from './method.js';
+import { seasonalNaive } from './snaive.js';
+
+const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
+/** Most values one call accepts (sum over series). */
+export const FORECAST_MAX_VALUES = 2 ** 26;
+/** Most forecast values one call returns (series × horizon). */
+export const FORECAST_MAX_OUTPUT = 2 ** 25;
+
+/** The methods by name (auto considers all of them, in this order of preference on ties). */
+export const METHODS: ReadonlyMap<ForecastMethod, Method> = new Map<ForecastMethod, Method>([
+  ['seasonal-naive', seasonalNaive],
+]);
+
+/** Validate a forecast instance (throws ValidationError naming the JSON path). */
+export function validateForecast(input: unknown): asserts input is ForecastInstance {
+  validator.assert(input);
+  const inst = input as ForecastInstance;
+  uniqueNames('series', inst.series.map((s, i) => s.name ?? String(i)));
+  const levels = inst.levels ?? [];
+  const seen = new Map<number, number>();
+  levels.forEach((L, i) => {
+    const prev = seen.get(L);
+    if (prev !== undefined) throw new ValidationError(`levels[${i}]`, `duplicates levels[${prev}] (${L})`);
+    seen.set(L, i);
+  });
+  let total = 0;
+  for (const s of inst.series) total += s.values.length;
+  if (total > FORECAST_MAX_VALUES) throw new ValidationError('series', `hold ${total} values in all; at most ${FORECAST_MAX_VALUES} fit in one call (split the instance)`);
+  const H = horizonOf(inst);
+  if (H * inst.series.length > FORECAST_MAX_OUTPUT) throw new ValidationError('horizon', `× ${inst.series.length} series = ${H * inst.series.length} forecast values; at most ${FORECAST_MAX_OUTPUT} per call`);
+}
+
+const horizonOf = (inst: ForecastInstance) => inst.horizon ?? Math.max(1, Math.round(86400 / (inst.step ?? 300)));
+
+/** What one method produced for one series. */
+interface MethodRun {
+  mean: Float64Array;
+  lo: Float64Array[];
+  hi: Float64Array[];
+  backtest: ForecastBacktest;
+  /** F1's out-of-sample mean absolute error (the auto choice), NaN when none. */
+  mae1: number;
+  /** F0's (the auto choice for the backtest), NaN when none. */
+  mae0: number;
+  notes: string[];
+  seasons: number[];
+}
+
+const cutsFor = (n: number, H: number) => {
+  const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
+  const c1 = b > 0 ? b : n >= 2 ? Math.ceil(n / 2) : 0; // F1's cut: calibration of the forecast
+  const c0 = b > 0 ? (b - H >= 1 ? b - H : b >= 2 ? Math.ceil(b / 2) : 0) : 0; // F0's cut: calibration of the backtest
+  return { b, c1, c0 };
+};
+
+/** Fit `method` on the series whose cut is >= 1 (jointly, for global methods). */
+async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<(Fitted | null)[]> {
+  const idx = ctxs.map((_, i) => i).filter((i) => cuts[i]! >= 1);
+  const fits = idx.length ? await method.fitAll(idx.map((i) => ctxs[i]!), idx.map((i) => cuts[i]!), H) : [];
+  const out: (Fitted | null)[] = ctxs.map(() => null);
+  idx.forEach((i, k) => { out[i] = fits[k]!; });
+  return out;
+}
+
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
+  const plan = ctxs.map((c) => cutsFor(c.y.length, H));
+  const [F2, F1, F0] = [
+    await fitSome(method, ctxs, ctxs.map((c) => c.y.length), H),
+    await fitSome(method, ctxs, plan.map((p) => p.c1), H),
+    await fitSome(method, ctxs, plan.map((p) => p.c0), H),
+  ];
+  return ctxs.map((ctx, i) => {
+    const n = ctx.y.length;
+    const { b, c1, c0 } = plan[i]!;
+    const notes: string[] = [];
+    if (F2[i]!.note) notes.push(F2[i]!.note!);
+    if (ctx.nObserved === 0) notes.push('no observed value: the history is taken as zeros');
+    const mean = new Float64Array(H);
+    F2[i]!.path(n, H, mean);
+    const cal1: Calibration | null = F1[i] ? calibrate(ctx, F1[i]!, c1, n, H) : null;
+    if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
+    else if (c1 !== b) notes.push(`history of ${n} values is not longer than the horizon: intervals calibrated on ${cal1.count} errors from a fit on the first ${c1} values`);
+    const band = bands(cal1, H, levels);
+    clipInto(mean, band.lo, band.hi);
+    // backtest: F1 (fitted without the last H values) forecasts them; F0's errors calibrate its intervals
+    let backtest: ForecastBacktest = { mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) };
+    let mae0 = NaN;
+    if (b > 0) {
+      const bm = new Float64Array(H);
+      F1[i]!.path(b, H, bm);
+      const cal0 = F0[i] ? calibrate(ctx, F0[i]!, c0, b, H) : null;
+      mae0 = cal0?.mae ?? NaN;
+      const bb = bands(cal0, H, levels);
+      clipInto(bm, bb.lo, bb.hi);
+      const m = usableSeasons(ctx, b)[0] ?? 0;
+      backtest = score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
+    } else {
+      notes.push(`history of ${n} values is not longer than the horizon (${H}): no backtest`);
+    }
+    return { mean, lo: band.lo, hi: band.hi, backtest, mae1: cal1?.mae ?? NaN, mae0, notes, seasons: usableSeasons(ctx, n) };
+  });
+}
+
+/** mean := max(mean, 0); lo/hi become the absolute bounds, clipped at 0. */
+function clipInto(mean: Float64Array, lo: Float64Array[], hi: Float64Array[]): void {
+  for (let h = 0; h < mean.length; h++) {
+    const m = Math.max(0, mean[h]!);
+    mean[h] = m;
+    for (let k = 0; k < lo.length; k++) {
+      lo[k]![h] = Math.max(0, m + lo[k]![h]!);
+      hi[k]![h] = Math.max(m, m + hi[k]![h]!);
+    }
+  }
+}
+
+function score(ctx: SeriesCtx, b: number, mean: Float64Array, lo: Float64Array[], hi: Float64Array[], levels: readonly number[], scale: number): ForecastBacktest {
+  const H = mean.length;
+  let abs = 0;
+  let steps = 0;
+  const inside = levels.map(() => 0);
+  for (let h = 0; h < H && b + h < ctx.y.length; h++) {
+    const t = b + h;
+    if (!ctx.observed[t]) continue;
+    const v = ctx.y[t]!;
+    abs += Math.abs(v - mean[h]!);
+    steps++;
+    levels.forEach((_, k) => { if (v >= lo[k]![h]! && v <= hi[k]![h]!) inside[k]!++; });
+  }
+  const coverage = Object.fromEntries(levels.map((L, k) => [String(L), steps ? inside[k]! / steps : null]));
+  if (steps === 0) return { mase: null, mae: null, steps, coverage };
+  const mae = abs / steps;
+  const mase = scale > 0 ? mae / scale : mae === 0 ? 0 : null;
+  return { mase, mae, steps, coverage };
+}
+
+const toArray = (a: Float64Array) => Array.from(a);
+
+function result(name: string, method: ForecastMethod, run: MethodRun, levels: readonly number[], extraNotes: string[] = []): ForecastSeriesResult {
+  const intervals: ForecastInterval[] = levels.map((level, k) => ({ level, lower: toArray(run.lo[k]!), upper: toArray(run.hi[k]!) }));
+  const notes = [...extraNotes, ...run.notes];
+  const r: ForecastSeriesResult = { name, method, mean: toArray(run.mean), intervals, backtest: run.backtest, seasons: run.seasons };
+  if (notes.length) r.fallback = notes.join('; ');
+  return r;
+}
+
+/**
+ * Forecast every series of the instance: mean, conformal intervals at each level, and the
+ * backtest. Throws ValidationError (with the JSON path) on invalid input.
+ */
+export async function forecast(instance: ForecastInstance): Promise<ForecastSolution> {
+  validateForecast(instance);
+  const step = instance.step ?? 300;
+  const H = horizonOf(instance);
+  const levels = instance.levels ?? [0.8, 0.95];
+  const asked = instance.method ?? 'auto';
+  const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
+  const names = instance.series.map((s, i) => s.name ?? String(i));
+  const methods = asked === 'auto' ? [...METHODS.keys()] : [asked];
+  const runs = new Map<ForecastMethod, MethodRun[]>();
+  for (const name of methods) {
+    const m = METHODS.get(name);
+    if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
+    runs.set(name, await runMethod(m, ctxs, H, levels));
+  }
+  const series = ctxs.map((_, i) => {
+    if (asked !== 'auto') return result(names[i]!, asked, runs.get(asked)![i]!, levels);
+    const pick = (key: 'mae1' | 'mae0') => {
+      let best: ForecastMethod = methods[0]!;
+      for (const m of methods) if (runs.get(m)![i]![key] < runs.get(best)![i]![key]) best = m;
+      return best;
+    };
+    const chosen = pick('mae1');
+    const run = { ...runs.get(chosen)![i]!, backtest: runs.get(pick('mae0'))![i]!.backtest };
+    const r = result(names[i]!, chosen, run, levels);
+    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(runs.get(m)![i]!.mae1)).map((m) => [m, runs.get(m)![i]!.mae1]));
+    return r;
+  });
+  return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
+}
+
+export { FORECAST_METHODS };
