@@ -141,7 +141,7 @@ export interface AutoscalingSolution {
   totals: EnergyTotals;
   /** The energy parameters used (defaults filled in). */
   energy: Required<AutoscalingEnergy>;
-  /** The pooled (empirical Bayes) prior. */
-  prior: { w: number; b: number; sigma2: number; services: number; observations: number };
+  /** The pooled (empirical Bayes) prior, in units of each service's mean workload per pod (scale-free). */
+  prior: { w: number; b: number; sigma2: number; kind: 'between-services' | 'unit-information'; services: number; observations: number };
   evaluation?: AutoscalingEvaluation;
 }

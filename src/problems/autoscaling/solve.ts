@@ -49,42 +49,73 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   if (e && (e.peakWatts ?? 450) < (e.idleWatts ?? 180)) throw new ValidationError(e.peakWatts !== undefined ? 'energy.peakWatts' : 'energy.idleWatts', `peakWatts (${e.peakWatts ?? 450}) is below idleWatts (${e.idleWatts ?? 180})`);
 }
 
-/** Per-service capacity posteriors (empirical-Bayes prior from all services). */
-export function fitCapacities(inst: AutoscalingInstance): { prior: ReturnType<typeof empiricalPrior> & object; posts: Nig[]; counts: number[] } {
+/**
+ * Per-service capacity posteriors (empirical-Bayes prior from all services). Pooling is
+ * scale-free: each service's workload per pod is divided by its own mean (its `scale`), so
+ * that services measured in different units share the shape of the relation (relative
+ * slope, intercept and noise); a service without observations takes the median scale of
+ * the others (docs/autoscaling.md, "Per-pod capacity").
+ */
+export function fitCapacities(inst: AutoscalingInstance): { prior: NonNullable<ReturnType<typeof empiricalPrior>>; posts: Nig[]; counts: number[]; scales: number[] } {
   const suffs: Suff[] = [];
   const xs: Float64Array[] = [];
   const ys: Float64Array[] = [];
+  const own: (number | null)[] = [];
   for (const s of inst.services) {
+    const obs = s.observations ?? [];
+    let m = 0;
+    for (const o of obs) m += o.workloadPerPod;
+    m = obs.length ? m / obs.length : 0;
+    own.push(m > 0 && Number.isFinite(m) ? m : null);
+  }
+  const known = own.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const fallback = known.length ? known[Math.floor(known.length / 2)]! : 1;
+  const scales = own.map((m) => m ?? fallback);
+  inst.services.forEach((s, i) => {
     const obs = s.observations ?? [];
     const x = new Float64Array(obs.length);
     const y = new Float64Array(obs.length);
     const f = emptySuff();
-    obs.forEach((o, k) => {
-      x[k] = o.utilization; y[k] = o.workloadPerPod;
-      f.n++; f.sx += o.utilization; f.sxx += o.utilization ** 2; f.sy += o.workloadPerPod; f.sxy += o.utilization * o.workloadPerPod; f.syy += o.workloadPerPod ** 2;
+    const k = scales[i]!;
+    obs.forEach((o, j) => {
+      const yy = o.workloadPerPod / k;
+      x[j] = o.utilization; y[j] = yy;
+      f.n++; f.sx += o.utilization; f.sxx += o.utilization ** 2; f.sy += yy; f.sxy += o.utilization * yy; f.syy += yy * yy;
     });
     suffs.push(f); xs.push(x); ys.push(y);
-  }
+  });
   const prior = empiricalPrior(suffs);
   if (!prior) {
     throw new ValidationError('services', 'carry too few observations to fit the per-pod relation: all services together need at least 3 observations at 2 or more distinct utilisations');
   }
   const posts = suffs.map((f, i) => updateNig(prior, f, xs[i], ys[i]));
-  return { prior, posts, counts: suffs.map((f) => f.n) };
+  return { prior, posts, counts: suffs.map((f) => f.n), scales };
 }
 
-function perPodOf(post: Nig, target: number, q: number, n: number): PerPod {
+/** Lowest capacity quantile used, as a share of the predictive mean (a pod always carries something; noted when used). */
+export const CAPACITY_FLOOR = 0.05;
+
+function perPodOf(post: Nig, scale: number, target: number, q: number, n: number): PerPod & { floored: boolean } {
   const p = predictive(post, target);
+  const mean = p.loc * scale;
+  const floor = mean > 0 ? CAPACITY_FLOOR * mean : 0;
+  let floored = false;
+  const qt = (pr: number) => {
+    const v = predictiveQuantile(post, target, pr) * scale;
+    if (mean > 0 && v < floor) { floored = true; return floor; }
+    return v;
+  };
+  const lower = qt(0.05);
+  const planQuantile = qt(1 - q);
+  const upper = Math.max(qt(0.95), mean);
   return {
-    mean: p.loc,
-    lower: predictiveQuantile(post, target, 0.05),
-    upper: predictiveQuantile(post, target, 0.95),
-    planQuantile: predictiveQuantile(post, target, 1 - q),
-    atFull: post.m0 + post.m1,
-    w: post.m0,
-    b: post.m1,
+    mean, lower, upper, planQuantile,
+    atFull: (post.m0 + post.m1) * scale,
+    w: post.m0 * scale,
+    b: post.m1 * scale,
     observations: n,
     source: n >= MIN_OWN_OBSERVATIONS ? 'service' : 'pooled',
+    floored,
   };
 }
 
@@ -112,15 +143,15 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
   const alpha = inst.alpha ?? 1;
   const energy = energyParams(inst.energy);
   const quantiles = [...new Set([0.5, 0.05, 0.95, q, RISK_NAMES.balanced])];
-  const { prior, posts, counts } = fitCapacities(inst);
-  const perPods = posts.map((p, i) => perPodOf(p, target, q, counts[i]!));
+  const { prior, posts, counts, scales } = fitCapacities(inst);
+  const perPods = posts.map((p, i) => perPodOf(p, scales[i]!, target, q, counts[i]!));
   const bounds = inst.services.map((s) => ({ min: s.minPods ?? 1, max: s.maxPods ?? 1_000_000 }));
 
   const fc = await forecastQuantiles(inst.services.map((s) => ({ values: s.workload, seasons: s.seasons })), {
     step, horizon: H, method: inst.method, quantiles, path: (i) => `services[${i}].workload`,
   });
 
-  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, target, q, bounds[i]!));
+  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, q, bounds[i]!));
   const plans = await smoothAll(ranges.map((r, i) => ({ demand: r.unsmoothed, maxStep: inst.services[i]!.maxStep })), alpha);
 
   const services: AutoscalingServiceSolution[] = inst.services.map((s, i) => {
@@ -128,12 +159,13 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
     const pp = perPods[i]!;
     const notes: string[] = [];
     if (pp.source === 'pooled') notes.push(counts[i] === 0 ? 'no observations: per-pod capacity from the pooled prior of all services' : `only ${counts[i]} observation(s): per-pod capacity mostly from the pooled prior`);
+    if (pp.floored) notes.push(`a per-pod capacity quantile fell below ${CAPACITY_FLOOR * 100} % of its mean (noisy relation): floored there`);
     if (!(pp.planQuantile > 0)) notes.push(`the per-pod capacity's ${fmtQ(1 - q)} quantile is not positive: plan at maxPods`);
     if (f.fallback) notes.push(`forecast: ${f.fallback}`);
     return {
       name: s.name ?? String(i),
       forecast: { mean: Array.from(f.mean), lower: Array.from(f.quantiles.get(0.05)!), upper: Array.from(f.quantiles.get(0.95)!), planQuantile: Array.from(f.quantiles.get(q)!), method: f.method },
-      perPod: pp,
+      perPod: { mean: pp.mean, lower: pp.lower, upper: pp.upper, planQuantile: pp.planQuantile, atFull: pp.atFull, w: pp.w, b: pp.b, observations: pp.observations, source: pp.source },
       pods: { saving: ranges[i]!.saving, plan: plans[i]!, safe: ranges[i]!.safe, unsmoothed: ranges[i]!.unsmoothed },
       notes,
     };
@@ -142,25 +174,26 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
   const solution: AutoscalingSolution = {
     problem: 'autoscaling', status: 'ok', step, horizon: H, risk: q, targetUtilization: target,
     services, totals, energy,
-    prior: { w: prior.m0, b: prior.m1, sigma2: prior.b / (prior.a - 1), services: prior.services, observations: prior.observations },
+    prior: { w: prior.m0, b: prior.m1, sigma2: prior.b / (prior.a - 1), kind: prior.kind, services: prior.services, observations: prior.observations },
   };
-  if (inst.evaluate) solution.evaluation = await evaluate(inst, posts, perPods, bounds, { step, H, target, alpha, energy });
+  if (inst.evaluate) solution.evaluation = await evaluate(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy });
   return solution;
 }
 
 const fmtQ = (p: number) => `${Math.round(p * 1000) / 10} %`;
 
-function podRange(f: ServiceForecast, pp: PerPod, post: Nig, target: number, q: number, b: { min: number; max: number }) {
+function podRange(f: ServiceForecast, pp: PerPod, post: Nig, scale: number, target: number, q: number, b: { min: number; max: number }) {
+  const cBalanced = Math.max(predictiveQuantile(post, target, 1 - RISK_NAMES.balanced) * scale, pp.mean > 0 ? CAPACITY_FLOOR * pp.mean : 0);
   return {
     saving: podsSeries(f.mean, pp.mean, b.min, b.max),
     safe: podsSeries(f.quantiles.get(0.95)!, pp.lower, b.min, b.max),
     unsmoothed: podsSeries(f.quantiles.get(q)!, pp.planQuantile, b.min, b.max),
-    balanced: podsSeries(f.quantiles.get(RISK_NAMES.balanced)!, predictiveQuantile(post, target, 1 - RISK_NAMES.balanced), b.min, b.max),
+    balanced: podsSeries(f.quantiles.get(RISK_NAMES.balanced)!, cBalanced, b.min, b.max),
   };
 }
 
 async function evaluate(
-  inst: AutoscalingInstance, posts: Nig[], perPods: PerPod[], bounds: { min: number; max: number }[],
+  inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[],
   o: { step: number; H: number; target: number; alpha: number; energy: ReturnType<typeof energyParams> },
 ): Promise<AutoscalingEvaluation> {
   const { step, H, target } = o;
@@ -168,7 +201,7 @@ async function evaluate(
   const fc = await forecastQuantiles(hist.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
     step, horizon: H, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
   });
-  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, target, 0.5, bounds[i]!));
+  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!));
   const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
   const rs: ReplayService[] = inst.services.map((s, i) => {
     let rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
