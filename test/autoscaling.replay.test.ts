@@ -61,6 +61,20 @@ describe('HPA replay, hand-worked', () => {
     expect(Array.from(r.pods)).toEqual([10, 20, 20, (285 * 20 + 3315 * 5) / 3600, 5]);
   });
 
+  it('skipping the syncs that change nothing gives the same replay as simulating every sync (random traces)', () => {
+    const u = rng(3);
+    for (let trial = 0; trial < 200; trial++) {
+      const step = [15, 60, 300, 1800][trial % 4]!;
+      const wl = Array.from({ length: 30 }, () => (u() < 0.1 ? null : Math.round(2000 * u() * u())));
+      const o = input(wl as number[], { step, readySeconds: [0, 30, 60, 400][trial % 4]!, before: 500, initialPods: 1 + Math.floor(20 * u()), minPods: 1, maxPods: 30 + Math.floor(50 * u()) });
+      const a = replayHpa(o, undefined, true);
+      const b = replayHpa(o, undefined, false);
+      expect(Array.from(a.pods)).toEqual(Array.from(b.pods));
+      expect(Array.from(a.ready)).toEqual(Array.from(b.ready));
+      expect(a.actions).toBe(b.actions);
+    }
+  });
+
   it('the fitted intercept: realised utilisation inverts workloadPerPod = w·u + b', () => {
     const r2 = new Relation(100, -10, 0.6);
     expect(r2.atTarget).toBe(50);

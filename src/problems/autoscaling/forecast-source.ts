@@ -20,7 +20,7 @@ export async function forecastQuantiles(
   series: { values: (number | null)[]; seasons?: number[] }[],
   o: { step: number; horizon: number; method?: string; quantiles: number[]; path: (i: number) => string },
 ): Promise<ServiceForecast[]> {
-  const levels = [...new Set(o.quantiles.filter((q) => q !== 0.5).map(levelOf))].sort((a, b) => a - b);
+  const levels = [...new Set(o.quantiles.map(levelOf).filter((L) => L > 0))].sort((a, b) => a - b);
   let sol;
   try {
     sol = await forecast({
@@ -42,8 +42,8 @@ export async function forecastQuantiles(
     const mean = Float64Array.from(r.mean);
     const quantiles = new Map<number, Float64Array>();
     for (const q of o.quantiles) {
-      if (q === 0.5) { quantiles.set(q, mean); continue; }
       const L = levelOf(q);
+      if (L === 0) { quantiles.set(q, mean); continue; }
       const iv = r.intervals.find((x) => Math.abs(x.level - L) < 1e-9);
       if (!iv) throw new GreenplanError('internal', `forecast returned no interval at level ${L}`);
       quantiles.set(q, Float64Array.from(q > 0.5 ? iv.upper : iv.lower));

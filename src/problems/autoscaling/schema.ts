@@ -57,9 +57,9 @@ export const AutoscalingInstance = Type.Object(
     targetUtilization: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1, errorMessage: 'must be a number in (0, 1]', description: 'CPU utilisation the pods should run at (default 0.6).' })),
     maxUtilization: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10, errorMessage: 'must be a number in (0, 10]', description: 'Replay: a step whose realised utilisation is above this is under-provisioned (default 0.9).' })),
     risk: Type.Optional(Type.Union([
-      Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 }),
+      Type.Number({ minimum: 0.001, maximum: 0.999 }),
       Type.Literal('saving'), Type.Literal('balanced'), Type.Literal('safe'),
-    ], { errorMessage: 'must be a quantile in (0, 1) or one of "saving", "balanced", "safe"', description: 'Quantile q of the plan: "saving" = 0.5, "balanced" = 0.8 (default), "safe" = 0.95.' })),
+    ], { errorMessage: 'must be a quantile in 0.001..0.999 or one of "saving", "balanced", "safe"', description: 'Quantile q of the plan: "saving" = 0.5, "balanced" = 0.8 (default), "safe" = 0.95.' })),
     alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Smoothing: price of one pod of change relative to one pod-step (default 1).' })),
     method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale')], {
       errorMessage: 'must be one of "auto", "seasonal-naive", "ets", "dsp", "multiscale"', description: 'Forecast method (the forecast problem\'s `method`; default "auto").',

@@ -42,19 +42,25 @@ export interface ReactiveInput {
 /** Per replayed step: mean requested pods and mean ready pods; scaling operations. */
 export interface ReactiveTrace { pods: Float64Array; ready: Float64Array; actions: number }
 
-export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAULTS): ReactiveTrace {
+/** `skipIdle` (default true) skips syncs that provably change nothing (test/autoscaling.replay.test.ts compares both). */
+export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAULTS, skipIdle = true): ReactiveTrace {
   const { workload, step, relation, target, minPods, maxPods } = inp;
   const H = workload.length;
   const tl = new Timeline(inp.initialPods, inp.readySeconds);
   const pods = new Float64Array(H);
   const ready = new Float64Array(H);
   const sync = behavior.syncSeconds;
-  // recommendations kept while inside the longer window: [time, replicas]
+  // recommendations kept while inside the longer window, in a ring buffer: time, replicas
   const keep = Math.max(behavior.scaleUp.stabilizationWindowSeconds, behavior.scaleDown.stabilizationWindowSeconds);
-  const recs: [number, number][] = [];
-  // scale events kept while inside the longest policy period: [time, +added / −removed]
+  const recCap = Math.ceil(keep / sync) + 2;
+  const recT = new Float64Array(recCap);
+  const recV = new Float64Array(recCap);
+  let recHead = 0, recLen = 0;
+  // scale events kept while inside the longest policy period: time, +added / −removed
   const period = Math.max(...behavior.scaleUp.policies.map((p) => p.periodSeconds), ...behavior.scaleDown.policies.map((p) => p.periodSeconds), 0);
-  const events: [number, number][] = [];
+  const events: Events = { t: new Float64Array(Math.ceil(period / sync) + 2), d: new Float64Array(Math.ceil(period / sync) + 2), head: 0, len: 0 };
+  const upWin = behavior.scaleUp.stabilizationWindowSeconds;
+  const downWin = behavior.scaleDown.stabilizationWindowSeconds;
   let k = 0; // next sync index
   for (let t = 0; t < H; t++) {
     const end = (t + 1) * step;
@@ -68,26 +74,46 @@ export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAUL
       if (w !== null && tl.ready > 0) desired = proposal(w, tl.ready, tl.unready, current, relation, target, behavior.tolerance);
       else if (w !== null && tl.ready === 0 && current === 0 && w > 0) desired = Math.max(1, minPods); // scale from zero
       // stabilisation (the proposal is stored before it is stabilised, as the controller does)
+      while (recLen && !(recT[recHead]! > now - keep)) { recHead = (recHead + 1) % recCap; recLen--; }
       let up = desired;
       let down = desired;
-      for (const [ts, r] of recs) {
-        if (ts > now - behavior.scaleUp.stabilizationWindowSeconds) up = Math.min(up, r);
-        if (ts > now - behavior.scaleDown.stabilizationWindowSeconds) down = Math.max(down, r);
+      for (let j = 0; j < recLen; j++) {
+        const at = (recHead + j) % recCap;
+        const ts = recT[at]!;
+        const r = recV[at]!;
+        if (ts > now - upWin && r < up) up = r;
+        if (ts > now - downWin && r > down) down = r;
       }
-      recs.push([now, desired]);
-      while (recs.length && !(recs[0]![0] > now - keep)) recs.shift();
+      if (keep > 0) {
+        if (recLen === recCap) { recHead = (recHead + 1) % recCap; recLen--; }
+        const at = (recHead + recLen) % recCap;
+        recT[at] = now; recV[at] = desired; recLen++;
+      }
       let rec = current;
       if (rec < up) rec = up;
       if (rec > down) rec = down;
       // rate limits and bounds
+      while (events.len && !(events.t[events.head]! > now - period)) { events.head = (events.head + 1) % events.t.length; events.len--; }
       if (rec > current) rec = Math.min(rec, scaleUpLimit(current, events, now, behavior.scaleUp), maxPods);
       else if (rec < current) rec = Math.max(rec, scaleDownLimit(current, events, now, behavior.scaleDown), minPods);
       rec = Math.min(maxPods, Math.max(minPods, rec));
       if (rec !== current) {
-        events.push([now, rec - current]);
+        if (events.len === events.t.length) { events.head = (events.head + 1) % events.t.length; events.len--; }
+        const at = (events.head + events.len) % events.t.length;
+        events.t[at] = now; events.d[at] = rec - current; events.len++;
         tl.scaleTo(rec);
+      } else if (skipIdle && tl.unready === 0 && desired === current) {
+        // nothing can change before the next step's metric: every later sync of this step
+        // would propose the same count and keep it. Skip them; the stored recommendations
+        // are all equal to `current`, so one of them at the last skipped sync stands for all.
+        let same = true;
+        for (let j = 0; j < recLen && same; j++) same = recV[(recHead + j) % recCap] === current;
+        const lastSync = Math.ceil(end / sync) - 1;
+        if (same && lastSync > k) {
+          if (recLen) recT[(recHead + recLen - 1) % recCap] = lastSync * sync;
+          k = lastSync;
+        }
       }
-      while (events.length && !(events[0]![0] > now - period)) events.shift();
     }
     tl.advance(end);
     const s = tl.takeStep();
@@ -115,13 +141,19 @@ export function proposal(w: number, ready: number, unready: number, current: num
   return n;
 }
 
-function changeInPeriod(events: [number, number][], now: number, period: number, sign: 1 | -1): number {
+interface Events { t: Float64Array; d: Float64Array; head: number; len: number }
+
+function changeInPeriod(ev: Events, now: number, period: number, sign: 1 | -1): number {
   let s = 0;
-  for (const [ts, d] of events) if (ts > now - period && Math.sign(d) === sign) s += Math.abs(d);
+  for (let j = 0; j < ev.len; j++) {
+    const at = (ev.head + j) % ev.t.length;
+    const d = ev.d[at]!;
+    if (ev.t[at]! > now - period && Math.sign(d) === sign) s += Math.abs(d);
+  }
   return s;
 }
 
-function scaleUpLimit(current: number, events: [number, number][], now: number, rules: HpaBehavior['scaleUp']): number {
+function scaleUpLimit(current: number, events: Events, now: number, rules: HpaBehavior['scaleUp']): number {
   let limit = rules.selectPolicy === 'Max' ? -Infinity : Infinity;
   for (const p of rules.policies) {
     const start = current - changeInPeriod(events, now, p.periodSeconds, 1);
@@ -131,7 +163,7 @@ function scaleUpLimit(current: number, events: [number, number][], now: number, 
   return limit;
 }
 
-function scaleDownLimit(current: number, events: [number, number][], now: number, rules: HpaBehavior['scaleDown']): number {
+function scaleDownLimit(current: number, events: Events, now: number, rules: HpaBehavior['scaleDown']): number {
   let limit = rules.selectPolicy === 'Max' ? Infinity : -Infinity;
   for (const p of rules.policies) {
     const start = current + changeInPeriod(events, now, p.periodSeconds, -1);
