@@ -46,6 +46,21 @@ export interface Kernels {
     grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number,
     alpha: number, mode: number, scratch: number,
   ): number;
+  /** Forecast: Crane-style periodic predictor (assembly/forecast-fft.ts). */
+  dspScratch(N: number): number;
+  dspFit(y: number, cut: number, nc: number, candT: number, candN: number, stepSec: number, profile: number, info: number, scratch: number): number;
+  dspDft(x: number, N: number, xr: number, xi: number, scratch: number): number;
+  /** Forecast: the global multiscale ridge model (assembly/forecast-ridge.ts). */
+  MS_FEATURES: WebAssembly.Global;
+  msScale(y: number, o: number, m: number): number;
+  msAccumulate(y: number, cut: number, lo: number, m: number, w: number, nb: number, edges: number, S: number, XtX: number, Xty: number, cnt: number, rows: number, f: number): number;
+  msSolve(nb: number, lambda: number, XtX: number, Xty: number, cnt: number, W: number, scratch: number): number;
+  msPath(y: number, o: number, H: number, m: number, w: number, nb: number, edges: number, W: number, out: number, f: number): number;
+  /** Forecast: damped additive Holt-Winters (assembly/forecast-ets.ts). */
+  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number): number;
+  etsScratch(m: number): number;
+  etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
+  etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;
 }
 
 type ModuleSource = () => Promise<WebAssembly.Module>;

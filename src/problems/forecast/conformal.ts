@@ -36,20 +36,24 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
   let abs = 0;
   let count = 0;
   // origins o (o values known) whose paths reach a target in [cut, end): o in [cut - H + 1, end - 1]
-  for (let o = end - 1; o >= Math.max(1, cut - H + 1); o -= stride) {
+  const origins: number[] = [];
+  for (let o = end - 1; o >= Math.max(1, cut - H + 1); o -= stride) if (Math.max(0, cut - o) < Math.min(H, end - o)) origins.push(o);
+  const bulk = fit.paths ? fit.paths(origins, H) : null;
+  origins.forEach((o, r) => {
     const hMin = Math.max(0, cut - o); // 0-based step: target o + h >= cut
     const hMax = Math.min(H, end - o); // target o + h < end
-    if (hMin >= hMax) continue;
-    fit.path(o, hMax, path);
+    let row: Float64Array = path;
+    if (bulk) row = bulk.subarray(r * H, r * H + H);
+    else fit.path(o, hMax, path);
     for (let h = hMin; h < hMax; h++) {
       const t = o + h;
       if (!observed[t]) continue;
-      const e = y[t]! - path[h]!;
+      const e = y[t]! - row[h]!;
       buckets[bucketOf(h)]!.push(e);
       abs += Math.abs(e);
       count++;
     }
-  }
+  });
   return { buckets, bucketOf, mae: count ? abs / count : NaN, count };
 }
 

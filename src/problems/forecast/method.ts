@@ -11,6 +11,8 @@ export interface Fitted {
    * out[h - 1] is the forecast of y[o + h - 1]. Uses no value at or after o.
    */
   path(o: number, H: number, out: Float64Array): void;
+  /** Optional bulk form: paths of H steps from each origin, row after row (same values as path). */
+  paths?(origins: readonly number[], H: number): Float64Array;
   /** Why this fit runs in a reduced form (no seasons, fell back to another method). */
   note?: string;
 }

@@ -20,6 +20,9 @@ import { prepareSeries, defaultSeasons, usableSeasons, naiveScale, type SeriesCt
 import { calibrate, bands, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
+import { ets } from './ets.js';
+import { dspMethod } from './dsp.js';
+import { multiscale } from './multiscale.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
 /** Most values one call accepts (sum over series). */
@@ -27,10 +30,17 @@ export const FORECAST_MAX_VALUES = 2 ** 26;
 /** Most forecast values one call returns (series × horizon). */
 export const FORECAST_MAX_OUTPUT = 2 ** 25;
 
-/** The methods by name (auto considers all of them, in this order of preference on ties). */
-export const METHODS: ReadonlyMap<ForecastMethod, Method> = new Map<ForecastMethod, Method>([
-  ['seasonal-naive', seasonalNaive],
-]);
+/** The methods by name at a step (auto considers all of them, in this order of preference on ties). */
+export function methodsAt(stepSec: number): ReadonlyMap<ForecastMethod, Method> {
+  return new Map<ForecastMethod, Method>([
+    ['seasonal-naive', seasonalNaive],
+    ['ets', ets],
+    ['dsp', dspMethod(stepSec)],
+    ['multiscale', multiscale],
+  ]);
+}
+/** The available methods. */
+export const METHODS: ReadonlySet<ForecastMethod> = new Set(methodsAt(300).keys());
 
 /** Validate a forecast instance (throws ValidationError naming the JSON path). */
 export function validateForecast(input: unknown): asserts input is ForecastInstance {
@@ -176,10 +186,11 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   const asked = instance.method ?? 'auto';
   const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
   const names = instance.series.map((s, i) => s.name ?? String(i));
-  const methods = asked === 'auto' ? [...METHODS.keys()] : [asked];
+  const available = methodsAt(step);
+  const methods = asked === 'auto' ? [...available.keys()] : [asked];
   const runs = new Map<ForecastMethod, MethodRun[]>();
   for (const name of methods) {
-    const m = METHODS.get(name);
+    const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
     runs.set(name, await runMethod(m, ctxs, H, levels));
   }

@@ -1,0 +1,76 @@
+// ets: additive Holt-Winters with a damped trend, fitted by minimising the one-step
+// squared error (kernel: assembly/forecast-ets.ts; docs/forecast.md, "ets"). The fit
+// uses the last FIT_WINDOW values before the cut (at least six seasons when the history
+// has them); the filter then runs with those parameters over the rest of the history, so
+// a forecast from any origin uses the states at that origin.
+import { kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
+import { statusError } from '../../core/errors.js';
+import type { Fitted, Method } from './method.js';
+import { usableSeasons, type SeriesCtx } from './series.js';
+import { snaivePath } from './snaive.js';
+
+/** Values the parameters are fitted on (before the cut): enough for the seasons, bounded for speed. */
+export const ETS_FIT_WINDOW = 2016;
+/** Nelder-Mead evaluations per fit. */
+export const ETS_MAX_EVAL = 120;
+
+export interface EtsParams { alpha: number; beta: number; gamma: number; phi: number; sse: number; evals: number }
+
+export const ets: Method = {
+  name: 'ets',
+  async fitAll(series, cuts, H) {
+    const k = await kernels();
+    return series.map((ctx, i) => fitOne(k, ctx, cuts[i]!, H));
+  },
+};
+
+function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, H: number): Fitted {
+  const n = ctx.y.length;
+  const seasons = usableSeasons(ctx, cut);
+  const m = seasons.length ? seasons[0]! : 0;
+  if (cut < 3 || ctx.constant) {
+    const why = ctx.constant ? 'constant history' : `history of ${cut} values`;
+    return { path: (o, h, out) => snaivePath(ctx.y, o, 0, h, out), note: `ets: ${why}: naive (last value)` };
+  }
+  const window = Math.max(ETS_FIT_WINDOW, 6 * m, 2 * H + 2 * m);
+  const start = Math.max(0, cut - window);
+  const lay = new Layout();
+  const oY = lay.take(n, 8);
+  const oOut = lay.take(8, 8);
+  const oScr = lay.take(k.etsScratch(m), 8);
+  const oL = lay.take(n, 8);
+  const oB = lay.take(n, 8);
+  const oS = lay.take(n, 8);
+  const base = lay.reserve(k, 'forecast (ets)');
+  new Float64Array(k.memory.buffer, base + oY, n).set(ctx.y);
+  const st = k.etsFit(base + oY, start, cut, m, ETS_MAX_EVAL, base + oOut, base + oScr);
+  if (st !== 0) throw statusError(st, 'forecast (ets)');
+  const t0 = k.etsStates(base + oY, start, n, m, base + oOut, base + oL, base + oB, base + oS);
+  if (t0 < 0) throw statusError(-t0, 'forecast (ets)');
+  const buf = k.memory.buffer;
+  const p = new Float64Array(buf, base + oOut, 6);
+  const params: EtsParams = { alpha: p[0]!, beta: p[1]!, gamma: p[2]!, phi: p[3]!, sse: p[4]!, evals: p[5]! };
+  // copy out: the states live in TS from here on
+  const level = new Float64Array(buf, base + oL, n).slice();
+  const trend = new Float64Array(buf, base + oB, n).slice();
+  const season = m > 0 ? new Float64Array(buf, base + oS, n).slice() : null;
+  const phi = params.phi;
+  const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term') : undefined;
+  const fitted: Fitted & { params: EtsParams; m: number } = {
+    params, m, note,
+    path(o, h, out) {
+      if (o < t0) { snaivePath(ctx.y, o, 0, h, out); return; }
+      const l = level[o - 1]!;
+      const b = trend[o - 1]!;
+      let damp = 0;
+      let pw = 1;
+      for (let j = 0; j < h; j++) {
+        pw *= phi;
+        damp += pw;
+        out[j] = l + damp * b + (season ? season[o - m + (j % m)]! : 0);
+      }
+    },
+  };
+  return fitted;
+}
