@@ -67,6 +67,7 @@ export const AutoscalingInstance = Type.Object(
     readySeconds: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400, errorMessage: 'must be a number of seconds in 0..86400', description: 'Replay: seconds until a new pod serves (default 60).' })),
     services: Type.Array(AutoscalingService, { minItems: 1, maxItems: 100_000, errorMessage: 'must be a non-empty array of services (at most 100,000)' }),
     energy: Type.Optional(AutoscalingEnergy),
+    replanEvery: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, errorMessage: 'must be an integer number of steps in 1..100000', description: 'Replay: the forecast policies re-plan every this many steps from the history known then (default: once, a horizon-long plan).' })),
     evaluate: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay every policy on the last `horizon` steps of the history (default false).' })),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/autoscaling' },
@@ -125,6 +126,8 @@ export interface PolicyResult {
 export interface AutoscalingEvaluation {
   heldOutSteps: number;
   steps: number;
+  /** Steps between the forecast policies' re-plans (= heldOutSteps: one plan). */
+  replanEvery: number;
   policies: PolicyResult[];
   /** Per service and policy, the pod counts of the replay (same order as `policies`). */
   services: { name: string; actual: (number | null)[]; pods: Record<string, number[]> }[];

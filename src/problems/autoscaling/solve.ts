@@ -45,6 +45,9 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   if (inst.evaluate && inst.services.length * H * Math.ceil(step / 15) > AUTOSCALING_MAX_SYNCS) {
     throw new ValidationError('horizon', `× step ${step} s × ${inst.services.length} services needs more than ${AUTOSCALING_MAX_SYNCS} HPA syncs (15 s each) to replay; shorten the horizon`);
   }
+  if (inst.evaluate && inst.replanEvery !== undefined && Math.ceil(H / Math.min(H, inst.replanEvery)) * total > 2 ** 31) {
+    throw new ValidationError('replanEvery', `(${inst.replanEvery}) re-plans ${Math.ceil(H / inst.replanEvery)} times over ${total} values: too much work for one call; re-plan less often`);
+  }
   const e = inst.energy;
   if (e && (e.peakWatts ?? 450) < (e.idleWatts ?? 180)) throw new ValidationError(e.peakWatts !== undefined ? 'energy.peakWatts' : 'energy.idleWatts', `peakWatts (${e.peakWatts ?? 450}) is below idleWatts (${e.idleWatts ?? 180})`);
 }
@@ -198,11 +201,19 @@ async function evaluate(
 ): Promise<AutoscalingEvaluation> {
   const { step, H, target } = o;
   const hist = inst.services.map((s) => s.workload.slice(0, s.workload.length - H));
-  const fc = await forecastQuantiles(hist.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
-    step, horizon: H, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
-  });
-  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!));
-  const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
+  // the forecast policies re-plan every R steps from the history known then (default: one plan)
+  const R = Math.min(H, inst.replanEvery ?? H);
+  const planned = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
+  for (let r0 = 0; r0 < H; r0 += R) {
+    const h = Math.min(R, H - r0);
+    const known = inst.services.map((s) => s.workload.slice(0, s.workload.length - H + r0));
+    const fc = await forecastQuantiles(known.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
+      step, horizon: h, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
+    });
+    const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!));
+    const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
+    planned.forEach((p, i) => { p.saving.push(...smoothed[3 * i]!); p.balanced.push(...smoothed[3 * i + 1]!); p.safe.push(...smoothed[3 * i + 2]!); });
+  }
   const rs: ReplayService[] = inst.services.map((s, i) => {
     let rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
     // a fitted line without a positive slope cannot be inverted: measure proportionally to the capacity at the target
@@ -214,13 +225,14 @@ async function evaluate(
       relation: rel,
       minPods: bounds[i]!.min,
       maxPods: bounds[i]!.max,
-      planned: { saving: smoothed[3 * i]!, balanced: smoothed[3 * i + 1]!, safe: smoothed[3 * i + 2]! },
+      planned: planned[i]!,
     };
   });
   const r = replay(rs, { step, target, maxUtilization: inst.maxUtilization ?? 0.9, readySeconds: inst.readySeconds ?? 60, energy: o.energy });
   return {
     heldOutSteps: H,
     steps: H,
+    replanEvery: R,
     policies: r.policies,
     services: rs.map((s, i) => ({
       name: s.name,
