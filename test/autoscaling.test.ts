@@ -27,6 +27,18 @@ describe('autoscaling', () => {
     expect(sol.services[0]!.perPod.source).toBe('service');
   });
 
+  it('replanEvery: the forecast policies re-plan from the history known then', async () => {
+    const inst = { ...structuredClone(example), replanEvery: 6 };
+    const sol = (await solve(inst)) as AutoscalingSolution;
+    expect(sol.evaluation!.replanEvery).toBe(6);
+    for (const s of sol.evaluation!.services) for (const p of ['forecast-saving', 'forecast-balanced', 'forecast-safe']) expect(s.pods[p]).toHaveLength(24);
+    expect(checkAutoscaling(inst, sol).valid).toBe(true);
+    // each re-plan is the plan a solve with the history known then would give: the first one
+    // equals a balanced six-step plan from the history without the held-out 24 steps
+    const direct = (await solve({ ...structuredClone(example), evaluate: false, horizon: 6, services: example.services.map((s: any) => ({ ...s, workload: s.workload.slice(0, s.workload.length - 24) })) })) as AutoscalingSolution;
+    direct.services.forEach((d, i) => expect(sol.evaluation!.services[i]!.pods['forecast-balanced']!.slice(0, 6)).toEqual(d.pods.plan));
+  });
+
   it('the range is ordered: saving <= plan before smoothing <= safe, and the smoothed plan never below it', async () => {
     const inst = { problem: 'autoscaling', step: 1800, horizon: 48, services: [{ name: 'a', workload: daily(240, 900, 0.5), observations: obs(120, -4) }, { name: 'b', workload: daily(240, 300, 0.7, 9), observations: obs(100, 2) }] };
     const sol = (await solve(inst)) as AutoscalingSolution;
@@ -87,6 +99,7 @@ describe('autoscaling', () => {
     ['all null', (i) => { i.services[1].workload = i.services[1].workload.map(() => null); }, 'services[1].workload', /all null/],
     ['no observations anywhere', (i) => { for (const s of i.services) delete s.observations; }, 'services', /too few observations/],
     ['one utilisation only', (i) => { for (const s of i.services) for (const o of s.observations ?? []) o.utilization = 0.5; }, 'services', /distinct utilisations/],
+    ['replanEvery 0', (i) => { i.replanEvery = 0; }, 'replanEvery', /integer number of steps/],
     ['empty services', (i) => { i.services = []; }, 'services', /non-empty/],
   ];
   it.each(cases)('refuses %s with its JSON path', async (_n, f, path, msg) => {
