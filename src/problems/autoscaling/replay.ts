@@ -1,6 +1,6 @@
 // Replay of every policy on held-out workload (docs/autoscaling.md, "Replay"): hpa,
 // autopilot (reactive, continuous time, new pods serve after readySeconds), static,
-// forecast at saving/balanced/safe and oracle (planned ahead: a step's new pods are started
+// forecast at saving/balanced/safe, the forecast plan as HPA's moving floor (+hpa), and oracle (planned ahead: a step's new pods are started
 // readySeconds before it, and that warm-up is paid in pod-hours). Per policy: pod-hours,
 // RRC against hpa, under-provisioned share (realised utilisation above maxUtilization),
 // scaling actions, kWh and kg CO2 of the cluster. O(services · steps · policies).
@@ -10,7 +10,7 @@ import { replayAutopilot } from './policies/autopilot.js';
 import { energyOf, type EnergyInput } from './energy.js';
 import type { AutoscalingEnergy, PolicyResult } from './schema.js';
 
-export const POLICIES = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'oracle'] as const;
+export const POLICIES = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'oracle'] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
 export interface ReplayService {
@@ -94,6 +94,8 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
     'forecast-saving': plannedTrace(s.planned.saving, initial, o.step, o.readySeconds),
     'forecast-balanced': plannedTrace(s.planned.balanced, initial, o.step, o.readySeconds),
     'forecast-safe': plannedTrace(s.planned.safe, initial, o.step, o.readySeconds),
+    'forecast-saving+hpa': reactive(replayHpa({ ...inp, floor: s.planned.saving })),
+    'forecast-balanced+hpa': reactive(replayHpa({ ...inp, floor: s.planned.balanced })),
     oracle: plannedTrace(oracle, initial, o.step, o.readySeconds),
   };
 }

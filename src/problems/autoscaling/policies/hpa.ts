@@ -37,6 +37,13 @@ export interface ReactiveInput {
   maxPods: number;
   initialPods: number;
   readySeconds: number;
+  /**
+   * A planned floor per replayed step (the forecast plan as a moving minReplicas, as
+   * predictive autoscalers such as Crane's EHPA combine a forecast with HPA): at each sync
+   * the replicas are at least the floor of the step that starts within readySeconds, so
+   * planned pods are ready when their step begins.
+   */
+  floor?: ArrayLike<number>;
 }
 
 /** Per replayed step: mean requested pods and mean ready pods; scaling operations. */
@@ -97,12 +104,17 @@ export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAUL
       if (rec > current) rec = Math.min(rec, scaleUpLimit(current, events, now, behavior.scaleUp), maxPods);
       else if (rec < current) rec = Math.max(rec, scaleDownLimit(current, events, now, behavior.scaleDown), minPods);
       rec = Math.min(maxPods, Math.max(minPods, rec));
+      if (inp.floor) {
+        const ahead = Math.min(H - 1, Math.floor((now + inp.readySeconds) / step));
+        const t0 = Math.min(H - 1, Math.floor(now / step));
+        rec = Math.max(rec, inp.floor[t0]!, inp.floor[ahead]!);
+      }
       if (rec !== current) {
         if (events.len === events.t.length) { events.head = (events.head + 1) % events.t.length; events.len--; }
         const at = (events.head + events.len) % events.t.length;
         events.t[at] = now; events.d[at] = rec - current; events.len++;
         tl.scaleTo(rec);
-      } else if (skipIdle && tl.unready === 0 && desired === current) {
+      } else if (skipIdle && !inp.floor && tl.unready === 0 && desired === current) {
         // nothing can change before the next step's metric: every later sync of this step
         // would propose the same count and keep it. Skip them; the stored recommendations
         // are all equal to `current`, so one of them at the last skipped sync stands for all.
