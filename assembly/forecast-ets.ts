@@ -88,6 +88,20 @@ function sse(y: usize, start: i32, cut: i32, m: i32, seas: usize): f64 {
   return i == 0 ? -0.847 : i == 2 ? 1.386 : -2.197;
 }
 
+@inline function logit(p: f64): f64 {
+  const q = p < 1e-6 ? 1e-6 : p > 1.0 - 1e-6 ? 1.0 - 1e-6 : p;
+  return Math.log(q / (1.0 - q));
+}
+
+/** Coordinate i of the unconstrained point of the parameters (α, β*, γ, φ) at prm. */
+function encode(prm: usize, i: i32): f64 {
+  const a = ld(prm, 0);
+  if (i == 0) return logit(a);
+  if (i == 1) return logit(a > 0 ? ld(prm, 1) / a : 0.0);
+  if (i == 2) return logit((ld(prm, 3) - 0.8) / 0.18);
+  return logit(a < 1 ? ld(prm, 2) / (1.0 - a) : 0.0);
+}
+
 /** Scratch f64 a fit needs for season m. */
 export function etsScratch(m: i32): i32 {
   return 5 * 4 + 5 + 4 * 4 + m;
@@ -95,9 +109,10 @@ export function etsScratch(m: i32): i32 {
 
 /**
  * Fit on y[start:cut) with season m (0: none; the window must hold 2m values). Writes
- * α, β*, γ, φ, SSE, evaluations to out[0..6). scratch: etsScratch(m) f64.
+ * α, β*, γ, φ, SSE, evaluations to out[0..6). scratch: etsScratch(m) f64. init: 0, or
+ * (α, β*, γ, φ) of a previous fit to start from (warm start); step: the initial simplex size.
  */
-export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out: usize, scratch: usize): i32 {
+export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out: usize, scratch: usize, init: usize, step: f64): i32 {
   if (start < 0 || m < 0 || cut - start < (m > 0 ? 2 * m : 2) || maxEval < 1) return BAD_LENGTH;
   const d = m > 0 ? 4 : 3;
   const np = d + 1;
@@ -110,8 +125,10 @@ export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out
   const xc = xe + (<usize>d << 3);
   const seas = xc + (<usize>d << 3);
   // start: α 0.3, β* 0.1·α, φ 0.94, γ 0.1·(1−α); steps of 1 in each coordinate
+  // start: the defaults, or a previous fit's (α, β*, γ, φ) at init (warm start), steps of `step`
+  for (let i = 0; i < d; i++) st(cen, i, init != 0 ? encode(init, i) : start0(i));
   for (let k = 0; k < np; k++) {
-    for (let i = 0; i < d; i++) st(S, k * d + i, start0(i) + (k == i + 1 ? 1.0 : 0.0));
+    for (let i = 0; i < d; i++) st(S, k * d + i, ld(cen, i) + (k == i + 1 ? step : 0.0));
   }
   let evals = 0;
   for (let k = 0; k < np; k++) {

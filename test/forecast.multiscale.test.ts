@@ -1,5 +1,5 @@
 // multiscale (the global ridge model in WASM): the fitted weights equal the solution of the
-// normal equations (X'X + λ·diag(0,1,…,1)) w = X'y built and solved independently here
+// normal equations (X'X + λI) w = X'y built and solved independently here
 // (Gaussian elimination with partial pivoting on the rows the kernel reports), features
 // checked by hand at one origin, and the forecast on a clean seasonal series.
 import { describe, it, expect } from 'vitest';
@@ -53,7 +53,7 @@ describe('multiscale', () => {
       const mine = rows.filter((r) => r[F + 1] === b);
       const n = mine.length;
       expect(model.rows[b]).toBe(n);
-      const A = Array.from({ length: F }, (_, p) => Array.from({ length: F }, (_, q) => mine.reduce((s, r) => s + r[p]! * r[q]!, 0) + (p === q && p > 0 ? MS_LAMBDA * n : 0)));
+      const A = Array.from({ length: F }, (_, p) => Array.from({ length: F }, (_, q) => mine.reduce((s, r) => s + r[p]! * r[q]!, 0) + (p === q ? MS_LAMBDA * n : 0)));
       const v = Array.from({ length: F }, (_, p) => mine.reduce((s, r) => s + r[p]! * r[F]!, 0));
       const w = solveDense(A, v);
       // compare the fitted values (well conditioned) and the weights (looser: near-collinear features)
@@ -73,13 +73,20 @@ describe('multiscale', () => {
     const F = 13;
     const row = Array.from(model.design![0]!.subarray(0, F + 2)); // bucket 0: step 1, first origin = cut − 1
     const o = y.length - 1;
-    const s = y.slice(o - 24, o).reduce((a, b) => a + b, 0) / 24;
-    expect(row[0]).toBe(1);
-    expect(row[1]).toBeCloseTo(y[o - 1]! / s, 12);
-    expect(row[2]).toBeCloseTo((y[o - 3]! + y[o - 2]! + y[o - 1]!) / 3 / s, 12);
+    // scale: the noise level, mean |y_i − y_{i−24}| over the last day, at least 1 % of the level
+    let noise = 0;
+    for (let i = o - 24; i < o; i++) noise += Math.abs(y[i]! - y[i - 24]!);
+    const level = y.slice(o - 24, o).reduce((a, b) => a + b, 0) / 24;
+    const s = Math.max(noise / 24, 0.01 * level);
+    expect(s).toBeGreaterThan(0.01 * level); // the noise term decides here
+    // relative model: features and target are differences from the last value
+    const last = y[o - 1]! / s;
+    expect(row[0]).toBe(0);
+    expect(row[1]).toBe(0);
+    expect(row[2]).toBeCloseTo((y[o - 3]! + y[o - 2]! + y[o - 1]!) / 3 / s - last, 12);
     const t = o; // step 1
-    expect(row[5]).toBeCloseTo((y[t - 25]! + y[t - 24]! + y[t - 23]!) / 3 / s, 12);
-    expect(row[F]).toBeCloseTo(y[t]! / s, 12); // target
+    expect(row[5]).toBeCloseTo((y[t - 25]! + y[t - 24]! + y[t - 23]!) / 3 / s - last, 12);
+    expect(row[F]).toBeCloseTo(y[t]! / s - last, 12); // target
   });
 
   it('through the public API: beats seasonal naive on a noisy seasonal batch (backtest MAE)', async () => {

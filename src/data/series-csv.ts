@@ -42,7 +42,7 @@ export function medianStep(ts: readonly number[]): number {
   for (let i = 1; i < ts.length; i++) if (ts[i]! > ts[i - 1]!) gaps.push(ts[i]! - ts[i - 1]!);
   if (!gaps.length) return 300;
   gaps.sort((a, b) => a - b);
-  return Math.max(1, Math.round(gaps[gaps.length >> 1]!));
+  return Math.max(1, Math.round(gaps[(gaps.length - 1) >> 1]!));
 }
 
 /** Resample (timestamp, value) pairs to a grid of `step` seconds from `start` (mean per step; null where empty). */

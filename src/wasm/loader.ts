@@ -57,7 +57,7 @@ export interface Kernels {
   msSolve(nb: number, lambda: number, XtX: number, Xty: number, cnt: number, W: number, scratch: number): number;
   msPath(y: number, o: number, H: number, m: number, w: number, nb: number, edges: number, W: number, out: number, f: number): number;
   /** Forecast: damped additive Holt-Winters (assembly/forecast-ets.ts). */
-  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number): number;
+  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number, init: number, step: number): number;
   etsScratch(m: number): number;
   etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
   etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;

@@ -10,6 +10,9 @@ import type { Fitted, Method } from './method.js';
 import { usableSeasons, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
 
+/** Longest DFT window (values): longer candidate periods are skipped. */
+export const DSP_MAX_WINDOW = 2 ** 20;
+
 export interface DspFit { period: number; components: number; acf: number }
 
 /** dsp needs the step in seconds (components of period under an hour are dropped). */
@@ -24,8 +27,10 @@ export function dspMethod(stepSec: number): Method {
 }
 
 function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, stepSec: number): Fitted {
-  const seasons = usableSeasons(ctx, cut);
+  const covered = usableSeasons(ctx, cut);
+  const seasons = covered.filter((T, c) => Math.min(c === 0 ? 3 : 2, Math.floor(cut / T)) * T <= DSP_MAX_WINDOW);
   const naive = (why: string): Fitted => ({ path: (o, h, out) => snaivePath(ctx.y, o, 0, h, out), note: `dsp: ${why}: naive (last value)` });
+  if (covered.length && !seasons.length) return naive(`every covered season needs a window over ${DSP_MAX_WINDOW} values`);
   if (!seasons.length) return naive(ctx.seasons.length ? `history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice` : 'no season at this step');
   if (ctx.constant) return naive('constant history');
   const candN = seasons.map((T, c) => Math.min(c === 0 ? 3 : 2, Math.floor(cut / T)) * T);

@@ -2,7 +2,9 @@
 // squared error (kernel: assembly/forecast-ets.ts; docs/forecast.md, "ets"). The fit
 // uses the last FIT_WINDOW values before the cut (at least six seasons when the history
 // has them); the filter then runs with those parameters over the rest of the history, so
-// a forecast from any origin uses the states at that origin.
+// a forecast from any origin uses the states at that origin. The first fit of a history
+// searches from the defaults (ETS_MAX_EVAL evaluations); its refits at other cuts (the
+// backtest and the calibration windows) start from it (ETS_WARM_EVAL evaluations).
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
 import { statusError } from '../../core/errors.js';
@@ -12,8 +14,13 @@ import { snaivePath } from './snaive.js';
 
 /** Values the parameters are fitted on (before the cut): enough for the seasons, bounded for speed. */
 export const ETS_FIT_WINDOW = 2016;
-/** Nelder-Mead evaluations per fit. */
+/** Nelder-Mead evaluations per fit (the first fit of a series). */
 export const ETS_MAX_EVAL = 120;
+/** Evaluations of a refit of the same series at another cut, warm-started from the first fit. */
+export const ETS_WARM_EVAL = 40;
+
+/** The first fit of each history (per forecast call): later cuts start from it. */
+const warm = new WeakMap<SeriesCtx, { m: number; params: EtsParams }>();
 
 export interface EtsParams { alpha: number; beta: number; gamma: number; phi: number; sse: number; evals: number }
 
@@ -38,13 +45,17 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   const lay = new Layout();
   const oY = lay.take(n, 8);
   const oOut = lay.take(8, 8);
+  const oInit = lay.take(4, 8);
   const oScr = lay.take(k.etsScratch(m), 8);
   const oL = lay.take(n, 8);
   const oB = lay.take(n, 8);
   const oS = lay.take(n, 8);
   const base = lay.reserve(k, 'forecast (ets)');
   new Float64Array(k.memory.buffer, base + oY, n).set(ctx.y);
-  const st = k.etsFit(base + oY, start, cut, m, ETS_MAX_EVAL, base + oOut, base + oScr);
+  const prev = warm.get(ctx);
+  const w = prev && prev.m === m ? prev.params : null;
+  if (w) new Float64Array(k.memory.buffer, base + oInit, 4).set([w.alpha, w.beta, w.gamma, w.phi]);
+  const st = k.etsFit(base + oY, start, cut, m, w ? ETS_WARM_EVAL : ETS_MAX_EVAL, base + oOut, base + oScr, w ? base + oInit : 0, w ? 0.3 : 1.0);
   if (st !== 0) throw statusError(st, 'forecast (ets)');
   const t0 = k.etsStates(base + oY, start, n, m, base + oOut, base + oL, base + oB, base + oS);
   if (t0 < 0) throw statusError(-t0, 'forecast (ets)');
@@ -55,6 +66,7 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   const level = new Float64Array(buf, base + oL, n).slice();
   const trend = new Float64Array(buf, base + oB, n).slice();
   const season = m > 0 ? new Float64Array(buf, base + oS, n).slice() : null;
+  if (!w) warm.set(ctx, { m, params });
   const phi = params.phi;
   const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term') : undefined;
   const fitted: Fitted & { params: EtsParams; m: number } = {

@@ -1,15 +1,18 @@
 // Forecasting workload with calibrated conformal intervals (docs/forecast.md).
 //
-// For every method and history of n values and horizon H, three fits:
-//   F2 on all n values            -> the forecast (`mean`);
-//   F1 on the first n - H values  -> the backtest forecast of the last H values, and its
-//                                    out-of-sample errors on them calibrate F2's intervals;
-//   F0 on the first n - 2H values -> its errors on [n - 2H, n - H) calibrate the
-//                                    backtest's intervals (so the backtest's coverage is
-//                                    measured on values its intervals never saw).
-// Shorter histories calibrate on their second half (the solution says so). "auto" picks,
-// per series, the method whose F1 errors are smallest; its backtest is that of the method
-// F0's errors pick (a choice made without the backtest's values).
+// For every method and history of n values and horizon H (C = max(H, CAL_MIN) values per
+// calibration window, K = CAL_WINDOWS windows):
+//   a fit on all n values              -> the forecast (`mean`);
+//   fits on the first n − k·C values   -> their out-of-sample errors on [n − k·C, n − (k−1)·C)
+//                                         calibrate the forecast's intervals (k = 1..K);
+//   a fit on the first n − H values    -> the backtest forecast of the last H values;
+//   fits on the first n − H − k·C      -> calibrate the backtest's intervals (so the
+//                                         backtest's coverage is measured on values its
+//                                         intervals never saw).
+// Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2). Histories too short
+// for one window calibrate on their second half (the solution says so). "auto" picks, per
+// series, the method whose calibration errors are smallest; its backtest is that of the
+// method the backtest's calibration errors pick (a choice made without the backtest's values).
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import {
@@ -17,7 +20,7 @@ import {
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
 import { prepareSeries, defaultSeasons, usableSeasons, naiveScale, type SeriesCtx } from './series.js';
-import { calibrate, bands, type Calibration } from './conformal.js';
+import { calibrate, mergeCalibrations, bands, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
@@ -69,20 +72,26 @@ interface MethodRun {
   lo: Float64Array[];
   hi: Float64Array[];
   backtest: ForecastBacktest;
-  /** F1's out-of-sample mean absolute error (the auto choice), NaN when none. */
+  /** The forecast's calibration mean absolute error (the auto choice), NaN when none. */
   mae1: number;
-  /** F0's (the auto choice for the backtest), NaN when none. */
+  /** The backtest's (the auto choice for the backtest), NaN when none. */
   mae0: number;
   notes: string[];
   seasons: number[];
 }
 
-const cutsFor = (n: number, H: number) => {
-  const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
-  const c1 = b > 0 ? b : n >= 2 ? Math.ceil(n / 2) : 0; // F1's cut: calibration of the forecast
-  const c0 = b > 0 ? (b - H >= 1 ? b - H : b >= 2 ? Math.ceil(b / 2) : 0) : 0; // F0's cut: calibration of the backtest
-  return { b, c1, c0 };
-};
+/** Values per calibration window at least (windows hold max(H, CAL_MIN) values). */
+export const CAL_MIN = 240;
+/** Calibration windows per interval set. */
+export const CAL_WINDOWS = 4;
+
+/** Calibration windows ending at `end`: [cut, cut + C) for the K windows that leave >= 2 values to fit, else the second half. */
+function windowsBefore(end: number, C: number): { cut: number; end: number }[] {
+  const w: { cut: number; end: number }[] = [];
+  for (let k = 1; k <= CAL_WINDOWS; k++) if (end - k * C >= 2) w.push({ cut: end - k * C, end: end - (k - 1) * C });
+  if (!w.length && end >= 2) w.push({ cut: Math.ceil(end / 2), end });
+  return w;
+}
 
 /** Fit `method` on the series whose cut is >= 1 (jointly, for global methods). */
 async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<(Fitted | null)[]> {
@@ -94,32 +103,51 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
 }
 
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
-  const plan = ctxs.map((c) => cutsFor(c.y.length, H));
-  const [F2, F1, F0] = [
-    await fitSome(method, ctxs, ctxs.map((c) => c.y.length), H),
-    await fitSome(method, ctxs, plan.map((p) => p.c1), H),
-    await fitSome(method, ctxs, plan.map((p) => p.c0), H),
-  ];
+  const C = Math.max(H, CAL_MIN);
+  const plans = ctxs.map((c) => {
+    const n = c.y.length;
+    const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
+    return { n, b, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
+  });
+  // slots: one cut per series; equal slots share their fits
+  const slots = new Map<string, Promise<(Fitted | null)[]>>();
+  const fitsAt = (cuts: number[]) => {
+    const key = cuts.join(',');
+    let f = slots.get(key);
+    if (!f) slots.set(key, (f = fitSome(method, ctxs, cuts, H)));
+    return f;
+  };
+  const slotCount = Math.max(1, ...plans.map((p) => Math.max(p.cal.length, p.calB.length)));
+  const final = await fitsAt(plans.map((p) => p.n));
+  const back = await fitsAt(plans.map((p) => p.b));
+  const calFits: (Fitted | null)[][] = [];
+  const calBFits: (Fitted | null)[][] = [];
+  for (let k = 0; k < slotCount; k++) {
+    calFits.push(await fitsAt(plans.map((p) => p.cal[k]?.cut ?? 0)));
+    calBFits.push(await fitsAt(plans.map((p) => p.calB[k]?.cut ?? 0)));
+  }
+  const calibrateAll = (ctx: SeriesCtx, i: number, wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
+    wins.length ? mergeCalibrations(wins.map((w, k) => calibrate(ctx, fits[k]![i]!, w.cut, w.end, H))) : null;
   return ctxs.map((ctx, i) => {
-    const n = ctx.y.length;
-    const { b, c1, c0 } = plan[i]!;
+    const { n, b, cal, calB } = plans[i]!;
     const notes: string[] = [];
-    if (F2[i]!.note) notes.push(F2[i]!.note!);
+    const F = final[i]!;
+    if (F.note) notes.push(F.note);
     if (ctx.nObserved === 0) notes.push('no observed value: the history is taken as zeros');
     const mean = new Float64Array(H);
-    F2[i]!.path(n, H, mean);
-    const cal1: Calibration | null = F1[i] ? calibrate(ctx, F1[i]!, c1, n, H) : null;
+    F.path(n, H, mean);
+    const cal1 = calibrateAll(ctx, i, cal, calFits);
     if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
-    else if (c1 !== b) notes.push(`history of ${n} values is not longer than the horizon: intervals calibrated on ${cal1.count} errors from a fit on the first ${c1} values`);
+    else if (n - C < 2) notes.push(`history of ${n} values is shorter than a calibration window (${C}) plus 2: intervals calibrated on ${cal1.count} errors from a fit on the first ${cal[0]!.cut} values`);
     const band = bands(cal1, H, levels);
     clipInto(mean, band.lo, band.hi);
-    // backtest: F1 (fitted without the last H values) forecasts them; F0's errors calibrate its intervals
+    // backtest: a fit without the last H values forecasts them; windows before them calibrate its intervals
     let backtest: ForecastBacktest = { mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) };
     let mae0 = NaN;
     if (b > 0) {
       const bm = new Float64Array(H);
-      F1[i]!.path(b, H, bm);
-      const cal0 = F0[i] ? calibrate(ctx, F0[i]!, c0, b, H) : null;
+      back[i]!.path(b, H, bm);
+      const cal0 = calibrateAll(ctx, i, calB, calBFits);
       mae0 = cal0?.mae ?? NaN;
       const bb = bands(cal0, H, levels);
       clipInto(bm, bb.lo, bb.hi);
