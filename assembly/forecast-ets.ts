@@ -16,7 +16,7 @@
 // Complexity: O(W) per evaluation for a window of W values, at most maxEval evaluations;
 // etsStates is O(n). Memory: the caller's buffers only (scratch of etsScratch(m) f64).
 import { ld, st } from "./mem";
-import { OK, BAD_LENGTH, BAD_VALUE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 
 @inline function sig(x: f64): f64 {
   return 1.0 / (1.0 + Math.exp(-x));

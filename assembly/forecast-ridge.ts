@@ -20,7 +20,7 @@
 // Complexity: O(R·F²) to accumulate R rows of F = 13 features, O(B·F³) to solve B
 // buckets, O(H·F) per forecast path. No allocation: the caller passes every buffer.
 import { ld, st, ldi } from "./mem";
-import { OK, BAD_LENGTH } from "./status";
+import { OK, BAD_LENGTH } from "./abi";
 
 export const MS_FEATURES: i32 = 13;
 const F: i32 = 13;

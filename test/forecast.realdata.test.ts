@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { forecast, checkForecast, type ForecastInstance } from '../src/node.js';
 import { parseSeriesCsv } from '../src/data/series-csv.js';
-import { readWorkloadSets, hasWorkloadData, sharedData } from '../src/data/workload-sets.js';
+import { readWorkloadSets, hasWorkloadData, sharedData } from './helpers/workload-sets.js';
 
 const shared = hasWorkloadData();
 if (!shared) console.warn(`NOTICE: ${sharedData} not found: forecast tests on the full workload sets are skipped`);

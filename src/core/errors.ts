@@ -1,3 +1,5 @@
+import { OUT_OF_MEMORY } from '../wasm/abi.js';
+
 /** Error codes raised at the TypeScript boundary. */
 export type ErrorCode = 'invalid-input' | 'out-of-memory' | 'internal';
 
@@ -22,10 +24,10 @@ export class ValidationError extends GreenplanError {
   }
 }
 
-/** Kernel status codes (assembly/status.ts) turned into errors. */
+/** Kernel status codes (assembly/abi.ts) turned into errors. */
 export function statusError(status: number, what: string): GreenplanError {
   switch (status) {
-    case 3:
+    case OUT_OF_MEMORY:
       return new GreenplanError('out-of-memory', `${what}: the instance needs more than the 4 GiB WebAssembly memory`);
     default:
       return new GreenplanError('internal', `${what}: kernel returned status ${status} (please report this bug)`);

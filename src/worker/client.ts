@@ -5,6 +5,7 @@ import { wrap, releaseProxy, type Endpoint, type Remote } from 'comlink';
 import { GreenplanError, ValidationError } from '../core/errors.js';
 import type { Solution, SolveResult } from '../solve.js';
 import type { SolverApi, WireError } from './api.js';
+import type { CheckReport } from '../problems/types.js';
 
 export interface RemoteSolver {
   /** Instantiate the kernels in the worker (optionally from an already compiled module). */
@@ -13,6 +14,10 @@ export interface RemoteSolver {
   solve(instance: unknown): Promise<Solution>;
   /** Like trySolve(): never rejects for bad input. */
   trySolve(instance: unknown): Promise<SolveResult>;
+  /** The independent checker's verdict on a solution of `instance` (never rejects for bad input). */
+  check(instance: unknown, solution: unknown): Promise<CheckReport>;
+  /** JSON text in, JSON text out (parsed, solved, optionally checked in the worker); never rejects for bad input. */
+  solveJson(text: string, options?: { check?: boolean }): Promise<{ ok: true; json: string; check?: CheckReport } | { ok: false; error: GreenplanError }>;
   /** Stop the worker. */
   close(): Promise<void>;
 }
@@ -36,6 +41,11 @@ export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => 
   return {
     init: (module) => remote.init(module),
     trySolve,
+    check: (instance, solution) => remote.check(instance, solution),
+    async solveJson(text, options) {
+      const r = await remote.solveJson(text, options);
+      return r.ok ? r : { ok: false, error: reviveError(r.error) };
+    },
     async solve(instance) {
       const r = await trySolve(instance);
       if (!r.ok) throw r.error;

@@ -6,6 +6,7 @@
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
 import { statusError } from '../../core/errors.js';
+import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
 import { usableSeasons, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
@@ -48,8 +49,8 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   new Float64Array(buf, base + oY, cut).set(ctx.y.subarray(0, cut));
   new Int32Array(buf, base + oT, seasons.length).set(seasons);
   new Int32Array(buf, base + oN, seasons.length).set(candN);
-  const st = k.dspFit(base + oY, cut, seasons.length, base + oT, base + oN, stepSec, base + oP, base + oI, base + oS);
-  if (st !== 0) throw statusError(st, 'forecast (dsp)');
+  const st = k.dspFit({ y: base + oY, cut, nc: seasons.length, candT: base + oT, candN: base + oN, stepSec, profile: base + oP, info: base + oI, scratch: base + oS });
+  if (st !== OK) throw statusError(st, 'forecast (dsp)');
   const info = new Float64Array(k.memory.buffer, base + oI, 4).slice();
   const c = info[0]!;
   if (c < 0) return naive(`no significant period among ${seasons.join(', ')} steps`);

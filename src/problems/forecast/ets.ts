@@ -8,6 +8,7 @@
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
 import { statusError } from '../../core/errors.js';
+import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
 import { usableSeasons, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
@@ -55,9 +56,9 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   const prev = warm.get(ctx);
   const w = prev && prev.m === m ? prev.params : null;
   if (w) new Float64Array(k.memory.buffer, base + oInit, 4).set([w.alpha, w.beta, w.gamma, w.phi]);
-  const st = k.etsFit(base + oY, start, cut, m, w ? ETS_WARM_EVAL : ETS_MAX_EVAL, base + oOut, base + oScr, w ? base + oInit : 0, w ? 0.3 : 1.0);
-  if (st !== 0) throw statusError(st, 'forecast (ets)');
-  const t0 = k.etsStates(base + oY, start, n, m, base + oOut, base + oL, base + oB, base + oS);
+  const st = k.etsFit({ y: base + oY, start, cut, m, maxEval: w ? ETS_WARM_EVAL : ETS_MAX_EVAL, out: base + oOut, scratch: base + oScr, init: w ? base + oInit : 0, step: w ? 0.3 : 1.0 });
+  if (st !== OK) throw statusError(st, 'forecast (ets)');
+  const t0 = k.etsStates({ y: base + oY, start, n, m, prm: base + oOut, level: base + oL, trend: base + oB, season: base + oS });
   if (t0 < 0) throw statusError(-t0, 'forecast (ets)');
   const buf = k.memory.buffer;
   const p = new Float64Array(buf, base + oOut, 6);

@@ -7,6 +7,7 @@
 import { kernels, type Kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
 import { statusError } from '../../core/errors.js';
+import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
 import { usableSeasons, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
@@ -57,13 +58,13 @@ export async function fitMultiscale(series: readonly SeriesCtx[], cuts: readonly
     const lo = Math.max(m > 0 ? m + 1 : 13, cut - spanOf(m, H));
     if (cut - 1 < lo) return;
     new Float64Array(buf(), base + oY, cut).set(ctx.y.subarray(0, cut));
-    const r = k.msAccumulate(base + oY, cut, lo, m, w, nb, base + oE, MS_ROWS, base + oA, base + oV, base + oC, rowsOut ? base + oR : 0, base + oF);
+    const r = k.msAccumulate({ y: base + oY, cut, lo, m, w, nb, edges: base + oE, S: MS_ROWS, XtX: base + oA, Xty: base + oV, cnt: base + oC, rows: rowsOut ? base + oR : 0, f: base + oF });
     if (r < 0) throw statusError(-r, 'forecast (multiscale)');
     if (rowsOut) design.push(new Float64Array(buf(), base + oR, r * (F + 2)).slice());
   });
   const rows = Array.from(new Float64Array(buf(), base + oC, nb));
-  const st = k.msSolve(nb, MS_LAMBDA, base + oA, base + oV, base + oC, base + oW, base + oS);
-  if (st !== 0) throw statusError(st, 'forecast (multiscale)');
+  const st = k.msSolve({ nb, lambda: MS_LAMBDA, XtX: base + oA, Xty: base + oV, cnt: base + oC, W: base + oW, scratch: base + oS });
+  if (st !== OK) throw statusError(st, 'forecast (multiscale)');
   return { weights: new Float64Array(buf(), base + oW, nb * F).slice(), edges, rows, design: rowsOut ? design : undefined };
 }
 
@@ -80,8 +81,8 @@ function pathsWith(k: Kernels, model: MultiscaleModel, ctx: SeriesCtx, cut: numb
   new Float64Array(buf, base + oW, nb * F).set(model.weights);
   new Int32Array(buf, base + oE, nb + 1).set(model.edges);
   origins.forEach((o, r) => {
-    const st = k.msPath(base + oY, o, H, m, w, nb, base + oE, base + oW, base + oO + r * H * 8, base + oF);
-    if (st !== 0) throw statusError(st, 'forecast (multiscale)');
+    const st = k.msPath({ y: base + oY, o, H, m, w, nb, edges: base + oE, W: base + oW, out: base + oO + r * H * 8, f: base + oF });
+    if (st !== OK) throw statusError(st, 'forecast (multiscale)');
   });
   return new Float64Array(k.memory.buffer, base + oO, origins.length * H).slice();
 }
