@@ -11,6 +11,8 @@ import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
 import { registerConvertSeries } from './convert-series.js';
+import { register as registerBatch } from './batch.js';
+import { register as registerQueue } from './queue.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
 
@@ -170,5 +172,8 @@ program
       fail(e);
     }
   });
+
+registerBatch(program);
+registerQueue(program);
 
 await program.parseAsync(process.argv);
