@@ -10,9 +10,9 @@ import { GreenplanError } from '../core/errors.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
+import { registerConvertSeries } from './convert-series.js';
 import { register as registerBatch } from './batch.js';
 import { register as registerQueue } from './queue.js';
-import { registerConvertSeries } from './convert-series.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
 
