@@ -1,28 +1,28 @@
 // The solver as a worker sees it: one small interface (comlink's model) whose results are
-// plain data, so that they survive the structured clone between threads. Errors come
-// back as data too (classes do not cross a postMessage); the client turns them back
-// into GreenplanError / ValidationError.
-import { trySolve, type Solution } from '../solve.js';
+// plain data, so that they survive the structured clone between threads. Errors cross as
+// errors: a GreenplanError thrown here is rethrown in the caller with its class and fields
+// by the transfer handler of ./wire.ts (no parsing of message text).
+import { solve, type Solution } from '../solve.js';
 import { init } from '../wasm/loader.js';
-import type { ErrorCode } from '../core/errors.js';
-
-export interface WireError { code: ErrorCode; path: string; message: string }
-export type WireResult = { ok: true; solution: Solution } | { ok: false; error: WireError };
+import { asGreenplanError } from '../core/errors.js';
+import './wire.js';
 
 export interface SolverApi {
   /** Instantiate the kernels now, optionally from a module the page already compiled. */
   init(module?: WebAssembly.Module): Promise<void>;
-  /** Solve any instance (dispatch on `problem`); never throws for bad input. */
-  solve(instance: unknown): Promise<WireResult>;
+  /** Solve any instance (dispatch on `problem`); rejects with a GreenplanError only. */
+  solve(instance: unknown): Promise<Solution>;
 }
 
 export const solverApi: SolverApi = {
   async init(module?: WebAssembly.Module) {
     await init(module);
   },
-  async solve(instance: unknown): Promise<WireResult> {
-    const r = await trySolve(instance);
-    if (r.ok) return r;
-    return { ok: false, error: { code: r.error.code, path: r.error.path, message: r.error.message } };
+  async solve(instance: unknown): Promise<Solution> {
+    try {
+      return await solve(instance);
+    } catch (e) {
+      throw asGreenplanError(e);
+    }
   },
 };

@@ -1,5 +1,5 @@
 import { Validator, uniqueNames } from '../../core/validate.js';
-import { ValidationError, GreenplanError } from '../../core/errors.js';
+import { ValidationError, GreenplanError, quote } from '../../core/errors.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 import {
   DeploymentInstance, DEFAULT_DEPLOYMENT_ALGORITHM,
@@ -44,7 +44,7 @@ export function validateDeployment(input: unknown): asserts input is DeploymentI
   });
   const binNames = (inst.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
   binNames.forEach((name, j) => {
-    if (/^new-\d+$/.test(name)) throw new ValidationError(`bins[${j}].name`, `"${name}" is reserved for new machines`);
+    if (/^new-\d+$/.test(name)) throw new ValidationError(`bins[${j}].name`, `${quote(name)} is reserved for new machines`);
   });
   uniqueNames('bins', binNames);
 }
@@ -73,7 +73,7 @@ export function runDeployment(k: Kernels, inst: DeploymentInstance, algorithm: D
       model, lowerBound: lb, algorithm,
       result: {
         ok: false, item: i,
-        reason: `service "${names[i]}" (items[${i}], size ${it.size}) cannot be split into ${it.minParts ?? 2}..${it.maxParts ?? 'any number of'} ` +
+        reason: `service ${quote(names[i])} (items[${i}], size ${it.size}) cannot be split into ${it.minParts ?? 2}..${it.maxParts ?? 'any number of'} ` +
           `equal parts that fit: a new machine holds ${inst.binCapacity} and too few partly used machines hold a part`,
       },
     };
@@ -96,7 +96,7 @@ export function runDeployment(k: Kernels, inst: DeploymentInstance, algorithm: D
       if (s > model.C + model.eps && countAtLeast(desc, s - model.eps) < parts[i]!) {
         return {
           model, lowerBound: lb, algorithm,
-          result: { ok: false, item: i, reason: `service "${names[i]}" (items[${i}]) cannot be placed with its ${parts[i]} parts of ${s}: they fit neither a new machine (${model.C}) nor ${parts[i]} partly used machines` },
+          result: { ok: false, item: i, reason: `service ${quote(names[i])} (items[${i}]) cannot be placed with its ${parts[i]} parts of ${s}: they fit neither a new machine (${model.C}) nor ${parts[i]} partly used machines` },
         };
       }
     }
@@ -109,7 +109,7 @@ export function runDeployment(k: Kernels, inst: DeploymentInstance, algorithm: D
     const i = result.item;
     return {
       model, lowerBound: lb, algorithm,
-      result: { ok: false, item: i, reason: `service "${names[i]}" (items[${i}]) found no place: ${algorithm} could not fit it on the partly used machines left (it cannot use a new machine)` },
+      result: { ok: false, item: i, reason: `service ${quote(names[i])} (items[${i}]) found no place: ${algorithm} could not fit it on the partly used machines left (it cannot use a new machine)` },
     };
   }
   return { model, lowerBound: lb, algorithm, result };
