@@ -103,7 +103,8 @@ async function runAll(): Promise<{ failures: string[]; counts: Record<string, nu
   let next = 0;
   const worker = async () => {
     while (next < cases.length) {
-      const c = cases[next++]!;
+      const idx = next++;
+      const c = cases[idx]!;
       const cls = c.name.split('/')[0]!;
       counts[cls] = (counts[cls] ?? 0) + 1;
       const r = await run(c.args, { stdin: c.stdin, closeAfter: c.closeAfter, timeout: c.large ? KILL_LARGE_MS : KILL_MS });
@@ -111,7 +112,7 @@ async function runAll(): Promise<{ failures: string[]; counts: Record<string, nu
         expectContract(c, r);
         if (c.recheck && (r.code === 0 || r.code === 3)) {
           const inst = c.args[1]!;
-          const sol = join(dir, `sol-${next}.json`);
+          const sol = join(dir, `answer-${idx}.json`);
           writeFileSync(sol, r.stdout);
           const k = await run(['check', inst, sol], { timeout: c.large ? KILL_LARGE_MS : KILL_MS });
           expect(k.code, `${c.name}: check of greenplan's own answer\n${k.stdout.slice(0, 500)}${k.stderr.slice(0, 500)}`).toBe(0);

@@ -8,11 +8,10 @@ import {
 import { toModel, countAtLeast, sortedFreeDesc, type Model } from './model.js';
 import { lowerBound, type LowerBound } from './lower-bound.js';
 import { guessAndPack, packAndAdapt, mergeAndSplit, spreadWfd, type AlgoResult } from './algorithms.js';
-import type { Rule } from './pack.js';
+import { DEPLOYMENT_MAX_OUTPUT_PARTS, tooManyParts, type Rule } from './pack.js';
 
 const validator: Validator<typeof DeploymentInstance> = new Validator(DeploymentInstance);
-/** Most parts a solution may list (the JSON output names a machine per part). */
-export const DEPLOYMENT_MAX_OUTPUT_PARTS = 2 ** 24;
+export { DEPLOYMENT_MAX_OUTPUT_PARTS } from './pack.js';
 /** Largest total of the fewest parts the services need (Σ ceil(size / largest room)): bounds time and memory. */
 export const DEPLOYMENT_MAX_MIN_PARTS = 2 ** 20;
 
@@ -135,7 +134,7 @@ export function deploymentSolution(instance: DeploymentInstance, run: Deployment
   }
   const p = run.result.placement;
   if (p.parts > DEPLOYMENT_MAX_OUTPUT_PARTS) {
-    throw new GreenplanError('out-of-memory', `deployment: ${algorithm} cuts the services into ${p.parts} parts, over the ${DEPLOYMENT_MAX_OUTPUT_PARTS} a solution may list`);
+    throw tooManyParts(algorithm, p.parts);
   }
   const m = run.model.m;
   const binNames = (instance.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
