@@ -135,11 +135,15 @@ describe('the CLI contract over hostile inputs', () => {
     console.log('cases per class:', counts, `failures: ${failures.length}`);
     expect(failures, failures.join('\n')).toEqual([]);
   }, 3_600_000);
-  it('GREENPLAN_DEBUG=1 adds the stack trace of an internal error only', async () => {
+  it('GREENPLAN_DEBUG=1 adds the stack trace after the one-line message', async () => {
     const bad = join(dir, 'debug-bad.json');
     writeFileSync(bad, JSON.stringify({ problem: 'knapsack', capacity: -1, items: [] }));
-    const plain = await run(['solve', bad], { env: { GREENPLAN_DEBUG: '1' } });
+    const plain = await run(['solve', bad]);
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toMatch(/^greenplan: capacity must be/);
+    expect(plain.stderr).toMatch(/^greenplan: capacity must be an integer in 0\.\.2147483647\n$/);
+    const debug = await run(['solve', bad], { env: { GREENPLAN_DEBUG: '1' } });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^greenplan: capacity must be an integer in 0\.\.2147483647\n/);
+    expect(debug.stderr).toMatch(/^\s+at .*validate/m);
   });
 });
