@@ -24,7 +24,7 @@ export interface Issue {
 
 /** The plain fields of a GreenplanError: what crosses a worker boundary or goes into a log. */
 export interface ErrorFields {
-  name: string;
+  name?: string;
   code: ErrorCode;
   message: string;
   path: string;
@@ -76,7 +76,7 @@ export const MAX_ISSUES = 100;
 /** Rebuild the error from its fields (the worker boundary, logs): no parsing of the message. */
 export function errorFromFields(f: ErrorFields): GreenplanError {
   const code = (ERROR_CODES as readonly string[]).includes(f.code) ? f.code : 'internal';
-  if (f.name === 'ValidationError' || (code === 'invalid-input' && f.issues)) {
+  if (code === 'invalid-input') {
     const issues = f.issues?.length ? f.issues : [{ path: f.path, message: f.message }];
     const e = ValidationError.of(issues);
     // keep the exact message and path even if they were not issues[0]

@@ -4,8 +4,13 @@
 // by the transfer handler of ./wire.ts (no parsing of message text).
 import { solve, type Solution } from '../solve.js';
 import { init } from '../wasm/loader.js';
-import { asGreenplanError } from '../core/errors.js';
+import { asGreenplanError, type ErrorFields } from '../core/errors.js';
 import './wire.js';
+
+/** An error as plain data (for APIs that return errors as values): rebuild it with reviveError(). */
+export type WireError = ErrorFields;
+/** A result as plain data: the solution, or the error's fields. */
+export type WireResult = { ok: true; solution: Solution } | { ok: false; error: WireError };
 
 export interface SolverApi {
   /** Instantiate the kernels now, optionally from a module the page already compiled. */

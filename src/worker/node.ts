@@ -4,7 +4,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { wrapSolver, type RemoteSolver } from './client.js';
 
 export { wrapSolver, reviveError, type RemoteSolver } from './client.js';
-export type { SolverApi } from './api.js';
+export type { SolverApi, WireResult, WireError } from './api.js';
 export type { ErrorFields } from '../core/errors.js';
 
 /** Start a solver in a new worker thread. */
