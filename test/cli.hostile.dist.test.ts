@@ -93,6 +93,8 @@ function expectContract(c: HostileCase, r: Run) {
 let cases: HostileCase[] = [];
 beforeAll(() => {
   cases = hostileCases(dir, { hugeArray: HUGE });
+  // GREENPLAN_HOSTILE_FILTER=<regex>: run only matching cases (then the count floor is not asserted)
+  if (process.env.GREENPLAN_HOSTILE_FILTER) cases = cases.filter((c) => new RegExp(process.env.GREENPLAN_HOSTILE_FILTER!).test(c.name));
   console.log(`hostile inputs: ${cases.length} cases in ${dir}${HUGE ? '' : ' (the 2^27-element array skipped: GREENPLAN_HOSTILE_HUGE=0)'}`);
 });
 
@@ -134,7 +136,7 @@ async function runAll(): Promise<{ failures: string[]; counts: Record<string, nu
 
 describe('the CLI contract over hostile inputs', () => {
   it('at least 150 cases; every one keeps the contract', async () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
+    if (!process.env.GREENPLAN_HOSTILE_FILTER) expect(cases.length).toBeGreaterThanOrEqual(150);
     const { failures, counts } = await runAll();
     console.log('cases per class:', counts, `failures: ${failures.length}`);
     expect(failures, failures.join('\n')).toEqual([]);
