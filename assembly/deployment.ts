@@ -2,7 +2,7 @@
 // SpreadWFD (First, Best or Worst Fit), and the part reduction pass (deployReduce, at
 // the end of this file).
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §3; seed 003 §3.2, §4.2).
+// Problem (docs/deployment.md).
 // Items i of size w_i are cut into k_i equal parts (kmin_i <= k_i <= kmax_i) placed on
 // k_i distinct bins; a bin's parts must fit its residual capacity. The host decides
 // the order of the items and how many new bins exist; this kernel places the items.
@@ -39,24 +39,32 @@
 // B = m + nNew. Returns OK, INFEASIBLE (info[0] names the item), TOO_LARGE (the parts
 // do not fit partsCap: the host retries with more room), BAD_LENGTH or BAD_VALUE.
 
-import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, TOO_LARGE, DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT, DEPLOY_WORST_FIT, DeployPackArgs } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
+import { sortIds } from "./sort";
 
-// Rules
-@inline const FIRST_FIT: i32 = 0;
-@inline const BEST_FIT: i32 = 1;
-@inline const WORST_FIT: i32 = 2;
+// Rules (assembly/abi.ts)
+@inline const FIRST_FIT: i32 = DEPLOY_FIRST_FIT;
+@inline const BEST_FIT: i32 = DEPLOY_BEST_FIT;
+@inline const WORST_FIT: i32 = DEPLOY_WORST_FIT;
 /** How far past kNew the adapt step looks for a split that opens fewer bins. */
 @inline const ADAPT_SPAN: i32 = 64;
+
+/** Stop at item `it`: info[0] = the item, info[1] = the parts placed so far; returns status. */
+function stopAt(info: usize, it: i32, parts: i32, status: i32): i32 {
+  sti(info, 0, it);
+  sti(info, 1, parts);
+  return status;
+}
 
 /** true when bin (ra, a) comes before bin (rb, b) in the sorted order. */
 @inline function before(ra: f64, a: i32, rb: f64, b: i32): bool {
   return ra > rb || (ra == rb && a < b);
 }
 
-/** Position of the first entry of sorted[0..cnt) that does not come before (r, b). */
-function lowerPos(res: usize, sorted: usize, cnt: i32, r: f64, b: i32): i32 {
-  let lo: i32 = 0;
+/** Position of the first entry of sorted[from..cnt) that does not come before (r, b). */
+function lowerPos(res: usize, sorted: usize, from: i32, cnt: i32, r: f64, b: i32): i32 {
+  let lo: i32 = from;
   let hi: i32 = cnt;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -77,31 +85,6 @@ function countAtLeast(res: usize, sorted: usize, cnt: i32, t: f64): i32 {
     else hi = mid;
   }
   return lo;
-}
-
-/** Sort the i32 values a[0..k) ascending (heapsort; k is an item's part count). */
-function sortInts(a: usize, k: i32): void {
-  for (let start = (k >> 1) - 1; start >= 0; start--) siftInts(a, start, k);
-  for (let end = k - 1; end > 0; end--) {
-    const x = ldi(a, 0);
-    sti(a, 0, ldi(a, end));
-    sti(a, end, x);
-    siftInts(a, 0, end);
-  }
-}
-function siftInts(a: usize, start: i32, end: i32): void {
-  let root = start;
-  while (true) {
-    let child = 2 * root + 1;
-    if (child >= end) break;
-    if (child + 1 < end && ldi(a, child) < ldi(a, child + 1)) child++;
-    if (ldi(a, root) < ldi(a, child)) {
-      const x = ldi(a, root);
-      sti(a, root, ldi(a, child));
-      sti(a, child, x);
-      root = child;
-    } else break;
-  }
 }
 
 /** Insertion sort of the bin ids tmp[0..k) into the sorted order (nearly sorted: O(k)). */
@@ -136,15 +119,7 @@ function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, 
     // window end: the first entry after the last chosen that the last new key precedes
     const b = ldi(tmp, k - 1);
     const r = ld(res, b);
-    let lo: i32 = ldi(pos, k - 1) + 1;
-    let hi: i32 = cnt;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = ldi(sorted, mid);
-      if (before(ld(res, x), x, r, b)) lo = mid + 1;
-      else hi = mid;
-    }
-    const qEnd = lo;
+    const qEnd = lowerPos(res, sorted, ldi(pos, k - 1) + 1, cnt, r, b);
     let wp = ldi(pos, 0);
     let rp = wp;
     let pj: i32 = 0;
@@ -160,7 +135,7 @@ function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, 
   } else {
     // window start: the first entry before the first chosen that the first new key does not follow
     const b = ldi(tmp, 0);
-    const qStart = lowerPos(res, sorted, ldi(pos, 0), ld(res, b), b);
+    const qStart = lowerPos(res, sorted, 0, ldi(pos, 0), ld(res, b), b);
     let wp = ldi(pos, k - 1);
     let rp = wp;
     let pj: i32 = k - 1;
@@ -180,9 +155,9 @@ function moveBatch(res: usize, sorted: usize, cnt: i32, pos: usize, tmp: usize, 
 function positionsOf(res: usize, sorted: usize, cnt: i32, ids: usize, k: i32, pos: usize): void {
   for (let j = 0; j < k; j++) {
     const b = ldi(ids, j);
-    sti(pos, j, lowerPos(res, sorted, cnt, ld(res, b), b));
+    sti(pos, j, lowerPos(res, sorted, 0, cnt, ld(res, b), b));
   }
-  sortInts(pos, k);
+  sortIds(pos, k, 0, false);
 }
 
 // Max segment tree over bin indices (First Fit): leaves at P + j.
@@ -220,172 +195,50 @@ function segFirst(seg: usize, P: i32, from: i32, t: f64): i32 {
 }
 
 /**
- * Place the items (see the header). rule: 0 First Fit, 1 Best Fit, 2 Worst Fit.
- * adapt: 0 = all new bins open from the start, 1 = open them on demand.
+ * Place the items (see the header). The arguments are a DeployPackArgs block
+ * (assembly/abi.ts) at argsPtr: rule is DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT or
+ * DEPLOY_WORST_FIT; adapt 0 = all new bins open from the start, 1 = open them on demand.
  */
-export function deployPack(
-  n: i32, order: usize, w: usize, kmin: usize, kmax: usize, kNew: usize,
-  m: i32, res0: usize, nNew: i32, cap: f64,
-  rule: i32, adapt: i32, eps: f64,
-  res: usize, sorted: usize, seg: usize, segP: i32, tmp: usize, tpos: usize,
-  outK: usize, outStart: usize, outBins: usize, partsCap: i32, info: usize,
-): i32 {
-  if (n < 0 || m < 0 || nNew < 0 || partsCap < 0) return BAD_LENGTH;
-  if (rule < 0 || rule > 2 || adapt < 0 || adapt > 1) return BAD_VALUE;
-  if (!(cap >= 0.0 && cap < Infinity) || !(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
-  const B = m + nNew;
-  if (rule == FIRST_FIT && segP < B) return BAD_LENGTH;
-  sti(info, 0, -1);
-  sti(info, 1, 0);
-  sti(info, 2, 0);
-  sti(info, 3, 0);
-  for (let i = 0; i < n; i++) {
-    const it = ldi(order, i);
-    if (it < 0 || it >= n) return BAD_LENGTH;
-    const wi = ld(w, it);
-    if (!(wi > 0.0 && wi < Infinity)) return BAD_VALUE;
-    if (ldi(kmin, it) < 1 || ldi(kmax, it) < ldi(kmin, it)) return BAD_VALUE;
-  }
-  // open bins
-  for (let j = 0; j < m; j++) {
-    const r = ld(res0, j);
-    if (!(r >= -eps && r < Infinity)) return BAD_VALUE;
-    st(res, j, r);
-  }
-  for (let j = m; j < B; j++) st(res, j, cap);
-  const openNow = adapt == 1 ? m : B;
-  // the initial order: heapsort, O(B log B)
-  for (let j = 0; j < openNow; j++) sti(sorted, j, j);
-  sortBins(res, sorted, openNow);
-  let cnt: i32 = openNow;
-  if (rule == FIRST_FIT) {
-    for (let x = 1; x < 2 * segP; x++) st(seg, x, -Infinity);
-    for (let j = 0; j < openNow; j++) st(seg, segP + j, ld(res, j));
-    for (let x = segP - 1; x >= 1; x--) {
-      const a = ld(seg, 2 * x);
-      const b = ld(seg, 2 * x + 1);
-      st(seg, x, a > b ? a : b);
-    }
-  }
+export function deployPack(argsPtr: usize): i32 {
+  const a = changetype<DeployPackArgs>(argsPtr);
+  const bad = checkPackArgs(a);
+  if (bad != OK) return bad;
+  const n = a.n, order = a.order, w = a.w, info = a.info;
+  const B = a.m + a.nNew;
+  let cnt = openBins(a); // open bins, sorted
   let opened: i32 = 0; // new bins opened so far (adapt)
   let parts: i32 = 0;
-
   for (let oi = 0; oi < n; oi++) {
     const it = ldi(order, oi);
     const wi = ld(w, it);
-    const lo = ldi(kmin, it);
-    const hi0 = ldi(kmax, it);
-    // 1. fewest parts that fit the open bins
-    let k: i32 = -1;
-    const hi = hi0 < cnt ? hi0 : cnt;
-    for (let kk = lo; kk <= hi; kk++) {
-      if (ld(res, ldi(sorted, kk - 1)) >= wi / <f64>kk - eps) {
-        k = kk;
-        break;
-      }
-    }
+    // 1. fewest parts that fit the open bins; 3. failing that (adapt), open new bins
+    let k = fewestPartsOpen(a, it, wi, cnt);
     let toOpen: i32 = 0;
     if (k < 0) {
-      if (adapt == 0) {
-        sti(info, 0, it);
-        sti(info, 1, parts);
-        return INFEASIBLE;
-      }
-      // 3. open new bins
-      const k0 = ldi(kNew, it);
-      if (k0 < lo || k0 > hi0 || wi / <f64>k0 > cap + eps) {
-        sti(info, 0, it);
-        sti(info, 1, parts);
-        return INFEASIBLE;
-      }
-      let bestK: i32 = k0;
-      let bestOpen: i32 = k0 - countAtLeast(res, sorted, cnt, wi / <f64>k0 - eps);
-      const last = hi0 - k0 > ADAPT_SPAN ? k0 + ADAPT_SPAN : hi0;
-      for (let kk = k0 + 1; kk <= last && bestOpen > 0; kk++) {
-        const o = kk - countAtLeast(res, sorted, cnt, wi / <f64>kk - eps);
-        if (o < bestOpen) {
-          bestOpen = o;
-          bestK = kk;
-        }
-      }
-      if (opened + bestOpen > nNew) {
-        sti(info, 0, it);
-        sti(info, 1, parts);
-        return INFEASIBLE;
-      }
-      k = bestK;
-      toOpen = bestOpen;
+      if (a.adapt == 0) return stopAt(info, it, parts, INFEASIBLE);
+      k = adaptSplit(a, it, wi, cnt);
+      if (k < 0) return stopAt(info, it, parts, INFEASIBLE);
+      toOpen = k - countAtLeast(a.res, a.sorted, cnt, wi / <f64>k - a.eps);
+      if (opened + toOpen > a.nNew) return stopAt(info, it, parts, INFEASIBLE);
     }
-    if (parts + k > partsCap) {
-      sti(info, 0, it);
-      sti(info, 1, parts);
-      return TOO_LARGE;
-    }
+    if (parts + k > a.partsCap) return stopAt(info, it, parts, TOO_LARGE);
     const s = wi / <f64>k;
-    const t = s - eps;
-    const base = parts;
-    const useOld = k - toOpen;
-    // 2. choose useOld open bins by the rule
+    // 2. the rule's open bins take a part each, then the new bins
+    if (!takeOpenBins(a, cnt, parts, k, k - toOpen, s)) return BAD_LENGTH;
     if (toOpen > 0) {
-      // every fitting open bin is used (there are exactly useOld of them)
-      for (let q = 0; q < useOld; q++) sti(outBins, base + q, ldi(sorted, q));
-    } else if (rule == WORST_FIT) {
-      for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, q));
-    } else if (rule == BEST_FIT) {
-      const c = countAtLeast(res, sorted, cnt, t);
-      for (let q = 0; q < k; q++) sti(outBins, base + q, ldi(sorted, c - k + q));
-    } else {
-      let from: i32 = 0;
-      for (let q = 0; q < k; q++) {
-        const j = segFirst(seg, segP, from, t);
-        if (j < 0) return BAD_LENGTH; // cannot happen: r_(k) >= t
-        sti(outBins, base + q, j);
-        from = j + 1;
-      }
+      openNewBins(a, cnt, opened, parts + k - toOpen, toOpen, s);
+      cnt += toOpen;
+      opened += toOpen;
     }
-    // the chosen open bins lose s each: one merge (positions: a prefix for Worst Fit and
-    // the adapt step, a contiguous run for Best Fit, searched for First Fit)
-    if (toOpen > 0 || rule == WORST_FIT) {
-      for (let q = 0; q < useOld; q++) sti(tpos, q, q);
-    } else if (rule == BEST_FIT) {
-      const c = countAtLeast(res, sorted, cnt, t);
-      for (let q = 0; q < useOld; q++) sti(tpos, q, c - k + q);
-    } else {
-      positionsOf(res, sorted, cnt, outBins + (<usize>base << 2), useOld, tpos);
-    }
-    moveBatch(res, sorted, cnt, tpos, tmp, useOld, -s);
-    if (rule == FIRST_FIT) {
-      for (let q = 0; q < useOld; q++) {
-        const j = ldi(outBins, base + q);
-        segSet(seg, segP, j, ld(res, j));
-      }
-    }
-    if (useOld < k) {
-      // new bins, all with residual cap - s and the highest indices so far: one block
-      const first = m + opened;
-      const nb = k - useOld;
-      const p = lowerPos(res, sorted, cnt, cap - s, first);
-      const at = sorted + (<usize>p << 2);
-      memory.copy(at + (<usize>nb << 2), at, <usize>(cnt - p) << 2);
-      for (let q = 0; q < nb; q++) {
-        const j = first + q;
-        st(res, j, cap - s);
-        sti(sorted, p + q, j);
-        if (rule == FIRST_FIT) segSet(seg, segP, j, cap - s);
-        sti(outBins, base + useOld + q, j);
-      }
-      cnt += nb;
-      opened += nb;
-    }
-    sti(outK, it, k);
-    sti(outStart, it, base);
+    sti(a.outK, it, k);
+    sti(a.outStart, it, parts);
     parts += k;
   }
   let used: i32 = opened;
-  if (adapt == 0) {
+  if (a.adapt == 0) {
     // new bins that received a part
     used = 0;
-    for (let j = m; j < B; j++) if (ld(res, j) < cap) used++;
+    for (let j = a.m; j < B; j++) if (ld(a.res, j) < a.cap) used++;
   }
   sti(info, 1, parts);
   sti(info, 2, used);
@@ -393,36 +246,149 @@ export function deployPack(
   return OK;
 }
 
-/** Sort bins ids[0..cnt) by (residual desc, index asc): heapsort, O(B log B), in place. */
-function sortBins(res: usize, ids: usize, cnt: i32): void {
-  // max-heap on "comes after" so that the root is the last in order
-  for (let start = (cnt >> 1) - 1; start >= 0; start--) siftDown(res, ids, start, cnt);
-  for (let end = cnt - 1; end > 0; end--) {
-    const a = ldi(ids, 0);
-    sti(ids, 0, ldi(ids, end));
-    sti(ids, end, a);
-    siftDown(res, ids, 0, end);
+/** Check deployPack's arguments; OK, BAD_LENGTH or BAD_VALUE. Resets info. */
+function checkPackArgs(a: DeployPackArgs): i32 {
+  const n = a.n, m = a.m, rule = a.rule, cap = a.cap, eps = a.eps;
+  if (n < 0 || m < 0 || a.nNew < 0 || a.partsCap < 0) return BAD_LENGTH;
+  if (rule < 0 || rule > 2 || a.adapt < 0 || a.adapt > 1) return BAD_VALUE;
+  if (!(cap >= 0.0 && cap < Infinity) || !(eps >= 0.0 && eps < Infinity)) return BAD_VALUE;
+  if (rule == FIRST_FIT && a.segP < m + a.nNew) return BAD_LENGTH;
+  sti(a.info, 0, -1);
+  sti(a.info, 1, 0);
+  sti(a.info, 2, 0);
+  sti(a.info, 3, 0);
+  for (let i = 0; i < n; i++) {
+    const it = ldi(a.order, i);
+    if (it < 0 || it >= n) return BAD_LENGTH;
+    const wi = ld(a.w, it);
+    if (!(wi > 0.0 && wi < Infinity)) return BAD_VALUE;
+    if (ldi(a.kmin, it) < 1 || ldi(a.kmax, it) < ldi(a.kmin, it)) return BAD_VALUE;
   }
+  for (let j = 0; j < m; j++) {
+    const r = ld(a.res0, j);
+    if (!(r >= -eps && r < Infinity)) return BAD_VALUE;
+  }
+  return OK;
 }
 
-function siftDown(res: usize, ids: usize, start: i32, end: i32): void {
-  let root = start;
-  while (true) {
-    let child = 2 * root + 1;
-    if (child >= end) break;
-    const c1 = ldi(ids, child);
-    if (child + 1 < end) {
-      const c2 = ldi(ids, child + 1);
-      // pick the child that comes later in the order
-      if (before(ld(res, c1), c1, ld(res, c2), c2)) child++;
+/**
+ * The residuals of all bins (res0, then cap for the new ones), the open ones (all with
+ * adapt 0, the first m with adapt 1) sorted by (residual desc, index asc) in O(B log B),
+ * and for First Fit the max segment tree over them. Returns the number of open bins.
+ */
+function openBins(a: DeployPackArgs): i32 {
+  const m = a.m, B = m + a.nNew, res = a.res, sorted = a.sorted;
+  for (let j = 0; j < m; j++) st(res, j, ld(a.res0, j));
+  for (let j = m; j < B; j++) st(res, j, a.cap);
+  const openNow = a.adapt == 1 ? m : B;
+  for (let j = 0; j < openNow; j++) sti(sorted, j, j);
+  sortIds(sorted, openNow, res, true);
+  if (a.rule == FIRST_FIT) {
+    const seg = a.seg, segP = a.segP;
+    for (let x = 1; x < 2 * segP; x++) st(seg, x, -Infinity);
+    for (let j = 0; j < openNow; j++) st(seg, segP + j, ld(res, j));
+    for (let x = segP - 1; x >= 1; x--) {
+      const l = ld(seg, 2 * x);
+      const r = ld(seg, 2 * x + 1);
+      st(seg, x, l > r ? l : r);
     }
-    const r = ldi(ids, root);
-    const c = ldi(ids, child);
-    if (before(ld(res, r), r, ld(res, c), c)) {
-      sti(ids, root, c);
-      sti(ids, child, r);
-      root = child;
-    } else break;
+  }
+  return openNow;
+}
+
+/** Step 1: the fewest parts k in [kmin, min(kmax, cnt)] with r_(k) >= w/k - eps, or -1. */
+function fewestPartsOpen(a: DeployPackArgs, it: i32, wi: f64, cnt: i32): i32 {
+  const lo = ldi(a.kmin, it);
+  const hi0 = ldi(a.kmax, it);
+  const hi = hi0 < cnt ? hi0 : cnt;
+  for (let kk = lo; kk <= hi; kk++) {
+    if (ld(a.res, ldi(a.sorted, kk - 1)) >= wi / <f64>kk - a.eps) return kk;
+  }
+  return -1;
+}
+
+/**
+ * Step 3 (adapt): among k in [kNew, min(kmax, kNew + ADAPT_SPAN)] the one opening the
+ * fewest new bins (k - #open bins that fit w/k), then the fewest parts; -1 when kNew
+ * cannot be used (0, out of range, or a part larger than a new bin).
+ */
+function adaptSplit(a: DeployPackArgs, it: i32, wi: f64, cnt: i32): i32 {
+  const lo = ldi(a.kmin, it);
+  const hi0 = ldi(a.kmax, it);
+  const k0 = ldi(a.kNew, it);
+  const eps = a.eps;
+  if (k0 < lo || k0 > hi0 || wi / <f64>k0 > a.cap + eps) return -1;
+  let bestK: i32 = k0;
+  let bestOpen: i32 = k0 - countAtLeast(a.res, a.sorted, cnt, wi / <f64>k0 - eps);
+  const last = hi0 - k0 > ADAPT_SPAN ? k0 + ADAPT_SPAN : hi0;
+  for (let kk = k0 + 1; kk <= last && bestOpen > 0; kk++) {
+    const o = kk - countAtLeast(a.res, a.sorted, cnt, wi / <f64>kk - eps);
+    if (o < bestOpen) {
+      bestOpen = o;
+      bestK = kk;
+    }
+  }
+  return bestK;
+}
+
+/**
+ * Step 2: the item's useOld parts on open bins, written to outBins[base..]: every fitting
+ * open bin when new bins are opened too (useOld < k), else the rule's k bins; those bins
+ * lose s each and the sorted order is restored by one merge (positions: a prefix for Worst
+ * Fit and the adapt step, a contiguous run for Best Fit, searched for First Fit). false
+ * only if First Fit finds fewer bins than step 1 counted (cannot happen).
+ */
+function takeOpenBins(a: DeployPackArgs, cnt: i32, base: i32, k: i32, useOld: i32, s: f64): bool {
+  const res = a.res, sorted = a.sorted, outBins = a.outBins, tpos = a.tpos, rule = a.rule;
+  const t = s - a.eps;
+  if (useOld < k || rule == WORST_FIT) {
+    for (let q = 0; q < useOld; q++) {
+      sti(outBins, base + q, ldi(sorted, q));
+      sti(tpos, q, q);
+    }
+  } else if (rule == BEST_FIT) {
+    const c = countAtLeast(res, sorted, cnt, t);
+    for (let q = 0; q < k; q++) {
+      sti(outBins, base + q, ldi(sorted, c - k + q));
+      sti(tpos, q, c - k + q);
+    }
+  } else {
+    let from: i32 = 0;
+    for (let q = 0; q < k; q++) {
+      const j = segFirst(a.seg, a.segP, from, t);
+      if (j < 0) return false;
+      sti(outBins, base + q, j);
+      from = j + 1;
+    }
+    positionsOf(res, sorted, cnt, outBins + (<usize>base << 2), useOld, tpos);
+  }
+  moveBatch(res, sorted, cnt, tpos, a.tmp, useOld, -s);
+  if (rule == FIRST_FIT) {
+    for (let q = 0; q < useOld; q++) {
+      const j = ldi(outBins, base + q);
+      segSet(a.seg, a.segP, j, ld(res, j));
+    }
+  }
+  return true;
+}
+
+/**
+ * Open nb new bins (indices m + opened ..), each with one part of size s, written to
+ * outBins[at..]: all have residual cap - s and the highest indices so far, so they enter
+ * the sorted order as one block.
+ */
+function openNewBins(a: DeployPackArgs, cnt: i32, opened: i32, at: i32, nb: i32, s: f64): void {
+  const res = a.res, sorted = a.sorted, r = a.cap - s;
+  const first = a.m + opened;
+  const p = lowerPos(res, sorted, 0, cnt, r, first);
+  const from = sorted + (<usize>p << 2);
+  memory.copy(from + (<usize>nb << 2), from, <usize>(cnt - p) << 2);
+  for (let q = 0; q < nb; q++) {
+    const j = first + q;
+    st(res, j, r);
+    sti(sorted, p + q, j);
+    if (a.rule == FIRST_FIT) segSet(a.seg, a.segP, j, r);
+    sti(a.outBins, at + q, j);
   }
 }
 
@@ -447,7 +413,7 @@ export function deployReduce(
     st(res, j, r);
     sti(sorted, j, j);
   }
-  sortBins(res, sorted, m);
+  sortIds(sorted, m, res, true);
   for (let oi = 0; oi < n; oi++) {
     const it = ldi(order, oi);
     if (it < 0 || it >= n) return BAD_LENGTH;

@@ -1,21 +1,21 @@
 // Exact bounded knapsack kernels: DP over a capacity (or a proximity window).
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §2; seed 003 §4).
+// Problem (docs/knapsack.md).
 // Items j = 0..n-1 with integer size s_j >= 1, value v_j (finite, may be fractional)
 // and copies c_j >= 1; capacity C >= 0:
 //   maximize Σ_j v_j x_j  subject to  Σ_j s_j x_j <= C,  x_j integer in 0..c_j.
 //
 // Kernels (the host, src/knapsack/solve.ts, chooses and combines them):
 //  - knapsackTable: one DP pass per item type, O(C) each, so O(n·C) in all; modes
-//    AT_MOST (dp[w]: best with size <= w; values >= 0), EXACT (size exactly w, -inf
+//    KNAPSACK_AT_MOST (dp[w]: best with size <= w; values >= 0), KNAPSACK_EXACT (size exactly w, -inf
 //    where unreachable, any finite values: the proximity method's removal/addition
-//    windows) and CONTINUE (on top of a previous pass); choiceWidth 0 skips the
+//    windows) and KNAPSACK_CONTINUE (on top of a previous pass); choiceWidth 0 skips the
 //    reconstruction table (divide-and-conquer reconstruction on the host).
 //  - knapsackConcave: item types sharing a size merged into one concave gain; one
 //    (max,+) convolution per residue class by divide and conquer over the monotone
 //    argmax, O(C log C) per group (see its section below).
 //  - knapsackReconstruct: walks the choice table back from a size, O(n).
-//  - knapsackDp: AT_MOST table + reconstruction from C (the plain O(n·C) solver).
+//  - knapsackDp: KNAPSACK_AT_MOST table + reconstruction from C (the plain O(n·C) solver).
 //
 // knapsackTable, bounded copies: item j splits the capacities into residue classes
 // w = r + k·s_j (r = 0..s_j-1); inside one class
@@ -38,7 +38,7 @@
 //   choice: u16 or i32 [n·(C+1)] (none when choiceWidth == 0)
 // Every kernel returns a status code (status.ts); none aborts or allocates.
 
-import { OK, BAD_LENGTH, BAD_VALUE, TOO_LARGE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE, TOO_LARGE, KNAPSACK_AT_MOST, KNAPSACK_EXACT, KNAPSACK_CONTINUE } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
 
 
@@ -60,19 +60,15 @@ export function knapsackDp(
   counts: usize,
   choiceWidth: i32,
 ): i32 {
-  const st0 = knapsackTable(n, sizes, values, copies, capacity, dp, choice, dequeIdx, dequeVal, choiceWidth, AT_MOST);
+  const st0 = knapsackTable(n, sizes, values, copies, capacity, dp, choice, dequeIdx, dequeVal, choiceWidth, KNAPSACK_AT_MOST);
   if (st0 != OK) return st0;
   return knapsackReconstruct(n, sizes, choice, capacity, choiceWidth, capacity, counts);
 }
 
-/** dp[w] = best value with total size <= w (start 0 everywhere; values must be >= 0). */
-export const AT_MOST: i32 = 0;
-/** dp[w] = best value with total size exactly w (start -inf except dp[0] = 0; any finite values). */
-export const EXACT: i32 = 1;
 
 /**
  * The DP pass alone (fills dp and the choice table, no reconstruction). mode is
- * AT_MOST or EXACT. In EXACT mode unreachable sizes keep -Infinity and values may be
+ * KNAPSACK_AT_MOST or KNAPSACK_EXACT. In KNAPSACK_EXACT mode unreachable sizes keep -Infinity and values may be
  * negative (the proximity method runs a "removal" DP with negated values).
  */
 export function knapsackTable(
@@ -90,22 +86,22 @@ export function knapsackTable(
 ): i32 {
   if (n < 0 || capacity < 0) return BAD_LENGTH;
   if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH; // 0: no table
-  if (mode != AT_MOST && mode != EXACT && mode != 2) return BAD_VALUE;
+  if (mode != KNAPSACK_AT_MOST && mode != KNAPSACK_EXACT && mode != KNAPSACK_CONTINUE) return BAD_VALUE;
   const C = capacity;
   const W = <usize>C + 1;
   for (let j = 0; j < n; j++) {
     const v = ld(values, j);
     if (ldi(sizes, j) < 1 || ldi(copies, j) < 1) return BAD_VALUE;
-    if (mode == AT_MOST && !(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
-    if (mode != AT_MOST && !(v > -Infinity && v < Infinity)) return BAD_VALUE;
+    if (mode == KNAPSACK_AT_MOST && !(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
+    if (mode != KNAPSACK_AT_MOST && !(v > -Infinity && v < Infinity)) return BAD_VALUE;
     // the largest count item j can take must fit the choice table
     const s = ldi(sizes, j);
     const c = ldi(copies, j);
     const cap = min(c, C / s);
     if (choiceWidth == 2 && cap > 65535) return TOO_LARGE;
   }
-  if (mode != 2) { // 2: CONTINUE
-    const init = mode == AT_MOST ? 0.0 : -Infinity;
+  if (mode != KNAPSACK_CONTINUE) {
+    const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
     for (let w = 0; w <= C; w++) st(dp, w, init);
     st(dp, 0, 0.0);
   }
@@ -189,8 +185,6 @@ export function knapsackReconstruct(
   return OK;
 }
 
-/** Like EXACT/AT_MOST, but dp already holds a previous pass's values: no initialisation. */
-export const CONTINUE: i32 = 2;
 
 // ---------------------------------------------------------------------------------
 // (max,+) convolution with concave sequences: items that share a size.
@@ -246,8 +240,8 @@ function rows(lo: i32, hi: i32, optLo: i32, optHi: i32): void {
 }
 
 /**
- * DP pass over groups of item types sharing a size (see above). mode: AT_MOST, EXACT
- * or CONTINUE. Gains must be concave with gains[gainOff[j]] == 0 (the host builds them
+ * DP pass over groups of item types sharing a size (see above). mode: KNAPSACK_AT_MOST, KNAPSACK_EXACT
+ * or KNAPSACK_CONTINUE. Gains must be concave with gains[gainOff[j]] == 0 (the host builds them
  * from values sorted in decreasing order). Returns OK, BAD_LENGTH or BAD_VALUE.
  */
 export function knapsackConcave(
@@ -265,7 +259,7 @@ export function knapsackConcave(
 ): i32 {
   if (g < 0 || capacity < 0) return BAD_LENGTH;
   if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH; // 0: no table
-  if (mode != AT_MOST && mode != EXACT && mode != CONTINUE) return BAD_VALUE;
+  if (mode != KNAPSACK_AT_MOST && mode != KNAPSACK_EXACT && mode != KNAPSACK_CONTINUE) return BAD_VALUE;
   const C = capacity;
   const W = <usize>C + 1;
   for (let j = 0; j < g; j++) {
@@ -278,8 +272,8 @@ export function knapsackConcave(
       if (!(v > -Infinity && v < Infinity)) return BAD_VALUE;
     }
   }
-  if (mode != CONTINUE) {
-    const init = mode == AT_MOST ? 0.0 : -Infinity;
+  if (mode != KNAPSACK_CONTINUE) {
+    const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
     for (let w = 0; w <= C; w++) st(dp, w, init);
     st(dp, 0, 0.0);
   }

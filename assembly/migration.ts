@@ -1,7 +1,7 @@
 // Task migration, stage 1: the target assignment (which machines to keep, where each
 // task goes), by consolidation.
 //
-// Problem (docs: ../shared/docs/ALGORITHMS.md §4; seed 003 §3.3, §4.3).
+// Problem (docs/migration.md).
 // Tasks i with demand d_i ∈ R^R (R = 1..16 resources), machines j with capacity c_j and
 // cost p_j, a current feasible assignment x (some tasks new: x_i = -1). Find y with
 //   min Σ_{j used} p_j + α · #{i : y_i != x_i}
@@ -44,7 +44,7 @@
 // Mode 0 is the plain baseline of the bench: emptiest first, first fit, one pass.
 // Complexity: one drain attempt costs O(k·m·R) for k tasks on the machine (plus the
 // bounded ejection work); a pass O(n·m·R); at most 8 passes and 8 swap-in trials; the
-// local search is bounded by its work budget (about 3e7 to 2e8 inner steps). Memory: O(n + m·R) scratch.
+// local search is bounded by its work budget (2e7 to 2e8 inner steps, set in migrationTarget). Memory: O(n + m·R) scratch.
 // Group checks use a stamp array over machines: marking the machines of a task's group
 // costs O(|group|).
 //
@@ -54,21 +54,14 @@
 // migrationScratchBytes). Returns OK, BAD_LENGTH, BAD_VALUE or INFEASIBLE (a new task
 // fits on no machine). Never aborts, never allocates.
 
-import { OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE } from "./status";
+import {
+  OK, BAD_LENGTH, BAD_VALUE, INFEASIBLE, MIGRATE_FIT_MASK, MIGRATE_KEY_SHIFT, MIGRATE_SEED_SHIFT,
+  MIGRATE_EJECT, MIGRATE_MULTI, MIGRATE_RETURN, MIGRATE_SCARCE, MIGRATE_REPAIR, MIGRATE_FROM_TGT,
+  MIGRATE_SWAP_IN, MIGRATE_BALANCE, MIGRATE_DOT, MIGRATE_L2,
+} from "./abi";
 import { ld, st, ldi, sti } from "./mem";
 
-// mode flags (bits 0-1: the fit rule of bestFit)
-const F_EJECT: i32 = 4; // ejection chains of length 2 when a task fits nowhere
-const F_MULTI: i32 = 8; // repeat drain passes while machines close
-const F_RETURN: i32 = 16; // return pass
-const F_SCARCE: i32 = 32; // weight resources by overall utilization in the fit score
-const F_REPAIR: i32 = 2048; // penalty local search: close machines by moves and swaps
-const F_FROM_TGT: i32 = 4096; // start from the assignment passed in tgt (polish)
-const F_SWAPIN: i32 = 32768; // swap-in trials: open a cheap closed machine to close others
-const F_BAL: i32 = 1024; // fit score: balance of the utilization vector (overrides F_DOT, F_L2)
-const F_DOT: i32 = 512; // fit score: dot product of demand and residual (overrides F_L2)
-const F_L2: i32 = 256; // fit score: squared L2 norm of the residual instead of its sum
-// bits 6-7: the drain order key (see the drain passes)
+// mode: fit rule, drain key and flags, all defined in assembly/abi.ts (MIGRATE_*)
 
 // problem pointers and sizes (set per call; module globals keep signatures short)
 let N: i32 = 0;
@@ -150,7 +143,7 @@ function residual(t: i32, j: i32): f64 {
   const bt = t * RR;
   const bj = j * RR;
   let s: f64 = 0;
-  if ((FLAGS & F_BAL) != 0) {
+  if ((FLAGS & MIGRATE_BALANCE) != 0) {
     // balance: the spread of the machine's utilization vector after placing t, minus
     // its mean (full and even machines win; an even machine absorbs more tasks later)
     let mean: f64 = 0;
@@ -162,7 +155,7 @@ function residual(t: i32, j: i32): f64 {
     }
     return s;
   }
-  if ((FLAGS & F_DOT) != 0) {
+  if ((FLAGS & MIGRATE_DOT) != 0) {
     // dot product (Panigrahy et al. 2011): the demand's alignment with the residual;
     // a task goes where its heavy resources have the most room (negated: smaller wins)
     for (let r = 0; r < RR; r++) {
@@ -171,7 +164,7 @@ function residual(t: i32, j: i32): f64 {
     }
     return s;
   }
-  if ((FLAGS & F_L2) != 0) {
+  if ((FLAGS & MIGRATE_L2) != 0) {
     // norm-based greedy (Panigrahy et al. 2011): the squared L2 norm of the normalized
     // residual; small when the machine ends up full in every resource at once
     for (let r = 0; r < RR; r++) {
@@ -358,12 +351,12 @@ function drain(j: i32, alpha: f64, mode: i32): bool {
   for (let i = 0; i < k; i++) {
     const t = ldi(LIST, i);
     if (ldi(TGT, t) != j) continue; // already moved by an ejection (cannot happen: u != t)
-    const b = bestFit(t, j, mode & 3);
+    const b = bestFit(t, j, mode & MIGRATE_FIT_MASK);
     if (b >= 0) {
       moveTask(t, b, true);
       continue;
     }
-    if ((mode & F_EJECT) != 0 && budget > 0 && ejectFor(t, j)) continue;
+    if ((mode & MIGRATE_EJECT) != 0 && budget > 0 && ejectFor(t, j)) continue;
     undo(mark0);
     sti(OPEN, j, 1);
     return false;
@@ -559,7 +552,7 @@ export function migrationTarget(
 ): i32 {
   if (n < 0 || m < 0 || R < 1 || R > 16 || G < 0) return BAD_LENGTH;
   if (mode < 0) return BAD_VALUE;
-  rng = <u32>(mode >>> 16) * 2654435761; // bits 16-30: restart seed
+  rng = <u32>(mode >>> MIGRATE_SEED_SHIFT) * 2654435761; // bits 16-30: restart seed
   FLAGS = mode;
   if (!(alpha >= 0 && alpha < Infinity)) return BAD_VALUE;
   N = n; M = m; RR = R;
@@ -628,7 +621,7 @@ export function migrationTarget(
   let wsum: f64 = 0;
   for (let r = 0; r < R; r++) {
     let w: f64 = 1;
-    if ((mode & F_SCARCE) != 0) {
+    if ((mode & MIGRATE_SCARCE) != 0) {
       let sd: f64 = 0;
       let sc: f64 = 0;
       for (let i = 0; i < n; i++) sd += dem(i, r);
@@ -645,9 +638,9 @@ export function migrationTarget(
     for (let r = 0; r < R; r++) s += dem(i, r) * ld(IMEAN, r) * ld(WEIGHT, r);
     st(SIZE, i, s);
   }
-  // start state: the current assignment, or (F_FROM_TGT) the assignment passed in tgt
+  // start state: the current assignment, or (MIGRATE_FROM_TGT) the assignment passed in tgt
   // (a feasible target of an earlier call, to be polished; moves still count from cur)
-  const fromTgt = (mode & F_FROM_TGT) != 0;
+  const fromTgt = (mode & MIGRATE_FROM_TGT) != 0;
   for (let i = 0; i < n; i++) {
     const a = fromTgt ? ldi(tgt, i) : ldi(cur, i);
     if (a < -1 || a >= m) return BAD_VALUE;
@@ -680,7 +673,7 @@ export function migrationTarget(
   sortBy(LIST, k, SIZE, true);
   for (let q = 0; q < k; q++) {
     const t = ldi(LIST, q);
-    let b = bestFit(t, -1, mode & 3);
+    let b = bestFit(t, -1, mode & MIGRATE_FIT_MASK);
     if (b < 0) {
       // open the cheapest closed machine that fits (ties: the roomiest)
       markGroup(t);
@@ -712,7 +705,7 @@ export function migrationTarget(
   for (let i = 0; i < n; i++) if (ldi(TGT, i) != ldi(cur, i)) moved++;
 
   // 2. drain passes
-  const passes = (mode & F_MULTI) != 0 ? 8 : 1;
+  const passes = (mode & MIGRATE_MULTI) != 0 ? 8 : 1;
   for (let pass = 0; pass < passes; pass++) {
     let closed = 0;
     let cand = 0;
@@ -721,7 +714,7 @@ export function migrationTarget(
       // drain order key (bits 6-7 of mode): 0 utilization Σ_r l/c; 1 absolute load
       // Σ_r w_r l_r / c̄_r per unit cost; 2 (load + capacity) per unit cost (small,
       // lightly loaded, expensive machines first)
-      const key = (mode >> 6) & 3;
+      const key = (mode >> MIGRATE_KEY_SHIFT) & 3;
       let u: f64 = 0;
       const c = ld(cost, j);
       if (key == 0) {
@@ -747,10 +740,10 @@ export function migrationTarget(
     if (closed == 0) break;
   }
 
-  // 2a. (F_REPAIR) penalty local search: try to close the open machines, emptiest first
-  // (by load per unit cost), each with at most 40 + 4·(its tasks) steps; stop after 4
-  // failures in a row.
-  if ((mode & F_REPAIR) != 0) {
+  // 2a. (MIGRATE_REPAIR) penalty local search: try to close the open machines, emptiest first
+  // (by load per unit cost), each with at most 60 + 6·(its tasks) steps (repairClose's
+  // maxSteps below); stop after 8 failures in a row or when the work budget is spent.
+  if ((mode & MIGRATE_REPAIR) != 0) {
     let cand = 0;
     for (let j = 0; j < m; j++) {
       if (ldi(OPEN, j) != 1) continue;
@@ -780,7 +773,7 @@ export function migrationTarget(
   // cost/capacity) and drain the open machines into it; kept when the machines closed
   // cost more than c plus the extra moves, else undone. Catches "two expensive machines
   // out, one cheap machine in", which draining alone never does.
-  if ((mode & F_SWAPIN) != 0) {
+  if ((mode & MIGRATE_SWAP_IN) != 0) {
     let cand = 0;
     for (let c = 0; c < m; c++) {
       if (ldi(OPEN, c) != 0) continue;
@@ -837,7 +830,7 @@ export function migrationTarget(
   }
 
   // 3. return pass: back to the original machine when it is open and has room
-  if ((mode & F_RETURN) != 0) {
+  if ((mode & MIGRATE_RETURN) != 0) {
     for (let i = 0; i < n; i++) {
       const c = ldi(cur, i);
       if (c < 0 || ldi(TGT, i) == c || ldi(OPEN, c) != 1) continue;

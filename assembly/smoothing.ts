@@ -1,6 +1,6 @@
 // Exact smoothing of resource plans.
 //
-// Problem (docs: ALGORITHMS.md §1; seed 003 §3.1, §4.1). Per scenario, demand
+// Problem (docs/smoothing.md). Per scenario, demand
 // d_t >= 0 (t = 0..T-1), an optional step bound Δ and a coefficient c = α·w:
 //   minimize Σ_t h_t + c · Σ_t |h_{t+1} - h_t|
 //   subject to h_t integer, h_t >= d_t, |h_{t+1} - h_t| <= Δ.
@@ -28,7 +28,7 @@
 //   sums:    f64[2n]  (output) Σ h and Σ |Δh| (unweighted) per scenario
 //   scratch: i32[Tmax] + f64[Tmax] (8-byte aligned: f64 part first)
 
-import { OK, BAD_LENGTH, BAD_VALUE } from "./status";
+import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
 
 @inline const UNIFORM: i32 = 0x40000000;

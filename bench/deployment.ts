@@ -1,4 +1,4 @@
-// Deployment bench, the seed's figure (seed 003 §5.1): every algorithm on Tianchi-derived
+// Deployment bench, the source's figure (docs/deployment.md): every algorithm on Tianchi-derived
 // instances of growing size; new machines minus the lower bound, utilisation of the new
 // machines, parts and time; SpreadWFD (with the data's replica counts, and with the part
 // counts of Guess-and-Pack + Worst Fit) and the MILP (HiGHS, while it answers within the
@@ -13,12 +13,12 @@
 //  small-n: n services drawn (seed 2) from the all-apps instance and ceil(n/5) partly
 //    used machines drawn from the redeploy-50 % instance: small enough for the MILP.
 import { deploy, checkDeployment, DEPLOYMENT_ALGORITHMS, type DeploymentInstance, type DeploymentAlgorithm } from '../src/node.js';
-import { kernels } from '../src/wasm/loader.js';
-import { runDeployment, deploymentSolution, validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS, type DeploymentRun } from '../src/problems/deployment/solve.js';
+import { validateDeployment, DEPLOYMENT_MAX_OUTPUT_PARTS } from '../src/node.js';
+import { kernels, runDeployment, deploymentSolution, type DeploymentRun } from '../src/internals.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
-import { hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';
 import { deploymentMilp } from '../test/helpers/highs-deployment.js';
-import { mulberry32 } from '../test/helpers/highs.js';
+import { mulberry32 } from '../src/core/rng.js';
 
 export interface DeployRow {
   instance: string;

@@ -6,10 +6,11 @@
 // smoothing: Tianchi app curves resampled to 1,440 steps, 100 scenarios, budgets just
 // above the envelope, against the HiGHS MILP.
 import { knapsack, smooth, checkKnapsack, checkSmoothing } from '../src/node.js';
-import { readBundledApps, readTianchiApps, appDemand, hasSharedData } from '../src/data/tianchi.js';
+import { readBundledApps, appDemand } from '../src/data/tianchi.js';
+import { readTianchiApps, hasSharedData } from '../test/helpers/shared-data.js';
 import { knapsackMilp } from '../test/helpers/highs-knapsack.js';
 import { budgetMilp } from '../test/helpers/highs-budget.js';
-import { mulberry32 } from '../test/helpers/highs.js';
+import { mulberry32 } from '../src/core/rng.js';
 import { resample } from './smoothing.js';
 
 type Family = 'uncorrelated' | 'weakly-correlated' | 'strongly-correlated' | 'equal-density';

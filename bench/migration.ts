@@ -13,11 +13,12 @@
 // independent checker. Plans use maxParallel = 8; rounds are compared with moves / 8.
 import { existsSync } from 'node:fs';
 import { migrate, checkMigration } from '../src/node.js';
-import { validateMigration, migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from '../src/problems/migration/solve.js';
-import { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/problems/migration/exact.js';
-import { readRoadef, roadefDir, ROADEF_A } from '../src/data/roadef.js';
+import { validateMigration } from '../src/node.js';
+import { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE, exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/internals.js';
+import { readRoadef } from '../src/data/roadef.js';
+import { roadefDir, ROADEF_A } from '../test/helpers/shared-data.js';
 import { generateMigration, machineLowerBound, machineLpBound, type MInstance } from '../test/helpers/migration.js';
-import { mulberry32 } from '../test/helpers/highs.js';
+import { mulberry32 } from '../src/core/rng.js';
 
 export interface MigrationRow {
   case: string;

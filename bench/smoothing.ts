@@ -4,10 +4,10 @@
 // 1,440 steps (one per minute). Falls back to the bundled Tianchi excerpt when
 // ../shared is absent.
 import { readFileSync } from 'node:fs';
-import { smooth } from '../src/node.js';
+import { smooth, checkSmoothing } from '../src/node.js';
 import { smoothReference } from '../test/helpers/smoothing-reference.js';
-import { checkSmoothing } from '../src/problems/smoothing/check.js';
-import { readBundledApps, readTianchiApps, appDemand, hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { readBundledApps, appDemand } from '../src/data/tianchi.js';
+import { readTianchiApps, hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';
 import { smoothingMilp } from '../test/helpers/highs.js';
 
 export interface Row {

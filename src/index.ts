@@ -3,7 +3,7 @@ export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResu
 export { REGISTRY, problemOf } from './problems/registry.js';
 export type { Problem, ProblemSpec, CheckReport } from './problems/types.js';
 export { check } from './check.js';
-export { STATUSES, SOLVED_STATUSES, UNSOLVED_STATUSES, withContract, type Status, type InfeasibleVerdict } from './problems/contract.js';
+export { STATUSES, SOLVED_STATUSES, UNSOLVED_STATUSES, withContract, type Status, type InfeasibleVerdict } from './check/contract.js';
 export { smooth, validateSmoothing, type SmoothOptions, type SmoothingInput } from './problems/smoothing/solve.js';
 export { SmoothingInstance, SmoothingScenario, type SmoothingSolution, type SmoothingInfeasible } from './problems/smoothing/schema.js';
 export { checkSmoothing } from './problems/smoothing/check.js';

@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { deploy, checkDeployment, type DeploymentInstance } from '../src/node.js';
 import { convertTianchi } from '../src/data/tianchi-deploy.js';
-import { hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { hasSharedData, sharedDataDir } from './helpers/shared-data.js';
 
 const shared = hasSharedData();
 if (!shared) console.warn(`NOTICE: ${sharedDataDir} not found: the deployment tests on the full Tianchi data are skipped`);

@@ -2,7 +2,6 @@
 // independent checker, infeasible instances, the JSON-path validation, the checker
 // rejecting corrupted solutions, the Tianchi converter on a bundled excerpt, and the CLI.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -297,34 +296,3 @@ describe('Tianchi converter (bundled prelim_b excerpt: 5 machines, 10 apps to de
   });
 });
 
-describe('greenplan CLI: deployment', () => {
-  const bin = new URL('../bin/greenplan.js', import.meta.url).pathname;
-  const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
-  const dir = mkdtempSync(join(tmpdir(), 'greenplan-deploy-'));
-  it('convert tianchi | solve | check; exit 3 when infeasible; exit 2 on bad input', () => {
-    const instFile = join(dir, 'inst.json');
-    const c = run(['convert', 'tianchi', '--apps', excerpt + 'app_resources.csv', '--machines', excerpt + 'machine_resources.csv', '--deploy', excerpt + 'instance_deploy.csv', '--out', instFile]);
-    expect(c.status, c.stderr).toBe(0);
-    const solFile = join(dir, 'sol.json');
-    const s = run(['solve', instFile, '--out', solFile]);
-    expect(s.status, s.stderr).toBe(0);
-    const k = run(['check', instFile, solFile]);
-    expect(k.status).toBe(0);
-    expect(k.stdout).toMatch(/^valid: objective \d+/);
-    const inf = run(['solve', '-'], JSON.stringify({ problem: 'deployment', binCapacity: 10, items: [{ name: 'big', size: 100, maxParts: 3 }] }));
-    expect(inf.status).toBe(3);
-    expect(JSON.parse(inf.stdout)).toMatchObject({ status: 'infeasible', reason: expect.stringContaining('service "big"') });
-    const bad = run(['solve', '-'], JSON.stringify({ problem: 'deployment', binCapacity: 10, items: [{ size: 1 }, { size: 2 }, { size: 3 }, { size: -1 }] }));
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('items[3].size must be a finite number > 0');
-    const missing = run(['convert', 'tianchi', '--apps', join(dir, 'nope.csv'), '--machines', 'x', '--deploy', 'y']);
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('cannot read the apps file');
-    const ex = new URL('../examples/deployment.json', import.meta.url).pathname;
-    const exSol = run(['solve', ex, '--out', join(dir, 'ex.sol.json')]);
-    expect(exSol.status, exSol.stderr).toBe(0);
-    expect(run(['check', ex, join(dir, 'ex.sol.json')]).status).toBe(0);
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ problem: 'deployment', status: 'feasible', newBins: 0, parts: 0, lowerBound: 0, items: [] }));
-    expect(run(['check', instFile, join(dir, 'bad.json')]).status).toBe(1);
-  });
-});

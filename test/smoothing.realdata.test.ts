@@ -1,15 +1,16 @@
 // Real demand: Alibaba Tianchi 2018 apps (per-instance CPU curve × instance count) and the
 // NAB nyc_taxi series. The bundled excerpt always runs; the full sets need ../shared/data.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { smooth, checkSmoothing } from '../src/node.js';
-import { readBundledApps, readTianchiApps, appDemand, hasSharedData, sharedDataDir } from '../src/data/tianchi.js';
+import { readBundledApps, appDemand } from '../src/data/tianchi.js';
+import { readTianchiApps, hasSharedData, sharedDataDir } from './helpers/shared-data.js';
 import { smoothingMilp } from './helpers/highs.js';
+import { expectGolden } from './helpers/golden.js';
 
 const shared = hasSharedData();
 if (!shared) console.warn(`NOTICE: ${sharedDataDir} not found: tests on the full Tianchi and NAB data are skipped`);
 
-const goldenDir = new URL('./golden/', import.meta.url);
 const GOLDEN_APPS = ['app_4825', 'app_3283', 'app_7067'];
 
 describe('bundled Tianchi excerpt (60 apps, 98 steps)', () => {
@@ -27,11 +28,7 @@ describe('bundled Tianchi excerpt (60 apps, 98 steps)', () => {
     expect(app).toBeDefined();
     const inst = { problem: 'smoothing' as const, alpha: 4, scenarios: [{ name, maxStep: 8, demand: appDemand(app) }] };
     const sol = await smooth(inst);
-    const file = new URL(`smoothing-${name}.json`, goldenDir);
-    if (!existsSync(file) || process.env.UPDATE_GOLDEN) writeFileSync(file, JSON.stringify({ instance: inst, solution: sol }, null, 1) + '\n');
-    const golden = JSON.parse(readFileSync(file, 'utf8'));
-    expect(golden.instance).toEqual(inst);
-    expect(sol).toEqual(golden.solution);
+    const golden = expectGolden(`smoothing-${name}.json`, inst, sol);
     expect(checkSmoothing(inst, golden.solution).valid).toBe(true);
     expect(sol.objective).toBeCloseTo(await smoothingMilp(inst), 6);
   });

@@ -1,7 +1,7 @@
 // `greenplan solve <file|->`: any registered problem; the solution JSON on stdout or --out.
 import type { Command } from 'commander';
 import { solve } from '../solve.js';
-import { UNSOLVED_STATUSES, type Status } from '../problems/contract.js';
+import { UNSOLVED_STATUSES, type Status } from '../check/contract.js';
 import { EXIT, fail, readJson, jsonText, writeOut, outputOptions, type OutOptions } from './io.js';
 
 export function register(program: Command): void {

@@ -1,6 +1,8 @@
 // The error half of the result contract (docs/contract.md): every error greenplan raises on
 // purpose is a GreenplanError with a code from ERROR_CODES, the JSON path of the offending
 // value and, for invalid input, every issue found (the first is the message).
+import { OUT_OF_MEMORY, TOO_LARGE } from '../wasm/abi.js';
+import { quote } from '../check/quote.js';
 
 /** Error codes, one meaning each (docs/contract.md, "Errors"). */
 export const ERROR_CODES = ['invalid-input', 'infeasible', 'unavailable', 'out-of-memory', 'internal'] as const;
@@ -110,29 +112,16 @@ export function asGreenplanError(e: unknown, what = 'greenplan'): GreenplanError
   return new GreenplanError('internal', `${what}: internal error: ${message} (please report this bug)`, '', { cause: e });
 }
 
-/** Kernel status codes (assembly/status.ts) turned into errors. */
+/** Kernel status codes (assembly/abi.ts) turned into errors. */
 export function statusError(status: number, what: string): GreenplanError {
   switch (status) {
-    case 3:
+    case OUT_OF_MEMORY:
       return new GreenplanError('out-of-memory', `${what}: the instance needs more than the 4 GiB WebAssembly memory`);
-    case 5:
+    case TOO_LARGE:
       return new GreenplanError('out-of-memory', `${what}: a capacity or intermediate result exceeds what the kernel can represent`);
     default:
       return new GreenplanError('internal', `${what}: kernel returned status ${status} (please report this bug)`);
   }
 }
 
-/**
- * A user-supplied string made safe for a one-line message: control characters and
- * quotes escaped (JSON style), lone surrogates replaced, and at most `max` characters
- * kept (the rest counted). `quote('a\nb')` is `"a\nb"` with a backslash-n.
- */
-export function quote(value: unknown, max = 60): string {
-  if (typeof value !== 'string') return String(value).slice(0, max);
-  const s = value;
-  const head = s.length > max ? s.slice(0, max) : s;
-  const escaped = JSON.stringify(head)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return s.length > max ? `${escaped.slice(0, -1)}…" (${s.length} characters)` : escaped;
-}
+export { quote } from '../check/quote.js';

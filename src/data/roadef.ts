@@ -14,7 +14,6 @@
 // transient rule is applied to every resource (see the README, "Migration").
 import { readFileSync } from 'node:fs';
 import type { MigrationInstance } from '../problems/migration/schema.js';
-import { sharedDataDir } from './tianchi.js';
 
 export interface RoadefOptions {
   alpha?: number;
@@ -93,8 +92,3 @@ export function roadefToMigration(modelText: string, assignmentText: string, opt
 export function readRoadef(modelFile: string, assignmentFile: string, opts: RoadefOptions = {}): MigrationInstance {
   return roadefToMigration(readFileSync(modelFile, 'utf8'), readFileSync(assignmentFile, 'utf8'), { name: modelFile, ...opts });
 }
-
-/** Directory of the ROADEF/EURO 2012 set A beside the project (../shared/data/roadef2012/A/). */
-export const roadefDir = sharedDataDir + 'roadef2012/A/';
-/** The ten instances of set A. */
-export const ROADEF_A = ['a1_1', 'a1_2', 'a1_3', 'a1_4', 'a1_5', 'a2_1', 'a2_2', 'a2_3', 'a2_4', 'a2_5'] as const;

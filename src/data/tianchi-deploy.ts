@@ -1,5 +1,5 @@
 // Converter: Alibaba Tianchi 2018 scheduling data -> a deployment instance
-// (README, "Deployment"; data format: ../shared/data/README.md).
+// (docs/deployment.md; data format: docs/data.md).
 //
 // Items: the apps to deploy, one per app: size = (instances to deploy) × the peak of
 // the app's per-instance curve (cpu or mem), rounded up to 1e-6; `parts` = that
@@ -11,6 +11,7 @@
 // With redeployFraction F: round(F × apps with instances) apps, drawn with a seeded
 // shuffle, are also taken off their machines and redeployed (semi_a/semi_b are full
 // placements: F = 1 redeploys every app onto new machines).
+import { mulberry32 } from '../core/rng.js';
 import { readFileSync } from 'node:fs';
 import { GreenplanError } from '../core/errors.js';
 import type { DeploymentInstance } from '../problems/deployment/schema.js';
@@ -35,18 +36,6 @@ function read(path: string, what: string): string[] {
   } catch (e) {
     throw new GreenplanError('invalid-input', `cannot read the ${what} file ${path}: ${(e as Error).message}`);
   }
-}
-
-/** mulberry32: a tiny seeded PRNG in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const up6 = (x: number) => Math.ceil(x * 1e6 - 1e-6) / 1e6;
@@ -93,7 +82,7 @@ export function convertTianchi(opts: TianchiDeployOptions): DeploymentInstance {
   const redeploy = new Set<string>();
   if (F > 0) {
     const all = [...appsWithInstances].sort();
-    const rand = rng(opts.seed ?? 1);
+    const rand = mulberry32(opts.seed ?? 1);
     for (let i = all.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [all[i], all[j]] = [all[j]!, all[i]!];

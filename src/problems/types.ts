@@ -5,8 +5,7 @@
 // and the batch runner all derive from the registry. The result contract (statuses,
 // infeasible claims, errors) is docs/contract.md; defineProblem() applies it to every problem.
 import type { TSchema } from '@sinclair/typebox';
-import { Validator } from '../core/validate.js';
-import { ensureContract, type Status } from './contract.js';
+import { ensureContract, type Status } from '../check/contract.js';
 
 /** A checker's verdict. Checkers share no code with solvers (test/contract.test.ts). */
 export interface CheckReport {
@@ -38,22 +37,20 @@ export interface ProblemSpec<Name extends string = string, I = unknown, S = unkn
   validate?(instance: unknown): void;
   /**
    * Independent check of a solution (never throws for a malformed solution; reports instead).
-   * Wrap it with withContract() (src/problems/contract.ts) to verify infeasible claims;
+   * Wrap it with withContract() (src/check/contract.ts) to verify infeasible claims;
    * otherwise defineProblem() wraps it and infeasible claims are accepted as not proved.
    */
   check(instance: any, solution: any): CheckReport;
 }
 
-export interface Problem<Name extends string = string, I = unknown, S = unknown> extends ProblemSpec<Name, I, S> {
-  validate(instance: unknown): void;
-}
+/** A registered problem: its checker applies the result contract. */
+export type Problem<Name extends string = string, I = unknown, S = unknown> = ProblemSpec<Name, I, S>;
 
-/** A problem from its spec: keeps the literal name type; applies the result contract. */
-export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I, S>): Problem<Name, I, S> => {
-  let validator: Validator<TSchema> | undefined;
-  return {
-    ...p,
-    validate: p.validate ?? ((instance: unknown) => (validator ??= new Validator(p.schema)).assert(instance)),
-    check: ensureContract(p.name, p.check),
-  };
-};
+/**
+ * A problem from its spec: keeps the literal name type; applies the result contract to its
+ * checker. (Without `validate`, check() validates with the schema: src/check.ts.)
+ */
+export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I, S>): Problem<Name, I, S> => ({
+  ...p,
+  check: ensureContract(p.name, p.check),
+});

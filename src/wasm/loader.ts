@@ -2,51 +2,10 @@
 // register how to fetch the bytes; callers may inject a compiled WebAssembly.Module
 // (e.g. a worker that received it from the page) so it is compiled once.
 
-export interface Kernels {
-  memory: WebAssembly.Memory;
-  arenaBase(): number;
-  reserve(bytes: number): number;
-  memoryBytes(): number;
-  smoothBatch(
-    n: number, offsets: number, demand: number, maxStep: number, coef: number,
-    plan: number, sums: number, scratch: number, scratchLen: number,
-  ): number;
-  knapsackDp(
-    n: number, sizes: number, values: number, copies: number, capacity: number,
-    dp: number, choice: number, dequeIdx: number, dequeVal: number, counts: number,
-    choiceWidth: 2 | 4,
-  ): number;
-  knapsackTable(
-    n: number, sizes: number, values: number, copies: number, capacity: number,
-    dp: number, choice: number, dequeIdx: number, dequeVal: number,
-    choiceWidth: 0 | 2 | 4, mode: 0 | 1 | 2,
-  ): number;
-  knapsackReconstruct(
-    n: number, sizes: number, choice: number, capacity: number, choiceWidth: 2 | 4,
-    start: number, counts: number,
-  ): number;
-  knapsackConcave(
-    g: number, sizes: number, gainOff: number, gains: number, capacity: number,
-    dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: 0 | 2 | 4, mode: 0 | 1 | 2,
-  ): number;
-  deployPack(
-    n: number, order: number, w: number, kmin: number, kmax: number, kNew: number,
-    m: number, res0: number, nNew: number, cap: number,
-    rule: number, adapt: number, eps: number,
-    res: number, sorted: number, seg: number, segP: number, tmp: number, tpos: number,
-    outK: number, outStart: number, outBins: number, partsCap: number, info: number,
-  ): number;
-  deployReduce(
-    n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number,
-    res: number, sorted: number, tmp: number, tpos: number, outK: number, outStart: number, outBins: number,
-  ): number;
-  migrationScratchBytes(n: number, m: number, R: number): number;
-  migrationTarget(
-    n: number, m: number, R: number, demand: number, capacity: number, cost: number,
-    grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number,
-    alpha: number, mode: number, scratch: number,
-  ): number;
-}
+import { bindKernels, type Kernels, type RawExports } from './kernels.js';
+
+// The kernel bindings are generated from asc's declarations (src/wasm/kernels.ts).
+export type { Kernels };
 
 type ModuleSource = () => Promise<WebAssembly.Module>;
 let source: ModuleSource | undefined;
@@ -77,7 +36,7 @@ async function instantiate(module: WebAssembly.Module): Promise<Kernels> {
       },
     },
   });
-  return inst.exports as unknown as Kernels;
+  return bindKernels(inst.exports as unknown as RawExports);
 }
 
 /** The instantiated kernels (instantiated once, on first use). */

@@ -1,4 +1,4 @@
-// Test oracles for smoothing under a budget (ALGORITHMS.md §1b): the MILP
+// Test oracles for smoothing under a budget (docs/smoothing.md, "Under a budget"): the MILP
 //   min Σ_i w_i Σ_t u_{i,t}  s.t.  u >= ±(h_{t+1} − h_t), Σ h <= B, h >= ceil(d), steps <= maxStep
 // solved by HiGHS, and an enumeration of every plan for tiny instances. Neither shares
 // code with src/.

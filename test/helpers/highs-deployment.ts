@@ -1,5 +1,5 @@
-// Test helpers for equally-split bin packing (ALGORITHMS.md §3): the exact MILP of
-// seed 003 §3.2 solved by HiGHS (CPLEX LP format), linearised by the part count, and a
+// Test helpers for equally-split bin packing (docs/deployment.md): the exact MILP of
+// docs/deployment.md solved by HiGHS (CPLEX LP format), linearised by the part count, and a
 // seeded generator of small random instances.
 //
 // MILP. Bins b: the partly used machines (capacity c_j) and U new machines (capacity C,

@@ -1,4 +1,4 @@
-// Test helpers for the bounded knapsack (ALGORITHMS.md §2): an exact MILP solved by
+// Test helpers for the bounded knapsack (docs/knapsack.md): an exact MILP solved by
 // HiGHS (CPLEX LP format), a brute force for tiny instances and a seeded generator
 // with adversarial families.
 import { num, getHighs } from './highs.js';

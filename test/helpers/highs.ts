@@ -1,4 +1,4 @@
-// Test helpers for the smoothing problem (ALGORITHMS.md §1): an exact MILP solved
+// Test helpers for the smoothing problem (docs/smoothing.md): an exact MILP solved
 // by HiGHS (CPLEX LP format), a brute force for tiny instances, a seeded random
 // instance generator and an objective evaluator for plans.
 import highsLoader from 'highs';
@@ -145,17 +145,8 @@ export function smoothingBruteForce(instance: SmoothingInstance): number {
   return total;
 }
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (src/core/rng.ts), re-exported for the tests. */
+export { mulberry32 } from '../../src/core/rng.js';
 
 const ALPHAS = [0, 0.25, 0.5, 1, 1.5, 3, 7.3];
 const WEIGHTS = [0.5, 1, 2, 3.7];

@@ -1,4 +1,4 @@
-// Test and bench helpers for migration (ALGORITHMS.md §4): a seeded generator of dense
+// Test and bench helpers for migration (docs/migration.md): a seeded generator of dense
 // clusters (feasible current state, groups, new tasks), the LP machine lower bound, and
 // the exact target MILP solved by HiGHS (CPLEX LP format).
 import { num, getHighs } from './highs.js';
@@ -164,7 +164,7 @@ export async function machineLpBound(inst: MInstance): Promise<number> {
 
 
 /**
- * Optimal stage-1 objective (seed 003 §3.3): min Σ p_j z_j + α Σ_i [y_i != x_i] over
+ * Optimal stage-1 objective (docs/migration.md): min Σ p_j z_j + α Σ_i [y_i != x_i] over
  * binary y_ij, z_j with capacities, y_ij <= z_j, groups on distinct machines. New tasks
  * count one move each. Returns null when the instance has no feasible assignment.
  */

@@ -1,6 +1,6 @@
 // Pure TypeScript port of assembly/smoothing.ts (smoothOne): the envelope L plus
 // the lazy monotone stack of segments. Kept line-for-line close to the kernel so
-// that the two can be compared; see docs ALGORITHMS.md §1.
+// that the two can be compared; see docs/smoothing.md.
 //
 // smoothReference(demand, maxStep, coef) returns the plan h (integers >= demand)
 // minimizing Σ h_t + coef · Σ |h_{t+1} - h_t| subject to |h_{t+1} - h_t| <= maxStep.

@@ -1,4 +1,4 @@
-// The deployment algorithms (ALGORITHMS.md §3; seed 003 §4.2, §5.1). The placement
+// The deployment algorithms (docs/deployment.md). The placement
 // loops run in WebAssembly (assembly/deployment.ts); the searches over the number of
 // new machines and Merge-and-Split's choice of the split are here.
 //
@@ -21,9 +21,9 @@
 // into k equal parts on k distinct machines that needs the fewest new machines (a part
 // W/k fits the partly used machines with c_j >= W/k and the new ones), then every
 // item is cut into the same k parts, one on each of the k machines (machine load
-// Σ_i w_i / k = W / k). Asymptotic ratio e/(e-1) (seed 003 §4.2); many parts. Items
+// Σ_i w_i / k = W / k). Asymptotic ratio e/(e-1) (docs/deployment.md); many parts. Items
 // whose [minParts, maxParts] excludes k are placed afterwards by PA with Worst Fit.
-// SpreadWFD (Mommessin et al., JPDC 177, 2023; ALGORITHMS.md §3): part counts given;
+// SpreadWFD (Mommessin et al., JPDC 177, 2023; docs/deployment.md): part counts given;
 // applications in decreasing size, the replicas of one application one per machine,
 // machines scanned in decreasing free capacity, re-sorted after each application
 // (= Worst Fit with a fixed k); the smallest number K of new machines for which this

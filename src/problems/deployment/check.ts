@@ -6,13 +6,13 @@
 // and consistency only: it does not prove the lower bound or optimality.) Names are Map keys
 // (`__proto__` is a name like any other) and quoted, escaped and truncated in reasons.
 import type { CheckReport } from '../types.js';
-import { withContract, type InfeasibleVerdict } from '../contract.js';
-import { quote } from '../../core/errors.js';
+import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 
 /** Relative tolerance on capacities and part sizes. */
 const TOL = 1e-7;
 
-/** The deployment checker under the result contract (src/problems/contract.ts). */
+/** The deployment checker under the result contract (src/check/contract.ts). */
 export const checkDeployment = withContract('deployment', checkSolved, { infeasible: infeasibleVerdict, statuses: ['optimal', 'feasible', 'infeasible'] });
 
 /**

@@ -1,4 +1,4 @@
-// Lower bounds for equally-split bin packing (ALGORITHMS.md §3).
+// Lower bounds for equally-split bin packing (docs/deployment.md).
 //
 // New machines. Let a_i = w_i / minP_i (the largest part item i may have) and
 // s_i = w_i / maxP_i (its smallest part). A machine of free capacity c holds at most

@@ -2,9 +2,12 @@
 import { GreenplanError, statusError } from '../../core/errors.js';
 import type { Kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
+import {
+  OK, INFEASIBLE, TOO_LARGE, DEPLOY_FIRST_FIT, DEPLOY_BEST_FIT, DEPLOY_WORST_FIT, DEPLOY_PACK_ARGS_BYTES, writeDeployPackArgs,
+} from '../../wasm/abi.js';
 
 export type Rule = 'first-fit' | 'best-fit' | 'worst-fit';
-const RULE_CODE: Record<Rule, number> = { 'first-fit': 0, 'best-fit': 1, 'worst-fit': 2 };
+const RULE_CODE: Record<Rule, number> = { 'first-fit': DEPLOY_FIRST_FIT, 'best-fit': DEPLOY_BEST_FIT, 'worst-fit': DEPLOY_WORST_FIT };
 
 /** A placement: item i has k[i] parts on bins[start[i] .. start[i]+k[i]-1]. */
 export interface Placement {
@@ -37,10 +40,6 @@ export interface PackInput {
 
 export type PackResult = { ok: true; placement: Placement } | { ok: false; item: number };
 
-const OK = 0;
-const INFEASIBLE = 4;
-const TOO_LARGE = 5;
-
 /** Run the kernel once; `{ ok: false, item }` when an item found no place. */
 /** Most machines (partly used + new) one packing may handle (the kernel's i32 indices, the arena). */
 export const DEPLOYMENT_MAX_MACHINES = 2 ** 26;
@@ -67,12 +66,12 @@ export function pack(k: Kernels, p: PackInput): PackResult {
   let partsCap = 4 * n + 64;
   for (;;) {
     const lay = new Layout();
-    const oOrder = lay.take(n, 4);
-    const oKmin = lay.take(n, 4);
-    const oKmax = lay.take(n, 4);
-    const oKNew = lay.take(n, 4);
-    const oW = lay.take(n, 8);
-    const oRes0 = lay.take(m, 8);
+    const oOrder = lay.input(p.order);
+    const oKmin = lay.input(p.kmin);
+    const oKmax = lay.input(p.kmax);
+    const oKNew = lay.input(p.kNew);
+    const oW = lay.input(p.w);
+    const oRes0 = lay.input(p.res0);
     const oRes = lay.take(B, 8);
     const oSorted = lay.take(B, 4);
     const oSeg = lay.take(p.rule === 'first-fit' ? 2 * segP : 0, 8);
@@ -82,21 +81,15 @@ export function pack(k: Kernels, p: PackInput): PackResult {
     const oStart = lay.take(n, 4);
     const oBins = lay.take(partsCap, 4);
     const oInfo = lay.take(4, 4);
+    const oArgs = lay.take(DEPLOY_PACK_ARGS_BYTES, 1);
     const base = lay.reserve(k, 'deployment');
-    const buf = k.memory.buffer;
-    new Int32Array(buf, base + oOrder, n).set(p.order);
-    new Int32Array(buf, base + oKmin, n).set(p.kmin);
-    new Int32Array(buf, base + oKmax, n).set(p.kmax);
-    new Int32Array(buf, base + oKNew, n).set(p.kNew);
-    new Float64Array(buf, base + oW, n).set(p.w);
-    new Float64Array(buf, base + oRes0, m).set(p.res0);
-    const status = k.deployPack(
-      n, base + oOrder, base + oW, base + oKmin, base + oKmax, base + oKNew,
-      m, base + oRes0, p.nNew, p.cap,
-      RULE_CODE[p.rule], p.adapt ? 1 : 0, p.eps,
-      base + oRes, base + oSorted, base + oSeg, segP, base + oTmp, base + oTpos,
-      base + oK, base + oStart, base + oBins, partsCap, base + oInfo,
-    );
+    writeDeployPackArgs(k.memory, base + oArgs, {
+      n, order: base + oOrder, w: base + oW, kmin: base + oKmin, kmax: base + oKmax, kNew: base + oKNew,
+      m, res0: base + oRes0, nNew: p.nNew, cap: p.cap, rule: RULE_CODE[p.rule], adapt: p.adapt ? 1 : 0, eps: p.eps,
+      res: base + oRes, sorted: base + oSorted, seg: base + oSeg, segP, tmp: base + oTmp, tpos: base + oTpos,
+      outK: base + oK, outStart: base + oStart, outBins: base + oBins, partsCap, info: base + oInfo,
+    });
+    const status = k.deployPack(base + oArgs);
     const mem = k.memory.buffer;
     const info = new Int32Array(mem, base + oInfo, 4).slice();
     if (status === TOO_LARGE) {
@@ -154,28 +147,21 @@ export function reduceParts(k: Kernels, p: Placement, order: Int32Array, w: Floa
       res0[c] = res0[c]! - s;
     }
   }
+  // scratch for the kernel: residuals, their order and two index buffers, B each
   const lay = new Layout();
-  const oOrder = lay.take(n, 4);
-  const oW = lay.take(n, 8);
-  const oKmin = lay.take(n, 4);
-  const oRes0 = lay.take(B, 8);
-  const oRes = lay.take(B, 8);
-  const oSorted = lay.take(B, 4);
-  const oTmp = lay.take(B, 4);
-  const oTpos = lay.take(B, 4);
-  const oK = lay.take(n, 4);
-  const oStart = lay.take(n, 4);
-  const oBins = lay.take(bins.length, 4);
+  const [oRes, oSorted, oTmp, oTpos] = [lay.take(B, 8), lay.take(B, 4), lay.take(B, 4), lay.take(B, 4)];
+  const oOrder = lay.input(order);
+  const oW = lay.input(w);
+  const oKmin = lay.input(kmin);
+  const oRes0 = lay.input(Float64Array.from(res0));
+  const oK = lay.input(p.k);
+  const oStart = lay.input(p.start);
+  const oBins = lay.input(bins);
   const base = lay.reserve(k, 'deployment');
-  const buf = k.memory.buffer;
-  new Int32Array(buf, base + oOrder, n).set(order);
-  new Float64Array(buf, base + oW, n).set(w);
-  new Int32Array(buf, base + oKmin, n).set(kmin);
-  new Float64Array(buf, base + oRes0, B).set(res0);
-  new Int32Array(buf, base + oK, n).set(p.k);
-  new Int32Array(buf, base + oStart, n).set(p.start);
-  new Int32Array(buf, base + oBins, bins.length).set(bins);
-  const status = k.deployReduce(n, base + oOrder, base + oW, base + oKmin, B, base + oRes0, eps, base + oRes, base + oSorted, base + oTmp, base + oTpos, base + oK, base + oStart, base + oBins);
+  const status = k.deployReduce({
+    n, order: base + oOrder, w: base + oW, kmin: base + oKmin, m: B, res0: base + oRes0, eps,
+    res: base + oRes, sorted: base + oSorted, tmp: base + oTmp, tpos: base + oTpos, outK: base + oK, outStart: base + oStart, outBins: base + oBins,
+  });
   if (status !== OK) throw statusError(status, 'deployment (part reduction)');
   const mem = k.memory.buffer;
   const kNew = new Int32Array(mem, base + oK, n).slice();

@@ -4,13 +4,13 @@
 // reports the first violation it finds. (Feasibility and consistency only: it does
 // not prove optimality.)
 import type { CheckReport } from '../types.js';
-import { withContract } from '../contract.js';
-import { quote } from '../../core/errors.js';
+import { withContract } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 
 const TOL = 1e-9;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** The knapsack checker under the result contract (src/problems/contract.ts). */
+/** The knapsack checker under the result contract (src/check/contract.ts). */
 export const checkKnapsack = withContract('knapsack', checkSolved, {
   statuses: ['optimal', 'infeasible'],
   // taking nothing always fits (capacity >= 0): an infeasible claim is always wrong

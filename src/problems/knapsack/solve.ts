@@ -4,7 +4,7 @@
 //  - "dp-deque": DP over capacity, a monotone deque per residue class: O(n·C).
 //  - "proximity": the greedy (maximal prefix by value density) solution g, then two
 //    exact-size DPs, one over removals from g and one over additions to it, inside a
-//    window of total size s_max² on each side (ALGORITHMS.md §2, seed 003 §4):
+//    window of total size s_max² on each side (docs/knapsack.md):
 //    O(n·s_max²), independent of C. Why the window suffices: take an optimal x at the
 //    smallest L1 distance from g; R = copies removed from g, A = copies added. If
 //    |R| >= s_max and |A| >= s_max, two non-empty sub-multisets of equal total size
@@ -26,6 +26,7 @@
 // and a brute force.
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError, GreenplanError, statusError } from '../../core/errors.js';
+import { OK, KNAPSACK_AT_MOST, KNAPSACK_EXACT, KNAPSACK_CONTINUE } from '../../wasm/abi.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
 import { KnapsackInstance, type KnapsackSolution, type KnapsackAlgorithm, type KnapsackMethod } from './schema.js';
@@ -92,7 +93,7 @@ interface DpJob {
   units: number[];
   sign: 1 | -1;
   window: number;
-  mode: 0 | 1; // AT_MOST or EXACT
+  mode: typeof KNAPSACK_AT_MOST | typeof KNAPSACK_EXACT;
   singles: number[]; // positions in items
   groups: number[][]; // positions in items, one size per group, best value first
   width: 2 | 4;
@@ -105,7 +106,7 @@ interface DpJob {
 /** grouping: 'none', 'auto' (when the group is large enough to pay off) or 'all' (every shared size). */
 type Grouping = 'none' | 'auto' | 'all';
 
-function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: 0 | 1, grouping: Grouping): DpJob {
+function makeJob(p: Prepared, items: number[], units: number[], sign: 1 | -1, window: number, mode: DpJob['mode'], grouping: Grouping): DpJob {
   const bySize = new Map<number, number[]>();
   items.forEach((j, q) => {
     const list = bySize.get(p.size[j]!);
@@ -177,8 +178,11 @@ function runJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, sc: Scra
     sValue[i] = job.sign * p.value[j]!;
   });
   const width = job.record ? job.width : 0;
-  let status = k.knapsackTable(nS, base + o.sSize, base + o.sValue, base + o.sCopies, W, base + o.dp, base + o.sChoice, sc.dqIdx, sc.dqVal, width, job.mode);
-  if (status !== 0) throw statusError(status, 'knapsack');
+  let status = k.knapsackTable({
+    n: nS, sizes: base + o.sSize, values: base + o.sValue, copies: base + o.sCopies, capacity: W,
+    dp: base + o.dp, choice: base + o.sChoice, dequeIdx: sc.dqIdx, dequeVal: sc.dqVal, choiceWidth: width, mode: job.mode,
+  });
+  if (status !== OK) throw statusError(status, 'knapsack');
   if (nG > 0) {
     const gSize = new Int32Array(buf, base + o.gSize, nG);
     const gOff = new Int32Array(buf, base + o.gOff, nG + 1);
@@ -200,8 +204,11 @@ function runJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, sc: Scra
     });
     gOff[nG] = at;
     new Float64Array(buf, base + o.gGain, at).set(gains);
-    status = k.knapsackConcave(nG, base + o.gSize, base + o.gOff, base + o.gGain, W, base + o.dp, base + o.gChoice, sc.dqVal, sc.seqOut, width, 2);
-    if (status !== 0) throw statusError(status, 'knapsack (concave)');
+    status = k.knapsackConcave({
+      g: nG, sizes: base + o.gSize, gainOff: base + o.gOff, gains: base + o.gGain, capacity: W,
+      dp: base + o.dp, choice: base + o.gChoice, seqA: sc.dqVal, seqOut: sc.seqOut, choiceWidth: width, mode: KNAPSACK_CONTINUE,
+    });
+    if (status !== OK) throw statusError(status, 'knapsack (concave)');
   }
   return new Float64Array(k.memory.buffer, base + o.dp, W + 1);
 }
@@ -213,8 +220,8 @@ function backJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, p: Prep
   const nG = job.groups.length;
   let w = start;
   if (nG > 0) {
-    const st = k.knapsackReconstruct(nG, base + o.gSize, base + o.gChoice, job.window, job.width, w, base + o.gCounts);
-    if (st !== 0) throw statusError(st, 'knapsack');
+    const st = k.knapsackReconstruct({ n: nG, sizes: base + o.gSize, choice: base + o.gChoice, capacity: job.window, choiceWidth: job.width, start: w, counts: base + o.gCounts });
+    if (st !== OK) throw statusError(st, 'knapsack');
     const c = new Int32Array(k.memory.buffer, base + o.gCounts, nG);
     job.groups.forEach((g, i) => {
       let left = c[i]!;
@@ -222,8 +229,8 @@ function backJob(k: Kernels, base: number, o: ReturnType<typeof layJob>, p: Prep
       for (const q of g) { const t = Math.min(left, job.units[q]!); out[q] = t; left -= t; }
     });
   }
-  const st = k.knapsackReconstruct(nS, base + o.sSize, base + o.sChoice, job.window, job.width, w, base + o.sCounts);
-  if (st !== 0) throw statusError(st, 'knapsack');
+  const st = k.knapsackReconstruct({ n: nS, sizes: base + o.sSize, choice: base + o.sChoice, capacity: job.window, choiceWidth: job.width, start: w, counts: base + o.sCounts });
+  if (st !== OK) throw statusError(st, 'knapsack');
   const c = new Int32Array(k.memory.buffer, base + o.sCounts, nS);
   job.singles.forEach((q, i) => { out[q] = c[i]!; });
   return out;
@@ -238,7 +245,7 @@ interface DpPlan { algorithm: 'dp-deque' | 'dp-concave'; work: number; bytes: nu
 
 function planDp(p: Prepared, grouping: Grouping): DpPlan {
   const all = p.size.map((_, j) => j);
-  const job = makeJob(p, all, p.copies, 1, p.C, 0, grouping);
+  const job = makeJob(p, all, p.copies, 1, p.C, KNAPSACK_AT_MOST, grouping);
   const plan: DpPlan = { algorithm: job.groups.length > 0 ? 'dp-concave' : 'dp-deque', work: job.work, bytes: job.bytes + SCRATCH_BYTES(p.C), light: false, job };
   return lighten(plan, job.lightBytes + SCRATCH_BYTES(p.C));
 }
@@ -281,7 +288,7 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
     vG += take * p.value[j]!;
     if (take < p.copies[j]!) { breakPos = q; break; }
   }
-  const empty = makeJob(p, [], [], 1, 0, 1, 'none');
+  const empty = makeJob(p, [], [], 1, 0, KNAPSACK_EXACT, 'none');
   if (breakPos < 0) return { algorithm: 'proximity', work: n, bytes: 0, light: false, g, free, allFit: true, remove: empty, add: empty, U: vG, z: vG };
 
   // greedy completion: the incumbent z
@@ -323,8 +330,8 @@ function planProximity(p: Prepared, cap = Infinity, incumbent = -Infinity, group
   const r = side(before, (j) => g[j]!);
   const a = side(after, (j) => p.copies[j]! - g[j]!);
   const rWindow = Math.min(window, r.total);
-  const remove = makeJob(p, r.items, r.units, -1, rWindow, 1, grouping);
-  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), 1, grouping);
+  const remove = makeJob(p, r.items, r.units, -1, rWindow, KNAPSACK_EXACT, grouping);
+  const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow), KNAPSACK_EXACT, grouping);
   const scratch = SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
   const plan: ProximityPlan = { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes: remove.bytes + add.bytes + scratch, light: false, g, free, allFit: false, remove, add, U, z };
   return lighten(plan, remove.lightBytes + add.lightBytes + scratch + (remove.window + 1) * 8);

@@ -14,12 +14,12 @@
 // Loads are compared with a relative tolerance of 1e-9 of the capacity (sums of
 // fractional demands in another order may differ in the last bits).
 import type { CheckReport } from '../types.js';
-import { withContract, type InfeasibleVerdict } from '../contract.js';
-import { quote } from '../../core/errors.js';
+import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 
 const TOL = 1e-9;
 
-/** The migration checker under the result contract (src/problems/contract.ts). */
+/** The migration checker under the result contract (src/check/contract.ts). */
 export const checkMigration = withContract('migration', checkSolved, { infeasible: infeasibleVerdict, statuses: ['feasible', 'infeasible'] });
 
 /**

@@ -1,5 +1,5 @@
 // Task migration, stage 1 exact: the target as an integer program made small by grouping
-// identical tasks (seed 003 §3.3; ALGORITHMS.md §4), solved by HiGHS (npm `highs`, an
+// identical tasks (docs/migration.md), solved by HiGHS (npm `highs`, an
 // optional dependency loaded only when needed).
 //
 // Classes: tasks with the same demand vector, the same current machine (or none: new)

@@ -1,5 +1,5 @@
 // Task migration, stage 2: an ordered plan from the current assignment to the target in
-// which every step is feasible (ALGORITHMS.md §4; seed 003 §3.3, §4.3).
+// which every step is feasible (docs/migration.md).
 //
 // Semantics: rounds of at most P moves, each task at most once per round; during a
 // round a moving task holds its demand on both machines; after it, only on the

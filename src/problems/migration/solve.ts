@@ -1,5 +1,9 @@
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError, GreenplanError, statusError } from '../../core/errors.js';
+import {
+  OK, INFEASIBLE, MIGRATE_FIRST_FIT, MIGRATE_BEST_FIT, MIGRATE_ORIGIN_FIRST_FIT, MIGRATE_EJECT, MIGRATE_MULTI, MIGRATE_RETURN,
+  MIGRATE_SCARCE, MIGRATE_BY_LOAD, MIGRATE_BY_LOAD_CAP, MIGRATE_BALANCE, MIGRATE_REPAIR, MIGRATE_FROM_TGT, MIGRATE_SWAP_IN, MIGRATE_SEED_SHIFT,
+} from '../../wasm/abi.js';
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
 import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
@@ -110,7 +114,7 @@ export function validateMigration(input: unknown): DenseMigration {
  * method, mode 0 the plain consolidation baseline (emptiest first, first fit). Returns
  * null when a new task fits on no machine.
  */
-export async function migrationTarget(d: DenseMigration, mode = 1, start?: Int32Array): Promise<Int32Array | null> {
+export async function migrationTarget(d: DenseMigration, mode: number = MIGRATE_BEST_FIT, start?: Int32Array): Promise<Int32Array | null> {
   const k = await kernels();
   const { n, m, R } = d;
   const G = d.gStart.length - 1;
@@ -123,7 +127,7 @@ export async function migrationTarget(d: DenseMigration, mode = 1, start?: Int32
   const oGMem = lay.take(d.gMem.length, 4);
   const oCur = lay.take(n, 4);
   const oTgt = lay.take(n, 4);
-  const scratchBytes = k.migrationScratchBytes(n, m, R);
+  const scratchBytes = k.migrationScratchBytes({ n, m, R });
   const oScratch = lay.take(Math.ceil(scratchBytes / 8), 8);
   const base = lay.reserve(k, 'migration');
   const buf = k.memory.buffer;
@@ -135,12 +139,13 @@ export async function migrationTarget(d: DenseMigration, mode = 1, start?: Int32
   new Int32Array(buf, base + oGMem, d.gMem.length).set(d.gMem);
   new Int32Array(buf, base + oCur, n).set(d.cur);
   if (start) new Int32Array(buf, base + oTgt, n).set(start);
-  const status = k.migrationTarget(
-    n, m, R, base + oDem, base + oCap, base + oCost, base + oGrp, base + oGStart, base + oGMem, G,
-    base + oCur, base + oTgt, d.alpha, mode, base + oScratch,
-  );
-  if (status === 4) return null;
-  if (status !== 0) throw statusError(status, 'migration');
+  const status = k.migrationTarget({
+    n, m, R, demand: base + oDem, capacity: base + oCap, cost: base + oCost, grp: base + oGrp,
+    gStart: base + oGStart, gMem: base + oGMem, G, cur: base + oCur, tgt: base + oTgt,
+    alpha: d.alpha, mode, scratch: base + oScratch,
+  });
+  if (status === INFEASIBLE) return null;
+  if (status !== OK) throw statusError(status, 'migration');
   return new Int32Array(k.memory.buffer, base + oTgt, n).slice();
 }
 
@@ -151,27 +156,20 @@ export function targetObjective(d: DenseMigration, a: Int32Array): number {
   return assignmentCost(d, a).cost + d.alpha * moves;
 }
 
-// Kernel mode bits (assembly/migration.ts): fit rule (1 best fit, 2 first fit; both try
-// the task's original machine first), 4 ejection, 8 repeated passes, 16 return pass,
-// 32 scarcity weights, drain order key << 6 (1 load per cost, 2 load + capacity per
-// cost), 256 L2 residual, 512 dot product, 1024 balanced utilization, 2048 penalty local
-// search, 4096 start from a given target, 32768 swap-in trials (open a cheap closed
-// machine to close others).
-const EJECT = 4, MULTI = 8, RETURN = 16, SCARCE = 32, BY_LOAD = 1 << 6, BY_LOAD_CAP = 2 << 6, BALANCE = 1024, SWAP_IN = 32768;
-const REPAIR = 2048, FROM_TGT = 4096;
+// Kernel modes: fit rule | drain order key | flags, all from assembly/abi.ts (MIGRATE_*).
 /** The polish call: penalty local search (moves and swaps) from the best target found. */
-export const POLISH_MODE = 1 | EJECT | MULTI | RETURN | BALANCE | BY_LOAD | REPAIR | FROM_TGT;
-const FULL = EJECT | MULTI | RETURN | SWAP_IN;
+export const POLISH_MODE = MIGRATE_BEST_FIT | MIGRATE_EJECT | MIGRATE_MULTI | MIGRATE_RETURN | MIGRATE_BALANCE | MIGRATE_BY_LOAD | MIGRATE_REPAIR | MIGRATE_FROM_TGT;
+const FULL = MIGRATE_EJECT | MIGRATE_MULTI | MIGRATE_RETURN | MIGRATE_SWAP_IN;
 /** The portfolio of stage-1 strategies; the target with the least objective is kept. */
 export const TARGET_MODES = [
-  1 | FULL | BY_LOAD_CAP,
-  2 | FULL | BY_LOAD_CAP,
-  1 | FULL | SCARCE | BY_LOAD_CAP,
-  1 | FULL | BALANCE | BY_LOAD_CAP,
-  1 | FULL | BALANCE | BY_LOAD,
+  MIGRATE_BEST_FIT | FULL | MIGRATE_BY_LOAD_CAP,
+  MIGRATE_ORIGIN_FIRST_FIT | FULL | MIGRATE_BY_LOAD_CAP,
+  MIGRATE_BEST_FIT | FULL | MIGRATE_SCARCE | MIGRATE_BY_LOAD_CAP,
+  MIGRATE_BEST_FIT | FULL | MIGRATE_BALANCE | MIGRATE_BY_LOAD_CAP,
+  MIGRATE_BEST_FIT | FULL | MIGRATE_BALANCE | MIGRATE_BY_LOAD,
 ];
 /** The plain consolidation baseline: emptiest first, first fit, one pass. */
-export const PLAIN_MODE = 0;
+export const PLAIN_MODE = MIGRATE_FIRST_FIT;
 
 /** Work (n·m·R) the perturbed restarts may spend in total, beyond the portfolio. */
 export const RESTART_WORK = 5e6;
@@ -194,7 +192,7 @@ export async function targetCandidates(d: DenseMigration, polish = true): Promis
   let bestObj = Infinity;
   const modes = [...TARGET_MODES];
   const restarts = restartCount(d);
-  for (let s = 1; s <= restarts; s++) modes.push(TARGET_MODES[s % TARGET_MODES.length]! | (s << 16));
+  for (let s = 1; s <= restarts; s++) modes.push(TARGET_MODES[s % TARGET_MODES.length]! | (s << MIGRATE_SEED_SHIFT));
   for (const mode of modes) {
     const a = await migrationTarget(d, mode);
     if (!a) continue;

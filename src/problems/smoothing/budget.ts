@@ -1,4 +1,4 @@
-// Smoothing under a total budget (ALGORITHMS.md §1b; seed 003 §4.1, second half):
+// Smoothing under a total budget (docs/smoothing.md, "Under a budget"):
 //
 //   minimize  Σ_i w_i Σ_t |h^i_{t+1} − h^i_t|   subject to  Σ_i Σ_t h^i_t <= B,
 //             h^i_t >= d^i_t integer, |h^i_{t+1} − h^i_t| <= Δ_i.

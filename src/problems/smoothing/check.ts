@@ -4,13 +4,13 @@
 // total resource) is proved by recomputing that least total.
 
 import type { CheckReport } from '../types.js';
-import { withContract, type InfeasibleVerdict } from '../contract.js';
+import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 export type { CheckReport };
 
 const TOL = 1e-6;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** The smoothing checker under the result contract (src/problems/contract.ts). */
+/** The smoothing checker under the result contract (src/check/contract.ts). */
 export const checkSmoothing = withContract('smoothing', checkSolved, { infeasible: infeasibleVerdict, statuses: ['optimal', 'infeasible'] });
 
 /** Only a budget can make smoothing infeasible: recompute the least total resource. */

@@ -2,6 +2,7 @@ import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError, statusError } from '../../core/errors.js';
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
+import { OK } from '../../wasm/abi.js';
 import { SmoothingInstance, type SmoothingSolution, type SmoothingInfeasible } from './schema.js';
 import { spendBudget } from './budget.js';
 
@@ -150,8 +151,11 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
     at += s.demand.length;
   }
   off[n] = at;
-  const status = k.smoothBatch(n, base + oOff, base + oDem, base + oStep, base + oCoef, base + oPlan, base + oSums, base + oScr, Tmax);
-  if (status !== 0) throw statusError(status, 'smoothing');
+  const status = k.smoothBatch({
+    n, offsets: base + oOff, demand: base + oDem, maxStep: base + oStep, coef: base + oCoef,
+    plan: base + oPlan, sums: base + oSums, scratch: base + oScr, scratchLen: Tmax,
+  });
+  if (status !== OK) throw statusError(status, 'smoothing');
   // copy out: never hand out views into WASM memory
   const out = k.memory.buffer;
   const plan = new Float64Array(out, base + oPlan, N);

@@ -1,9 +1,10 @@
-// The result contract shared by every problem (docs/contract.md): the statuses a solution
+// The result contract shared by every problem (docs/contract.md; src/check/ holds pure helpers
+// that checkers may import): the statuses a solution
 // may carry, and how a checker treats a solution that claims there is none. Checkers wrap
 // their check of a solved answer with withContract(); defineProblem() wraps any checker that
 // did not, so a problem added to the registry inherits the contract. This module holds no
 // solver code (checkers import it).
-import type { CheckReport } from './types.js';
+import type { CheckReport } from '../problems/types.js';
 
 /** Every status a solution may carry, across all problems. */
 export const STATUSES = ['optimal', 'feasible', 'infeasible', 'timeout'] as const;
