@@ -100,6 +100,12 @@ describe('errors', () => {
     expect(e.message).toBe(e.issues[0]!.message);
     expect(e.path).toBe(e.issues[0]!.path);
   });
+  it('cross-field rules list every issue too (deployment parts ranges and reserved names)', async () => {
+    const r = await trySolve({ problem: 'deployment', binCapacity: 10, bins: [{ name: 'new-1', free: 1 }, { name: 'new-2', free: 1 }],
+      items: [{ size: 1, minParts: 3, maxParts: 2 }, { size: 1, minParts: 2, maxParts: 4, parts: 5 }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect((r.error as ValidationError).issues.map((i) => i.path)).toEqual(['items[0].maxParts', 'items[1].parts', 'bins[0].name', 'bins[1].name']);
+  });
   it('uniqueNames reports every duplicate, names quoted and truncated', () => {
     try {
       uniqueNames('items', ['a', 'b', 'a', 'b', 'x'.repeat(1000), 'x'.repeat(1000)]);

@@ -1,5 +1,5 @@
-import { Validator, uniqueNames } from '../../core/validate.js';
-import { ValidationError, GreenplanError, quote } from '../../core/errors.js';
+import { Validator, uniqueNames, throwIssues } from '../../core/validate.js';
+import { ValidationError, quote, MAX_ISSUES, type Issue } from '../../core/errors.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 import {
   DeploymentInstance, DEFAULT_DEPLOYMENT_ALGORITHM,
@@ -15,18 +15,26 @@ export { DEPLOYMENT_MAX_OUTPUT_PARTS } from './pack.js';
 /** Largest total of the fewest parts the services need (Σ ceil(size / largest room)): bounds time and memory. */
 export const DEPLOYMENT_MAX_MIN_PARTS = 2 ** 20;
 
-/** Validate a deployment instance (throws ValidationError naming the JSON path). */
+/** Validate a deployment instance (throws ValidationError naming the JSON path, every issue of a kind listed). */
 export function validateDeployment(input: unknown): asserts input is DeploymentInstance {
   validator.assert(input);
   const inst = input as DeploymentInstance;
   uniqueNames('items', inst.items.map((it, i) => it.name ?? String(i)));
+  const issues: Issue[] = [];
+  const issue = (path: string, what: string) => { if (issues.length < MAX_ISSUES) issues.push({ path, message: `${path} ${what}` }); };
   inst.items.forEach((it, i) => {
     const lo = it.minParts ?? 2;
-    if (it.maxParts !== undefined && it.maxParts < lo) throw new ValidationError(`items[${i}].maxParts`, `must be >= minParts (${lo})`);
-    if (it.parts !== undefined && (it.parts < lo || (it.maxParts !== undefined && it.parts > it.maxParts))) {
-      throw new ValidationError(`items[${i}].parts`, `must be within minParts..maxParts (${lo}..${it.maxParts ?? 'unbounded'})`);
+    if (it.maxParts !== undefined && it.maxParts < lo) issue(`items[${i}].maxParts`, `must be >= minParts (${lo})`);
+    else if (it.parts !== undefined && (it.parts < lo || (it.maxParts !== undefined && it.parts > it.maxParts))) {
+      issue(`items[${i}].parts`, `must be within minParts..maxParts (${lo}..${it.maxParts ?? 'unbounded'})`);
     }
   });
+  const binNames = (inst.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
+  binNames.forEach((name, j) => {
+    if (/^new-\d+$/.test(name)) issue(`bins[${j}].name`, `${quote(name)} is reserved for new machines`);
+  });
+  throwIssues(issues);
+  uniqueNames('bins', binNames);
   // the fewest parts every service needs (a part must fit a new or a partly used machine)
   let room = inst.binCapacity;
   for (const b of inst.bins ?? []) room = Math.max(room, b.free);
@@ -41,11 +49,6 @@ export function validateDeployment(input: unknown): asserts input is DeploymentI
       throw new ValidationError('items', `need at least ${total} parts in all (up to items[${i}]), over the ${DEPLOYMENT_MAX_MIN_PARTS} parts one instance may need`);
     }
   });
-  const binNames = (inst.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
-  binNames.forEach((name, j) => {
-    if (/^new-\d+$/.test(name)) throw new ValidationError(`bins[${j}].name`, `${quote(name)} is reserved for new machines`);
-  });
-  uniqueNames('bins', binNames);
 }
 
 /** The numeric result of one algorithm (bench and tests use it; solveDeployment builds the JSON). */
