@@ -1,11 +1,12 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing } from './smoothing.js';
 import { benchKnapsack, benchBudget } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
 import { benchMigration, benchMigrationExact } from './migration.js';
+import { benchPlayground } from './playground.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
@@ -38,6 +39,10 @@ const SECTIONS: Record<string, Section> = {
   migration: {
     title: 'migration: machines used vs the LP bound and the plain consolidation; gap% = (start − used) / (start − LP bound); maxParallel 8; ms = full solve (validation, target, path), target "heuristic"; then the exact target (HiGHS) beside it',
     run: async () => ({ rows: await benchMigration({ quick, log }), exact: await benchMigrationExact({ log }) }),
+  },
+  playground: {
+    title: 'playground in Chromium, built static site: time to interactive; 1,000 × 1,440 from a file -> solved, checked, drawn (vs Node solve()); longest main-thread task; cancel; bundle sizes (gzip)',
+    run: async () => benchPlayground({ log, reps: quick ? 1 : 5 }),
   },
 };
 

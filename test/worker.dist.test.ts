@@ -53,4 +53,27 @@ describe('solver in a worker thread', () => {
       await Promise.all([a.close(), b.close()]);
     }
   });
+  it('checks with the registry\'s checker, and solves JSON text into JSON text', async () => {
+    const solver = spawnSolver();
+    try {
+      const inst = example('knapsack.json');
+      const sol = await solve(inst);
+      expect(await solver.check(inst, sol)).toMatchObject({ valid: true });
+      expect((await solver.check(inst, { ...sol, value: (sol as { value: number }).value + 1 })).valid).toBe(false);
+      expect(await solver.check({ problem: '__proto__' }, sol)).toMatchObject({ valid: false });
+      const r = await solver.solveJson(JSON.stringify(inst), { check: true });
+      expect(r.ok && JSON.parse(r.json)).toEqual(sol);
+      expect(r.ok && r.check?.valid).toBe(true);
+      const noCheck = await solver.solveJson(JSON.stringify(inst));
+      expect(noCheck.ok && noCheck.check).toBeUndefined();
+      const bad = await solver.solveJson('{ "problem": "knapsack", ');
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error).toMatchObject({ code: 'invalid-input', path: '' });
+      const invalid = await solver.solveJson(JSON.stringify({ problem: 'knapsack', capacity: 5, items: [{ size: 0, value: 1 }] }));
+      expect(!invalid.ok && invalid.error).toBeInstanceOf(ValidationError);
+      if (!invalid.ok) expect(invalid.error.path).toBe('items[0].size');
+    } finally {
+      await solver.close();
+    }
+  });
 });

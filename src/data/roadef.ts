@@ -1,92 +1,10 @@
-// Converter: Google ROADEF/EURO Challenge 2012 machine reassignment (model + initial
-// assignment) -> a greenplan migration instance.
-//
-// Model file (whitespace separated): R, then per resource `transient weight`; M, then per
-// machine `neighborhood location capacity[R] safetyCapacity[R] moveCost[M]`; S services,
-// per service `spreadMin nDeps dep...`; P processes, per process `service
-// requirement[R] moveCost`; balance objectives; weights. Assignment file: one machine
-// index per process.
-// Mapping: resources r0..r{R-1}; machines m0.. with the hard capacities and cost 1;
-// tasks p0.. with their requirements on their initial machine; the processes of one
-// service (when it has two or more) form a group `s<k>` (the service conflict
-// constraint). Neighborhoods, spread, dependencies, safety capacities and the soft
-// costs of the challenge are not part of the migration problem and are dropped; the
-// transient rule is applied to every resource (see the README, "Migration").
+// Files of the ROADEF/EURO 2012 set: read from disk, converted by the pure text converter
+// in ./roadef-text.ts (which the playground also runs in the browser).
 import { readFileSync } from 'node:fs';
 import type { MigrationInstance } from '../problems/migration/schema.js';
+import { roadefToMigration, type RoadefOptions } from './roadef-text.js';
 
-export interface RoadefOptions {
-  alpha?: number;
-  maxParallel?: number;
-  /** instance name used in error messages */
-  name?: string;
-}
-
-/** Convert the text of a model and an assignment file. Throws Error on malformed input. */
-export function roadefToMigration(modelText: string, assignmentText: string, opts: RoadefOptions = {}): MigrationInstance {
-  const tok = modelText.split(/\s+/).filter((s) => s.length > 0);
-  let p = 0;
-  const what = opts.name ?? 'model';
-  const next = (field: string): number => {
-    if (p >= tok.length) throw new Error(`${what}: ends early (expected ${field})`);
-    const v = Number(tok[p++]);
-    if (!Number.isFinite(v)) throw new Error(`${what}: token ${p} ("${tok[p - 1]}") is not a number (expected ${field})`);
-    return v;
-  };
-  const R = next('number of resources');
-  for (let r = 0; r < R; r++) {
-    next('transient flag');
-    next('load cost weight');
-  }
-  const M = next('number of machines');
-  const machines: MigrationInstance['machines'] = [];
-  for (let j = 0; j < M; j++) {
-    next('neighborhood');
-    next('location');
-    const capacity: number[] = [];
-    for (let r = 0; r < R; r++) capacity.push(next(`machine ${j} capacity`));
-    for (let r = 0; r < R; r++) next('safety capacity');
-    for (let k = 0; k < M; k++) next('machine move cost');
-    machines.push({ name: `m${j}`, cost: 1, capacity });
-  }
-  const S = next('number of services');
-  for (let s = 0; s < S; s++) {
-    next('spreadMin');
-    const deps = next('number of dependencies');
-    for (let k = 0; k < deps; k++) next('dependency');
-  }
-  const P = next('number of processes');
-  const service: number[] = [];
-  const demand: number[][] = [];
-  for (let i = 0; i < P; i++) {
-    service.push(next(`process ${i} service`));
-    const d: number[] = [];
-    for (let r = 0; r < R; r++) d.push(next(`process ${i} requirement`));
-    next('process move cost');
-    demand.push(d);
-  }
-  const assign = assignmentText.split(/\s+/).filter((s) => s.length > 0).map(Number);
-  if (assign.length !== P) throw new Error(`assignment: has ${assign.length} machine indices, the model ${P} processes`);
-  const size = new Map<number, number>();
-  for (const s of service) size.set(s, (size.get(s) ?? 0) + 1);
-  const tasks: MigrationInstance['tasks'] = [];
-  for (let i = 0; i < P; i++) {
-    const j = assign[i]!;
-    if (!Number.isInteger(j) || j < 0 || j >= M) throw new Error(`assignment: process ${i} is on machine ${assign[i]}, not in 0..${M - 1}`);
-    const t: MigrationInstance['tasks'][number] = { name: `p${i}`, demand: demand[i]!, machine: `m${j}` };
-    if (size.get(service[i]!)! >= 2) t.group = `s${service[i]}`;
-    tasks.push(t);
-  }
-  const inst: MigrationInstance = {
-    problem: 'migration',
-    resources: Array.from({ length: R }, (_, r) => `r${r}`),
-    alpha: opts.alpha ?? 0.01,
-    maxParallel: opts.maxParallel ?? 1,
-    machines,
-    tasks,
-  };
-  return inst;
-}
+export { roadefToMigration, type RoadefOptions } from './roadef-text.js';
 
 /** Read and convert a model and an assignment file. */
 export function readRoadef(modelFile: string, assignmentFile: string, opts: RoadefOptions = {}): MigrationInstance {

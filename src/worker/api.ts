@@ -3,20 +3,32 @@
 // errors: a GreenplanError thrown here is rethrown in the caller with its class and fields
 // by the transfer handler of ./wire.ts (no parsing of message text).
 import { solve, type Solution } from '../solve.js';
+import { check } from '../check.js';
 import { init } from '../wasm/loader.js';
-import { asGreenplanError, type ErrorFields } from '../core/errors.js';
+import { asGreenplanError, GreenplanError, type ErrorFields } from '../core/errors.js';
+import type { CheckReport } from '../problems/types.js';
 import './wire.js';
 
 /** An error as plain data (for APIs that return errors as values): rebuild it with reviveError(). */
 export type WireError = ErrorFields;
 /** A result as plain data: the solution, or the error's fields. */
 export type WireResult = { ok: true; solution: Solution } | { ok: false; error: WireError };
+/** solveJson's answer: the solution as JSON text (and the checker's verdict when asked). */
+export interface WireJson { json: string; check?: CheckReport }
 
 export interface SolverApi {
   /** Instantiate the kernels now, optionally from a module the page already compiled. */
   init(module?: WebAssembly.Module): Promise<void>;
   /** Solve any instance (dispatch on `problem`); rejects with a GreenplanError only. */
   solve(instance: unknown): Promise<Solution>;
+  /** The independent checker's verdict on a solution (the registry's check()); an invalid instance is a report, never a throw. */
+  check(instance: unknown, solution: unknown): Promise<CheckReport>;
+  /**
+   * JSON text in, JSON text out: parse, solve and (with `check`) check in the worker, so that
+   * a UI thread never parses, clones or stringifies large instances and solutions (strings
+   * cross threads as one copy). Bad JSON is an invalid-input error; rejects with a GreenplanError only.
+   */
+  solveJson(text: string, options?: { check?: boolean }): Promise<WireJson>;
 }
 
 export const solverApi: SolverApi = {
@@ -29,5 +41,23 @@ export const solverApi: SolverApi = {
     } catch (e) {
       throw asGreenplanError(e);
     }
+  },
+  async check(instance: unknown, solution: unknown): Promise<CheckReport> {
+    try {
+      return check(instance, solution);
+    } catch (e) {
+      return { valid: false, reason: `the instance is not valid: ${asGreenplanError(e).message}` };
+    }
+  },
+  async solveJson(text: string, options: { check?: boolean } = {}): Promise<WireJson> {
+    let instance: unknown;
+    try {
+      instance = JSON.parse(text);
+    } catch (e) {
+      throw new GreenplanError('invalid-input', `the instance is not valid JSON: ${(e as Error).message}`);
+    }
+    const solution = await solverApi.solve(instance);
+    const json = JSON.stringify(solution);
+    return options.check ? { json, check: await solverApi.check(instance, solution) } : { json };
   },
 };

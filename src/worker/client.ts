@@ -6,6 +6,7 @@ import { wrap, releaseProxy, type Endpoint, type Remote } from 'comlink';
 import { asGreenplanError, errorFromFields, type GreenplanError, type ErrorFields } from '../core/errors.js';
 import type { Solution, SolveResult } from '../solve.js';
 import type { SolverApi } from './api.js';
+import type { CheckReport } from '../problems/types.js';
 import './wire.js';
 
 export interface RemoteSolver {
@@ -15,6 +16,10 @@ export interface RemoteSolver {
   solve(instance: unknown): Promise<Solution>;
   /** Like trySolve(): never rejects. */
   trySolve(instance: unknown): Promise<SolveResult>;
+  /** The independent checker's verdict on a solution of `instance` (never rejects for bad input). */
+  check(instance: unknown, solution: unknown): Promise<CheckReport>;
+  /** JSON text in, JSON text out (parsed, solved, optionally checked in the worker); never rejects for bad input. */
+  solveJson(text: string, options?: { check?: boolean }): Promise<{ ok: true; json: string; check?: CheckReport } | { ok: false; error: GreenplanError }>;
   /** Stop the worker. */
   close(): Promise<void>;
 }
@@ -40,6 +45,14 @@ export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => 
     async trySolve(instance) {
       try {
         return { ok: true, solution: await solve(instance) };
+      } catch (e) {
+        return { ok: false, error: asGreenplanError(e, 'worker') };
+      }
+    },
+    check: (instance, solution) => remote.check(instance, solution),
+    async solveJson(text, options) {
+      try {
+        return { ok: true, ...(await remote.solveJson(text, options)) };
       } catch (e) {
         return { ok: false, error: asGreenplanError(e, 'worker') };
       }

@@ -1,0 +1,100 @@
+// Charts: uPlot (small, fast, canvas). A chart box has a title and a PNG export button;
+// colours follow the light/dark theme (CSS variables read when the chart is made).
+import uPlot from 'uplot';
+
+export const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+export const palette = () => [css('--c1'), css('--c2'), css('--c3'), css('--c4'), '#17becf', '#bcbd22', '#e377c2', '#8c564b', '#7f7f7f', '#ff7f0e', '#aec7e8', '#98df8a'];
+
+export interface ChartBox {
+  el: HTMLElement;
+  plot?: uPlot;
+  set(opts: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData, height?: number): void;
+  setData(data: uPlot.AlignedData): void;
+  destroy(): void;
+}
+
+function axes(xLabel: string, yLabel: string): uPlot.Axis[] {
+  const stroke = css('--muted');
+  const grid = { stroke: css('--grid'), width: 1 };
+  return [
+    { label: xLabel, stroke, grid, ticks: grid },
+    { label: yLabel, stroke, grid, ticks: grid, size: 80 },
+  ];
+}
+
+/** A titled chart container with a "PNG" button. */
+export function chartBox(parent: HTMLElement, title: string, file: string): ChartBox {
+  const el = document.createElement('div');
+  el.className = 'chart';
+  const head = document.createElement('div');
+  head.className = 'chart-head';
+  const h = document.createElement('h3');
+  h.textContent = title;
+  const png = document.createElement('button');
+  png.textContent = 'PNG';
+  png.title = `Download this chart as ${file}.png`;
+  head.append(h, png);
+  const body = document.createElement('div');
+  el.append(head, body);
+  parent.appendChild(el);
+  let ro: ResizeObserver | undefined;
+  const box: ChartBox = {
+    el,
+    set(opts, data, height = 240) {
+      box.plot?.destroy();
+      const width = Math.max(300, body.clientWidth || parent.clientWidth - 20);
+      box.plot = new uPlot({ width, height, ...opts }, data, body);
+      ro?.disconnect();
+      ro = new ResizeObserver(() => {
+        const w = Math.max(300, body.clientWidth);
+        if (box.plot && Math.abs(box.plot.width - w) > 2) box.plot.setSize({ width: w, height });
+      });
+      ro.observe(body);
+    },
+    setData(data) {
+      box.plot?.setData(data);
+    },
+    destroy() {
+      ro?.disconnect();
+      box.plot?.destroy();
+      el.remove();
+    },
+  };
+  png.addEventListener('click', () => { if (box.plot) exportPng(box.plot, title, file); });
+  return box;
+}
+
+/** The chart (canvas, with its title and legend labels) as a PNG download. */
+export function exportPng(u: uPlot, title: string, file: string): void {
+  const src = u.ctx.canvas;
+  const pad = 28 * devicePixelRatio;
+  const out = document.createElement('canvas');
+  out.width = src.width;
+  out.height = src.height + pad;
+  const g = out.getContext('2d')!;
+  g.fillStyle = css('--bg') || '#fff';
+  g.fillRect(0, 0, out.width, out.height);
+  g.fillStyle = css('--fg') || '#000';
+  g.font = `${14 * devicePixelRatio}px system-ui, sans-serif`;
+  const labels = u.series.slice(1).filter((s) => s.show !== false && s.label).map((s) => s.label).join(' · ');
+  g.fillText(labels ? `${title} — ${labels}` : title, 8 * devicePixelRatio, 19 * devicePixelRatio);
+  g.drawImage(src, 0, pad);
+  out.toBlob((blob) => {
+    if (!blob) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${file}.png`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }, 'image/png');
+}
+
+export function lineOpts(xLabel: string, yLabel: string, series: uPlot.Series[]): Omit<uPlot.Options, 'width' | 'height'> {
+  return { scales: { x: { time: false } }, axes: axes(xLabel, yLabel), series: [{ label: xLabel }, ...series], cursor: { drag: { x: true, y: false } } };
+}
+
+export const stepped = () => uPlot.paths.stepped!({ align: 1 });
+export const bars = (size = 0.8, align: -1 | 0 | 1 = 0) => uPlot.paths.bars!({ size: [size, 60], align });
+/** Integer tick steps for an index axis (machines, rounds). */
+export const INT_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+export { uPlot };

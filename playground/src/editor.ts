@@ -1,0 +1,121 @@
+// The instance editor: Monaco, loaded on demand (its own chunk, so the first paint and the
+// first solve do not wait for it), with the instance JSON Schema from instanceSchema()
+// (completion, hover docs, red squiggles). Until Monaco is ready, the text shows in a
+// read-only <pre>. Monaco's workers are bundled the Vite way (`?worker` imports).
+import { findNodeAtLocation, parseTree, modify, applyEdits, type JSONPath } from 'jsonc-parser';
+
+type Monaco = typeof import('./monaco.js');
+
+export interface Editor {
+  getText(): string;
+  setText(text: string): void;
+  /** Set one top-level field of the instance, keeping the rest of the text as typed. */
+  setField(key: string, value: unknown): void;
+  /** Mark the JSON path of a validation error (or clear marks with null). */
+  markError(path: string | null, message?: string): void;
+  focus(): void;
+  onChange(cb: () => void): void;
+  onSolveKey(cb: () => void): void;
+  ready: Promise<void>;
+}
+
+/** `items[0].size` -> ['items', 0, 'size'] */
+export function parsePath(path: string): JSONPath {
+  const out: JSONPath = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+/** Offset range of the deepest node of `path` found in `text` (the whole text if none). */
+export function rangeOf(text: string, path: string): { start: number; end: number } {
+  const tree = parseTree(text);
+  if (!tree) return { start: 0, end: Math.min(text.length, 1) };
+  const segs = parsePath(path);
+  for (let n = segs.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, segs.slice(0, n));
+    if (node) {
+      // for a found object/array, mark its first line only (not the whole block)
+      const end = node.type === 'object' || node.type === 'array' ? Math.min(node.offset + node.length, text.indexOf('\n', node.offset) + 1 || node.offset + node.length) : node.offset + node.length;
+      return { start: node.offset, end: Math.max(end, node.offset + 1) };
+    }
+  }
+  return { start: 0, end: 1 };
+}
+
+export function createEditor(host: HTMLElement, schema: Record<string, unknown>, initial: string, dark: () => boolean): Editor {
+  let text = initial;
+  let monaco: Monaco | undefined;
+  let ed: import('./monaco.js').editor.IStandaloneCodeEditor | undefined;
+  const changeCbs: (() => void)[] = [];
+  const solveCbs: (() => void)[] = [];
+  let pendingMark: [string | null, string | undefined] = [null, undefined];
+  const pre = document.createElement('pre');
+  pre.className = 'fallback';
+  pre.textContent = text;
+  host.appendChild(pre);
+
+  const model = () => ed!.getModel()!;
+  const applyMark = () => {
+    if (!monaco || !ed) return;
+    const [path, message] = pendingMark;
+    if (path === null) { monaco.editor.setModelMarkers(model(), 'greenplan', []); return; }
+    const t = model().getValue();
+    const r = rangeOf(t, path);
+    const a = model().getPositionAt(r.start);
+    const b = model().getPositionAt(r.end);
+    monaco.editor.setModelMarkers(model(), 'greenplan', [{
+      severity: monaco.MarkerSeverity.Error, message: `${path ? `${path}: ` : ''}${message ?? 'invalid'}`,
+      startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column,
+    }]);
+    ed.revealLineInCenterIfOutsideViewport(a.lineNumber);
+  };
+
+  const ready = import('./monaco.js').then((m) => {
+    monaco = m;
+    m.json.jsonDefaults.setDiagnosticsOptions({
+      validate: true, allowComments: false, enableSchemaRequest: false,
+      schemas: [{ uri: 'https://greenplan.local/instance.schema.json', fileMatch: ['*'], schema }],
+    });
+    const uri = m.Uri.parse('inmemory://greenplan/instance.json');
+    const mdl = m.editor.createModel(text, 'json', uri);
+    pre.remove();
+    ed = m.editor.create(host, {
+      model: mdl, automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2,
+      scrollBeyondLastLine: false, theme: dark() ? 'vs-dark' : 'vs', wordWrap: 'off',
+      ariaLabel: 'Instance JSON (Ctrl/Cmd+Enter solves)',
+    });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => m.editor.setTheme(dark() ? 'vs-dark' : 'vs'));
+    ed.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => solveCbs.forEach((f) => f()));
+    mdl.onDidChangeContent(() => { text = mdl.getValue(); changeCbs.forEach((f) => f()); });
+    host.dataset.ready = 'true';
+    applyMark();
+  });
+
+  return {
+    ready,
+    getText: () => (ed ? model().getValue() : text),
+    setText(t) {
+      text = t;
+      if (ed) { if (model().getValue() !== t) model().setValue(t); } else pre.textContent = t;
+    },
+    setField(key, value) {
+      const cur = ed ? model().getValue() : text;
+      const edits = modify(cur, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+      if (!edits.length) return;
+      if (ed) {
+        ed.executeEdits('greenplan', edits.map((e) => {
+          const a = model().getPositionAt(e.offset);
+          const b = model().getPositionAt(e.offset + e.length);
+          return { range: new monaco!.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: e.content };
+        }));
+      } else {
+        text = applyEdits(cur, edits);
+        pre.textContent = text;
+      }
+    },
+    markError(path, message) { pendingMark = [path, message]; applyMark(); },
+    focus: () => ed?.focus(),
+    onChange: (cb) => changeCbs.push(cb),
+    onSolveKey: (cb) => solveCbs.push(cb),
+  };
+}

@@ -1,0 +1,356 @@
+// greenplan playground (issue 11): paste or open an instance, solve it in a Web Worker,
+// check the solution with the independent checker, see it per problem, change one knob,
+// compare with a pinned baseline, share it by URL. Stable hooks for tests and tools are
+// the data-testid attributes in index.html (README, "Playground").
+import 'uplot/dist/uPlot.min.css';
+import './style.css';
+import { instanceSchema, PROBLEMS } from 'greenplan';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { wrap } from 'comlink';
+import type { DataApi } from './data.worker.js';
+import { createEditor } from './editor.js';
+import { SolverSlot } from './solver.js';
+import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
+import { pretty } from './pretty.js';
+import { fmt, el, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
+import { genericView } from './views/generic.js';
+import { smoothingView } from './views/smoothing.js';
+import { knapsackView } from './views/knapsack.js';
+import { deploymentView } from './views/deployment.js';
+import { migrationView } from './views/migration.js';
+
+/** Instances above this size are held aside, not put into the editor ("edit anyway"). */
+const LARGE = 2_000_000;
+/** Slider moves re-solve after this quiet time. */
+const DEBOUNCE_MS = 150;
+
+// one view per problem of the registry; the problems without their own get the generic view
+const OWN_VIEWS = new Map<string, ViewFactory>([
+  ['smoothing', smoothingView], ['knapsack', knapsackView], ['deployment', deploymentView], ['migration', migrationView],
+]);
+const VIEWS = new Map<string, ViewFactory>(PROBLEMS.map((p) => [p, OWN_VIEWS.get(p) ?? genericView]));
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  example: $<HTMLSelectElement>('example'), file: $<HTMLInputElement>('file'), fileLabel: $('file-label'),
+  solve: $<HTMLButtonElement>('solve'), cancel: $<HTMLButtonElement>('cancel'), status: $('status'), elapsed: $('elapsed'),
+  pin: $<HTMLButtonElement>('pin'), share: $<HTMLButtonElement>('share'), download: $<HTMLButtonElement>('download'),
+  large: $('large'), largeText: $('large-text'), editAnyway: $<HTMLButtonElement>('edit-anyway'), editor: $('editor'),
+  error: $('error'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
+};
+const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
+
+type State = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
+/** Where the instance text lives: the editor, or (large) held aside, parsed in the data worker. */
+type Source = { kind: 'editor' } | { kind: 'large'; label: string; text: string };
+
+let source: Source = { kind: 'editor' };
+let sourceLabel = '';
+let seq = 0;
+let runs = 0;
+let ticker: ReturnType<typeof setInterval> | undefined;
+let debounce: ReturnType<typeof setTimeout> | undefined;
+let pendingFields: Record<string, unknown> = {};
+let current: { instance: any; solution: any; extra: ViewExtra; text: string; label: string } | null = null;
+let baseline: { label: string; problem: string; kpis: Kpi[] } | null = null;
+let view: { problem: string; v: View } | null = null;
+
+const slot = new SolverSlot();
+let auxSlot: SolverSlot | undefined;
+const aux = () => (auxSlot ??= new SolverSlot());
+const data = wrap<DataApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' }));
+const editor = createEditor(ui.editor, instanceSchema(), '', dark);
+
+function setState(s: State, text?: string) {
+  ui.status.dataset.state = s;
+  ui.status.textContent = text ?? s;
+  ui.cancel.disabled = s !== 'solving';
+  if (s !== 'solving' && s !== 'idle') {
+    // every end of a run (done, error, cancelled) counts: tools wait for the count to move
+    ui.status.dataset.run = String(++runs);
+    // when each run ended (performance.now()), for the bench
+    const w = window as unknown as { __playgroundTimes?: { state: State; done: number }[] };
+    (w.__playgroundTimes ??= []).push({ state: s, done: performance.now() });
+  }
+}
+
+function showError(message: string, path = '') {
+  const text = path && !message.startsWith(path) ? `${path}: ${message}` : message;
+  ui.error.textContent = text;
+  ui.error.hidden = false;
+  ui.error.dataset.path = path;
+  if (source.kind === 'editor') editor.markError(path, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
+}
+function clearError() {
+  ui.error.hidden = true;
+  ui.error.textContent = '';
+  editor.markError(null);
+}
+
+/** The instance text as the page solves it. */
+function currentText(): string {
+  return source.kind === 'large' ? source.text : editor.getText();
+}
+
+/** The current instance with top-level fields changed (undefined removes), as JSON text. */
+async function variantText(fields: Record<string, unknown>): Promise<string> {
+  if (source.kind === 'large') return data.withFields(fields, false);
+  const inst = { ...JSON.parse(editor.getText()) };
+  for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
+  return JSON.stringify(inst);
+}
+
+const host: ViewHost = {
+  aux,
+  async solveVariant(fields) {
+    const r = await aux().run(await variantText(fields), false);
+    if (!r.ok) throw r.error;
+    return source.kind === 'large' ? data.numbers(r.json) : Object.fromEntries(Object.entries(JSON.parse(r.json)).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+  },
+  setFields(fields) {
+    clearTimeout(debounce);
+    if (source.kind === 'editor') {
+      for (const [k, v] of Object.entries(fields)) editor.setField(k, v);
+      debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
+    } else {
+      // held in the data worker: the changes of the quiet time are applied there together
+      const mine = source;
+      pendingFields = { ...pendingFields, ...fields };
+      debounce = setTimeout(async () => {
+        const f = pendingFields;
+        pendingFields = {};
+        const text = await data.withFields(f, true);
+        if (source !== mine) return;
+        mine.text = text;
+        void solveNow();
+      }, DEBOUNCE_MS);
+    }
+  },
+  get editable() { return source.kind === 'editor'; },
+};
+
+async function solveNow(): Promise<void> {
+  clearTimeout(debounce);
+  const my = ++seq;
+  const src = source;
+  const text = currentText();
+  clearError();
+  setState('solving');
+  const t0 = performance.now();
+  clearInterval(ticker);
+  ticker = setInterval(() => { ui.elapsed.textContent = String(Math.round(performance.now() - t0)); }, 100);
+  let out;
+  try {
+    performance.mark('gp:solve');
+    out = await slot.run(text);
+    performance.mark('gp:solved+checked');
+  } catch (e) {
+    if (my !== seq) return;
+    clearInterval(ticker);
+    setState('error');
+    showError(`internal error: ${(e as Error).message ?? e}`);
+    return;
+  }
+  if (my !== seq) return; // a newer request (or a cancel) came meanwhile: drop this result
+  if (!out.ok) {
+    clearInterval(ticker);
+    ui.elapsed.textContent = String(Math.round(performance.now() - t0));
+    showError(out.error.message, out.error.path);
+    ui.verdict.textContent = '';
+    delete ui.verdict.dataset.valid;
+    setState('error', `error: ${out.error.code}`);
+    return;
+  }
+  let instance: any = null;
+  let solution: any = null;
+  const extra: ViewExtra = {};
+  let shown: string;
+  if (src.kind === 'large') {
+    // parsed in the data worker; the views get what they draw from there
+    const problem = await data.setSolution(out.json);
+    performance.mark('gp:held-solution');
+    if (my !== seq) return;
+    if (problem === 'smoothing') {
+      extra.smoothing = { summary: await data.smoothingSummary(), series: (i) => data.smoothingSeries(i) };
+      solution = { problem };
+    } else {
+      ({ instance, solution } = await data.full());
+    }
+    if (my !== seq) return;
+    shown = out.json;
+  } else {
+    instance = JSON.parse(text);
+    solution = JSON.parse(out.json);
+    shown = pretty(solution);
+  }
+  performance.mark('gp:parsed-solution');
+  clearInterval(ticker);
+  const ms = Math.round(performance.now() - t0);
+  ui.elapsed.textContent = String(ms);
+  current = { instance, solution, extra, text: shown, label: sourceLabel };
+  render(out.check, out.ms);
+  performance.mark('gp:rendered');
+  setState('done');
+}
+
+function render(check: { valid: boolean; reason: string } | undefined, ms: number) {
+  const { instance, solution, extra } = current!;
+  ui.solution.textContent = current!.text;
+  performance.mark('gp:solution-text');
+  ui.verdict.dataset.valid = String(Boolean(check?.valid));
+  ui.verdict.textContent = check ? (check.valid ? '✓ verified by the independent checker' : `✗ checker: ${check.reason}`) : '';
+  const status = extra.smoothing?.summary.status ?? solution.status;
+  ui.note.textContent = `${solution.problem}${status ? ` · ${status}` : ''} · solved and checked in the worker in ${fmt(Math.round(ms))} ms`;
+  ui.download.disabled = false;
+  ui.pin.disabled = false;
+  const problem = String(solution.problem ?? instance?.problem);
+  if (view?.problem !== problem) {
+    view?.v.destroy();
+    const factory = VIEWS.get(problem) ?? genericView;
+    view = { problem, v: factory(ui.view, host) };
+  }
+  view.v.update(instance, solution, extra);
+  renderKpis();
+}
+
+function renderKpis() {
+  if (!current || !view) return;
+  const kpis = view.v.kpis(current.instance, current.solution, current.extra);
+  ui.kpis.replaceChildren(...kpis.map((k) => el('div', { className: 'kpi' }, el('div', { className: 'k' }, k.label), el('div', { className: 'v' }, k.text ?? fmt(k.value)))));
+  if (!baseline || baseline.problem !== view.problem) { ui.deltas.replaceChildren(); return; }
+  const cards: HTMLElement[] = [el('div', { className: 'note' }, `vs baseline “${baseline.label}”:`)];
+  for (const k of kpis) {
+    const b = baseline.kpis.find((x) => x.label === k.label);
+    if (!b || !Number.isFinite(b.value) || !Number.isFinite(k.value)) continue;
+    const d = k.value - b.value;
+    const pct = b.value !== 0 ? ` (${d >= 0 ? '+' : ''}${fmt((100 * d) / Math.abs(b.value), 1)}%)` : '';
+    const cls = d === 0 || !k.better ? '' : (d < 0) === (k.better === 'lower') ? 'better' : 'worse';
+    cards.push(el('div', { className: 'kpi' }, el('div', { className: 'k' }, k.label), el('div', { className: `d ${cls}` }, `${d >= 0 ? '+' : ''}${fmt(d)}${pct}`)));
+  }
+  const clear = el('button', { textContent: 'Clear baseline' });
+  clear.addEventListener('click', () => { baseline = null; renderKpis(); });
+  cards.push(clear);
+  ui.deltas.replaceChildren(...cards);
+}
+ui.view.addEventListener('kpis-changed', renderKpis);
+
+function cancel() {
+  if (ui.status.dataset.state !== 'solving') return;
+  seq++;
+  clearInterval(ticker);
+  slot.restart();
+  auxSlot?.restart();
+  ui.view.dispatchEvent(new Event('aux-restarted')); // views drop work pending in the side worker
+  setState('cancelled');
+}
+
+function useEditorText(text: string, label: string) {
+  clearTimeout(debounce);
+  pendingFields = {};
+  source = { kind: 'editor' };
+  sourceLabel = label;
+  ui.large.hidden = true;
+  ui.editor.hidden = false;
+  editor.setText(text);
+}
+
+/** A large instance, already parsed and held in the data worker: a summary instead of the editor. */
+function holdLarge(label: string, text: string, summary: string) {
+  clearTimeout(debounce);
+  pendingFields = {};
+  source = { kind: 'large', label, text };
+  sourceLabel = label;
+  ui.largeText.textContent = `${label}: ${summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
+  ui.large.hidden = false;
+  ui.editor.hidden = true;
+}
+
+async function loadExample(id: string, solve = true) {
+  const ex = examples().find((e) => e.id === id);
+  if (!ex) return;
+  const text = await ex.load();
+  useEditorText(text, ex.label);
+  ui.example.value = id;
+  if (solve) await solveNow();
+}
+
+// ---- wiring
+fillMenu(ui.example, examples());
+ui.example.addEventListener('change', () => { if (ui.example.value) void loadExample(ui.example.value); });
+ui.solve.addEventListener('click', () => void solveNow());
+ui.cancel.addEventListener('click', cancel);
+editor.onSolveKey(() => void solveNow());
+editor.onChange(() => { if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError(); });
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void solveNow(); }
+  else if (e.key === 'Escape' && ui.status.dataset.state === 'solving') { e.preventDefault(); cancel(); }
+});
+ui.fileLabel.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); ui.file.click(); } });
+ui.file.addEventListener('change', async () => {
+  const files = ui.file.files;
+  if (!files || files.length === 0) return;
+  ui.example.value = '';
+  const list = [...files];
+  try {
+    // read and converted (CSV, Tianchi, ROADEF) in the data worker, which also holds a large instance
+    const opened = await data.open(list, LARGE / 2, LARGE);
+    performance.mark('gp:opened');
+    if (opened.summary === undefined) useEditorText(opened.text, opened.label);
+    else holdLarge(opened.label, opened.text, opened.summary);
+  } catch (e) {
+    setState('error');
+    showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message}`);
+    return;
+  } finally {
+    ui.file.value = '';
+  }
+  await solveNow();
+});
+ui.editAnyway.addEventListener('click', () => {
+  if (source.kind === 'large') useEditorText(source.text, source.label);
+});
+ui.pin.addEventListener('click', () => {
+  if (!current || !view) return;
+  baseline = { label: current.label || 'pinned', problem: view.problem, kpis: view.v.kpis(current.instance, current.solution, current.extra) };
+  ui.pin.textContent = 'Pin as baseline ✓';
+  setTimeout(() => { ui.pin.textContent = 'Pin as baseline'; }, 1200);
+  renderKpis();
+});
+ui.download.addEventListener('click', () => {
+  if (!current) return;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([current.text], { type: 'application/json' }));
+  a.download = `${current.solution.problem ?? 'solution'}-solution.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+ui.share.addEventListener('click', () => {
+  const text = currentText();
+  if (text.length > LARGE) { ui.note.textContent = 'This instance is too large to share by URL: download it instead.'; return; }
+  const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
+  history.replaceState(null, '', hash);
+  ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
+  navigator.clipboard?.writeText(location.href).then(() => { ui.note.textContent += ' Copied.'; }, () => {});
+});
+
+/** Test and tool hook (read-only): the instance text as the page would solve it. */
+(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready };
+
+// ---- start: a shared instance from the URL, else the Tianchi example, solved at once
+async function start() {
+  setState('idle');
+  const m = /^#s=(.+)$/.exec(location.hash);
+  if (m) {
+    try {
+      const payload = JSON.parse(decompressFromEncodedURIComponent(m[1]!) ?? '');
+      if (typeof payload?.text !== 'string') throw new Error('no instance in the URL');
+      useEditorText(payload.text, 'shared');
+      await solveNow();
+      return;
+    } catch (e) {
+      showError(`the URL does not hold a readable instance (${(e as Error).message}); the default example is loaded instead`);
+    }
+  }
+  await loadExample(TIANCHI_DEFAULT);
+}
+void start();

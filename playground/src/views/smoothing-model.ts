@@ -1,0 +1,53 @@
+// What the smoothing view shows, computed from an instance and its solution: pure, so it
+// runs on the main thread for small instances and in the data worker for large ones.
+export interface SmoothingSummary {
+  status: 'optimal' | 'infeasible';
+  reason?: string;
+  minimumResource?: number;
+  alpha?: number;
+  budget?: number;
+  names: string[];
+  /** peak provisioning − plan total, per service */
+  savings: number[];
+  /** ceil(max demand) × steps, per service */
+  peaks: number[];
+  peakTotal: number;
+  resource: number;
+  variation: number;
+  objective: number;
+  changes: number;
+  /** demand points in all */
+  points: number;
+  /** changes when the series (not alpha/budget) change: the trade-off sweep is redone */
+  key: string;
+}
+
+const peakOf = (d: ArrayLike<number>) => { let m = 0; for (let i = 0; i < d.length; i++) if (d[i]! > m) m = d[i]!; return Math.ceil(m) * d.length; };
+const sum = (d: ArrayLike<number>) => { let s = 0; for (let i = 0; i < d.length; i++) s += d[i]!; return s; };
+export const changesOf = (p: ArrayLike<number>) => { let c = 0; for (let i = 1; i < p.length; i++) if (p[i] !== p[i - 1]) c++; return c; };
+
+export function smoothingSummary(inst: any, sol: any): SmoothingSummary {
+  const sc = inst.scenarios as { name?: string; demand: number[]; weight?: number; maxStep?: number }[];
+  const peaks = sc.map((s) => peakOf(s.demand));
+  let points = 0;
+  let keyAcc = 0;
+  sc.forEach((s, i) => { points += s.demand.length; keyAcc += sum(s.demand) * (i + 1) + (s.maxStep ?? -1) * 7 + (s.weight ?? 1) * 13; });
+  const base = {
+    alpha: typeof inst.alpha === 'number' ? inst.alpha : undefined,
+    budget: typeof inst.budget === 'number' ? inst.budget : undefined,
+    peaks, peakTotal: peaks.reduce((a, b) => a + b, 0), points, key: `${sc.length}:${points}:${keyAcc}`,
+  };
+  if (sol.status !== 'optimal') {
+    return { ...base, status: 'infeasible', reason: sol.reason, minimumResource: sol.minimumResource, names: sc.map((s, i) => s.name ?? String(i)), savings: [], resource: NaN, variation: NaN, objective: NaN, changes: NaN };
+  }
+  let changes = 0;
+  const savings = sol.scenarios.map((s: { plan: number[] }, i: number) => { changes += changesOf(s.plan); return peaks[i]! - sum(s.plan); });
+  return {
+    ...base, status: 'optimal', names: sol.scenarios.map((s: { name: string }) => s.name), savings,
+    resource: sol.resource, variation: sol.variation, objective: sol.objective, changes,
+  };
+}
+
+export function smoothingSeries(inst: any, sol: any, i: number): { demand: number[]; plan: number[] } {
+  return { demand: Array.from(inst.scenarios[i].demand as number[]), plan: sol.status === 'optimal' ? Array.from(sol.scenarios[i].plan as number[]) : [] };
+}

@@ -1,0 +1,85 @@
+// A view shows one problem's solution. The page derives the list of problems from the
+// registry (PROBLEMS); a problem without its own view gets the generic one.
+import type { SolverSlot } from '../solver.js';
+import type { SmoothingSummary } from './smoothing-model.js';
+
+/** What a view draws: the instance and solution, or for a large smoothing instance held in
+ * the data worker, its summary and a way to fetch one service's series. */
+export interface ViewExtra {
+  smoothing?: { summary: SmoothingSummary; series(i: number): Promise<{ demand: ArrayLike<number>; plan: ArrayLike<number> }> };
+}
+
+export interface Kpi {
+  label: string;
+  value: number;
+  /** shown instead of the number (e.g. "12 / 40") */
+  text?: string;
+  /** which direction is better, for baseline deltas (none: no colour) */
+  better?: 'lower' | 'higher';
+}
+
+export interface ViewHost {
+  /** A worker of the view's own (trade-off sweeps, algorithm comparisons), created on first use. */
+  aux(): SolverSlot;
+  /** Change top-level fields of the instance (undefined removes) and re-solve, debounced. */
+  setFields(fields: Record<string, unknown>): void;
+  /** Solve the instance with some fields changed in the side worker: the solution's top-level numbers. */
+  solveVariant(fields: Record<string, unknown>): Promise<Record<string, number>>;
+  /** Whether the instance text is in the editor (false: a large file held aside). */
+  readonly editable: boolean;
+}
+
+export interface View {
+  /** A new solution (of `instance`) arrived: redraw. (null, null, extra: a large instance held in the data worker.) */
+  update(instance: any, solution: any, extra: ViewExtra): void;
+  /** The numbers worth comparing with a baseline. */
+  kpis(instance: any, solution: any, extra: ViewExtra): Kpi[];
+  destroy(): void;
+}
+
+export type ViewFactory = (container: HTMLElement, host: ViewHost) => View;
+
+/** Every top-level finite number of a solution, as KPIs (the generic view's, and a base for the others). */
+export function numericKpis(solution: any, skip: string[] = []): Kpi[] {
+  const out: Kpi[] = [];
+  if (solution && typeof solution === 'object') {
+    for (const [k, v] of Object.entries(solution)) {
+      if (typeof v === 'number' && Number.isFinite(v) && !skip.includes(k)) out.push({ label: k, value: v });
+    }
+  }
+  return out;
+}
+
+const formats = new Map<number, Intl.NumberFormat>();
+/** 1,234.5 (en-US grouping; at most `digits` decimals). One cached Intl.NumberFormat per digits:
+ * toLocaleString builds a new one per call, too slow for thousands of rows. */
+export const fmt = (x: number, digits = 2) => {
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f.format(x);
+};
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  e.append(...children);
+  return e;
+}
+
+/** A table from rows of cells (first row = header); at most `limit` body rows, with a note. */
+export function table(rows: (string | number)[][], limit = 500, currentRow = -1): HTMLElement {
+  const wrap = el('div', { className: 'table-wrap' });
+  const t = el('table');
+  const [head, ...body] = rows;
+  t.append(el('thead', {}, el('tr', {}, ...head!.map((h) => el('th', {}, String(h))))));
+  const tb = el('tbody');
+  body.slice(0, limit).forEach((r, i) => {
+    const tr = el('tr', {}, ...r.map((c) => el('td', {}, typeof c === 'number' ? fmt(c) : c)));
+    if (i === currentRow) tr.className = 'current';
+    tb.append(tr);
+  });
+  t.append(tb);
+  wrap.append(t);
+  if (body.length > limit) wrap.append(el('p', { className: 'note' }, `… ${fmt(body.length - limit)} more rows (download the solution for all)`));
+  return wrap;
+}
