@@ -3,7 +3,7 @@
 // { command line, expected exit code, a fragment the one-line message must hold }.
 // test/cli.hostile.dist.test.ts runs the table through the built CLI; large inputs are
 // generated here (never committed).
-import { mkdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, writeFileSync, openSync, writeSync, closeSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface HostileCase {
@@ -314,7 +314,22 @@ export function hostileCases(dir: string, opts: { hugeArray?: boolean } = {}): H
   cases.push({ name: 'usage/solve-help', args: ['solve', '--help'], exit: 0, stdout: '--pretty' });
   cases.push({ name: 'usage/pretty', args: ['solve', good, '--pretty'], exit: 0, stdout: '\n  "problem": "smoothing"', recheck: true });
 
-  // 8. check: malformed solutions are reported (exit 1, one line), never crash
+  // 8. every example in examples/ (so a problem added to the registry with its example is
+  // covered too): solved and re-checked; an unknown field refused by solve and check; an
+  // empty solution and an unproved infeasible claim judged by check without a crash
+  const examplesDir = new URL('../../examples/', import.meta.url);
+  for (const file of readdirSync(examplesDir).filter((x) => x.endsWith('.json')).sort()) {
+    const inst = JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8'));
+    const ex = f(`example-${file}`, inst);
+    const bad = f(`example-unknown-${file}`, { ...inst, colour: 'red' });
+    cases.push({ name: `registry/${file}/solve`, args: ['solve', ex], exit: [0, 3], recheck: true });
+    cases.push({ name: `registry/${file}/unknown-field-solve`, args: ['solve', bad], exit: 2, message: 'colour' });
+    cases.push({ name: `registry/${file}/unknown-field-check`, args: ['check', bad, emptySolution], exit: 2, message: 'colour' });
+    cases.push({ name: `registry/${file}/empty-solution`, args: ['check', ex, emptySolution], exit: 1, stdout: 'invalid' });
+    cases.push({ name: `registry/${file}/infeasible-claim`, args: ['check', ex, f(`example-claim-${file}`, { problem: inst.problem, status: 'infeasible', reason: 'claimed' })], exit: [0, 1] });
+  }
+
+  // 9. check: malformed solutions are reported (exit 1, one line), never crash
   const sols: [string, string, Json][] = [];
   for (const problem of Object.keys(BASE)) {
     for (const [label, v] of [['null', null], ['array', []], ['string', 'x'], ['number', 1], ['empty-object', {}], ['other-problem', { problem: problem === 'knapsack' ? 'smoothing' : 'knapsack', status: 'optimal' }], ['status-unknown', { problem, status: 'great' }], ['status-missing', { problem }], ['infeasible-no-reason', { problem, status: 'infeasible' }], ['optimal-nothing-else', { problem, status: 'optimal' }], ['feasible-nothing-else', { problem, status: 'feasible' }]] as const) {
