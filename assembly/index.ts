@@ -1,6 +1,6 @@
 // The greenplan WebAssembly module: one binary, every kernel.
 export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
-export { knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";
+export { knapsackTable, knapsackReconstruct, knapsackConcave, knapsackBinary, knapsackBinaryBack } from "./knapsack";
 export { deployPack, deployReduce } from "./deployment";
 export { migrationTarget, migrationScratchBytes } from "./migration";
