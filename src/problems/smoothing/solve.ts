@@ -74,7 +74,8 @@ function checkObjectiveRange(inst: SmoothingInstance): void {
   inst.scenarios.forEach((s, i) => {
     const w = s.weight ?? 1;
     let max = 0;
-    for (let t = 0; t < s.demand.length; t++) if (s.demand[t]! > max) max = s.demand[t]!;
+    // out-of-range demand (NaN, Infinity, > 1e12 in a Float64Array) is the kernel's to report with its path
+    for (let t = 0; t < s.demand.length; t++) { const x = s.demand[t]!; if (x > max && x <= 1e12) max = x; }
     const bound = alpha * w * 2 * (max + 1) * Math.max(1, s.demand.length);
     if (!(bound <= MAX_OBJECTIVE)) {
       throw new ValidationError(s.weight !== undefined ? `scenarios[${i}].weight` : 'alpha',
