@@ -1,11 +1,12 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, batch (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing, smoothingGoals } from './smoothing.js';
 import { benchKnapsack, benchBudget, knapsackGoals } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
 import { benchMigration, benchMigrationExact } from './migration.js';
+import { benchBatch } from './batch.js';
 import { benchPlayground } from './playground.js';
 
 const quick = process.argv.includes('--quick');
@@ -51,6 +52,10 @@ const SECTIONS: Record<string, Section> = {
   playground: {
     title: 'playground in Chromium, built static site: time to interactive; 1,000 × 1,440 from a file -> solved, checked, drawn (vs Node solve()); longest main-thread task; cancel; bundle sizes (gzip)',
     run: async () => benchPlayground({ log, reps: quick ? 1 : 5 }),
+  },
+  batch: {
+    title: 'batch: 1,000 mixed instances with greenplan batch on 1, 2, … workers vs a shell loop of greenplan solve; greenplan queue (BullMQ, local redis-server) overhead per job vs the local pool',
+    run: async () => benchBatch({ quick, log }),
   },
 };
 

@@ -13,6 +13,8 @@ import { register as check } from './check.js';
 import { register as schema } from './schema.js';
 import { register as convert } from './convert.js';
 import { register as demo } from './demo.js';
+import { register as batch } from './batch.js';
+import { register as queue } from './queue.js';
 
 quietPipes();
 process.on('uncaughtException', fail);
@@ -33,6 +35,9 @@ check(program);
 schema(program);
 convert(program);
 demo(program);
+
+batch(program);
+queue(program);
 
 if (process.argv.length <= 2) fail(usage(`a command is required: ${program.commands.map((c) => c.name()).join(', ')} (greenplan --help for usage)`));
 await program.parseAsync(process.argv);
