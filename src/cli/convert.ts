@@ -60,14 +60,14 @@ export function register(program: Command): void {
       .description('Google ROADEF/EURO 2012 machine reassignment -> a migration instance')
       .requiredOption('--model <file>', 'model file (model_a1_1.txt)')
       .requiredOption('--assignment <file>', 'initial assignment file (assignment_a1_1.txt)')
-      .option('--alpha <number>', 'cost of one move', '0.01')
+      .option('--alpha <number>', 'cost of one move (default: 1 / (2 × the most processes on one machine), see the README)')
       .option('--max-parallel <n>', 'moves per round', '1'),
     'the instance',
-  ).action((opts: { model: string; assignment: string; alpha: string; maxParallel: string } & OutOptions) => {
+  ).action((opts: { model: string; assignment: string; alpha?: string; maxParallel: string } & OutOptions) => {
     try {
-      const alpha = Number(opts.alpha);
+      const alpha = opts.alpha === undefined ? undefined : Number(opts.alpha);
       const maxParallel = Number(opts.maxParallel);
-      if (!(alpha >= 0 && Number.isFinite(alpha))) throw usage(`--alpha must be a finite number >= 0, not ${quote(opts.alpha)}`);
+      if (alpha !== undefined && !(alpha >= 0 && Number.isFinite(alpha))) throw usage(`--alpha must be a finite number >= 0, not ${quote(opts.alpha)}`);
       if (!(Number.isInteger(maxParallel) && maxParallel >= 1)) throw usage(`--max-parallel must be an integer >= 1, not ${quote(opts.maxParallel)}`);
       let inst;
       try {
