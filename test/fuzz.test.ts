@@ -40,7 +40,8 @@ async function expectGraceful(inst: unknown) {
 function paths(v: unknown, base = ''): string[] {
   const out = [base];
   if (Array.isArray(v)) v.slice(0, 6).forEach((x, i) => out.push(...paths(x, `${base}[${i}]`)));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, base ? `${base}.${k}` : k));
+  // keys that are not identifiers (forecast's coverage "0.8") are mutated through their parent
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (/^[A-Za-z_$][\w$]*$/.test(k)) out.push(...paths(x, base ? `${base}.${k}` : k));
   return out;
 }
 
@@ -110,7 +111,7 @@ describe('check never crashes on a malformed solution', () => {
   });
   it('random JSON solutions for every example (300 runs each)', () => {
     for (const inst of examples) {
-      fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.record({ problem: fc.constant(inst.problem), status: fc.constantFrom('optimal', 'feasible', 'infeasible', 'timeout'), reason: fc.string() }).chain((h) => fc.dictionary(fc.constantFrom('items', 'take', 'scenarios', 'rounds', 'assignment', 'newBins', 'parts', 'objective', 'minimumResource'), fc.jsonValue()).map((d) => ({ ...d, ...h })))), (sol) => {
+      fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.record({ problem: fc.constant(inst.problem), status: fc.constantFrom('optimal', 'feasible', 'ok', 'infeasible', 'timeout'), reason: fc.string() }).chain((h) => fc.dictionary(fc.constantFrom('items', 'take', 'scenarios', 'rounds', 'assignment', 'newBins', 'parts', 'objective', 'minimumResource'), fc.jsonValue()).map((d) => ({ ...d, ...h })))), (sol) => {
         expectReport(inst, sol);
       }), { numRuns: 300, seed: 9 });
     }

@@ -7,10 +7,12 @@
 import type { CheckReport } from '../problems/types.js';
 
 /** Every status a solution may carry, across all problems. */
-export const STATUSES = ['optimal', 'feasible', 'infeasible', 'timeout'] as const;
+export const STATUSES = ['optimal', 'feasible', 'ok', 'infeasible', 'timeout'] as const;
 /**
  * - `optimal`: a solution, proved optimal (for the problem's stated objective).
  * - `feasible`: a valid solution, not proved optimal.
+ * - `ok`: the answer of a problem that is not an optimisation (forecast, autoscaling: an
+ *   estimate and the decision derived from it), computed in full.
  * - `infeasible`: no solution exists (or, where `reason` says so, the method found none);
  *   `reason` says why. CLI exit 3.
  * - `timeout`: the time limit ran out before any solution was found; `reason` says which
@@ -18,7 +20,7 @@ export const STATUSES = ['optimal', 'feasible', 'infeasible', 'timeout'] as cons
  */
 export type Status = (typeof STATUSES)[number];
 /** Statuses that carry a solution (CLI exit 0). */
-export const SOLVED_STATUSES: readonly Status[] = ['optimal', 'feasible'];
+export const SOLVED_STATUSES: readonly Status[] = ['optimal', 'feasible', 'ok'];
 /** Statuses without a solution: they carry `reason` (CLI exit 3). */
 export const UNSOLVED_STATUSES: readonly Status[] = ['infeasible', 'timeout'];
 
