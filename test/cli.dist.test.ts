@@ -1,7 +1,7 @@
 // The CLI contract: exit codes 0 solved, 1 check failed, 2 invalid input; messages name the JSON path.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, copyFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -126,5 +126,33 @@ describe('greenplan solve on long series (the one-file CLI bundle)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(JSON.stringify(await solve(JSON.parse(readFileSync(p, 'utf8')))) + '\n');
+  });
+});
+
+describe('bin/greenplan.js', () => {
+  // a package layout whose dist/ links to the real one, with or without the bundle
+  const layout = (bundle?: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'greenplan-bin-'));
+    const real = new URL('../', import.meta.url).pathname;
+    mkdirSync(join(root, 'bin'));
+    mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+    copyFileSync(bin, join(root, 'bin', 'greenplan.js'));
+    for (const f of readdirSync(join(real, 'dist'))) if (f !== 'cli') symlinkSync(join(real, 'dist', f), join(root, 'dist', f));
+    for (const f of readdirSync(join(real, 'dist', 'cli'))) if (f !== 'greenplan.js') symlinkSync(join(real, 'dist', 'cli', f), join(root, 'dist', 'cli', f));
+    if (bundle !== undefined) writeFileSync(join(root, 'dist', 'cli', 'greenplan.js'), bundle);
+    return join(root, 'bin', 'greenplan.js');
+  };
+  const example = new URL('../examples/smoothing.json', import.meta.url).pathname;
+  it('runs tsc\'s modules when the bundle is absent', () => {
+    const r = spawnSync(process.execPath, [layout(), 'solve', example], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).objective).toBe(22);
+  });
+  it('does not hide a module the bundle itself cannot find', () => {
+    const r = spawnSync(process.execPath, [layout("import 'greenplan-no-such-package';\n"), 'solve', example], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('greenplan-no-such-package');
   });
 });

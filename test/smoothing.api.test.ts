@@ -124,3 +124,18 @@ describe('plainArray (number[] plans out of a Float64Array)', async () => {
     }
   });
 });
+
+describe('objective range check (alpha × weight × demand × steps)', () => {
+  const inst = (alpha: number, weight?: number) => ({ problem: 'smoothing' as const, alpha, scenarios: [{ weight, demand: [1, 5, 2] }] });
+  it('accepts what fits without scanning (bound at demand 1e12) and with the scan (actual largest demand)', async () => {
+    // 1e280 × 2 × (1e12 + 1) × 3 fits 1e300: no scan; 1e290 and 1e298 need the scan (2 × 6 × 3 × alpha)
+    for (const alpha of [1e280, 1e290, 1e298]) expect((await smooth(inst(alpha))).status).toBe('optimal');
+    expect((await smooth(inst(1e288, 100))).status).toBe('optimal');
+    expect((await smooth({ ...inst(1e290), scenarios: [{ demand: Float64Array.from([1, 5, 2]) }] })).status).toBe('optimal');
+  });
+  it('refuses what does not fit, naming alpha or the weight', async () => {
+    await expect(smooth(inst(1e299))).rejects.toMatchObject({ path: 'alpha' });
+    await expect(smooth(inst(1e290, 1e9))).rejects.toMatchObject({ path: 'scenarios[0].weight' });
+    await expect(smooth({ ...inst(1e299), scenarios: [{ demand: Float64Array.from([1, 5, 2]) }] })).rejects.toMatchObject({ path: 'alpha' });
+  });
+});

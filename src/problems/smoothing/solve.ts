@@ -86,6 +86,9 @@ function checkObjectiveRange(inst: SmoothingInstance): void {
   if (alpha === 0) return;
   inst.scenarios.forEach((s, i) => {
     const w = s.weight ?? 1;
+    // validation caps demand at 1e12: when even that bound fits, no scan of the series
+    // (the scan is a pass over every value, as long as the kernel's own at 10^6 steps)
+    if (alpha * w * 2 * (1e12 + 1) * Math.max(1, s.demand.length) <= MAX_OBJECTIVE) return;
     let max = 0;
     // out-of-range demand (NaN, Infinity, > 1e12 in a Float64Array) is the kernel's to report with its path
     for (let t = 0; t < s.demand.length; t++) { const x = s.demand[t]!; if (x > max && x <= 1e12) max = x; }
