@@ -4,3 +4,6 @@ export { smoothBatch } from "./smoothing";
 export { knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";
 export { deployPack, deployReduce } from "./deployment";
 export { migrationTarget, migrationScratchBytes } from "./migration";
+export { etsFit, etsSse, etsStates, etsScratch } from "./forecast-ets";
+export { dspFit, dspScratch, dspDft } from "./forecast-fft";
+export { msAccumulate, msSolve, msPath, msScale, MS_FEATURES } from "./forecast-ridge";

@@ -61,8 +61,8 @@ describe('bad input never crashes', () => {
     await fc.assert(fc.asyncProperty(fc.jsonValue(), async (v) => { await expectGraceful(v); }), { numRuns: 400, seed: 7 });
   });
   it('random JSON objects with a known problem (400 runs)', async () => {
-    const arb = fc.record({ problem: fc.constantFrom('smoothing', 'knapsack', 'deployment', 'migration') }).chain((h) =>
-      fc.dictionary(fc.constantFrom('scenarios', 'items', 'bins', 'tasks', 'machines', 'resources', 'capacity', 'binCapacity', 'budget', 'alpha'), fc.jsonValue()).map((d) => ({ ...d, ...h })));
+    const arb = fc.record({ problem: fc.constantFrom('smoothing', 'knapsack', 'deployment', 'migration', 'autoscaling') }).chain((h) =>
+      fc.dictionary(fc.constantFrom('scenarios', 'items', 'bins', 'tasks', 'machines', 'resources', 'capacity', 'binCapacity', 'budget', 'alpha', 'services', 'energy', 'horizon', 'risk', 'evaluate'), fc.jsonValue()).map((d) => ({ ...d, ...h })));
     await fc.assert(fc.asyncProperty(arb, async (v) => { await expectGraceful(v); }), { numRuns: 400, seed: 8 });
   });
   it('every example, mutated at every path (dropped or given an odd value)', async () => {

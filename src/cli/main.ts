@@ -10,6 +10,7 @@ import { GreenplanError } from '../core/errors.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
+import { registerConvertSeries } from './convert-series.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
 
@@ -141,6 +142,8 @@ convert
       fail(e);
     }
   });
+
+registerConvertSeries(convert, fail);
 
 program
   .command('schema')

@@ -5,12 +5,16 @@ import { smoothing } from './smoothing/index.js';
 import { knapsack } from './knapsack/index.js';
 import { deployment } from './deployment/index.js';
 import { migration } from './migration/index.js';
+import { forecast } from './forecast/index.js';
+import { autoscaling } from './autoscaling/index.js';
 
 export const REGISTRY = {
   smoothing,
   knapsack,
   deployment,
   migration,
+  forecast,
+  autoscaling,
 } as const;
 
 export type ProblemName = keyof typeof REGISTRY;

@@ -6,6 +6,7 @@
 /** The raw exports of build/greenplan.wasm. */
 export interface RawExports {
   memory: WebAssembly.Memory;
+  MS_FEATURES: WebAssembly.Global;
   arenaBase(): number;
   reserve(bytes: number): number;
   memoryBytes(): number;
@@ -17,6 +18,17 @@ export interface RawExports {
   deployReduce(n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number, res: number, sorted: number, tmp: number, tpos: number, outK: number, outStart: number, outBins: number): number;
   migrationTarget(n: number, m: number, R: number, demand: number, capacity: number, cost: number, grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number, alpha: number, mode: number, scratch: number): number;
   migrationScratchBytes(n: number, m: number, R: number): number;
+  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number, init: number, step: number): number;
+  etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
+  etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;
+  etsScratch(m: number): number;
+  dspFit(y: number, cut: number, nc: number, candT: number, candN: number, stepSec: number, profile: number, info: number, scratch: number): number;
+  dspScratch(N: number): number;
+  dspDft(x: number, N: number, xr: number, xi: number, scratch: number): number;
+  msAccumulate(y: number, cut: number, lo: number, m: number, w: number, nb: number, edges: number, S: number, XtX: number, Xty: number, cnt: number, rows: number, f: number): number;
+  msSolve(nb: number, lambda: number, XtX: number, Xty: number, cnt: number, W: number, scratch: number): number;
+  msPath(y: number, o: number, H: number, m: number, w: number, nb: number, edges: number, W: number, out: number, f: number): number;
+  msScale(y: number, o: number, m: number): number;
 }
 
 /** Arguments of smoothBatch (assembly/smoothing/smoothBatch); types as declared there. */
@@ -187,9 +199,187 @@ export interface MigrationScratchBytesArgs {
   R: number;
 }
 
+/** Arguments of etsFit (assembly/forecast-ets/etsFit); types as declared there. */
+export interface EtsFitArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  start: number;
+  /** `i32` */
+  cut: number;
+  /** `i32` */
+  m: number;
+  /** `i32` */
+  maxEval: number;
+  /** `usize` */
+  out: number;
+  /** `usize` */
+  scratch: number;
+  /** `usize` */
+  init: number;
+  /** `f64` */
+  step: number;
+}
+
+/** Arguments of etsSse (assembly/forecast-ets/etsSse); types as declared there. */
+export interface EtsSseArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  start: number;
+  /** `i32` */
+  cut: number;
+  /** `i32` */
+  m: number;
+  /** `usize` */
+  prm: number;
+  /** `usize` */
+  scratch: number;
+}
+
+/** Arguments of etsStates (assembly/forecast-ets/etsStates); types as declared there. */
+export interface EtsStatesArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  start: number;
+  /** `i32` */
+  n: number;
+  /** `i32` */
+  m: number;
+  /** `usize` */
+  prm: number;
+  /** `usize` */
+  level: number;
+  /** `usize` */
+  trend: number;
+  /** `usize` */
+  season: number;
+}
+
+/** Arguments of dspFit (assembly/forecast-fft/dspFit); types as declared there. */
+export interface DspFitArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  cut: number;
+  /** `i32` */
+  nc: number;
+  /** `usize` */
+  candT: number;
+  /** `usize` */
+  candN: number;
+  /** `f64` */
+  stepSec: number;
+  /** `usize` */
+  profile: number;
+  /** `usize` */
+  info: number;
+  /** `usize` */
+  scratch: number;
+}
+
+/** Arguments of dspDft (assembly/forecast-fft/dspDft); types as declared there. */
+export interface DspDftArgs {
+  /** `usize` */
+  x: number;
+  /** `i32` */
+  N: number;
+  /** `usize` */
+  xr: number;
+  /** `usize` */
+  xi: number;
+  /** `usize` */
+  scratch: number;
+}
+
+/** Arguments of msAccumulate (assembly/forecast-ridge/msAccumulate); types as declared there. */
+export interface MsAccumulateArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  cut: number;
+  /** `i32` */
+  lo: number;
+  /** `i32` */
+  m: number;
+  /** `i32` */
+  w: number;
+  /** `i32` */
+  nb: number;
+  /** `usize` */
+  edges: number;
+  /** `i32` */
+  S: number;
+  /** `usize` */
+  XtX: number;
+  /** `usize` */
+  Xty: number;
+  /** `usize` */
+  cnt: number;
+  /** `usize` */
+  rows: number;
+  /** `usize` */
+  f: number;
+}
+
+/** Arguments of msSolve (assembly/forecast-ridge/msSolve); types as declared there. */
+export interface MsSolveArgs {
+  /** `i32` */
+  nb: number;
+  /** `f64` */
+  lambda: number;
+  /** `usize` */
+  XtX: number;
+  /** `usize` */
+  Xty: number;
+  /** `usize` */
+  cnt: number;
+  /** `usize` */
+  W: number;
+  /** `usize` */
+  scratch: number;
+}
+
+/** Arguments of msPath (assembly/forecast-ridge/msPath); types as declared there. */
+export interface MsPathArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  o: number;
+  /** `i32` */
+  H: number;
+  /** `i32` */
+  m: number;
+  /** `i32` */
+  w: number;
+  /** `i32` */
+  nb: number;
+  /** `usize` */
+  edges: number;
+  /** `usize` */
+  W: number;
+  /** `usize` */
+  out: number;
+  /** `usize` */
+  f: number;
+}
+
+/** Arguments of msScale (assembly/forecast-ridge/msScale); types as declared there. */
+export interface MsScaleArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  o: number;
+  /** `i32` */
+  m: number;
+}
+
 /** The kernels as the host calls them. */
 export interface Kernels {
   memory: WebAssembly.Memory;
+  /** assembly/forecast-ridge/MS_FEATURES (a global: read .value) */
+  MS_FEATURES: WebAssembly.Global;
   /** assembly/arena/arenaBase: returns `usize` */
   arenaBase(): number;
   /** assembly/arena/reserve: returns `usize` */
@@ -212,12 +402,35 @@ export interface Kernels {
   migrationTarget(args: MigrationTargetArgs): number;
   /** assembly/migration/migrationScratchBytes: returns `f64` */
   migrationScratchBytes(args: MigrationScratchBytesArgs): number;
+  /** assembly/forecast-ets/etsFit: returns `i32` */
+  etsFit(args: EtsFitArgs): number;
+  /** assembly/forecast-ets/etsSse: returns `f64` */
+  etsSse(args: EtsSseArgs): number;
+  /** assembly/forecast-ets/etsStates: returns `i32` */
+  etsStates(args: EtsStatesArgs): number;
+  /** assembly/forecast-ets/etsScratch: returns `i32` */
+  etsScratch(m: number): number;
+  /** assembly/forecast-fft/dspFit: returns `i32` */
+  dspFit(args: DspFitArgs): number;
+  /** assembly/forecast-fft/dspScratch: returns `i32` */
+  dspScratch(N: number): number;
+  /** assembly/forecast-fft/dspDft: returns `i32` */
+  dspDft(args: DspDftArgs): number;
+  /** assembly/forecast-ridge/msAccumulate: returns `i32` */
+  msAccumulate(args: MsAccumulateArgs): number;
+  /** assembly/forecast-ridge/msSolve: returns `i32` */
+  msSolve(args: MsSolveArgs): number;
+  /** assembly/forecast-ridge/msPath: returns `i32` */
+  msPath(args: MsPathArgs): number;
+  /** assembly/forecast-ridge/msScale: returns `f64` */
+  msScale(args: MsScaleArgs): number;
 }
 
 /** Wrap the raw exports (one object per instance). */
 export function bindKernels(raw: RawExports): Kernels {
   return {
     memory: raw.memory,
+    MS_FEATURES: raw.MS_FEATURES,
     arenaBase: () => raw.arenaBase(),
     reserve: (bytes) => raw.reserve(bytes),
     memoryBytes: () => raw.memoryBytes(),
@@ -229,5 +442,16 @@ export function bindKernels(raw: RawExports): Kernels {
     deployReduce: (a) => raw.deployReduce(a.n, a.order, a.w, a.kmin, a.m, a.res0, a.eps, a.res, a.sorted, a.tmp, a.tpos, a.outK, a.outStart, a.outBins),
     migrationTarget: (a) => raw.migrationTarget(a.n, a.m, a.R, a.demand, a.capacity, a.cost, a.grp, a.gStart, a.gMem, a.G, a.cur, a.tgt, a.alpha, a.mode, a.scratch),
     migrationScratchBytes: (a) => raw.migrationScratchBytes(a.n, a.m, a.R),
+    etsFit: (a) => raw.etsFit(a.y, a.start, a.cut, a.m, a.maxEval, a.out, a.scratch, a.init, a.step),
+    etsSse: (a) => raw.etsSse(a.y, a.start, a.cut, a.m, a.prm, a.scratch),
+    etsStates: (a) => raw.etsStates(a.y, a.start, a.n, a.m, a.prm, a.level, a.trend, a.season),
+    etsScratch: (m) => raw.etsScratch(m),
+    dspFit: (a) => raw.dspFit(a.y, a.cut, a.nc, a.candT, a.candN, a.stepSec, a.profile, a.info, a.scratch),
+    dspScratch: (N) => raw.dspScratch(N),
+    dspDft: (a) => raw.dspDft(a.x, a.N, a.xr, a.xi, a.scratch),
+    msAccumulate: (a) => raw.msAccumulate(a.y, a.cut, a.lo, a.m, a.w, a.nb, a.edges, a.S, a.XtX, a.Xty, a.cnt, a.rows, a.f),
+    msSolve: (a) => raw.msSolve(a.nb, a.lambda, a.XtX, a.Xty, a.cnt, a.W, a.scratch),
+    msPath: (a) => raw.msPath(a.y, a.o, a.H, a.m, a.w, a.nb, a.edges, a.W, a.out, a.f),
+    msScale: (a) => raw.msScale(a.y, a.o, a.m),
   };
 }

@@ -1,0 +1,252 @@
+// Periodic predictor after Tencent Crane's EHPA "dsp" (docs/forecast.md, "dsp", where
+// the reading of Crane's documentation is written out): per candidate period T (a day,
+// a week) a window of the last N = k·T values (k = 3 days, 2 weeks at most), outliers
+// outside [P0.1, P99.9] replaced by the previous value, the DFT of the window
+// (Bluestein's chirp-z over a radix-2 FFT: any N), a significance threshold on the
+// amplitudes (the 99th percentile of the largest amplitude of a white sequence of the same
+// variance: |X_k|² ~ N σ² Exp(1), so P(max over N/2 bins < x) = (1 − e^{−x/Nσ²})^{N/2}),
+// the period accepted when its bin k = N/T is significant and the circular
+// autocorrelation at lag T is a peak; among accepted periods the one with the highest
+// autocorrelation. Forecast ("fft" estimator): the window rebuilt from the mean plus the
+// K largest significant components of period >= 1 hour (10 <= K <= 20), and its last
+// period repeated forward.
+// Complexity: O(M log M) per candidate, M the power of two >= 2N − 1; the outlier
+// quantiles O(N log N) (heap sort); the rebuild O(T·K).
+import { ld, st, ldi } from "./mem";
+import { OK, BAD_LENGTH } from "./abi";
+
+/** In-place iterative radix-2 FFT of (re, im), length M a power of two; inverse when inv. */
+function fft(re: usize, im: usize, M: i32, inv: bool): void {
+  for (let i = 1, j = 0; i < M; i++) {
+    let bit = M >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      const tr = ld(re, i); st(re, i, ld(re, j)); st(re, j, tr);
+      const ti = ld(im, i); st(im, i, ld(im, j)); st(im, j, ti);
+    }
+  }
+  for (let len = 2; len <= M; len <<= 1) {
+    const ang = (inv ? 2.0 : -2.0) * Math.PI / <f64>len;
+    const wr = Math.cos(ang), wi = Math.sin(ang);
+    const half = len >> 1;
+    for (let i = 0; i < M; i += len) {
+      let cr: f64 = 1.0, ci: f64 = 0.0;
+      for (let k = 0; k < half; k++) {
+        const a = i + k, b = a + half;
+        const xr = ld(re, b) * cr - ld(im, b) * ci;
+        const xi = ld(re, b) * ci + ld(im, b) * cr;
+        st(re, b, ld(re, a) - xr); st(im, b, ld(im, a) - xi);
+        st(re, a, ld(re, a) + xr); st(im, a, ld(im, a) + xi);
+        const nr = cr * wr - ci * wi;
+        ci = cr * wi + ci * wr;
+        cr = nr;
+      }
+    }
+  }
+  if (inv) {
+    const s = 1.0 / <f64>M;
+    for (let i = 0; i < M; i++) { st(re, i, ld(re, i) * s); st(im, i, ld(im, i) * s); }
+  }
+}
+
+/** Smallest power of two >= x. */
+@inline function pow2(x: i32): i32 {
+  let m = 1;
+  while (m < x) m <<= 1;
+  return m;
+}
+
+/** Scratch f64 dspFit needs for windows of at most N values. */
+export function dspScratch(N: i32): i32 {
+  return 4 * pow2(2 * N - 1) + 4 * N;
+}
+
+/**
+ * DFT of x[0..N) into (xr, xi)[0..N) by Bluestein: X_k = w_k Σ_n (x_n w_n) conj(w_{k−n}),
+ * w_n = e^{−iπ n²/N}. Scratch: ar, ai, br, bi of length M.
+ */
+function dft(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, br: usize, bi: usize): void {
+  const M = pow2(2 * N - 1);
+  for (let i = 0; i < M; i++) { st(ar, i, 0); st(ai, i, 0); st(br, i, 0); st(bi, i, 0); }
+  const N2 = <i64>(2 * N);
+  for (let n = 0; n < N; n++) {
+    const q = <f64>((<i64>n * <i64>n) % N2);
+    const ang = Math.PI * q / <f64>N;
+    const c = Math.cos(ang), s = Math.sin(ang);
+    // w_n = c − i s ; a_n = x_n w_n ; b_n = conj(w_n) = c + i s
+    st(ar, n, ld(x, n) * c); st(ai, n, -ld(x, n) * s);
+    st(br, n, c); st(bi, n, s);
+    if (n > 0) { st(br, M - n, c); st(bi, M - n, s); }
+  }
+  fft(ar, ai, M, false);
+  fft(br, bi, M, false);
+  for (let i = 0; i < M; i++) {
+    const r = ld(ar, i) * ld(br, i) - ld(ai, i) * ld(bi, i);
+    const m = ld(ar, i) * ld(bi, i) + ld(ai, i) * ld(br, i);
+    st(ar, i, r); st(ai, i, m);
+  }
+  fft(ar, ai, M, true);
+  for (let k = 0; k < N; k++) {
+    const q = <f64>((<i64>k * <i64>k) % N2);
+    const ang = Math.PI * q / <f64>N;
+    const c = Math.cos(ang), s = -Math.sin(ang);
+    st(xr, k, ld(ar, k) * c - ld(ai, k) * s);
+    st(xi, k, ld(ar, k) * s + ld(ai, k) * c);
+  }
+}
+
+/** Heap sort of a[0..n) ascending. */
+function heapSort(a: usize, n: i32): void {
+  for (let i = (n >> 1) - 1; i >= 0; i--) sift(a, i, n);
+  for (let end = n - 1; end > 0; end--) {
+    const t = ld(a, 0); st(a, 0, ld(a, end)); st(a, end, t);
+    sift(a, 0, end);
+  }
+}
+@inline function sift(a: usize, i0: i32, n: i32): void {
+  let i = i0;
+  while (true) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && ld(a, c + 1) > ld(a, c)) c++;
+    if (ld(a, i) >= ld(a, c)) break;
+    const t = ld(a, i); st(a, i, ld(a, c)); st(a, c, t);
+    i = c;
+  }
+}
+
+/** Circular autocorrelation of w[0..N) (mean mu, sum of squares ss) at lag L. */
+@inline function acf(w: usize, N: i32, mu: f64, ss: f64, L: i32): f64 {
+  let s: f64 = 0;
+  for (let i = 0; i < N; i++) {
+    let j = i + L;
+    if (j >= N) j -= N;
+    s += (ld(w, i) - mu) * (ld(w, j) - mu);
+  }
+  return ss > 0 ? s / ss : 0;
+}
+
+/**
+ * Fit on y[0:cut). Candidates: nc periods candT[c] with windows candN[c] (multiples,
+ * candN[c] <= cut). stepSec: seconds per step (components of period < 1 hour dropped).
+ * Writes the profile (last period of the rebuilt window) to profile[0..T) and
+ * info = [chosen candidate or −1, components kept, autocorrelation at T, mean] (f64).
+ */
+export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, stepSec: f64, profile: usize, info: usize, scratch: usize): i32 {
+  let Nmax = 0;
+  for (let c = 0; c < nc; c++) {
+    const T = ldi(candT, c), N = ldi(candN, c);
+    if (T < 2 || N < 2 * T || N > cut || N % T != 0) return BAD_LENGTH;
+    if (N > Nmax) Nmax = N;
+  }
+  st(info, 0, -1); st(info, 1, 0); st(info, 2, 0); st(info, 3, 0);
+  if (nc == 0) return OK;
+  const M = pow2(2 * Nmax - 1);
+  const ar = scratch;
+  const ai = ar + (<usize>M << 3);
+  const br = ai + (<usize>M << 3);
+  const bi = br + (<usize>M << 3);
+  const w = bi + (<usize>M << 3);
+  const srt = w + (<usize>Nmax << 3);
+  const xr = srt + (<usize>Nmax << 3);
+  const xi = xr + (<usize>Nmax << 3);
+  let best = -1;
+  let bestR: f64 = -2;
+  for (let c = 0; c < nc; c++) {
+    const T = ldi(candT, c), N = ldi(candN, c);
+    prepare(y, cut, N, w, srt);
+    const mu = ld(srt, 0), ss = ld(srt, 1);
+    if (!(ss > 0)) continue;
+    const rT = acf(w, N, mu, ss, T);
+    // a peak: above the autocorrelation a twelfth of a period to either side
+    const d = T / 12 > 1 ? T / 12 : 1;
+    if (!(rT > acf(w, N, mu, ss, T - d) && rT > acf(w, N, mu, ss, T + d < N ? T + d : N - 1))) continue;
+    for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
+    dft(srt, N, xr, xi, ar, ai, br, bi);
+    const k = N / T;
+    const amp2 = ld(xr, k) * ld(xr, k) + ld(xi, k) * ld(xi, k);
+    if (!(amp2 > threshold2(N, ss))) continue;
+    if (rT > bestR) { bestR = rT; best = c; }
+  }
+  if (best < 0) return OK;
+  const T = ldi(candT, best), N = ldi(candN, best);
+  prepare(y, cut, N, w, srt);
+  const mu = ld(srt, 0), ss = ld(srt, 1);
+  for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
+  dft(srt, N, xr, xi, ar, ai, br, bi);
+  // keep the K largest significant components of period >= 1 hour (k <= N·step/3600), 10 <= K <= 20
+  const thr = threshold2(N, ss);
+  let kMax = <i32>Math.floor(<f64>N * stepSec / 3600.0);
+  if (kMax > N / 2) kMax = N / 2;
+  // amplitudes into ar[1..kMax], selection marks in ai
+  for (let k = 1; k <= kMax; k++) { st(ar, k, ld(xr, k) * ld(xr, k) + ld(xi, k) * ld(xi, k)); st(ai, k, 0); }
+  let kept = 0;
+  for (; kept < 20; kept++) {
+    let arg = -1;
+    let big: f64 = -1;
+    for (let k = 1; k <= kMax; k++) if (ld(ai, k) == 0 && ld(ar, k) > big) { big = ld(ar, k); arg = k; }
+    if (arg < 0 || (kept >= 10 && !(big > thr))) break;
+    st(ai, arg, 1);
+  }
+  for (let j = 0; j < T; j++) {
+    const t = N - T + j;
+    let v = mu;
+    for (let k = 1; k <= kMax; k++) {
+      if (ld(ai, k) == 0) continue;
+      const ang = 2.0 * Math.PI * <f64>(((<i64>k * <i64>t) % <i64>N)) / <f64>N;
+      // real signal: X_k e^{iθ} + conj(X_k) e^{−iθ} = 2 (Re X_k cos θ − Im X_k sin θ); the Nyquist bin once
+      const f = 2 * k == N ? 1.0 : 2.0;
+      v += f * (ld(xr, k) * Math.cos(ang) - ld(xi, k) * Math.sin(ang)) / <f64>N;
+    }
+    st(profile, j, v);
+  }
+  st(info, 0, <f64>best); st(info, 1, <f64>kept); st(info, 2, bestR); st(info, 3, mu);
+  return OK;
+}
+
+/** Squared-amplitude threshold: P99 of the largest of N/2 bins of white noise of variance ss/N. */
+@inline function threshold2(N: i32, ss: f64): f64 {
+  const bins = <f64>(N / 2);
+  return ss * -Math.log(1.0 - Math.pow(0.99, 1.0 / bins));
+}
+
+/**
+ * Window w[0..N) = y[cut−N:cut) with outliers outside [P0.1, P99.9] replaced by the
+ * previous (cleaned) value; srt[0] = mean, srt[1] = Σ (w − mean)² afterwards (srt is
+ * scratch of N f64 for the sort).
+ */
+function prepare(y: usize, cut: i32, N: i32, w: usize, srt: usize): void {
+  for (let i = 0; i < N; i++) st(srt, i, ld(y, cut - N + i));
+  heapSort(srt, N);
+  const lo = ld(srt, <i32>Math.floor(0.001 * <f64>(N - 1)));
+  const hi = ld(srt, <i32>Math.ceil(0.999 * <f64>(N - 1)));
+  let prev = ld(y, cut - N);
+  if (prev < lo) prev = lo;
+  if (prev > hi) prev = hi;
+  let s: f64 = 0;
+  for (let i = 0; i < N; i++) {
+    let v = ld(y, cut - N + i);
+    if (v < lo || v > hi) v = prev;
+    st(w, i, v);
+    prev = v;
+    s += v;
+  }
+  const mu = s / <f64>N;
+  let ss: f64 = 0;
+  for (let i = 0; i < N; i++) { const d = ld(w, i) - mu; ss += d * d; }
+  st(srt, 0, mu);
+  st(srt, 1, ss);
+}
+
+/** Plain DFT through the Bluestein path (for tests): x[0..N) -> (xr, xi). */
+export function dspDft(x: usize, N: i32, xr: usize, xi: usize, scratch: usize): i32 {
+  if (N < 1) return BAD_LENGTH;
+  const M = pow2(2 * N - 1);
+  const ar = scratch;
+  const ai = ar + (<usize>M << 3);
+  const br = ai + (<usize>M << 3);
+  const bi = br + (<usize>M << 3);
+  dft(x, N, xr, xi, ar, ai, br, bi);
+  return OK;
+}

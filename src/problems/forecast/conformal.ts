@@ -1,0 +1,146 @@
+// Conformal intervals from out-of-sample errors per horizon step (docs/forecast.md,
+// "Intervals"). A method fitted on the first `cut` values forecasts from origins around
+// `cut`; every forecast of an observed value at index t in [cut, end) is an
+// out-of-sample error at its step h (the fit never saw y[t]). Errors are pooled in
+// horizon buckets (neighbouring steps, widened until they hold MIN_POOL errors), and
+// each level's interval is [q_lo, q_hi] of the signed errors (quickselect), with the finite-sample
+// conformal ranks floor((n+1)·α/2) and ceil((n+1)·(1-α/2)).
+import type { Fitted } from './method.js';
+import type { SeriesCtx } from './series.js';
+
+/** Error buckets across the horizon: at most this many. */
+const MAX_BUCKETS = 24;
+/** Errors per step and window to aim for (origins are strided to about this many). */
+const PER_STEP = 24;
+/** Smallest pool a bucket's quantiles use (widened over neighbours until reached). */
+const MIN_POOL = 60;
+
+export interface Calibration {
+  /** Signed errors y − forecast, and the horizon bucket of each. */
+  err: Float64Array;
+  bucket: Uint8Array;
+  /** Buckets across the horizon. */
+  nb: number;
+  /** Bucket of step h (0-based). */
+  bucketOf: (h: number) => number;
+  /** Mean absolute error over every collected error (NaN when none). */
+  mae: number;
+  count: number;
+}
+
+/** Collect the out-of-sample errors of `fit` (fitted on y[0:cut]) on the targets [cut, end). */
+export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number): Calibration {
+  const nb = Math.min(H, MAX_BUCKETS);
+  const bucketOf = (h: number) => Math.floor((h * nb) / H);
+  const stride = Math.max(1, Math.floor((end - cut) / PER_STEP));
+  const { y, observed } = ctx;
+  // origins o (o values known) whose paths reach a target in [cut, end): o in [cut − H + 1, end − 1]
+  const origins: number[] = [];
+  let cap = 0;
+  for (let o = end - 1; o >= Math.max(1, cut - H + 1); o -= stride) {
+    const span = Math.min(H, end - o) - Math.max(0, cut - o);
+    if (span > 0) { origins.push(o); cap += span; }
+  }
+  const err = new Float64Array(cap);
+  const bucket = new Uint8Array(cap);
+  const bulk = fit.paths ? fit.paths(origins, H) : null;
+  const path = new Float64Array(H);
+  let abs = 0;
+  let count = 0;
+  origins.forEach((o, r) => {
+    const hMin = Math.max(0, cut - o); // 0-based step: target o + h >= cut
+    const hMax = Math.min(H, end - o); // target o + h < end
+    let row: Float64Array = path;
+    if (bulk) row = bulk.subarray(r * H, r * H + H);
+    else fit.path(o, hMax, path);
+    for (let h = hMin; h < hMax; h++) {
+      const t = o + h;
+      if (!observed[t]) continue;
+      const e = y[t]! - row[h]!;
+      err[count] = e;
+      bucket[count] = bucketOf(h);
+      abs += Math.abs(e);
+      count++;
+    }
+  });
+  return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, count };
+}
+
+/** Pool the errors of several windows (same horizon). */
+export function mergeCalibrations(list: readonly Calibration[]): Calibration {
+  const first = list[0]!;
+  if (list.length === 1) return first;
+  let abs = 0;
+  let count = 0;
+  for (const c of list) if (c.count) { abs += c.mae * c.count; count += c.count; }
+  const err = new Float64Array(count);
+  const bucket = new Uint8Array(count);
+  let at = 0;
+  for (const c of list) { err.set(c.err, at); bucket.set(c.bucket, at); at += c.count; }
+  return { err, bucket, nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, count };
+}
+
+/** The k-th smallest of x (0-based), by Hoare's quickselect (reorders x). Expected O(n). */
+export function select(x: Float64Array, k: number): number {
+  let l = 0;
+  let r = x.length - 1;
+  while (l < r) {
+    const p = x[(l + r) >> 1]!;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (x[i]! < p) i++;
+      while (x[j]! > p) j--;
+      if (i <= j) { const t = x[i]!; x[i] = x[j]!; x[j] = t; i++; j--; }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  return x[k]!;
+}
+
+/** Per level and step: the offsets [lo, hi] (lo <= 0 <= hi) to add to the mean. */
+export interface Bands {
+  lo: Float64Array[];
+  hi: Float64Array[];
+}
+
+export function bands(cal: Calibration | null, H: number, levels: readonly number[]): Bands {
+  const lo = levels.map(() => new Float64Array(H));
+  const hi = levels.map(() => new Float64Array(H));
+  if (!cal || cal.count === 0) return { lo, hi };
+  const nb = cal.nb;
+  // counting sort by bucket: bucket b's errors at [off[b], off[b + 1])
+  const off = new Int32Array(nb + 1);
+  for (let i = 0; i < cal.count; i++) off[cal.bucket[i]! + 1]!++;
+  for (let b = 0; b < nb; b++) off[b + 1]! += off[b]!;
+  const byBucket = new Float64Array(cal.count);
+  const fill = off.slice(0, nb);
+  for (let i = 0; i < cal.count; i++) byBucket[fill[cal.bucket[i]!]!++] = cal.err[i]!;
+  const qlo = levels.map(() => new Float64Array(nb));
+  const qhi = levels.map(() => new Float64Array(nb));
+  for (let b = 0; b < nb; b++) {
+    // widen to neighbouring buckets until the pool holds MIN_POOL errors (contiguous ranges)
+    let a = b, z = b;
+    while (off[z + 1]! - off[a]! < MIN_POOL && (a > 0 || z < nb - 1)) { if (a > 0) a--; if (z < nb - 1) z++; }
+    const s = byBucket.slice(off[a]!, off[z + 1]!);
+    const n = s.length;
+    if (n === 0) continue;
+    levels.forEach((L, k) => {
+      const al = (1 - L) / 2;
+      const rl = Math.min(n, Math.max(1, Math.floor((n + 1) * al)));
+      const rh = Math.min(n, Math.max(1, Math.ceil((n + 1) * (1 - al))));
+      qlo[k]![b] = Math.min(0, select(s, rl - 1));
+      qhi[k]![b] = Math.max(0, select(s, rh - 1));
+    });
+  }
+  for (let h = 0; h < H; h++) {
+    const b = cal.bucketOf(h);
+    for (let k = 0; k < levels.length; k++) {
+      lo[k]![h] = qlo[k]![b]!;
+      hi[k]![h] = qhi[k]![b]!;
+    }
+  }
+  return { lo, hi };
+}

@@ -1,0 +1,89 @@
+// ets: additive Holt-Winters with a damped trend, fitted by minimising the one-step
+// squared error (kernel: assembly/forecast-ets.ts; docs/forecast.md, "ets"). The fit
+// uses the last FIT_WINDOW values before the cut (at least six seasons when the history
+// has them); the filter then runs with those parameters over the rest of the history, so
+// a forecast from any origin uses the states at that origin. The first fit of a history
+// searches from the defaults (ETS_MAX_EVAL evaluations); its refits at other cuts (the
+// backtest and the calibration windows) start from it (ETS_WARM_EVAL evaluations).
+import { kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
+import { statusError } from '../../core/errors.js';
+import { OK } from '../../wasm/abi.js';
+import type { Fitted, Method } from './method.js';
+import { usableSeasons, type SeriesCtx } from './series.js';
+import { snaivePath } from './snaive.js';
+
+/** Values the parameters are fitted on (before the cut): enough for the seasons, bounded for speed. */
+export const ETS_FIT_WINDOW = 2016;
+/** Nelder-Mead evaluations per fit (the first fit of a series). */
+export const ETS_MAX_EVAL = 120;
+/** Evaluations of a refit of the same series at another cut, warm-started from the first fit. */
+export const ETS_WARM_EVAL = 40;
+
+/** The first fit of each history (per forecast call): later cuts start from it. */
+const warm = new WeakMap<SeriesCtx, { m: number; params: EtsParams }>();
+
+export interface EtsParams { alpha: number; beta: number; gamma: number; phi: number; sse: number; evals: number }
+
+export const ets: Method = {
+  name: 'ets',
+  async fitAll(series, cuts, H) {
+    const k = await kernels();
+    return series.map((ctx, i) => fitOne(k, ctx, cuts[i]!, H));
+  },
+};
+
+function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, H: number): Fitted {
+  const n = ctx.y.length;
+  const seasons = usableSeasons(ctx, cut);
+  const m = seasons.length ? seasons[0]! : 0;
+  if (cut < 3 || ctx.constant) {
+    const why = ctx.constant ? 'constant history' : `history of ${cut} values`;
+    return { path: (o, h, out) => snaivePath(ctx.y, o, 0, h, out), note: `ets: ${why}: naive (last value)` };
+  }
+  const window = Math.max(ETS_FIT_WINDOW, 6 * m, 2 * H + 2 * m);
+  const start = Math.max(0, cut - window);
+  const lay = new Layout();
+  const oY = lay.take(n, 8);
+  const oOut = lay.take(8, 8);
+  const oInit = lay.take(4, 8);
+  const oScr = lay.take(k.etsScratch(m), 8);
+  const oL = lay.take(n, 8);
+  const oB = lay.take(n, 8);
+  const oS = lay.take(n, 8);
+  const base = lay.reserve(k, 'forecast (ets)');
+  new Float64Array(k.memory.buffer, base + oY, n).set(ctx.y);
+  const prev = warm.get(ctx);
+  const w = prev && prev.m === m ? prev.params : null;
+  if (w) new Float64Array(k.memory.buffer, base + oInit, 4).set([w.alpha, w.beta, w.gamma, w.phi]);
+  const st = k.etsFit({ y: base + oY, start, cut, m, maxEval: w ? ETS_WARM_EVAL : ETS_MAX_EVAL, out: base + oOut, scratch: base + oScr, init: w ? base + oInit : 0, step: w ? 0.3 : 1.0 });
+  if (st !== OK) throw statusError(st, 'forecast (ets)');
+  const t0 = k.etsStates({ y: base + oY, start, n, m, prm: base + oOut, level: base + oL, trend: base + oB, season: base + oS });
+  if (t0 < 0) throw statusError(-t0, 'forecast (ets)');
+  const buf = k.memory.buffer;
+  const p = new Float64Array(buf, base + oOut, 6);
+  const params: EtsParams = { alpha: p[0]!, beta: p[1]!, gamma: p[2]!, phi: p[3]!, sse: p[4]!, evals: p[5]! };
+  // copy out: the states live in TS from here on
+  const level = new Float64Array(buf, base + oL, n).slice();
+  const trend = new Float64Array(buf, base + oB, n).slice();
+  const season = m > 0 ? new Float64Array(buf, base + oS, n).slice() : null;
+  if (!w) warm.set(ctx, { m, params });
+  const phi = params.phi;
+  const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term') : undefined;
+  const fitted: Fitted & { params: EtsParams; m: number } = {
+    params, m, note,
+    path(o, h, out) {
+      if (o < t0) { snaivePath(ctx.y, o, 0, h, out); return; }
+      const l = level[o - 1]!;
+      const b = trend[o - 1]!;
+      let damp = 0;
+      let pw = 1;
+      for (let j = 0; j < h; j++) {
+        pw *= phi;
+        damp += pw;
+        out[j] = l + damp * b + (season ? season[o - m + (j % m)]! : 0);
+      }
+    },
+  };
+  return fitted;
+}

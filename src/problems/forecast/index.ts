@@ -1,0 +1,12 @@
+import { defineProblem } from '../types.js';
+import { ForecastInstance } from './schema.js';
+import { forecast as solveForecast } from './solve.js';
+import { checkForecast } from './check.js';
+
+export const forecast = defineProblem({
+  name: 'forecast',
+  title: 'workload forecasts with calibrated (conformal) intervals and a backtest',
+  schema: ForecastInstance,
+  solve: (instance: ForecastInstance) => solveForecast(instance),
+  check: checkForecast,
+});

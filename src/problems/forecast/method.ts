@@ -1,0 +1,24 @@
+// What every forecasting method provides to the shared machinery (backtest, conformal
+// calibration, auto): a fit on the first `cut` values of each history, then forecasts
+// from any origin. docs/forecast.md, "Methods".
+import type { ForecastMethod } from './schema.js';
+import type { SeriesCtx } from './series.js';
+
+/** A method fitted on the first `cut` values of one history. */
+export interface Fitted {
+  /**
+   * Forecast steps 1..H from origin o (the first o values known; o >= 1):
+   * out[h - 1] is the forecast of y[o + h - 1]. Uses no value at or after o.
+   */
+  path(o: number, H: number, out: Float64Array): void;
+  /** Optional bulk form: paths of H steps from each origin, row after row (same values as path). */
+  paths?(origins: readonly number[], H: number): Float64Array;
+  /** Why this fit runs in a reduced form (no seasons, fell back to another method). */
+  note?: string;
+}
+
+export interface Method {
+  readonly name: ForecastMethod;
+  /** Fit every history on its first cuts[i] values (cuts[i] >= 1). Global methods fit jointly. */
+  fitAll(series: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<Fitted[]>;
+}

@@ -1,0 +1,241 @@
+// Forecasting workload with calibrated conformal intervals (docs/forecast.md).
+//
+// For every method and history of n values and horizon H (C = max(H, CAL_MIN) values per
+// calibration window, K = CAL_WINDOWS windows):
+//   a fit on all n values              -> the forecast (`mean`);
+//   fits on the first n − k·C values   -> their out-of-sample errors on [n − k·C, n − (k−1)·C)
+//                                         calibrate the forecast's intervals (k = 1..K);
+//   a fit on the first n − H values    -> the backtest forecast of the last H values;
+//   fits on the first n − H − k·C      -> calibrate the backtest's intervals (so the
+//                                         backtest's coverage is measured on values its
+//                                         intervals never saw).
+// Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2). Histories too short
+// for one window calibrate on their second half (the solution says so). "auto" picks, per
+// series, the method whose calibration errors are smallest; its backtest is that of the
+// method the backtest's calibration errors pick (a choice made without the backtest's values).
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError } from '../../core/errors.js';
+import {
+  ForecastInstance, FORECAST_METHODS,
+  type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
+} from './schema.js';
+import { prepareSeries, defaultSeasons, usableSeasons, naiveScale, type SeriesCtx } from './series.js';
+import { calibrate, mergeCalibrations, bands, type Calibration } from './conformal.js';
+import type { Fitted, Method } from './method.js';
+import { seasonalNaive } from './snaive.js';
+import { ets } from './ets.js';
+import { dspMethod } from './dsp.js';
+import { multiscale } from './multiscale.js';
+
+const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
+/** Most values one call accepts (sum over series). */
+export const FORECAST_MAX_VALUES = 2 ** 26;
+/** Most forecast values one call returns (series × horizon). */
+export const FORECAST_MAX_OUTPUT = 2 ** 25;
+
+/** The methods by name at a step (auto considers all of them, in this order of preference on ties). */
+export function methodsAt(stepSec: number): ReadonlyMap<ForecastMethod, Method> {
+  return new Map<ForecastMethod, Method>([
+    ['seasonal-naive', seasonalNaive],
+    ['ets', ets],
+    ['dsp', dspMethod(stepSec)],
+    ['multiscale', multiscale],
+  ]);
+}
+/** The available methods. */
+export const METHODS: ReadonlySet<ForecastMethod> = new Set(methodsAt(300).keys());
+
+/** Validate a forecast instance (throws ValidationError naming the JSON path). */
+export function validateForecast(input: unknown): asserts input is ForecastInstance {
+  validator.assert(input);
+  const inst = input as ForecastInstance;
+  uniqueNames('series', inst.series.map((s, i) => s.name ?? String(i)));
+  const levels = inst.levels ?? [];
+  const seen = new Map<number, number>();
+  levels.forEach((L, i) => {
+    const prev = seen.get(L);
+    if (prev !== undefined) throw new ValidationError(`levels[${i}]`, `duplicates levels[${prev}] (${L})`);
+    seen.set(L, i);
+  });
+  let total = 0;
+  for (const s of inst.series) total += s.values.length;
+  if (total > FORECAST_MAX_VALUES) throw new ValidationError('series', `hold ${total} values in all; at most ${FORECAST_MAX_VALUES} fit in one call (split the instance)`);
+  const H = horizonOf(inst);
+  if (H * inst.series.length > FORECAST_MAX_OUTPUT) throw new ValidationError('horizon', `× ${inst.series.length} series = ${H * inst.series.length} forecast values; at most ${FORECAST_MAX_OUTPUT} per call`);
+}
+
+const horizonOf = (inst: ForecastInstance) => inst.horizon ?? Math.max(1, Math.round(86400 / (inst.step ?? 300)));
+
+/** What one method produced for one series. */
+interface MethodRun {
+  mean: Float64Array;
+  lo: Float64Array[];
+  hi: Float64Array[];
+  backtest: ForecastBacktest;
+  /** The forecast's calibration mean absolute error (the auto choice), NaN when none. */
+  mae1: number;
+  /** The backtest's (the auto choice for the backtest), NaN when none. */
+  mae0: number;
+  notes: string[];
+  seasons: number[];
+}
+
+/** Values per calibration window at least (windows hold max(H, CAL_MIN) values). */
+export const CAL_MIN = 240;
+/** Calibration windows per interval set. */
+export const CAL_WINDOWS = 4;
+
+/** Calibration windows ending at `end`: [cut, cut + C) for the K windows that leave >= 2 values to fit, else the second half. */
+function windowsBefore(end: number, C: number): { cut: number; end: number }[] {
+  const w: { cut: number; end: number }[] = [];
+  for (let k = 1; k <= CAL_WINDOWS; k++) if (end - k * C >= 2) w.push({ cut: end - k * C, end: end - (k - 1) * C });
+  if (!w.length && end >= 2) w.push({ cut: Math.ceil(end / 2), end });
+  return w;
+}
+
+/** Fit `method` on the series whose cut is >= 1 (jointly, for global methods). */
+async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<(Fitted | null)[]> {
+  const idx = ctxs.map((_, i) => i).filter((i) => cuts[i]! >= 1);
+  const fits = idx.length ? await method.fitAll(idx.map((i) => ctxs[i]!), idx.map((i) => cuts[i]!), H) : [];
+  const out: (Fitted | null)[] = ctxs.map(() => null);
+  idx.forEach((i, k) => { out[i] = fits[k]!; });
+  return out;
+}
+
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
+  const C = Math.max(H, CAL_MIN);
+  const plans = ctxs.map((c) => {
+    const n = c.y.length;
+    const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
+    return { n, b, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
+  });
+  // slots: one cut per series; equal slots share their fits
+  const slots = new Map<string, Promise<(Fitted | null)[]>>();
+  const fitsAt = (cuts: number[]) => {
+    const key = cuts.join(',');
+    let f = slots.get(key);
+    if (!f) slots.set(key, (f = fitSome(method, ctxs, cuts, H)));
+    return f;
+  };
+  const slotCount = Math.max(1, ...plans.map((p) => Math.max(p.cal.length, p.calB.length)));
+  const final = await fitsAt(plans.map((p) => p.n));
+  const back = await fitsAt(plans.map((p) => p.b));
+  const calFits: (Fitted | null)[][] = [];
+  const calBFits: (Fitted | null)[][] = [];
+  for (let k = 0; k < slotCount; k++) {
+    calFits.push(await fitsAt(plans.map((p) => p.cal[k]?.cut ?? 0)));
+    calBFits.push(await fitsAt(plans.map((p) => p.calB[k]?.cut ?? 0)));
+  }
+  const calibrateAll = (ctx: SeriesCtx, i: number, wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
+    wins.length ? mergeCalibrations(wins.map((w, k) => calibrate(ctx, fits[k]![i]!, w.cut, w.end, H))) : null;
+  return ctxs.map((ctx, i) => {
+    const { n, b, cal, calB } = plans[i]!;
+    const notes: string[] = [];
+    const F = final[i]!;
+    if (F.note) notes.push(F.note);
+    if (ctx.nObserved === 0) notes.push('no observed value: the history is taken as zeros');
+    const mean = new Float64Array(H);
+    F.path(n, H, mean);
+    const cal1 = calibrateAll(ctx, i, cal, calFits);
+    if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
+    else if (n - C < 2) notes.push(`history of ${n} values is shorter than a calibration window (${C}) plus 2: intervals calibrated on ${cal1.count} errors from a fit on the first ${cal[0]!.cut} values`);
+    const band = bands(cal1, H, levels);
+    clipInto(mean, band.lo, band.hi);
+    // backtest: a fit without the last H values forecasts them; windows before them calibrate its intervals
+    let backtest: ForecastBacktest = { mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) };
+    let mae0 = NaN;
+    if (b > 0) {
+      const bm = new Float64Array(H);
+      back[i]!.path(b, H, bm);
+      const cal0 = calibrateAll(ctx, i, calB, calBFits);
+      mae0 = cal0?.mae ?? NaN;
+      const bb = bands(cal0, H, levels);
+      clipInto(bm, bb.lo, bb.hi);
+      const m = usableSeasons(ctx, b)[0] ?? 0;
+      backtest = score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
+    } else {
+      notes.push(`history of ${n} values is not longer than the horizon (${H}): no backtest`);
+    }
+    return { mean, lo: band.lo, hi: band.hi, backtest, mae1: cal1?.mae ?? NaN, mae0, notes, seasons: usableSeasons(ctx, n) };
+  });
+}
+
+/** mean := max(mean, 0); lo/hi become the absolute bounds, clipped at 0. */
+function clipInto(mean: Float64Array, lo: Float64Array[], hi: Float64Array[]): void {
+  for (let h = 0; h < mean.length; h++) {
+    const m = Math.max(0, mean[h]!);
+    mean[h] = m;
+    for (let k = 0; k < lo.length; k++) {
+      lo[k]![h] = Math.max(0, m + lo[k]![h]!);
+      hi[k]![h] = Math.max(m, m + hi[k]![h]!);
+    }
+  }
+}
+
+function score(ctx: SeriesCtx, b: number, mean: Float64Array, lo: Float64Array[], hi: Float64Array[], levels: readonly number[], scale: number): ForecastBacktest {
+  const H = mean.length;
+  let abs = 0;
+  let steps = 0;
+  const inside = levels.map(() => 0);
+  for (let h = 0; h < H && b + h < ctx.y.length; h++) {
+    const t = b + h;
+    if (!ctx.observed[t]) continue;
+    const v = ctx.y[t]!;
+    abs += Math.abs(v - mean[h]!);
+    steps++;
+    levels.forEach((_, k) => { if (v >= lo[k]![h]! && v <= hi[k]![h]!) inside[k]!++; });
+  }
+  const coverage = Object.fromEntries(levels.map((L, k) => [String(L), steps ? inside[k]! / steps : null]));
+  if (steps === 0) return { mase: null, mae: null, steps, coverage };
+  const mae = abs / steps;
+  const mase = scale > 0 ? mae / scale : mae === 0 ? 0 : null;
+  return { mase, mae, steps, coverage };
+}
+
+const toArray = (a: Float64Array) => Array.from(a);
+
+function result(name: string, method: ForecastMethod, run: MethodRun, levels: readonly number[], extraNotes: string[] = []): ForecastSeriesResult {
+  const intervals: ForecastInterval[] = levels.map((level, k) => ({ level, lower: toArray(run.lo[k]!), upper: toArray(run.hi[k]!) }));
+  const notes = [...extraNotes, ...run.notes];
+  const r: ForecastSeriesResult = { name, method, mean: toArray(run.mean), intervals, backtest: run.backtest, seasons: run.seasons };
+  if (notes.length) r.fallback = notes.join('; ');
+  return r;
+}
+
+/**
+ * Forecast every series of the instance: mean, conformal intervals at each level, and the
+ * backtest. Throws ValidationError (with the JSON path) on invalid input.
+ */
+export async function forecast(instance: ForecastInstance): Promise<ForecastSolution> {
+  validateForecast(instance);
+  const step = instance.step ?? 300;
+  const H = horizonOf(instance);
+  const levels = instance.levels ?? [0.8, 0.95];
+  const asked = instance.method ?? 'auto';
+  const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
+  const names = instance.series.map((s, i) => s.name ?? String(i));
+  const available = methodsAt(step);
+  const methods = asked === 'auto' ? [...available.keys()] : [asked];
+  const runs = new Map<ForecastMethod, MethodRun[]>();
+  for (const name of methods) {
+    const m = available.get(name);
+    if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
+    runs.set(name, await runMethod(m, ctxs, H, levels));
+  }
+  const series = ctxs.map((_, i) => {
+    if (asked !== 'auto') return result(names[i]!, asked, runs.get(asked)![i]!, levels);
+    const pick = (key: 'mae1' | 'mae0') => {
+      let best: ForecastMethod = methods[0]!;
+      for (const m of methods) if (runs.get(m)![i]![key] < runs.get(best)![i]![key]) best = m;
+      return best;
+    };
+    const chosen = pick('mae1');
+    const run = { ...runs.get(chosen)![i]!, backtest: runs.get(pick('mae0'))![i]!.backtest };
+    const r = result(names[i]!, chosen, run, levels);
+    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(runs.get(m)![i]!.mae1)).map((m) => [m, runs.get(m)![i]!.mae1]));
+    return r;
+  });
+  return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
+}
+
+export { FORECAST_METHODS };

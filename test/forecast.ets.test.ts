@@ -1,0 +1,78 @@
+// ets (damped additive Holt-Winters in WASM) against the TypeScript reference in
+// test/helpers/ets-reference.ts: the same SSE at given parameters, a fit at least as good
+// as a grid search of the reference, and the same forecasts from the fitted parameters.
+import { describe, it, expect } from 'vitest';
+import '../src/node.js';
+import { kernels } from '../src/wasm/loader.js';
+import { Layout } from '../src/wasm/arena.js';
+import { ets } from '../src/problems/forecast/ets.js';
+import { prepareSeries } from '../src/problems/forecast/series.js';
+import { forecast } from '../src/node.js';
+import { hwRun, type HwParams } from './helpers/ets-reference.js';
+
+// seeded generator (mulberry32) and a seasonal series with trend and noise
+function rng(seed: number) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const series = (n: number, m: number, seed: number) => {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, t) => 50 + 0.02 * t + 10 * Math.sin((2 * Math.PI * t) / m) + 3 * (r() - 0.5) * 2);
+};
+
+async function kernelSse(y: number[], start: number, cut: number, m: number, p: HwParams) {
+  const k = await kernels();
+  const lay = new Layout();
+  const oY = lay.take(y.length, 8);
+  const oP = lay.take(4, 8);
+  const oS = lay.take(m + 1, 8);
+  const base = lay.reserve(k, 'test');
+  new Float64Array(k.memory.buffer, base + oY, y.length).set(y);
+  new Float64Array(k.memory.buffer, base + oP, 4).set([p.alpha, p.beta, p.gamma, p.phi]);
+  return k.etsSse({ y: base + oY, start, cut, m, prm: base + oP, scratch: base + oS });
+}
+
+describe('ets kernel vs the reference', () => {
+  const y = series(400, 24, 7);
+  it.each([
+    [{ alpha: 0.3, beta: 0.05, gamma: 0.1, phi: 0.95 }, 24],
+    [{ alpha: 0.9, beta: 0.5, gamma: 0.05, phi: 0.8 }, 24],
+    [{ alpha: 0.1, beta: 0.01, gamma: 0, phi: 0.98 }, 12],
+    [{ alpha: 0.5, beta: 0.2, gamma: 0, phi: 0.9 }, 0],
+  ])('SSE at %o, m = %i', async (p, m) => {
+    const ref = hwRun(y, 10, 380, m, p).sse;
+    const got = await kernelSse(y, 10, 380, m, p);
+    expect(Math.abs(got - ref)).toBeLessThanOrEqual(1e-9 * ref);
+  });
+
+  it.each([[24, 11], [24, 12], [0, 13]])('the fit (m = %i, seed %i) is at least as good as a 6⁴ grid of the reference, and forecasts agree', async (m, seed) => {
+    const y = series(480, 24, seed);
+    const ctx = prepareSeries(0, y, m ? [m] : []);
+    const [fit] = await ets.fitAll([ctx], [480], 24);
+    const p = (fit as any).params as HwParams & { sse: number };
+    const grid = [0.02, 0.1, 0.25, 0.5, 0.75, 0.98];
+    let best = Infinity;
+    for (const a of grid) for (const bf of grid) for (const gf of m ? grid : [0]) for (const phi of [0.8, 0.85, 0.9, 0.95, 0.98]) {
+      best = Math.min(best, hwRun(y, 0, 480, m, { alpha: a, beta: a * bf, gamma: (1 - a) * gf, phi }).sse);
+    }
+    const ref = hwRun(y, 0, 480, m, p);
+    expect(Math.abs(ref.sse - p.sse)).toBeLessThanOrEqual(1e-9 * ref.sse);
+    expect(p.sse).toBeLessThanOrEqual(best * (1 + 1e-9));
+    const out = new Float64Array(30);
+    fit!.path(480, 30, out);
+    const want = ref.forecast(30);
+    for (let h = 0; h < 30; h++) expect(Math.abs(out[h]! - want[h]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[h]!)));
+  });
+
+  it('through the public API: method "ets" runs, is valid, and a short history says it dropped the season', async () => {
+    const y = series(300, 24, 5);
+    const sol = await forecast({ problem: 'forecast', step: 3600, horizon: 24, method: 'ets', series: [{ name: 'a', values: y }, { name: 'short', values: y.slice(0, 40) }] });
+    expect(sol.series[0]!.method).toBe('ets');
+    expect(sol.series[0]!.fallback).toBeUndefined();
+    expect(sol.series[1]!.fallback).toMatch(/no seasonal term/);
+  });
+});
