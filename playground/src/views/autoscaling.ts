@@ -127,7 +127,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
         : { label: p, stroke: colours[k % colours.length], width: p.startsWith('forecast-') && p === policyOfRisk(sol.risk) ? 2.5 : 1.3, paths: stepped(), points: { show: false } }));
       const ro = lineOpts(`hours (0 = end of history; ${fmt(N)} held-out steps)`, 'pods', [
         ...series,
-        { label: 'actual workload', stroke: mix(css('--muted') || '#888888', 0.7), width: 1, scale: 'w' },
+        { label: 'actual workload', stroke: mix(css('--muted') || '#888888', 0.7), width: 1, scale: 'w', points: { show: false } },
       ]);
       ro.axes!.push({ scale: 'w', side: 1, stroke: css('--muted'), grid: { show: false }, size: 70 });
       replay.set(ro, [rx, ...policies.map((p) => rs.pods[p] ?? []), rs.actual] as any, 260);
