@@ -11,8 +11,9 @@
 // K largest significant components of period >= 1 hour (10 <= K <= 20), and its last
 // period repeated forward.
 // Complexity: O(M log M) per candidate, M the power of two >= 2N − 1; the outlier
-// quantiles O(N log N) (heap sort); the rebuild O(T·K).
-import { ld, st, ldi } from "./mem";
+// quantiles O(N log N) (assembly/sort.ts); the rebuild O(T·K).
+import { ld, st, ldi, sti } from "./mem";
+import { sortIds } from "./sort";
 import { OK, BAD_LENGTH } from "./abi";
 
 /** In-place iterative radix-2 FFT of (re, im), length M a power of two; inverse when inv. */
@@ -59,7 +60,7 @@ function fft(re: usize, im: usize, M: i32, inv: bool): void {
 
 /** Scratch f64 dspFit needs for windows of at most N values. */
 export function dspScratch(N: i32): i32 {
-  return 4 * pow2(2 * N - 1) + 4 * N;
+  return 4 * pow2(2 * N - 1) + 5 * N;
 }
 
 /**
@@ -93,26 +94,6 @@ function dft(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, br: u
     const c = Math.cos(ang), s = -Math.sin(ang);
     st(xr, k, ld(ar, k) * c - ld(ai, k) * s);
     st(xi, k, ld(ar, k) * s + ld(ai, k) * c);
-  }
-}
-
-/** Heap sort of a[0..n) ascending. */
-function heapSort(a: usize, n: i32): void {
-  for (let i = (n >> 1) - 1; i >= 0; i--) sift(a, i, n);
-  for (let end = n - 1; end > 0; end--) {
-    const t = ld(a, 0); st(a, 0, ld(a, end)); st(a, end, t);
-    sift(a, 0, end);
-  }
-}
-@inline function sift(a: usize, i0: i32, n: i32): void {
-  let i = i0;
-  while (true) {
-    let c = 2 * i + 1;
-    if (c >= n) break;
-    if (c + 1 < n && ld(a, c + 1) > ld(a, c)) c++;
-    if (ld(a, i) >= ld(a, c)) break;
-    const t = ld(a, i); st(a, i, ld(a, c)); st(a, c, t);
-    i = c;
   }
 }
 
@@ -151,11 +132,12 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   const srt = w + (<usize>Nmax << 3);
   const xr = srt + (<usize>Nmax << 3);
   const xi = xr + (<usize>Nmax << 3);
+  const ids = xi + (<usize>Nmax << 3);
   let best = -1;
   let bestR: f64 = -2;
   for (let c = 0; c < nc; c++) {
     const T = ldi(candT, c), N = ldi(candN, c);
-    prepare(y, cut, N, w, srt);
+    prepare(y, cut, N, w, srt, ids);
     const mu = ld(srt, 0), ss = ld(srt, 1);
     if (!(ss > 0)) continue;
     const rT = acf(w, N, mu, ss, T);
@@ -171,7 +153,7 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   }
   if (best < 0) return OK;
   const T = ldi(candT, best), N = ldi(candN, best);
-  prepare(y, cut, N, w, srt);
+  prepare(y, cut, N, w, srt, ids);
   const mu = ld(srt, 0), ss = ld(srt, 1);
   for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
   dft(srt, N, xr, xi, ar, ai, br, bi);
@@ -213,14 +195,14 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
 
 /**
  * Window w[0..N) = y[cut−N:cut) with outliers outside [P0.1, P99.9] replaced by the
- * previous (cleaned) value; srt[0] = mean, srt[1] = Σ (w − mean)² afterwards (srt is
- * scratch of N f64 for the sort).
+ * previous (cleaned) value; srt[0] = mean, srt[1] = Σ (w − mean)² afterwards (srt: N f64
+ * and ids: N i32 of scratch for the sort, assembly/sort.ts).
  */
-function prepare(y: usize, cut: i32, N: i32, w: usize, srt: usize): void {
-  for (let i = 0; i < N; i++) st(srt, i, ld(y, cut - N + i));
-  heapSort(srt, N);
-  const lo = ld(srt, <i32>Math.floor(0.001 * <f64>(N - 1)));
-  const hi = ld(srt, <i32>Math.ceil(0.999 * <f64>(N - 1)));
+function prepare(y: usize, cut: i32, N: i32, w: usize, srt: usize, ids: usize): void {
+  for (let i = 0; i < N; i++) { st(srt, i, ld(y, cut - N + i)); sti(ids, i, i); }
+  sortIds(ids, N, srt, false);
+  const lo = ld(srt, ldi(ids, <i32>Math.floor(0.001 * <f64>(N - 1))));
+  const hi = ld(srt, ldi(ids, <i32>Math.ceil(0.999 * <f64>(N - 1))));
   let prev = ld(y, cut - N);
   if (prev < lo) prev = lo;
   if (prev > hi) prev = hi;

@@ -6,9 +6,7 @@
 // against the Alibaba DLRM replica counts; and the speed of 1,000 services × 2 weeks.
 // Per-pod observations of the workload series are GENERATED (seeded), no real pairs exist
 // for them; the output says so.
-import { solve, forecast } from '../src/node.js';
-import type { AutoscalingSolution, PolicyResult } from '../src/index.js';
-import { ENERGY_DEFAULTS } from '../src/internals.js';
+import { solve, forecast, ENERGY_DEFAULTS, type AutoscalingSolution, type PolicyResult } from '../src/node.js';
 import { hasShared, nab, azure, bitbrains, alibaba2018, genaiPods, dlrm, generatedObservations, perPodCoverage } from '../test/helpers/autoscaling-data.js';
 import { rng } from '../test/helpers/random.js';
 

@@ -20,6 +20,7 @@ export { checkForecast } from './problems/forecast/check.js';
 export { solveAutoscaling, validateAutoscaling } from './problems/autoscaling/solve.js';
 export { AutoscalingInstance, AutoscalingService, AutoscalingEnergy, type AutoscalingSolution, type AutoscalingServiceSolution, type AutoscalingEvaluation, type PolicyResult, type PerPod, type EnergyTotals } from './problems/autoscaling/schema.js';
 export { checkAutoscaling } from './problems/autoscaling/check.js';
+export { ENERGY_DEFAULTS } from './problems/autoscaling/energy.js';
 export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
 export { instanceSchema } from './schema.js';
 export { init, setModuleSource } from './wasm/loader.js';

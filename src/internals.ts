@@ -7,5 +7,3 @@ export { kernels } from './wasm/loader.js';
 export { runDeployment, deploymentSolution, type DeploymentRun } from './problems/deployment/solve.js';
 export { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from './problems/migration/solve.js';
 export { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from './problems/migration/exact.js';
-export { METHODS as FORECAST_METHOD_SET } from './problems/forecast/solve.js';
-export { ENERGY_DEFAULTS } from './problems/autoscaling/energy.js';

@@ -2,24 +2,17 @@
 // Gaussian noise (σ = 5). Over 200 series (each one forecast origin, 24 steps ahead), the
 // share of future values inside the 80 % and 95 % intervals is within 3 points of the
 // level, for every method. (Many origins: each series is an independent draw.)
+import { mulberry32 } from '../src/core/rng.js';
 import { describe, it, expect } from 'vitest';
 import { forecast } from '../src/node.js';
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const gauss = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 
 const H = 24;
 const N = 24 * 25;
 const COUNT = 200;
 const data = Array.from({ length: COUNT }, (_, i) => {
-  const r = rng(1000 + i);
+  const r = mulberry32(1000 + i);
   const lvl = 100 + 50 * r();
   const ph = 24 * r();
   return Array.from({ length: N + H }, (_, t) => lvl + 20 * Math.sin((2 * Math.PI * (t + ph)) / 24) + 5 * gauss(r));

@@ -1,22 +1,15 @@
 // dsp (Crane-style periodic predictor): the Bluestein DFT against a direct O(N²) DFT,
 // a clean periodic series forecast exactly, and white noise falling back (said).
+import { mulberry32 } from '../src/core/rng.js';
 import { describe, it, expect } from 'vitest';
 import { forecast } from '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
 import { Layout } from '../src/wasm/arena.js';
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('dsp', () => {
   it.each([1, 2, 7, 100, 864])('Bluestein DFT of length %i equals the direct DFT', async (N) => {
-    const r = rng(N);
+    const r = mulberry32(N);
     const x = Array.from({ length: N }, () => r() * 10 - 5);
     const k = await kernels();
     const lay = new Layout();
@@ -45,7 +38,7 @@ describe('dsp', () => {
   });
 
   it('white noise: no significant period, falls back to naive and says so', async () => {
-    const r = rng(3);
+    const r = mulberry32(3);
     const values = Array.from({ length: 288 * 3 }, () => 50 + 10 * r());
     const sol = await forecast({ problem: 'forecast', horizon: 12, method: 'dsp', series: [{ values }] });
     expect(sol.series[0]!.fallback).toMatch(/dsp: no significant period/);

@@ -1,6 +1,7 @@
 // ets (damped additive Holt-Winters in WASM) against the TypeScript reference in
 // test/helpers/ets-reference.ts: the same SSE at given parameters, a fit at least as good
 // as a grid search of the reference, and the same forecasts from the fitted parameters.
+import { mulberry32 } from '../src/core/rng.js';
 import { describe, it, expect } from 'vitest';
 import '../src/node.js';
 import { kernels } from '../src/wasm/loader.js';
@@ -11,16 +12,8 @@ import { forecast } from '../src/node.js';
 import { hwRun, type HwParams } from './helpers/ets-reference.js';
 
 // seeded generator (mulberry32) and a seasonal series with trend and noise
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const series = (n: number, m: number, seed: number) => {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: n }, (_, t) => 50 + 0.02 * t + 10 * Math.sin((2 * Math.PI * t) / m) + 3 * (r() - 0.5) * 2);
 };
 

@@ -2,19 +2,12 @@
 // normal equations (X'X + λI) w = X'y built and solved independently here
 // (Gaussian elimination with partial pivoting on the rows the kernel reports), features
 // checked by hand at one origin, and the forecast on a clean seasonal series.
+import { mulberry32 } from '../src/core/rng.js';
 import { describe, it, expect } from 'vitest';
 import { forecast } from '../src/node.js';
 import { fitMultiscale, MS_LAMBDA, bucketEdges } from '../src/problems/forecast/multiscale.js';
 import { prepareSeries } from '../src/problems/forecast/series.js';
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function solveDense(A: number[][], b: number[]): number[] {
   const n = b.length;
@@ -35,7 +28,7 @@ function solveDense(A: number[][], b: number[]): number[] {
 describe('multiscale', () => {
   const day = 24;
   const make = (seed: number, n: number) => {
-    const r = rng(seed);
+    const r = mulberry32(seed);
     const lvl = 50 + 100 * r();
     return Array.from({ length: n }, (_, t) => lvl * (1 + 0.4 * Math.sin((2 * Math.PI * t) / day) + (Math.floor(t / day) % 7 === 6 ? -0.2 : 0) + 0.1 * (r() - 0.5)));
   };

@@ -1,16 +1,9 @@
-// Seeded random numbers for statistical tests: mulberry32, Box–Muller normals,
-// Marsaglia–Tsang gammas (independent of the code under test).
+// Seeded random numbers for statistical tests: the project's mulberry32, Box–Muller
+// normals, Marsaglia–Tsang gammas (independent of the code under test).
+import { mulberry32 } from '../../src/core/rng.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator (src/core/rng.ts). */
+export const rng = mulberry32;
 
 export function normal(u: () => number): () => number {
   let spare: number | null = null;

@@ -1,5 +1,5 @@
-// The real workload series of ../shared/data used by the forecast tests and bench
-// (never bundled; see data/nab/SOURCE.md for the bundled excerpt). Each set is turned into
+// The real workload series beside the project (../shared/data, docs/data.md) used by the
+// forecast realdata tests and bench (never bundled; data/nab/SOURCE.md: the bundled excerpt). Each set is turned into
 // regular series with nulls for gaps (src/data/series-csv.ts).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

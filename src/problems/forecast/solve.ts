@@ -11,7 +11,8 @@
 //                                         intervals never saw).
 // Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2). Histories too short
 // for one window calibrate on their second half (the solution says so). "auto" picks, per
-// series, the method whose calibration errors are smallest; its backtest is that of the
+// series, the method whose calibration errors are smallest (seasonal naive unless another
+// is AUTO_MARGIN better: selection noise); its backtest is that of the
 // method the backtest's calibration errors pick (a choice made without the backtest's values).
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
@@ -82,6 +83,8 @@ interface MethodRun {
 
 /** Values per calibration window at least (windows hold max(H, CAL_MIN) values). */
 export const CAL_MIN = 240;
+/** auto keeps seasonal naive unless another method's calibration error is this much lower. */
+export const AUTO_MARGIN = 0.05;
 /** Calibration windows per interval set. */
 export const CAL_WINDOWS = 4;
 
@@ -126,8 +129,16 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     calFits.push(await fitsAt(plans.map((p) => p.cal[k]?.cut ?? 0)));
     calBFits.push(await fitsAt(plans.map((p) => p.calB[k]?.cut ?? 0)));
   }
+  // a window's errors depend only on its fit (shared by cut) and range: the backtest's windows
+  // that coincide with the forecast's (C = H: three of four) are computed once
+  const done = new Map<string, Calibration>();
   const calibrateAll = (ctx: SeriesCtx, i: number, wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
-    wins.length ? mergeCalibrations(wins.map((w, k) => calibrate(ctx, fits[k]![i]!, w.cut, w.end, H))) : null;
+    wins.length ? mergeCalibrations(wins.map((w, k) => {
+      const key = `${i}:${w.cut}:${w.end}`;
+      let c = done.get(key);
+      if (!c) done.set(key, (c = calibrate(ctx, fits[k]![i]!, w.cut, w.end, H)));
+      return c;
+    })) : null;
   return ctxs.map((ctx, i) => {
     const { n, b, cal, calB } = plans[i]!;
     const notes: string[] = [];
@@ -227,6 +238,9 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
     const pick = (key: 'mae1' | 'mae0') => {
       let best: ForecastMethod = methods[0]!;
       for (const m of methods) if (runs.get(m)![i]![key] < runs.get(best)![i]![key]) best = m;
+      // the baseline stays unless another method beats it by AUTO_MARGIN (selection noise)
+      const base = runs.get('seasonal-naive')?.[i]?.[key];
+      if (base !== undefined && best !== 'seasonal-naive' && !(runs.get(best)![i]![key] < (1 - AUTO_MARGIN) * base)) best = 'seasonal-naive';
       return best;
     };
     const chosen = pick('mae1');
