@@ -278,9 +278,20 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
       new MutationObserver(() => { try { w.__shownRisks.push(JSON.parse(document.querySelector('[data-testid=solution]')!.textContent!).risk); } catch { /* partial text */ } })
         .observe(document.querySelector('[data-testid=solution]')!, { childList: true, characterData: true, subtree: true });
     });
-    await setRisk(0.55);
-    await page.waitForFunction(() => document.querySelector('[data-testid=status]')!.getAttribute('data-state') === 'solving');
-    await setRisk(0.97);
+    // in the page: request 0.55, and the moment its solve starts, request 0.97
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const status = document.querySelector('[data-testid=status]')!;
+      const risk = document.querySelector('[data-testid=autoscaling-risk]') as HTMLInputElement;
+      const set = (q: number) => { risk.value = String(q); risk.dispatchEvent(new Event('input', { bubbles: true })); };
+      const mo = new MutationObserver(() => {
+        if (status.getAttribute('data-state') !== 'solving') return;
+        mo.disconnect();
+        set(0.97);
+        resolve();
+      });
+      mo.observe(status, { attributes: true });
+      set(0.55);
+    }));
     await page.waitForFunction(() => document.querySelector('[data-testid=status]')!.getAttribute('data-state') === 'done' && JSON.parse(document.querySelector('[data-testid=solution]')!.textContent!).risk === 0.97, null, { timeout: 120_000 });
     const settled = await run(page);
     inst = await expectSameAsNode(page);

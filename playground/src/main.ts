@@ -112,6 +112,8 @@ const host: ViewHost = {
   },
   setFields(fields) {
     clearTimeout(debounce);
+    // a newer request exists from now on: a result still in flight is stale (dropped by solveNow)
+    if (ui.status.dataset.state === 'solving') seq++;
     if (source.kind === 'editor') {
       for (const [k, v] of Object.entries(fields)) editor.setField(k, v);
       debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
