@@ -50,8 +50,9 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
 
   async function open(url = site.url): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+    const test = expect.getState().currentTestName ?? '';
+    page.on('pageerror', (e) => problems.push(`${test}: pageerror: ${e.message}\n${e.stack ?? ''}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${test}: console.error: ${m.text()}`); });
     await page.goto(url);
     return page;
   }

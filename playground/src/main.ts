@@ -95,10 +95,11 @@ function currentText(): string {
   return source.kind === 'large' ? source.text : editor.getText();
 }
 
-/** The current instance with top-level fields changed (undefined removes), as JSON text. */
+/** The instance last solved with top-level fields changed (undefined removes), as JSON text
+ * (the solved one, not the editor's text, which may be half typed meanwhile). */
 async function variantText(fields: Record<string, unknown>): Promise<string> {
   if (source.kind === 'large') return data.withFields(fields, false);
-  const inst = { ...JSON.parse(editor.getText()) };
+  const inst = { ...(current?.instance ?? JSON.parse(editor.getText())) };
   for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
   return JSON.stringify(inst);
 }

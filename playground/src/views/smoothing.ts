@@ -100,7 +100,9 @@ export const smoothingView: ViewFactory = (container, host) => {
         s = await host.solveVariant({ alpha: a, budget: undefined });
       } catch (e) {
         if (key !== sweepKey) return; // the instance changed (or the view closed) meanwhile: the variant may not be smoothing
-        throw e;
+        sweepBtn.hidden = false;
+        sweepBtn.textContent = `The trade-off sweep failed (${(e as Error).message ?? e}): try again`;
+        return;
       }
       if (key !== sweepKey) return; // the instance changed meanwhile
       out.push({ alpha: a, resource: s.resource!, variation: s.variation! });
