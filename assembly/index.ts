@@ -1,7 +1,7 @@
 // The greenplan WebAssembly module: one binary, every kernel.
 export { arenaBase, reserve, memoryBytes } from "./arena";
 export { smoothBatch } from "./smoothing";
-export { knapsackTable, knapsackReconstruct, knapsackConcave } from "./knapsack";
+export { knapsackTable, knapsackReconstruct, knapsackConcave, knapsackBinary, knapsackBinaryBack } from "./knapsack";
 export { deployPack, deployReduce } from "./deployment";
 export { migrationTarget, migrationScratchBytes } from "./migration";
 export { etsFit, etsSse, etsStates, etsScratch } from "./forecast-ets";

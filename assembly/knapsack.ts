@@ -301,3 +301,134 @@ export function knapsackConcave(
   }
   return OK;
 }
+
+// ---------------------------------------------------------------------------------
+// Binary splitting: item types with few copies as 0/1 pieces.
+//
+// An item type with u copies becomes the pieces 1, 2, 4, ..., 2^(k-1) copies and a
+// last piece of u - (2^(k-1) - 1) copies (k = number of pieces = bit length of u, the
+// last piece <= 2^(k-1)); every count 0..u is a sum of distinct pieces, so the DP over
+// the pieces is exact. Each piece is one 0/1 pass over w = capacity down to its size:
+//    dp[w] = max(dp[w], dp[w - s'] + v'),
+// reading cells in order: unlike the deque, which walks each residue class with a
+// stride of s_j cells (a cache miss per cell once the window outgrows the cache), it
+// streams. k passes of ~1 ns a cell beat one deque pass of ~8 ns a cell for small u.
+// Reconstruction: choice[p·(C+1) + w] = 1 when piece p was taken at w (one byte per
+// cell, rows only where w >= the piece's size are written; the walk checks w first).
+// ---------------------------------------------------------------------------------
+
+/** Number of pieces of u >= 1 copies (its bit length). */
+@inline function pieces(u: i32): i32 {
+  return 32 - clz<i32>(u);
+}
+
+/**
+ * DP pass over item types split into binary pieces (see above). mode:
+ * KNAPSACK_AT_MOST, KNAPSACK_EXACT or KNAPSACK_CONTINUE; record != 0 writes the
+ * choice rows (Σ_j pieces(copies_j) rows of capacity+1 bytes). Copies are at most
+ * max(1, capacity / size) (the host caps them). Returns OK, BAD_LENGTH, BAD_VALUE or
+ * TOO_LARGE (a value sum overflows).
+ */
+export function knapsackBinary(
+  n: i32,
+  sizes: usize,
+  values: usize,
+  copies: usize,
+  capacity: i32,
+  dp: usize,
+  choice: usize,
+  record: i32,
+  mode: i32,
+): i32 {
+  if (n < 0 || capacity < 0) return BAD_LENGTH;
+  if (mode != KNAPSACK_AT_MOST && mode != KNAPSACK_EXACT && mode != KNAPSACK_CONTINUE) return BAD_VALUE;
+  const C = capacity;
+  for (let j = 0; j < n; j++) {
+    const v = ld(values, j);
+    const s = ldi(sizes, j);
+    const u = ldi(copies, j);
+    if (s < 1 || u < 1 || <i64>s * <i64>u > <i64>max(C, s)) return BAD_VALUE;
+    if (mode == KNAPSACK_AT_MOST && !(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
+    if (!(v > -Infinity && v < Infinity)) return BAD_VALUE;
+  }
+  if (mode != KNAPSACK_CONTINUE) {
+    const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
+    for (let w = 0; w <= C; w++) st(dp, w, init);
+    st(dp, 0, 0.0);
+  }
+  const W = <usize>C + 1;
+  let row = choice;
+  for (let j = 0; j < n; j++) {
+    const s = ldi(sizes, j);
+    const v = ld(values, j);
+    let left = ldi(copies, j);
+    let mult: i32 = 1;
+    while (left > 0) {
+      const take = min(mult, left);
+      const ps = s * take; // <= s·u <= max(C, s): no pass when ps > C
+      const pv = v * <f64>take;
+      if (record != 0) {
+        for (let w = C; w >= ps; w--) {
+          const cand = ld(dp, w - ps) + pv;
+          const old = ld(dp, w);
+          const took = cand > old;
+          st(dp, w, took ? cand : old);
+          store<u8>(row + <usize>w, <u8>took);
+        }
+      } else {
+        for (let w = C; w >= ps; w--) {
+          const cand = ld(dp, w - ps) + pv;
+          const old = ld(dp, w);
+          st(dp, w, cand > old ? cand : old);
+        }
+      }
+      row += W;
+      left -= take;
+      mult <<= 1;
+    }
+  }
+  // a sum that overflowed is +inf in some cell (+inf stays: checked once at the end)
+  for (let w = 0; w <= C; w++) if (!(ld(dp, w) < Infinity)) return TOO_LARGE;
+  return OK;
+}
+
+/**
+ * Walk the choice rows of knapsackBinary back from total size `start` (<= capacity):
+ * counts[j] = copies of item j taken. O(Σ pieces).
+ */
+export function knapsackBinaryBack(
+  n: i32,
+  sizes: usize,
+  copies: usize,
+  capacity: i32,
+  choice: usize,
+  start: i32,
+  counts: usize,
+): i32 {
+  if (n < 0 || capacity < 0 || start < 0 || start > capacity) return BAD_LENGTH;
+  const W = <usize>capacity + 1;
+  let rows: i32 = 0;
+  for (let j = 0; j < n; j++) {
+    const u = ldi(copies, j);
+    if (u < 1) return BAD_VALUE;
+    rows += pieces(u);
+  }
+  let w = start;
+  for (let j = n - 1; j >= 0; j--) {
+    const s = ldi(sizes, j);
+    const u = ldi(copies, j);
+    const k = pieces(u);
+    rows -= k;
+    let cnt: i32 = 0;
+    for (let i = k - 1; i >= 0; i--) {
+      const take = i < k - 1 ? 1 << i : u - ((1 << (k - 1)) - 1);
+      const ps = s * take;
+      if (w >= ps && load<u8>(choice + <usize>(rows + i) * W + <usize>w) != 0) {
+        cnt += take;
+        w -= ps;
+      }
+    }
+    sti(counts, j, cnt);
+  }
+  return OK;
+}

@@ -20,13 +20,23 @@
 //     so only uniform segments are ever raised.
 // Filling raises a gap to its lower wall, which never creates a larger step than L
 // had, so the plan stays feasible; it is optimal by the level-set argument.
+// Implementation: two passes over the series, O(1) extra work per step.
+//  - forward: validate, round up, forward envelope (demand of consecutive scenarios is
+//    one forward stream for the prefetcher);
+//  - backward, while the scenario's plan is still in cache: backward envelope (L is
+//    final), Σ L and Σ |ΔL|, and the monotone stack run on the reversed series. The
+//    objective, the gaps, their widths and which gaps touch an edge are symmetric in
+//    time, so the plan is the one a forward stack pass gives (tested value for value).
+//    Every accepted box of width g and height y adds g·y to Σ h and removes 2y (inner)
+//    or y (edge) from Σ |Δh|, so the sums need no third pass. Level steps (v equal to
+//    the top segment's level) skip the stack at once.
 //
 // Layout (all pointers into the arena, see arena.ts):
 //   offsets: i32[n+1] scenario s owns demand[offsets[s] .. offsets[s+1])
 //   demand:  f64[N]   plan: f64[N] (output)
 //   maxStep: i32[n]   (-1: unbounded)   coef: f64[n] (α·w_s)
 //   sums:    f64[2n]  (output) Σ h and Σ |Δh| (unweighted) per scenario
-//   scratch: i32[Tmax] + f64[Tmax] (8-byte aligned: f64 part first)
+//   scratch: f64[Tmax] + i32[Tmax] (8-byte aligned: f64 part first): the stack's levels and starts
 
 import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
@@ -40,94 +50,153 @@ import { ld, st, ldi, sti } from "./mem";
   for (let k = from; k < to; k++) st(h, k, v);
 }
 
-/** Smooth one scenario in place: h receives the plan. Returns a status code. */
-function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize, sStart: usize): i32 {
+/** fill() of the reversed index range [from, to) (reversed index u is h index T-1-u). */
+@inline function rf(h: usize, T: i32, from: i32, to: i32, v: f64): void {
+  fill(h, T - to, T - from, v);
+}
+
+/**
+ * Smooth one scenario: h receives the plan, sums[0] Σ h and sums[1] Σ |Δh|.
+ * Returns a status code.
+ */
+function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize, sStart: usize, sums: usize): i32 {
+  st(sums, 0, 0.0);
+  st(sums, 1, 0.0);
   if (T == 0) return OK;
-  // 1. envelope
+  const D: f64 = step >= 0 ? <f64>step : Infinity;
+  // pass 1 (forward, so that the demand of consecutive scenarios is one stream for the
+  // prefetcher): validate, round up, forward envelope L_t = max(ceil d_t, L_{t-1} - D)
+  let next: f64 = -Infinity;
   for (let t = 0; t < T; t++) {
     const x = ld(d, t);
     if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
-    st(h, t, Math.ceil(x));
+    const cx = Math.ceil(x);
+    const lo = next - D;
+    next = cx >= lo ? cx : lo; // both are numbers (x validated): no NaN rules needed
+    st(h, t, next);
   }
-  if (step >= 0) {
-    const D = <f64>step;
-    for (let t = 1; t < T; t++) {
-      const lo = ld(h, t - 1) - D;
-      if (ld(h, t) < lo) st(h, t, lo);
+  // pass 2 (backward, h is still in cache): backward envelope (L final), Σ L and
+  // Σ |ΔL| on the way, and the monotone stack. The pass runs on the reversed series
+  // (u = T-1-t: the objective is symmetric in time, and so are the gaps, their widths
+  // and which of them touch an edge, so the plan is the same as a forward pass's);
+  // fills map index ranges back with rf().
+  const last = T - 1;
+  let prev: f64 = ld(h, last);
+  let total: f64 = prev;
+  let variation: f64 = 0.0;
+  if (!(c > 0.0)) {
+    // nothing is worth filling: L is optimal
+    for (let t = last - 1; t >= 0; t--) {
+      const hv = ld(h, t);
+      const lo = prev - D;
+      const v = hv >= lo ? hv : lo;
+      st(h, t, v);
+      total += v;
+      variation += Math.abs(v - prev);
+      prev = v;
     }
-    for (let t = T - 2; t >= 0; t--) {
-      const lo = ld(h, t + 1) - D;
-      if (ld(h, t) < lo) st(h, t, lo);
-    }
+    st(sums, 0, total);
+    st(sums, 1, variation);
+    return OK;
   }
-  if (!(c > 0.0)) return OK; // nothing is worth filling: L is optimal
   const inner = 2.0 * c;
   const edge = c;
+  // every accepted box (a gap of width w over a level range of height y) adds w·y to
+  // Σ h and removes 2y (inner gap) or y (edge gap) from Σ |Δh|
+  let area: f64 = 0.0;
+  let removed: f64 = 0.0;
 
   // 2-3. monotone stack of segments: levels strictly decreasing from bottom to top.
-  let sp: i32 = 0;
-  for (let t = 0; t < T; t++) {
-    const v = ld(h, t);
+  // The first index is pushed before the loop (so the stack is never empty inside).
+  sti(sStart, 0, UNIFORM);
+  st(sLevel, 0, prev);
+  let sp: i32 = 1;
+  let top: f64 = prev; // level of the top segment
+  for (let t = 1; t < T; t++) { // t: reversed index
+    const hv = ld(h, last - t);
+    const lo = prev - D;
+    const v = hv >= lo ? hv : lo;
+    st(h, last - t, v);
+    total += v;
+    variation += Math.abs(v - prev);
+    prev = v;
+    if (v == top) continue; // level: index t joins the top segment (nothing to write)
+    if (v < top) {
+      // going down: push
+      sti(sStart, sp, t | UNIFORM);
+      st(sLevel, sp, v);
+      sp++;
+      top = v;
+      continue;
+    }
     let cur: i32 = t;
     let curUniform = true;
-    while (sp > 0 && ld(sLevel, sp - 1) < v) {
+    while (sp > 0 && top < v) {
       sp--;
       const sWord = ldi(sStart, sp);
       const sS = sWord & START_MASK;
       const sU = (sWord & UNIFORM) != 0;
-      const b = ld(sLevel, sp);
-      const width = <f64>(cur - sS);
+      const b = top;
+      const width = <f64>(t - sS);
       if (sp > 0) {
         const pWord = ldi(sStart, sp - 1);
         const pS = pWord & START_MASK;
         const pU = (pWord & UNIFORM) != 0;
         const p = ld(sLevel, sp - 1);
+        top = p;
         const accept = sU && width < inner;
         if (p <= v) {
           // the box's lower wall is P: S joins P
           if (accept) {
-            if (!pU) fill(h, sS, cur, p);
+            area += width * (p - b);
+            removed += 2.0 * (p - b);
+            if (!pU) rf(h, T, sS, t, p);
           } else {
-            if (sU) fill(h, sS, cur, b);
+            if (sU) rf(h, T, sS, t, b);
             if (pU) {
-              fill(h, pS, sS, p);
+              rf(h, T, pS, sS, p);
               sti(sStart, sp - 1, pS);
             }
           }
         } else {
           // the lower wall is the new value: S joins the current segment
+          cur = sS;
           if (accept) {
-            cur = sS;
+            area += width * (v - b);
+            removed += 2.0 * (v - b);
           } else {
-            if (sU) fill(h, sS, cur, b);
-            cur = sS;
+            if (sU) rf(h, T, sS, t, b);
             curUniform = false; // index t already holds v
           }
+          break;
         }
       } else {
-        // no left wall: an edge gap [0, cur) below v
+        // no left wall: an edge gap [0, t) below v
+        cur = sS;
         if (sU && width < edge) {
-          cur = sS;
+          area += width * (v - b);
+          removed += v - b;
         } else {
-          if (sU) fill(h, sS, cur, b);
-          cur = sS;
+          if (sU) rf(h, T, sS, t, b);
           curUniform = false;
         }
+        break;
       }
     }
-    if (sp > 0 && ld(sLevel, sp - 1) == v) {
+    if (sp > 0 && top == v) {
       // equal level: the current segment joins the top one
       const tWord = ldi(sStart, sp - 1);
       const tU = (tWord & UNIFORM) != 0;
       if (!(tU && curUniform)) {
-        if (tU) fill(h, tWord & START_MASK, cur, v);
-        if (curUniform) fill(h, cur, t + 1, v);
+        if (tU) rf(h, T, tWord & START_MASK, cur, v);
+        if (curUniform) rf(h, T, cur, t + 1, v);
         sti(sStart, sp - 1, tWord & START_MASK);
       }
     } else {
       sti(sStart, sp, curUniform ? cur | UNIFORM : cur);
       st(sLevel, sp, v);
       sp++;
+      top = v;
     }
   }
   // right edge gaps: the top segment runs to T-1
@@ -140,27 +209,32 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     const pWord = ldi(sStart, sp - 1);
     const pU = (pWord & UNIFORM) != 0;
     const p = ld(sLevel, sp - 1);
+    const b = ld(sLevel, sp);
     if (sU && <f64>(T - sS) < edge) {
-      if (!pU) fill(h, sS, end, p);
+      area += <f64>(T - sS) * (p - b);
+      removed += p - b;
+      if (!pU) rf(h, T, sS, end, p);
       // S joins P (raised to p); P's range now runs to T-1
     } else {
-      if (sU) fill(h, sS, end, ld(sLevel, sp));
+      if (sU) rf(h, T, sS, end, b);
       end = sS;
       // every wider right-edge box is rejected too: flush what is left as it stands
       while (sp > 0) {
         sp--;
         const w = ldi(sStart, sp);
         const st0 = w & START_MASK;
-        if ((w & UNIFORM) != 0) fill(h, st0, end, ld(sLevel, sp));
+        if ((w & UNIFORM) != 0) rf(h, T, st0, end, ld(sLevel, sp));
         end = st0;
       }
-      return OK;
+      break;
     }
   }
   if (sp == 1) {
     const w = ldi(sStart, 0);
-    if ((w & UNIFORM) != 0) fill(h, w & START_MASK, end, ld(sLevel, 0));
+    if ((w & UNIFORM) != 0) rf(h, T, w & START_MASK, end, ld(sLevel, 0));
   }
+  st(sums, 0, total + area);
+  st(sums, 1, variation - removed);
   return OK;
 }
 
@@ -195,19 +269,8 @@ export function smoothBatch(
     if (!(c >= 0.0) || c == Infinity) return BAD_VALUE;
     const d = demand + (<usize>a << 3);
     const h = plan + (<usize>a << 3);
-    const status = smoothOne(d, T, ldi(maxStep, s), c, h, sLevel, sStart);
+    const status = smoothOne(d, T, ldi(maxStep, s), c, h, sLevel, sStart, sums + (<usize>s << 4));
     if (status != OK) return status;
-    let total: f64 = 0.0;
-    let variation: f64 = 0.0;
-    let prev: f64 = T > 0 ? ld(h, 0) : 0.0;
-    for (let t = 0; t < T; t++) {
-      const x = ld(h, t);
-      total += x;
-      variation += Math.abs(x - prev);
-      prev = x;
-    }
-    st(sums, 2 * s, total);
-    st(sums, 2 * s + 1, variation);
   }
   return OK;
 }

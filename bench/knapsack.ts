@@ -42,6 +42,36 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 export interface KnapsackRow {
   case: string; n: number; sMax: number; capacity: number; algorithm: string;
   ms: number; highsMs: number | null; highsOverOurs: number | null; equalValue: boolean | null; note: string;
+  /** CPU time of our solve (median; the machine is shared) */
+  cpuMs?: number;
+  /** wall ms of the same case before issue 14 (bench/results/knapsack.json of commit 0d76ae1) */
+  beforeMs?: number;
+}
+
+/** Wall ms per case before issue 14 (bench/results/knapsack.json at commit 0d76ae1, 2026-11-23). */
+const BEFORE_MS: Record<string, number> = {
+  'issue size, uncorrelated': 25.9, 'issue size, weakly-correlated': 100.7, 'issue size, strongly-correlated': 69.9, 'issue size, equal-density': 9.8,
+  'n=250, s<=1000, uncorrelated': 6.8, 'n=250, s<=1000, strongly-correlated': 129.8, 'n=500, s<=1000, uncorrelated': 23.6, 'n=500, s<=1000, strongly-correlated': 597.2,
+  'n=1000, s<=1000, uncorrelated': 59.7, 'n=1000, s<=1000, strongly-correlated': 497.9, 'n=4000, s<=1000, uncorrelated': 28.4, 'n=4000, s<=1000, strongly-correlated': 6888.8,
+  'n=8000, s<=1000, uncorrelated': 88.0, 'n=8000, s<=1000, strongly-correlated': 7471.4, 'n=2000, s<=100, uncorrelated': 12.8, 'n=2000, s<=100, strongly-correlated': 8.8,
+  'n=2000, s<=300, uncorrelated': 6.7, 'n=2000, s<=300, strongly-correlated': 98.0, 'n=2000, s<=3000, uncorrelated': 94.1, 'n=2000, s<=3000, strongly-correlated': 13023.3,
+  'n=2000, s<=10000, uncorrelated': 51.7,
+};
+
+/** Issue 14 §2 goals from the rows: every issue-size family >= 10x HiGHS, the two hard cases within their time. */
+export function knapsackGoals(rows: KnapsackRow[], log: (s: string) => void): { goal: string; now: number | null; before: number | undefined; met: boolean }[] {
+  const goals: { goal: string; now: number | null; before: number | undefined; met: boolean }[] = [];
+  for (const r of rows.filter((x) => x.case.startsWith('issue size'))) {
+    const before = r.beforeMs !== undefined && r.highsMs !== null ? r.highsMs / r.beforeMs : undefined;
+    goals.push({ goal: `${r.case}: HiGHS / ours >= 10`, now: r.highsOverOurs, before, met: (r.highsOverOurs ?? 0) >= 10 });
+  }
+  for (const [name, limit] of [['n=8000, s<=1000, strongly-correlated', 1000], ['n=2000, s<=3000, strongly-correlated', 2000]] as const) {
+    const r = rows.find((x) => x.case === name);
+    goals.push({ goal: `${name}: <= ${limit} ms (wall; CPU ${r?.cpuMs?.toFixed(0) ?? '-'} ms)`, now: r ? r.ms : null, before: BEFORE_MS[name], met: !!r && r.ms <= limit });
+  }
+  log('\n   issue 14 goals (before: ratio with today\'s HiGHS time, or the time before)\n');
+  for (const g of goals) log(`${g.goal.padEnd(64)} before ${g.before === undefined ? '-' : g.before.toFixed(1)}  now ${g.now === null ? '-' : g.now.toFixed(1)}  ${g.met ? 'met' : 'NOT met'}`);
+  return goals;
 }
 
 export async function benchKnapsack(opts: { reps: number; highsLimitS: number; log: (s: string) => void }): Promise<KnapsackRow[]> {
@@ -62,10 +92,14 @@ export async function benchKnapsack(opts: { reps: number; highsLimitS: number; l
       continue;
     }
     const times: number[] = [];
+    const cpu: number[] = [];
     let sol = await knapsack(c.inst);
-    const reps = warmMs > 1000 ? 1 : opts.reps; // slow cases: one timed run
+    const reps = warmMs > 3000 ? 1 : warmMs > 300 ? 3 : opts.reps; // slow cases: fewer timed runs
     for (let r = 0; r < reps; r++) {
+      const c0 = process.cpuUsage();
       const [ms, s] = await timed(() => knapsack(c.inst));
+      const u = process.cpuUsage(c0);
+      cpu.push((u.user + u.system) / 1e3);
       times.push(ms);
       sol = s;
     }
@@ -85,9 +119,9 @@ export async function benchKnapsack(opts: { reps: number; highsLimitS: number; l
     }
     const sMax = Math.max(...c.inst.items.map((i) => i.size));
     const ms = median(times);
-    const row: KnapsackRow = { case: c.name, n: c.inst.items.length, sMax, capacity: c.inst.capacity, algorithm: sol.algorithm, ms, highsMs, highsOverOurs: highsMs === null ? null : highsMs / ms, equalValue: equal, note };
+    const row: KnapsackRow = { case: c.name, n: c.inst.items.length, sMax, capacity: c.inst.capacity, algorithm: sol.algorithm, ms, highsMs, highsOverOurs: highsMs === null ? null : highsMs / ms, equalValue: equal, note, cpuMs: median(cpu), beforeMs: BEFORE_MS[c.name] };
     rows.push(row);
-    opts.log(`${row.case.padEnd(44)} C=${String(row.capacity).padStart(10)} ${row.algorithm.padEnd(9)} ${row.ms.toFixed(1).padStart(8)} ms | HiGHS ${highsMs === null ? '-'.padStart(9) : `${highsMs.toFixed(0).padStart(6)} ms (x${row.highsOverOurs!.toFixed(1)}, equal: ${equal})`} ${note}`);
+    opts.log(`${row.case.padEnd(44)} C=${String(row.capacity).padStart(10)} ${row.algorithm.padEnd(9)} ${row.ms.toFixed(1).padStart(8)} ms (cpu ${row.cpuMs!.toFixed(1).padStart(7)}, before ${row.beforeMs === undefined ? '-' : row.beforeMs.toFixed(1)}) | HiGHS ${highsMs === null ? '-'.padStart(9) : `${highsMs.toFixed(0).padStart(6)} ms (x${row.highsOverOurs!.toFixed(1)}, equal: ${equal})`} ${note}`);
   }
   // the two exact methods head to head where both fit
   for (const [n, s, fill] of [[200, 100, 0.3], [300, 300, 0.05]] as const) {

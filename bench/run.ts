@@ -2,8 +2,8 @@
 // bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, forecast, forecast-scale, autoscaling (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { benchSmoothing } from './smoothing.js';
-import { benchKnapsack, benchBudget } from './knapsack.js';
+import { benchSmoothing, smoothingGoals } from './smoothing.js';
+import { benchKnapsack, benchBudget, knapsackGoals } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
 import { benchMigration, benchMigrationExact } from './migration.js';
 import { benchPlayground } from './playground.js';
@@ -19,11 +19,19 @@ type Section = { title: string; run: () => Promise<{ rows: unknown[] } & Record<
 const SECTIONS: Record<string, Section> = {
   smoothing: {
     title: 'smoothing: WASM via the public API (validation + marshalling included; number[] and Float64Array forms)\n   vs the pure TypeScript build of the same algorithm (ratio TS / typed WASM) vs the HiGHS MILP (ratio HiGHS / WASM)',
-    run: async () => ({ rows: await benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log }) }),
+    run: async () => {
+      const rows = await benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log });
+      log('\n   issue 14 goals, CPU time (the machine is shared: CPU time excludes waiting for a core), medians; before = commit 0d76ae1 on this machine\n');
+      const goals = await smoothingGoals({ reps: quick ? 5 : 11, log });
+      return { goals, rows };
+    },
   },
   knapsack: {
     title: 'knapsack: exact, auto method (public API, validation included) vs HiGHS on the same instance; scaling in n and s_max; the exact methods head to head',
-    run: async () => ({ rows: await benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log }) }),
+    run: async () => {
+      const rows = await benchKnapsack({ highsLimitS: 60, reps: quick ? 3 : 7, log });
+      return { goals: knapsackGoals(rows, log), rows };
+    },
   },
   budget: {
     title: 'budgeted smoothing: Tianchi curves, exact (envelope boxes -> knapsack) vs the HiGHS MILP',

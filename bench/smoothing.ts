@@ -9,6 +9,7 @@ import { smoothReference } from '../test/helpers/smoothing-reference.js';
 import { readBundledApps, appDemand } from '../src/data/tianchi.js';
 import { readTianchiApps, hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';
 import { smoothingMilp } from '../test/helpers/highs.js';
+import { loadKernels, kernelNsPerStep, cpuMedian, coldCli } from './smoothing-kernel.js';
 
 export interface Row {
   case: string;
@@ -77,11 +78,11 @@ function tsObjective(inst: { alpha: number; scenarios: { weight?: number; maxSte
   return obj;
 }
 
-export async function benchSmoothing(opts: { highsLimitS: number; reps: number; log: (s: string) => void }): Promise<Row[]> {
-  const rows: Row[] = [];
+/** The bench's instances: NAB nyc_taxi tiled to T, and 1,000 Tianchi apps x 1,440 steps. */
+function smoothingCases(Ts: number[]): { name: string; inst: any }[] {
   const taxi = taxiSeries();
   const cases: { name: string; inst: any }[] = [];
-  for (const T of [1e4, 1e5, 1e6, 1e7]) {
+  for (const T of Ts) {
     cases.push({ name: `nyc_taxi tiled, T=${T.toExponential(0)}`, inst: { problem: 'smoothing', alpha: 50, scenarios: [{ name: 'taxi', maxStep: 20, demand: tiled(taxi, T) }] } });
   }
   const apps = (hasSharedData() ? readTianchiApps() : readBundledApps()).filter((a) => a.instances > 0).sort((a, b) => b.instances - a.instances);
@@ -91,6 +92,58 @@ export async function benchSmoothing(opts: { highsLimitS: number; reps: number; 
     scen.push({ name: `${a.app}#${i}`, weight: 1 + (i % 3), demand: resample(appDemand(a), 1440) });
   }
   cases.push({ name: 'Tianchi 1,000 apps x 1,440 steps', inst: { problem: 'smoothing', alpha: 30, scenarios: scen } });
+  return cases;
+}
+
+export interface GoalRow { goal: string; before: number; now: number; target: string; met: boolean; unit: string }
+
+/**
+ * The figures of issue 14 (§1) before this work, measured on this machine (2-core AMD
+ * EPYC, shared by up to 8 sessions, load 10-17) with the same harness and CPU time,
+ * 2026-11-30, on the code of commit 0d76ae1: medians of repeated runs.
+ */
+const BEFORE = {
+  kernel1e6: 6.89, kernel1e7: 6.73, kernelBatch: 5.4,
+  arrayOverTyped: 1.55, batchTypedMs: 19.4, coldOverWarm: 4.4,
+};
+
+/**
+ * Issue 14 §1 goals, measured by CPU time (see bench/smoothing-kernel.ts): the kernel
+ * alone in ns per step, solve() with number[] against Float64Array in and out, the
+ * 1,000 x 1,440 batch typed, and `greenplan solve` in a new process against the warm
+ * call. Each beside its figure before this work (BEFORE).
+ */
+export async function smoothingGoals(opts: { reps: number; log: (s: string) => void }): Promise<GoalRow[]> {
+  const cases = smoothingCases([1e6, 1e7]);
+  const k = await loadKernels();
+  const f64 = (inst: any) => inst.scenarios.map((s: any) => Float64Array.from(s.demand));
+  const coefs = (inst: any) => inst.scenarios.map((s: any) => inst.alpha * (s.weight ?? 1));
+  const ns = (c: { inst: any }, reps: number) => kernelNsPerStep(k, f64(c.inst), c.inst.scenarios[0].maxStep ?? -1, coefs(c.inst), reps);
+  const rows: GoalRow[] = [];
+  const add = (goal: string, before: number, now: number, limit: number, unit: string) => {
+    const row = { goal, before, now, target: `<= ${limit}`, met: now <= limit, unit };
+    rows.push(row);
+    opts.log(`${goal.padEnd(58)} before ${before.toFixed(2).padStart(7)} ${unit.padEnd(8)} now ${now.toFixed(2).padStart(7)} ${unit.padEnd(8)} goal ${row.target.padEnd(6)} ${row.met ? 'met' : 'NOT met'}`);
+  };
+  add('kernel, nyc_taxi T=1e6 (ns per step)', BEFORE.kernel1e6, ns(cases[0]!, opts.reps), 3, 'ns/step');
+  add('kernel, nyc_taxi T=1e7 (ns per step)', BEFORE.kernel1e7, ns(cases[1]!, Math.max(3, opts.reps >> 2)), 3, 'ns/step');
+  add('kernel, Tianchi 1,000 x 1,440 (ns per step)', BEFORE.kernelBatch, ns(cases[2]!, opts.reps), 3, 'ns/step');
+  const inst = cases[0]!.inst;
+  const typed = { ...inst, scenarios: inst.scenarios.map((s: any) => ({ ...s, demand: Float64Array.from(s.demand) })) };
+  const arrMs = await cpuMedian(() => smooth(inst), opts.reps);
+  const typedMs = await cpuMedian(() => smooth(typed, { plans: 'float64' }), opts.reps);
+  add(`solve() number[] / Float64Array, T=1e6 (${arrMs.toFixed(1)} / ${typedMs.toFixed(1)} ms)`, BEFORE.arrayOverTyped, arrMs / typedMs, 1.5, 'x');
+  const batch = cases[2]!.inst;
+  const batchTyped = { ...batch, scenarios: batch.scenarios.map((s: any) => ({ ...s, demand: Float64Array.from(s.demand) })) };
+  add('solve() 1,000 x 1,440 typed (ms)', BEFORE.batchTypedMs, await cpuMedian(() => smooth(batchTyped, { plans: 'float64' }), opts.reps), 8, 'ms');
+  const cli = await coldCli(inst, Math.max(3, opts.reps >> 1));
+  add(`greenplan solve T=1e6, new process / warm (${cli.coldMs.toFixed(0)} / ${cli.warmMs.toFixed(0)} ms)`, BEFORE.coldOverWarm, cli.coldMs / cli.warmMs, 1.5, 'x');
+  return rows;
+}
+
+export async function benchSmoothing(opts: { highsLimitS: number; reps: number; log: (s: string) => void }): Promise<Row[]> {
+  const rows: Row[] = [];
+  const cases = smoothingCases([1e4, 1e5, 1e6, 1e7]);
 
   let highsGaveUp = false;
   let lastHighs: { steps: number; ms: number } | undefined;

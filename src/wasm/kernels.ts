@@ -14,6 +14,8 @@ export interface RawExports {
   knapsackTable(n: number, sizes: number, values: number, copies: number, capacity: number, dp: number, choice: number, dequeIdx: number, dequeVal: number, choiceWidth: number, mode: number): number;
   knapsackReconstruct(n: number, sizes: number, choice: number, capacity: number, choiceWidth: number, start: number, counts: number): number;
   knapsackConcave(g: number, sizes: number, gainOff: number, gains: number, capacity: number, dp: number, choice: number, seqA: number, seqOut: number, choiceWidth: number, mode: number): number;
+  knapsackBinary(n: number, sizes: number, values: number, copies: number, capacity: number, dp: number, choice: number, record: number, mode: number): number;
+  knapsackBinaryBack(n: number, sizes: number, copies: number, capacity: number, choice: number, start: number, counts: number): number;
   deployPack(argsPtr: number): number;
   deployReduce(n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number, res: number, sorted: number, tmp: number, tpos: number, outK: number, outStart: number, outBins: number): number;
   migrationTarget(n: number, m: number, R: number, demand: number, capacity: number, cost: number, grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number, alpha: number, mode: number, scratch: number): number;
@@ -121,6 +123,46 @@ export interface KnapsackConcaveArgs {
   choiceWidth: number;
   /** `i32` */
   mode: number;
+}
+
+/** Arguments of knapsackBinary (assembly/knapsack/knapsackBinary); types as declared there. */
+export interface KnapsackBinaryArgs {
+  /** `i32` */
+  n: number;
+  /** `usize` */
+  sizes: number;
+  /** `usize` */
+  values: number;
+  /** `usize` */
+  copies: number;
+  /** `i32` */
+  capacity: number;
+  /** `usize` */
+  dp: number;
+  /** `usize` */
+  choice: number;
+  /** `i32` */
+  record: number;
+  /** `i32` */
+  mode: number;
+}
+
+/** Arguments of knapsackBinaryBack (assembly/knapsack/knapsackBinaryBack); types as declared there. */
+export interface KnapsackBinaryBackArgs {
+  /** `i32` */
+  n: number;
+  /** `usize` */
+  sizes: number;
+  /** `usize` */
+  copies: number;
+  /** `i32` */
+  capacity: number;
+  /** `usize` */
+  choice: number;
+  /** `i32` */
+  start: number;
+  /** `usize` */
+  counts: number;
 }
 
 /** Arguments of deployReduce (assembly/deployment/deployReduce); types as declared there. */
@@ -394,6 +436,10 @@ export interface Kernels {
   knapsackReconstruct(args: KnapsackReconstructArgs): number;
   /** assembly/knapsack/knapsackConcave: returns `i32` */
   knapsackConcave(args: KnapsackConcaveArgs): number;
+  /** assembly/knapsack/knapsackBinary: returns `i32` */
+  knapsackBinary(args: KnapsackBinaryArgs): number;
+  /** assembly/knapsack/knapsackBinaryBack: returns `i32` */
+  knapsackBinaryBack(args: KnapsackBinaryBackArgs): number;
   /** assembly/deployment/deployPack: returns `i32` */
   deployPack(argsPtr: number): number;
   /** assembly/deployment/deployReduce: returns `i32` */
@@ -438,6 +484,8 @@ export function bindKernels(raw: RawExports): Kernels {
     knapsackTable: (a) => raw.knapsackTable(a.n, a.sizes, a.values, a.copies, a.capacity, a.dp, a.choice, a.dequeIdx, a.dequeVal, a.choiceWidth, a.mode),
     knapsackReconstruct: (a) => raw.knapsackReconstruct(a.n, a.sizes, a.choice, a.capacity, a.choiceWidth, a.start, a.counts),
     knapsackConcave: (a) => raw.knapsackConcave(a.g, a.sizes, a.gainOff, a.gains, a.capacity, a.dp, a.choice, a.seqA, a.seqOut, a.choiceWidth, a.mode),
+    knapsackBinary: (a) => raw.knapsackBinary(a.n, a.sizes, a.values, a.copies, a.capacity, a.dp, a.choice, a.record, a.mode),
+    knapsackBinaryBack: (a) => raw.knapsackBinaryBack(a.n, a.sizes, a.copies, a.capacity, a.choice, a.start, a.counts),
     deployPack: (argsPtr) => raw.deployPack(argsPtr),
     deployReduce: (a) => raw.deployReduce(a.n, a.order, a.w, a.kmin, a.m, a.res0, a.eps, a.res, a.sorted, a.tmp, a.tpos, a.outK, a.outStart, a.outBins),
     migrationTarget: (a) => raw.migrationTarget(a.n, a.m, a.R, a.demand, a.capacity, a.cost, a.grp, a.gStart, a.gMem, a.G, a.cur, a.tgt, a.alpha, a.mode, a.scratch),

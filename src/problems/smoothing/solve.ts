@@ -2,7 +2,7 @@ import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError, statusError } from '../../core/errors.js';
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
-import { OK } from '../../wasm/abi.js';
+import { OK, BAD_VALUE } from '../../wasm/abi.js';
 import { SmoothingInstance, type SmoothingSolution, type SmoothingInfeasible } from './schema.js';
 import { spendBudget } from './budget.js';
 
@@ -10,23 +10,41 @@ const validator: Validator<typeof SmoothingInstance> = new Validator(SmoothingIn
 /** Longest total series one call accepts (sum over scenarios). */
 export const MAX_TOTAL_STEPS = 2 ** 27;
 
-/** A Float64Array demand is checked by one tight loop (same rules as the schema). */
-function checkTypedDemand(d: Float64Array, i: number): void {
+const DEMAND_MESSAGE = 'must be a finite number >= 0 (at most 1e12)';
+
+/**
+ * Demand values are checked by one tight loop per series (same rule as the schema's
+ * item schema, whose message it reports, at the same JSON path): TypeBox per element
+ * costs more than the whole solve on long series.
+ */
+function checkDemand(d: ArrayLike<unknown>, i: number): void {
   for (let t = 0; t < d.length; t++) {
-    const x = d[t]!;
-    if (!(x >= 0 && x <= 1e12)) throw new ValidationError(`scenarios[${i}].demand[${t}]`, 'must be a finite number >= 0 (at most 1e12)');
+    const x = d[t];
+    if (!(typeof x === 'number' && x >= 0 && x <= 1e12)) throw new ValidationError(`scenarios[${i}].demand[${t}]`, DEMAND_MESSAGE);
   }
 }
+const longSeries = (d: unknown): d is ArrayLike<unknown> => d instanceof Float64Array || Array.isArray(d);
 
 /**
  * Validate a smoothing instance (throws ValidationError naming the JSON path).
  * `demand` may also be a Float64Array (library callers: no JSON round trip).
+ * The schema checks everything but the demand values (each series stands in as []
+ * when it is an array or Float64Array), then one loop per series checks the values.
  */
 export function validateSmoothing(input: unknown): asserts input is SmoothingInstance {
+  validate(input, true);
+}
+
+/**
+ * validateSmoothing; with typed = false, Float64Array values are left to the kernel,
+ * which checks them on its first pass anyway (smooth() then finds the path of a bad
+ * one only when the kernel reports one: badDemand).
+ */
+function validate(input: unknown, typed: boolean): asserts input is SmoothingInstance {
   const scen = (input as { scenarios?: unknown })?.scenarios;
-  if (Array.isArray(scen) && scen.some((s) => s?.demand instanceof Float64Array)) {
-    scen.forEach((s, i) => { if (s?.demand instanceof Float64Array) checkTypedDemand(s.demand, i); });
-    validator.assert({ ...(input as object), scenarios: scen.map((s) => (s?.demand instanceof Float64Array ? { ...s, demand: [] } : s)) });
+  if (Array.isArray(scen)) {
+    validator.assert({ ...(input as object), scenarios: scen.map((s) => (longSeries(s?.demand) ? { ...s, demand: [] } : s)) });
+    scen.forEach((s, i) => { if (typed || !(s.demand instanceof Float64Array)) checkDemand(s.demand, i); });
   } else {
     validator.assert(input);
   }
@@ -39,8 +57,13 @@ export function validateSmoothing(input: unknown): asserts input is SmoothingIns
   }
 }
 
+/** The kernel found a demand value out of range: throw at its JSON path. */
+function badDemand(scen: SmoothingInput['scenarios']): void {
+  scen.forEach((s, i) => checkDemand(s.demand, i));
+}
+
 export interface SmoothOptions {
-  /** 'array' (default): plans as number[] (JSON-ready); 'float64': plans as Float64Array copies (faster). */
+  /** 'array' (default): plans as number[] (JSON-ready); 'float64': plans as Float64Arrays (faster: one copy of all plans out of WebAssembly memory, each plan a view of it). */
   plans?: 'array' | 'float64';
 }
 
@@ -57,7 +80,7 @@ export type SmoothingInput = Omit<SmoothingInstance, 'scenarios'> & {
 export async function smooth(instance: SmoothingInput, options?: SmoothOptions & { plans?: 'array' }): Promise<SmoothingSolution | SmoothingInfeasible>;
 export async function smooth(instance: SmoothingInput, options: SmoothOptions & { plans: 'float64' }): Promise<SmoothingSolution<Float64Array> | SmoothingInfeasible>;
 export async function smooth(instance: SmoothingInput, options: SmoothOptions = {}): Promise<SmoothingSolution<number[] | Float64Array> | SmoothingInfeasible> {
-  validateSmoothing(instance);
+  validate(instance, false);
   if (instance.budget !== undefined) return smoothBudget(instance, instance.budget, options);
   return smoothAlpha(instance, instance.alpha ?? 1, options);
 }
@@ -107,7 +130,7 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
   const oSums = lay.take(2 * n, 8);
   const oDem = lay.take(N, 8);
   const oPlan = lay.take(N, 8);
-  const oScr = lay.take(Tmax, 8);
+  const oScr = lay.take(Tmax, 8); // the stack: levels, then starts
   lay.take(Tmax, 4);
   const base = lay.reserve(k, 'smoothing');
   const buf = k.memory.buffer;
@@ -129,6 +152,7 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
     n, offsets: base + oOff, demand: base + oDem, maxStep: base + oStep, coef: base + oCoef,
     plan: base + oPlan, sums: base + oSums, scratch: base + oScr, scratchLen: Tmax,
   });
+  if (status === BAD_VALUE) badDemand(scen);
   if (status !== OK) throw statusError(status, 'smoothing');
   // copy out: never hand out views into WASM memory
   const out = k.memory.buffer;
@@ -136,12 +160,14 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
   const sums = new Float64Array(out, base + oSums, 2 * n);
   let resource = 0;
   let variation = 0;
+  // float64 plans: one copy of every plan (one allocation), each scenario's plan a view of it
+  const all = options.plans === 'float64' ? plan.slice() : undefined;
   const scenarios = scen.map((s, i) => {
     const a = off[i]!;
     resource += sums[2 * i]!;
     variation += (s.weight ?? 1) * sums[2 * i + 1]!;
     const T = s.demand.length;
-    if (options.plans === 'float64') return { name: s.name ?? String(i), plan: plan.slice(a, a + T) };
+    if (all) return { name: s.name ?? String(i), plan: all.subarray(a, a + T) };
     const out = new Array<number>(T);
     for (let t = 0; t < T; t++) out[t] = plan[a + t]!;
     return { name: s.name ?? String(i), plan: out };
