@@ -225,6 +225,10 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(info).toContain(`MASE ${shown.backtest.mase.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
     expect(info).toContain('80%:');
     if (shown.fallback) expect(info).toContain(`fallback: ${shown.fallback}`);
+    // a click on a row of the table of every series shows that series
+    await page.click(`#view tr.pick:has(td:text-is("${byMase[1]}"))`);
+    expect(await page.textContent('[data-testid=forecast-info]')).toContain(byMase[1]);
+    expect(await page.inputValue('[data-testid=forecast-series]')).toBe(String(sol.series.findIndex((s: any) => s.name === byMase[1])));
     const kpis = await kpiTexts(page, '#kpis');
     expect(kpis.some((k) => k.startsWith('mean MASE'))).toBe(true);
     expect(kpis.some((k) => k.startsWith('coverage 95%'))).toBe(true);

@@ -176,21 +176,30 @@ export const forecastView: ViewFactory = (container, host) => {
     const ss: SeriesResult[] = sol.series;
     const levels: number[] = sol.levels ?? [];
     const rows: (string | number)[][] = [['series', 'method', 'MASE', ...levels.map((l) => `cover ${fmt(100 * l, 1)}%`), 'fallback']];
-    for (const i of sorted()) {
+    const idx = sorted();
+    for (const i of idx) {
       const s = ss[i]!;
       rows.push([s.name, s.method, num(s.backtest?.mase), ...levels.map((l) => pct(s.backtest?.coverage?.[levelKey(l)])), s.fallback ? 'yes' : '']);
     }
-    all.replaceChildren(el('h3', {}, `Every series (${fmt(ss.length)})`), table(rows, 300));
+    const t = table(rows, 300);
+    // a click on a row shows that series
+    t.querySelectorAll('tbody tr').forEach((tr, k) => {
+      (tr as HTMLElement).classList.add('pick');
+      tr.addEventListener('click', () => show(idx[k]!));
+    });
+    all.replaceChildren(el('h3', {}, `Every series (${fmt(ss.length)}; click one to show it)`), t);
   };
 
   order.addEventListener('change', () => { fillMenu(shownName()); drawTable(); draw(); });
   pick.addEventListener('change', draw);
-  find.addEventListener('change', () => {
-    const i = byName.get(find.value.trim());
-    if (i === undefined) return;
+  const show = (i: number) => {
     if (![...pick.options].some((o) => o.value === String(i))) pick.append(new Option(sol.series[i].name, String(i)));
     pick.value = String(i);
     draw();
+  };
+  find.addEventListener('change', () => {
+    const i = byName.get(find.value.trim());
+    if (i !== undefined) show(i);
   });
   method.addEventListener('change', () => host.setFields({ method: method.value === 'auto' ? undefined : method.value }));
 
