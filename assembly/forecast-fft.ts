@@ -135,6 +135,8 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   const ids = xi + (<usize>Nmax << 3);
   let best = -1;
   let bestR: f64 = -2;
+  let lastDft = -1; // the candidate whose window and DFT are in (w, xr, xi)
+  let lastMu: f64 = 0, lastSs: f64 = 0;
   for (let c = 0; c < nc; c++) {
     const T = ldi(candT, c), N = ldi(candN, c);
     prepare(y, cut, N, w, srt, ids);
@@ -146,6 +148,7 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
     if (!(rT > acf(w, N, mu, ss, T - d) && rT > acf(w, N, mu, ss, T + d < N ? T + d : N - 1))) continue;
     for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
     dft(srt, N, xr, xi, ar, ai, br, bi);
+    lastDft = c; lastMu = mu; lastSs = ss;
     const k = N / T;
     const amp2 = ld(xr, k) * ld(xr, k) + ld(xi, k) * ld(xi, k);
     if (!(amp2 > threshold2(N, ss))) continue;
@@ -153,10 +156,13 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   }
   if (best < 0) return OK;
   const T = ldi(candT, best), N = ldi(candN, best);
-  prepare(y, cut, N, w, srt, ids);
-  const mu = ld(srt, 0), ss = ld(srt, 1);
-  for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
-  dft(srt, N, xr, xi, ar, ai, br, bi);
+  let mu = lastMu, ss = lastSs;
+  if (lastDft != best) {
+    prepare(y, cut, N, w, srt, ids);
+    mu = ld(srt, 0); ss = ld(srt, 1);
+    for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
+    dft(srt, N, xr, xi, ar, ai, br, bi);
+  }
   // keep the K largest significant components of period >= 1 hour (k <= N·step/3600), 10 <= K <= 20
   const thr = threshold2(N, ss);
   let kMax = <i32>Math.floor(<f64>N * stepSec / 3600.0);

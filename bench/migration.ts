@@ -11,13 +11,48 @@
 //    one pass (the same kernel, mode 0).
 // Gap closed = (start − used) / (start − lpBound); gapSorted uses sortedBound. Every plan is replayed by the
 // independent checker. Plans use maxParallel = 8; rounds are compared with moves / 8.
-import { existsSync } from 'node:fs';
+// Dense clusters (benchMigrationDense, issue 14 §3): 100-230 tasks per machine, ≈ 83 %
+// load, anti-affinity groups of up to 50, at α 0.001 and 0.01 and with the objective
+// "machines": machines used and objective values side by side, and the note's threshold α.
+// Times: wall-clock medians and the process CPU time (the bench machine is shared by up
+// to 8 sessions: wall times there are inflated several-fold, CPU times much less). Each
+// row carries `before`: the figures of the code before issue 14 (bench/migration.before.json:
+// the previous bench for the existing rows, and the old code run on the same generated
+// dense clusters on this machine, medians of 3).
+import { existsSync, readFileSync } from 'node:fs';
 import { migrate, checkMigration } from '../src/node.js';
 import { validateMigration } from '../src/node.js';
 import { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE, exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from '../src/internals.js';
 import { readRoadef } from '../src/data/roadef.js';
 import { roadefDir, ROADEF_A } from '../test/helpers/shared-data.js';
-import { generateMigration, machineLowerBound, machineLpBound, type MInstance } from '../test/helpers/migration.js';
+import { generateMigration, generateDenseCluster, machineLowerBound, machineLpBound, type MInstance } from '../test/helpers/migration.js';
+
+/** Figures before issue 14 (see the header). */
+const BEFORE: { rows: Record<string, Record<string, number>>; dense: Record<string, Record<string, number>> } = JSON.parse(
+  readFileSync(new URL('./migration.before.json', import.meta.url), 'utf8'),
+);
+
+/** Median of a list of numbers. */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Run f reps times: the last result, median wall ms and median process CPU ms. */
+async function timed<T>(reps: number, f: () => Promise<T>): Promise<{ result: T; ms: number; cpuMs: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let result: T | undefined;
+  for (let k = 0; k < reps; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    result = await f();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { result: result!, ms: median(wall), cpuMs: median(cpu) };
+}
 import { mulberry32 } from '../src/core/rng.js';
 
 export interface MigrationRow {
@@ -39,7 +74,10 @@ export interface MigrationRow {
   movesOver8: number;
   targetReached: boolean;
   ms: number;
+  cpuMs: number;
   valid: boolean;
+  /** the previous bench's figures for this case (before issue 14), when it had the case */
+  before?: Record<string, number>;
 }
 
 async function row(name: string, inst: MInstance, reps: number): Promise<MigrationRow> {
@@ -49,14 +87,7 @@ async function row(name: string, inst: MInstance, reps: number): Promise<Migrati
   const lpValue = await machineLpBound(inst);
   const lb = Math.max(sortedBound, Math.ceil(lpValue - 1e-9));
   const plain = assignmentCost(d, (await migrationTarget(d, PLAIN_MODE))!).machinesUsed;
-  const times: number[] = [];
-  let sol: Awaited<ReturnType<typeof migrate>> | undefined;
-  for (let k = 0; k < reps; k++) {
-    const t0 = performance.now();
-    sol = await migrate({ ...inst, target: 'heuristic' });
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
+  const { result: sol, ms, cpuMs } = await timed(reps, () => migrate({ ...inst, target: 'heuristic' }));
   if (!sol || sol.status !== 'feasible') throw new Error(`${name}: ${sol?.status}`);
   const report = checkMigration(inst, sol);
   const gap = (used: number, bound = lb) => (start > bound ? (start - used) / (start - bound) : 1);
@@ -65,21 +96,23 @@ async function row(name: string, inst: MInstance, reps: number): Promise<Migrati
     start, sortedBound, lpBound: lb, lpValue, plain, used: sol.machinesUsed,
     gapClosed: gap(sol.machinesUsed), gapClosedSorted: gap(sol.machinesUsed, sortedBound), plainGapClosed: gap(plain),
     moves: sol.moves, rounds: sol.rounds.length, movesOver8: Math.ceil(sol.moves / 8),
-    targetReached: sol.targetReached, ms: times[Math.floor(times.length / 2)]!, valid: report.valid,
+    targetReached: sol.targetReached, ms, cpuMs, valid: report.valid,
+    ...(BEFORE.rows[name] ? { before: BEFORE.rows[name] } : {}),
   };
 }
 
 export async function benchMigration(opts: { quick?: boolean; log: (s: string) => void }): Promise<MigrationRow[]> {
   const rows: MigrationRow[] = [];
   const { log } = opts;
-  const header = 'case              tasks  mach  R  start sorted    LP  plain   used  gap%  gapS%  plain%   moves  rounds  moves/8     ms  ok';
+  const header = 'case              tasks  mach  R  start sorted    LP  plain   used  gap%  gapS%  plain%   moves  rounds  moves/8     ms  cpu ms  ok   | before: used  gap%     ms';
   log(header);
   const print = (r: MigrationRow) =>
     log(
       `${r.case.padEnd(16)} ${String(r.tasks).padStart(6)} ${String(r.machines).padStart(5)} ${String(r.resources).padStart(2)} ` +
         `${String(r.start).padStart(6)} ${String(r.sortedBound).padStart(6)} ${String(r.lpBound).padStart(5)} ${String(r.plain).padStart(6)} ${String(r.used).padStart(6)} ` +
         `${(100 * r.gapClosed).toFixed(1).padStart(5)} ${(100 * r.gapClosedSorted).toFixed(1).padStart(6)} ${(100 * r.plainGapClosed).toFixed(1).padStart(6)} ${String(r.moves).padStart(7)} ` +
-        `${String(r.rounds).padStart(7)} ${String(r.movesOver8).padStart(8)} ${r.ms.toFixed(0).padStart(6)}  ${r.valid && r.targetReached ? 'yes' : r.valid ? 'partial' : 'INVALID'}`,
+        `${String(r.rounds).padStart(7)} ${String(r.movesOver8).padStart(8)} ${r.ms.toFixed(0).padStart(6)} ${r.cpuMs.toFixed(0).padStart(7)}  ${(r.valid && r.targetReached ? 'yes' : r.valid ? 'partial' : 'INVALID').padEnd(4)}` +
+        (r.before ? ` | ${String(r.before.used).padStart(12)} ${(100 * r.before.gapClosed!).toFixed(1).padStart(5)} ${r.before.ms!.toFixed(0).padStart(6)}` : ''),
     );
   if (existsSync(roadefDir + 'model_a1_1.txt')) {
     for (const name of ROADEF_A) {
@@ -179,6 +212,87 @@ export async function benchMigrationExact(opts: { log: (s: string) => void }): P
       `${r.case.padEnd(16)} ${String(r.tasks).padStart(6)} ${String(r.machines).padStart(5)} ${String(r.classes).padStart(7)} ${String(r.intVars).padStart(8)}  ${r.status.padEnd(20)} ${r.highsMs.toFixed(0).padStart(8)}  ` +
         `${f(r.exactUsed, r.exactObjective).padEnd(16)} ${f(r.heuristicUsed, r.heuristicObjective).padEnd(16)} ${f(r.planUsed, r.planObjective).padEnd(22)} ${String(r.targetMethod ?? '-').padEnd(10)} ${String(r.targetOptimal ?? '-').padEnd(8)} ${r.planMs === null ? '-' : r.planMs.toFixed(0)}${r.valid === false ? '  INVALID' : ''}`,
     );
+  }
+  return rows;
+}
+
+export interface MigrationDenseRow {
+  case: string;
+  tasks: number;
+  machines: number;
+  resources: number;
+  /** tasks per machine in the current state (mean, largest) */
+  tasksPerMachine: number;
+  maxTasksPerMachine: number;
+  alpha: number;
+  objectiveKind: 'cost+moves' | 'machines';
+  start: number;
+  lpBound: number;
+  used: number;
+  gapClosed: number;
+  cost: number;
+  moves: number;
+  /** the solution's objective: cost + α·moves, or (objective "machines") the cost; lexicographic [cost, moves] */
+  objective: number;
+  lexicographic: [number, number] | null;
+  /** cost + α·moves of the same plan (comparable across the rows of one cluster) */
+  costPlusMoves: number;
+  /** the α below which a closure pays, from targetNote (null: no note) */
+  thresholdAlpha: number | null;
+  targetNote: string | null;
+  ms: number;
+  cpuMs: number;
+  valid: boolean;
+  before: Record<string, number> | null;
+}
+
+/**
+ * Dense clusters: 200 machines × 200 ± 15 % tasks (R 6) and 120 × 150 ± 15 % (R 4), ≈ 83 %
+ * load, groups of 2–50 (30 % of the tasks), identical machines, generated
+ * (test/helpers/migration.ts generateDenseCluster); each at α 0.001, α 0.01 and with
+ * objective "machines".
+ */
+export async function benchMigrationDense(opts: { quick?: boolean; log: (s: string) => void }): Promise<MigrationDenseRow[]> {
+  const { log } = opts;
+  const rows: MigrationDenseRow[] = [];
+  const clusters: [string, number, () => MInstance][] = [
+    ['dense 200x200 R6', 14, () => generateDenseCluster(mulberry32(14), { machines: 200, perMachine: 200, resources: 6 })],
+    ['dense 120x150 R4', 15, () => generateDenseCluster(mulberry32(15), { machines: 120, perMachine: 150, resources: 4 })],
+  ];
+  log('\ndense clusters (≈ 83 % load, groups up to 50): machines used and objective values; before = the code before issue 14, same cluster, this machine');
+  log('case               tasks/mach  alpha  objective    start   LP  used  gap%      cost  moves  objective [cost, moves]  cost+α·moves  threshold α      ms  cpu ms  ok  | before: used moves      ms  cpu ms');
+  for (const [name, , make] of opts.quick ? clusters.slice(1) : clusters) {
+    const base = make();
+    const d0 = validateMigration(base);
+    const start = assignmentCost(d0, d0.cur).machinesUsed;
+    const lp = Math.max(machineLowerBound(base), Math.ceil((await machineLpBound(base)) - 1e-9));
+    const perMachine = new Map<string, number>();
+    for (const t of base.tasks) perMachine.set(t.machine!, (perMachine.get(t.machine!) ?? 0) + 1);
+    const maxPer = Math.max(...perMachine.values());
+    for (const [alpha, objectiveKind] of [[0.001, 'cost+moves'], [0.01, 'cost+moves'], [0.001, 'machines']] as const) {
+      const inst = { ...base, alpha, objective: objectiveKind, target: 'heuristic' as const };
+      const { result: sol, ms, cpuMs } = await timed(opts.quick ? 1 : 3, () => migrate(inst));
+      if (sol.status !== 'feasible') throw new Error(`${name}: ${sol.status}`);
+      const note = sol.targetNote ?? null;
+      const th = note ? /pays below alpha ([0-9.e+-]+)/.exec(note) : null;
+      const key = `${name} alpha ${alpha}${objectiveKind === 'machines' ? ' machines' : ''}`;
+      const r: MigrationDenseRow = {
+        case: name, tasks: base.tasks.length, machines: base.machines.length, resources: base.resources.length,
+        tasksPerMachine: base.tasks.length / base.machines.length, maxTasksPerMachine: maxPer, alpha, objectiveKind,
+        start, lpBound: lp, used: sol.machinesUsed, gapClosed: start > lp ? (start - sol.machinesUsed) / (start - lp) : 1,
+        cost: sol.cost, moves: sol.moves, objective: sol.objective, lexicographic: sol.lexicographic ?? null,
+        costPlusMoves: sol.cost + alpha * sol.moves, thresholdAlpha: th ? Number(th[1]) : null, targetNote: note,
+        ms, cpuMs, valid: checkMigration(inst, sol).valid, before: BEFORE.dense[key] ?? null,
+      };
+      rows.push(r);
+      const b = r.before;
+      log(
+        `${name.padEnd(18)} ${r.tasksPerMachine.toFixed(0).padStart(10)} ${String(alpha).padStart(6)}  ${objectiveKind.padEnd(10)} ${String(start).padStart(6)} ${String(lp).padStart(4)} ${String(r.used).padStart(5)} ${(100 * r.gapClosed).toFixed(1).padStart(5)} ` +
+          `${String(r.cost).padStart(9)} ${String(r.moves).padStart(6)}  ${(r.lexicographic ? JSON.stringify(r.lexicographic) : r.objective.toFixed(3)).padStart(22)} ${r.costPlusMoves.toFixed(3).padStart(13)} ${(r.thresholdAlpha === null ? '-' : String(r.thresholdAlpha)).padStart(12)} ` +
+          `${r.ms.toFixed(0).padStart(7)} ${r.cpuMs.toFixed(0).padStart(7)}  ${r.valid ? 'yes' : 'NO '}` +
+          (b ? ` | ${String(b.used).padStart(12)} ${String(b.moves).padStart(5)} ${b.ms!.toFixed(0).padStart(7)} ${b.cpuMs!.toFixed(0).padStart(7)}` : ''),
+      );
+    }
   }
   return rows;
 }

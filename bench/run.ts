@@ -1,11 +1,12 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, forecast, forecast-scale, autoscaling (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, batch, forecast, forecast-scale, autoscaling (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing, smoothingGoals } from './smoothing.js';
 import { benchKnapsack, benchBudget, knapsackGoals } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
-import { benchMigration, benchMigrationExact } from './migration.js';
+import { benchMigration, benchMigrationDense, benchMigrationExact } from './migration.js';
+import { benchBatch } from './batch.js';
 import { benchPlayground } from './playground.js';
 import { benchForecast, benchForecastScale } from './forecast.js';
 import { benchAutoscaling } from './autoscaling.js';
@@ -47,12 +48,16 @@ const SECTIONS: Record<string, Section> = {
     },
   },
   migration: {
-    title: 'migration: machines used vs the LP bound and the plain consolidation; gap% = (start − used) / (start − LP bound); maxParallel 8; ms = full solve (validation, target, path), target "heuristic"; then the exact target (HiGHS) beside it',
-    run: async () => ({ rows: await benchMigration({ quick, log }), exact: await benchMigrationExact({ log }) }),
+    title: 'migration: machines used vs the LP bound and the plain consolidation; gap% = (start − used) / (start − LP bound); maxParallel 8; ms = full solve (validation, target, path), target "heuristic", wall-clock median, cpu ms = process CPU time (machine shared by up to 8 sessions: wall times inflated); before = the code before issue 14; then dense clusters (objective values next to machine counts) and the exact target (HiGHS)',
+    run: async () => ({ rows: await benchMigration({ quick, log }), dense: await benchMigrationDense({ quick, log }), exact: await benchMigrationExact({ log }) }),
   },
   playground: {
     title: 'playground in Chromium, built static site: time to interactive; 1,000 × 1,440 from a file -> solved, checked, drawn (vs Node solve()); longest main-thread task; cancel; bundle sizes (gzip)',
     run: async () => benchPlayground({ log, reps: quick ? 1 : 5 }),
+  },
+  batch: {
+    title: 'batch: 1,000 mixed instances with greenplan batch on 1, 2, … workers vs a shell loop of greenplan solve; greenplan queue (BullMQ, local redis-server) overhead per job vs the local pool',
+    run: async () => benchBatch({ quick, log }),
   },
   forecast: {
     title: 'forecast: rolling-origin evaluation on the real workload series (MASE mean/median/geomean, coverage, width in units of the in-sample seasonal-naive error, time); peer: seasonal naive (the MASE baseline), ets and dsp',

@@ -11,6 +11,8 @@ import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
 import { demo } from './demo.js';
 import { registerConvertSeries } from './convert-series.js';
+import { register as registerBatch } from './batch.js';
+import { register as registerQueue } from './queue.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, infeasible: 3, internal: 70 } as const;
 
@@ -120,14 +122,14 @@ convert
   .description('Google ROADEF/EURO 2012 machine reassignment -> a migration instance')
   .requiredOption('--model <file>', 'model file (model_a1_1.txt)')
   .requiredOption('--assignment <file>', 'initial assignment file (assignment_a1_1.txt)')
-  .option('--alpha <number>', 'cost of one move', '0.01')
+  .option('--alpha <number>', 'cost of one move (default: 1 / (2 × the most processes on one machine), see the README)')
   .option('--max-parallel <n>', 'moves per round', '1')
   .option('--out <file>', 'write the instance to this file instead of stdout')
-  .action((opts: { model: string; assignment: string; alpha: string; maxParallel: string; out?: string }) => {
+  .action((opts: { model: string; assignment: string; alpha?: string; maxParallel: string; out?: string }) => {
     try {
-      const alpha = Number(opts.alpha);
+      const alpha = opts.alpha === undefined ? undefined : Number(opts.alpha);
       const maxParallel = Number(opts.maxParallel);
-      if (!(alpha >= 0 && Number.isFinite(alpha))) throw new GreenplanError('invalid-input', `--alpha must be a finite number >= 0, got "${opts.alpha}"`);
+      if (alpha !== undefined && !(alpha >= 0 && Number.isFinite(alpha))) throw new GreenplanError('invalid-input', `--alpha must be a finite number >= 0, got "${opts.alpha}"`);
       if (!(Number.isInteger(maxParallel) && maxParallel >= 1)) throw new GreenplanError('invalid-input', `--max-parallel must be an integer >= 1, got "${opts.maxParallel}"`);
       let inst;
       try {
@@ -170,5 +172,8 @@ program
       fail(e);
     }
   });
+
+registerBatch(program);
+registerQueue(program);
 
 await program.parseAsync(process.argv);

@@ -16,6 +16,7 @@
 import type { MigrationInstance } from '../problems/migration/schema.js';
 
 export interface RoadefOptions {
+  /** cost of one move; default: roadefDefaultAlpha (scales with the instance) */
   alpha?: number;
   maxParallel?: number;
   /** instance name used in error messages */
@@ -80,7 +81,7 @@ export function roadefToMigration(modelText: string, assignmentText: string, opt
   const inst: MigrationInstance = {
     problem: 'migration',
     resources: Array.from({ length: R }, (_, r) => `r${r}`),
-    alpha: opts.alpha ?? 0.01,
+    alpha: opts.alpha ?? roadefDefaultAlpha(assign, M),
     maxParallel: opts.maxParallel ?? 1,
     machines,
     tasks,
@@ -88,3 +89,17 @@ export function roadefToMigration(modelText: string, assignmentText: string, opt
   return inst;
 }
 
+/**
+ * The default α: 1 / (2 × the largest number of processes on one machine), rounded
+ * to two significant digits (always below 1 / the most processes). Closing a machine
+ * (cost 1) moves at least its tasks, so a fixed α such as 0.01 makes every closure of a
+ * machine with 100 or more tasks a loss and the plan is empty; below 1 / the largest
+ * tasks-per-machine even the fullest machine's closure pays for moving each of its tasks
+ * once, and the factor 2 leaves room for the extra moves (ejections, swaps) a closure needs.
+ */
+export function roadefDefaultAlpha(assign: number[], machines: number): number {
+  const count = new Array<number>(Math.max(1, machines)).fill(0);
+  let most = 1;
+  for (const j of assign) if (Number.isInteger(j) && j >= 0 && j < machines) most = Math.max(most, ++count[j]!);
+  return Number((1 / (2 * most)).toPrecision(2));
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { MigrationInstance } from '../problems/migration/schema.js';
 import { roadefToMigration, type RoadefOptions } from './roadef-text.js';
 
-export { roadefToMigration, type RoadefOptions } from './roadef-text.js';
+export { roadefToMigration, roadefDefaultAlpha, type RoadefOptions } from './roadef-text.js';
 
 /** Read and convert a model and an assignment file. */
 export function readRoadef(modelFile: string, assignmentFile: string, opts: RoadefOptions = {}): MigrationInstance {

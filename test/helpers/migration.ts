@@ -229,3 +229,80 @@ export function tamper<T>(value: T, f: (v: T) => void): T {
   f(copy);
   return copy;
 }
+
+export interface DenseOptions {
+  machines: number;
+  /** mean tasks per machine (each machine gets mean ± spread·mean, uniformly) */
+  perMachine: number;
+  spread?: number;
+  resources: number;
+  /** mean load of the current state per resource (0..1) */
+  load?: number;
+  /** largest anti-affinity group (groups of 2..groupMax tasks on distinct machines) */
+  groupMax?: number;
+  /** fraction of tasks in a group */
+  groupShare?: number;
+  alpha?: number;
+  maxParallel?: number;
+}
+
+/**
+ * A dense cluster (issue 14 §3): identical machines (capacity 1000 per resource), each
+ * holding perMachine ± spread tasks whose demands add up to about `load` of its capacity
+ * in every resource (per task a share drawn from [0.3, 1.7] of the machine's mean, so
+ * tasks differ and a machine's resources are not all equally full), anti-affinity groups
+ * of 2..groupMax tasks taken from distinct machines. The current state is feasible by
+ * construction.
+ */
+export function generateDenseCluster(rand: () => number, o: DenseOptions): MInstance {
+  const R = o.resources;
+  const spread = o.spread ?? 0.15;
+  const load = o.load ?? 0.83;
+  const CAP = 1000;
+  const machines: MInstance['machines'] = Array.from({ length: o.machines }, (_, j) => ({ name: `m${j}`, cost: 1, capacity: new Array(R).fill(CAP) }));
+  const tasks: MInstance['tasks'] = [];
+  const onMachine: number[][] = [];
+  for (let j = 0; j < o.machines; j++) {
+    const k = Math.max(1, Math.round(o.perMachine * (1 - spread + 2 * spread * rand())));
+    const w: number[][] = Array.from({ length: k }, () => Array.from({ length: R }, () => 0.3 + 1.4 * rand()));
+    const ids: number[] = [];
+    for (let r = 0; r < R; r++) {
+      // this machine's load in resource r: load ± 8 %, never above 0.99
+      const target = Math.min(0.99, load * (0.92 + 0.16 * rand())) * CAP;
+      const sum = w.reduce((s, x) => s + x[r]!, 0);
+      for (let i = 0; i < k; i++) w[i]![r] = Math.floor((w[i]![r]! / sum) * target * 1000) / 1000;
+    }
+    for (let i = 0; i < k; i++) {
+      ids.push(tasks.length);
+      tasks.push({ name: `t${tasks.length}`, demand: w[i]!, machine: `m${j}` });
+    }
+    onMachine.push(ids);
+  }
+  // groups: pick a size, then one ungrouped task from each of that many distinct machines
+  const groupMax = Math.min(o.groupMax ?? 50, o.machines);
+  const want = Math.floor((o.groupShare ?? 0.3) * tasks.length);
+  const next = onMachine.map(() => 0);
+  let grouped = 0;
+  let g = 0;
+  while (grouped < want && groupMax >= 2) {
+    const size = 2 + Math.floor(rand() * (groupMax - 1));
+    const start = Math.floor(rand() * o.machines);
+    const members: number[] = [];
+    for (let q = 0; q < o.machines && members.length < size; q++) {
+      const j = (start + q * 7919) % o.machines;
+      if (next[j]! < onMachine[j]!.length) members.push(onMachine[j]![next[j]!++]!);
+    }
+    if (members.length < 2) break;
+    for (const i of members) tasks[i]!.group = `g${g}`;
+    g++;
+    grouped += members.length;
+  }
+  return {
+    problem: 'migration',
+    resources: Array.from({ length: R }, (_, r) => `r${r}`),
+    alpha: o.alpha ?? 0.001,
+    maxParallel: o.maxParallel ?? 8,
+    machines,
+    tasks,
+  };
+}

@@ -1,7 +1,7 @@
 // Forecasting workload with calibrated conformal intervals (docs/forecast.md).
 //
 // For every method and history of n values and horizon H (C = max(H, CAL_MIN) values per
-// calibration window, K = CAL_WINDOWS windows):
+// calibration window, or max(H, n / (K + 1)) when n < C + 2; K = CAL_WINDOWS windows):
 //   a fit on all n values              -> the forecast (`mean`);
 //   fits on the first n − k·C values   -> their out-of-sample errors on [n − k·C, n − (k−1)·C)
 //                                         calibrate the forecast's intervals (k = 1..K);
@@ -106,11 +106,13 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
 }
 
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
-  const C = Math.max(H, CAL_MIN);
   const plans = ctxs.map((c) => {
     const n = c.y.length;
+    // windows of max(H, CAL_MIN) values; a history too short for one such window (coarse
+    // steps) uses windows of a (K + 1)-th of it
+    const C = n - Math.max(H, CAL_MIN) >= 2 ? Math.max(H, CAL_MIN) : Math.max(H, Math.floor(n / (CAL_WINDOWS + 1)));
     const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
-    return { n, b, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
+    return { n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
   });
   // slots: one cut per series; equal slots share their fits
   const slots = new Map<string, Promise<(Fitted | null)[]>>();
@@ -140,7 +142,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       return c;
     })) : null;
   return ctxs.map((ctx, i) => {
-    const { n, b, cal, calB } = plans[i]!;
+    const { n, b, C, cal, calB } = plans[i]!;
     const notes: string[] = [];
     const F = final[i]!;
     if (F.note) notes.push(F.note);
@@ -150,6 +152,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     const cal1 = calibrateAll(ctx, i, cal, calFits);
     if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
     else if (n - C < 2) notes.push(`history of ${n} values is shorter than a calibration window (${C}) plus 2: intervals calibrated on ${cal1.count} errors from a fit on the first ${cal[0]!.cut} values`);
+    else if (C < Math.max(H, CAL_MIN)) notes.push(`history of ${n} values is shorter than a calibration window of ${Math.max(H, CAL_MIN)} values: ${cal.length} windows of ${C}`);
     const band = bands(cal1, H, levels);
     clipInto(mean, band.lo, band.hi);
     // backtest: a fit without the last H values forecasts them; windows before them calibrate its intervals

@@ -10,7 +10,11 @@
 //  - after the round the task is only on its destination, and no two tasks of a group
 //    share a machine;
 //  - at the end every task is placed, `assignment` equals the replayed state, and
-//    moves, machinesUsed, cost and objective (cost + alpha × moves) are recomputed.
+//    moves, machinesUsed, cost and objective are recomputed: with `"objective":
+//    "cost+moves"` (default) cost + alpha × moves; with `"machines"` the cost, and
+//    `lexicographic` must be [cost, moves] (cost first, then moves).
+// Names are looked up in Maps and with Object.hasOwn (a task named `__proto__` is a key
+// like any other).
 // Loads are compared with a relative tolerance of 1e-9 of the capacity (sums of
 // fractional demands in another order may differ in the last bits).
 import type { CheckReport } from '../types.js';
@@ -119,19 +123,26 @@ export function checkMigration(instance: any, solution: any): CheckReport {
   for (let i = 0; i < tasks.length; i++) {
     const j = where[i];
     if (j === undefined) return fail(`task "${tasks[i].name}" is not placed after the last round`);
-    if (assignment[tasks[i].name] !== machines[j].name) {
+    if (!Object.hasOwn(assignment, tasks[i].name) || assignment[tasks[i].name] !== machines[j].name) {
       return fail(`assignment["${tasks[i].name}"] is "${assignment[tasks[i].name]}", the replayed plan leaves it on "${machines[j].name}"`);
     }
     used.add(j);
   }
   let cost = 0;
   for (const j of used) cost += machines[j].cost ?? 1;
-  const objective = cost + alpha * moves;
+  const lexicographic = instance?.objective === 'machines';
+  const objective = lexicographic ? cost : cost + alpha * moves;
   const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (solution.moves !== moves) return fail(`moves is ${solution.moves}, the rounds hold ${moves}`);
   if (solution.machinesUsed !== used.size) return fail(`machinesUsed is ${solution.machinesUsed}, recomputed ${used.size}`);
   if (!near(solution.cost, cost)) return fail(`cost is ${solution.cost}, recomputed ${cost}`);
   if (!near(solution.objective, objective)) return fail(`objective is ${solution.objective}, recomputed ${objective}`);
+  if (lexicographic) {
+    const lex = solution.lexicographic;
+    if (!Array.isArray(lex) || lex.length !== 2 || !near(lex[0], cost) || lex[1] !== moves) {
+      return fail(`lexicographic is ${JSON.stringify(lex)}, recomputed [${cost}, ${moves}] (objective "machines": cost, then moves)`);
+    }
+  } else if (solution.lexicographic !== undefined) return fail('lexicographic is present, but the instance\'s objective is "cost+moves"');
   if (typeof solution.targetReached !== 'boolean') return fail('targetReached is not a boolean');
   return { valid: true, reason: 'ok', objective };
 }

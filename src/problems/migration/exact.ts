@@ -19,8 +19,20 @@
 // group row keeps them on distinct machines exactly.
 // The counts become a per-task target: a class keeps min(n_{k,cur}, |k|) of its tasks
 // on their current machine, the others fill the machines with remaining counts.
+//
+// Objective "machines" (cost first, then moves): two solves, min Σ cost_j y_j, then min
+// moves subject to Σ cost_j y_j <= that optimum (the second within the time left).
+//
+// Size and time: the model is estimated before it is built (buildClasses counts its
+// integer variables and nonzeros); exactRefusal refuses it (the caller keeps the
+// heuristic target and says why) above EXACT_MAX_NONZEROS (memory bound) or when writing
+// and reading it alone would take longer than the time limit (so that the exact stage
+// stays within about 2 × timeLimitMs). HiGHS rejects matrix coefficients of 1e15 and
+// more: capacity rows are scaled by a power of two (exact in floating point).
 import { GreenplanError } from '../../core/errors.js';
-import type { DenseMigration } from './solve.js';
+import { DEFAULT_TIME_LIMIT_MS, type DenseMigration } from './dense.js';
+
+export { DEFAULT_TIME_LIMIT_MS };
 
 /** The part of the `highs` package used here (its d.ts does not type the CJS default well under NodeNext). */
 interface Highs {
@@ -68,6 +80,8 @@ export interface ExactModel {
   binding: number[];
   /** integer variables: Σ_k #{j: u_kj > 0} + m (counted up to just past the cap given to buildClasses) */
   intVars: number;
+  /** nonzeros of the constraint matrix (an estimate of the model's size, counted as far as intVars) */
+  nonzeros: number;
 }
 
 /**
@@ -75,7 +89,7 @@ export interface ExactModel {
  * the integer variables stops once they exceed `varCap` (the caller only asks whether
  * the model is small).
  */
-export function buildClasses(d: DenseMigration, varCap = Infinity): ExactModel {
+export function buildClasses(d: DenseMigration, varCap = EXACT_MAX_VARS): ExactModel {
   const { n, m, R } = d;
   const index = new Map<string, number>();
   const cls = new Int32Array(n);
@@ -105,9 +119,27 @@ export function buildClasses(d: DenseMigration, varCap = Infinity): ExactModel {
     for (let j = 0; j < m; j++) minCap = Math.min(minCap, d.capacity[j * R + r]!);
     if (total > minCap) binding.push(r);
   }
+  // size: per variable n_kj its assignment row, its linking row (2: n and y), its
+  // capacity rows (binding resources it demands) and its group row
+  const G = d.gStart.length - 1;
+  const groupSize = new Int32Array(Math.max(0, G));
+  for (let g = 0; g < G; g++) groupSize[g] = d.gStart[g + 1]! - d.gStart[g]!;
   let intVars = m;
-  for (let k = 0; k < K && intVars <= varCap; k++) for (let j = 0; j < m; j++) if (upper(d, members[start[k]!]!, start[k + 1]! - start[k]!, j) > 0) intVars++;
-  return { K, cls, start, members, binding, intVars };
+  let nonzeros = 0;
+  for (let k = 0; k < K && intVars <= varCap; k++) {
+    const i = members[start[k]!]!;
+    let per = 3;
+    for (const r of binding) if (d.demand[i * R + r]! > 0) per++;
+    if (d.grp[i]! >= 0 && groupSize[d.grp[i]!]! >= 2) per++;
+    for (let j = 0; j < m; j++) {
+      if (upper(d, i, start[k + 1]! - start[k]!, j) > 0) {
+        intVars++;
+        nonzeros += per;
+      }
+    }
+  }
+  nonzeros += m * binding.length; // the y terms of the capacity rows
+  return { K, cls, start, members, binding, intVars, nonzeros };
 }
 
 /** u_kj: copies of the class (representative task i, size s) that fit machine j alone. */
@@ -127,8 +159,18 @@ function num(x: number): string {
   return x.toFixed(20).replace(/\.?0+$/, '');
 }
 
-/** CPLEX LP text of the grouped model (lines of at most 8 terms). */
-export function writeLp(d: DenseMigration, mdl: ExactModel): string {
+/** The largest power of two (at most 1) that brings maxAbs below 2^49 ≈ 5.6e14 (HiGHS rejects 1e15 and more). */
+function rowScale(maxAbs: number): number {
+  let s = 1;
+  while (maxAbs * s >= 562949953421312) s /= 2;
+  return s;
+}
+
+/**
+ * CPLEX LP text of the grouped model (lines of at most 8 terms). `costCap` (objective
+ * "machines", second solve): the machines' cost bounded by it and the objective is the moves.
+ */
+export function writeLp(d: DenseMigration, mdl: ExactModel, phase: 'value' | 'cost' | { costCap: number } = 'value'): string {
   const { m, R } = d;
   const { K, start, members, binding } = mdl;
   const lines: string[] = [];
@@ -143,16 +185,29 @@ export function writeLp(d: DenseMigration, mdl: ExactModel): string {
     u.push(Array.from({ length: m }, (_, j) => upper(d, i, s, j)));
   }
   const obj: string[] = [];
-  for (let j = 0; j < m; j++) obj.push(`+ ${num(d.cost[j]!)} y${j}`);
-  if (d.alpha > 0) {
+  // objective: Σ cost_j y_j (phases 'value' and 'cost') − α' Σ n_{k,cur(k)} (α' = α for
+  // 'value', 1 for the moves phase of "machines", 0 for 'cost'); constants dropped
+  const costCap = typeof phase === 'object' ? phase.costCap : undefined;
+  if (costCap === undefined) for (let j = 0; j < m; j++) obj.push(`+ ${num(d.cost[j]!)} y${j}`);
+  const stay = phase === 'value' ? d.alpha : phase === 'cost' ? 0 : 1;
+  if (stay > 0) {
     for (let k = 0; k < K; k++) {
       const c = d.cur[members[start[k]!]!]!;
-      if (c >= 0 && u[k]![c]! > 0) obj.push(`- ${num(d.alpha)} n${k}_${c}`);
+      if (c >= 0 && u[k]![c]! > 0) obj.push(`- ${num(stay)} n${k}_${c}`);
     }
   }
+  if (obj.length === 0) obj.push('0 y0');
   lines.push('Minimize');
   row('obj', obj, '');
   lines.push('Subject To');
+  if (costCap !== undefined) {
+    let maxCost = 0;
+    for (let j = 0; j < m; j++) maxCost = Math.max(maxCost, d.cost[j]!);
+    const sc = rowScale(Math.max(maxCost, costCap));
+    const terms: string[] = [];
+    for (let j = 0; j < m; j++) if (d.cost[j]! > 0) terms.push(`+ ${num(d.cost[j]! * sc)} y${j}`);
+    if (terms.length > 0) row('cap', terms, `<= ${num(costCap * sc)}`);
+  }
   for (let k = 0; k < K; k++) {
     const terms: string[] = [];
     for (let j = 0; j < m; j++) if (u[k]![j]! > 0) terms.push(`+ n${k}_${j}`);
@@ -164,12 +219,15 @@ export function writeLp(d: DenseMigration, mdl: ExactModel): string {
   for (let j = 0; j < m; j++) {
     for (const r of binding) {
       const terms: string[] = [];
+      let maxAbs = d.capacity[j * R + r]!;
+      for (let k = 0; k < K; k++) if (u[k]![j]! > 0) maxAbs = Math.max(maxAbs, d.demand[members[start[k]!]! * R + r]!);
+      const sc = rowScale(maxAbs);
       for (let k = 0; k < K; k++) {
         const dem = d.demand[members[start[k]!]! * R + r]!;
-        if (dem > 0 && u[k]![j]! > 0) terms.push(`+ ${num(dem)} n${k}_${j}`);
+        if (dem > 0 && u[k]![j]! > 0) terms.push(`+ ${num(dem * sc)} n${k}_${j}`);
       }
       if (terms.length === 0) continue;
-      terms.push(`- ${num(d.capacity[j * R + r]!)} y${j}`);
+      terms.push(`- ${num(d.capacity[j * R + r]! * sc)} y${j}`);
       row(`c${j}_${r}`, terms, '<= 0');
     }
   }
@@ -202,6 +260,8 @@ export interface ExactResult {
   infeasible: boolean;
   /** HiGHS status string */
   status: string;
+  /** HiGHS threw (e.g. it could not read the model): its message */
+  error?: string;
   classes: number;
   intVars: number;
   ms: number;
@@ -222,13 +282,76 @@ export async function exactTarget(d: DenseMigration, timeLimitMs: number, model?
   if (d.n === 0) return { target: new Int32Array(0), optimal: true, infeasible: false, status: 'Optimal', ...base, ms: 0 };
   if (d.m === 0) return { target: null, optimal: false, infeasible: true, status: 'Infeasible', ...base, ms: 0 };
   const highs = await loadHighs();
-  const lp = writeLp(d, mdl);
-  const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000) });
-  const ms = performance.now() - t0;
-  const status = sol.Status;
-  if (status === 'Infeasible') return { target: null, optimal: false, infeasible: true, status, ...base, ms };
-  const target = countsToTarget(d, mdl, (k, j) => sol.Columns[`n${k}_${j}`]?.Primal ?? 0);
-  return { target, optimal: status === 'Optimal' && target !== null, infeasible: false, status, ...base, ms };
+  const left = () => Math.max(0.001, (timeLimitMs - (performance.now() - t0)) / 1000 - readSeconds(mdl));
+  const run = (lp: string) => {
+    try {
+      return highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: left() });
+    } catch (e) {
+      highsPromise = undefined; // a fresh instance next time (the failed one may be unusable)
+      return { error: String((e as Error)?.message ?? e).slice(0, 200) };
+    }
+  };
+  let sol = run(writeLp(d, mdl, d.objective === 'machines' ? 'cost' : 'value'));
+  if ('error' in sol) return { target: null, optimal: false, infeasible: false, status: 'Error', error: sol.error, ...base, ms: performance.now() - t0 };
+  if (sol.Status === 'Infeasible') return { target: null, optimal: false, infeasible: true, status: sol.Status, ...base, ms: performance.now() - t0 };
+  let target = countsToTarget(d, mdl, (k, j) => sol.Columns[`n${k}_${j}`]?.Primal ?? 0);
+  let optimal = sol.Status === 'Optimal' && target !== null;
+  let status = sol.Status;
+  if (d.objective === 'machines' && optimal) {
+    // second solve: the fewest moves at the optimal cost (the cost re-read from the target)
+    let cost = 0;
+    const used = new Uint8Array(d.m);
+    for (let i = 0; i < d.n; i++) used[target![i]!] = 1;
+    for (let j = 0; j < d.m; j++) if (used[j]) cost += d.cost[j]!;
+    const second = run(writeLp(d, mdl, { costCap: cost * (1 + 1e-12) + 1e-12 }));
+    if (!('error' in second) && second.Status !== 'Infeasible') {
+      const t2 = countsToTarget(d, mdl, (k, j) => second.Columns[`n${k}_${j}`]?.Primal ?? 0);
+      if (t2) {
+        let c2 = 0;
+        used.fill(0);
+        for (let i = 0; i < d.n; i++) used[t2[i]!] = 1;
+        for (let j = 0; j < d.m; j++) if (used[j]) c2 += d.cost[j]!;
+        if (c2 <= cost * (1 + 1e-9) + 1e-9 && moves(d, t2) <= moves(d, target!)) target = t2;
+      }
+      optimal = second.Status === 'Optimal' && t2 !== null;
+      status = second.Status;
+    } else {
+      optimal = false;
+      status = 'error' in second ? 'Error' : second.Status;
+    }
+  }
+  return { target, optimal, infeasible: false, status, ...base, ms: performance.now() - t0 };
+}
+
+function moves(d: DenseMigration, a: Int32Array): number {
+  let k = 0;
+  for (let i = 0; i < d.n; i++) if (a[i] !== d.cur[i]) k++;
+  return k;
+}
+
+/** Measured on the 2-core bench machine: writing + HiGHS reading the LP text, per nonzero. */
+const SECONDS_PER_NONZERO = 5e-6;
+/** Estimated seconds to write the model and have HiGHS read it. */
+function readSeconds(mdl: ExactModel): number {
+  return mdl.nonzeros * SECONDS_PER_NONZERO;
+}
+
+/**
+ * Why the exact target is not run on this model, or undefined: more than EXACT_MAX_VARS
+ * integer variables or EXACT_MAX_NONZEROS nonzeros (memory), or writing and reading it
+ * alone would take longer than the time limit (and than 0.5 s: small models run
+ * whatever the limit, their overshoot being at most about half a second).
+ */
+export function exactRefusal(d: DenseMigration, mdl: ExactModel, timeLimitMs: number): string | undefined {
+  if (mdl.intVars > EXACT_MAX_VARS) return `the grouped model has more than ${EXACT_MAX_VARS.toLocaleString('en-US')} integer variables`;
+  if (mdl.nonzeros > EXACT_MAX_NONZEROS) {
+    return `the grouped model has about ${mdl.nonzeros.toLocaleString('en-US')} nonzeros, more than the ${EXACT_MAX_NONZEROS.toLocaleString('en-US')} that keep HiGHS within about 1 GB`;
+  }
+  const est = readSeconds(mdl) * (d.objective === 'machines' ? 2 : 1) * 1000;
+  if (est > 500 && est > timeLimitMs) {
+    return `reading the grouped model (${mdl.intVars.toLocaleString('en-US')} integer variables) would take about ${Math.round(est)} ms, more than timeLimitMs ${timeLimitMs}`;
+  }
+  return undefined;
 }
 
 /**
@@ -261,10 +384,11 @@ export function countsToTarget(d: DenseMigration, mdl: ExactModel, count: (k: nu
       left[j]!--;
     }
   }
-  // re-check: capacity and groups
+  // re-check: capacity (exactly, as the path and the kernel compare: a relative tolerance
+  // would let 1e15 + 1 pass a capacity of 1e15) and groups
   const load = new Float64Array(m * R);
   for (let i = 0; i < d.n; i++) for (let r = 0; r < R; r++) load[tgt[i]! * R + r] += d.demand[i * R + r]!;
-  for (let x = 0; x < m * R; x++) if (load[x]! > d.capacity[x]! * (1 + 1e-9) + 1e-9) return null;
+  for (let x = 0; x < m * R; x++) if (load[x]! > d.capacity[x]!) return null;
   const G = d.gStart.length - 1;
   const seen = new Set<number>();
   for (let g = 0; g < G; g++) {
@@ -280,7 +404,11 @@ export function countsToTarget(d: DenseMigration, mdl: ExactModel, count: (k: nu
 
 /** `auto` uses the exact target when the grouped model has at most this many integer variables × machines. */
 export const AUTO_EXACT_LIMIT = 2_000;
-/** `exact` gives up (heuristic target, with a note) above this many integer variables: the LP text alone would take gigabytes. */
+/** `exact` gives up (heuristic target, with a note) above this many integer variables. */
 export const EXACT_MAX_VARS = 1_000_000;
-/** Default HiGHS time limit of the exact target. */
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+/**
+ * `exact` gives up above this many nonzeros: the memory bound. Measured (ROADEF a2_1,
+ * 93,652 integer variables, ≈ 0.5 million nonzeros): peak RSS 0.49 GB of which HiGHS and
+ * the LP text ≈ 0.4 GB, so this bound keeps the process within about 1 GB.
+ */
+export const EXACT_MAX_NONZEROS = 1_000_000;

@@ -43,6 +43,10 @@ export const MigrationInstance = Type.Object(
       description: 'Stage 1: "exact" solves the grouped integer program with HiGHS (optional dependency `highs`) within timeLimitMs, falling back to the heuristics; "heuristic" uses the consolidation heuristics only; "auto" (default) is exact when the grouped model is small (integer variables × machines <= 2,000) and HiGHS is installed.',
     })),
     timeLimitMs: Type.Optional(Type.Number({ minimum: 1, maximum: 1e9, errorMessage: 'must be a number of milliseconds >= 1', description: 'Time limit of the exact target (default 10000 ms).' })),
+    objective: Type.Optional(Type.Union([Type.Literal('cost+moves'), Type.Literal('machines')], {
+      errorMessage: 'must be "cost+moves" or "machines"',
+      description: 'What the target minimizes: "cost+moves" (default) Σ cost of the machines used + alpha × moves; "machines" the cost of the machines used first, then the moves (lexicographic; alpha is not used).',
+    })),
     machines: Type.Array(MigrationMachine, { errorMessage: 'must be an array of machines' }),
     tasks: Type.Array(MigrationTask, { errorMessage: 'must be an array of tasks' }),
   },
@@ -62,8 +66,10 @@ export interface MigrationMove {
 export interface MigrationSolution {
   problem: 'migration';
   status: 'feasible';
-  /** cost + alpha × moves */
+  /** "cost+moves": cost + alpha × moves; "machines": the cost (the first criterion; `lexicographic` holds both) */
   objective: number;
+  /** objective "machines" only: [cost, moves], compared lexicographically */
+  lexicographic?: [number, number];
   /** Σ cost of the machines used by `assignment` */
   cost: number;
   /** executed moves (Σ round sizes) */
@@ -79,7 +85,8 @@ export interface MigrationSolution {
   targetMethod: 'exact' | 'heuristic';
   /** HiGHS proved the kept target optimal for the stage-1 objective */
   targetOptimal: boolean;
-  /** present when the exact target was tried and not proved optimal (time limit, HiGHS missing): what was kept */
+  /** present when the exact target was tried and not proved optimal (time limit, HiGHS missing, model too large), or
+   * when no machine closure pays for its moves at the given alpha (with the alpha below which one would): what was kept and why */
   targetNote?: string;
 }
 

@@ -1,112 +1,26 @@
-import { Validator, uniqueNames } from '../../core/validate.js';
-import { ValidationError, GreenplanError, statusError } from '../../core/errors.js';
+// Task migration: stage 1 (the target: the WASM heuristics' portfolio, or the exact
+// target of exact.ts), stage 2 (the path, path.ts), and the solution. See the README,
+// "Migration", and docs/migration.md.
+import { statusError } from '../../core/errors.js';
 import {
   OK, INFEASIBLE, MIGRATE_FIRST_FIT, MIGRATE_BEST_FIT, MIGRATE_ORIGIN_FIRST_FIT, MIGRATE_EJECT, MIGRATE_MULTI, MIGRATE_RETURN,
   MIGRATE_SCARCE, MIGRATE_BY_LOAD, MIGRATE_BY_LOAD_CAP, MIGRATE_BALANCE, MIGRATE_REPAIR, MIGRATE_FROM_TGT, MIGRATE_SWAP_IN, MIGRATE_SEED_SHIFT,
 } from '../../wasm/abi.js';
 import { kernels } from '../../wasm/loader.js';
 import { Layout } from '../../wasm/arena.js';
-import { MigrationInstance, type MigrationSolution, type MigrationInfeasible, type MigrationMove } from './schema.js';
+import type { MigrationInstance, MigrationSolution, MigrationInfeasible, MigrationMove } from './schema.js';
 import { planPath, type PathResult } from './path.js';
-import { buildClasses, exactTarget, loadHighs, AUTO_EXACT_LIMIT, EXACT_MAX_VARS, DEFAULT_TIME_LIMIT_MS } from './exact.js';
+import { buildClasses, exactTarget, loadHighs, exactRefusal, AUTO_EXACT_LIMIT } from './exact.js';
+import {
+  validateMigration, assignmentCost, targetObjective, targetScore, score, compareScores, movesOf,
+  type DenseMigration, type Score,
+} from './dense.js';
 
-const validator: Validator<typeof MigrationInstance> = new Validator(MigrationInstance);
+export { validateMigration, assignmentCost, targetObjective, type DenseMigration };
 
-/** The instance as dense arrays (task-major demand, machine-major capacity). */
-export interface DenseMigration {
-  n: number;
-  m: number;
-  R: number;
-  demand: Float64Array;
-  capacity: Float64Array;
-  cost: Float64Array;
-  /** group index per task, -1 none */
-  grp: Int32Array;
-  /** members of group g: gMem[gStart[g] .. gStart[g+1]) */
-  gStart: Int32Array;
-  gMem: Int32Array;
-  cur: Int32Array;
-  alpha: number;
-  maxParallel: number;
-  /** stage-1 method (instance field `target`, default auto) */
-  target: 'heuristic' | 'exact' | 'auto';
-  /** time limit of the exact target */
-  timeLimitMs: number;
-}
-
-/**
- * Validate a migration instance (throws ValidationError naming the JSON path): schema,
- * vector lengths, unique names, known machines, no group twice on a machine and no
- * machine over capacity in the current state. Returns the dense form.
- */
-export function validateMigration(input: unknown): DenseMigration {
-  validator.assert(input);
-  const inst = input as MigrationInstance;
-  const R = inst.resources.length;
-  uniqueNames('resources', inst.resources, '');
-  const m = inst.machines.length;
-  const n = inst.tasks.length;
-  const byName = uniqueNames('machines', inst.machines.map((mc) => mc.name));
-  const capacity = new Float64Array(m * R);
-  const cost = new Float64Array(m);
-  inst.machines.forEach((mc, j) => {
-    if (mc.capacity.length !== R) throw new ValidationError(`machines[${j}].capacity`, `must have ${R} values (one per resource), has ${mc.capacity.length}`);
-    for (let r = 0; r < R; r++) capacity[j * R + r] = mc.capacity[r]!;
-    cost[j] = mc.cost ?? 1;
-  });
-  const demand = new Float64Array(n * R);
-  const cur = new Int32Array(n);
-  const grp = new Int32Array(n);
-  uniqueNames('tasks', inst.tasks.map((t) => t.name));
-  const groupIdx = new Map<string, number>();
-  const groupOn = new Map<number, number>(); // g·m + j -> task index
-  const load = new Float64Array(m * R);
-  inst.tasks.forEach((t, i) => {
-    if (t.demand.length !== R) throw new ValidationError(`tasks[${i}].demand`, `must have ${R} values (one per resource), has ${t.demand.length}`);
-    for (let r = 0; r < R; r++) demand[i * R + r] = t.demand[r]!;
-    let j = -1;
-    if (t.machine !== undefined && t.machine !== null) {
-      const found = byName.get(t.machine);
-      if (found === undefined) throw new ValidationError(`tasks[${i}].machine`, `"${t.machine}" is not the name of a machine`);
-      j = found;
-    }
-    cur[i] = j;
-    let g = -1;
-    if (t.group !== undefined) {
-      g = groupIdx.get(t.group) ?? -1;
-      if (g < 0) groupIdx.set(t.group, (g = groupIdx.size));
-    }
-    grp[i] = g;
-    if (j >= 0) {
-      for (let r = 0; r < R; r++) load[j * R + r] += t.demand[r]!;
-      if (g >= 0) {
-        const other = groupOn.get(g * m + j);
-        if (other !== undefined) {
-          throw new ValidationError(`tasks[${i}].group`, `"${t.group}" is already on machine "${t.machine}" (tasks[${other}]): tasks of one group must be on distinct machines in the current state`);
-        }
-        groupOn.set(g * m + j, i);
-      }
-    }
-  });
-  for (let j = 0; j < m; j++) {
-    for (let r = 0; r < R; r++) {
-      if (load[j * R + r]! > capacity[j * R + r]!) {
-        throw new ValidationError(
-          `machines[${j}].capacity[${r}]`,
-          `is exceeded in the current state: the tasks on machine "${inst.machines[j]!.name}" demand ${load[j * R + r]} of resource "${inst.resources[r]}", capacity ${capacity[j * R + r]}`,
-        );
-      }
-    }
-  }
-  const G = groupIdx.size;
-  const gStart = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) if (grp[i]! >= 0) gStart[grp[i]! + 1]++;
-  for (let g = 0; g < G; g++) gStart[g + 1] += gStart[g]!;
-  const fill = gStart.slice(0, G);
-  const gMem = new Int32Array(gStart[G]!);
-  for (let i = 0; i < n; i++) if (grp[i]! >= 0) gMem[fill[grp[i]!]!++] = i;
-  return { n, m, R, demand, capacity, cost, grp, gStart, gMem, cur, alpha: inst.alpha ?? 0, maxParallel: inst.maxParallel ?? 1,
-    target: inst.target ?? 'auto', timeLimitMs: inst.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
+/** The α the kernel decides with: the instance's, or 0 for "machines" (any saving pays; moves second). */
+function kernelAlpha(d: DenseMigration): number {
+  return d.objective === 'machines' ? 0 : d.alpha;
 }
 
 /**
@@ -119,41 +33,24 @@ export async function migrationTarget(d: DenseMigration, mode: number = MIGRATE_
   const { n, m, R } = d;
   const G = d.gStart.length - 1;
   const lay = new Layout();
-  const oDem = lay.take(n * R, 8);
-  const oCap = lay.take(m * R, 8);
-  const oCost = lay.take(m, 8);
-  const oGrp = lay.take(n, 4);
-  const oGStart = lay.take(G + 1, 4);
-  const oGMem = lay.take(d.gMem.length, 4);
-  const oCur = lay.take(n, 4);
-  const oTgt = lay.take(n, 4);
-  const scratchBytes = k.migrationScratchBytes({ n, m, R });
-  const oScratch = lay.take(Math.ceil(scratchBytes / 8), 8);
+  const oDem = lay.input(d.demand);
+  const oCap = lay.input(d.capacity);
+  const oCost = lay.input(d.cost);
+  const oGrp = lay.input(d.grp);
+  const oGStart = lay.input(d.gStart);
+  const oGMem = lay.input(d.gMem);
+  const oCur = lay.input(d.cur);
+  const oTgt = start ? lay.input(start) : lay.take(n, 4);
+  const oScratch = lay.take(Math.ceil(k.migrationScratchBytes({ n, m, R }) / 8), 8);
   const base = lay.reserve(k, 'migration');
-  const buf = k.memory.buffer;
-  new Float64Array(buf, base + oDem, n * R).set(d.demand);
-  new Float64Array(buf, base + oCap, m * R).set(d.capacity);
-  new Float64Array(buf, base + oCost, m).set(d.cost);
-  new Int32Array(buf, base + oGrp, n).set(d.grp);
-  new Int32Array(buf, base + oGStart, G + 1).set(d.gStart);
-  new Int32Array(buf, base + oGMem, d.gMem.length).set(d.gMem);
-  new Int32Array(buf, base + oCur, n).set(d.cur);
-  if (start) new Int32Array(buf, base + oTgt, n).set(start);
   const status = k.migrationTarget({
     n, m, R, demand: base + oDem, capacity: base + oCap, cost: base + oCost, grp: base + oGrp,
     gStart: base + oGStart, gMem: base + oGMem, G, cur: base + oCur, tgt: base + oTgt,
-    alpha: d.alpha, mode, scratch: base + oScratch,
+    alpha: kernelAlpha(d), mode, scratch: base + oScratch,
   });
   if (status === INFEASIBLE) return null;
   if (status !== OK) throw statusError(status, 'migration');
   return new Int32Array(k.memory.buffer, base + oTgt, n).slice();
-}
-
-/** Objective of an assignment: Σ cost of used machines + α × tasks not on their current machine. */
-export function targetObjective(d: DenseMigration, a: Int32Array): number {
-  let moves = 0;
-  for (let i = 0; i < d.n; i++) if (a[i] !== d.cur[i]) moves++;
-  return assignmentCost(d, a).cost + d.alpha * moves;
 }
 
 // Kernel modes: fit rule | drain order key | flags, all from assembly/abi.ts (MIGRATE_*).
@@ -170,6 +67,16 @@ export const TARGET_MODES = [
 ];
 /** The plain consolidation baseline: emptiest first, first fit, one pass. */
 export const PLAIN_MODE = MIGRATE_FIRST_FIT;
+
+/**
+ * Above this work (n·m·R) the portfolio is cut to one strategy (balanced fit, drained by
+ * load per cost: the best of the five on the bench's dense and large clusters): there
+ * each strategy costs 0.3-1 s, and the time goes further in the polish (measured on the
+ * 50,000 × 1,000 R7 case: 473 machines after the strategy, 434 after the polish).
+ */
+export const LARGE_WORK = 2e7;
+/** The strategy run above LARGE_WORK. */
+export const LARGE_MODES = [TARGET_MODES[4]!];
 
 /** Work (n·m·R) the perturbed restarts may spend in total, beyond the portfolio. */
 export const RESTART_WORK = 5e6;
@@ -189,23 +96,23 @@ export function restartCount(d: DenseMigration): number {
  */
 export async function targetCandidates(d: DenseMigration, polish = true): Promise<Int32Array[]> {
   let best: Int32Array | null = null;
-  let bestObj = Infinity;
-  const modes = [...TARGET_MODES];
+  let bestScore: Score | null = null;
+  const modes = d.n * d.m * d.R > LARGE_WORK ? [...LARGE_MODES] : [...TARGET_MODES];
   const restarts = restartCount(d);
   for (let s = 1; s <= restarts; s++) modes.push(TARGET_MODES[s % TARGET_MODES.length]! | (s << MIGRATE_SEED_SHIFT));
   for (const mode of modes) {
     const a = await migrationTarget(d, mode);
     if (!a) continue;
-    const obj = targetObjective(d, a);
-    if (obj < bestObj - 1e-12) {
+    const sc = targetScore(d, a);
+    if (!bestScore || compareScores(d, sc, bestScore) < 0) {
       best = a;
-      bestObj = obj;
+      bestScore = sc;
     }
   }
   if (!best) return [];
   if (polish && !atMachineBound(d, best)) {
     const a = await migrationTarget(d, POLISH_MODE, best);
-    if (a && targetObjective(d, a) < bestObj - 1e-12) return [a, best];
+    if (a && compareScores(d, targetScore(d, a), bestScore!) < 0) return [a, best];
   }
   return [best];
 }
@@ -237,26 +144,13 @@ export function atMachineBound(d: DenseMigration, a: Int32Array): boolean {
   return assignmentCost(d, a).machinesUsed <= lb;
 }
 
-/** Machines used and their cost for an assignment (every task placed). */
-export function assignmentCost(d: DenseMigration, a: Int32Array): { machinesUsed: number; cost: number } {
-  const used = new Uint8Array(d.m);
-  for (let i = 0; i < d.n; i++) if (a[i]! >= 0) used[a[i]!] = 1;
-  let machinesUsed = 0;
-  let cost = 0;
-  for (let j = 0; j < d.m; j++) if (used[j]) {
-    machinesUsed++;
-    cost += d.cost[j]!;
-  }
-  return { machinesUsed, cost };
-}
-
 interface Plan {
   segments: PathResult[];
   pos: Int32Array;
   moves: number;
   /** every segment reached the target it was planned for, and there is one segment */
   reached: boolean;
-  objective: number;
+  score: Score;
   /** the first segment's target: its method and whether HiGHS proved it optimal */
   method: 'exact' | 'heuristic';
   optimal: boolean;
@@ -266,14 +160,14 @@ interface Plan {
 export interface Candidate {
   tgt: Int32Array;
   method: 'exact' | 'heuristic';
-  objective: number;
+  score: Score;
 }
 
 export interface Stage1 {
-  /** best objective first (ties: exact first) */
+  /** best first under the instance's objective (ties: exact first) */
   candidates: Candidate[];
   /** the optimum proved by HiGHS, or null */
-  optimum: number | null;
+  optimum: Score | null;
   /** what happened to the exact target, when it was tried and did not prove optimality */
   note?: string;
   /** size of the grouped model, when it was built */
@@ -284,41 +178,46 @@ export interface Stage1 {
 /**
  * Stage 1 with the instance's `target` option: the heuristic candidates (targetCandidates),
  * and for "exact" (or "auto" on a small grouped model with HiGHS installed) the HiGHS
- * target of the grouped integer program. Every candidate is kept, best objective first:
- * when HiGHS does not prove optimality in time, the better of its best assignment and
- * the heuristics' wins.
+ * target of the grouped integer program. Every candidate is kept, best first: when HiGHS
+ * does not prove optimality in time, the better of its best assignment and the
+ * heuristics' wins. The exact target is refused (heuristic target, with a note) when the
+ * model's estimated size exceeds the memory bound or reading it alone would overrun the
+ * time limit (exactRefusal).
  */
 export async function stage1(d: DenseMigration): Promise<Stage1> {
-  const heur: Candidate[] = (await targetCandidates(d)).map((tgt) => ({ tgt, method: 'heuristic' as const, objective: targetObjective(d, tgt) }));
+  const heur: Candidate[] = (await targetCandidates(d)).map((tgt) => ({ tgt, method: 'heuristic' as const, score: targetScore(d, tgt) }));
   if (d.target === 'heuristic') return { candidates: heur, optimum: null };
-  const mdl = buildClasses(d, d.target === 'auto' ? AUTO_EXACT_LIMIT / Math.max(1, d.m) : EXACT_MAX_VARS);
+  const mdl = buildClasses(d, d.target === 'auto' ? AUTO_EXACT_LIMIT / Math.max(1, d.m) : undefined);
+  const size = { classes: mdl.K, intVars: mdl.intVars };
   if (d.target === 'auto') {
-    if (mdl.intVars * d.m > AUTO_EXACT_LIMIT) return { candidates: heur, optimum: null, classes: mdl.K, intVars: mdl.intVars };
+    if (mdl.intVars * d.m > AUTO_EXACT_LIMIT) return { candidates: heur, optimum: null, ...size };
     try {
       await loadHighs();
     } catch {
-      return { candidates: heur, optimum: null, note: 'HiGHS (optional dependency "highs") is not installed: heuristic target', classes: mdl.K, intVars: mdl.intVars };
+      return { candidates: heur, optimum: null, note: 'HiGHS (optional dependency "highs") is not installed: heuristic target', ...size };
     }
   }
-  if (mdl.intVars > EXACT_MAX_VARS) {
-    return { candidates: heur, optimum: null, note: `the grouped model has more than ${EXACT_MAX_VARS} integer variables: HiGHS not run, heuristic target`, classes: mdl.K, intVars: mdl.intVars };
-  }
+  const refusal = exactRefusal(d, mdl, d.timeLimitMs);
+  if (refusal) return { candidates: heur, optimum: null, note: `${refusal}: HiGHS not run, heuristic target`, ...size };
   const ex = await exactTarget(d, d.timeLimitMs, mdl);
   const out: Stage1 = { candidates: heur, optimum: null, classes: ex.classes, intVars: ex.intVars };
   if (ex.target) {
-    const c: Candidate = { tgt: ex.target, method: 'exact', objective: targetObjective(d, ex.target) };
-    out.candidates = [c, ...heur].sort((a, b) => a.objective - b.objective); // stable: exact first on ties
-    if (ex.optimal) out.optimum = c.objective;
+    const c: Candidate = { tgt: ex.target, method: 'exact', score: targetScore(d, ex.target) };
+    out.candidates = [c, ...heur].sort((a, b) => compareScores(d, a.score, b.score)); // stable: exact first on ties
+    if (ex.optimal) out.optimum = c.score;
   }
   if (!ex.optimal) {
     const h = heur[0];
-    out.note = ex.infeasible
-      ? h ? `HiGHS reported the model infeasible but the heuristics found a target (kept)` : 'HiGHS proved that no assignment exists'
-      : ex.status === 'Optimal'
-        ? `HiGHS's optimal assignment failed the re-check (capacity or groups beyond rounding): heuristic target`
-        : `HiGHS did not prove optimality within ${d.timeLimitMs} ms (status "${ex.status}"): kept the better of ` +
-        (ex.target ? `its best assignment (objective ${out.candidates.find((x) => x.method === 'exact')!.objective})` : 'no assignment from HiGHS') +
-        ` and the heuristic target (${h ? `objective ${h.objective}` : 'none'})`;
+    const show = (x: Score) => (d.objective === 'machines' ? `cost ${x.cost}, ${x.moves} moves` : `objective ${x.value}`);
+    out.note = ex.error
+      ? `HiGHS failed (${ex.error}): heuristic target`
+      : ex.infeasible
+        ? h ? `HiGHS reported the model infeasible but the heuristics found a target (kept)` : 'HiGHS proved that no assignment exists'
+        : ex.status === 'Optimal'
+          ? `HiGHS's optimal assignment failed the re-check (capacity or groups beyond rounding): heuristic target`
+          : `HiGHS did not prove optimality within ${d.timeLimitMs} ms (status "${ex.status}"): kept the better of ` +
+          (ex.target ? `its best assignment (${show(out.candidates.find((x) => x.method === 'exact')!.score)})` : 'no assignment from HiGHS') +
+          ` and the heuristic target (${h ? show(h.score) : 'none'})`;
   }
   return out;
 }
@@ -326,8 +225,8 @@ export async function stage1(d: DenseMigration): Promise<Stage1> {
 /**
  * Stage 1 then stage 2 from the state `d.cur`: a path to each target candidate; when a
  * path stops short of its target (repair, or a new task left unplaced), stage 1 is run
- * again from the state reached and a second path appended (depth 1). Returns the plan with the least
- * objective, or null when some new task cannot be placed.
+ * again from the state reached and a second path appended (depth 1). Returns the best
+ * plan under the instance's objective, or null when some new task cannot be placed.
  */
 async function planFrom(d: DenseMigration, depth: number, s1?: Stage1): Promise<Plan | null> {
   // re-planning from a reached state: "exact" only as far as "auto" would (small models),
@@ -335,23 +234,28 @@ async function planFrom(d: DenseMigration, depth: number, s1?: Stage1): Promise<
   const { candidates, optimum } = s1 ?? (await stage1(depth > 0 && d.target === 'exact' ? { ...d, target: 'auto' } : d));
   let best: Plan | null = null;
   const consider = (p: Plan) => {
-    if (!best || p.objective < best.objective - 1e-12 || (p.reached && !best.reached && p.objective <= best.objective + 1e-12)) best = p;
+    if (!best) {
+      best = p;
+      return;
+    }
+    const c = compareScores(d, p.score, best.score);
+    if (c < 0 || (c === 0 && p.reached && !best.reached)) best = p;
   };
   for (const cand of candidates) {
     const { tgt, method } = cand;
-    const optimal = optimum !== null && cand.objective <= optimum + 1e-9 * Math.max(1, Math.abs(optimum));
+    const optimal = optimum !== null && compareScores(d, cand.score, optimum) <= 0;
     const path = planPath({ n: d.n, m: d.m, R: d.R, demand: d.demand, capacity: d.capacity, grp: d.grp, cur: d.cur, tgt, maxParallel: d.maxParallel });
     const moves = path.task.length;
     // a path that leaves a new task unplaced is no plan by itself, but its end state is
     // feasible: it may still be continued from there
     if (path.unplaced === 0) {
-      consider({ segments: [path], pos: path.pos, moves, reached: path.targetReached, objective: assignmentCost(d, path.pos).cost + d.alpha * moves, method, optimal });
+      consider({ segments: [path], pos: path.pos, moves, reached: path.targetReached, score: score(d, assignmentCost(d, path.pos).cost, moves), method, optimal });
     }
     if (!path.targetReached && depth < 1) {
       const cont = await planFrom({ ...d, cur: path.pos }, depth + 1);
       if (cont) {
         const total = moves + cont.moves;
-        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, objective: assignmentCost(d, cont.pos).cost + d.alpha * total, method, optimal });
+        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, score: score(d, assignmentCost(d, cont.pos).cost, total), method, optimal });
       }
     }
   }
@@ -359,13 +263,43 @@ async function planFrom(d: DenseMigration, depth: number, s1?: Stage1): Promise<
 }
 
 /**
- * Migration: a target assignment (fewest machines by cost, α per move) and a plan of
- * rounds reaching it in which every step is feasible. Throws on invalid input.
+ * The note when no machine closure pays for its moves at the instance's α (objective
+ * "cost+moves", α > 0, the plan frees no cost): the heuristics' best target at α = 0
+ * (objective "machines") tells how much a closure would save and what it costs in
+ * moves; below α = saving / extra moves it would pay. Undefined when the plan saves cost.
+ */
+async function noClosureNote(d: DenseMigration, plan: Plan): Promise<string | undefined> {
+  if (d.objective !== 'cost+moves' || !(d.alpha > 0)) return undefined;
+  const startCost = assignmentCost(d, d.cur).cost;
+  let placedNew = false;
+  for (let i = 0; i < d.n; i++) if (d.cur[i]! < 0) placedNew = true;
+  if (placedNew || plan.score.cost < startCost - 1e-9 * Math.max(1, startCost)) return undefined;
+  // one strategy of the portfolio (balanced fit, drained by load per cost), at α = 0
+  const free = await migrationTarget({ ...d, objective: 'machines' }, TARGET_MODES[4]!);
+  const a = d.alpha;
+  if (!free) return undefined;
+  const saved = startCost - assignmentCost(d, free).cost;
+  const extra = movesOf(d, free) - plan.moves;
+  if (!(saved > 1e-9 * Math.max(1, startCost)) || extra <= 0) return undefined; // nothing to free at any α (as far as found)
+  const threshold = saved / extra;
+  return `no machine closure pays for its moves at alpha ${a}: the best closure found frees machines costing ${saved} for ${extra} moves, ` +
+    `which pays below alpha ${threshold.toPrecision(3)} (or use "objective": "machines")`;
+}
+
+/** A plain object keyed by user names without prototype surprises (`__proto__` stays an own key). */
+function record(keys: string[], values: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]!]));
+}
+
+/**
+ * Migration: a target assignment (fewest machines by cost, α per move, or the machines'
+ * cost first and the moves second) and a plan of rounds reaching it in which every step
+ * is feasible. Throws on invalid input.
  */
 export async function migrate(instance: MigrationInstance): Promise<MigrationSolution | MigrationInfeasible> {
   const d = validateMigration(instance);
   const s1 = await stage1(d);
-  const plan = await planFrom(d, 0, s1);
+  const plan: Plan | null = await planFrom(d, 0, s1);
   if (!plan) {
     return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks, or could not be placed by any feasible sequence of moves found' };
   }
@@ -382,14 +316,15 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
       rounds.push(round);
     }
   }
-  const assignment: Record<string, string> = {};
-  for (let i = 0; i < d.n; i++) assignment[tName[i]!] = mName[plan.pos[i]!]!;
+  const assignment = record(tName, Array.from(plan.pos, (j) => mName[j]!));
   const { machinesUsed, cost } = assignmentCost(d, plan.pos);
   const moves = plan.moves;
+  const notes = [s1.note, await noClosureNote(d, plan)].filter((x): x is string => !!x);
   return {
     problem: 'migration',
     status: 'feasible',
-    objective: cost + d.alpha * moves,
+    objective: d.objective === 'machines' ? cost : cost + d.alpha * moves,
+    ...(d.objective === 'machines' ? { lexicographic: [cost, moves] as [number, number] } : {}),
     cost,
     moves,
     machinesUsed,
@@ -398,6 +333,6 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
     targetReached: plan.reached,
     targetMethod: plan.method,
     targetOptimal: plan.optimal,
-    ...(s1.note ? { targetNote: s1.note } : {}),
+    ...(notes.length ? { targetNote: notes.join('; ') } : {}),
   };
 }

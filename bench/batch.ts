@@ -1,0 +1,180 @@
+// Batch bench: throughput (instances per second) of `greenplan batch` on 1,000 mixed
+// instances (every problem of the registry) with 1, 2, … worker threads, the speed-up
+// against one worker and against a shell loop of `greenplan solve` (one process per
+// instance: a sample of the loop is timed and extrapolated to 1,000, as said in the
+// output), and the overhead per job of `greenplan queue` (BullMQ on a local redis-server:
+// submit, one worker process, collect) against the local pool with the same number of
+// threads. Every figure is the wall time of the real commands (process start included),
+// median of several runs. The machine may be shared with other jobs: its load average is
+// printed beside the figures.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROBLEMS } from '../src/node.js';
+import { mulberry32 } from '../src/core/rng.js';
+import { hasRedis, startRedis } from '../test/helpers/batch.js';
+
+const bin = new URL('../bin/greenplan.js', import.meta.url).pathname;
+const examplesDir = new URL('../examples/', import.meta.url).pathname;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Instances of a known problem, varied; any other problem of the registry: its examples as they are. */
+const generators: Record<string, (r: () => number) => unknown> = {
+  smoothing: (r) => ({ problem: 'smoothing', alpha: 1 + r() * 3, scenarios: Array.from({ length: 1 + Math.floor(r() * 3) }, (_, k) => ({ name: `s${k}`, maxStep: Math.floor(r() * 20), demand: Array.from({ length: 5000 + Math.floor(r() * 15000) }, (_, t) => Math.round(50 + 40 * Math.sin(t / (10 + 30 * r())) + 10 * r())) })) }),
+  knapsack: (r) => {
+    const items = Array.from({ length: 200 + Math.floor(r() * 600) }, () => ({ size: 1 + Math.floor(r() * 1000), value: Math.round(r() * 5000) / 10, copies: 1 + Math.floor(r() * 20) }));
+    return { problem: 'knapsack', capacity: Math.floor(items.reduce((a, it) => a + it.size * it.copies, 0) * (0.1 + 0.3 * r())), items };
+  },
+  deployment: (r) => ({
+    problem: 'deployment', binCapacity: 96,
+    bins: Array.from({ length: 20 + Math.floor(r() * 40) }, (_, k) => ({ name: `m${k}`, free: Math.round(r() * 960) / 10 })),
+    items: Array.from({ length: 50 + Math.floor(r() * 100) }, (_, k) => ({ name: `app${k}`, size: Math.round(1 + r() * 1500) / 10, ...(r() < 0.5 ? { minParts: 1, maxParts: 8 } : {}) })),
+  }),
+  migration: (r) => {
+    const m = 10 + Math.floor(r() * 20);
+    const machines = Array.from({ length: m }, (_, k) => ({ name: `s${k}`, cost: 1, capacity: [32, 128] }));
+    const tasks = Array.from({ length: m * 3 }, (_, k) => ({ name: `t${k}`, demand: [1 + Math.floor(r() * 8), 1 + Math.floor(r() * 32)], machine: `s${k % m}` }));
+    return { problem: 'migration', resources: ['cpu', 'memory'], alpha: 0.01, maxParallel: 2, target: 'heuristic', machines, tasks };
+  },
+};
+
+export function mixedInstances(n: number): { instances: unknown[]; note: string } {
+  const r = mulberry32(15);
+  const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(examplesDir, f), 'utf8')) as { problem: string });
+  const fromExamples = PROBLEMS.filter((p) => !generators[p]);
+  for (const p of fromExamples) if (!examples.some((e) => e.problem === p)) throw new Error(`no generator and no example for the problem "${p}"`);
+  const instances = Array.from({ length: n }, (_, i) => {
+    const p = PROBLEMS[i % PROBLEMS.length]!;
+    const gen = generators[p];
+    if (gen) return gen(r);
+    const ex = examples.filter((e) => e.problem === p);
+    return ex[i % ex.length];
+  });
+  return { instances, note: `${n} instances, ${PROBLEMS.length} problems in turn (${PROBLEMS.join(', ')})${fromExamples.length ? `; ${fromExamples.join(', ')} from examples/ as they are` : ''}` };
+}
+
+const wall = (fn: () => void) => {
+  const t0 = performance.now();
+  fn();
+  return (performance.now() - t0) / 1000;
+};
+
+/** `node bin/greenplan.js …` under /usr/bin/time: the command line and where its CPU seconds (user + sys, threads included) land. */
+function timedArgs(args: string[], dir: string): { cmd: string; args: string[]; cpu: () => number } {
+  const f = join(dir, `cpu-${Math.random().toString(36).slice(2)}`);
+  return { cmd: '/usr/bin/time', args: ['-f', '%U %S', '-o', f, process.execPath, bin, ...args], cpu: () => readFileSync(f, 'utf8').trim().split('\n').pop()!.split(' ').reduce((a, x) => a + Number(x), 0) };
+}
+
+function batchRun(file: string, out: string, workers: number, dir: string): { s: number; cpu: number } {
+  rmSync(out, { force: true });
+  const t = timedArgs(['batch', file, '--out', out, '--workers', String(workers), '--no-progress'], dir);
+  const s = wall(() => {
+    const r = spawnSync(t.cmd, t.args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`greenplan batch failed (${r.status}): ${r.stderr}`);
+  });
+  return { s, cpu: t.cpu() };
+}
+
+async function redisCpu(url: string): Promise<number> {
+  const { Redis } = await import('ioredis');
+  const c = new Redis(url);
+  try {
+    const info = await c.info('cpu');
+    const get = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+    return get('used_cpu_user') + get('used_cpu_sys');
+  } finally {
+    c.disconnect();
+  }
+}
+
+async function queueRun(url: string, file: string, out: string, concurrency: number, name: string, dir: string): Promise<{ total: number; submit: number; cpu: number }> {
+  rmSync(out, { force: true });
+  const r0 = await redisCpu(url);
+  const t0 = performance.now();
+  const st = timedArgs(['queue', 'submit', file, '--redis', url, '--name', name], dir);
+  const sub = spawnSync(st.cmd, st.args, { encoding: 'utf8' });
+  if (sub.status !== 0) throw new Error(`queue submit failed: ${sub.stderr}`);
+  const submit = (performance.now() - t0) / 1000;
+  const wt = timedArgs(['queue', 'worker', '--redis', url, '--name', name, '--concurrency', String(concurrency), '--exit-when-idle', '300'], dir);
+  const worker = spawn(wt.cmd, wt.args, { stdio: 'ignore' });
+  const ct = timedArgs(['queue', 'collect', '--redis', url, '--name', name, '--out', out, '--poll-ms', '200'], dir);
+  const col = await new Promise<number | null>((resolve) => spawn(ct.cmd, ct.args, { stdio: 'ignore' }).once('exit', resolve));
+  const total = (performance.now() - t0) / 1000;
+  const r1 = await redisCpu(url);
+  if (worker.exitCode === null) await new Promise((r) => worker.once('exit', r)); // it stops once idle
+  if (col !== 0) throw new Error(`queue collect exited ${col}`);
+  execFileSync(process.execPath, [bin, 'queue', 'clear', '--redis', url, '--name', name]);
+  return { total, submit, cpu: st.cpu() + wt.cpu() + ct.cpu() + (r1 - r0) };
+}
+
+export async function benchBatch(o: { quick: boolean; log: (s: string) => void }) {
+  const { log } = o;
+  const n = 1000;
+  const reps = o.quick ? 1 : 3;
+  const dir = mkdtempSync(join(tmpdir(), 'greenplan-bench-batch-'));
+  const { instances, note } = mixedInstances(n);
+  const file = join(dir, 'mixed.jsonl');
+  writeFileSync(file, instances.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  const out = join(dir, 'results.jsonl');
+  log(`${note}; ${availableParallelism()} cores; load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared: figures vary with the other jobs on it); median of ${reps} run(s)`);
+
+  // one process per instance: a sample, extrapolated
+  const sample = o.quick ? 20 : 40;
+  const sampleDir = join(dir, 'loop');
+  execFileSync('mkdir', ['-p', sampleDir]);
+  for (let i = 0; i < sample; i++) writeFileSync(join(sampleDir, `${String(i).padStart(4, '0')}.json`), JSON.stringify(instances[Math.floor((i * n) / sample)]));
+  const loopS = median(Array.from({ length: reps }, () => wall(() => {
+    execFileSync('bash', ['-c', `for f in "${sampleDir}"/*.json; do node "${bin}" solve "$f" > /dev/null || test $? -eq 3; done`]);
+  }))) * (n / sample);
+  log(`shell loop of greenplan solve: ${sample} instances timed, extrapolated to ${n}: ${loopS.toFixed(1)} s (${(n / loopS).toFixed(1)}/s)`);
+
+  const counts = [...new Set([1, 2, availableParallelism()])].sort((a, b) => a - b);
+  const rows: Record<string, unknown>[] = [];
+  const pool = new Map<number, number>();
+  const poolCpu = new Map<number, number>();
+  for (const w of counts) {
+    const runs = Array.from({ length: reps }, () => batchRun(file, out, w, dir));
+    const s = median(runs.map((r) => r.s));
+    pool.set(w, s);
+    poolCpu.set(w, median(runs.map((r) => r.cpu)));
+    const lines = readFileSync(out, 'utf8').trim().split('\n').length;
+    if (lines !== n) throw new Error(`batch wrote ${lines} lines, not ${n}`);
+    rows.push({ mode: `greenplan batch --workers ${w}`, instances: n, seconds: +s.toFixed(2), cpuSeconds: +poolCpu.get(w)!.toFixed(2), perSecond: +(n / s).toFixed(1), speedupVsOneWorker: +(pool.get(1)! / s).toFixed(2), peer: 'shell loop of greenplan solve (extrapolated)', peerSeconds: +loopS.toFixed(1), speedupVsLoop: +(loopS / s).toFixed(1) });
+  }
+  const goals: string[] = [];
+  const sp2 = pool.get(1)! / pool.get(2)!;
+  goals.push(`goal: >= 1.8x with 2 workers on 2 cores: ${sp2.toFixed(2)}x ${sp2 >= 1.8 ? 'MET' : 'NOT MET'}`);
+
+  if (!hasRedis()) {
+    log('NOTICE: redis-server not found: the queue row is skipped');
+  } else {
+    const redis = await startRedis();
+    try {
+      const conc = 2;
+      const runs = [];
+      for (let k = 0; k < reps; k++) runs.push(await queueRun(redis.url, file, out, conc, `bench${k}`, dir));
+      const total = median(runs.map((r) => r.total));
+      const submit = median(runs.map((r) => r.submit));
+      const lines = readFileSync(out, 'utf8').trim().split('\n').length;
+      if (lines !== n) throw new Error(`queue collect wrote ${lines} lines, not ${n}`);
+      const base = pool.get(conc)!;
+      const overhead = ((total - base) * 1000) / n;
+      const cpu = median(runs.map((r) => r.cpu));
+      const cpuOverhead = ((cpu - poolCpu.get(conc)!) * 1000) / n;
+      rows.push({ mode: `greenplan queue: submit + 1 worker process (--concurrency ${conc}) + collect, local redis-server`, instances: n, seconds: +total.toFixed(2), cpuSeconds: +cpu.toFixed(2), perSecond: +(n / total).toFixed(1), submitSeconds: +submit.toFixed(2), peer: `greenplan batch --workers ${conc}`, peerSeconds: +base.toFixed(2), peerCpuSeconds: +poolCpu.get(conc)!.toFixed(2), overheadMsPerJob: +overhead.toFixed(2), cpuOverheadMsPerJob: +cpuOverhead.toFixed(2) });
+      goals.push(`goal: queue overhead <= 5 ms per job against the local pool: ${overhead.toFixed(2)} ms of wall time ${overhead <= 5 ? 'MET' : 'NOT MET'}; ${cpuOverhead.toFixed(2)} ms of CPU time (submit, worker, collect and redis-server; less sensitive to the other jobs on the machine) ${cpuOverhead <= 5 ? 'MET' : 'NOT MET'}`);
+    } finally {
+      await redis.stop();
+    }
+  }
+  log('');
+  log('mode'.padEnd(100) + 'seconds   CPU s   per s   vs 1 worker   vs loop   queue ms/job (wall, CPU)');
+  for (const r of rows) {
+    log(String(r.mode).padEnd(100) + String(r.seconds).padStart(7) + String(r.cpuSeconds).padStart(8) + String(r.perSecond).padStart(8) + String(r.speedupVsOneWorker ?? '').padStart(14) + String(r.speedupVsLoop ?? '').padStart(10) + (r.overheadMsPerJob !== undefined ? `${r.overheadMsPerJob}, ${r.cpuOverheadMsPerJob}` : '').padStart(15));
+  }
+  log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  for (const g of goals) log(g);
+  rmSync(dir, { recursive: true, force: true });
+  return { goals, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
+}

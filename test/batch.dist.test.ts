@@ -1,0 +1,230 @@
+// Batch solving with the built package: solveMany() and `greenplan batch` give the same
+// solutions as solve() one by one, on every problem kind of the registry; bad, infeasible
+// and timed-out instances are recorded and the rest solved; a run killed in the middle
+// leaves only complete lines and resumes where it stopped; progress on stderr, stdout clean;
+// exit codes 0 / 4 / 2.
+import { describe, it, expect } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { solve, solveMany, PROBLEMS, problemOf, type BatchResult } from '../dist/node.js';
+import { examples, heavyKnapsack, endlessKnapsack, folder, bin, readLines } from './helpers/batch.js';
+
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+const all = async <T>(it: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+
+/** The mixed set: every example (all problem kinds of the registry), and variations of them. */
+function mixed(): Record<string, unknown> {
+  const ex = examples();
+  const kinds = new Set([...ex.values()].map((i) => i.problem));
+  for (const p of PROBLEMS) if (!kinds.has(p)) throw new Error(`examples/ has no instance of the problem "${p}" (add examples/${p}.json)`);
+  const files: Record<string, unknown> = {};
+  for (const [name, inst] of ex) files[name] = inst;
+  files['knapsack-heavy.json'] = heavyKnapsack(3, 200, 20_000);
+  files['smoothing-long.json'] = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: Array.from({ length: 3000 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 30))) }] };
+  return files;
+}
+
+describe('solveMany', () => {
+  it('equals solve() one by one on every problem kind, with ids, checks and any number of workers', async () => {
+    const files = mixed();
+    const want = new Map<string, unknown>();
+    for (const [id, inst] of Object.entries(files)) want.set(id, await solve(inst));
+    for (const workers of [1, 2, 3]) {
+      const got = await all(solveMany(Object.entries(files).map(([id, instance]) => ({ id, instance })), { workers, check: true }));
+      expect(got.map((r) => r.id).sort()).toEqual([...want.keys()].sort());
+      for (const r of got) {
+        expect(r.status).toBe('solved');
+        expect(r.solution).toEqual(want.get(r.id));
+        expect(r.check).toEqual(problemOf((files[r.id] as { problem: string }).problem)!.check(files[r.id], want.get(r.id)));
+        expect(r.check!.valid).toBe(true);
+      }
+    }
+  });
+  it('bare instances get their index as id; bad and infeasible ones are results; progress after each', async () => {
+    const progress: number[] = [];
+    const got = await all(solveMany([
+      { problem: 'knapsack', capacity: 5, items: [{ size: 0, value: 1 }] },
+      { problem: 'smoothing', budget: 1, scenarios: [{ demand: [3, 1, 4] }] },
+      'nope',
+      { problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4, copies: 5 }] },
+    ], { workers: 2, onProgress: (p) => progress.push(p.done) }));
+    const byId = new Map(got.map((r) => [r.id, r]));
+    expect(byId.get('0')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: 'items[0].size', message: 'items[0].size must be an integer >= 1' } });
+    expect(byId.get('1')).toMatchObject({ status: 'infeasible', solution: { status: 'infeasible', minimumResource: 8 } });
+    expect(byId.get('2')).toMatchObject({ status: 'invalid', error: { path: '' } });
+    expect(byId.get('3')).toMatchObject({ status: 'solved', solution: { value: 12 } });
+    expect(progress).toEqual([1, 2, 3, 4]);
+  });
+  it('stops a solve over the time limit (its worker replaced) and solves the rest', async () => {
+    const got = await all(solveMany([
+      { id: 'endless', instance: endlessKnapsack() },
+      ...Array.from({ length: 4 }, (_, i) => ({ id: `k${i}`, instance: { problem: 'knapsack', capacity: 10 + i, items: [{ size: 3, value: 4 }] } })),
+      { id: 'endless2', instance: endlessKnapsack() },
+      { id: 'after', instance: { problem: 'knapsack', capacity: 10, items: [{ size: 5, value: 1, copies: 3 }] } },
+    ], { workers: 1, timeoutMs: 300 }));
+    const byId = new Map(got.map((r) => [r.id, r]));
+    expect(byId.size).toBe(7);
+    for (const id of ['endless', 'endless2']) expect(byId.get(id)).toMatchObject({ status: 'timeout', ms: 300, error: { code: 'timeout' } });
+    expect(byId.get('after')).toMatchObject({ status: 'solved', solution: { value: 2 } });
+  });
+  it('pulls the input lazily (at most two per worker ahead) and stops cleanly when the consumer breaks', async () => {
+    let pulled = 0;
+    function* endless() {
+      for (let i = 0; ; i++) {
+        pulled++;
+        yield { problem: 'knapsack', capacity: i % 50, items: [{ size: 3, value: 4 }] };
+      }
+    }
+    let n = 0;
+    for await (const r of solveMany(endless(), { workers: 2 })) {
+      expect(r.status).toBe('solved');
+      if (++n === 20) break;
+    }
+    expect(pulled).toBeLessThanOrEqual(20 + 2 * 2 + 1);
+  });
+  it('an abort signal stops it: the iteration throws the reason', async () => {
+    const ac = new AbortController();
+    const it = solveMany([endlessKnapsack(), endlessKnapsack()], { workers: 2, signal: ac.signal });
+    setTimeout(() => ac.abort(new Error('enough')), 200);
+    await expect(all(it)).rejects.toThrow('enough');
+  });
+  it('refuses bad options', async () => {
+    await expect(all(solveMany([], { workers: 0 }))).rejects.toThrow(/workers must be an integer >= 1/);
+    await expect(all(solveMany([], { timeoutMs: -1 }))).rejects.toThrow(/timeoutMs must be a number > 0/);
+  });
+});
+
+describe('greenplan batch', () => {
+  it('a folder: the same solutions as greenplan solve, one by one; stdout clean; exit 0', async () => {
+    const files = mixed();
+    const dir = folder(files);
+    const out = join(dir, 'out', 'results.jsonl');
+    spawnSync('mkdir', ['-p', join(dir, 'out')]);
+    const r = run(['batch', dir, '--out', out, '--workers', '2', '--check']);
+    expect(r.stderr).toContain(`batch: ${Object.keys(files).length} instances: ${Object.keys(files).length} solved`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const lines = readLines(out);
+    expect(lines.map((l) => l.id).sort()).toEqual(Object.keys(files).sort());
+    for (const l of lines) {
+      const one = run(['solve', join(dir, l.id)]);
+      expect(one.status).toBe(0);
+      expect(l).toMatchObject({ status: 'solved', solution: JSON.parse(one.stdout), check: { valid: true } });
+      expect(Object.keys(l)).toEqual(['id', 'status', 'ms', 'solution', 'check']);
+    }
+  });
+  it('records bad, infeasible and timed-out instances and solves the rest; exit 4 with a summary of why', () => {
+    const dir = folder({
+      'good.json': { problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4, copies: 5 }] },
+      'bad.json': { problem: 'knapsack', capacity: 5, items: [{ size: 0, value: 1 }] },
+      'broken.json': '{"problem": ',
+      'unknown.json': { problem: 'nope' },
+      'infeasible.json': { problem: 'smoothing', budget: 1, scenarios: [{ demand: [3, 1, 4] }] },
+      'endless.json': endlessKnapsack(),
+      'good2.json': { problem: 'smoothing', scenarios: [{ demand: [3, 1, 4, 1, 5] }] },
+    });
+    const r = run(['batch', dir, '--workers', '2', '--timeout-ms', '2000']);
+    expect(r.status).toBe(4);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    expect(byId.size).toBe(7);
+    expect(byId.get('good.json')).toMatchObject({ status: 'solved', solution: { value: 12 } });
+    expect(byId.get('good2.json')).toMatchObject({ status: 'solved' });
+    expect(byId.get('bad.json')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: 'items[0].size' } });
+    expect(byId.get('broken.json')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input' } });
+    expect(byId.get('unknown.json')).toMatchObject({ status: 'invalid', error: { path: 'problem' } });
+    expect(byId.get('infeasible.json')).toMatchObject({ status: 'infeasible', solution: { status: 'infeasible' } });
+    expect(byId.get('endless.json')).toMatchObject({ status: 'timeout', ms: 2000, error: { code: 'timeout' } });
+    expect(r.stderr).toContain('batch: 7 instances: 2 solved, 1 infeasible, 3 invalid, 1 timeout');
+    expect(r.stderr).toContain('5 not solved:');
+    expect(r.stderr).toContain('  bad.json: invalid: items[0].size must be an integer >= 1');
+    expect(r.stderr).toContain('  endless.json: timeout: stopped after 2000 ms');
+  });
+  it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
+    const input = [
+      JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] }),
+      JSON.stringify({ id: 'named', instance: { problem: 'smoothing', scenarios: [{ demand: [1, 2] }] } }),
+      '{not json',
+      '',
+    ].join('\n');
+    const r = run(['batch', '-', '--workers', '1', '--progress-interval', '1'], input);
+    expect(r.status).toBe(4);
+    const byId = new Map(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.id, l]));
+    expect([...byId.keys()].sort()).toEqual(['1', '3', 'named']);
+    expect(byId.get('3')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: '', message: expect.stringContaining('not valid JSON') } });
+    expect(r.stderr).toMatch(/^batch: 3\/\? done \(1 failed: 1 invalid\), [\d.]+\/s, ETA \?$/m);
+  });
+  it('a run killed in the middle leaves complete lines; the same command resumes, solving each instance once', async () => {
+    const files: Record<string, unknown> = {};
+    for (let i = 0; i < 10; i++) files[`k${String(i).padStart(2, "0")}.json`] = heavyKnapsack(100 + i, 500);
+    const dir = folder(files);
+    const out = join(dir, 'results.jsonl');
+    const child = spawn(process.execPath, [bin, 'batch', dir, '--out', out, '--workers', '1'], { stdio: 'ignore' });
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (existsSync(out) && readFileSync(out, 'utf8').split('\n').length > 3) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 20);
+      child.once('exit', () => {
+        clearInterval(poll);
+        reject(new Error('the batch ended before it could be killed'));
+      });
+    });
+    await new Promise((r) => child.once('exit', r));
+    const first = readLines(out); // every line is complete JSON
+    expect(first.length).toBeGreaterThanOrEqual(3);
+    expect(first.length).toBeLessThan(10);
+    appendFileSync(out, '{"id":"k09.json","status":"sol'); // as if killed while writing
+    const r = run(['batch', dir, '--out', out, '--workers', '2']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`(${first.length} recorded earlier, skipped); ${10 - first.length} in`);
+    const lines = readLines(out);
+    expect(lines.map((l) => l.id).sort()).toEqual(Object.keys(files).sort());
+    expect(lines.slice(0, first.length)).toEqual(first);
+    for (const l of lines) expect(l.solution).toEqual(await solve(files[l.id]));
+    const size = statSync(out).size;
+    expect(run(['batch', dir, '--out', out]).status).toBe(0); // nothing left: nothing written
+    expect(statSync(out).size).toBe(size);
+  });
+  it('Ctrl+C: stops, keeps complete lines, says how to resume, exit 130', async () => {
+    const dir = folder({ 'a.json': endlessKnapsack(), 'b.json': { problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] } });
+    const out = join(dir, 'results.jsonl');
+    const child = spawn(process.execPath, [bin, 'batch', dir, '--out', out, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toContain('batch interrupted');
+    expect(stderr).toContain('run the same command again to resume');
+    for (const l of readLines(out)) expect(l.id).not.toBe('a.json');
+  });
+  it('exit 2 for a malformed batch: missing input, bad options, a repeated id, an --out that is not a results file', () => {
+    const dir = folder({ 'a.json': { problem: 'knapsack', capacity: 1, items: [] } });
+    expect(run(['batch', join(dir, 'missing')]).status).toBe(2);
+    const w = run(['batch', dir, '--workers', '0']);
+    expect(w.status).toBe(2);
+    expect(w.stderr).toContain('--workers must be an integer >= 1');
+    const dup = run(['batch', '-'], '{"id":"a","instance":{}}\n{"id":"a","instance":{}}\n');
+    expect(dup.status).toBe(2);
+    expect(dup.stderr).toContain('line 2 repeats the id "a"');
+    const foreign = join(dir, 'a.json');
+    const r = run(['batch', dir, '--out', foreign]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is not a greenplan results file');
+    expect(JSON.parse(readFileSync(foreign, 'utf8'))).toEqual({ problem: 'knapsack', capacity: 1, items: [] });
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    expect(run(['batch', join(dir, 'empty.jsonl')]).status).toBe(0);
+  });
+});
+
+export type { BatchResult };

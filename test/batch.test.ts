@@ -1,0 +1,162 @@
+// Batch building blocks (src/batch/): the line reader (lazy, bounded, cut lines), the
+// results file (whole lines, resume, a cut last line dropped, a foreign file refused), the
+// result line format, queue job ids, the progress view (a bar on a terminal, lines
+// otherwise) and the summary.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lines, readRecorded, resultLine, ResultFile, openSource } from '../src/batch/jsonl.js';
+import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.js';
+import { ProgressView } from '../src/batch/progress.js';
+import { envelopeOf } from '../src/batch/pool.js';
+import { Tally } from '../src/cli/batch.js';
+import { gunzipSync } from 'node:zlib';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'greenplan-batch-unit-'));
+const collect = async <T>(it: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+
+describe('lines()', () => {
+  it('splits chunks at newlines, across chunk boundaries and multi-byte characters', async () => {
+    const text = Buffer.from('{"a":"é"}\n\n{"b":2}\r\nlast');
+    const chunks = [text.subarray(0, 7), text.subarray(7, 8), text.subarray(8, 15), text.subarray(15)];
+    const got = await collect(lines(chunks));
+    expect(got.map((l) => [l.n, l.text, l.unterminated ?? false])).toEqual([[1, '{"a":"é"}', false], [2, '', false], [3, '{"b":2}\r', false], [4, 'last', true]]);
+  });
+  it('reports a line over the limit without keeping it, and goes on', async () => {
+    const got = await collect(lines(['short\n', 'x'.repeat(50), 'y'.repeat(50), '\nnext\n'], 64));
+    expect(got).toEqual([{ n: 1, text: 'short' }, { n: 2, tooLong: true }, { n: 3, text: 'next' }]);
+  });
+  it('pulls the stream lazily (backpressure): one line asked, one chunk read', async () => {
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield Buffer.from('{"problem":"knapsack"}\n');
+      }
+    }
+    const it = lines(endless());
+    for (let i = 0; i < 5; i++) await it.next();
+    expect(pulled).toBe(5);
+    await it.return(undefined);
+  });
+});
+
+describe('batch input', () => {
+  it('JSONL: ids are line numbers, or the envelope id; bad lines become invalid results; a repeated id is a malformed batch', async () => {
+    const dir = tmp();
+    const f = join(dir, 'in.jsonl');
+    writeFileSync(f, ['{"problem":"knapsack","capacity":1,"items":[]}', '', '{"id":"x","instance":{"problem":"knapsack"}}', '{"instance": nope', '{"id":"x","instance":{}}'].join('\n'));
+    const src = openSource(f);
+    const it = src.items[Symbol.asyncIterator]();
+    expect((await it.next()).value).toMatchObject({ id: '1', task: { json: '{"problem":"knapsack","capacity":1,"items":[]}' } });
+    expect((await it.next()).value).toMatchObject({ id: 'x', task: { instance: { problem: 'knapsack' } } });
+    expect((await it.next()).value).toMatchObject({ id: '4', result: { status: 'invalid', error: { code: 'invalid-input' } } });
+    await expect(it.next()).rejects.toThrow('line 5 repeats the id "x"');
+    expect(await src.total).toBe(4);
+  });
+  it('a folder: its *.json files by name; a missing input is an invalid-input error', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'b.json'), '{}');
+    writeFileSync(join(dir, 'a.json'), '[]');
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    const src = openSource(dir);
+    expect(src.total).toBe(2);
+    expect((await collect(src.items)).map((i) => [i.id, i.task?.json])).toEqual([['a.json', '[]'], ['b.json', '{}']]);
+    expect(() => openSource(join(dir, 'missing'))).toThrow(/cannot read/);
+  });
+  it('envelopes: { id, instance } or { id, json }, never an object with a problem field', () => {
+    expect(envelopeOf({ id: 'a', instance: 1 })).toEqual({ id: 'a', instance: 1 });
+    expect(envelopeOf({ id: 3, json: '{}' })).toEqual({ id: '3', json: '{}' });
+    expect(envelopeOf({ id: 'a', instance: 1, problem: 'knapsack' })).toBeUndefined();
+    expect(envelopeOf({ id: {}, instance: 1 })).toBeUndefined();
+    expect(envelopeOf(JSON.parse('{"__proto__":{"id":"a"},"instance":1}'))).toBeUndefined();
+  });
+});
+
+describe('results file', () => {
+  it('lines are { id, status, ms, solution | error, check? } in that order', () => {
+    expect(resultLine({ id: 'a"b', status: 'solved', ms: 1.5, solutionJson: '{"x":1}', check: { valid: true, reason: 'ok', objective: 1 } }))
+      .toBe('{"id":"a\\"b","status":"solved","ms":1.5,"solution":{"x":1},"check":{"valid":true,"reason":"ok","objective":1}}');
+    expect(resultLine({ id: '1', status: 'invalid', ms: 0, error: { code: 'invalid-input', path: 'items[0]', message: 'm' } }))
+      .toBe('{"id":"1","status":"invalid","ms":0,"error":{"code":"invalid-input","path":"items[0]","message":"m"}}');
+  });
+  it('resume: the recorded ids; a last line cut short is removed; a file of something else is refused', async () => {
+    const dir = tmp();
+    const f = join(dir, 'out.jsonl');
+    const w = new ResultFile(f);
+    w.write(resultLine({ id: 'a', status: 'solved', ms: 1, solutionJson: '{}' }));
+    w.write(resultLine({ id: 'b', status: 'timeout', ms: 5, error: { code: 'timeout', path: '', message: 't' } }));
+    w.close();
+    const whole = readFileSync(f, 'utf8');
+    appendFileSync(f, '{"id":"c","status":"sol');
+    const rec = await readRecorded(f);
+    expect([...rec.entries()]).toEqual([['a', { status: 'solved', valid: undefined }], ['b', { status: 'timeout', valid: undefined }]]);
+    expect(readFileSync(f, 'utf8')).toBe(whole);
+    const other = join(dir, 'instances.jsonl');
+    writeFileSync(other, '{"problem":"knapsack","capacity":1,"items":[]}\n');
+    await expect(readRecorded(other)).rejects.toThrow(/not a greenplan results file \(line 1: not a result\)/);
+    expect(readFileSync(other, 'utf8')).toBe('{"problem":"knapsack","capacity":1,"items":[]}\n');
+    writeFileSync(other, '{"problem":"knapsack","capacity":1,"items":[]}'); // no newline: still not ours
+    await expect(readRecorded(other)).rejects.toThrow(/line 1: not a result/);
+    expect(readFileSync(other, 'utf8')).toBe('{"problem":"knapsack","capacity":1,"items":[]}');
+    expect((await readRecorded(join(dir, 'new.jsonl'))).size).toBe(0);
+  });
+});
+
+describe('queue jobs', () => {
+  it('job ids: injective, never an integer, no ":"', () => {
+    for (const id of ['1', 'a:b', 'a%3Ab', '', 'é/x', '__proto__']) {
+      const j = jobIdOf(id);
+      expect(j).not.toMatch(/^\d+$/);
+      expect(j).not.toContain(':');
+      expect(idOfJob(j)).toBe(id);
+    }
+    expect(jobIdOf('a:b')).not.toBe(jobIdOf('a%3Ab'));
+  });
+  it('large instances travel gzip-compressed', () => {
+    const small = jobDataOf({ id: 's', task: { json: '{"problem":"knapsack"}' } });
+    expect(small).toEqual({ id: 's', json: '{"problem":"knapsack"}' });
+    const json = JSON.stringify({ problem: 'smoothing', scenarios: [{ demand: Array.from({ length: COMPRESS_OVER }, (_, i) => i % 100) }] });
+    const big = jobDataOf({ id: 'b', task: { json } });
+    expect(big.json).toBeUndefined();
+    expect(big.gz!.length).toBeLessThan(json.length / 4);
+    expect(gunzipSync(Buffer.from(big.gz!, 'base64')).toString()).toBe(json);
+  });
+});
+
+describe('progress and summary', () => {
+  const p = (done: number, failed: number) => ({ done, failed, skipped: 0, byStatus: { solved: done - failed, infeasible: 0, invalid: failed, timeout: 0, error: 0 }, elapsedMs: done * 100 });
+  it('plain lines when stderr is not a terminal', async () => {
+    let out = '';
+    const view = new ProgressView({ write: (s: string) => (out += s) }, Promise.resolve(10), 10);
+    await new Promise((r) => setTimeout(r, 0));
+    view.update(p(4, 1));
+    view.line();
+    await view.stop();
+    expect(out).toBe('batch: 4/10 done (1 failed: 1 invalid), 10.0/s, ETA 1 s\nbatch: 4/10 done (1 failed: 1 invalid), 10.0/s, ETA 1 s\n');
+  });
+  it('a bar with done/total, rate, ETA and failures on a terminal', async () => {
+    let out = '';
+    const stream = { isTTY: true, columns: 120, write: (s: string) => ((out += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stream, removeListener: () => stream };
+    const view = new ProgressView(stream, 8);
+    view.update(p(8, 2));
+    await view.stop();
+    expect(out).toContain('8/8 | 10.0/s | ETA 0 s | failed 2');
+    expect(out).toMatch(/█{30}/);
+  });
+  it('the summary says how many failed and why', () => {
+    const t = new Tally();
+    t.add({ id: 'a', status: 'solved' });
+    t.add({ id: 'b', status: 'invalid', error: { message: 'items[0].size must be an integer >= 1' } });
+    t.add({ id: 'c', status: 'solved', check: { valid: false, reason: 'over capacity' } });
+    t.add({ id: 'd', status: 'timeout', error: { message: 'stopped' } }, true);
+    const s = t.summary('batch');
+    expect(s).toMatch(/^batch: 4 instances: 2 solved, 1 invalid, 1 timeout, 1 rejected by the checker \(1 recorded earlier, skipped\); 3 in /);
+    expect(s).toContain('3 not solved:\n  b: invalid: items[0].size must be an integer >= 1\n  c: solved: check failed: over capacity\n');
+  });
+});
