@@ -1,7 +1,9 @@
 // greenplan public API (platform-neutral barrel; node.ts and browser.ts add the loader).
 export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResult, type ProblemName } from './solve.js';
 export { REGISTRY, problemOf } from './problems/registry.js';
-export type { Problem, CheckReport } from './problems/types.js';
+export type { Problem, ProblemSpec, CheckReport } from './problems/types.js';
+export { check } from './check.js';
+export { STATUSES, SOLVED_STATUSES, UNSOLVED_STATUSES, withContract, type Status, type InfeasibleVerdict } from './check/contract.js';
 export { smooth, validateSmoothing, type SmoothOptions, type SmoothingInput } from './problems/smoothing/solve.js';
 export { SmoothingInstance, SmoothingScenario, type SmoothingSolution, type SmoothingInfeasible } from './problems/smoothing/schema.js';
 export { checkSmoothing } from './problems/smoothing/check.js';
@@ -21,6 +23,6 @@ export { solveAutoscaling, validateAutoscaling } from './problems/autoscaling/so
 export { AutoscalingInstance, AutoscalingService, AutoscalingEnergy, type AutoscalingSolution, type AutoscalingServiceSolution, type AutoscalingEvaluation, type PolicyResult, type PerPod, type EnergyTotals } from './problems/autoscaling/schema.js';
 export { checkAutoscaling } from './problems/autoscaling/check.js';
 export { ENERGY_DEFAULTS } from './problems/autoscaling/energy.js';
-export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
+export { GreenplanError, ValidationError, ERROR_CODES, errorFromFields, type ErrorCode, type ErrorFields, type Issue } from './core/errors.js';
 export { instanceSchema } from './schema.js';
 export { init, setModuleSource } from './wasm/loader.js';
