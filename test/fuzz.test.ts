@@ -40,18 +40,27 @@ async function expectGraceful(inst: unknown) {
 function paths(v: unknown, base = ''): string[] {
   const out = [base];
   if (Array.isArray(v)) v.slice(0, 6).forEach((x, i) => out.push(...paths(x, `${base}[${i}]`)));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, base ? `${base}.${k}` : k));
+  else if (v && typeof v === 'object') {
+    // keys that are not plain names (forecast's coverage keys "0.8", user names) are quoted: ["0.8"]
+    for (const [k, x] of Object.entries(v)) out.push(...paths(x, /^[A-Za-z_$][\w$]*$/.test(k) ? (base ? `${base}.${k}` : k) : `${base}[${JSON.stringify(k)}]`));
+  }
+  return out;
+}
+
+/** The keys of a path made by paths(): names, [index] and ["quoted key"]. */
+function keysOf(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/\[("(?:[^"\\]|\\.)*")\]|\[(\d+)\]|([^.[\]]+)/g)) out.push(m[1] !== undefined ? JSON.parse(m[1]) as string : m[2] !== undefined ? Number(m[2]) : m[3]!);
   return out;
 }
 
 function mutate(inst: any, path: string, mode: number, odd: unknown): any {
   const copy = structuredClone(inst);
   if (path === '') return odd;
-  const parts = path.match(/[^.[\]]+/g)!;
+  const parts = keysOf(path);
   let cur = copy;
-  for (const p of parts.slice(0, -1)) cur = cur[/^\d+$/.test(p) ? Number(p) : p];
-  const last = parts[parts.length - 1]!;
-  const key = /^\d+$/.test(last) ? Number(last) : last;
+  for (const p of parts.slice(0, -1)) cur = cur[p];
+  const key = parts[parts.length - 1]!;
   if (mode === 0) { if (Array.isArray(cur)) cur.splice(key as number, 1); else delete cur[key]; }
   else cur[key] = odd;
   return copy;

@@ -25,7 +25,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
   try {
     if (!solution || solution.problem !== 'autoscaling') return fail('solution.problem is not "autoscaling"');
-    if (solution.status !== 'ok') return fail(`solution.status is "${solution.status}", expected "ok"`);
+    if (solution.status !== 'feasible') return fail(`solution.status is "${solution.status}", expected "feasible"`);
     const svc: any[] = instance?.services ?? [];
     const step = instance.step ?? 300;
     const H = instance.horizon ?? Math.max(1, Math.round(86400 / step));

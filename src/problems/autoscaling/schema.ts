@@ -135,7 +135,7 @@ export interface AutoscalingEvaluation {
 
 export interface AutoscalingSolution {
   problem: 'autoscaling';
-  status: 'ok';
+  status: 'feasible';
   step: number;
   horizon: number;
   risk: number;

@@ -175,7 +175,7 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
   });
   const totals = energyOf(services.map((s) => ({ pods: s.pods.plan, workload: s.forecast.mean, atFull: s.perPod.atFull })), H, step, energy);
   const solution: AutoscalingSolution = {
-    problem: 'autoscaling', status: 'ok', step, horizon: H, risk: q, targetUtilization: target,
+    problem: 'autoscaling', status: 'feasible', step, horizon: H, risk: q, targetUtilization: target,
     services, totals, energy,
     prior: { w: prior.m0, b: prior.m1, sigma2: prior.b / (prior.a - 1), kind: prior.kind, services: prior.services, observations: prior.observations },
   };

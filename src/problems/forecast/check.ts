@@ -13,7 +13,7 @@ export function checkForecast(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
   if (!solution || typeof solution !== 'object') return fail('solution is not an object');
   if (solution.problem !== 'forecast') return fail('solution.problem is not "forecast"');
-  if (solution.status !== 'ok') return fail(`solution.status is "${solution.status}", expected "ok"`);
+  if (solution.status !== 'feasible') return fail(`solution.status is "${solution.status}", expected "feasible"`);
   const series: any[] = Array.isArray(instance?.series) ? instance.series : [];
   const step = instance?.step ?? 300;
   const H = instance?.horizon ?? Math.max(1, Math.round(86400 / step));

@@ -87,7 +87,7 @@ export interface ForecastSeriesResult {
 
 export interface ForecastSolution {
   problem: 'forecast';
-  status: 'ok';
+  status: 'feasible';
   step: number;
   horizon: number;
   levels: number[];

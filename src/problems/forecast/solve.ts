@@ -252,7 +252,7 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
     r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(runs.get(m)![i]!.mae1)).map((m) => [m, runs.get(m)![i]!.mae1]));
     return r;
   });
-  return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
+  return { problem: 'forecast', status: 'feasible', step, horizon: H, levels, series };
 }
 
 export { FORECAST_METHODS };
