@@ -3,7 +3,9 @@
 // Chromium through the stable data-testid hooks. Every example solves as Node's solve()
 // does; invalid input shows its JSON path and the page recovers; Cancel during a long
 // migration stops it and the next solve works; a share URL restores the instance; "Open
-// file" converts a CSV in the browser; and no page error or console error occurs.
+// file" converts a CSV in the browser; the forecast and autoscaling views draw what they
+// promise, the risk control re-solves and the newest request wins; and no page error or
+// console error occurs.
 // Needs /usr/bin/chromium (.ci/run installs it); skips with a notice without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -48,8 +50,9 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
 
   async function open(url = site.url): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+    const test = expect.getState().currentTestName ?? '';
+    page.on('pageerror', (e) => problems.push(`${test}: pageerror: ${e.message}\n${e.stack ?? ''}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${test}: console.error: ${m.text()}`); });
     await page.goto(url);
     return page;
   }
@@ -83,8 +86,11 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(first.problem).toBe('smoothing');
     expect(first.scenarios).toHaveLength(60);
     const ids = await page.$$eval('[data-testid=example] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && !v.startsWith('skeleton-')));
-    expect(ids.length).toBeGreaterThanOrEqual(9); // the four examples/*.json, the Tianchi set, its budgeted form, the deployment excerpt, ROADEF a1_1
-    for (const p of ['smoothing', 'knapsack', 'deployment', 'migration']) {
+    // examples/*.json (smoothing ×2, knapsack, deployment, migration, forecast, autoscaling), the Tianchi set,
+    // its budgeted form, the deployment excerpt, ROADEF a1_1, two NAB forecasts, a NAB autoscaling replay
+    expect(ids.length).toBeGreaterThanOrEqual(14);
+    for (const id of ['examples/forecast.json', 'examples/autoscaling.json', 'nab-taxi-forecast', 'nab-aws-forecast', 'nab-elb-autoscaling']) expect(ids).toContain(id);
+    for (const p of ['smoothing', 'knapsack', 'deployment', 'migration', 'forecast', 'autoscaling']) {
       expect(await page.$$eval(`[data-testid=example] optgroup[label^="${p}:"] option`, (os) => os.length)).toBeGreaterThan(0);
     }
     for (const id of ids) {
@@ -181,6 +187,136 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.setInputFiles('[data-testid=file]', ['instance_deploy.csv', 'app_resources.csv', 'machine_resources.csv'].map((f) => tianchi + f));
     expect(await ended(page, before)).toBe('done');
     expect(await expectSameAsNode(page)).toEqual(convertTianchi({ apps: `${tianchi}app_resources.csv`, machines: `${tianchi}machine_resources.csv`, deploy: `${tianchi}instance_deploy.csv` }));
+    await page.close();
+  });
+
+  /** Select an example and wait for its solve. */
+  async function example(page: Page, id: string) {
+    const before = await run(page);
+    await page.selectOption('[data-testid=example]', id);
+    expect(await ended(page, before), id).toBe('done');
+  }
+  const kpiTexts = (page: Page, sel: string) => page.$$eval(`${sel} .kpi`, (ks) => ks.map((k) => k.textContent ?? ''));
+  /** Charts drawn in the view: uPlot canvases with a non-zero size. */
+  const canvases = (page: Page) => page.$$eval('#view .chart canvas', (cs) => cs.filter((c) => (c as HTMLCanvasElement).width > 0 && (c as HTMLCanvasElement).height > 0 && (c as HTMLElement).offsetParent !== null).length);
+
+  it('forecast view: series by a chosen order, history + mean + bands, method, backtest, fallbacks; the method menu re-solves', async () => {
+    const page = await open();
+    await ended(page, 0);
+    await example(page, 'nab-aws-forecast');
+    const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    await expectSameAsNode(page);
+    expect(await canvases(page)).toBe(1);
+    // the chart's series: history, mean, and a lower and upper edge per level
+    expect(await page.$$eval('#view .chart .u-legend .u-series', (s) => s.length)).toBe(1 + 2 + 2 * sol.levels.length);
+    // the menu: largest workload first by default; worst MASE first on request
+    const inst = JSON.parse(await instanceText(page));
+    const mean = (v: (number | null)[]) => { const x = v.filter((y): y is number => y !== null); return x.reduce((a, b) => a + b, 0) / x.length; };
+    const byVolume = inst.series.map((s: any) => s.name).sort((a: string, b: string) => mean(inst.series.find((s: any) => s.name === b).values) - mean(inst.series.find((s: any) => s.name === a).values));
+    const menu = () => page.$$eval('[data-testid=forecast-series] option', (os) => os.map((o) => o.textContent!.split(' — ')[0]));
+    expect(await menu()).toEqual(byVolume);
+    await page.selectOption('#view select[aria-label="Order the series by"]', 'worst');
+    const byMase = [...sol.series].sort((a: any, b: any) => b.backtest.mase - a.backtest.mase).map((s: any) => s.name);
+    expect(await menu()).toEqual(byMase);
+    // the shown series' method, MASE, coverage and fallback note
+    const shown = sol.series.find((s: any) => s.name === byMase[0]);
+    const info = (await page.textContent('[data-testid=forecast-info]'))!;
+    expect(info).toContain(`method ${shown.method}`);
+    expect(info).toContain(`MASE ${shown.backtest.mase.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
+    expect(info).toContain('80%:');
+    if (shown.fallback) expect(info).toContain(`fallback: ${shown.fallback}`);
+    // a click on a row of the table of every series shows that series
+    await page.click(`#view tr.pick:has(td:text-is("${byMase[1]}"))`);
+    expect(await page.textContent('[data-testid=forecast-info]')).toContain(byMase[1]);
+    expect(await page.inputValue('[data-testid=forecast-series]')).toBe(String(sol.series.findIndex((s: any) => s.name === byMase[1])));
+    const kpis = await kpiTexts(page, '#kpis');
+    expect(kpis.some((k) => k.startsWith('mean MASE'))).toBe(true);
+    expect(kpis.some((k) => k.startsWith('coverage 95%'))).toBe(true);
+    // the method menu re-solves with that method for every series
+    const before = await run(page);
+    await page.selectOption('[data-testid=forecast-method]', 'ets');
+    expect(await ended(page, before)).toBe('done');
+    const ets = await expectSameAsNode(page);
+    expect(ets.method).toBe('ets');
+    expect(JSON.parse((await page.textContent('[data-testid=solution]'))!).series.every((s: any) => s.method === 'ets')).toBe(true);
+    await page.close();
+  });
+
+  it('autoscaling view: forecast band, pod plans, every replayed policy with kWh and CO2 saved vs static; risk re-solves and the newest request wins; deltas include kWh and CO2', async () => {
+    const page = await open();
+    await ended(page, 0);
+    await example(page, 'examples/autoscaling.json');
+    const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    await expectSameAsNode(page);
+    expect(await canvases(page)).toBe(3); // workload + band, pod plans, replay
+    const rows = await page.$$eval('[data-testid=autoscaling-policies] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const policies = sol.evaluation.policies.map((p: any) => p.policy);
+    for (const p of ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'oracle']) expect(policies).toContain(p);
+    expect(rows.map((r) => r[0])).toEqual(policies);
+    const head = await page.$$eval('[data-testid=autoscaling-policies] thead th', (ths) => ths.map((th) => th.textContent));
+    for (const h of ['pod-hours', 'RRC', 'under-prov.', 'actions', 'kWh', 'kg CO2', 'kWh saved vs static', 'CO2 saved vs static']) expect(head).toContain(h);
+    // kWh saved vs static, recomputed from the solution
+    const st = sol.evaluation.policies.find((p: any) => p.policy === 'static');
+    const hpa = sol.evaluation.policies.find((p: any) => p.policy === 'hpa');
+    const hpaRow = rows.find((r) => r[0] === 'hpa')!;
+    expect(hpaRow[head.indexOf('kWh saved vs static')]).toContain((st.kWh - hpa.kWh).toLocaleString('en-US', { maximumFractionDigits: 2 }));
+    const kpis = await kpiTexts(page, '#kpis');
+    for (const k of ['kWh', 'kg CO2', 'replay kWh saved vs static', 'replay kg CO2 saved vs static']) expect(kpis.some((t) => t.startsWith(k))).toBe(true);
+    // pin, then move the risk control as a drag does: one re-solve, at the last value
+    await page.click('#pin');
+    const setRisk = (q: number) => page.$eval('[data-testid=autoscaling-risk]', (e, v) => { (e as HTMLInputElement).value = String(v); e.dispatchEvent(new Event('input', { bubbles: true })); }, q);
+    for (const q of [0.6, 0.65, 0.7]) await setRisk(q);
+    const shownRisk = () => page.evaluate(() => { try { return JSON.parse(document.querySelector('[data-testid=solution]')!.textContent!).risk; } catch { return null; } });
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')!.getAttribute('data-state') === 'done' && JSON.parse(document.querySelector('[data-testid=solution]')!.textContent!).risk === 0.7, null, { timeout: 60_000 });
+    let inst = await expectSameAsNode(page);
+    expect(inst.risk).toBe(0.7);
+    // the deltas against the pinned baseline include kWh and CO2
+    const deltas = await kpiTexts(page, '#deltas');
+    expect(deltas.some((t) => t.startsWith('kWh'))).toBe(true);
+    expect(deltas.some((t) => t.startsWith('kg CO2'))).toBe(true);
+    // a newer request made while an older one is being solved (the NAB replay takes a second or
+    // more): the older result is never shown, the newer one is, and nothing arrives after it
+    await example(page, 'nab-elb-autoscaling');
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__shownRisks = [];
+      new MutationObserver(() => { try { w.__shownRisks.push(JSON.parse(document.querySelector('[data-testid=solution]')!.textContent!).risk); } catch { /* partial text */ } })
+        .observe(document.querySelector('[data-testid=solution]')!, { childList: true, characterData: true, subtree: true });
+    });
+    // in the page: request 0.55, and the moment its solve starts, request 0.97
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const status = document.querySelector('[data-testid=status]')!;
+      const risk = document.querySelector('[data-testid=autoscaling-risk]') as HTMLInputElement;
+      const set = (q: number) => { risk.value = String(q); risk.dispatchEvent(new Event('input', { bubbles: true })); };
+      const mo = new MutationObserver(() => {
+        if (status.getAttribute('data-state') !== 'solving') return;
+        mo.disconnect();
+        set(0.97);
+        resolve();
+      });
+      mo.observe(status, { attributes: true });
+      set(0.55);
+    }));
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')!.getAttribute('data-state') === 'done' && JSON.parse(document.querySelector('[data-testid=solution]')!.textContent!).risk === 0.97, null, { timeout: 120_000 });
+    const settled = await run(page);
+    inst = await expectSameAsNode(page);
+    expect(inst.risk).toBe(0.97);
+    await page.waitForTimeout(1500);
+    expect(await run(page)).toBe(settled);
+    expect(await shownRisk()).toBe(0.97);
+    expect(await page.evaluate(() => (window as any).__shownRisks)).toEqual([0.97]);
+    await example(page, 'examples/autoscaling.json');
+    // a named risk from the preset menu writes the name; the replay toggle removes the evaluation
+    let before = await run(page);
+    await page.selectOption('#view select[aria-label="Risk preset"]', '0.95');
+    expect(await ended(page, before)).toBe('done');
+    expect((await expectSameAsNode(page)).risk).toBe('safe');
+    before = await run(page);
+    await page.uncheck('[data-testid=autoscaling-evaluate]');
+    expect(await ended(page, before)).toBe('done');
+    expect((await expectSameAsNode(page)).evaluate).toBeUndefined();
+    expect(JSON.parse((await page.textContent('[data-testid=solution]'))!).evaluation).toBeUndefined();
+    expect(await canvases(page)).toBe(2);
     await page.close();
   });
 });

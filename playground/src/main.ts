@@ -12,12 +12,14 @@ import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
 import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
 import { pretty } from './pretty.js';
-import { fmt, el, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
+import { fmt, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
 import { genericView } from './views/generic.js';
 import { smoothingView } from './views/smoothing.js';
 import { knapsackView } from './views/knapsack.js';
 import { deploymentView } from './views/deployment.js';
 import { migrationView } from './views/migration.js';
+import { forecastView } from './views/forecast.js';
+import { autoscalingView } from './views/autoscaling.js';
 
 /** Instances above this size are held aside, not put into the editor ("edit anyway"). */
 const LARGE = 2_000_000;
@@ -27,6 +29,7 @@ const DEBOUNCE_MS = 150;
 // one view per problem of the registry; the problems without their own get the generic view
 const OWN_VIEWS = new Map<string, ViewFactory>([
   ['smoothing', smoothingView], ['knapsack', knapsackView], ['deployment', deploymentView], ['migration', migrationView],
+  ['forecast', forecastView], ['autoscaling', autoscalingView],
 ]);
 const VIEWS = new Map<string, ViewFactory>(PROBLEMS.map((p) => [p, OWN_VIEWS.get(p) ?? genericView]));
 
@@ -92,10 +95,11 @@ function currentText(): string {
   return source.kind === 'large' ? source.text : editor.getText();
 }
 
-/** The current instance with top-level fields changed (undefined removes), as JSON text. */
+/** The instance last solved with top-level fields changed (undefined removes), as JSON text
+ * (the solved one, not the editor's text, which may be half typed meanwhile). */
 async function variantText(fields: Record<string, unknown>): Promise<string> {
   if (source.kind === 'large') return data.withFields(fields, false);
-  const inst = { ...JSON.parse(editor.getText()) };
+  const inst = { ...(current?.instance ?? JSON.parse(editor.getText())) };
   for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
   return JSON.stringify(inst);
 }
@@ -109,6 +113,8 @@ const host: ViewHost = {
   },
   setFields(fields) {
     clearTimeout(debounce);
+    // a newer request exists from now on: a result still in flight is stale (dropped by solveNow)
+    if (ui.status.dataset.state === 'solving') seq++;
     if (source.kind === 'editor') {
       for (const [k, v] of Object.entries(fields)) editor.setField(k, v);
       debounce = setTimeout(() => void solveNow(), DEBOUNCE_MS);
@@ -213,9 +219,16 @@ function render(check: { valid: boolean; reason: string } | undefined, ms: numbe
   renderKpis();
 }
 
+/** The view's KPIs, with the solution's energy figures (kWh, kg CO2) when it has them and the view does not show them. */
+function kpisOf(c: NonNullable<typeof current>, v: View): Kpi[] {
+  const kpis = v.kpis(c.instance, c.solution, c.extra);
+  for (const e of energyKpis(c.solution)) if (!kpis.some((k) => k.label === e.label)) kpis.push(e);
+  return kpis;
+}
+
 function renderKpis() {
   if (!current || !view) return;
-  const kpis = view.v.kpis(current.instance, current.solution, current.extra);
+  const kpis = kpisOf(current, view.v);
   ui.kpis.replaceChildren(...kpis.map((k) => el('div', { className: 'kpi' }, el('div', { className: 'k' }, k.label), el('div', { className: 'v' }, k.text ?? fmt(k.value)))));
   if (!baseline || baseline.problem !== view.problem) { ui.deltas.replaceChildren(); return; }
   const cards: HTMLElement[] = [el('div', { className: 'note' }, `vs baseline “${baseline.label}”:`)];
@@ -311,7 +324,7 @@ ui.editAnyway.addEventListener('click', () => {
 });
 ui.pin.addEventListener('click', () => {
   if (!current || !view) return;
-  baseline = { label: current.label || 'pinned', problem: view.problem, kpis: view.v.kpis(current.instance, current.solution, current.extra) };
+  baseline = { label: current.label || 'pinned', problem: view.problem, kpis: kpisOf(current, view.v) };
   ui.pin.textContent = 'Pin as baseline ✓';
   setTimeout(() => { ui.pin.textContent = 'Pin as baseline'; }, 1200);
   renderKpis();

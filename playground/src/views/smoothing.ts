@@ -94,7 +94,16 @@ export const smoothingView: ViewFactory = (container, host) => {
   const runSweep = async (key: string) => {
     const out: { alpha: number; resource: number; variation: number }[] = [];
     for (const a of SWEEP) {
-      const s = await host.solveVariant({ alpha: a, budget: undefined });
+      if (key !== sweepKey) return;
+      let s: Record<string, number>;
+      try {
+        s = await host.solveVariant({ alpha: a, budget: undefined });
+      } catch (e) {
+        if (key !== sweepKey) return; // the instance changed (or the view closed) meanwhile: the variant may not be smoothing
+        sweepBtn.hidden = false;
+        sweepBtn.textContent = `The trade-off sweep failed (${(e as Error).message ?? e}): try again`;
+        return;
+      }
       if (key !== sweepKey) return; // the instance changed meanwhile
       out.push({ alpha: a, resource: s.resource!, variation: s.variation! });
     }
@@ -212,6 +221,7 @@ export const smoothingView: ViewFactory = (container, host) => {
       return k;
     },
     destroy() {
+      sweepKey = ''; // a sweep still running stops at its next step
       plan.destroy();
       curve.destroy();
       container.replaceChildren();

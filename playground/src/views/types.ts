@@ -50,6 +50,23 @@ export function numericKpis(solution: any, skip: string[] = []): Kpi[] {
   return out;
 }
 
+/**
+ * A solution's energy and carbon figures, wherever the problem puts them (`totals.kWh` and
+ * `totals.kgCO2` as autoscaling does, or top-level `kWh` / `kgCO2`): the page adds them to
+ * the KPIs so that baseline deltas include them whenever a solution has them.
+ */
+export function energyKpis(solution: any): Kpi[] {
+  const out: Kpi[] = [];
+  const from = (o: any) => {
+    if (!o || typeof o !== 'object') return;
+    if (typeof o.kWh === 'number' && Number.isFinite(o.kWh) && !out.some((k) => k.label === 'kWh')) out.push({ label: 'kWh', value: o.kWh, better: 'lower', text: fmt(o.kWh, 2) });
+    if (typeof o.kgCO2 === 'number' && Number.isFinite(o.kgCO2) && !out.some((k) => k.label === 'kg CO2')) out.push({ label: 'kg CO2', value: o.kgCO2, better: 'lower', text: fmt(o.kgCO2, 2) });
+  };
+  from(solution?.totals);
+  from(solution);
+  return out;
+}
+
 const formats = new Map<number, Intl.NumberFormat>();
 /** 1,234.5 (en-US grouping; at most `digits` decimals). One cached Intl.NumberFormat per digits:
  * toLocaleString builds a new one per call, too slow for thousands of rows. */

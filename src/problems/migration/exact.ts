@@ -51,7 +51,7 @@ export async function loadHighs(): Promise<Highs> {
       mod = await import(/* @vite-ignore */ /* webpackIgnore: true */ name);
     } catch (e) {
       throw new GreenplanError(
-        'internal',
+        'unavailable',
         `target "exact" needs the optional dependency "highs" (HiGHS MILP solver), which could not be loaded: install it with \`npm install highs\` (${(e as Error).message})`,
         'target',
       );
