@@ -109,8 +109,8 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
 }
 
 /** The k-th smallest of x (0-based), by Hoare's quickselect (reorders x). Expected O(n). */
-export function select(x: Float64Array, k: number, len = x.length): number {
-  let l = 0;
+export function select(x: Float64Array, k: number, len = x.length, from = 0): number {
+  let l = from;
   let r = len - 1;
   while (l < r) {
     const p = x[(l + r) >> 1]!;
@@ -154,6 +154,8 @@ export function bands(cal: Calibration | null, H: number, levels: readonly numbe
   const scratch = new Float64Array(count);
   const qlo = new Float64Array(nl * nb);
   const qhi = new Float64Array(nl * nb);
+  const ranks = new Int32Array(2 * nl);
+  const order = new Int32Array(2 * nl);
   for (let b = 0; b < nb; b++) {
     // widen to neighbouring buckets until the pool holds MIN_POOL errors (contiguous ranges)
     let a = b, z = b;
@@ -161,12 +163,25 @@ export function bands(cal: Calibration | null, H: number, levels: readonly numbe
     const n = off[z + 1]! - off[a]!;
     if (n === 0) continue;
     scratch.set(byBucket.subarray(off[a]!, off[z + 1]!));
+    // the 2·nl ranks in ascending order: once rank r is in place every smaller rank lies in
+    // [0, r), every larger one in (r, n), so each selection starts after the previous rank
     for (let k = 0; k < nl; k++) {
       const al = (1 - levels[k]!) / 2;
-      const rl = Math.min(n, Math.max(1, Math.floor((n + 1) * al)));
-      const rh = Math.min(n, Math.max(1, Math.ceil((n + 1) * (1 - al))));
-      qlo[k * nb + b] = Math.min(0, select(scratch, rl - 1, n));
-      qhi[k * nb + b] = Math.max(0, select(scratch, rh - 1, n));
+      ranks[2 * k] = Math.min(n, Math.max(1, Math.floor((n + 1) * al))) - 1;
+      ranks[2 * k + 1] = Math.min(n, Math.max(1, Math.ceil((n + 1) * (1 - al)))) - 1;
+      order[2 * k] = 2 * k;
+      order[2 * k + 1] = 2 * k + 1;
+    }
+    order.sort((u, v) => ranks[u]! - ranks[v]!);
+    let from = 0;
+    for (let j = 0; j < 2 * nl; j++) {
+      const q = order[j]!;
+      const r = ranks[q]!;
+      const v = select(scratch, r, n, Math.min(from, r));
+      from = r + 1;
+      const k = q >> 1;
+      if (q & 1) qhi[k * nb + b] = Math.max(0, v);
+      else qlo[k * nb + b] = Math.min(0, v);
     }
   }
   for (let h = 0; h < H; h++) {
