@@ -6,6 +6,10 @@
 // each level's interval is [q_lo, q_hi] of the signed errors (quickselect), with the finite-sample
 // conformal ranks floor((n+1)·α/2) and ceil((n+1)·(1-α/2)).
 import type { Fitted } from './method.js';
+import type { Kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
+import { statusError } from '../../core/errors.js';
+import { OK } from '../../wasm/abi.js';
 import type { SeriesCtx } from './series.js';
 
 /** Error buckets across the horizon: at most this many. */
@@ -134,12 +138,49 @@ export interface Bands {
   hi: Float64Array[];
 }
 
-export function bands(cal: Calibration | null, H: number, levels: readonly number[]): Bands {
+/**
+ * The intervals' offsets per level and step from the pooled errors: by the WASM kernel
+ * (assembly/forecast-conformal.ts) when `k` is given, else by the TypeScript reference
+ * (same ranks, same values; test/forecast.conformal.test.ts compares them).
+ */
+export function bands(cal: Calibration | null, H: number, levels: readonly number[], k?: Kernels): Bands {
   const nl = levels.length;
   const lo: Float64Array[] = [];
   const hi: Float64Array[] = [];
   for (let k = 0; k < nl; k++) { lo.push(new Float64Array(H)); hi.push(new Float64Array(H)); }
   if (!cal || cal.count === 0) return { lo, hi };
+  const nb = cal.nb;
+  // the kernel packs rank and slot in one i32 key: pools under 2^24 errors, at most 32 levels
+  const { qlo, qhi } = k && cal.count < 2 ** 24 && nl <= 32 ? quantilesWasm(k, cal, levels) : quantilesTs(cal, levels);
+  for (let h = 0; h < H; h++) {
+    const b = cal.bucketOf(h);
+    for (let k = 0; k < nl; k++) {
+      lo[k]![h] = qlo[k * nb + b]!;
+      hi[k]![h] = qhi[k * nb + b]!;
+    }
+  }
+  return { lo, hi };
+}
+
+function quantilesWasm(k: Kernels, cal: Calibration, levels: readonly number[]): { qlo: Float64Array; qhi: Float64Array } {
+  const { nb, count } = cal;
+  const nl = levels.length;
+  const lay = new Layout();
+  const oE = lay.take(count, 8), oB = lay.take(count, 1), oA = lay.take(nl, 8), oL = lay.take(nl * nb, 8), oH = lay.take(nl * nb, 8);
+  const oS = lay.take(k.cfScratch({ count, nb }), 8);
+  const base = lay.reserve(k, 'forecast (intervals)');
+  const buf = k.memory.buffer;
+  new Float64Array(buf, base + oE, count).set(cal.err);
+  new Uint8Array(buf, base + oB, count).set(cal.bucket);
+  const al = new Float64Array(buf, base + oA, nl);
+  for (let j = 0; j < nl; j++) al[j] = (1 - levels[j]!) / 2;
+  const st = k.cfQuantiles({ err: base + oE, bkt: base + oB, count, nb, nl, alphas: base + oA, minPool: MIN_POOL, qlo: base + oL, qhi: base + oH, scratch: base + oS });
+  if (st !== OK) throw statusError(st, 'forecast (intervals)');
+  return { qlo: new Float64Array(k.memory.buffer, base + oL, nl * nb).slice(), qhi: new Float64Array(k.memory.buffer, base + oH, nl * nb).slice() };
+}
+
+function quantilesTs(cal: Calibration, levels: readonly number[]): { qlo: Float64Array; qhi: Float64Array } {
+  const nl = levels.length;
   const nb = cal.nb;
   const count = cal.count;
   const errs = cal.err;
@@ -184,12 +225,5 @@ export function bands(cal: Calibration | null, H: number, levels: readonly numbe
       else qlo[k * nb + b] = Math.min(0, v);
     }
   }
-  for (let h = 0; h < H; h++) {
-    const b = cal.bucketOf(h);
-    for (let k = 0; k < nl; k++) {
-      lo[k]![h] = qlo[k * nb + b]!;
-      hi[k]![h] = qhi[k * nb + b]!;
-    }
-  }
-  return { lo, hi };
+  return { qlo, qhi };
 }

@@ -27,6 +27,7 @@ import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
 import { dspMethod } from './dsp.js';
 import { multiscale } from './multiscale.js';
+import { kernels } from '../../wasm/loader.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
 /** Most values one call accepts (sum over series). */
@@ -106,6 +107,7 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
 }
 
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
+  const k = await kernels();
   const plans = ctxs.map((c) => {
     const n = c.y.length;
     // windows of max(H, CAL_MIN) values; a history too short for one such window (coarse
@@ -172,7 +174,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     const forecastOnce = once(() => {
       const mean = new Float64Array(H);
       F.path(n, H, mean);
-      const band = bands(cal1, H, levels);
+      const band = bands(cal1, H, levels, k);
       clipInto(mean, band.lo, band.hi);
       return { mean, lo: band.lo, hi: band.hi };
     });
@@ -185,7 +187,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       backtest = once(() => {
         const bm = new Float64Array(H);
         back[i]!.path(b, H, bm);
-        const bb = bands(cal0, H, levels);
+        const bb = bands(cal0, H, levels, k);
         clipInto(bm, bb.lo, bb.hi);
         const m = usableSeasons(ctx, b)[0] ?? 0;
         return score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
