@@ -19,8 +19,12 @@ export function cfScratch(count: i32, nb: i32): i32 {
   return 2 * count + nb + 40;
 }
 
-/** The k-th smallest of x[from..len) (0-based rank in the whole array; x[0..from) all <= x[from..len)). */
-function select(x: usize, k: i32, len: i32, from: i32): f64 {
+/**
+ * The k-th smallest of x[0..len) (0-based), by Hoare's quickselect restricted to
+ * x[from..len) (valid when x[0..from) are all <= x[from..len), e.g. after selecting rank
+ * from − 1); reorders x. Expected O(len − from). Also used by assembly/forecast-fft.ts.
+ */
+export function selectF64(x: usize, k: i32, len: i32, from: i32): f64 {
   let l = from;
   let r = len - 1;
   while (l < r) {
@@ -91,7 +95,7 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
       const key = ldi(ranks, j);
       const r = key >> 6;
       const q = key & 63;
-      const v = select(work, r, n, from < r ? from : r);
+      const v = selectF64(work, r, n, from < r ? from : r);
       from = r + 1;
       const k = q >> 1;
       if (q & 1) st(qhi, k * nb + b, v > 0 ? v : 0);
