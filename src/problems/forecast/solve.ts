@@ -106,7 +106,12 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
   return out;
 }
 
-async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
+/**
+ * Fit `method` at every cut it needs (all series at once), then return the per-series
+ * evaluation: series i's calibration errors live only while its result is built (auto
+ * holds four methods' errors for one series at a time, not for the whole instance).
+ */
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<(i: number) => MethodRun> {
   const k = await kernels();
   const plans = ctxs.map((c) => {
     const n = c.y.length;
@@ -153,21 +158,22 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
   }
   // a window's errors depend only on its fit (shared by cut) and range: the backtest's windows
   // that coincide with the forecast's (C = H: three of four) are computed once
-  const done = new Map<string, Calibration>();
-  const calibrateAll = (ctx: SeriesCtx, i: number, wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
-    wins.length ? mergeCalibrations(wins.map((w, k) => {
-      const key = `${i}:${w.cut}:${w.end}`;
-      let c = done.get(key);
-      if (!c) done.set(key, (c = calibrate(ctx, fits[k]![i]!, w.cut, w.end, H)));
-      return c;
-    })) : null;
-  return ctxs.map((ctx, i) => {
+  return (i: number): MethodRun => {
+    const ctx = ctxs[i]!;
+    const done = new Map<string, Calibration>();
+    const calibrateAll = (wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
+      wins.length ? mergeCalibrations(wins.map((w, k) => {
+        const key = `${w.cut}:${w.end}`;
+        let c = done.get(key);
+        if (!c) done.set(key, (c = calibrate(ctx, fits[k]![i]!, w.cut, w.end, H)));
+        return c;
+      })) : null;
     const { n, b, C, cal, calB } = plans[i]!;
     const notes: string[] = [];
     const F = final[i]!;
     if (F.note) notes.push(F.note);
     if (ctx.nObserved === 0) notes.push('no observed value: the history is taken as zeros');
-    const cal1 = calibrateAll(ctx, i, cal, calFits);
+    const cal1 = calibrateAll(cal, calFits);
     if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
     else if (n - C < 2) notes.push(`history of ${n} values is shorter than a calibration window (${C}) plus 2: intervals calibrated on ${cal1.count} errors from a fit on the first ${cal[0]!.cut} values`);
     else if (C < Math.max(H, CAL_MIN)) notes.push(`history of ${n} values is shorter than a calibration window of ${Math.max(H, CAL_MIN)} values: ${cal.length} windows of ${C}`);
@@ -182,7 +188,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     let backtest = (): ForecastBacktest => ({ mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) });
     let mae0 = NaN;
     if (b > 0) {
-      const cal0 = calibrateAll(ctx, i, calB, calBFits);
+      const cal0 = calibrateAll(calB, calBFits);
       mae0 = cal0?.mae ?? NaN;
       backtest = once(() => {
         const bm = new Float64Array(H);
@@ -196,7 +202,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       notes.push(`history of ${n} values is not longer than the horizon (${H}): no backtest`);
     }
     return { forecast: forecastOnce, backtest, mae1: cal1?.mae ?? NaN, mae0, notes, seasons: usableSeasons(ctx, n) };
-  });
+  };
 }
 
 function once<T>(f: () => T): () => T {
@@ -265,25 +271,28 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
   const methods = asked === 'auto' ? [...available.keys()] : [asked];
-  const runs = new Map<ForecastMethod, MethodRun[]>();
+  const evaluators = new Map<ForecastMethod, (i: number) => MethodRun>();
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
-    runs.set(name, await runMethod(m, ctxs, H, levels));
+    evaluators.set(name, await runMethod(m, ctxs, H, levels));
   }
   const series = ctxs.map((_, i) => {
-    if (asked !== 'auto') { const run = runs.get(asked)![i]!; return result(names[i]!, asked, run, run.backtest(), levels); }
+    if (asked !== 'auto') { const run = evaluators.get(asked)!(i); return result(names[i]!, asked, run, run.backtest(), levels); }
+    // this series' runs of every method (released once its result is built)
+    const runs = new Map(methods.map((m) => [m, evaluators.get(m)!(i)] as const));
+    const run = (m: ForecastMethod) => runs.get(m)!;
     const pick = (key: 'mae1' | 'mae0') => {
       let best: ForecastMethod = methods[0]!;
-      for (const m of methods) if (runs.get(m)![i]![key] < runs.get(best)![i]![key]) best = m;
+      for (const m of methods) if (run(m)[key] < run(best)[key]) best = m;
       // the baseline stays unless another method beats it by AUTO_MARGIN (selection noise)
-      const base = runs.get('seasonal-naive')?.[i]?.[key];
-      if (base !== undefined && best !== 'seasonal-naive' && !(runs.get(best)![i]![key] < (1 - AUTO_MARGIN) * base)) best = 'seasonal-naive';
+      const base = runs.get('seasonal-naive')?.[key];
+      if (base !== undefined && best !== 'seasonal-naive' && !(run(best)[key] < (1 - AUTO_MARGIN) * base)) best = 'seasonal-naive';
       return best;
     };
     const chosen = pick('mae1');
-    const r = result(names[i]!, chosen, runs.get(chosen)![i]!, runs.get(pick('mae0'))![i]!.backtest(), levels);
-    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(runs.get(m)![i]!.mae1)).map((m) => [m, runs.get(m)![i]!.mae1]));
+    const r = result(names[i]!, chosen, run(chosen), run(pick('mae0')).backtest(), levels);
+    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(run(m).mae1)).map((m) => [m, run(m).mae1]));
     return r;
   });
   return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
