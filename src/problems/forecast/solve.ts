@@ -161,11 +161,36 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
   return (i: number): MethodRun => {
     const ctx = ctxs[i]!;
     const done = new Map<string, Calibration>();
+    // a fit shared by several windows (roll forward) forecasts their common origins once:
+    // bulk paths (multiscale) are kept per origin while this series is evaluated
+    const memo = new Map<Fitted, Map<number, Float64Array>>();
+    const memoised = (f: Fitted): Fitted => {
+      const bulk = f.paths?.bind(f);
+      if (!bulk) return f;
+      let rows = memo.get(f);
+      if (!rows) memo.set(f, (rows = new Map()));
+      const known = rows;
+      return {
+        path: f.path.bind(f),
+        note: f.note,
+        paths(origins, h) {
+          if (h !== H) return bulk(origins, h);
+          const missing = origins.filter((o) => !known.has(o));
+          if (missing.length) {
+            const got = bulk(missing, H);
+            missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
+          }
+          const out = new Float64Array(origins.length * H);
+          origins.forEach((o, r) => out.set(known.get(o)!, r * H));
+          return out;
+        },
+      };
+    };
     const calibrateAll = (wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
       wins.length ? mergeCalibrations(wins.map((w, k) => {
         const key = `${w.cut}:${w.end}`;
         let c = done.get(key);
-        if (!c) done.set(key, (c = calibrate(ctx, fits[k]![i]!, w.cut, w.end, H)));
+        if (!c) done.set(key, (c = calibrate(ctx, memoised(fits[k]![i]!), w.cut, w.end, H)));
         return c;
       })) : null;
     const { n, b, C, cal, calB } = plans[i]!;
