@@ -1,5 +1,5 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, batch, forecast, forecast-scale (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, batch, forecast, forecast-scale, autoscaling (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing, smoothingGoals } from './smoothing.js';
@@ -9,6 +9,7 @@ import { benchMigration, benchMigrationDense, benchMigrationExact } from './migr
 import { benchBatch } from './batch.js';
 import { benchPlayground } from './playground.js';
 import { benchForecast, benchForecastScale } from './forecast.js';
+import { benchAutoscaling } from './autoscaling.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
@@ -65,6 +66,10 @@ const SECTIONS: Record<string, Section> = {
   'forecast-scale': {
     title: 'forecast at scale: 1,000 synthetic series × 4,032 values (two weeks at 5 min) -> 288 steps, per method, wall and CPU time; peer: seasonal naive (no fitting)',
     run: async () => benchForecastScale({ quick, log }),
+  },
+  autoscaling: {
+    title: 'autoscaling: every policy replayed on held-out real workload (pod-hours, RRC = pod-hours / hpa\'s, under-provisioned share, actions, kWh, CO2, distance to the oracle), the goals, per-pod coverage on real pairs, plan changes vs real replica counts, speed',
+    run: async () => benchAutoscaling({ quick, log }),
   },
 };
 

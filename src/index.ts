@@ -1,7 +1,9 @@
 // greenplan public API (platform-neutral barrel; node.ts and browser.ts add the loader).
 export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResult, type ProblemName } from './solve.js';
 export { REGISTRY, problemOf } from './problems/registry.js';
-export type { Problem, CheckReport } from './problems/types.js';
+export type { Problem, ProblemSpec, CheckReport } from './problems/types.js';
+export { check } from './check.js';
+export { STATUSES, SOLVED_STATUSES, UNSOLVED_STATUSES, withContract, type Status, type InfeasibleVerdict } from './check/contract.js';
 export { smooth, validateSmoothing, type SmoothOptions, type SmoothingInput } from './problems/smoothing/solve.js';
 export { SmoothingInstance, SmoothingScenario, type SmoothingSolution, type SmoothingInfeasible } from './problems/smoothing/schema.js';
 export { checkSmoothing } from './problems/smoothing/check.js';
@@ -17,6 +19,10 @@ export { checkMigration } from './problems/migration/check.js';
 export { forecast, validateForecast, FORECAST_MAX_VALUES } from './problems/forecast/solve.js';
 export { ForecastInstance, ForecastSeries, FORECAST_METHODS, type ForecastMethod, type ForecastMethodChoice, type ForecastSolution, type ForecastSeriesResult, type ForecastInterval, type ForecastBacktest } from './problems/forecast/schema.js';
 export { checkForecast } from './problems/forecast/check.js';
-export { GreenplanError, ValidationError, type ErrorCode } from './core/errors.js';
+export { solveAutoscaling, validateAutoscaling } from './problems/autoscaling/solve.js';
+export { AutoscalingInstance, AutoscalingService, AutoscalingEnergy, type AutoscalingSolution, type AutoscalingServiceSolution, type AutoscalingEvaluation, type PolicyResult, type PerPod, type EnergyTotals } from './problems/autoscaling/schema.js';
+export { checkAutoscaling } from './problems/autoscaling/check.js';
+export { ENERGY_DEFAULTS } from './problems/autoscaling/energy.js';
+export { GreenplanError, ValidationError, ERROR_CODES, errorFromFields, type ErrorCode, type ErrorFields, type Issue } from './core/errors.js';
 export { instanceSchema } from './schema.js';
 export { init, setModuleSource } from './wasm/loader.js';

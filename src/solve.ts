@@ -1,4 +1,4 @@
-import { ValidationError, GreenplanError } from './core/errors.js';
+import { ValidationError, GreenplanError, asGreenplanError } from './core/errors.js';
 import { REGISTRY, PROBLEMS, problemOf, type ProblemName } from './problems/registry.js';
 
 type Def<N extends ProblemName> = (typeof REGISTRY)[N];
@@ -11,24 +11,37 @@ export type Instance = { [N in ProblemName]: InstanceOf<N> }[ProblemName];
 export type Solution = { [N in ProblemName]: SolutionOf<N> }[ProblemName];
 export { PROBLEMS, type ProblemName };
 
-/** Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError. */
-export async function solve(instance: unknown): Promise<Solution> {
+/** The problem an instance names (throws ValidationError naming `problem`). */
+export function problemFor(instance: unknown): Def<ProblemName> {
   if (typeof instance !== 'object' || instance === null || Array.isArray(instance)) {
     throw new ValidationError('', 'the instance must be a JSON object');
   }
   const problem = problemOf((instance as { problem?: unknown }).problem);
   if (!problem) throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
-  return (problem.solve as (i: unknown) => Promise<Solution>)(instance);
+  return problem;
+}
+
+/**
+ * Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError
+ * only (docs/contract.md): anything else a solver throws becomes one (`out-of-memory`,
+ * or `internal` with the original as `cause`).
+ */
+export async function solve(instance: unknown): Promise<Solution> {
+  const problem = problemFor(instance);
+  try {
+    return await (problem.solve as (i: unknown) => Promise<Solution>)(instance);
+  } catch (e) {
+    throw asGreenplanError(e, problem.name);
+  }
 }
 
 export type SolveResult = { ok: true; solution: Solution } | { ok: false; error: GreenplanError };
 
-/** Result-returning form of solve(): never throws for bad input. */
+/** Result-returning form of solve(): never rejects, whatever the input. */
 export async function trySolve(instance: unknown): Promise<SolveResult> {
   try {
     return { ok: true, solution: await solve(instance) };
   } catch (e) {
-    if (e instanceof GreenplanError) return { ok: false, error: e };
-    throw e;
+    return { ok: false, error: asGreenplanError(e) };
   }
 }

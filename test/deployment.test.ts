@@ -162,7 +162,11 @@ describe('deployment: infeasible instances name the service', () => {
     const sol = (await solve(inst)) as DeploymentSolution;
     expect(sol.status).toBe('infeasible');
     expect(sol.reason).toContain('service "web" (items[1]');
-    expect(checkDeployment(inst, sol).valid).toBe(false);
+    // the checker proves the claim independently (docs/contract.md), and refutes a false one
+    expect(checkDeployment(inst, sol)).toMatchObject({ valid: true, status: 'infeasible', proved: true });
+    const roomy = { ...inst, bins: [{ name: 'a', free: 40 }, { name: 'b', free: 40 }, { name: 'c', free: 40 }] };
+    expect(checkDeployment({ ...inst, items: [{ name: 'ok', size: 5 }] }, { ...sol }).reason).toContain('every service fits on new machines');
+    expect(checkDeployment(roomy, sol)).toMatchObject({ valid: true, proved: false });
   });
   it('the partly used machines can hold it when they are large enough', async () => {
     const inst: DeploymentInstance = { problem: 'deployment', binCapacity: 10, bins: [{ name: 'a', free: 40 }, { name: 'b', free: 40 }, { name: 'c', free: 40 }], items: [{ name: 'web', size: 100, maxParts: 3 }] };

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { trySolve, GreenplanError } from '../src/node.js';
+import { trySolve, check, solve, GreenplanError } from '../src/node.js';
+import { BASE, setAt } from './helpers/hostile.js';
 
 const examplesDir = new URL('../examples/', import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')));
@@ -39,7 +40,8 @@ async function expectGraceful(inst: unknown) {
 function paths(v: unknown, base = ''): string[] {
   const out = [base];
   if (Array.isArray(v)) v.slice(0, 6).forEach((x, i) => out.push(...paths(x, `${base}[${i}]`)));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, base ? `${base}.${k}` : k));
+  // keys that are not identifiers (forecast's coverage "0.8") are mutated through their parent
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (/^[A-Za-z_$][\w$]*$/.test(k)) out.push(...paths(x, base ? `${base}.${k}` : k));
   return out;
 }
 
@@ -61,8 +63,8 @@ describe('bad input never crashes', () => {
     await fc.assert(fc.asyncProperty(fc.jsonValue(), async (v) => { await expectGraceful(v); }), { numRuns: 400, seed: 7 });
   });
   it('random JSON objects with a known problem (400 runs)', async () => {
-    const arb = fc.record({ problem: fc.constantFrom('smoothing', 'knapsack', 'deployment', 'migration') }).chain((h) =>
-      fc.dictionary(fc.constantFrom('scenarios', 'items', 'bins', 'tasks', 'machines', 'resources', 'capacity', 'binCapacity', 'budget', 'alpha'), fc.jsonValue()).map((d) => ({ ...d, ...h })));
+    const arb = fc.record({ problem: fc.constantFrom('smoothing', 'knapsack', 'deployment', 'migration', 'autoscaling') }).chain((h) =>
+      fc.dictionary(fc.constantFrom('scenarios', 'items', 'bins', 'tasks', 'machines', 'resources', 'capacity', 'binCapacity', 'budget', 'alpha', 'services', 'energy', 'horizon', 'risk', 'evaluate'), fc.jsonValue()).map((d) => ({ ...d, ...h })));
     await fc.assert(fc.asyncProperty(arb, async (v) => { await expectGraceful(v); }), { numRuns: 400, seed: 8 });
   });
   it('every example, mutated at every path (dropped or given an odd value)', async () => {
@@ -78,6 +80,78 @@ describe('bad input never crashes', () => {
     }
     console.log('mutated examples:', outcomes);
     expect(outcomes.rejected).toBeGreaterThan(100);
+  });
+});
+
+/** check() of a (possibly malformed) solution: a report, never a throw, one bounded line. */
+function expectReport(inst: unknown, sol: unknown): boolean {
+  const r = check(inst, sol);
+  expect(typeof r.valid).toBe('boolean');
+  expect(typeof r.reason).toBe('string');
+  expect(r.reason.length, r.reason.slice(0, 300)).toBeLessThan(2000);
+  return r.valid;
+}
+
+describe('check never crashes on a malformed solution', () => {
+  it('every example\'s solution, mutated at every path (dropped or given an odd value)', async () => {
+    const outcomes = { valid: 0, invalid: 0 };
+    for (const inst of examples) {
+      const sol = await solve(inst);
+      expect(expectReport(inst, sol)).toBe(true);
+      for (const p of paths(sol)) {
+        if (p === '') continue;
+        for (let m = 0; m <= ODD.length; m++) {
+          const v = mutate(sol, p, m === 0 ? 0 : 1, ODD[m - 1]);
+          outcomes[expectReport(inst, v) ? 'valid' : 'invalid']++;
+        }
+      }
+    }
+    console.log('mutated solutions:', outcomes);
+    expect(outcomes.invalid).toBeGreaterThan(500);
+  });
+  it('random JSON solutions for every example (300 runs each)', () => {
+    for (const inst of examples) {
+      fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.record({ problem: fc.constant(inst.problem), status: fc.constantFrom('optimal', 'feasible', 'ok', 'infeasible', 'timeout'), reason: fc.string() }).chain((h) => fc.dictionary(fc.constantFrom('items', 'take', 'scenarios', 'rounds', 'assignment', 'newBins', 'parts', 'objective', 'minimumResource'), fc.jsonValue()).map((d) => ({ ...d, ...h })))), (sol) => {
+        expectReport(inst, sol);
+      }), { numRuns: 300, seed: 9 });
+    }
+  });
+});
+
+describe('names: every user-supplied name is safe as a key and in a message', () => {
+  const NAMES: [string, string][] = [['__proto__', '__proto__'], ['constructor', 'constructor'], ['toString', 'toString'], ['valueOf', 'valueOf'], ['empty', ''],
+    ['control characters', '\u0000\u0007\u001b[2J\r\n\u2028'], ['10 MB', 'n'.repeat(10_000_000)]];
+  // [problem, path of the name, other path that must carry the same name]
+  const NAMED: [string, string, string?][] = [['smoothing', 'scenarios[0].name'], ['knapsack', 'items[0].name'], ['deployment', 'items[0].name'], ['deployment', 'bins[0].name'],
+    ['migration', 'machines[0].name', 'tasks[0].machine'], ['migration', 'tasks[0].name'], ['migration', 'tasks[3].name'], ['migration', 'tasks[0].group', 'tasks[1].group'], ['migration', 'resources[0]']];
+  it.each(NAMED)('%s %s: solved and re-checked, or refused in one short line', async (problem, path, twin) => {
+    for (const [label, name] of NAMES) {
+      let inst = setAt(BASE[problem], path, name);
+      if (twin) inst = setAt(inst, twin, name);
+      const r = await trySolve(inst);
+      if (r.ok) {
+        const report = check(inst, r.solution);
+        expect(report.valid, `${label}: ${report.reason.slice(0, 300)}`).toBe(true);
+      } else {
+        expect(r.error.code, `${label}: ${r.error.message.slice(0, 300)}`).toBe('invalid-input');
+        expect(r.error.message.length, label).toBeLessThan(1000);
+        // eslint-disable-next-line no-control-regex
+        expect(r.error.message, label).not.toMatch(/[\u0000-\u001f]/);
+        expect(label).toBe('empty'); // only the empty name is refused (names are non-empty strings)
+      }
+    }
+  });
+  it('duplicates of hostile names are reported with both paths, escaped and truncated', async () => {
+    for (const [label, name] of NAMES.filter(([l]) => l !== 'empty')) {
+      const inst = setAt(setAt(BASE.knapsack, 'items[0].name', name), 'items[1].name', name);
+      const r = await trySolve(inst);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.message, label).toMatch(/^items\[1\]\.name duplicates items\[0\]\.name/);
+      expect(r.error.message.length, label).toBeLessThan(200);
+      // eslint-disable-next-line no-control-regex
+      expect(r.error.message, label).not.toMatch(/[\u0000-\u001f]/);
+    }
   });
 });
 

@@ -50,7 +50,7 @@ describe('JSON Schema of instances', () => {
   const any = instanceSchema();
   it('is plain JSON with one schema per problem', () => {
     expect(JSON.parse(JSON.stringify(any))).toEqual(any);
-    expect((any.oneOf as S[]).map((s) => s.properties.problem.const)).toEqual(['smoothing', 'knapsack', 'deployment', 'migration', 'forecast']);
+    expect((any.oneOf as S[]).map((s) => s.properties.problem.const)).toEqual(['smoothing', 'knapsack', 'deployment', 'migration', 'forecast', 'autoscaling']);
   });
   it.each(examples)('accepts %s (and the solver solves it)', async (_f, inst) => {
     expect(valid(any, inst)).toBe(true);

@@ -28,6 +28,10 @@ describe('solver in a worker thread', () => {
       expect(err).toBeInstanceOf(ValidationError);
       expect(err.path).toBe('items[0].size');
       expect(err.message).toBe('items[0].size must be an integer >= 1');
+      // every issue crosses the boundary with its fields (comlink transfer handler, no text parsing)
+      const many = await solver.solve({ problem: 'knapsack', capacity: -1, items: [{ size: 0, value: 1 }] }).then(() => undefined, (e) => e);
+      expect(many).toBeInstanceOf(ValidationError);
+      expect(many.issues.map((i: { path: string }) => i.path)).toEqual(['capacity', 'items[0].size']);
       const r = await solver.trySolve({ problem: 'nope' });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid-input', path: 'problem' });

@@ -2,6 +2,7 @@
 import { smooth } from '../problems/smoothing/solve.js';
 import { readBundledApps, appDemand } from '../data/tianchi.js';
 import { checkSmoothing } from '../problems/smoothing/check.js';
+import { fail } from './io.js';
 
 const HOURS_PER_STEP = 24 / 98; // 98 points over one day
 const CORES_PER_MACHINE = 92; // the Tianchi 92-core machines
@@ -44,4 +45,18 @@ export async function demo(log: (s: string) => void = console.log): Promise<void
   log('\nEvery plan covers demand at every step, is exactly optimal for its α (cost = core-steps + α × changes)');
   log('or, for the budget line, the least total change Σ|Δh| within that total capacity (2% above the tightest),');
   log('and was verified by the independent checker. Try: greenplan solve examples/smoothing.json');
+}
+
+/** `greenplan demo`. */
+export function register(program: import('commander').Command): void {
+  program
+    .command('demo')
+    .description('smoothing on bundled real Alibaba Tianchi demand')
+    .action(async () => {
+      try {
+        await demo();
+      } catch (e) {
+        fail(e);
+      }
+    });
 }

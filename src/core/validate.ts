@@ -1,7 +1,7 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ValueErrorType } from '@sinclair/typebox/errors';
-import { ValidationError } from './errors.js';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { ValidationError, MAX_ISSUES, quote, type Issue } from './errors.js';
 
 /** `/scenarios/0/demand/1` -> `scenarios[0].demand[1]` */
 export function formatPath(pointer: string): string {
@@ -14,42 +14,66 @@ export function formatPath(pointer: string): string {
   return out;
 }
 
-/** A compiled validator whose first error becomes a ValidationError naming the JSON path. */
+/** A compiled validator: every schema violation becomes an issue naming its JSON path. */
 export class Validator<S extends TSchema> {
   private readonly check: TypeCheck<S>;
   constructor(readonly schema: S) {
     this.check = TypeCompiler.Compile(schema);
   }
-  /** Throws ValidationError unless `value` matches the schema. */
+  /** Every issue of `value` against the schema (at most MAX_ISSUES, one per path), or [] when it matches. */
+  issues(value: unknown): Issue[] {
+    if (this.check.Check(value)) return [];
+    const out: Issue[] = [];
+    const seen = new Set<string>();
+    for (const e of this.check.Errors(value)) {
+      const path = formatPath(e.path);
+      if (seen.has(path)) continue;
+      seen.add(path);
+      out.push({ path, message: issueMessage(path, e) });
+      if (out.length >= MAX_ISSUES) break;
+    }
+    return out.length ? out : [{ path: '', message: 'is invalid' }];
+  }
+  /** Throws ValidationError (every issue listed, the first as the message) unless `value` matches the schema. */
   assert(value: unknown): asserts value is Static<S> {
     if (this.check.Check(value)) return;
-    const first = this.check.Errors(value).First();
-    if (!first) throw new ValidationError('', 'is invalid');
-    const path = formatPath(first.path);
-    const custom = (first.schema as { errorMessage?: string }).errorMessage;
-    if (first.type === ValueErrorType.ObjectAdditionalProperties) {
-      const allowed = Object.keys((first.schema as { properties?: object }).properties ?? {});
-      throw new ValidationError(path, `is not a known field (allowed: ${allowed.join(', ')})`);
-    }
-    if (first.type === ValueErrorType.ObjectRequiredProperty) {
-      throw new ValidationError(path, 'is required');
-    }
-    if (custom) throw new ValidationError(path, custom);
-    throw new ValidationError(path, first.message.replace(/^Expected/, 'must be'));
+    throw ValidationError.of(this.issues(value));
   }
+}
+
+function issueMessage(path: string, e: ValueError): string {
+  const custom = (e.schema as { errorMessage?: string }).errorMessage;
+  let what: string;
+  if (e.type === ValueErrorType.ObjectAdditionalProperties) {
+    const allowed = Object.keys((e.schema as { properties?: object }).properties ?? {});
+    what = `is not a known field (allowed: ${allowed.join(', ')})`;
+  } else if (e.type === ValueErrorType.ObjectRequiredProperty) what = 'is required';
+  else if (custom) what = custom;
+  else what = e.message.replace(/^Expected/, 'must be');
+  return path ? `${path} ${what}` : what;
+}
+
+/** Throws one ValidationError listing every issue, when there is any. */
+export function throwIssues(issues: readonly Issue[]): void {
+  if (issues.length) throw ValidationError.of(issues);
 }
 
 /**
  * Names must be unique within an array: throws ValidationError at `array[i].field` (or
- * `array[i]` when `field` is '') naming the first earlier twin. Returns name -> index.
+ * `array[i]` when `field` is '') naming the earlier twin, one issue per duplicate. Names
+ * are Map keys (safe for `__proto__`) and quoted, escaped and truncated in messages.
+ * Returns name -> index.
  */
 export function uniqueNames(array: string, names: readonly string[], field = 'name'): Map<string, number> {
   const seen = new Map<string, number>();
   const at = (i: number) => `${array}[${i}]${field ? `.${field}` : ''}`;
+  const issues: Issue[] = [];
   names.forEach((name, i) => {
     const prev = seen.get(name);
-    if (prev !== undefined) throw new ValidationError(at(i), `duplicates ${at(prev)} ("${name}")`);
-    seen.set(name, i);
+    if (prev !== undefined) {
+      if (issues.length < MAX_ISSUES) issues.push({ path: at(i), message: `${at(i)} duplicates ${at(prev)} (${quote(name)})` });
+    } else seen.set(name, i);
   });
+  throwIssues(issues);
   return seen;
 }

@@ -6,6 +6,7 @@ import { knapsack } from './knapsack/index.js';
 import { deployment } from './deployment/index.js';
 import { migration } from './migration/index.js';
 import { forecast } from './forecast/index.js';
+import { autoscaling } from './autoscaling/index.js';
 
 export const REGISTRY = {
   smoothing,
@@ -13,6 +14,7 @@ export const REGISTRY = {
   deployment,
   migration,
   forecast,
+  autoscaling,
 } as const;
 
 export type ProblemName = keyof typeof REGISTRY;

@@ -1,19 +1,27 @@
 // The shape every problem has (docs/architecture.md): a folder under src/problems/ with its
 // TypeBox schema (the single source of types, validation and the editor's JSON Schema), a
 // solver and an independent checker, gathered in one `Problem` value that the registry
-// lists. solve(), trySolve(), instanceSchema(), the CLI, the worker, the playground and the
-// batch runner all derive from the registry.
+// lists. solve(), trySolve(), check(), instanceSchema(), the CLI, the worker, the playground
+// and the batch runner all derive from the registry. The result contract (statuses,
+// infeasible claims, errors) is docs/contract.md; defineProblem() applies it to every problem.
 import type { TSchema } from '@sinclair/typebox';
+import { ensureContract, type Status } from '../check/contract.js';
 
-/** A checker's verdict. Checkers share no code with solvers (test/architecture.test.ts). */
+/** A checker's verdict. Checkers share no code with solvers (test/contract.test.ts). */
 export interface CheckReport {
   valid: boolean;
-  /** Why the solution is not valid (first violation), or 'ok'. */
+  /** Why the solution is not valid (first violation), 'ok', or what an unsolved status claims. */
   reason: string;
+  /** The recomputed objective of a solved answer. */
   objective?: number;
+  /** The solution's status, when valid. */
+  status?: Status;
+  /** For an infeasible claim: whether the checker proved it from the instance alone. */
+  proved?: boolean;
 }
 
-export interface Problem<Name extends string = string, I = unknown, S = unknown> {
+/** What a problem's folder supplies (index.ts). */
+export interface ProblemSpec<Name extends string = string, I = unknown, S = unknown> {
   /** The value of the instance's `problem` field. */
   readonly name: Name;
   /** One line for `greenplan --help`, the schema's description and the playground's menu. */
@@ -22,9 +30,27 @@ export interface Problem<Name extends string = string, I = unknown, S = unknown>
   readonly schema: TSchema;
   /** Validate (throwing ValidationError with the JSON path) and solve. */
   solve(instance: I): Promise<S>;
-  /** Independent check of a solution (never throws for malformed input; reports instead). */
-  check(instance: unknown, solution: unknown): CheckReport;
+  /**
+   * Full validation (schema and cross-field rules), throwing ValidationError with every
+   * issue; `greenplan check` runs it before checking. Default: the schema alone.
+   */
+  validate?(instance: unknown): void;
+  /**
+   * Independent check of a solution (never throws for a malformed solution; reports instead).
+   * Wrap it with withContract() (src/check/contract.ts) to verify infeasible claims;
+   * otherwise defineProblem() wraps it and infeasible claims are accepted as not proved.
+   */
+  check(instance: any, solution: any): CheckReport;
 }
 
-/** Helper that keeps the literal name type. */
-export const defineProblem = <Name extends string, I, S>(p: Problem<Name, I, S>): Problem<Name, I, S> => p;
+/** A registered problem: its checker applies the result contract. */
+export type Problem<Name extends string = string, I = unknown, S = unknown> = ProblemSpec<Name, I, S>;
+
+/**
+ * A problem from its spec: keeps the literal name type; applies the result contract to its
+ * checker. (Without `validate`, check() validates with the schema: src/check.ts.)
+ */
+export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I, S>): Problem<Name, I, S> => ({
+  ...p,
+  check: ensureContract(p.name, p.check),
+});

@@ -1,18 +1,20 @@
 // Client side of a solver worker (platform-neutral): wrap a comlink endpoint into
 // promises that resolve to solutions and reject with GreenplanError / ValidationError,
-// exactly like the in-thread solve().
+// exactly like the in-thread solve(); the error's class and fields come through the
+// transfer handler of ./wire.ts.
 import { wrap, releaseProxy, type Endpoint, type Remote } from 'comlink';
-import { GreenplanError, ValidationError } from '../core/errors.js';
+import { asGreenplanError, errorFromFields, type GreenplanError, type ErrorFields } from '../core/errors.js';
 import type { Solution, SolveResult } from '../solve.js';
-import type { SolverApi, WireError } from './api.js';
+import type { SolverApi } from './api.js';
 import type { CheckReport } from '../problems/types.js';
+import './wire.js';
 
 export interface RemoteSolver {
   /** Instantiate the kernels in the worker (optionally from an already compiled module). */
   init(module?: WebAssembly.Module): Promise<void>;
   /** Like solve(): resolves to the solution, rejects with GreenplanError. */
   solve(instance: unknown): Promise<Solution>;
-  /** Like trySolve(): never rejects for bad input. */
+  /** Like trySolve(): never rejects. */
   trySolve(instance: unknown): Promise<SolveResult>;
   /** The independent checker's verdict on a solution of `instance` (never rejects for bad input). */
   check(instance: unknown, solution: unknown): Promise<CheckReport>;
@@ -22,34 +24,38 @@ export interface RemoteSolver {
   close(): Promise<void>;
 }
 
-/** The error a worker reported, as the class solve() would have thrown. */
-export function reviveError(e: WireError): GreenplanError {
-  if (e.code === 'invalid-input') {
-    if (e.path && e.message.startsWith(`${e.path} `)) return new ValidationError(e.path, e.message.slice(e.path.length + 1));
-    if (!e.path) return new ValidationError('', e.message);
-  }
-  return new GreenplanError(e.code, e.message, e.path);
+/** The error a worker reported (its plain fields), as the class solve() would have thrown. */
+export function reviveError(e: ErrorFields): GreenplanError {
+  return errorFromFields(e);
 }
 
 /** Wrap an endpoint whose other side called `expose(solverApi)`. `terminate` stops it. */
 export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => undefined): RemoteSolver {
   const remote: Remote<SolverApi> = wrap<SolverApi>(endpoint);
-  const trySolve = async (instance: unknown): Promise<SolveResult> => {
-    const r = await remote.solve(instance);
-    return r.ok ? r : { ok: false, error: reviveError(r.error) };
+  const solve = async (instance: unknown): Promise<Solution> => {
+    try {
+      return (await remote.solve(instance)) as Solution;
+    } catch (e) {
+      throw asGreenplanError(e, 'worker');
+    }
   };
   return {
     init: (module) => remote.init(module),
-    trySolve,
+    solve,
+    async trySolve(instance) {
+      try {
+        return { ok: true, solution: await solve(instance) };
+      } catch (e) {
+        return { ok: false, error: asGreenplanError(e, 'worker') };
+      }
+    },
     check: (instance, solution) => remote.check(instance, solution),
     async solveJson(text, options) {
-      const r = await remote.solveJson(text, options);
-      return r.ok ? r : { ok: false, error: reviveError(r.error) };
-    },
-    async solve(instance) {
-      const r = await trySolve(instance);
-      if (!r.ok) throw r.error;
-      return r.solution;
+      try {
+        return { ok: true, ...(await remote.solveJson(text, options)) };
+      } catch (e) {
+        return { ok: false, error: asGreenplanError(e, 'worker') };
+      }
     },
     async close() {
       remote[releaseProxy]();

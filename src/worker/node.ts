@@ -5,6 +5,7 @@ import { wrapSolver, type RemoteSolver } from './client.js';
 
 export { wrapSolver, reviveError, type RemoteSolver } from './client.js';
 export type { SolverApi, WireResult, WireError } from './api.js';
+export type { ErrorFields } from '../core/errors.js';
 
 /** Start a solver in a new worker thread. */
 export function spawnSolver(): RemoteSolver {

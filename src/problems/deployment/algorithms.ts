@@ -31,7 +31,7 @@
 import type { Kernels } from '../../wasm/loader.js';
 import { type Model, countAtLeast, sortedFreeDesc, UNBOUNDED_PARTS } from './model.js';
 import type { LowerBound } from './lower-bound.js';
-import { pack, reduceParts, tooManyMachines, DEPLOYMENT_MAX_MACHINES, type Placement, type Rule } from './pack.js';
+import { pack, reduceParts, tooManyMachines, tooManyParts, DEPLOYMENT_MAX_MACHINES, DEPLOYMENT_MAX_OUTPUT_PARTS, type Placement, type Rule } from './pack.js';
 
 export type AlgoResult = { ok: true; placement: Placement } | { ok: false; item: number };
 
@@ -181,6 +181,8 @@ export function mergeAndSplit(k: Kernels, model: Model): AlgoResult {
     }
   }
   const K = choice?.k ?? 0;
+  // every service of the group is cut into K parts: refuse an output over the limit before building it
+  if (group * K > DEPLOYMENT_MAX_OUTPUT_PARTS) throw tooManyParts('merge-and-split', group * K);
   const machines = new Int32Array(K);
   const res = new Float64Array(m + (choice?.newBins ?? 0));
   res.set(model.free);

@@ -3,16 +3,52 @@
 // number of equal parts on distinct machines, that no machine is over capacity (free
 // capacity of a partly used machine, binCapacity of a new one), that the new machines
 // are exactly new-1 … new-<newBins>, each used, and that the counts add up. (Feasibility
-// and consistency only: it does not prove the lower bound or optimality.)
+// and consistency only: it does not prove the lower bound or optimality.) Names are Map keys
+// (`__proto__` is a name like any other) and quoted, escaped and truncated in reasons.
 import type { CheckReport } from '../types.js';
+import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 
 /** Relative tolerance on capacities and part sizes. */
 const TOL = 1e-7;
 
-export function checkDeployment(instance: any, solution: any): CheckReport {
+/** The deployment checker under the result contract (src/check/contract.ts). */
+export const checkDeployment = withContract('deployment', checkSolved, { infeasible: infeasibleVerdict, statuses: ['optimal', 'feasible', 'infeasible'] });
+
+/**
+ * An infeasible claim, service by service: a service with no allowed part count k whose
+ * parts fit either a new machine (size / k <= binCapacity) or k distinct partly used
+ * machines proves it. When every service can use new machines, the instance is feasible
+ * (each service on its own new machines). Otherwise services compete for the partly used
+ * machines and the claim is not proved. With spread-wfd a given `parts` fixes k.
+ */
+function infeasibleVerdict(instance: any): InfeasibleVerdict {
+  const C: number = instance.binCapacity;
+  const items: any[] = instance.items ?? [];
+  const free: number[] = (instance.bins ?? []).map((b: any) => b.free).sort((a: number, b: number) => b - a);
+  const fixed = instance.algorithm === 'spread-wfd';
+  let allNew = true;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    let lo: number = it.minParts ?? 2;
+    let hi: number = it.maxParts ?? Infinity;
+    if (fixed && it.parts !== undefined) lo = hi = it.parts;
+    const kNew = Math.max(lo, Math.ceil(it.size / C - 1e-9));
+    const fitsNew = kNew <= hi && it.size / kNew <= C * (1 + TOL);
+    if (fitsNew) continue;
+    allNew = false;
+    let fits = false;
+    for (let k = lo; k <= Math.min(hi, free.length) && !fits; k++) fits = free[k - 1]! >= (it.size / k) * (1 - TOL);
+    if (!fits) {
+      return { proved: `service items[${i}] (${quote(it.name ?? String(i))}, size ${it.size}) has no part count in ${lo}..${hi} whose parts fit a new machine (${C}) or as many partly used machines` };
+    }
+  }
+  if (allNew) return { feasible: 'every service fits on new machines (its fewest parts of at most binCapacity each, on distinct new machines)' };
+  return { unproved: 'every service fits alone; the services that need partly used machines compete for them' };
+}
+
+function checkSolved(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
-  if (!solution || solution.problem !== 'deployment') return fail('solution.problem is not "deployment"');
-  if (solution.status === 'infeasible') return fail(`solution.status is "infeasible" (${solution.reason ?? 'no reason'}): no placement to verify`);
   if (solution.status !== 'feasible' && solution.status !== 'optimal') return fail(`solution.status is "${solution.status}"`);
   const C = instance?.binCapacity;
   if (typeof C !== 'number' || !(C > 0)) return fail('instance.binCapacity is not a number > 0');
@@ -21,6 +57,11 @@ export function checkDeployment(instance: any, solution: any): CheckReport {
   const newBins = solution.newBins;
   if (typeof newBins !== 'number' || !Number.isInteger(newBins) || newBins < 0) return fail(`newBins = ${newBins} is not an integer >= 0`);
   // capacity and load of every machine, by name
+  const sol: any[] = solution.items;
+  if (!Array.isArray(sol) || sol.length !== items.length) return fail(`solution has ${sol?.length} items, instance has ${items.length}`);
+  let listed = 0;
+  for (const got of sol) listed += Array.isArray(got?.bins) ? got.bins.length : 0;
+  if (newBins > listed) return fail(`newBins = ${newBins} is more than the ${listed} parts the items list`);
   const cap = new Map<string, number>();
   bins.forEach((b, j) => cap.set(b?.name ?? `bin-${j}`, b?.free));
   for (let t = 1; t <= newBins; t++) {
@@ -28,14 +69,12 @@ export function checkDeployment(instance: any, solution: any): CheckReport {
     cap.set(`new-${t}`, C);
   }
   const load = new Map<string, number>();
-  const sol: any[] = solution.items;
-  if (!Array.isArray(sol) || sol.length !== items.length) return fail(`solution has ${sol?.length} items, instance has ${items.length}`);
   let parts = 0;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const name = it?.name ?? String(i);
     const got = sol[i];
-    if (got?.name !== name) return fail(`items[${i}].name is "${got?.name}", expected "${name}"`);
+    if (got?.name !== name) return fail(`items[${i}].name is ${quote(got?.name)}, expected ${quote(name)}`);
     const k = got.parts;
     const lo = it.minParts ?? 2;
     const hi = it.maxParts ?? Infinity;
@@ -45,8 +84,8 @@ export function checkDeployment(instance: any, solution: any): CheckReport {
     if (typeof got.partSize !== 'number' || Math.abs(got.partSize - part) > TOL * Math.max(1, part)) return fail(`items[${i}].partSize = ${got.partSize}, expected ${it.size} / ${k} = ${part}`);
     const here = new Set<string>();
     for (const b of got.bins) {
-      if (!cap.has(b)) return fail(`items[${i}] ("${name}") uses machine "${b}", which is neither a bin of the instance nor new-1..new-${newBins}`);
-      if (here.has(b)) return fail(`items[${i}] ("${name}") has two parts on machine "${b}"`);
+      if (!cap.has(b)) return fail(`items[${i}] (${quote(name)}) uses machine ${quote(b)}, which is neither a bin of the instance nor new-1..new-${newBins}`);
+      if (here.has(b)) return fail(`items[${i}] (${quote(name)}) has two parts on machine ${quote(b)}`);
       here.add(b);
       load.set(b, (load.get(b) ?? 0) + part);
     }
@@ -54,7 +93,7 @@ export function checkDeployment(instance: any, solution: any): CheckReport {
   }
   for (const [b, l] of load) {
     const c = cap.get(b)!;
-    if (l > c + TOL * Math.max(1, c)) return fail(`machine "${b}" holds ${l}, over its capacity ${c}`);
+    if (l > c + TOL * Math.max(1, c)) return fail(`machine ${quote(b)} holds ${l}, over its capacity ${c}`);
   }
   for (let t = 1; t <= newBins; t++) if (!load.has(`new-${t}`)) return fail(`new machine "new-${t}" holds no part`);
   if (solution.parts !== parts) return fail(`parts is ${solution.parts}, recomputed ${parts}`);

@@ -1,6 +1,6 @@
 import { defineProblem } from '../types.js';
 import { DeploymentInstance } from './schema.js';
-import { deploy } from './solve.js';
+import { deploy, validateDeployment } from './solve.js';
 import { checkDeployment } from './check.js';
 
 export const deployment = defineProblem({
@@ -8,5 +8,6 @@ export const deployment = defineProblem({
   title: 'services split into equal containers over partly used and new machines, fewest new machines',
   schema: DeploymentInstance,
   solve: (instance: DeploymentInstance) => deploy(instance),
+  validate: validateDeployment,
   check: checkDeployment,
 });

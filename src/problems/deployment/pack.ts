@@ -43,6 +43,13 @@ export type PackResult = { ok: true; placement: Placement } | { ok: false; item:
 /** Run the kernel once; `{ ok: false, item }` when an item found no place. */
 /** Most machines (partly used + new) one packing may handle (the kernel's i32 indices, the arena). */
 export const DEPLOYMENT_MAX_MACHINES = 2 ** 26;
+/** Most parts a solution may list (the JSON output names a machine per part). */
+export const DEPLOYMENT_MAX_OUTPUT_PARTS = 2 ** 24;
+
+/** A placement over DEPLOYMENT_MAX_OUTPUT_PARTS parts, refused before it is built (exit 2, not an internal error). */
+export function tooManyParts(algorithm: string, parts: number): GreenplanError {
+  return new GreenplanError('out-of-memory', `deployment: ${algorithm} cuts the services into ${parts} parts, over the ${DEPLOYMENT_MAX_OUTPUT_PARTS} a solution may list (set maxParts, or choose another algorithm)`, 'algorithm');
+}
 
 /** The error for instances that need more machines than DEPLOYMENT_MAX_MACHINES. */
 export function tooManyMachines(count: number): GreenplanError {

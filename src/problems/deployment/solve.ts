@@ -1,5 +1,5 @@
-import { Validator, uniqueNames } from '../../core/validate.js';
-import { ValidationError, GreenplanError } from '../../core/errors.js';
+import { Validator, uniqueNames, throwIssues } from '../../core/validate.js';
+import { ValidationError, quote, MAX_ISSUES, type Issue } from '../../core/errors.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 import {
   DeploymentInstance, DEFAULT_DEPLOYMENT_ALGORITHM,
@@ -8,26 +8,33 @@ import {
 import { toModel, countAtLeast, sortedFreeDesc, type Model } from './model.js';
 import { lowerBound, type LowerBound } from './lower-bound.js';
 import { guessAndPack, packAndAdapt, mergeAndSplit, spreadWfd, type AlgoResult } from './algorithms.js';
-import type { Rule } from './pack.js';
+import { DEPLOYMENT_MAX_OUTPUT_PARTS, tooManyParts, type Rule } from './pack.js';
 
 const validator: Validator<typeof DeploymentInstance> = new Validator(DeploymentInstance);
-/** Most parts a solution may list (the JSON output names a machine per part). */
-export const DEPLOYMENT_MAX_OUTPUT_PARTS = 2 ** 24;
+export { DEPLOYMENT_MAX_OUTPUT_PARTS } from './pack.js';
 /** Largest total of the fewest parts the services need (Σ ceil(size / largest room)): bounds time and memory. */
 export const DEPLOYMENT_MAX_MIN_PARTS = 2 ** 20;
 
-/** Validate a deployment instance (throws ValidationError naming the JSON path). */
+/** Validate a deployment instance (throws ValidationError naming the JSON path, every issue of a kind listed). */
 export function validateDeployment(input: unknown): asserts input is DeploymentInstance {
   validator.assert(input);
   const inst = input as DeploymentInstance;
   uniqueNames('items', inst.items.map((it, i) => it.name ?? String(i)));
+  const issues: Issue[] = [];
+  const issue = (path: string, what: string) => { if (issues.length < MAX_ISSUES) issues.push({ path, message: `${path} ${what}` }); };
   inst.items.forEach((it, i) => {
     const lo = it.minParts ?? 2;
-    if (it.maxParts !== undefined && it.maxParts < lo) throw new ValidationError(`items[${i}].maxParts`, `must be >= minParts (${lo})`);
-    if (it.parts !== undefined && (it.parts < lo || (it.maxParts !== undefined && it.parts > it.maxParts))) {
-      throw new ValidationError(`items[${i}].parts`, `must be within minParts..maxParts (${lo}..${it.maxParts ?? 'unbounded'})`);
+    if (it.maxParts !== undefined && it.maxParts < lo) issue(`items[${i}].maxParts`, `must be >= minParts (${lo})`);
+    else if (it.parts !== undefined && (it.parts < lo || (it.maxParts !== undefined && it.parts > it.maxParts))) {
+      issue(`items[${i}].parts`, `must be within minParts..maxParts (${lo}..${it.maxParts ?? 'unbounded'})`);
     }
   });
+  const binNames = (inst.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
+  binNames.forEach((name, j) => {
+    if (/^new-\d+$/.test(name)) issue(`bins[${j}].name`, `${quote(name)} is reserved for new machines`);
+  });
+  throwIssues(issues);
+  uniqueNames('bins', binNames);
   // the fewest parts every service needs (a part must fit a new or a partly used machine)
   let room = inst.binCapacity;
   for (const b of inst.bins ?? []) room = Math.max(room, b.free);
@@ -42,11 +49,6 @@ export function validateDeployment(input: unknown): asserts input is DeploymentI
       throw new ValidationError('items', `need at least ${total} parts in all (up to items[${i}]), over the ${DEPLOYMENT_MAX_MIN_PARTS} parts one instance may need`);
     }
   });
-  const binNames = (inst.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);
-  binNames.forEach((name, j) => {
-    if (/^new-\d+$/.test(name)) throw new ValidationError(`bins[${j}].name`, `"${name}" is reserved for new machines`);
-  });
-  uniqueNames('bins', binNames);
 }
 
 /** The numeric result of one algorithm (bench and tests use it; solveDeployment builds the JSON). */
@@ -73,7 +75,7 @@ export function runDeployment(k: Kernels, inst: DeploymentInstance, algorithm: D
       model, lowerBound: lb, algorithm,
       result: {
         ok: false, item: i,
-        reason: `service "${names[i]}" (items[${i}], size ${it.size}) cannot be split into ${it.minParts ?? 2}..${it.maxParts ?? 'any number of'} ` +
+        reason: `service ${quote(names[i])} (items[${i}], size ${it.size}) cannot be split into ${it.minParts ?? 2}..${it.maxParts ?? 'any number of'} ` +
           `equal parts that fit: a new machine holds ${inst.binCapacity} and too few partly used machines hold a part`,
       },
     };
@@ -96,7 +98,7 @@ export function runDeployment(k: Kernels, inst: DeploymentInstance, algorithm: D
       if (s > model.C + model.eps && countAtLeast(desc, s - model.eps) < parts[i]!) {
         return {
           model, lowerBound: lb, algorithm,
-          result: { ok: false, item: i, reason: `service "${names[i]}" (items[${i}]) cannot be placed with its ${parts[i]} parts of ${s}: they fit neither a new machine (${model.C}) nor ${parts[i]} partly used machines` },
+          result: { ok: false, item: i, reason: `service ${quote(names[i])} (items[${i}]) cannot be placed with its ${parts[i]} parts of ${s}: they fit neither a new machine (${model.C}) nor ${parts[i]} partly used machines` },
         };
       }
     }
@@ -109,7 +111,7 @@ export function runDeployment(k: Kernels, inst: DeploymentInstance, algorithm: D
     const i = result.item;
     return {
       model, lowerBound: lb, algorithm,
-      result: { ok: false, item: i, reason: `service "${names[i]}" (items[${i}]) found no place: ${algorithm} could not fit it on the partly used machines left (it cannot use a new machine)` },
+      result: { ok: false, item: i, reason: `service ${quote(names[i])} (items[${i}]) found no place: ${algorithm} could not fit it on the partly used machines left (it cannot use a new machine)` },
     };
   }
   return { model, lowerBound: lb, algorithm, result };
@@ -135,7 +137,7 @@ export function deploymentSolution(instance: DeploymentInstance, run: Deployment
   }
   const p = run.result.placement;
   if (p.parts > DEPLOYMENT_MAX_OUTPUT_PARTS) {
-    throw new GreenplanError('out-of-memory', `deployment: ${algorithm} cuts the services into ${p.parts} parts, over the ${DEPLOYMENT_MAX_OUTPUT_PARTS} a solution may list`);
+    throw tooManyParts(algorithm, p.parts);
   }
   const m = run.model.m;
   const binNames = (instance.bins ?? []).map((b, j) => b.name ?? `bin-${j}`);

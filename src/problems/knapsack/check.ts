@@ -4,19 +4,27 @@
 // reports the first violation it finds. (Feasibility and consistency only: it does
 // not prove optimality.)
 import type { CheckReport } from '../types.js';
+import { withContract } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 
 const TOL = 1e-9;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
-export function checkKnapsack(instance: any, solution: any): CheckReport {
+/** The knapsack checker under the result contract (src/check/contract.ts). */
+export const checkKnapsack = withContract('knapsack', checkSolved, {
+  statuses: ['optimal', 'infeasible'],
+  // taking nothing always fits (capacity >= 0): an infeasible claim is always wrong
+  infeasible: () => ({ feasible: 'taking nothing is a solution (the capacity is >= 0)' }),
+});
+
+function checkSolved(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
-  if (!solution || solution.problem !== 'knapsack') return fail('solution.problem is not "knapsack"');
   if (solution.status !== 'optimal') return fail(`solution.status is "${solution.status}", expected "optimal"`);
   const items: any[] = Array.isArray(instance?.items) ? instance.items : [];
   const capacity = instance?.capacity;
   if (typeof capacity !== 'number') return fail('instance.capacity is not a number');
   const byName = new Map<string, any>();
-  items.forEach((it, i) => byName.set(it?.name ?? String(i), it));
+  items.forEach((it, i) => byName.set(it?.name ?? String(i), it)); // a Map: `__proto__` is a name like any other
   if (!Array.isArray(solution.take)) return fail('solution.take is not an array');
   const seen = new Set<string>();
   let value = 0;
@@ -25,13 +33,13 @@ export function checkKnapsack(instance: any, solution: any): CheckReport {
     const e = solution.take[k];
     const name = e?.name;
     const it = byName.get(name);
-    if (it === undefined) return fail(`take[${k}].name "${name}" is not an item of the instance`);
-    if (seen.has(name)) return fail(`take[${k}].name "${name}" appears twice`);
+    if (it === undefined) return fail(`take[${k}].name ${quote(name)} is not an item of the instance`);
+    if (seen.has(name)) return fail(`take[${k}].name ${quote(name)} appears twice`);
     seen.add(name);
     const c = e.count;
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 1) return fail(`take[${k}].count = ${c} is not an integer >= 1`);
     const copies = it.copies ?? 1;
-    if (c > copies) return fail(`take[${k}].count = ${c} exceeds the ${copies} copies of "${name}"`);
+    if (c > copies) return fail(`take[${k}].count = ${c} exceeds the ${copies} copies of ${quote(name)}`);
     value += c * it.value;
     used += c * it.size;
   }

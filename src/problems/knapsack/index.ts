@@ -1,6 +1,6 @@
 import { defineProblem } from '../types.js';
 import { KnapsackInstance } from './schema.js';
-import { knapsack as solveKnapsack } from './solve.js';
+import { knapsack as solveKnapsack, validateKnapsack } from './solve.js';
 import { checkKnapsack } from './check.js';
 
 export const knapsack = defineProblem({
@@ -8,5 +8,6 @@ export const knapsack = defineProblem({
   title: 'exact bounded knapsack: the most value within a capacity',
   schema: KnapsackInstance,
   solve: (instance: KnapsackInstance) => solveKnapsack(instance),
+  validate: validateKnapsack,
   check: checkKnapsack,
 });

@@ -18,12 +18,33 @@
 // Loads are compared with a relative tolerance of 1e-9 of the capacity (sums of
 // fractional demands in another order may differ in the last bits).
 import type { CheckReport } from '../types.js';
+import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 
 const TOL = 1e-9;
 
-export function checkMigration(instance: any, solution: any): CheckReport {
+/** The migration checker under the result contract (src/check/contract.ts). */
+export const checkMigration = withContract('migration', checkSolved, { infeasible: infeasibleVerdict, statuses: ['feasible', 'infeasible'] });
+
+/**
+ * An infeasible claim: without new tasks the current state (valid by validation) is a plan
+ * of no moves, so the claim is wrong; a new task whose demand exceeds every machine's
+ * capacity in some resource proves it; otherwise it is not proved.
+ */
+function infeasibleVerdict(instance: any): InfeasibleVerdict {
+  const machines: any[] = instance.machines ?? [];
+  const tasks: any[] = instance.tasks ?? [];
+  const fresh = tasks.map((t, i) => [t, i] as const).filter(([t]) => t.machine == null);
+  if (fresh.length === 0) return { feasible: 'every task is placed already (the current state is a plan of no moves)' };
+  for (const [t, i] of fresh) {
+    const fits = machines.some((mc) => t.demand.every((d: number, r: number) => d <= mc.capacity[r] * (1 + TOL)));
+    if (!fits) return { proved: `new task tasks[${i}] (${quote(t.name)}) exceeds every machine's capacity in some resource` };
+  }
+  return { unproved: 'every new task fits an empty machine; the checker does not search for a sequence of moves' };
+}
+
+function checkSolved(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
-  if (!solution || solution.problem !== 'migration') return fail('solution.problem is not "migration"');
   if (solution.status !== 'feasible') return fail(`solution.status is "${solution.status}", expected "feasible"`);
   const resources: any[] = Array.isArray(instance?.resources) ? instance.resources : [];
   const machines: any[] = Array.isArray(instance?.machines) ? instance.machines : [];
@@ -53,7 +74,7 @@ export function checkMigration(instance: any, solution: any): CheckReport {
   };
   for (let j = 0; j < machines.length; j++) {
     const r = over(j, loads[j]!);
-    if (r >= 0) return fail(`the current state already exceeds machine "${machines[j].name}" in resource "${resources[r]}"`);
+    if (r >= 0) return fail(`the current state already exceeds machine ${quote(machines[j].name)} in resource ${quote(resources[r])}`);
   }
   const occupant = new Map<string, number>(); // `${group}\u0000${machine}` -> count
   const key = (g: string, j: number) => `${g}\u0000${j}`;
@@ -74,18 +95,18 @@ export function checkMigration(instance: any, solution: any): CheckReport {
       const mv = round[q];
       const at = `rounds[${k}][${q}]`;
       const i = taskIndex.get(mv?.task);
-      if (i === undefined) return fail(`${at}.task "${mv?.task}" is not a task of the instance`);
-      if (inRound.has(i)) return fail(`${at}: task "${mv.task}" moves twice in one round`);
+      if (i === undefined) return fail(`${at}.task ${quote(mv?.task)} is not a task of the instance`);
+      if (inRound.has(i)) return fail(`${at}: task ${quote(mv.task)} moves twice in one round`);
       inRound.add(i);
       const from = mv.from === null ? undefined : machineIndex.get(mv.from);
-      if (mv.from !== null && from === undefined) return fail(`${at}.from "${mv.from}" is not a machine`);
+      if (mv.from !== null && from === undefined) return fail(`${at}.from ${quote(mv.from)} is not a machine`);
       if (from !== where[i]) {
-        const actual = where[i] === undefined ? 'not placed' : `on "${machines[where[i]!].name}"`;
-        return fail(`${at}: task "${mv.task}" moves from ${mv.from === null ? 'null' : `"${mv.from}"`} but is ${actual}`);
+        const actual = where[i] === undefined ? 'not placed' : `on ${quote(machines[where[i]!].name)}`;
+        return fail(`${at}: task ${quote(mv.task)} moves from ${mv.from === null ? 'null' : `${quote(mv.from)}`} but is ${actual}`);
       }
       const to = machineIndex.get(mv.to);
-      if (to === undefined) return fail(`${at}.to "${mv.to}" is not a machine`);
-      if (to === from) return fail(`${at}: task "${mv.task}" moves to the machine it is on`);
+      if (to === undefined) return fail(`${at}.to ${quote(mv.to)} is not a machine`);
+      if (to === from) return fail(`${at}: task ${quote(mv.task)} moves to the machine it is on`);
       let l = during.get(to);
       if (!l) during.set(to, (l = [...loads[to]!]));
       for (let r = 0; r < R; r++) l[r] += tasks[i].demand[r];
@@ -93,7 +114,7 @@ export function checkMigration(instance: any, solution: any): CheckReport {
     }
     for (const [j, l] of during) {
       const r = over(j, l);
-      if (r >= 0) return fail(`rounds[${k}]: machine "${machines[j].name}" exceeds its capacity in resource "${resources[r]}" during the round (${l[r]} > ${machines[j].capacity[r]})`);
+      if (r >= 0) return fail(`rounds[${k}]: machine ${quote(machines[j].name)} exceeds its capacity in resource ${quote(resources[r])} during the round (${l[r]} > ${machines[j].capacity[r]})`);
     }
     // after the round
     for (const { i, from, to } of parsed) {
@@ -111,7 +132,7 @@ export function checkMigration(instance: any, solution: any): CheckReport {
     }
     for (const { i, to } of parsed) {
       const g = tasks[i].group;
-      if (g !== undefined && occupant.get(key(g, to))! > 1) return fail(`after rounds[${k}]: two tasks of group "${g}" are on machine "${machines[to].name}"`);
+      if (g !== undefined && occupant.get(key(g, to))! > 1) return fail(`after rounds[${k}]: two tasks of group ${quote(g)} are on machine ${quote(machines[to].name)}`);
     }
   }
 
@@ -122,9 +143,10 @@ export function checkMigration(instance: any, solution: any): CheckReport {
   const used = new Set<number>();
   for (let i = 0; i < tasks.length; i++) {
     const j = where[i];
-    if (j === undefined) return fail(`task "${tasks[i].name}" is not placed after the last round`);
-    if (!Object.hasOwn(assignment, tasks[i].name) || assignment[tasks[i].name] !== machines[j].name) {
-      return fail(`assignment["${tasks[i].name}"] is "${assignment[tasks[i].name]}", the replayed plan leaves it on "${machines[j].name}"`);
+    if (j === undefined) return fail(`task ${quote(tasks[i].name)} is not placed after the last round`);
+    const got = Object.hasOwn(assignment, tasks[i].name) ? assignment[tasks[i].name] : undefined; // `__proto__` is a name like any other
+    if (got !== machines[j].name) {
+      return fail(`assignment[${quote(tasks[i].name)}] is ${quote(got)}, the replayed plan leaves it on ${quote(machines[j].name)}`);
     }
     used.add(j);
   }

@@ -1,6 +1,6 @@
 import { defineProblem } from '../types.js';
 import { MigrationInstance } from './schema.js';
-import { migrate } from './solve.js';
+import { migrate, validateMigration } from './solve.js';
 import { checkMigration } from './check.js';
 
 export const migration = defineProblem({
@@ -8,5 +8,6 @@ export const migration = defineProblem({
   title: 'free machines with a move plan whose every step fits',
   schema: MigrationInstance,
   solve: (instance: MigrationInstance) => migrate(instance),
+  validate: (instance: unknown) => { validateMigration(instance); },
   check: checkMigration,
 });

@@ -1,26 +1,32 @@
 // Independent checker for smoothing solutions. It shares no code with the solver:
 // it reads the raw JSON itself, recomputes feasibility and the objective, and
-// reports the first violation it finds.
+// reports the first violation it finds. An infeasible claim (a budget below the least
+// total resource) is proved by recomputing that least total.
 
 import type { CheckReport } from '../types.js';
+import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 export type { CheckReport };
 
 const TOL = 1e-6;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
-export function checkSmoothing(instance: any, solution: any): CheckReport {
+/** The smoothing checker under the result contract (src/check/contract.ts). */
+export const checkSmoothing = withContract('smoothing', checkSolved, { infeasible: infeasibleVerdict, statuses: ['optimal', 'infeasible'] });
+
+/** Only a budget can make smoothing infeasible: recompute the least total resource. */
+function infeasibleVerdict(instance: any, solution: any): InfeasibleVerdict {
+  const budget: number | undefined = instance?.budget;
+  if (budget === undefined) return { feasible: 'the instance has no budget (without one, every instance has a plan)' };
+  const least = leastResource(instance.scenarios ?? []);
+  if (!(least > budget)) return { feasible: `a plan of total ${least} fits the budget ${budget}` };
+  if (!near(least, solution.minimumResource)) return { wrong: `minimumResource is ${solution.minimumResource}, recomputed ${least}` };
+  return { proved: `the least total resource of any feasible plan is ${least}, over the budget ${budget}` };
+}
+
+function checkSolved(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
-  if (!solution || solution.problem !== 'smoothing') return fail('solution.problem is not "smoothing"');
   const budget: number | undefined = instance.budget;
   const scen: any[] = instance.scenarios ?? [];
-  if (solution.status === 'infeasible') {
-    // only a budget can make smoothing infeasible: recompute the least total resource
-    if (budget === undefined) return fail('solution.status is "infeasible" but the instance has no budget');
-    const least = leastResource(scen);
-    if (!(least > budget)) return fail(`solution.status is "infeasible" but a plan of total ${least} fits the budget ${budget}`);
-    if (!near(least, solution.minimumResource)) return fail(`minimumResource is ${solution.minimumResource}, recomputed ${least}`);
-    return { valid: true, reason: 'ok' };
-  }
   if (solution.status !== 'optimal') return fail(`solution.status is "${solution.status}", expected "optimal"`);
   const alpha = instance.alpha ?? 1;
   if (!Array.isArray(solution.scenarios) || solution.scenarios.length !== scen.length) {

@@ -1,6 +1,6 @@
 import { defineProblem } from '../types.js';
 import { SmoothingInstance } from './schema.js';
-import { smooth } from './solve.js';
+import { smooth, validateSmoothing } from './solve.js';
 import { checkSmoothing } from './check.js';
 
 export const smoothing = defineProblem({
@@ -8,5 +8,6 @@ export const smoothing = defineProblem({
   title: 'capacity plans that cover demand, cost little and change little (also under a budget)',
   schema: SmoothingInstance,
   solve: (instance: SmoothingInstance) => smooth(instance),
+  validate: validateSmoothing,
   check: checkSmoothing,
 });

@@ -55,6 +55,33 @@ function validate(input: unknown, typed: boolean): asserts input is SmoothingIns
   if (total > MAX_TOTAL_STEPS) {
     throw new ValidationError('scenarios', `hold ${total} steps in all; at most ${MAX_TOTAL_STEPS} fit in one call (split the instance)`);
   }
+  checkObjectiveRange(input as SmoothingInstance);
+}
+
+/** Largest objective term a smoothing instance may produce (keeps every sum finite). */
+export const MAX_OBJECTIVE = 1e300;
+
+/**
+ * Every pair of values that passes validation must solve (issue 10): without a budget the
+ * objective is Σ h + Σ_i alpha·w_i·Σ_t |Δh|, and |Δh| sums to at most 2·(largest demand + 1)
+ * per step, so alpha·w_i·2·(max demand + 1)·T must stay below MAX_OBJECTIVE (1e300);
+ * otherwise the instance is refused here, naming the weight (or alpha).
+ */
+function checkObjectiveRange(inst: SmoothingInstance): void {
+  if (inst.budget !== undefined) return; // alpha is ignored under a budget
+  const alpha = inst.alpha ?? 1;
+  if (alpha === 0) return;
+  inst.scenarios.forEach((s, i) => {
+    const w = s.weight ?? 1;
+    let max = 0;
+    // out-of-range demand (NaN, Infinity, > 1e12 in a Float64Array) is the kernel's to report with its path
+    for (let t = 0; t < s.demand.length; t++) { const x = s.demand[t]!; if (x > max && x <= 1e12) max = x; }
+    const bound = alpha * w * 2 * (max + 1) * Math.max(1, s.demand.length);
+    if (!(bound <= MAX_OBJECTIVE)) {
+      throw new ValidationError(s.weight !== undefined ? `scenarios[${i}].weight` : 'alpha',
+        `is too large: alpha × weight (${alpha} × ${w}) × 2 × (largest demand + 1) × steps must stay below ${MAX_OBJECTIVE}`);
+    }
+  });
 }
 
 /** The kernel found a demand value out of range: throw at its JSON path. */

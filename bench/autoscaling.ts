@@ -1,0 +1,173 @@
+// Autoscaling bench (docs/autoscaling.md): every policy replayed on the real workload
+// series of ../shared/data (rolling origins, one held-out day each, or 4 hours for the
+// one-day Azure trace), per policy pod-hours, RRC against hpa, under-provisioned share,
+// actions, kWh, CO2 and the distance to the oracle; the goals of issue 13; the per-pod
+// model's held-out coverage on the real pairs (Bitbrains, Alibaba GenAI); how plans change
+// against the Alibaba DLRM replica counts; and the speed of 1,000 services × 2 weeks.
+// Per-pod observations of the workload series are GENERATED (seeded), no real pairs exist
+// for them; the output says so.
+import { solve, forecast, ENERGY_DEFAULTS, type AutoscalingSolution, type PolicyResult } from '../src/node.js';
+import { hasShared, nab, azure, bitbrains, alibaba2018, genaiPods, dlrm, generatedObservations, perPodCoverage } from '../test/helpers/autoscaling-data.js';
+import { rng } from '../test/helpers/random.js';
+
+type Log = (s: string) => void;
+interface Group { name: string; step: number; horizon: number; history: number; origins: number; series: { name: string; values: (number | null)[] }[] }
+
+/** The forecast policies re-plan hourly in the replay (FSA re-plans every few minutes). */
+const replan = (step: number) => Math.max(1, Math.round(3600 / step));
+const nulls = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Number.isFinite(x) ? x : null));
+
+function groups(): Group[] {
+  const out: Group[] = [];
+  out.push({ name: 'NAB ELB + EC2 network-in (5 min)', step: 300, horizon: 288, history: 2 * 2016, origins: 5, series: ['elb_request_count_8c0756', 'ec2_network_in_257a54', 'ec2_network_in_5abac7'].map((f) => ({ name: f, values: nab(f) })) });
+  out.push({ name: 'NAB nyc_taxi (30 min)', step: 1800, horizon: 48, history: 2 * 336, origins: 14, series: [{ name: 'nyc_taxi', values: nab('nyc_taxi') }] });
+  out.push({ name: 'Azure Functions top 200 (1 min, 4 h held out)', step: 60, horizon: 240, history: 960, origins: 1, series: azure() });
+  out.push({ name: 'Bitbrains network-in, 36 VMs (5 min)', step: 300, horizon: 288, history: 4032, origins: 4, series: bitbrains().map((v) => ({ name: `vm${v.vm}`, values: nulls(v.net) })) });
+  out.push({ name: 'Alibaba 2018 machine CPU, 16 machines (5 min)', step: 300, horizon: 288, history: 1440, origins: 3, series: alibaba2018() });
+  return out;
+}
+
+interface Acc { podHours: number; under: number; measured: number; actions: number; kWh: number; kgCO2: number }
+const POL = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'oracle'];
+
+export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
+  const { log } = o;
+  if (!hasShared()) { log('../shared/data is absent: the autoscaling bench needs the real series (skipped)'); return { rows: [] }; }
+  log('machine shared by up to 8 sessions (2 cores): timings are noisy; medians of several runs');
+  log('per-pod observations of the workload series are GENERATED (seeded line per service, 30 pairs, sd 5 %): no real pairs exist for these series');
+  const total = new Map<string, Acc>(POL.map((p) => [p, { podHours: 0, under: 0, measured: 0, actions: 0, kWh: 0, kgCO2: 0 }]));
+  const rows: Record<string, unknown>[] = [];
+  const planChanges: { policy: string; perDay: number[]; rel: number[] } [] = POL.map((policy) => ({ policy, perDay: [], rel: [] }));
+  for (const g of groups()) {
+    const acc = new Map<string, Acc>(POL.map((p) => [p, { podHours: 0, under: 0, measured: 0, actions: 0, kWh: 0, kgCO2: 0 }]));
+    const origins = o.quick ? Math.min(2, g.origins) : g.origins;
+    let ms = 0;
+    for (let k = 0; k < origins; k++) {
+      const services = g.series.map((s, i) => {
+        const end = s.values.length - k * g.horizon;
+        const values = s.values.slice(Math.max(0, end - g.horizon - g.history), end);
+        const gen = generatedObservations(s.values, 1000 * i + 7); // sized from the whole series' mean (sizing only)
+        return { name: s.name, workload: values, observations: gen.obs };
+      }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
+      const t0 = performance.now();
+      const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: replan(g.step) })) as AutoscalingSolution;
+      ms += performance.now() - t0;
+      const ev = sol.evaluation!;
+      const measured = services.reduce((m, s) => m + s.workload.slice(-g.horizon).filter((x) => x !== null).length, 0);
+      for (const p of ev.policies) {
+        for (const a of [acc.get(p.policy)!, total.get(p.policy)!]) {
+          a.podHours += p.podHours; a.under += p.underProvisionedSteps; a.measured += measured; a.actions += p.actions; a.kWh += p.kWh; a.kgCO2 += p.kgCO2;
+        }
+      }
+      if (g.step === 300) {
+        for (const s of ev.services) {
+          for (const pc of planChanges) {
+            const x = s.pods[pc.policy]!;
+            let ch = 0;
+            for (let t = 1; t < x.length; t++) if (Math.round(x[t]!) !== Math.round(x[t - 1]!)) { ch++; pc.rel.push(Math.abs(x[t]! - x[t - 1]!) / Math.max(1, x[t - 1]!)); }
+            pc.perDay.push((ch * 288) / Math.max(1, x.length - 1));
+          }
+        }
+      }
+    }
+    log(`\n-- ${g.name}: ${g.series.length} series, ${origins} origin(s), ${g.horizon} held-out steps each, history ${g.history} steps, forecast policies re-plan every ${replan(g.step)} steps (an hour); ${(ms / origins).toFixed(0)} ms per solve (plan, re-plans, replay)`);
+    rows.push(...table(g.name, acc, log));
+  }
+  log('\n-- all series together');
+  const all = table('all', total, log);
+  rows.push(...all);
+  const by = Object.fromEntries(all.map((r) => [r.policy as string, r]));
+  const hpa = by.hpa!, bal = by['forecast-balanced']!, safe = by['forecast-safe']!, st = by.static!;
+  const goals = [
+    `balanced: RRC ${fmt(bal.rrc as number, 3)} (goal <= 1.05), under-provisioned ${pct(bal.underProvisioned as number)} vs hpa ${pct(hpa.underProvisioned as number)} (goal <= half): ${(bal.rrc as number) <= 1.05 && (bal.underProvisioned as number) <= 0.5 * (hpa.underProvisioned as number) ? 'MET' : 'NOT MET'}`,
+    `safe: RRC ${fmt(safe.rrc as number, 3)} (goal <= 1.3), under-provisioned ${pct(safe.underProvisioned as number)} vs hpa ${pct(hpa.underProvisioned as number)} (goal <= a quarter): ${(safe.rrc as number) <= 1.3 && (safe.underProvisioned as number) <= 0.25 * (hpa.underProvisioned as number) ? 'MET' : 'NOT MET'}`,
+    `against static: balanced saves ${fmt((st.kWh as number) - (bal.kWh as number), 1)} kWh (${pct(1 - (bal.kWh as number) / (st.kWh as number))}) and ${fmt((st.kgCO2 as number) - (bal.kgCO2 as number), 1)} kg CO2 over the replayed days; safe saves ${pct(1 - (safe.kWh as number) / (st.kWh as number))}`,
+  ];
+  for (const g of goals) log(g);
+
+  // per-pod model on real pairs
+  log('\n-- per-pod capacity model on real pairs: fit on the first 70 % of each unit\'s pairs (empirical Bayes across units), 90 % predictive bounds on the last 30 %');
+  const bb = bitbrains().map((v) => { const x: number[] = [], y: number[] = []; for (let i = 0; i < v.cpu.length; i++) if (Number.isFinite(v.cpu[i]) && Number.isFinite(v.net[i])) { x.push(v.cpu[i]! / 100); y.push(v.net[i]!); } return { x, y }; });
+  const covBb = perPodCoverage(bb);
+  const covGa = perPodCoverage(genaiPods().filter((p) => p.util.length > 100).map((p) => ({ x: p.util, y: p.qps })));
+  log(`Bitbrains (network-in KB/s vs CPU, 36 VMs): coverage ${pct(covBb!.coverage)} of ${covBb!.pairs} held-out pairs (nominal 90 %)`);
+  log(`Alibaba GenAI (generative QPS vs GPU utilisation, ${covGa!.units} pods): coverage ${pct(covGa!.coverage)} of ${covGa!.pairs} held-out pairs (nominal 90 %)`);
+
+  // plan changes against real replica counts
+  const real = dlrm().filter((a) => Math.max(...a.counts) >= 5);
+  const realPerDay: number[] = [];
+  const realRel: number[] = [];
+  for (const a of real) {
+    let ch = 0;
+    for (let t = 1; t < a.counts.length; t++) if (a.counts[t] !== a.counts[t - 1]) { ch++; realRel.push(Math.abs(a.counts[t]! - a.counts[t - 1]!) / Math.max(1, a.counts[t - 1]!)); }
+    realPerDay.push((ch * 288) / (a.counts.length - 1));
+  }
+  log(`\n-- how pod counts move (5-minute series): changes per day (median over services) and median relative size of a change`);
+  log(`Alibaba DLRM 2025 replica counts (${real.length} apps with >= 5 instances at peak): ${fmt(median(realPerDay), 1)} changes/day, median |change| ${pct(median(realRel))}`);
+  const changes = planChanges.map((pc) => ({ policy: pc.policy, changesPerDay: median(pc.perDay), medianRelChange: median(pc.rel) }));
+  for (const c of changes) log(`${c.policy.padEnd(18)} ${fmt(c.changesPerDay, 1)} changes/day, median |change| ${pct(c.medianRelChange)}`);
+
+  // speed
+  const speed = await benchSpeed(o);
+  return { rows, goals, perPod: { bitbrains: covBb, genai: covGa }, changes: { dlrm: { apps: real.length, changesPerDay: median(realPerDay), medianRelChange: median(realRel) }, plans: changes }, speed, energyDefaults: ENERGY_DEFAULTS };
+}
+
+function table(group: string, acc: Map<string, Acc>, log: Log): Record<string, unknown>[] {
+  const hpa = acc.get('hpa')!;
+  const oracle = acc.get('oracle')!;
+  log(`${'policy'.padEnd(18)} ${'pod-hours'.padStart(11)} ${'RRC'.padStart(6)} ${'under%'.padStart(7)} ${'actions'.padStart(8)} ${'kWh'.padStart(10)} ${'kg CO2'.padStart(10)} ${'vs oracle'.padStart(10)}`);
+  return POL.map((p) => {
+    const a = acc.get(p)!;
+    const r = {
+      group, policy: p, podHours: a.podHours, rrc: a.podHours / hpa.podHours, peer: 'hpa', peerPodHours: hpa.podHours,
+      underProvisioned: a.under / a.measured, underProvisionedSteps: a.under, peerUnderProvisioned: hpa.under / hpa.measured,
+      actions: a.actions, kWh: a.kWh, kgCO2: a.kgCO2, overOracle: a.podHours / oracle.podHours - 1,
+    };
+    log(`${p.padEnd(18)} ${fmt(a.podHours, 0).padStart(11)} ${fmt(r.rrc, 3).padStart(6)} ${pct(r.underProvisioned).padStart(7)} ${String(a.actions).padStart(8)} ${fmt(a.kWh, 1).padStart(10)} ${fmt(a.kgCO2, 1).padStart(10)} ${('+' + pct(r.overOracle)).padStart(10)}`);
+    return r;
+  });
+}
+
+/** 1,000 services × 2 weeks of 5-minute history (real Bitbrains and NAB series, cut at seeded offsets and scaled), one-day plan. */
+async function benchSpeed(o: { quick: boolean; log: Log }) {
+  const base = [...bitbrains().map((v) => nulls(v.net)), nab('elb_request_count_8c0756').map((x) => x as number | null)];
+  const u = rng(5);
+  const T = 4032;
+  const services = Array.from({ length: 1000 }, (_, i) => {
+    const b = base[i % base.length]!;
+    const off = Math.floor(u() * Math.max(1, b.length - T));
+    const scale = 0.5 + 1.5 * u();
+    const values = Array.from({ length: T }, (_, t) => { const x = b[(off + t) % b.length]; return x === null || x === undefined ? null : x * scale; });
+    return { name: `s${i}`, workload: values, observations: generatedObservations(values, i + 1).obs };
+  });
+  const run = async (method: string, reps: number) => {
+    const times: number[] = [];
+    const fTimes: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      let t0 = performance.now();
+      await solve({ problem: 'autoscaling', step: 300, horizon: 288, method, services });
+      times.push(performance.now() - t0);
+      t0 = performance.now();
+      await forecast({ problem: 'forecast', step: 300, horizon: 288, levels: [0.6, 0.9], method: method as 'auto', series: services.map((s) => ({ name: s.name, values: s.workload })) });
+      fTimes.push(performance.now() - t0);
+    }
+    const ms = median(times);
+    const fMs = median(fTimes);
+    const rest = reps >= 3 ? `; the rest (validation, per-pod posteriors, ranges, smoothing, energy) ~${fmt(Math.max(0, ms - fMs), 0)} ms` : ' (one run each on a shared machine: their difference is not a measurement of the rest)';
+    o.log(`speed, method ${method}: 1,000 services × 4,032 five-minute values, 288-step plan: ${fmt(ms, 0)} ms (median of ${reps}; goal <= 3,000 ms: ${ms <= 3000 ? 'MET' : 'NOT MET'}); the forecast call alone ${fmt(fMs, 0)} ms${rest}`);
+    return { method, ms, forecastMs: fMs, ownMs: Math.max(0, ms - fMs), runs: times };
+  };
+  o.log('');
+  const naive = await run('seasonal-naive', o.quick ? 1 : 3);
+  const auto = await run('auto', 1);
+  const t0 = performance.now();
+  await solve({ problem: 'autoscaling', step: 300, horizon: 288, method: 'seasonal-naive', services, evaluate: true });
+  const evalMs = performance.now() - t0;
+  o.log(`with evaluate (method seasonal-naive, one day-ahead plan, replay of 9 policies): ${fmt(evalMs, 0)} ms`);
+  return { services: 1000, values: T, horizon: 288, seasonalNaive: naive, auto, evaluateMs: evalMs, goalMs: 3000 };
+}
+
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+const fmt = (x: number, d: number) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+export type { PolicyResult };

@@ -1,0 +1,30 @@
+// `greenplan check <instance> <solution>`: the independent checker of the instance's problem
+// under the result contract (docs/contract.md). The instance is validated first (exit 2 with
+// the JSON path); then exit 0 valid, 1 not valid (the reason on stdout).
+import type { Command } from 'commander';
+import { check } from '../check.js';
+import { EXIT, fail, readJson, oneLine } from './io.js';
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .argument('<instance>', 'instance JSON file (or - for stdin)')
+    .argument('<solution>', 'solution JSON file (or - for stdin)')
+    .description('verify a solution independently (feasibility, recomputed objective, infeasible claims); exit 0 valid, 1 not valid, 2 invalid instance')
+    .action((instFile: string, solFile: string) => {
+      try {
+        const instance = readJson(instFile, 'instance');
+        const solution = readJson(solFile, 'solution');
+        const report = check(instance, solution);
+        const line = !report.valid
+          ? `invalid: ${report.reason}`
+          : report.status === 'infeasible' || report.status === 'timeout'
+            ? `valid: ${report.reason}`
+            : `valid: objective ${report.objective}`;
+        process.exitCode = report.valid ? EXIT.ok : EXIT.checkFailed;
+        process.stdout.write(`${oneLine(line)}\n`);
+      } catch (e) {
+        fail(e);
+      }
+    });
+}

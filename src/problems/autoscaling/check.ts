@@ -1,0 +1,126 @@
+// Independent checker for autoscaling solutions (shares no code with the solver): it reads
+// the raw JSON, recomputes every pod count from the forecast and per-pod quantiles the
+// solution reports (pods = ceil(workload quantile / capacity quantile) within
+// minPods..maxPods), checks that the smoothed plan never drops below the unsmoothed count,
+// keeps maxStep and costs no more than the unsmoothed plan, and recomputes the energy
+// totals with the formula and defaults of docs/autoscaling.md.
+import type { CheckReport } from '../types.js';
+
+const REL = 1e-6;
+const near = (a: number, b: number) => Math.abs(a - b) <= REL * Math.max(1, Math.abs(a), Math.abs(b));
+const DEFAULT_ENERGY = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157 };
+const RISKS: Record<string, number> = { saving: 0.5, balanced: 0.8, safe: 0.95 };
+
+/** n is the pod count for workload f and capacity c (ceil, clamped), up to rounding. */
+function podsOk(n: number, f: number, c: number, min: number, max: number): boolean {
+  if (!Number.isInteger(n)) return false;
+  if (!(c > 0)) return n === (f > 0 ? max : min);
+  const x = f / c;
+  const lo = Math.min(max, Math.max(min, Math.ceil(x * (1 - 1e-9) - 1e-12)));
+  const hi = Math.min(max, Math.max(min, Math.ceil(x * (1 + 1e-9) + 1e-12)));
+  return n >= lo && n <= hi;
+}
+
+export function checkAutoscaling(instance: any, solution: any): CheckReport {
+  const fail = (reason: string): CheckReport => ({ valid: false, reason });
+  try {
+    if (!solution || solution.problem !== 'autoscaling') return fail('solution.problem is not "autoscaling"');
+    if (solution.status !== 'ok') return fail(`solution.status is "${solution.status}", expected "ok"`);
+    const svc: any[] = instance?.services ?? [];
+    const step = instance.step ?? 300;
+    const H = instance.horizon ?? Math.max(1, Math.round(86400 / step));
+    const q = instance.risk === undefined ? 0.8 : typeof instance.risk === 'number' ? instance.risk : RISKS[instance.risk];
+    const alpha = instance.alpha ?? 1;
+    if (solution.horizon !== H) return fail(`horizon is ${solution.horizon}, expected ${H}`);
+    if (!near(solution.risk, q)) return fail(`risk is ${solution.risk}, expected ${q}`);
+    if (!Array.isArray(solution.services) || solution.services.length !== svc.length) return fail(`solution has ${solution.services?.length} services, instance has ${svc.length}`);
+    const e = { ...DEFAULT_ENERGY, ...(instance.energy ?? {}) };
+    const hours = step / 3600;
+    const cores = new Float64Array(H);
+    const busy = new Float64Array(H);
+    let podSteps = 0;
+    for (let i = 0; i < svc.length; i++) {
+      const s = svc[i];
+      const name = s.name ?? String(i);
+      const g = solution.services[i];
+      if (g?.name !== name) return fail(`services[${i}].name is "${g?.name}", expected "${name}"`);
+      const min = s.minPods ?? 1;
+      const max = s.maxPods ?? 1_000_000;
+      const f = g.forecast;
+      const pp = g.perPod;
+      const pods = g.pods;
+      for (const k of ['mean', 'lower', 'upper', 'planQuantile']) {
+        if (!Array.isArray(f?.[k]) || f[k].length !== H) return fail(`services[${i}].forecast.${k} has length ${f?.[k]?.length}, expected ${H}`);
+      }
+      for (const k of ['saving', 'plan', 'safe', 'unsmoothed']) {
+        if (!Array.isArray(pods?.[k]) || pods[k].length !== H) return fail(`services[${i}].pods.${k} has length ${pods?.[k]?.length}, expected ${H}`);
+      }
+      if (!(pp.lower <= pp.mean + 1e-9 * Math.abs(pp.mean) && pp.mean <= pp.upper + 1e-9 * Math.abs(pp.mean))) return fail(`services[${i}].perPod: lower ${pp.lower}, mean ${pp.mean}, upper ${pp.upper} are not ordered`);
+      if (1 - q >= 0.05 && 1 - q <= 0.95 && !(pp.planQuantile >= pp.lower * (1 - 1e-9) - 1e-12 && pp.planQuantile <= pp.upper * (1 + 1e-9) + 1e-12)) {
+        return fail(`services[${i}].perPod.planQuantile ${pp.planQuantile} is outside [lower, upper]`);
+      }
+      if (!near(pp.atFull, pp.w + pp.b)) return fail(`services[${i}].perPod.atFull ${pp.atFull} is not w + b`);
+      let resPlan = 0, resUn = 0, varPlan = 0, varUn = 0, unFeasible = true;
+      for (let t = 0; t < H; t++) {
+        if (!(f.lower[t] >= 0 && f.lower[t] <= f.mean[t] * (1 + 1e-9) + 1e-9 && f.mean[t] <= f.upper[t] * (1 + 1e-9) + 1e-9)) return fail(`services[${i}].forecast at step ${t}: lower ${f.lower[t]}, mean ${f.mean[t]}, upper ${f.upper[t]} are not ordered and >= 0`);
+        if (!podsOk(pods.saving[t], f.mean[t], pp.mean, min, max)) return fail(`services[${i}].pods.saving[${t}] = ${pods.saving[t]}, expected ceil(${f.mean[t]} / ${pp.mean}) within ${min}..${max}`);
+        if (!podsOk(pods.safe[t], f.upper[t], pp.lower, min, max)) return fail(`services[${i}].pods.safe[${t}] = ${pods.safe[t]}, expected ceil(${f.upper[t]} / ${pp.lower}) within ${min}..${max}`);
+        if (!podsOk(pods.unsmoothed[t], f.planQuantile[t], pp.planQuantile, min, max)) return fail(`services[${i}].pods.unsmoothed[${t}] = ${pods.unsmoothed[t]}, expected ceil(${f.planQuantile[t]} / ${pp.planQuantile}) within ${min}..${max}`);
+        const n = pods.plan[t];
+        if (!Number.isInteger(n)) return fail(`services[${i}].pods.plan[${t}] = ${n} is not an integer`);
+        if (n < pods.unsmoothed[t]) return fail(`services[${i}].pods.plan[${t}] = ${n} is below the unsmoothed count ${pods.unsmoothed[t]}`);
+        if (n > max) return fail(`services[${i}].pods.plan[${t}] = ${n} is above maxPods ${max}`);
+        resPlan += n; resUn += pods.unsmoothed[t];
+        if (t > 0) {
+          const d = Math.abs(n - pods.plan[t - 1]);
+          if (s.maxStep !== undefined && d > s.maxStep) return fail(`services[${i}].pods.plan changes by ${d} between steps ${t - 1} and ${t}, over maxStep ${s.maxStep}`);
+          varPlan += d;
+          const du = Math.abs(pods.unsmoothed[t] - pods.unsmoothed[t - 1]);
+          varUn += du;
+          if (s.maxStep !== undefined && du > s.maxStep) unFeasible = false;
+        }
+        podSteps += n;
+        if (n > 0) {
+          const c = n * e.podCores;
+          cores[t] += c;
+          const u = pp.atFull > 0 ? Math.min(1, Math.max(0, f.mean[t] / (n * pp.atFull))) : 0;
+          busy[t] += c * u;
+        }
+      }
+      if (unFeasible && resPlan + alpha * varPlan > resUn + alpha * varUn + 1e-9 * Math.max(1, resUn)) {
+        return fail(`services[${i}].pods.plan costs ${resPlan + alpha * varPlan} (pod-steps + alpha × changes), more than the unsmoothed plan's ${resUn + alpha * varUn}`);
+      }
+    }
+    let servers = 0;
+    let kWh = 0;
+    for (let t = 0; t < H; t++) {
+      if (cores[t]! <= 0) continue;
+      const n = Math.ceil(cores[t]! / e.serverCores - 1e-9);
+      servers += n;
+      kWh += (n * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy[t]! / cores[t]!)) * e.pue * hours) / 1000;
+    }
+    const T = solution.totals;
+    if (!near(T?.podHours, podSteps * hours)) return fail(`totals.podHours is ${T?.podHours}, recomputed ${podSteps * hours}`);
+    if (!near(T.serverHours, servers * hours)) return fail(`totals.serverHours is ${T.serverHours}, recomputed ${servers * hours}`);
+    if (!near(T.kWh, kWh)) return fail(`totals.kWh is ${T.kWh}, recomputed ${kWh}`);
+    if (!near(T.kgCO2, kWh * e.kgCO2PerKWh)) return fail(`totals.kgCO2 is ${T.kgCO2}, recomputed ${kWh * e.kgCO2PerKWh}`);
+    const ev = solution.evaluation;
+    if (instance.evaluate && !ev) return fail('the instance asks to evaluate but the solution has no evaluation');
+    if (ev) {
+      const pol: any[] = ev.policies ?? [];
+      const hpa = pol.find((p) => p.policy === 'hpa');
+      const oracle = pol.find((p) => p.policy === 'oracle');
+      if (!hpa || !oracle) return fail('evaluation.policies lacks hpa or oracle');
+      for (const p of pol) {
+        if (hpa.podHours > 0 && !near(p.rrc, p.podHours / hpa.podHours)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, recomputed ${p.podHours / hpa.podHours}`);
+        if (oracle.podHours > 0 && !near(p.overOracle, p.podHours / oracle.podHours - 1)) return fail(`evaluation: ${p.policy}.overOracle is ${p.overOracle}`);
+        if (!near(p.kgCO2, p.kWh * e.kgCO2PerKWh)) return fail(`evaluation: ${p.policy}.kgCO2 is ${p.kgCO2}, recomputed ${p.kWh * e.kgCO2PerKWh}`);
+        if (!(p.underProvisioned >= 0 && p.underProvisioned <= 1)) return fail(`evaluation: ${p.policy}.underProvisioned ${p.underProvisioned} is not a share`);
+      }
+      if (oracle.underProvisionedSteps > 0 && (instance.maxUtilization ?? 0.9) >= (instance.targetUtilization ?? 0.6) && svc.every((s: any) => (s.maxPods ?? 1_000_000) >= 1_000_000)) return fail('evaluation: the oracle is under-provisioned without a maxPods bound');
+    }
+    return { valid: true, reason: 'ok', objective: T.podHours };
+  } catch (err) {
+    return fail(`malformed solution (${(err as Error).message})`);
+  }
+}

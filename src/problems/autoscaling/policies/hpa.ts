@@ -1,0 +1,186 @@
+// The Kubernetes HorizontalPodAutoscaler, replayed as documented (docs/autoscaling.md,
+// "HPA"): every `syncSeconds` (15 s) it reads the utilisation of the last completed step's
+// workload over the ready pods, proposes ceil(ready × utilisation / target) unless the
+// ratio is within the tolerance (10 %), treats not-yet-ready pods as idle when scaling up
+// (no change when that flips the direction), stabilises scale-down to the highest
+// recommendation of the last 300 s, limits the rate (up: the larger of +100 % and +4 pods
+// per 15 s; down: −100 % per 15 s), and clamps to minPods..maxPods. New pods serve after
+// readySeconds. O(steps · step / syncSeconds · window / syncSeconds).
+import { Timeline } from './timeline.js';
+import type { Relation } from '../relation.js';
+
+export interface ScalingPolicy { type: 'Pods' | 'Percent'; value: number; periodSeconds: number }
+export interface HpaBehavior {
+  tolerance: number;
+  syncSeconds: number;
+  scaleUp: { stabilizationWindowSeconds: number; policies: ScalingPolicy[]; selectPolicy: 'Max' | 'Min' };
+  scaleDown: { stabilizationWindowSeconds: number; policies: ScalingPolicy[]; selectPolicy: 'Max' | 'Min' };
+}
+
+/** The defaults of the Kubernetes documentation ("Default Behavior"). */
+export const HPA_DEFAULTS: HpaBehavior = {
+  tolerance: 0.1,
+  syncSeconds: 15,
+  scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }, { type: 'Pods', value: 4, periodSeconds: 15 }] },
+  scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
+};
+
+export interface ReactiveInput {
+  /** Actual workload of the replayed steps (null: missing, the metric is missing). */
+  workload: ArrayLike<number | null>;
+  /** Workload of the step before the first replayed one (the first metric). */
+  before: number | null;
+  step: number;
+  relation: Relation;
+  target: number;
+  minPods: number;
+  maxPods: number;
+  initialPods: number;
+  readySeconds: number;
+  /**
+   * A planned floor per replayed step (the forecast plan as a moving minReplicas, as
+   * predictive autoscalers such as Crane's EHPA combine a forecast with HPA): at each sync
+   * the replicas are at least the floor of the step that starts within readySeconds, so
+   * planned pods are ready when their step begins.
+   */
+  floor?: ArrayLike<number>;
+}
+
+/** Per replayed step: mean requested pods and mean ready pods; scaling operations. */
+export interface ReactiveTrace { pods: Float64Array; ready: Float64Array; actions: number }
+
+/** `skipIdle` (default true) skips syncs that provably change nothing (test/autoscaling.replay.test.ts compares both). */
+export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAULTS, skipIdle = true): ReactiveTrace {
+  const { workload, step, relation, target, minPods, maxPods } = inp;
+  const H = workload.length;
+  const tl = new Timeline(inp.initialPods, inp.readySeconds);
+  const pods = new Float64Array(H);
+  const ready = new Float64Array(H);
+  const sync = behavior.syncSeconds;
+  // recommendations kept while inside the longer window, in a ring buffer: time, replicas
+  const keep = Math.max(behavior.scaleUp.stabilizationWindowSeconds, behavior.scaleDown.stabilizationWindowSeconds);
+  const recCap = Math.ceil(keep / sync) + 2;
+  const recT = new Float64Array(recCap);
+  const recV = new Float64Array(recCap);
+  let recHead = 0, recLen = 0;
+  // scale events kept while inside the longest policy period: time, +added / −removed
+  const period = Math.max(...behavior.scaleUp.policies.map((p) => p.periodSeconds), ...behavior.scaleDown.policies.map((p) => p.periodSeconds), 0);
+  const events: Events = { t: new Float64Array(Math.ceil(period / sync) + 2), d: new Float64Array(Math.ceil(period / sync) + 2), head: 0, len: 0 };
+  const upWin = behavior.scaleUp.stabilizationWindowSeconds;
+  const downWin = behavior.scaleDown.stabilizationWindowSeconds;
+  let k = 0; // next sync index
+  for (let t = 0; t < H; t++) {
+    const end = (t + 1) * step;
+    for (; k * sync < end; k++) {
+      const now = k * sync;
+      tl.advance(now);
+      const last = Math.floor(now / step) - 1;
+      const w = last >= 0 ? workload[last] ?? null : inp.before;
+      const current = tl.spec;
+      let desired = current;
+      if (w !== null && tl.ready > 0) desired = proposal(w, tl.ready, tl.unready, current, relation, target, behavior.tolerance);
+      else if (w !== null && tl.ready === 0 && current === 0 && w > 0) desired = Math.max(1, minPods); // scale from zero
+      // stabilisation (the proposal is stored before it is stabilised, as the controller does)
+      while (recLen && !(recT[recHead]! > now - keep)) { recHead = (recHead + 1) % recCap; recLen--; }
+      let up = desired;
+      let down = desired;
+      for (let j = 0; j < recLen; j++) {
+        const at = (recHead + j) % recCap;
+        const ts = recT[at]!;
+        const r = recV[at]!;
+        if (ts > now - upWin && r < up) up = r;
+        if (ts > now - downWin && r > down) down = r;
+      }
+      if (keep > 0) {
+        if (recLen === recCap) { recHead = (recHead + 1) % recCap; recLen--; }
+        const at = (recHead + recLen) % recCap;
+        recT[at] = now; recV[at] = desired; recLen++;
+      }
+      let rec = current;
+      if (rec < up) rec = up;
+      if (rec > down) rec = down;
+      // rate limits and bounds
+      while (events.len && !(events.t[events.head]! > now - period)) { events.head = (events.head + 1) % events.t.length; events.len--; }
+      if (rec > current) rec = Math.min(rec, scaleUpLimit(current, events, now, behavior.scaleUp), maxPods);
+      else if (rec < current) rec = Math.max(rec, scaleDownLimit(current, events, now, behavior.scaleDown), minPods);
+      rec = Math.min(maxPods, Math.max(minPods, rec));
+      if (inp.floor) {
+        const ahead = Math.min(H - 1, Math.floor((now + inp.readySeconds) / step));
+        const t0 = Math.min(H - 1, Math.floor(now / step));
+        rec = Math.max(rec, inp.floor[t0]!, inp.floor[ahead]!);
+      }
+      if (rec !== current) {
+        if (events.len === events.t.length) { events.head = (events.head + 1) % events.t.length; events.len--; }
+        const at = (events.head + events.len) % events.t.length;
+        events.t[at] = now; events.d[at] = rec - current; events.len++;
+        tl.scaleTo(rec);
+      } else if (skipIdle && !inp.floor && tl.unready === 0 && desired === current) {
+        // nothing can change before the next step's metric: every later sync of this step
+        // would propose the same count and keep it. Skip them; the stored recommendations
+        // are all equal to `current`, so one of them at the last skipped sync stands for all.
+        let same = true;
+        for (let j = 0; j < recLen && same; j++) same = recV[(recHead + j) % recCap] === current;
+        const lastSync = Math.ceil(end / sync) - 1;
+        if (same && lastSync > k) {
+          if (recLen) recT[(recHead + recLen - 1) % recCap] = lastSync * sync;
+          k = lastSync;
+        }
+      }
+    }
+    tl.advance(end);
+    const s = tl.takeStep();
+    pods[t] = s.specSeconds / step;
+    ready[t] = s.readySeconds / step;
+  }
+  return { pods, ready, actions: tl.actions };
+}
+
+/** The replica calculator's proposal for a utilisation metric (ready pods measured, unready pods idle when scaling up). */
+export function proposal(w: number, ready: number, unready: number, current: number, rel: Relation, target: number, tolerance: number): number {
+  const u = rel.util(w, ready);
+  const ratio = u / target;
+  if (Math.abs(1 - ratio) <= tolerance) return current;
+  if (unready > 0 && ratio > 1) {
+    // not-yet-ready pods count as 0 % used; no change if that changes the direction
+    const newRatio = (u * ready) / ((ready + unready) * target);
+    if (Math.abs(1 - newRatio) <= tolerance || newRatio < 1) return current;
+    const n = Math.ceil(newRatio * (ready + unready) - 1e-9);
+    return n < current ? current : n;
+  }
+  const n = Math.ceil(ratio * ready - 1e-9);
+  if (ratio < 1 && n > current) return current;
+  if (ratio > 1 && n < current) return current;
+  return n;
+}
+
+interface Events { t: Float64Array; d: Float64Array; head: number; len: number }
+
+function changeInPeriod(ev: Events, now: number, period: number, sign: 1 | -1): number {
+  let s = 0;
+  for (let j = 0; j < ev.len; j++) {
+    const at = (ev.head + j) % ev.t.length;
+    const d = ev.d[at]!;
+    if (ev.t[at]! > now - period && Math.sign(d) === sign) s += Math.abs(d);
+  }
+  return s;
+}
+
+function scaleUpLimit(current: number, events: Events, now: number, rules: HpaBehavior['scaleUp']): number {
+  let limit = rules.selectPolicy === 'Max' ? -Infinity : Infinity;
+  for (const p of rules.policies) {
+    const start = current - changeInPeriod(events, now, p.periodSeconds, 1);
+    const l = p.type === 'Pods' ? start + p.value : Math.ceil(start * (1 + p.value / 100));
+    limit = rules.selectPolicy === 'Max' ? Math.max(limit, l) : Math.min(limit, l);
+  }
+  return limit;
+}
+
+function scaleDownLimit(current: number, events: Events, now: number, rules: HpaBehavior['scaleDown']): number {
+  let limit = rules.selectPolicy === 'Max' ? Infinity : -Infinity;
+  for (const p of rules.policies) {
+    const start = current + changeInPeriod(events, now, p.periodSeconds, -1);
+    const l = p.type === 'Pods' ? start - p.value : Math.ceil(start * (1 - p.value / 100));
+    limit = rules.selectPolicy === 'Max' ? Math.min(limit, l) : Math.max(limit, l);
+  }
+  return limit;
+}

@@ -1,0 +1,153 @@
+// Replay of every policy on held-out workload (docs/autoscaling.md, "Replay"): hpa,
+// autopilot (reactive, continuous time, new pods serve after readySeconds), static,
+// forecast at saving/balanced/safe, the forecast plan as HPA's moving floor (+hpa), and oracle (planned ahead: a step's new pods are started
+// readySeconds before it, and that warm-up is paid in pod-hours). Per policy: pod-hours,
+// RRC against hpa, under-provisioned share (realised utilisation above maxUtilization),
+// scaling actions, kWh and kg CO2 of the cluster. O(services · steps · policies).
+import { Relation, podsFor } from './relation.js';
+import { replayHpa, type ReactiveInput } from './policies/hpa.js';
+import { replayAutopilot } from './policies/autopilot.js';
+import { energyOf, type EnergyInput } from './energy.js';
+import type { AutoscalingEnergy, PolicyResult } from './schema.js';
+
+export const POLICIES = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'oracle'] as const;
+export type PolicyName = (typeof POLICIES)[number];
+
+export interface ReplayService {
+  name: string;
+  /** Held-out actual workload (the replayed steps). */
+  actual: ArrayLike<number | null>;
+  /** History before the held-out steps. */
+  history: ArrayLike<number | null>;
+  relation: Relation;
+  minPods: number;
+  maxPods: number;
+  /** Planned pods per replayed step of the forecast policies (smoothed). */
+  planned: { saving: ArrayLike<number>; balanced: ArrayLike<number>; safe: ArrayLike<number> };
+}
+
+export interface ReplayOptions {
+  step: number;
+  target: number;
+  maxUtilization: number;
+  readySeconds: number;
+  energy: Required<AutoscalingEnergy>;
+}
+
+/** One policy on one service: mean requested pods and mean ready pods per step, pod-seconds, actions. */
+export interface Trace { pods: Float64Array; ready: Float64Array; podSeconds: number; actions: number }
+
+const lastValue = (xs: ArrayLike<number | null>): number | null => {
+  for (let i = xs.length - 1; i >= 0; i--) if (xs[i] !== null && xs[i] !== undefined) return xs[i]!;
+  return null;
+};
+
+/** A plan known ahead: pods[t] ready for all of step t; scale-ups started readySeconds early and paid. */
+export function plannedTrace(plan: ArrayLike<number>, initial: number, step: number, readySeconds: number): Trace {
+  const H = plan.length;
+  const pods = new Float64Array(H);
+  let podSeconds = 0;
+  let actions = 0;
+  let prev = initial;
+  for (let t = 0; t < H; t++) {
+    const n = plan[t]!;
+    pods[t] = n;
+    podSeconds += n * step;
+    if (n > prev) podSeconds += (n - prev) * readySeconds;
+    if (n !== prev) actions++;
+    prev = n;
+  }
+  return { pods, ready: pods, podSeconds, actions };
+}
+
+/** Every policy's trace for one service. */
+export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<PolicyName, Trace> {
+  const rel = s.relation;
+  const H = s.actual.length;
+  const before = lastValue(s.history);
+  const initial = podsFor(before ?? 0, rel.atTarget, s.minPods, s.maxPods);
+  const inp: ReactiveInput = {
+    workload: s.actual, before, step: o.step, relation: rel, target: o.target,
+    minPods: s.minPods, maxPods: s.maxPods, initialPods: initial, readySeconds: o.readySeconds,
+  };
+  const reactive = (r: { pods: Float64Array; ready: Float64Array; actions: number }): Trace => {
+    let ps = 0;
+    for (let t = 0; t < H; t++) ps += r.pods[t]! * o.step;
+    return { ...r, podSeconds: ps };
+  };
+  // static: the pods the previous day's peak needed, held all day
+  const day = Math.max(1, Math.round(86_400 / o.step));
+  let peak = 0;
+  for (let i = Math.max(0, s.history.length - day); i < s.history.length; i++) peak = Math.max(peak, s.history[i] ?? 0);
+  const staticN = podsFor(peak, rel.atTarget, s.minPods, s.maxPods);
+  const oracle = new Array<number>(H);
+  let prevOracle = initial;
+  for (let t = 0; t < H; t++) {
+    const w = s.actual[t];
+    oracle[t] = w === null || w === undefined ? prevOracle : podsFor(w, rel.atTarget, s.minPods, s.maxPods);
+    prevOracle = oracle[t]!;
+  }
+  return {
+    hpa: reactive(replayHpa(inp)),
+    autopilot: reactive(replayAutopilot(inp, s.history)),
+    static: plannedTrace(new Array<number>(H).fill(staticN), initial, o.step, o.readySeconds),
+    'forecast-saving': plannedTrace(s.planned.saving, initial, o.step, o.readySeconds),
+    'forecast-balanced': plannedTrace(s.planned.balanced, initial, o.step, o.readySeconds),
+    'forecast-safe': plannedTrace(s.planned.safe, initial, o.step, o.readySeconds),
+    'forecast-saving+hpa': reactive(replayHpa({ ...inp, floor: s.planned.saving })),
+    'forecast-balanced+hpa': reactive(replayHpa({ ...inp, floor: s.planned.balanced })),
+    oracle: plannedTrace(oracle, initial, o.step, o.readySeconds),
+  };
+}
+
+/** Steps of a trace with realised utilisation above maxUtilization, and the steps measured. */
+export function underProvisioned(trace: Trace, actual: ArrayLike<number | null>, rel: Relation, maxUtilization: number): { under: number; measured: number } {
+  let under = 0;
+  let measured = 0;
+  for (let t = 0; t < actual.length; t++) {
+    const w = actual[t];
+    if (w === null || w === undefined) continue;
+    measured++;
+    if (rel.util(w, trace.ready[t]!) > maxUtilization * (1 + 1e-12)) under++;
+  }
+  return { under, measured };
+}
+
+export interface ReplayResult {
+  policies: PolicyResult[];
+  traces: Record<PolicyName, Trace>[];
+}
+
+export function replay(services: ReplayService[], o: ReplayOptions): ReplayResult {
+  const traces = services.map((s) => serviceTraces(s, o));
+  const H = services.reduce((m, s) => Math.max(m, s.actual.length), 0);
+  const rows = POLICIES.map((policy) => {
+    let podSeconds = 0, under = 0, measured = 0, actions = 0;
+    const energyIn: EnergyInput[] = [];
+    services.forEach((s, i) => {
+      const tr = traces[i]![policy];
+      podSeconds += tr.podSeconds;
+      actions += tr.actions;
+      const u = underProvisioned(tr, s.actual, s.relation, o.maxUtilization);
+      under += u.under;
+      measured += u.measured;
+      energyIn.push({ pods: tr.pods, workload: s.actual, atFull: s.relation.atFull });
+    });
+    const e = energyOf(energyIn, H, o.step, o.energy);
+    return { policy, podHours: podSeconds / 3600, underProvisionedSteps: under, underProvisioned: measured ? under / measured : 0, actions, kWh: e.kWh, kgCO2: e.kgCO2 };
+  });
+  const hpa = rows.find((r) => r.policy === 'hpa')!.podHours;
+  const oracle = rows.find((r) => r.policy === 'oracle')!.podHours;
+  const policies: PolicyResult[] = rows.map((r) => ({
+    policy: r.policy,
+    podHours: r.podHours,
+    rrc: hpa > 0 ? r.podHours / hpa : r.podHours === 0 ? 1 : Infinity,
+    underProvisioned: r.underProvisioned,
+    underProvisionedSteps: r.underProvisionedSteps,
+    actions: r.actions,
+    kWh: r.kWh,
+    kgCO2: r.kgCO2,
+    overOracle: oracle > 0 ? r.podHours / oracle - 1 : 0,
+  }));
+  return { policies, traces };
+}

@@ -1,0 +1,150 @@
+// The autoscaling instance and solution (docs/autoscaling.md). The TypeBox schema is the
+// single source of the types, the validation (JSON paths) and the JSON Schema.
+import { Type, type Static } from '@sinclair/typebox';
+
+const nonNeg = 'must be a finite number >= 0';
+
+/** One (utilisation, workload per pod) observation of a service's pods. */
+export const AutoscalingObservation = Type.Object(
+  {
+    utilization: Type.Number({ minimum: 0, maximum: 10, errorMessage: 'must be a finite number in 0..10 (a fraction: 0.41 is 41 %)', description: 'Average CPU utilisation of the service\'s pods (fraction of their request).' }),
+    workloadPerPod: Type.Number({ minimum: 0, maximum: 1e12, errorMessage: `${nonNeg} (at most 1e12)`, description: 'Workload one pod carried at that utilisation (same unit as `workload`).' }),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object { utilization, workloadPerPod }' },
+);
+
+/** One service: its workload history and its pods' observations. */
+export const AutoscalingService = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, errorMessage: 'must be a non-empty string', description: 'Service name; defaults to its index.' })),
+    workload: Type.Array(Type.Union([Type.Number({ minimum: 0, maximum: 1e12 }), Type.Null()], { errorMessage: `${nonNeg} (at most 1e12) or null (missing)` }), {
+      minItems: 1, errorMessage: 'must be a non-empty array of numbers >= 0 or null',
+      description: 'Workload history, one value per step (e.g. requests per second), null for a missing value.',
+    }),
+    observations: Type.Optional(Type.Array(AutoscalingObservation, {
+      maxItems: 1_000_000, errorMessage: 'must be an array of observations (at most 1,000,000)',
+      description: 'Per-pod (utilisation, workload per pod) pairs. Few or none: the pooled prior of all services is used (perPod.source "pooled").',
+    })),
+    minPods: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, errorMessage: 'must be an integer in 0..1000000', description: 'Fewest pods (default 1).' })),
+    maxPods: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, errorMessage: 'must be an integer in 1..1000000', description: 'Most pods (default 1,000,000).' })),
+    maxStep: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, errorMessage: 'must be an integer in 1..1000000', description: 'Largest change of the smoothed plan between consecutive steps (default: unbounded).' })),
+    seasons: Type.Optional(Type.Array(Type.Integer({ minimum: 2, maximum: 100_000 }), { maxItems: 8, errorMessage: 'must be an array of at most 8 integers in 2..100000', description: 'Seasonal periods in steps, passed to the forecast (default: a day and a week).' })),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object' },
+);
+
+/** Energy model parameters (docs/autoscaling.md, "Energy"); every field has a documented default. */
+export const AutoscalingEnergy = Type.Object(
+  {
+    podCores: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6, errorMessage: 'must be a number in (0, 1e6]', description: 'Cores one pod occupies (default 2).' })),
+    serverCores: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6, errorMessage: 'must be a number in (0, 1e6]', description: 'Cores of one server (default 96).' })),
+    idleWatts: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Server power at 0 % utilisation, W (default 180).' })),
+    peakWatts: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Server power at 100 % utilisation, W (default 450).' })),
+    pue: Type.Optional(Type.Number({ minimum: 1, maximum: 10, errorMessage: 'must be a number in 1..10', description: 'Power usage effectiveness of the data centre (default 1.3).' })),
+    kgCO2PerKWh: Type.Optional(Type.Number({ minimum: 0, maximum: 10, errorMessage: 'must be a number in 0..10', description: 'Grid carbon factor, kg CO2 per kWh (default 0.6157: 947 t for 1,538,000 kWh, the seed\'s figures).' })),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object' },
+);
+
+export const RISK_NAMES = { saving: 0.5, balanced: 0.8, safe: 0.95 } as const;
+
+/** `{ problem: "autoscaling", step, horizon, targetUtilization, risk, services, energy, evaluate }`. */
+export const AutoscalingInstance = Type.Object(
+  {
+    problem: Type.Literal('autoscaling'),
+    step: Type.Optional(Type.Integer({ minimum: 1, maximum: 604_800, errorMessage: 'must be an integer number of seconds in 1..604800', description: 'Seconds between values (default 300).' })),
+    horizon: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, errorMessage: 'must be an integer in 1..100000', description: 'Steps to plan (default: one day at the step, at least 1).' })),
+    targetUtilization: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1, errorMessage: 'must be a number in (0, 1]', description: 'CPU utilisation the pods should run at (default 0.6).' })),
+    maxUtilization: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10, errorMessage: 'must be a number in (0, 10]', description: 'Replay: a step whose realised utilisation is above this is under-provisioned (default 0.9).' })),
+    risk: Type.Optional(Type.Union([
+      Type.Number({ minimum: 0.001, maximum: 0.999 }),
+      Type.Literal('saving'), Type.Literal('balanced'), Type.Literal('safe'),
+    ], { errorMessage: 'must be a quantile in 0.001..0.999 or one of "saving", "balanced", "safe"', description: 'Quantile q of the plan: "saving" = 0.5, "balanced" = 0.8 (default), "safe" = 0.95.' })),
+    alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Smoothing: price of one pod of change relative to one pod-step (default 1).' })),
+    method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale')], {
+      errorMessage: 'must be one of "auto", "seasonal-naive", "ets", "dsp", "multiscale"', description: 'Forecast method (the forecast problem\'s `method`; default "auto").',
+    })),
+    readySeconds: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400, errorMessage: 'must be a number of seconds in 0..86400', description: 'Replay: seconds until a new pod serves (default 60).' })),
+    services: Type.Array(AutoscalingService, { minItems: 1, maxItems: 100_000, errorMessage: 'must be a non-empty array of services (at most 100,000)' }),
+    energy: Type.Optional(AutoscalingEnergy),
+    replanEvery: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, errorMessage: 'must be an integer number of steps in 1..100000', description: 'Replay: the forecast policies re-plan every this many steps from the history known then (default: once, a horizon-long plan).' })),
+    evaluate: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay every policy on the last `horizon` steps of the history (default false).' })),
+  },
+  { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/autoscaling' },
+);
+export type AutoscalingInstance = Static<typeof AutoscalingInstance>;
+export type AutoscalingService = Static<typeof AutoscalingService>;
+export type AutoscalingEnergy = Static<typeof AutoscalingEnergy>;
+
+/** Per-pod capacity at the target utilisation: posterior predictive (Student t). */
+export interface PerPod {
+  /** Predictive mean (= median) of the workload one pod carries at the target utilisation. */
+  mean: number;
+  /** 5 % and 95 % predictive quantiles. */
+  lower: number;
+  upper: number;
+  /** The (1 − q) quantile used by the plan (q = the plan's risk). */
+  planQuantile: number;
+  /** Workload one pod carries at 100 % utilisation (posterior mean of w + b; the energy model's capacity). */
+  atFull: number;
+  /** Fitted relation (posterior means): workloadPerPod = w · utilisation + b. */
+  w: number;
+  b: number;
+  /** Observations used, and whether the service's own data or the pooled prior alone was used. */
+  observations: number;
+  source: 'service' | 'pooled';
+}
+
+export interface AutoscalingServiceSolution {
+  name: string;
+  /** Forecast per step: mean, 5 % and 95 % quantiles (the 90 % central interval), and the q quantile the plan uses. */
+  forecast: { mean: number[]; lower: number[]; upper: number[]; planQuantile: number[]; method: string };
+  perPod: PerPod;
+  /** saving (q = 0.5), plan (q = risk, smoothed), safe (q = 0.95); `unsmoothed` = the plan before smoothing. */
+  pods: { saving: number[]; plan: number[]; safe: number[]; unsmoothed: number[] };
+  notes: string[];
+}
+
+export interface EnergyTotals { podHours: number; serverHours: number; kWh: number; kgCO2: number }
+
+export interface PolicyResult {
+  policy: string;
+  podHours: number;
+  /** pod-hours ÷ hpa's pod-hours (the seed's relative resource consumption). */
+  rrc: number;
+  /** Share of steps with realised utilisation above maxUtilization. */
+  underProvisioned: number;
+  underProvisionedSteps: number;
+  /** Steps at which the pod count changed. */
+  actions: number;
+  kWh: number;
+  kgCO2: number;
+  /** pod-hours ÷ oracle's pod-hours − 1 (the room left). */
+  overOracle: number;
+}
+
+export interface AutoscalingEvaluation {
+  heldOutSteps: number;
+  steps: number;
+  /** Steps between the forecast policies' re-plans (= heldOutSteps: one plan). */
+  replanEvery: number;
+  policies: PolicyResult[];
+  /** Per service and policy, the pod counts of the replay (same order as `policies`). */
+  services: { name: string; actual: (number | null)[]; pods: Record<string, number[]> }[];
+}
+
+export interface AutoscalingSolution {
+  problem: 'autoscaling';
+  status: 'ok';
+  step: number;
+  horizon: number;
+  risk: number;
+  targetUtilization: number;
+  services: AutoscalingServiceSolution[];
+  totals: EnergyTotals;
+  /** The energy parameters used (defaults filled in). */
+  energy: Required<AutoscalingEnergy>;
+  /** The pooled (empirical Bayes) prior, in units of each service's mean workload per pod (scale-free). */
+  prior: { w: number; b: number; sigma2: number; kind: 'between-services' | 'unit-information'; services: number; observations: number };
+  evaluation?: AutoscalingEvaluation;
+}

@@ -1,0 +1,243 @@
+// Forecast-driven autoscaling (docs/autoscaling.md): per service, the forecast's quantiles
+// (forecast problem, public contract) divided by the per-pod capacity's quantiles
+// (empirical-Bayes NIG posterior predictive) give the pod range saving..safe; the plan at
+// the asked risk is smoothed by the smoothing solver (never below the unsmoothed count);
+// kWh and CO2 of the plan; with `evaluate`, a replay of every policy on held-out history.
+import { Validator, uniqueNames } from '../../core/validate.js';
+import { ValidationError } from '../../core/errors.js';
+import { smooth } from '../smoothing/solve.js';
+import { AutoscalingInstance, RISK_NAMES, type AutoscalingSolution, type AutoscalingServiceSolution, type PerPod, type AutoscalingEvaluation } from './schema.js';
+import { emptySuff, empiricalPrior, updateNig, predictive, predictiveQuantile, type Nig, type Suff } from './posterior.js';
+import { energyOf, energyParams } from './energy.js';
+import { Relation, podsFor } from './relation.js';
+import { replay, POLICIES, type ReplayService } from './replay.js';
+import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
+
+const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
+export const AUTOSCALING_MAX_VALUES = 2 ** 26;
+/** Most HPA controller syncs one replay simulates (services × steps × step / 15 s). */
+export const AUTOSCALING_MAX_SYNCS = 2e8;
+/** Below this many observations a service's capacity is labelled "pooled" (the prior dominates). */
+export const MIN_OWN_OBSERVATIONS = 3;
+
+export const riskOf = (r: AutoscalingInstance['risk']): number => (r === undefined ? RISK_NAMES.balanced : typeof r === 'number' ? r : RISK_NAMES[r]);
+export const horizonOf = (inst: { horizon?: number; step?: number }): number => inst.horizon ?? Math.max(1, Math.round(86_400 / (inst.step ?? 300)));
+
+/** Validate (throws ValidationError naming the JSON path). */
+export function validateAutoscaling(input: unknown): asserts input is AutoscalingInstance {
+  validator.assert(input);
+  const inst = input as AutoscalingInstance;
+  uniqueNames('services', inst.services.map((s, i) => s.name ?? String(i)));
+  const H = horizonOf(inst);
+  const step = inst.step ?? 300;
+  let total = 0;
+  inst.services.forEach((s, i) => {
+    total += s.workload.length;
+    if ((s.minPods ?? 1) > (s.maxPods ?? 1_000_000)) throw new ValidationError(`services[${i}].minPods`, `(${s.minPods ?? 1}) is above maxPods (${s.maxPods ?? 1_000_000})`);
+    if (!s.workload.some((x) => x !== null)) throw new ValidationError(`services[${i}].workload`, 'has no value (all null)');
+    if (inst.evaluate) {
+      if (s.workload.length <= H) throw new ValidationError(`services[${i}].workload`, `has ${s.workload.length} values; evaluate holds out the last horizon (${H}) and needs history before them`);
+      if (!s.workload.slice(0, s.workload.length - H).some((x) => x !== null)) throw new ValidationError(`services[${i}].workload`, `has no value before the held-out last ${H}`);
+    }
+  });
+  if (total > AUTOSCALING_MAX_VALUES) throw new ValidationError('services', `hold ${total} workload values in all; at most ${AUTOSCALING_MAX_VALUES} fit in one call`);
+  if (H * inst.services.length > 2 ** 25) throw new ValidationError('horizon', `× ${inst.services.length} services = ${H * inst.services.length} planned values; at most ${2 ** 25} per call`);
+  if (inst.evaluate && inst.services.length * H * Math.ceil(step / 15) > AUTOSCALING_MAX_SYNCS) {
+    throw new ValidationError('horizon', `× step ${step} s × ${inst.services.length} services needs more than ${AUTOSCALING_MAX_SYNCS} HPA syncs (15 s each) to replay; shorten the horizon`);
+  }
+  if (inst.evaluate && inst.replanEvery !== undefined && Math.ceil(H / Math.min(H, inst.replanEvery)) * total > 2 ** 31) {
+    throw new ValidationError('replanEvery', `(${inst.replanEvery}) re-plans ${Math.ceil(H / inst.replanEvery)} times over ${total} values: too much work for one call; re-plan less often`);
+  }
+  const e = inst.energy;
+  if (e && (e.peakWatts ?? 450) < (e.idleWatts ?? 180)) throw new ValidationError(e.peakWatts !== undefined ? 'energy.peakWatts' : 'energy.idleWatts', `peakWatts (${e.peakWatts ?? 450}) is below idleWatts (${e.idleWatts ?? 180})`);
+}
+
+/**
+ * Per-service capacity posteriors (empirical-Bayes prior from all services). Pooling is
+ * scale-free: each service's workload per pod is divided by its own mean (its `scale`), so
+ * that services measured in different units share the shape of the relation (relative
+ * slope, intercept and noise); a service without observations takes the median scale of
+ * the others (docs/autoscaling.md, "Per-pod capacity").
+ */
+export function fitCapacities(inst: AutoscalingInstance): { prior: NonNullable<ReturnType<typeof empiricalPrior>>; posts: Nig[]; counts: number[]; scales: number[] } {
+  const suffs: Suff[] = [];
+  const xs: Float64Array[] = [];
+  const ys: Float64Array[] = [];
+  const own: (number | null)[] = [];
+  for (const s of inst.services) {
+    const obs = s.observations ?? [];
+    let m = 0;
+    for (const o of obs) m += o.workloadPerPod;
+    m = obs.length ? m / obs.length : 0;
+    own.push(m > 0 && Number.isFinite(m) ? m : null);
+  }
+  const known = own.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const fallback = known.length ? known[Math.floor(known.length / 2)]! : 1;
+  const scales = own.map((m) => m ?? fallback);
+  inst.services.forEach((s, i) => {
+    const obs = s.observations ?? [];
+    const x = new Float64Array(obs.length);
+    const y = new Float64Array(obs.length);
+    const f = emptySuff();
+    const k = scales[i]!;
+    obs.forEach((o, j) => {
+      const yy = o.workloadPerPod / k;
+      x[j] = o.utilization; y[j] = yy;
+      f.n++; f.sx += o.utilization; f.sxx += o.utilization ** 2; f.sy += yy; f.sxy += o.utilization * yy; f.syy += yy * yy;
+    });
+    suffs.push(f); xs.push(x); ys.push(y);
+  });
+  const prior = empiricalPrior(suffs);
+  if (!prior) {
+    throw new ValidationError('services', 'carry too few observations to fit the per-pod relation: all services together need at least 3 observations at 2 or more distinct utilisations');
+  }
+  const posts = suffs.map((f, i) => updateNig(prior, f, xs[i], ys[i]));
+  return { prior, posts, counts: suffs.map((f) => f.n), scales };
+}
+
+/** Lowest capacity quantile used, as a share of the predictive mean (a pod always carries something; noted when used). */
+export const CAPACITY_FLOOR = 0.05;
+
+function perPodOf(post: Nig, scale: number, target: number, q: number, n: number): PerPod & { floored: boolean } {
+  const p = predictive(post, target);
+  const mean = p.loc * scale;
+  const floor = mean > 0 ? CAPACITY_FLOOR * mean : 0;
+  let floored = false;
+  const qt = (pr: number) => {
+    const v = predictiveQuantile(post, target, pr) * scale;
+    if (mean > 0 && v < floor) { floored = true; return floor; }
+    return v;
+  };
+  const lower = qt(0.05);
+  const planQuantile = qt(1 - q);
+  const upper = Math.max(qt(0.95), mean);
+  return {
+    mean, lower, upper, planQuantile,
+    atFull: (post.m0 + post.m1) * scale,
+    w: post.m0 * scale,
+    b: post.m1 * scale,
+    observations: n,
+    source: n >= MIN_OWN_OBSERVATIONS ? 'service' : 'pooled',
+    floored,
+  };
+}
+
+const podsSeries = (F: ArrayLike<number>, c: number, min: number, max: number): number[] => {
+  const out = new Array<number>(F.length);
+  for (let t = 0; t < F.length; t++) out[t] = podsFor(F[t]!, c, min, max);
+  return out;
+};
+
+async function smoothAll(demands: { demand: number[]; maxStep?: number }[], alpha: number): Promise<number[][]> {
+  if (demands.length === 0) return [];
+  const sol = await smooth({ problem: 'smoothing', alpha, scenarios: demands.map((d, i) => ({ name: String(i), demand: d.demand, ...(d.maxStep !== undefined ? { maxStep: d.maxStep } : {}) })) }, { plans: 'float64' });
+  if (sol.status !== 'optimal') throw new Error('smoothing without a budget is never infeasible');
+  return sol.scenarios.map((s) => Array.from(s.plan));
+}
+
+/** Solve an autoscaling instance (throws ValidationError on bad input). */
+export async function solveAutoscaling(instance: AutoscalingInstance): Promise<AutoscalingSolution> {
+  validateAutoscaling(instance);
+  const inst = instance;
+  const step = inst.step ?? 300;
+  const H = horizonOf(inst);
+  const target = inst.targetUtilization ?? 0.6;
+  const q = riskOf(inst.risk);
+  const alpha = inst.alpha ?? 1;
+  const energy = energyParams(inst.energy);
+  const quantiles = [...new Set([0.5, 0.05, 0.95, q, RISK_NAMES.balanced])];
+  const { prior, posts, counts, scales } = fitCapacities(inst);
+  const perPods = posts.map((p, i) => perPodOf(p, scales[i]!, target, q, counts[i]!));
+  const bounds = inst.services.map((s) => ({ min: s.minPods ?? 1, max: s.maxPods ?? 1_000_000 }));
+
+  const fc = await forecastQuantiles(inst.services.map((s) => ({ values: s.workload, seasons: s.seasons })), {
+    step, horizon: H, method: inst.method, quantiles, path: (i) => `services[${i}].workload`,
+  });
+
+  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, q, bounds[i]!));
+  const plans = await smoothAll(ranges.map((r, i) => ({ demand: r.unsmoothed, maxStep: inst.services[i]!.maxStep })), alpha);
+
+  const services: AutoscalingServiceSolution[] = inst.services.map((s, i) => {
+    const f = fc[i]!;
+    const pp = perPods[i]!;
+    const notes: string[] = [];
+    if (pp.source === 'pooled') notes.push(counts[i] === 0 ? 'no observations: per-pod capacity from the pooled prior of all services' : `only ${counts[i]} observation(s): per-pod capacity mostly from the pooled prior`);
+    if (pp.floored) notes.push(`a per-pod capacity quantile fell below ${CAPACITY_FLOOR * 100} % of its mean (noisy relation): floored there`);
+    if (!(pp.planQuantile > 0)) notes.push(`the per-pod capacity's ${fmtQ(1 - q)} quantile is not positive: plan at maxPods`);
+    if (f.fallback) notes.push(`forecast: ${f.fallback}`);
+    return {
+      name: s.name ?? String(i),
+      forecast: { mean: Array.from(f.mean), lower: Array.from(f.quantiles.get(0.05)!), upper: Array.from(f.quantiles.get(0.95)!), planQuantile: Array.from(f.quantiles.get(q)!), method: f.method },
+      perPod: { mean: pp.mean, lower: pp.lower, upper: pp.upper, planQuantile: pp.planQuantile, atFull: pp.atFull, w: pp.w, b: pp.b, observations: pp.observations, source: pp.source },
+      pods: { saving: ranges[i]!.saving, plan: plans[i]!, safe: ranges[i]!.safe, unsmoothed: ranges[i]!.unsmoothed },
+      notes,
+    };
+  });
+  const totals = energyOf(services.map((s) => ({ pods: s.pods.plan, workload: s.forecast.mean, atFull: s.perPod.atFull })), H, step, energy);
+  const solution: AutoscalingSolution = {
+    problem: 'autoscaling', status: 'ok', step, horizon: H, risk: q, targetUtilization: target,
+    services, totals, energy,
+    prior: { w: prior.m0, b: prior.m1, sigma2: prior.b / (prior.a - 1), kind: prior.kind, services: prior.services, observations: prior.observations },
+  };
+  if (inst.evaluate) solution.evaluation = await evaluate(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy });
+  return solution;
+}
+
+const fmtQ = (p: number) => `${Math.round(p * 1000) / 10} %`;
+
+function podRange(f: ServiceForecast, pp: PerPod, post: Nig, scale: number, target: number, q: number, b: { min: number; max: number }) {
+  const cBalanced = Math.max(predictiveQuantile(post, target, 1 - RISK_NAMES.balanced) * scale, pp.mean > 0 ? CAPACITY_FLOOR * pp.mean : 0);
+  return {
+    saving: podsSeries(f.mean, pp.mean, b.min, b.max),
+    safe: podsSeries(f.quantiles.get(0.95)!, pp.lower, b.min, b.max),
+    unsmoothed: podsSeries(f.quantiles.get(q)!, pp.planQuantile, b.min, b.max),
+    balanced: podsSeries(f.quantiles.get(RISK_NAMES.balanced)!, cBalanced, b.min, b.max),
+  };
+}
+
+async function evaluate(
+  inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[],
+  o: { step: number; H: number; target: number; alpha: number; energy: ReturnType<typeof energyParams> },
+): Promise<AutoscalingEvaluation> {
+  const { step, H, target } = o;
+  const hist = inst.services.map((s) => s.workload.slice(0, s.workload.length - H));
+  // the forecast policies re-plan every R steps from the history known then (default: one plan)
+  const R = Math.min(H, inst.replanEvery ?? H);
+  const planned = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
+  for (let r0 = 0; r0 < H; r0 += R) {
+    const h = Math.min(R, H - r0);
+    const known = inst.services.map((s) => s.workload.slice(0, s.workload.length - H + r0));
+    const fc = await forecastQuantiles(known.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
+      step, horizon: h, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
+    });
+    const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!));
+    const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
+    planned.forEach((p, i) => { p.saving.push(...smoothed[3 * i]!); p.balanced.push(...smoothed[3 * i + 1]!); p.safe.push(...smoothed[3 * i + 2]!); });
+  }
+  const rs: ReplayService[] = inst.services.map((s, i) => {
+    let rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
+    // a fitted line without a positive slope cannot be inverted: measure proportionally to the capacity at the target
+    if (!rel.valid) rel = new Relation(Math.max(perPods[i]!.mean, 1e-300) / target, 0, target);
+    return {
+      name: s.name ?? String(i),
+      actual: s.workload.slice(s.workload.length - H),
+      history: hist[i]!,
+      relation: rel,
+      minPods: bounds[i]!.min,
+      maxPods: bounds[i]!.max,
+      planned: planned[i]!,
+    };
+  });
+  const r = replay(rs, { step, target, maxUtilization: inst.maxUtilization ?? 0.9, readySeconds: inst.readySeconds ?? 60, energy: o.energy });
+  return {
+    heldOutSteps: H,
+    steps: H,
+    replanEvery: R,
+    policies: r.policies,
+    services: rs.map((s, i) => ({
+      name: s.name,
+      actual: Array.from(s.actual, (x) => x ?? null),
+      pods: Object.fromEntries(POLICIES.map((p) => [p, Array.from(r.traces[i]![p].pods, (x) => Math.round(x * 1000) / 1000)])),
+    })),
+  };
+}
