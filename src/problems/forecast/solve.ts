@@ -9,7 +9,9 @@
 //   fits on the first n − H − k·C      -> calibrate the backtest's intervals (so the
 //                                         backtest's coverage is measured on values its
 //                                         intervals never saw).
-// Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2). Histories too short
+// Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2); methods that roll
+// forward (ets, multiscale) calibrate long histories on one fit at the earliest cut
+// (docs/forecast.md, "Speed"): 3 fits. Histories too short
 // for one window calibrate on their second half (the solution says so). "auto" picks, per
 // series, the method whose calibration errors are smallest (seasonal naive unless another
 // is AUTO_MARGIN better: selection noise); its backtest is that of the
