@@ -11,9 +11,9 @@
 // K largest significant components of period >= 1 hour (10 <= K <= 20), and its last
 // period repeated forward.
 // Complexity: O(M log M) per candidate, M the power of two >= 2N − 1; the outlier
-// quantiles O(N log N) (assembly/sort.ts); the rebuild O(T·K).
+// quantiles O(N) expected (quickselect, assembly/forecast-conformal.ts); the rebuild O(T·K).
 import { ld, st, ldi, sti } from "./mem";
-import { sortIds } from "./sort";
+import { selectF64 } from "./forecast-conformal";
 import { OK, BAD_LENGTH } from "./abi";
 
 /** In-place iterative radix-2 FFT of (re, im), length M a power of two; inverse when inv. */
@@ -177,15 +177,27 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
     if (arg < 0 || (kept >= 10 && !(big > thr))) break;
     st(ai, arg, 1);
   }
+  // cos and sin of 2π q / N for q in [0, N) (br, bi are free after the DFT; M >= N): the
+  // rebuild needs T · kept of them, the table N (the same values as computed in place)
+  const useTable = <i64>T * <i64>kept > <i64>N;
+  if (useTable) {
+    for (let q = 0; q < N; q++) {
+      const ang = 2.0 * Math.PI * <f64>q / <f64>N;
+      st(br, q, Math.cos(ang)); st(bi, q, Math.sin(ang));
+    }
+  }
   for (let j = 0; j < T; j++) {
     const t = N - T + j;
     let v = mu;
     for (let k = 1; k <= kMax; k++) {
       if (ld(ai, k) == 0) continue;
-      const ang = 2.0 * Math.PI * <f64>(((<i64>k * <i64>t) % <i64>N)) / <f64>N;
+      const q = <i32>((<i64>k * <i64>t) % <i64>N);
+      let c: f64, s: f64;
+      if (useTable) { c = ld(br, q); s = ld(bi, q); }
+      else { const ang = 2.0 * Math.PI * <f64>q / <f64>N; c = Math.cos(ang); s = Math.sin(ang); }
       // real signal: X_k e^{iθ} + conj(X_k) e^{−iθ} = 2 (Re X_k cos θ − Im X_k sin θ); the Nyquist bin once
       const f = 2 * k == N ? 1.0 : 2.0;
-      v += f * (ld(xr, k) * Math.cos(ang) - ld(xi, k) * Math.sin(ang)) / <f64>N;
+      v += f * (ld(xr, k) * c - ld(xi, k) * s) / <f64>N;
     }
     st(profile, j, v);
   }
@@ -202,13 +214,15 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
 /**
  * Window w[0..N) = y[cut−N:cut) with outliers outside [P0.1, P99.9] replaced by the
  * previous (cleaned) value; srt[0] = mean, srt[1] = Σ (w − mean)² afterwards (srt: N f64
- * and ids: N i32 of scratch for the sort, assembly/sort.ts).
+ * ids: unused, kept in the scratch layout).
  */
 function prepare(y: usize, cut: i32, N: i32, w: usize, srt: usize, ids: usize): void {
-  for (let i = 0; i < N; i++) { st(srt, i, ld(y, cut - N + i)); sti(ids, i, i); }
-  sortIds(ids, N, srt, false);
-  const lo = ld(srt, ldi(ids, <i32>Math.floor(0.001 * <f64>(N - 1))));
-  const hi = ld(srt, ldi(ids, <i32>Math.ceil(0.999 * <f64>(N - 1))));
+  // the two order statistics by quickselect (the same values as a full sort: O(N) expected)
+  for (let i = 0; i < N; i++) st(srt, i, ld(y, cut - N + i));
+  const kl = <i32>Math.floor(0.001 * <f64>(N - 1));
+  const kh = <i32>Math.ceil(0.999 * <f64>(N - 1));
+  const lo = selectF64(srt, kl, N, 0);
+  const hi = selectF64(srt, kh, N, kl < kh ? kl + 1 : kh);
   let prev = ld(y, cut - N);
   if (prev < lo) prev = lo;
   if (prev > hi) prev = hi;

@@ -7,3 +7,4 @@ export { migrationTarget, migrationScratchBytes } from "./migration";
 export { etsFit, etsSse, etsStates, etsScratch } from "./forecast-ets";
 export { dspFit, dspScratch, dspDft } from "./forecast-fft";
 export { msAccumulate, msSolve, msPath, msScale, MS_FEATURES } from "./forecast-ridge";
+export { cfQuantiles, cfScratch } from "./forecast-conformal";

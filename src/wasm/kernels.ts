@@ -31,6 +31,8 @@ export interface RawExports {
   msSolve(nb: number, lambda: number, XtX: number, Xty: number, cnt: number, W: number, scratch: number): number;
   msPath(y: number, o: number, H: number, m: number, w: number, nb: number, edges: number, W: number, out: number, f: number): number;
   msScale(y: number, o: number, m: number): number;
+  cfQuantiles(err: number, bkt: number, count: number, nb: number, nl: number, alphas: number, minPool: number, qlo: number, qhi: number, scratch: number): number;
+  cfScratch(count: number, nb: number): number;
 }
 
 /** Arguments of smoothBatch (assembly/smoothing/smoothBatch); types as declared there. */
@@ -417,6 +419,38 @@ export interface MsScaleArgs {
   m: number;
 }
 
+/** Arguments of cfQuantiles (assembly/forecast-conformal/cfQuantiles); types as declared there. */
+export interface CfQuantilesArgs {
+  /** `usize` */
+  err: number;
+  /** `usize` */
+  bkt: number;
+  /** `i32` */
+  count: number;
+  /** `i32` */
+  nb: number;
+  /** `i32` */
+  nl: number;
+  /** `usize` */
+  alphas: number;
+  /** `i32` */
+  minPool: number;
+  /** `usize` */
+  qlo: number;
+  /** `usize` */
+  qhi: number;
+  /** `usize` */
+  scratch: number;
+}
+
+/** Arguments of cfScratch (assembly/forecast-conformal/cfScratch); types as declared there. */
+export interface CfScratchArgs {
+  /** `i32` */
+  count: number;
+  /** `i32` */
+  nb: number;
+}
+
 /** The kernels as the host calls them. */
 export interface Kernels {
   memory: WebAssembly.Memory;
@@ -470,6 +504,10 @@ export interface Kernels {
   msPath(args: MsPathArgs): number;
   /** assembly/forecast-ridge/msScale: returns `f64` */
   msScale(args: MsScaleArgs): number;
+  /** assembly/forecast-conformal/cfQuantiles: returns `i32` */
+  cfQuantiles(args: CfQuantilesArgs): number;
+  /** assembly/forecast-conformal/cfScratch: returns `i32` */
+  cfScratch(args: CfScratchArgs): number;
 }
 
 /** Wrap the raw exports (one object per instance). */
@@ -501,5 +539,7 @@ export function bindKernels(raw: RawExports): Kernels {
     msSolve: (a) => raw.msSolve(a.nb, a.lambda, a.XtX, a.Xty, a.cnt, a.W, a.scratch),
     msPath: (a) => raw.msPath(a.y, a.o, a.H, a.m, a.w, a.nb, a.edges, a.W, a.out, a.f),
     msScale: (a) => raw.msScale(a.y, a.o, a.m),
+    cfQuantiles: (a) => raw.cfQuantiles(a.err, a.bkt, a.count, a.nb, a.nl, a.alphas, a.minPool, a.qlo, a.qhi, a.scratch),
+    cfScratch: (a) => raw.cfScratch(a.count, a.nb),
   };
 }

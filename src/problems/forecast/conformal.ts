@@ -6,6 +6,10 @@
 // each level's interval is [q_lo, q_hi] of the signed errors (quickselect), with the finite-sample
 // conformal ranks floor((n+1)·α/2) and ceil((n+1)·(1-α/2)).
 import type { Fitted } from './method.js';
+import type { Kernels } from '../../wasm/loader.js';
+import { Layout } from '../../wasm/arena.js';
+import { statusError } from '../../core/errors.js';
+import { OK } from '../../wasm/abi.js';
 import type { SeriesCtx } from './series.js';
 
 /** Error buckets across the horizon: at most this many. */
@@ -32,6 +36,7 @@ export interface Calibration {
 export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number): Calibration {
   const nb = Math.min(H, MAX_BUCKETS);
   const bucketOf = (h: number) => Math.floor((h * nb) / H);
+  const tab = bucketTable(H, nb);
   const stride = Math.max(1, Math.floor((end - cut) / PER_STEP));
   const { y, observed } = ctx;
   // origins o (o values known) whose paths reach a target in [cut, end): o in [cut − H + 1, end − 1]
@@ -44,46 +49,73 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
   const err = new Float64Array(cap);
   const bucket = new Uint8Array(cap);
   const bulk = fit.paths ? fit.paths(origins, H) : null;
-  const path = new Float64Array(H);
+  const path = bulk ? null : new Float64Array(H);
   let abs = 0;
   let count = 0;
-  origins.forEach((o, r) => {
+  for (let r = 0; r < origins.length; r++) {
+    const o = origins[r]!;
     const hMin = Math.max(0, cut - o); // 0-based step: target o + h >= cut
     const hMax = Math.min(H, end - o); // target o + h < end
-    let row: Float64Array = path;
-    if (bulk) row = bulk.subarray(r * H, r * H + H);
-    else fit.path(o, hMax, path);
+    let row: Float64Array;
+    let at = 0;
+    if (bulk) { row = bulk; at = r * H; }
+    else { row = path!; fit.path(o, hMax, row); }
     for (let h = hMin; h < hMax; h++) {
       const t = o + h;
       if (!observed[t]) continue;
-      const e = y[t]! - row[h]!;
+      const e = y[t]! - row[at + h]!;
       err[count] = e;
-      bucket[count] = bucketOf(h);
-      abs += Math.abs(e);
+      bucket[count] = tab[h]!;
+      abs += e < 0 ? -e : e;
       count++;
     }
-  });
+  }
   return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, count };
 }
 
-/** Pool the errors of several windows (same horizon). */
+const tables = new Map<string, Uint8Array>();
+/** Bucket of each step h < H (cached per (H, nb)). */
+function bucketTable(H: number, nb: number): Uint8Array {
+  const key = `${H}:${nb}`;
+  let t = tables.get(key);
+  if (!t) {
+    t = new Uint8Array(H);
+    for (let h = 0; h < H; h++) t[h] = Math.floor((h * nb) / H);
+    if (tables.size > 64) tables.clear();
+    tables.set(key, t);
+  }
+  return t;
+}
+
+/** Pool the errors of several windows (same horizon). The pooled arrays are built on first use (auto reads only `mae` of most pools). */
 export function mergeCalibrations(list: readonly Calibration[]): Calibration {
   const first = list[0]!;
   if (list.length === 1) return first;
   let abs = 0;
   let count = 0;
   for (const c of list) if (c.count) { abs += c.mae * c.count; count += c.count; }
-  const err = new Float64Array(count);
-  const bucket = new Uint8Array(count);
-  let at = 0;
-  for (const c of list) { err.set(c.err, at); bucket.set(c.bucket, at); at += c.count; }
-  return { err, bucket, nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, count };
+  let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
+  const pool = () => {
+    if (!pooled) {
+      const err = new Float64Array(count);
+      const bucket = new Uint8Array(count);
+      let at = 0;
+      for (const c of list) { err.set(c.err, at); bucket.set(c.bucket, at); at += c.count; }
+      pooled = { err, bucket };
+    }
+    return pooled;
+  };
+  return {
+    get err() { return pool().err; },
+    get bucket() { return pool().bucket; },
+    nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, count,
+  };
 }
 
 /** The k-th smallest of x (0-based), by Hoare's quickselect (reorders x). Expected O(n). */
-export function select(x: Float64Array, k: number): number {
-  let l = 0;
-  let r = x.length - 1;
+export function select(x: Float64Array, k: number, len = x.length, from = 0): number {
+  let l = from;
+  let r = len - 1;
   while (l < r) {
     const p = x[(l + r) >> 1]!;
     let i = l;
@@ -106,41 +138,92 @@ export interface Bands {
   hi: Float64Array[];
 }
 
-export function bands(cal: Calibration | null, H: number, levels: readonly number[]): Bands {
-  const lo = levels.map(() => new Float64Array(H));
-  const hi = levels.map(() => new Float64Array(H));
+/**
+ * The intervals' offsets per level and step from the pooled errors: by the WASM kernel
+ * (assembly/forecast-conformal.ts) when `k` is given, else by the TypeScript reference
+ * (same ranks, same values; test/forecast.conformal.test.ts compares them).
+ */
+export function bands(cal: Calibration | null, H: number, levels: readonly number[], k?: Kernels): Bands {
+  const nl = levels.length;
+  const lo: Float64Array[] = [];
+  const hi: Float64Array[] = [];
+  for (let k = 0; k < nl; k++) { lo.push(new Float64Array(H)); hi.push(new Float64Array(H)); }
   if (!cal || cal.count === 0) return { lo, hi };
   const nb = cal.nb;
+  // the kernel packs rank and slot in one i32 key: pools under 2^24 errors, at most 32 levels
+  const { qlo, qhi } = k && cal.count < 2 ** 24 && nl <= 32 ? quantilesWasm(k, cal, levels) : quantilesTs(cal, levels);
+  for (let h = 0; h < H; h++) {
+    const b = cal.bucketOf(h);
+    for (let k = 0; k < nl; k++) {
+      lo[k]![h] = qlo[k * nb + b]!;
+      hi[k]![h] = qhi[k * nb + b]!;
+    }
+  }
+  return { lo, hi };
+}
+
+function quantilesWasm(k: Kernels, cal: Calibration, levels: readonly number[]): { qlo: Float64Array; qhi: Float64Array } {
+  const { nb, count } = cal;
+  const nl = levels.length;
+  const lay = new Layout();
+  const oE = lay.take(count, 8), oB = lay.take(count, 1), oA = lay.take(nl, 8), oL = lay.take(nl * nb, 8), oH = lay.take(nl * nb, 8);
+  const oS = lay.take(k.cfScratch({ count, nb }), 8);
+  const base = lay.reserve(k, 'forecast (intervals)');
+  const buf = k.memory.buffer;
+  new Float64Array(buf, base + oE, count).set(cal.err);
+  new Uint8Array(buf, base + oB, count).set(cal.bucket);
+  const al = new Float64Array(buf, base + oA, nl);
+  for (let j = 0; j < nl; j++) al[j] = (1 - levels[j]!) / 2;
+  const st = k.cfQuantiles({ err: base + oE, bkt: base + oB, count, nb, nl, alphas: base + oA, minPool: MIN_POOL, qlo: base + oL, qhi: base + oH, scratch: base + oS });
+  if (st !== OK) throw statusError(st, 'forecast (intervals)');
+  return { qlo: new Float64Array(k.memory.buffer, base + oL, nl * nb).slice(), qhi: new Float64Array(k.memory.buffer, base + oH, nl * nb).slice() };
+}
+
+function quantilesTs(cal: Calibration, levels: readonly number[]): { qlo: Float64Array; qhi: Float64Array } {
+  const nl = levels.length;
+  const nb = cal.nb;
+  const count = cal.count;
+  const errs = cal.err;
+  const buck = cal.bucket;
   // counting sort by bucket: bucket b's errors at [off[b], off[b + 1])
   const off = new Int32Array(nb + 1);
-  for (let i = 0; i < cal.count; i++) off[cal.bucket[i]! + 1]!++;
+  for (let i = 0; i < count; i++) off[buck[i]! + 1]!++;
   for (let b = 0; b < nb; b++) off[b + 1]! += off[b]!;
-  const byBucket = new Float64Array(cal.count);
+  const byBucket = new Float64Array(count);
   const fill = off.slice(0, nb);
-  for (let i = 0; i < cal.count; i++) byBucket[fill[cal.bucket[i]!]!++] = cal.err[i]!;
-  const qlo = levels.map(() => new Float64Array(nb));
-  const qhi = levels.map(() => new Float64Array(nb));
+  for (let i = 0; i < count; i++) byBucket[fill[buck[i]!]!++] = errs[i]!;
+  const scratch = new Float64Array(count);
+  const qlo = new Float64Array(nl * nb);
+  const qhi = new Float64Array(nl * nb);
+  const ranks = new Int32Array(2 * nl);
+  const order = new Int32Array(2 * nl);
   for (let b = 0; b < nb; b++) {
     // widen to neighbouring buckets until the pool holds MIN_POOL errors (contiguous ranges)
     let a = b, z = b;
     while (off[z + 1]! - off[a]! < MIN_POOL && (a > 0 || z < nb - 1)) { if (a > 0) a--; if (z < nb - 1) z++; }
-    const s = byBucket.slice(off[a]!, off[z + 1]!);
-    const n = s.length;
+    const n = off[z + 1]! - off[a]!;
     if (n === 0) continue;
-    levels.forEach((L, k) => {
-      const al = (1 - L) / 2;
-      const rl = Math.min(n, Math.max(1, Math.floor((n + 1) * al)));
-      const rh = Math.min(n, Math.max(1, Math.ceil((n + 1) * (1 - al))));
-      qlo[k]![b] = Math.min(0, select(s, rl - 1));
-      qhi[k]![b] = Math.max(0, select(s, rh - 1));
-    });
-  }
-  for (let h = 0; h < H; h++) {
-    const b = cal.bucketOf(h);
-    for (let k = 0; k < levels.length; k++) {
-      lo[k]![h] = qlo[k]![b]!;
-      hi[k]![h] = qhi[k]![b]!;
+    scratch.set(byBucket.subarray(off[a]!, off[z + 1]!));
+    // the 2·nl ranks in ascending order: once rank r is in place every smaller rank lies in
+    // [0, r), every larger one in (r, n), so each selection starts after the previous rank
+    for (let k = 0; k < nl; k++) {
+      const al = (1 - levels[k]!) / 2;
+      ranks[2 * k] = Math.min(n, Math.max(1, Math.floor((n + 1) * al))) - 1;
+      ranks[2 * k + 1] = Math.min(n, Math.max(1, Math.ceil((n + 1) * (1 - al)))) - 1;
+      order[2 * k] = 2 * k;
+      order[2 * k + 1] = 2 * k + 1;
+    }
+    order.sort((u, v) => ranks[u]! - ranks[v]!);
+    let from = 0;
+    for (let j = 0; j < 2 * nl; j++) {
+      const q = order[j]!;
+      const r = ranks[q]!;
+      const v = select(scratch, r, n, Math.min(from, r));
+      from = r + 1;
+      const k = q >> 1;
+      if (q & 1) qhi[k * nb + b] = Math.max(0, v);
+      else qlo[k * nb + b] = Math.min(0, v);
     }
   }
-  return { lo, hi };
+  return { qlo, qhi };
 }

@@ -27,6 +27,8 @@ export interface EtsParams { alpha: number; beta: number; gamma: number; phi: nu
 
 export const ets: Method = {
   name: 'ets',
+  // roll forward once the earliest calibration fit sees a full fit window (docs/forecast.md, "Speed")
+  rollForward: (ctx, H) => { const m = ctx.seasons[0] ?? 0; return Math.max(ETS_FIT_WINDOW, 6 * m, 2 * H + 2 * m); },
   async fitAll(series, cuts, H) {
     const k = await kernels();
     return series.map((ctx, i) => fitOne(k, ctx, cuts[i]!, H));

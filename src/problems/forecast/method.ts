@@ -19,6 +19,15 @@ export interface Fitted {
 
 export interface Method {
   readonly name: ForecastMethod;
+  /**
+   * Roll forward: the least cut at which a fit also forecasts well from any later origin
+   * (its states roll forward over the values after the cut, parameters frozen). When a
+   * series' earliest calibration cut reaches it, its calibration windows share that one fit
+   * instead of one refit each (docs/forecast.md, "Speed"). Absent: always refit.
+   */
+  readonly rollForward?: (ctx: SeriesCtx, H: number) => number;
+  /** True when the fit is joint over the series (a series left out changes the others' fit). */
+  readonly global?: boolean;
   /** Fit every history on its first cuts[i] values (cuts[i] >= 1). Global methods fit jointly. */
   fitAll(series: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<Fitted[]>;
 }

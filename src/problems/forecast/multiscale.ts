@@ -89,6 +89,9 @@ function pathsWith(k: Kernels, model: MultiscaleModel, ctx: SeriesCtx, cut: numb
 
 export const multiscale: Method = {
   name: 'multiscale',
+  global: true,
+  // roll forward once the earliest calibration fit samples a full span (docs/forecast.md, "Speed")
+  rollForward: (ctx, H) => spanOf(ctx.seasons[0] ?? 0, H),
   async fitAll(series, cuts, H) {
     const k = await kernels();
     const model = await fitMultiscale(series, cuts, H);

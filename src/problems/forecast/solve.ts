@@ -9,7 +9,9 @@
 //   fits on the first n − H − k·C      -> calibrate the backtest's intervals (so the
 //                                         backtest's coverage is measured on values its
 //                                         intervals never saw).
-// Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2). Histories too short
+// Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2); methods that roll
+// forward (ets, multiscale) calibrate long histories on one fit at the earliest cut
+// (docs/forecast.md, "Speed"): 3 fits. Histories too short
 // for one window calibrate on their second half (the solution says so). "auto" picks, per
 // series, the method whose calibration errors are smallest (seasonal naive unless another
 // is AUTO_MARGIN better: selection noise); its backtest is that of the
@@ -27,6 +29,7 @@ import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
 import { dspMethod } from './dsp.js';
 import { multiscale } from './multiscale.js';
+import { kernels } from '../../wasm/loader.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
 /** Most values one call accepts (sum over series). */
@@ -69,10 +72,10 @@ const horizonOf = (inst: ForecastInstance) => inst.horizon ?? Math.max(1, Math.r
 
 /** What one method produced for one series. */
 interface MethodRun {
-  mean: Float64Array;
-  lo: Float64Array[];
-  hi: Float64Array[];
-  backtest: ForecastBacktest;
+  /** The forecast and its absolute bounds (computed on first use: auto needs only the chosen method's). */
+  forecast(): { mean: Float64Array; lo: Float64Array[]; hi: Float64Array[] };
+  /** The backtest scores (computed on first use). */
+  backtest(): ForecastBacktest;
   /** The forecast's calibration mean absolute error (the auto choice), NaN when none. */
   mae1: number;
   /** The backtest's (the auto choice for the backtest), NaN when none. */
@@ -105,7 +108,13 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
   return out;
 }
 
-async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<MethodRun[]> {
+/**
+ * Fit `method` at every cut it needs (all series at once), then return the per-series
+ * evaluation: series i's calibration errors live only while its result is built (auto
+ * holds four methods' errors for one series at a time, not for the whole instance).
+ */
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<(i: number) => MethodRun> {
+  const k = await kernels();
   const plans = ctxs.map((c) => {
     const n = c.y.length;
     // windows of max(H, CAL_MIN) values; a history too short for one such window (coarse
@@ -127,51 +136,109 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
   const back = await fitsAt(plans.map((p) => p.b));
   const calFits: (Fitted | null)[][] = [];
   const calBFits: (Fitted | null)[][] = [];
+  // roll forward (docs/forecast.md, "Speed"): a series whose earliest calibration cut
+  // reaches method.rollForward calibrates every window on one fit at that cut (parameters
+  // frozen there, states rolled forward: still out of sample), except windows whose cut is
+  // the backtest's origin (that fit exists anyway); other series refit per window
+  const earliest = (p: (typeof plans)[number]) => {
+    const c = Math.min(p.cal[p.cal.length - 1]?.cut ?? Infinity, p.calB[p.calB.length - 1]?.cut ?? Infinity);
+    return Number.isFinite(c) ? c : 0;
+  };
+  const rolls = plans.map((p, i) => method.rollForward !== undefined && earliest(p) >= 1 && earliest(p) >= method.rollForward(ctxs[i]!, H));
+  const anchor = rolls.some(Boolean) ? await fitsAt(plans.map((p, i) => (rolls[i] ? earliest(p) : 0))) : [];
+  const allRoll = rolls.every(Boolean);
+  // refits per window: a global method keeps every series in its joint fits (same model as without rolling)
+  const cutsAt = (k: number, wins: (p: (typeof plans)[number]) => { cut: number }[]) =>
+    plans.map((p, i) => (rolls[i] && !method.global ? 0 : wins(p)[k]?.cut ?? 0));
   for (let k = 0; k < slotCount; k++) {
-    calFits.push(await fitsAt(plans.map((p) => p.cal[k]?.cut ?? 0)));
-    calBFits.push(await fitsAt(plans.map((p) => p.calB[k]?.cut ?? 0)));
+    const own1 = allRoll ? [] : await fitsAt(cutsAt(k, (p) => p.cal));
+    const own0 = allRoll ? [] : await fitsAt(cutsAt(k, (p) => p.calB));
+    const use = (w: { cut: number } | undefined, i: number, own: (Fitted | null)[]) =>
+      !w ? null : !rolls[i] ? own[i]! : w.cut === plans[i]!.b ? back[i]! : anchor[i]!;
+    calFits.push(plans.map((p, i) => use(p.cal[k], i, own1)));
+    calBFits.push(plans.map((p, i) => use(p.calB[k], i, own0)));
   }
   // a window's errors depend only on its fit (shared by cut) and range: the backtest's windows
   // that coincide with the forecast's (C = H: three of four) are computed once
-  const done = new Map<string, Calibration>();
-  const calibrateAll = (ctx: SeriesCtx, i: number, wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
-    wins.length ? mergeCalibrations(wins.map((w, k) => {
-      const key = `${i}:${w.cut}:${w.end}`;
-      let c = done.get(key);
-      if (!c) done.set(key, (c = calibrate(ctx, fits[k]![i]!, w.cut, w.end, H)));
-      return c;
-    })) : null;
-  return ctxs.map((ctx, i) => {
+  return (i: number): MethodRun => {
+    const ctx = ctxs[i]!;
+    const done = new Map<string, Calibration>();
+    // a fit shared by several windows (roll forward) forecasts their common origins once:
+    // bulk paths (multiscale) are kept per origin while this series is evaluated
+    const memo = new Map<Fitted, Map<number, Float64Array>>();
+    const memoised = (f: Fitted): Fitted => {
+      const bulk = f.paths?.bind(f);
+      if (!bulk) return f;
+      let rows = memo.get(f);
+      if (!rows) memo.set(f, (rows = new Map()));
+      const known = rows;
+      return {
+        path: f.path.bind(f),
+        note: f.note,
+        paths(origins, h) {
+          if (h !== H) return bulk(origins, h);
+          const missing = origins.filter((o) => !known.has(o));
+          if (missing.length) {
+            const got = bulk(missing, H);
+            missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
+          }
+          const out = new Float64Array(origins.length * H);
+          origins.forEach((o, r) => out.set(known.get(o)!, r * H));
+          return out;
+        },
+      };
+    };
+    const calibrateAll = (wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
+      wins.length ? mergeCalibrations(wins.map((w, k) => {
+        const key = `${w.cut}:${w.end}`;
+        let c = done.get(key);
+        if (!c) done.set(key, (c = calibrate(ctx, memoised(fits[k]![i]!), w.cut, w.end, H)));
+        return c;
+      })) : null;
     const { n, b, C, cal, calB } = plans[i]!;
     const notes: string[] = [];
     const F = final[i]!;
     if (F.note) notes.push(F.note);
     if (ctx.nObserved === 0) notes.push('no observed value: the history is taken as zeros');
-    const mean = new Float64Array(H);
-    F.path(n, H, mean);
-    const cal1 = calibrateAll(ctx, i, cal, calFits);
+    const cal1 = calibrateAll(cal, calFits);
     if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
     else if (n - C < 2) notes.push(`history of ${n} values is shorter than a calibration window (${C}) plus 2: intervals calibrated on ${cal1.count} errors from a fit on the first ${cal[0]!.cut} values`);
     else if (C < Math.max(H, CAL_MIN)) notes.push(`history of ${n} values is shorter than a calibration window of ${Math.max(H, CAL_MIN)} values: ${cal.length} windows of ${C}`);
-    const band = bands(cal1, H, levels);
-    clipInto(mean, band.lo, band.hi);
+    const forecastOnce = once(() => {
+      const mean = new Float64Array(H);
+      F.path(n, H, mean);
+      const band = bands(cal1, H, levels, k);
+      clipInto(mean, band.lo, band.hi);
+      return { mean, lo: band.lo, hi: band.hi };
+    });
     // backtest: a fit without the last H values forecasts them; windows before them calibrate its intervals
-    let backtest: ForecastBacktest = { mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) };
+    let backtest = (): ForecastBacktest => ({ mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) });
     let mae0 = NaN;
     if (b > 0) {
-      const bm = new Float64Array(H);
-      back[i]!.path(b, H, bm);
-      const cal0 = calibrateAll(ctx, i, calB, calBFits);
+      const cal0 = calibrateAll(calB, calBFits);
       mae0 = cal0?.mae ?? NaN;
-      const bb = bands(cal0, H, levels);
-      clipInto(bm, bb.lo, bb.hi);
-      const m = usableSeasons(ctx, b)[0] ?? 0;
-      backtest = score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
+      backtest = once(() => {
+        const bm = new Float64Array(H);
+        back[i]!.path(b, H, bm);
+        const bb = bands(cal0, H, levels, k);
+        clipInto(bm, bb.lo, bb.hi);
+        const m = usableSeasons(ctx, b)[0] ?? 0;
+        return score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
+      });
     } else {
       notes.push(`history of ${n} values is not longer than the horizon (${H}): no backtest`);
     }
-    return { mean, lo: band.lo, hi: band.hi, backtest, mae1: cal1?.mae ?? NaN, mae0, notes, seasons: usableSeasons(ctx, n) };
-  });
+    return { forecast: forecastOnce, backtest, mae1: cal1?.mae ?? NaN, mae0, notes, seasons: usableSeasons(ctx, n) };
+  };
+}
+
+function once<T>(f: () => T): () => T {
+  let v: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) { v = f(); done = true; }
+    return v as T;
+  };
 }
 
 /** mean := max(mean, 0); lo/hi become the absolute bounds, clipped at 0. */
@@ -208,10 +275,11 @@ function score(ctx: SeriesCtx, b: number, mean: Float64Array, lo: Float64Array[]
 
 const toArray = (a: Float64Array) => Array.from(a);
 
-function result(name: string, method: ForecastMethod, run: MethodRun, levels: readonly number[], extraNotes: string[] = []): ForecastSeriesResult {
-  const intervals: ForecastInterval[] = levels.map((level, k) => ({ level, lower: toArray(run.lo[k]!), upper: toArray(run.hi[k]!) }));
+function result(name: string, method: ForecastMethod, run: MethodRun, backtest: ForecastBacktest, levels: readonly number[], extraNotes: string[] = []): ForecastSeriesResult {
+  const f = run.forecast();
+  const intervals: ForecastInterval[] = levels.map((level, k) => ({ level, lower: toArray(f.lo[k]!), upper: toArray(f.hi[k]!) }));
   const notes = [...extraNotes, ...run.notes];
-  const r: ForecastSeriesResult = { name, method, mean: toArray(run.mean), intervals, backtest: run.backtest, seasons: run.seasons };
+  const r: ForecastSeriesResult = { name, method, mean: toArray(f.mean), intervals, backtest, seasons: run.seasons };
   if (notes.length) r.fallback = notes.join('; ');
   return r;
 }
@@ -230,26 +298,28 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
   const methods = asked === 'auto' ? [...available.keys()] : [asked];
-  const runs = new Map<ForecastMethod, MethodRun[]>();
+  const evaluators = new Map<ForecastMethod, (i: number) => MethodRun>();
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
-    runs.set(name, await runMethod(m, ctxs, H, levels));
+    evaluators.set(name, await runMethod(m, ctxs, H, levels));
   }
   const series = ctxs.map((_, i) => {
-    if (asked !== 'auto') return result(names[i]!, asked, runs.get(asked)![i]!, levels);
+    if (asked !== 'auto') { const run = evaluators.get(asked)!(i); return result(names[i]!, asked, run, run.backtest(), levels); }
+    // this series' runs of every method (released once its result is built)
+    const runs = new Map(methods.map((m) => [m, evaluators.get(m)!(i)] as const));
+    const run = (m: ForecastMethod) => runs.get(m)!;
     const pick = (key: 'mae1' | 'mae0') => {
       let best: ForecastMethod = methods[0]!;
-      for (const m of methods) if (runs.get(m)![i]![key] < runs.get(best)![i]![key]) best = m;
+      for (const m of methods) if (run(m)[key] < run(best)[key]) best = m;
       // the baseline stays unless another method beats it by AUTO_MARGIN (selection noise)
-      const base = runs.get('seasonal-naive')?.[i]?.[key];
-      if (base !== undefined && best !== 'seasonal-naive' && !(runs.get(best)![i]![key] < (1 - AUTO_MARGIN) * base)) best = 'seasonal-naive';
+      const base = runs.get('seasonal-naive')?.[key];
+      if (base !== undefined && best !== 'seasonal-naive' && !(run(best)[key] < (1 - AUTO_MARGIN) * base)) best = 'seasonal-naive';
       return best;
     };
     const chosen = pick('mae1');
-    const run = { ...runs.get(chosen)![i]!, backtest: runs.get(pick('mae0'))![i]!.backtest };
-    const r = result(names[i]!, chosen, run, levels);
-    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(runs.get(m)![i]!.mae1)).map((m) => [m, runs.get(m)![i]!.mae1]));
+    const r = result(names[i]!, chosen, run(chosen), run(pick('mae0')).backtest(), levels);
+    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(run(m).mae1)).map((m) => [m, run(m).mae1]));
     return r;
   });
   return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };

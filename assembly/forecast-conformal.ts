@@ -1,0 +1,106 @@
+// Conformal quantiles of out-of-sample errors per horizon bucket (the intervals of every
+// forecasting method). Source: docs/forecast.md, "Intervals" (split conformal: the
+// finite-sample ranks floor((n+1)·α/2) and ceil((n+1)·(1−α/2)) of the pooled signed errors).
+//
+// Input: count signed errors err[i] with their bucket bkt[i] (u8, < nb). The errors are
+// counting-sorted by bucket; bucket b's pool is its own errors, widened symmetrically over
+// neighbouring buckets until it holds minPool (contiguous ranges). For each pool the 2·nl
+// ranks are selected in ascending order by Hoare's quickselect, each one on the part after
+// the previous rank (once rank r is in place, smaller ranks lie before it, larger after).
+// Output per level k and bucket b: qlo[k·nb + b] = min(0, q_lo), qhi[k·nb + b] = max(0, q_hi);
+// alphas[k] = (1 − level_k)/2.
+// Complexity: O(count + nb·(pool + nl log nl)) expected (quickselect), O(count) memory in
+// scratch (cfScratch(count, nb) f64: the sorted errors, a working copy, offsets, ranks).
+import { ld, st, ldi, sti } from "./mem";
+import { OK, BAD_LENGTH } from "./abi";
+
+/** f64 slots of scratch cfQuantiles needs. */
+export function cfScratch(count: i32, nb: i32): i32 {
+  return 2 * count + nb + 40;
+}
+
+/**
+ * The k-th smallest of x[0..len) (0-based), by Hoare's quickselect restricted to
+ * x[from..len) (valid when x[0..from) are all <= x[from..len), e.g. after selecting rank
+ * from − 1); reorders x. Expected O(len − from). Also used by assembly/forecast-fft.ts.
+ */
+export function selectF64(x: usize, k: i32, len: i32, from: i32): f64 {
+  let l = from;
+  let r = len - 1;
+  while (l < r) {
+    const p = ld(x, (l + r) >> 1);
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (ld(x, i) < p) i++;
+      while (ld(x, j) > p) j--;
+      if (i <= j) { const t = ld(x, i); st(x, i, ld(x, j)); st(x, j, t); i++; j--; }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  return ld(x, k);
+}
+
+export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32, alphas: usize, minPool: i32, qlo: usize, qhi: usize, scratch: usize): i32 {
+  if (count < 1 || nb < 1 || nb > 255 || nl < 1 || nl > 32) return BAD_LENGTH;
+  const sorted = scratch;
+  const work = scratch + (<usize>count << 3);
+  const off = work + (<usize>count << 3); // nb + 1 i32 offsets, then nb i32 fill cursors
+  const fill = off + (<usize>(nb + 1) << 2);
+  const ranks = fill + (<usize>nb << 2); // 2·nl i32
+  for (let b = 0; b <= nb; b++) sti(off, b, 0);
+  for (let i = 0; i < count; i++) {
+    const b = <i32>load<u8>(bkt + <usize>i);
+    if (b >= nb) return BAD_LENGTH;
+    sti(off, b + 1, ldi(off, b + 1) + 1);
+  }
+  for (let b = 0; b < nb; b++) sti(off, b + 1, ldi(off, b + 1) + ldi(off, b));
+  for (let b = 0; b < nb; b++) sti(fill, b, ldi(off, b));
+  for (let i = 0; i < count; i++) {
+    const b = <i32>load<u8>(bkt + <usize>i);
+    const at = ldi(fill, b);
+    st(sorted, at, ld(err, i));
+    sti(fill, b, at + 1);
+  }
+  for (let b = 0; b < nb; b++) {
+    let a = b;
+    let z = b;
+    while (ldi(off, z + 1) - ldi(off, a) < minPool && (a > 0 || z < nb - 1)) { if (a > 0) a--; if (z < nb - 1) z++; }
+    const lo = ldi(off, a);
+    const n = ldi(off, z + 1) - lo;
+    for (let k = 0; k < nl; k++) { st(qlo, k * nb + b, 0); st(qhi, k * nb + b, 0); }
+    if (n == 0) continue;
+    memory.copy(work, sorted + (<usize>lo << 3), <usize>n << 3);
+    // ranks: 2k (lower of level k), 2k + 1 (upper), as (rank << 6) | slot so one sort orders both
+    for (let k = 0; k < nl; k++) {
+      const al = ld(alphas, k);
+      let rl = <i32>Math.floor(<f64>(n + 1) * al);
+      let rh = <i32>Math.ceil(<f64>(n + 1) * (1.0 - al));
+      rl = rl < 1 ? 1 : rl > n ? n : rl;
+      rh = rh < 1 ? 1 : rh > n ? n : rh;
+      sti(ranks, 2 * k, ((rl - 1) << 6) | (2 * k));
+      sti(ranks, 2 * k + 1, ((rh - 1) << 6) | (2 * k + 1));
+    }
+    // insertion sort of the 2·nl keys
+    for (let i = 1; i < 2 * nl; i++) {
+      const v = ldi(ranks, i);
+      let j = i - 1;
+      while (j >= 0 && ldi(ranks, j) > v) { sti(ranks, j + 1, ldi(ranks, j)); j--; }
+      sti(ranks, j + 1, v);
+    }
+    let from = 0;
+    for (let j = 0; j < 2 * nl; j++) {
+      const key = ldi(ranks, j);
+      const r = key >> 6;
+      const q = key & 63;
+      const v = selectF64(work, r, n, from < r ? from : r);
+      from = r + 1;
+      const k = q >> 1;
+      if (q & 1) st(qhi, k * nb + b, v > 0 ? v : 0);
+      else st(qlo, k * nb + b, v < 0 ? v : 0);
+    }
+  }
+  return OK;
+}
