@@ -33,10 +33,14 @@ describe('autoscaling', () => {
     expect(sol.evaluation!.replanEvery).toBe(6);
     for (const s of sol.evaluation!.services) for (const p of ['forecast-saving', 'forecast-balanced', 'forecast-safe']) expect(s.pods[p]).toHaveLength(24);
     expect(checkAutoscaling(inst, sol).valid).toBe(true);
-    // each re-plan is the plan a solve with the history known then would give: the first one
-    // equals a balanced six-step plan from the history without the held-out 24 steps
-    const direct = (await solve({ ...structuredClone(example), evaluate: false, horizon: 6, services: example.services.map((s: any) => ({ ...s, workload: s.workload.slice(0, s.workload.length - 24) })) })) as AutoscalingSolution;
-    direct.services.forEach((d, i) => expect(sol.evaluation!.services[i]!.pods['forecast-balanced']!.slice(0, 6)).toEqual(d.pods.plan));
+    // each re-plan is the plan a solve with the history known then would give, one step
+    // further ahead (the pods of a re-plan's first step start while the step before it is
+    // still being measured): without smoothing (alpha 0) the first re-plan equals steps
+    // 2..7 of a balanced seven-step plan from the history without its last 25 values
+    const inst0 = { ...structuredClone(example), replanEvery: 6, alpha: 0 };
+    const sol0 = (await solve(inst0)) as AutoscalingSolution;
+    const direct = (await solve({ ...structuredClone(example), alpha: 0, evaluate: false, horizon: 7, services: example.services.map((s: any) => ({ ...s, workload: s.workload.slice(0, s.workload.length - 25) })) })) as AutoscalingSolution;
+    direct.services.forEach((d, i) => expect(sol0.evaluation!.services[i]!.pods['forecast-balanced']!.slice(0, 6)).toEqual(d.pods.plan.slice(1)));
   });
 
   it('the range is ordered: saving <= plan before smoothing <= safe, and the smoothed plan never below it', async () => {

@@ -21,6 +21,15 @@ function podsOk(n: number, f: number, c: number, min: number, max: number): bool
   return n >= lo && n <= hi;
 }
 
+/** combine "joint": n is ceil of the q-quantile of workload / capacity, the deviations of both from their middles added as independent Gaussian spreads. */
+function jointOk(n: number, fMid: number, fq: number, cMid: number, cq: number, up: boolean, min: number, max: number): boolean {
+  if (!(cMid > 0)) return n === (fq > 0 ? max : min);
+  const sdW = (fq - fMid) / cMid;
+  const sdC = (fMid / cMid) * ((cMid - cq) / cMid);
+  const x = Math.max(0, fMid / cMid + (up ? 1 : -1) * Math.hypot(sdW, sdC));
+  return podsOk(n, x, 1, min, max);
+}
+
 export function checkAutoscaling(instance: any, solution: any): CheckReport {
   const fail = (reason: string): CheckReport => ({ valid: false, reason });
   try {
@@ -30,6 +39,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     const step = instance.step ?? 300;
     const H = instance.horizon ?? Math.max(1, Math.round(86400 / step));
     const q = instance.risk === undefined ? 0.8 : typeof instance.risk === 'number' ? instance.risk : RISKS[instance.risk];
+    const joint = instance.combine === 'joint';
     const alpha = instance.alpha ?? 1;
     if (solution.horizon !== H) return fail(`horizon is ${solution.horizon}, expected ${H}`);
     if (!near(solution.risk, q)) return fail(`risk is ${solution.risk}, expected ${q}`);
@@ -64,8 +74,11 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       for (let t = 0; t < H; t++) {
         if (!(f.lower[t] >= 0 && f.lower[t] <= f.mean[t] * (1 + 1e-9) + 1e-9 && f.mean[t] <= f.upper[t] * (1 + 1e-9) + 1e-9)) return fail(`services[${i}].forecast at step ${t}: lower ${f.lower[t]}, mean ${f.mean[t]}, upper ${f.upper[t]} are not ordered and >= 0`);
         if (!podsOk(pods.saving[t], f.mean[t], pp.mean, min, max)) return fail(`services[${i}].pods.saving[${t}] = ${pods.saving[t]}, expected ceil(${f.mean[t]} / ${pp.mean}) within ${min}..${max}`);
-        if (!podsOk(pods.safe[t], f.upper[t], pp.lower, min, max)) return fail(`services[${i}].pods.safe[${t}] = ${pods.safe[t]}, expected ceil(${f.upper[t]} / ${pp.lower}) within ${min}..${max}`);
-        if (!podsOk(pods.unsmoothed[t], f.planQuantile[t], pp.planQuantile, min, max)) return fail(`services[${i}].pods.unsmoothed[${t}] = ${pods.unsmoothed[t]}, expected ceil(${f.planQuantile[t]} / ${pp.planQuantile}) within ${min}..${max}`);
+        if (joint) {
+          if (!jointOk(pods.safe[t], f.mean[t], f.upper[t], pp.mean, pp.lower, true, min, max)) return fail(`services[${i}].pods.safe[${t}] = ${pods.safe[t]}, expected the joint 95 % quantile of workload / capacity`);
+          if (!jointOk(pods.unsmoothed[t], f.mean[t], f.planQuantile[t], pp.mean, pp.planQuantile, q >= 0.5, min, max)) return fail(`services[${i}].pods.unsmoothed[${t}] = ${pods.unsmoothed[t]}, expected the joint ${q} quantile of workload / capacity`);
+        } else if (!podsOk(pods.safe[t], f.upper[t], pp.lower, min, max)) return fail(`services[${i}].pods.safe[${t}] = ${pods.safe[t]}, expected ceil(${f.upper[t]} / ${pp.lower}) within ${min}..${max}`);
+        if (!joint && !podsOk(pods.unsmoothed[t], f.planQuantile[t], pp.planQuantile, min, max)) return fail(`services[${i}].pods.unsmoothed[${t}] = ${pods.unsmoothed[t]}, expected ceil(${f.planQuantile[t]} / ${pp.planQuantile}) within ${min}..${max}`);
         const n = pods.plan[t];
         if (!Number.isInteger(n)) return fail(`services[${i}].pods.plan[${t}] = ${n} is not an integer`);
         if (n < pods.unsmoothed[t]) return fail(`services[${i}].pods.plan[${t}] = ${n} is below the unsmoothed count ${pods.unsmoothed[t]}`);

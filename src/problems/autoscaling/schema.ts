@@ -61,6 +61,9 @@ export const AutoscalingInstance = Type.Object(
       Type.Literal('saving'), Type.Literal('balanced'), Type.Literal('safe'),
     ], { errorMessage: 'must be a quantile in 0.001..0.999 or one of "saving", "balanced", "safe"', description: 'Quantile q of the plan: "saving" = 0.5, "balanced" = 0.8 (default), "safe" = 0.95.' })),
     alpha: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Smoothing: price of one pod of change relative to one pod-step (default 1).' })),
+    combine: Type.Optional(Type.Union([Type.Literal('product'), Type.Literal('joint')], {
+      errorMessage: 'must be "product" or "joint"', description: 'How the workload and capacity quantiles make a pod count: "product" (default, the issue\'s ceil(F_q / c_(1-q)), q on both sides) or "joint" (one predictive distribution of workload / capacity, the two q-quantile deviations added in quadrature; docs/autoscaling.md, "Joint quantile").',
+    })),
     method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale')], {
       errorMessage: 'must be one of "auto", "seasonal-naive", "ets", "dsp", "multiscale"', description: 'Forecast method (the forecast problem\'s `method`; default "auto").',
     })),

@@ -154,7 +154,7 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
     step, horizon: H, method: inst.method, quantiles, path: (i) => `services[${i}].workload`,
   });
 
-  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, q, bounds[i]!));
+  const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, q, bounds[i]!, inst.combine === 'joint'));
   const plans = await smoothAll(ranges.map((r, i) => ({ demand: r.unsmoothed, maxStep: inst.services[i]!.maxStep })), alpha);
 
   const services: AutoscalingServiceSolution[] = inst.services.map((s, i) => {
@@ -185,8 +185,42 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
 
 const fmtQ = (p: number) => `${Math.round(p * 1000) / 10} %`;
 
-function podRange(f: ServiceForecast, pp: PerPod, post: Nig, scale: number, target: number, q: number, b: { min: number; max: number }) {
+/**
+ * Pods needed at the q quantile with the two uncertainties combined into one predictive
+ * distribution of pods = workload / capacity (docs/autoscaling.md, "Joint quantile"):
+ * first-order delta method, the q-quantile deviations of workload (fq − fMed) and of the
+ * capacity (cMed − cq) added in quadrature, N_q = fMed/cMed + sign · sqrt(((fq − fMed)/cMed)²
+ * + (fMed · (cMed − cq)/cMed²)²), sign = +1 above the median. Exact for independent
+ * Gaussians when the capacity's spread is small; fractional pods (ceil by the caller).
+ */
+export function jointPods(fMed: number, fq: number, cMed: number, cq: number, q: number): number {
+  if (!(cMed > 0)) return fq > 0 ? Infinity : 0;
+  const a = (fq - fMed) / cMed;
+  const c = (fMed * (cMed - cq)) / (cMed * cMed);
+  const d = Math.sqrt(a * a + c * c);
+  return Math.max(0, fMed / cMed + (q >= 0.5 ? d : -d));
+}
+
+const jointSeries = (fMed: ArrayLike<number>, fq: ArrayLike<number>, cMed: number, cq: number, q: number, min: number, max: number): number[] => {
+  const out = new Array<number>(fq.length);
+  for (let t = 0; t < fq.length; t++) {
+    const n = jointPods(fMed[t]!, fq[t]!, cMed, cq, q);
+    out[t] = Number.isFinite(n) ? podsFor(n, 1, min, max) : max;
+  }
+  return out;
+};
+
+
+function podRange(f: ServiceForecast, pp: PerPod, post: Nig, scale: number, target: number, q: number, b: { min: number; max: number }, joint: boolean) {
   const cBalanced = Math.max(predictiveQuantile(post, target, 1 - RISK_NAMES.balanced) * scale, pp.mean > 0 ? CAPACITY_FLOOR * pp.mean : 0);
+  if (joint) {
+    return {
+      saving: podsSeries(f.mean, pp.mean, b.min, b.max),
+      safe: jointSeries(f.mean, f.quantiles.get(0.95)!, pp.mean, pp.lower, 0.95, b.min, b.max),
+      unsmoothed: jointSeries(f.mean, f.quantiles.get(q)!, pp.mean, pp.planQuantile, q, b.min, b.max),
+      balanced: jointSeries(f.mean, f.quantiles.get(RISK_NAMES.balanced)!, pp.mean, cBalanced, RISK_NAMES.balanced, b.min, b.max),
+    };
+  }
   return {
     saving: podsSeries(f.mean, pp.mean, b.min, b.max),
     safe: podsSeries(f.quantiles.get(0.95)!, pp.lower, b.min, b.max),
@@ -206,11 +240,20 @@ async function evaluate(
   const planned = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
   for (let r0 = 0; r0 < H; r0 += R) {
     const h = Math.min(R, H - r0);
-    const known = inst.services.map((s) => s.workload.slice(0, s.workload.length - H + r0));
-    const fc = await forecastQuantiles(known.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
-      step, horizon: h, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
+    // The pods of step r0 are started readySeconds before it, while step r0 − 1 is still being
+    // measured: plan from the history up to r0 − 2 (one step more ahead) so that a plan never
+    // uses a value it could not have seen (docs/autoscaling.md, "Replay"). A history whose only
+    // value is its last keeps it.
+    const lagOf = (s: AutoscalingInstance['services'][number]) => (s.workload.slice(0, s.workload.length - H + r0 - 1).some((x) => x !== null) ? 1 : 0);
+    const lags = inst.services.map(lagOf);
+    const known = inst.services.map((s, i) => s.workload.slice(0, s.workload.length - H + r0 - lags[i]!));
+    const lagMax = Math.max(...lags);
+    const fcAll = await forecastQuantiles(known.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
+      step, horizon: h + lagMax, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
     });
-    const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!));
+    const cut = (x: Float64Array, lag: number) => x.subarray(lag, lag + h);
+    const fc = fcAll.map((f, i) => ({ ...f, mean: cut(f.mean, lags[i]!), quantiles: new Map([...f.quantiles].map(([k, v]) => [k, cut(v, lags[i]!)])) }));
+    const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint'));
     const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
     planned.forEach((p, i) => { p.saving.push(...smoothed[3 * i]!); p.balanced.push(...smoothed[3 * i + 1]!); p.safe.push(...smoothed[3 * i + 2]!); });
   }
