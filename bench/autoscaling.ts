@@ -28,7 +28,7 @@ function groups(): Group[] {
 }
 
 interface Acc { podHours: number; under: number; measured: number; actions: number; kWh: number; kgCO2: number }
-const POL = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'oracle'];
+const POL = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle'];
 
 export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
   const { log } = o;

@@ -151,3 +151,25 @@ describe('energy, hand-checked', () => {
     expect(ENERGY_DEFAULTS.kgCO2PerKWh).toBeCloseTo(947_000 / 1_538_000, 4);
   });
 });
+
+describe('forecast + guard (the plan as floor, an HPA at (target + maxUtilization) / 2 above it)', () => {
+  // one pod carries 100 at 100 %, target 0.5 (50 per pod), maxUtilization 0.9: guard target 0.7
+  const svc = (actual: number[], plan: number[]) => ({
+    name: 'a', actual, history: [500], relation: rel, minPods: 1, maxPods: 1000,
+    planned: { saving: plan, balanced: plan, safe: plan },
+  });
+  const o = { step: 300, target: 0.5, maxUtilization: 0.9, readySeconds: 0, energy: ENERGY_DEFAULTS };
+  it('keeps the plan while the workload runs below 0.7 · 1.1 on it; plain +hpa would add pods', () => {
+    // plan 10 pods; 700 on 10 pods = 70 %: the HPA at target 0.5 wants 14, the guard (0.7) stays at 10
+    const tr = serviceTraces(svc([700, 700, 700, 700], [10, 10, 10, 10]), o);
+    expect(Array.from(tr['forecast-saving+guard'].pods)).toEqual([10, 10, 10, 10]);
+    expect(Array.from(tr['forecast-saving+hpa'].pods).slice(1)).toEqual([14, 14, 14]);
+  });
+  it('reacts one step late to a level the plan missed: 850 on 10 pods (85 % > 77 %) -> ceil(10 · 0.85 / 0.7) = 13', () => {
+    const tr = serviceTraces(svc([850, 850, 850, 850], [10, 10, 10, 10]), o);
+    expect(Array.from(tr['forecast-saving+guard'].pods)).toEqual([10, 13, 13, 13]);
+    // never below the plan
+    const tr2 = serviceTraces(svc([100, 100, 100, 100], [10, 12, 12, 10]), o);
+    Array.from(tr2['forecast-saving+guard'].pods).forEach((n, t) => expect(n).toBeGreaterThanOrEqual([10, 12, 12, 10][t]!));
+  });
+});

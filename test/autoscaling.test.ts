@@ -18,7 +18,7 @@ describe('autoscaling', () => {
     expect(sol.services).toHaveLength(3);
     expect(checkAutoscaling(example, sol)).toEqual({ valid: true, reason: 'ok', objective: sol.totals.podHours });
     const ev = sol.evaluation!;
-    expect(ev.policies.map((p) => p.policy)).toEqual(['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'oracle']);
+    expect(ev.policies.map((p) => p.policy)).toEqual(['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle']);
     expect(ev.policies.find((p) => p.policy === 'oracle')!.underProvisionedSteps).toBe(0);
     // the service without observations falls back to the pooled prior and says so
     const eu = sol.services[1]!;

@@ -1,6 +1,7 @@
 // Replay of every policy on held-out workload (docs/autoscaling.md, "Replay"): hpa,
 // autopilot (reactive, continuous time, new pods serve after readySeconds), static,
-// forecast at saving/balanced/safe, the forecast plan as HPA's moving floor (+hpa), and oracle (planned ahead: a step's new pods are started
+// forecast at saving/balanced/safe, the forecast plan as HPA's moving floor (+hpa), the plan
+// as floor with an HPA at (target + maxUtilization)/2 reacting only to what it missed (+guard), and oracle (planned ahead: a step's new pods are started
 // readySeconds before it, and that warm-up is paid in pod-hours). Per policy: pod-hours,
 // RRC against hpa, under-provisioned share (realised utilisation above maxUtilization),
 // scaling actions, kWh and kg CO2 of the cluster. O(services · steps · policies).
@@ -10,7 +11,7 @@ import { replayAutopilot } from './policies/autopilot.js';
 import { energyOf, type EnergyInput } from './energy.js';
 import type { AutoscalingEnergy, PolicyResult } from './schema.js';
 
-export const POLICIES = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'oracle'] as const;
+export const POLICIES = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle'] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
 export interface ReplayService {
@@ -60,6 +61,13 @@ export function plannedTrace(plan: ArrayLike<number>, initial: number, step: num
   return { pods, ready: pods, podSeconds, actions };
 }
 
+/**
+ * The guard's target: the forecast plan is the floor and an HPA reacts above it only to
+ * what the plan missed, aiming midway between the target and maxUtilization (so it adds
+ * pods when a step ran above ~(target + max)/2 · 1.1, and gives them back to the plan).
+ */
+export const guardTarget = (o: { target: number; maxUtilization: number }): number => (o.target + o.maxUtilization) / 2;
+
 /** Every policy's trace for one service. */
 export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<PolicyName, Trace> {
   const rel = s.relation;
@@ -96,6 +104,8 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
     'forecast-safe': plannedTrace(s.planned.safe, initial, o.step, o.readySeconds),
     'forecast-saving+hpa': reactive(replayHpa({ ...inp, floor: s.planned.saving })),
     'forecast-balanced+hpa': reactive(replayHpa({ ...inp, floor: s.planned.balanced })),
+    'forecast-saving+guard': reactive(replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.saving })),
+    'forecast-balanced+guard': reactive(replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.balanced })),
     oracle: plannedTrace(oracle, initial, o.step, o.readySeconds),
   };
 }
