@@ -108,6 +108,24 @@ async function queueRun(url: string, file: string, out: string, concurrency: num
   return { total, submit, cpu: st.cpu() + wt.cpu() + ct.cpu() + (r1 - r0) };
 }
 
+/**
+ * How many cores this run really gets: a fixed CPU-bound loop on one thread, then on two
+ * threads at once (worker_threads, as the pool uses). On an idle 2-core machine both take
+ * the same time (capacity 2); on a shared one the second thread waits for a core.
+ */
+async function parallelCapacity(): Promise<{ one: number; two: number; capacity: number }> {
+  const { Worker } = await import('node:worker_threads');
+  const code = `let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
+  const run = async (k: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: k }, () => new Promise((r) => new Worker(code, { eval: true }).once('message', r))));
+    return performance.now() - t0;
+  };
+  const one = await run(1);
+  const two = await run(2);
+  return { one: Math.round(one), two: Math.round(two), capacity: (2 * one) / two };
+}
+
 export async function benchBatch(o: { quick: boolean; log: (s: string) => void }) {
   const { log } = o;
   const n = 1000;
@@ -117,6 +135,8 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   const file = join(dir, 'mixed.jsonl');
   writeFileSync(file, instances.map((i) => JSON.stringify(i)).join('\n') + '\n');
   const out = join(dir, 'results.jsonl');
+  const cap = await parallelCapacity();
+  log(`control: the same CPU-bound loop on 1 thread ${cap.one} ms, on 2 threads at once ${cap.two} ms: ${cap.capacity.toFixed(2)} cores free for this run (2.00 on an idle 2-core machine; the batch speed-up cannot exceed it)`);
   log(`${note}; ${availableParallelism()} cores; load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared: figures vary with the other jobs on it); median of ${reps} run(s)`);
 
   // one process per instance: a sample, extrapolated
@@ -176,5 +196,5 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const g of goals) log(g);
   rmSync(dir, { recursive: true, force: true });
-  return { goals, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
+  return { goals, parallelCapacity: cap, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
 }

@@ -18,11 +18,13 @@ export const EXIT_OF: Record<ErrorCode, number> = {
 };
 
 export const EXIT_HELP = `Exit codes:
-  0   solved (status "optimal" or "feasible"); check: the solution is valid
+  0   solved (status "optimal", "feasible" or "ok"); check: the solution is valid
   1   check: the solution is not valid (the reason is printed)
   2   invalid input or usage: bad JSON, an instance violating the schema (the JSON path
       is printed), an input over a documented limit, a missing optional dependency
   3   no solution: status "infeasible" or "timeout" (the solution JSON says why)
+  4   batch and queue only: the run finished but some instances failed (the summary on
+      stderr says how many and why); 130: a batch stopped by Ctrl+C (its results stay valid)
   ${EXIT.internal}  internal error: a bug, please report it (GREENPLAN_DEBUG=1 prints the stack)`;
 
 const debug = () => process.env.GREENPLAN_DEBUG === '1';

@@ -2,7 +2,7 @@
 // assignment. Shared by the heuristic target (solve.ts), the exact target (exact.ts) and
 // the path (through solve.ts); imports nothing from them (no import cycle).
 import { Validator, uniqueNames } from '../../core/validate.js';
-import { ValidationError } from '../../core/errors.js';
+import { ValidationError, quote } from '../../core/errors.js';
 import { MigrationInstance } from './schema.js';
 
 /** Default HiGHS time limit of the exact target. */
@@ -67,7 +67,7 @@ export function validateMigration(input: unknown): DenseMigration {
     let j = -1;
     if (t.machine !== undefined && t.machine !== null) {
       const found = byName.get(t.machine);
-      if (found === undefined) throw new ValidationError(`tasks[${i}].machine`, `"${t.machine}" is not the name of a machine`);
+      if (found === undefined) throw new ValidationError(`tasks[${i}].machine`, `${quote(t.machine)} is not the name of a machine`);
       j = found;
     }
     cur[i] = j;
@@ -82,7 +82,7 @@ export function validateMigration(input: unknown): DenseMigration {
       if (g >= 0) {
         const other = groupOn.get(g * m + j);
         if (other !== undefined) {
-          throw new ValidationError(`tasks[${i}].group`, `"${t.group}" is already on machine "${t.machine}" (tasks[${other}]): tasks of one group must be on distinct machines in the current state`);
+          throw new ValidationError(`tasks[${i}].group`, `${quote(t.group)} is already on machine ${quote(t.machine)} (tasks[${other}]): tasks of one group must be on distinct machines in the current state`);
         }
         groupOn.set(g * m + j, i);
       }
@@ -93,7 +93,7 @@ export function validateMigration(input: unknown): DenseMigration {
       if (load[j * R + r]! > capacity[j * R + r]!) {
         throw new ValidationError(
           `machines[${j}].capacity[${r}]`,
-          `is exceeded in the current state: the tasks on machine "${inst.machines[j]!.name}" demand ${load[j * R + r]} of resource "${inst.resources[r]}", capacity ${capacity[j * R + r]}`,
+          `is exceeded in the current state: the tasks on machine ${quote(inst.machines[j]!.name)} demand ${load[j * R + r]} of resource ${quote(inst.resources[r])}, capacity ${capacity[j * R + r]}`,
         );
       }
     }
