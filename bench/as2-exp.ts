@@ -21,7 +21,7 @@ for (const g of groups.filter((g) => !process.env.AS2_G || g.name === process.en
       const values = s.values.slice(Math.max(0, end - g.horizon - g.history), end);
       return { name: s.name, workload: values, observations: generatedObservations(s.values, 1000 * i + 7).obs };
     }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
-    const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, ...(process.env.AS2_ALPHA ? { alpha: Number(process.env.AS2_ALPHA) } : {}), ...(process.env.AS2_JOINT === '1' ? { combine: 'joint' as const } : {}), replanEvery: process.env.AS2_REPLAN ? Number(process.env.AS2_REPLAN) : replan(g.step) })) as AutoscalingSolution;
+    const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, ...(process.env.AS2_NC ? { nowcast: true } : {}), ...(process.env.AS2_ALPHA ? { alpha: Number(process.env.AS2_ALPHA) } : {}), ...(process.env.AS2_JOINT === '1' ? { combine: 'joint' as const } : {}), replanEvery: process.env.AS2_REPLAN ? Number(process.env.AS2_REPLAN) : replan(g.step) })) as AutoscalingSolution;
     const measured = services.reduce((m, s) => m + s.workload.slice(-g.horizon).filter((x) => x !== null).length, 0);
     for (const p of sol.evaluation!.policies) for (const m of [acc, tot]) {
       const a = m.get(p.policy) ?? { ph: 0, under: 0, meas: 0 }; a.ph += p.podHours; a.under += p.underProvisionedSteps; a.meas += measured; m.set(p.policy, a);

@@ -37,7 +37,7 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
   log('per-pod observations of the workload series are GENERATED (seeded line per service, 30 pairs, sd 5 %): no real pairs exist for these series');
   const total = new Map<string, Acc>(POL.map((p) => [p, { podHours: 0, under: 0, measured: 0, actions: 0, kWh: 0, kgCO2: 0 }]));
   const totalProduct = new Map<string, Acc>(POL.map((p) => [p, { podHours: 0, under: 0, measured: 0, actions: 0, kWh: 0, kgCO2: 0 }]));
-  log('forecast policies: combine "joint" (one predictive quantile of workload / capacity); the product of the two quantiles (combine "product", the issue\'s formula) is replayed too and shown after the totals');
+  log('forecast policies: nowcast (level correction from the last step that could be seen) and combine "joint" (one predictive quantile of workload / capacity); the product of the two quantiles (combine "product", the issue\'s formula) is replayed too and shown after the totals');
   const rows: Record<string, unknown>[] = [];
   const planChanges: { policy: string; perDay: number[]; rel: number[] } [] = POL.map((policy) => ({ policy, perDay: [], rel: [] }));
   for (const g of groups()) {
@@ -52,10 +52,10 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
         return { name: s.name, workload: values, observations: gen.obs };
       }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
       const t0 = performance.now();
-      const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: replan(g.step), combine: 'joint' })) as AutoscalingSolution;
+      const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: replan(g.step), combine: 'joint', nowcast: true })) as AutoscalingSolution;
       ms += performance.now() - t0;
       // the issue's product of the two q quantiles (combine "product"), for comparison
-      const solP = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: replan(g.step), combine: 'product' })) as AutoscalingSolution;
+      const solP = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: replan(g.step), combine: 'product', nowcast: true })) as AutoscalingSolution;
       for (const p of solP.evaluation!.policies) {
         const a = totalProduct.get(p.policy)!;
         a.podHours += p.podHours; a.under += p.underProvisionedSteps; a.measured += services.reduce((m, s) => m + s.workload.slice(-g.horizon).filter((x) => x !== null).length, 0); a.actions += p.actions; a.kWh += p.kWh; a.kgCO2 += p.kgCO2;

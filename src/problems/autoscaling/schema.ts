@@ -71,6 +71,7 @@ export const AutoscalingInstance = Type.Object(
     services: Type.Array(AutoscalingService, { minItems: 1, maxItems: 100_000, errorMessage: 'must be a non-empty array of services (at most 100,000)' }),
     energy: Type.Optional(AutoscalingEnergy),
     replanEvery: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, errorMessage: 'must be an integer number of steps in 1..100000', description: 'Replay: the forecast policies re-plan every this many steps from the history known then (default: once, a horizon-long plan).' })),
+    nowcast: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay: inside a re-plan, move each step\'s forecast quantiles by the error of the last step that could be seen (actual − forecast mean), a level correction (default false; docs/autoscaling.md, "Nowcast").' })),
     evaluate: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay every policy on the last `horizon` steps of the history (default false).' })),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/autoscaling' },

@@ -229,6 +229,30 @@ function podRange(f: ServiceForecast, pp: PerPod, post: Nig, scale: number, targ
   };
 }
 
+/**
+ * Level correction inside a re-plan (`nowcast`, docs/autoscaling.md): forecast index k is the
+ * step at workload index base + k; when it is planned, the last completed step that could be
+ * seen is k − 1 − lag (the information lag). Every quantile (and the mean) of step k is moved
+ * by that step's error, actual − forecast mean, clipped at 0; no correction where that step
+ * precedes the forecast (the forecast saw it) or is missing. In place.
+ */
+export function nowcast(f: { mean: Float64Array; quantiles: Map<number, Float64Array> }, workload: ArrayLike<number | null>, base: number, lag: number): void {
+  const med = Float64Array.from(f.mean);
+  const corr = new Float64Array(med.length);
+  for (let k = 0; k < med.length; k++) {
+    const j = k - 1 - lag;
+    if (j < 0) continue;
+    const a = workload[base + j];
+    if (a !== null && a !== undefined) corr[k] = a - med[j]!;
+  }
+  const seen = new Set<Float64Array>();
+  for (const arr of [f.mean, ...f.quantiles.values()]) {
+    if (seen.has(arr)) continue;
+    seen.add(arr);
+    for (let k = 0; k < arr.length; k++) arr[k] = Math.max(0, arr[k]! + corr[k]!);
+  }
+}
+
 async function evaluate(
   inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[],
   o: { step: number; H: number; target: number; alpha: number; energy: ReturnType<typeof energyParams> },
@@ -252,6 +276,7 @@ async function evaluate(
       step, horizon: h + lagMax, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
     });
     const cut = (x: Float64Array, lag: number) => x.subarray(lag, lag + h);
+    if (inst.nowcast) fcAll.forEach((f, i) => nowcast(f, inst.services[i]!.workload, inst.services[i]!.workload.length - H + r0 - lags[i]!, lags[i]!));
     const fc = fcAll.map((f, i) => ({ ...f, mean: cut(f.mean, lags[i]!), quantiles: new Map([...f.quantiles].map(([k, v]) => [k, cut(v, lags[i]!)])) }));
     const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint'));
     const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
