@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { solve } from '../src/node.js';
-import { kernels, type Kernels } from '../src/wasm/loader.js';
-import { placeSmoothBatch } from '../src/problems/smoothing/solve.js';
+import { kernels, placeSmoothBatch, type Kernels } from '../src/internals.js';
 
 /** The package's own kernels (bound by src/wasm/loader.ts), for the kernel-only timings. */
 export const loadKernels = kernels;
