@@ -15,7 +15,6 @@
 //    (max,+) convolution per residue class by divide and conquer over the monotone
 //    argmax, O(C log C) per group (see its section below).
 //  - knapsackReconstruct: walks the choice table back from a size, O(n).
-//  - knapsackDp: KNAPSACK_AT_MOST table + reconstruction from C (the plain O(n·C) solver).
 //
 // knapsackTable, bounded copies: item j splits the capacities into residue classes
 // w = r + k·s_j (r = 0..s_j-1); inside one class
@@ -42,29 +41,23 @@ import { OK, BAD_LENGTH, BAD_VALUE, TOO_LARGE, KNAPSACK_AT_MOST, KNAPSACK_EXACT,
 import { ld, st, ldi, sti } from "./mem";
 
 
-/**
- * Solve one bounded knapsack instance (see the layout above). counts receives the
- * number of copies taken per item. Returns OK, BAD_LENGTH, BAD_VALUE or TOO_LARGE
- * (a count does not fit the u16 choice table, or a value sum overflows).
- */
-export function knapsackDp(
-  n: i32,
-  sizes: usize,
-  values: usize,
-  copies: usize,
-  capacity: i32,
-  dp: usize,
-  choice: usize,
-  dequeIdx: usize,
-  dequeVal: usize,
-  counts: usize,
-  choiceWidth: i32,
-): i32 {
-  const st0 = knapsackTable(n, sizes, values, copies, capacity, dp, choice, dequeIdx, dequeVal, choiceWidth, KNAPSACK_AT_MOST);
-  if (st0 != OK) return st0;
-  return knapsackReconstruct(n, sizes, choice, capacity, choiceWidth, capacity, counts);
+/** BAD_LENGTH for a choice width other than 0 (no table), 2 or 4; BAD_VALUE for an unknown mode; else OK. */
+function checkWidthMode(choiceWidth: i32, mode: i32): i32 {
+  if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH;
+  return validMode(mode) ? OK : BAD_VALUE;
 }
 
+@inline function validMode(mode: i32): bool {
+  return mode == KNAPSACK_AT_MOST || mode == KNAPSACK_EXACT || mode == KNAPSACK_CONTINUE;
+}
+
+/** The DP row before the first item: 0 at size 0, then 0 (AT_MOST) or -Infinity (EXACT); CONTINUE keeps dp. */
+function initDp(dp: usize, C: i32, mode: i32): void {
+  if (mode == KNAPSACK_CONTINUE) return;
+  const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
+  for (let w = 0; w <= C; w++) st(dp, w, init);
+  st(dp, 0, 0.0);
+}
 
 /**
  * The DP pass alone (fills dp and the choice table, no reconstruction). mode is
@@ -85,8 +78,8 @@ export function knapsackTable(
   mode: i32,
 ): i32 {
   if (n < 0 || capacity < 0) return BAD_LENGTH;
-  if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH; // 0: no table
-  if (mode != KNAPSACK_AT_MOST && mode != KNAPSACK_EXACT && mode != KNAPSACK_CONTINUE) return BAD_VALUE;
+  const bad = checkWidthMode(choiceWidth, mode);
+  if (bad != OK) return bad;
   const C = capacity;
   const W = <usize>C + 1;
   for (let j = 0; j < n; j++) {
@@ -100,11 +93,7 @@ export function knapsackTable(
     const cap = min(c, C / s);
     if (choiceWidth == 2 && cap > 65535) return TOO_LARGE;
   }
-  if (mode != KNAPSACK_CONTINUE) {
-    const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
-    for (let w = 0; w <= C; w++) st(dp, w, init);
-    st(dp, 0, 0.0);
-  }
+  initDp(dp, C, mode);
 
   for (let j = 0; j < n; j++) {
     const s = ldi(sizes, j);
@@ -258,8 +247,8 @@ export function knapsackConcave(
   mode: i32,
 ): i32 {
   if (g < 0 || capacity < 0) return BAD_LENGTH;
-  if (choiceWidth != 0 && choiceWidth != 2 && choiceWidth != 4) return BAD_LENGTH; // 0: no table
-  if (mode != KNAPSACK_AT_MOST && mode != KNAPSACK_EXACT && mode != KNAPSACK_CONTINUE) return BAD_VALUE;
+  const bad = checkWidthMode(choiceWidth, mode);
+  if (bad != OK) return bad;
   const C = capacity;
   const W = <usize>C + 1;
   for (let j = 0; j < g; j++) {
@@ -272,11 +261,7 @@ export function knapsackConcave(
       if (!(v > -Infinity && v < Infinity)) return BAD_VALUE;
     }
   }
-  if (mode != KNAPSACK_CONTINUE) {
-    const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
-    for (let w = 0; w <= C; w++) st(dp, w, init);
-    st(dp, 0, 0.0);
-  }
+  initDp(dp, C, mode);
   cA = seqA;
   cOut = seqOut;
   cWidth = choiceWidth;
@@ -341,7 +326,7 @@ export function knapsackBinary(
   mode: i32,
 ): i32 {
   if (n < 0 || capacity < 0) return BAD_LENGTH;
-  if (mode != KNAPSACK_AT_MOST && mode != KNAPSACK_EXACT && mode != KNAPSACK_CONTINUE) return BAD_VALUE;
+  if (!validMode(mode)) return BAD_VALUE;
   const C = capacity;
   for (let j = 0; j < n; j++) {
     const v = ld(values, j);
@@ -351,11 +336,7 @@ export function knapsackBinary(
     if (mode == KNAPSACK_AT_MOST && !(v >= 0.0 && v < Infinity)) return BAD_VALUE; // also rejects NaN
     if (!(v > -Infinity && v < Infinity)) return BAD_VALUE;
   }
-  if (mode != KNAPSACK_CONTINUE) {
-    const init = mode == KNAPSACK_AT_MOST ? 0.0 : -Infinity;
-    for (let w = 0; w <= C; w++) st(dp, w, init);
-    st(dp, 0, 0.0);
-  }
+  initDp(dp, C, mode);
   const W = <usize>C + 1;
   let row = choice;
   for (let j = 0; j < n; j++) {

@@ -137,14 +137,18 @@ export function migrationScratchBytes(n: i32, m: i32, R: i32): f64 {
   return <f64>STATE_BYTES + <f64>WINDOW * 4 + mr * 16 + <f64>n * 8 + <f64>m * 8 + <f64>m * 20 + <f64>n * 12 + <f64>n * 16 + <f64>n * 4 + 256 + 64;
 }
 
-/** Uniform in [0, 1) from the drain-order xorshift32 state. */
-function nextRand(S: MigState): f64 {
-  let x = S.rng;
+/** One xorshift32 step (13, 17, 5) of a nonzero state. */
+@inline function xorshift32(x: u32): u32 {
   x ^= x << 13;
   x ^= x >> 17;
   x ^= x << 5;
-  S.rng = x;
-  return <f64>x / 4294967296.0;
+  return x;
+}
+
+/** Uniform in [0, 1) from the drain-order xorshift32 state. */
+function nextRand(S: MigState): f64 {
+  S.rng = xorshift32(S.rng);
+  return <f64>S.rng / 4294967296.0;
 }
 
 @inline function dem(S: MigState, t: i32, r: i32): f64 {
@@ -382,12 +386,8 @@ function drain(S: MigState, j: i32, alpha: f64, mode: i32): bool {
 
 /** Uniform in [0, 1) from the repair's own xorshift32 state (deterministic per call). */
 function repairRand(S: MigState): f64 {
-  let x = S.rng2;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  S.rng2 = x;
-  return <f64>x / 4294967296.0;
+  S.rng2 = xorshift32(S.rng2);
+  return <f64>S.rng2 / 4294967296.0;
 }
 
 /** Normalized overload of machine j: Σ_r max(0, l_r − c_r) / c_r (with d added, u removed). */

@@ -2,7 +2,7 @@
 //   min Σ_i w_i Σ_t u_{i,t}  s.t.  u >= ±(h_{t+1} − h_t), Σ h <= B, h >= ceil(d), steps <= maxStep
 // solved by HiGHS, and an enumeration of every plan for tiny instances. Neither shares
 // code with src/.
-import { num, getHighs } from './highs.js';
+import { num, getHighs, lpRow } from './highs.js';
 
 export interface BudgetScenario { name?: string; weight?: number; maxStep?: number; demand: number[] }
 export interface BudgetInstance { problem: 'smoothing'; budget: number; scenarios: BudgetScenario[] }
@@ -38,17 +38,8 @@ export async function budgetMilp(inst: BudgetInstance, opts: { timeLimit?: numbe
     }
   });
   if (all.length === 0) return inst.budget >= 0 ? 0 : 'infeasible';
-  const chunk = (terms: string[]) => {
-    const out: string[] = [];
-    for (let k = 0; k < terms.length; k += 8) out.push(' ' + terms.slice(k, k + 8).join(' '));
-    return out;
-  };
-  const objTerms = obj.length ? obj : [`+ 0 ${all[0]!.slice(2)}`];
-  const objLines = chunk(objTerms);
-  objLines[0] = ' obj: ' + objLines[0]!.trimStart();
-  const budgetLines = chunk(all);
-  budgetLines[0] = ' budget: ' + budgetLines[0]!.trimStart();
-  budgetLines[budgetLines.length - 1] += ` <= ${num(inst.budget)}`;
+  const objLines = lpRow('obj', obj.length ? obj : [`+ 0 ${all[0]!.slice(2)}`]);
+  const budgetLines = lpRow('budget', all, ` <= ${num(inst.budget)}`);
   const lp = ['Minimize', ...objLines, 'Subject To', ...rows, ...budgetLines, 'Bounds', ...bounds, 'General', ...ints, 'End', ''].join('\n');
   const highs = await getHighs();
   const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, ...(opts.timeLimit ? { time_limit: opts.timeLimit } : {}) });

@@ -9,7 +9,7 @@
 //   Σ_k u_ik = 1,  Σ_b x_ikb = k · u_ik,  Σ_{i,k} (w_i / k) x_ikb <= cap_b (· z_t),
 //   minimize Σ_t z_t.
 // With U at least the optimum (e.g. any feasible solution's count) it is exact.
-import { num, getHighs } from './highs.js';
+import { num, getHighs, lpRow } from './highs.js';
 
 export interface DeployItem { name?: string; size: number; minParts?: number; maxParts?: number; parts?: number }
 export interface DeployInstance { problem: 'deployment'; binCapacity: number; bins?: { name?: string; free: number }[]; items: DeployItem[]; algorithm?: string }
@@ -60,13 +60,7 @@ export function deploymentLp(inst: DeployInstance, U: number): string {
   for (let t = 0; t < U; t++) bins.push(` z_${t}`);
   for (let t = 0; t + 1 < U; t++) rows.push(` r${r++}: z_${t} - z_${t + 1} >= 0`);
   const obj = U ? Array.from({ length: U }, (_, t) => `+ z_${t}`) : ['+ 0 zero'];
-  const wrap = (terms: string[]) => {
-    const out: string[] = [];
-    for (let q = 0; q < terms.length; q += 8) out.push(' ' + terms.slice(q, q + 8).join(' '));
-    return out;
-  };
-  const objLines = wrap(obj);
-  objLines[0] = ' obj: ' + objLines[0]!.trimStart();
+  const objLines = lpRow('obj', obj);
   const rowLines = rows.flatMap((row) => {
     // break long rows: "name: term term ... rel rhs"
     const parts = row.split(' + ');

@@ -1,7 +1,7 @@
 // Test helpers for the bounded knapsack (docs/knapsack.md): an exact MILP solved by
 // HiGHS (CPLEX LP format), a brute force for tiny instances and a seeded generator
 // with adversarial families.
-import { num, getHighs } from './highs.js';
+import { num, getHighs, lpRow } from './highs.js';
 
 export interface KnapsackItem { name?: string; size: number; value: number; copies?: number }
 export interface KnapsackInstance { problem: 'knapsack'; capacity: number; items: KnapsackItem[] }
@@ -21,16 +21,8 @@ export async function knapsackMilp(inst: KnapsackInstance, opts: { timeLimit?: n
     bounds.push(` 0 <= x${j} <= ${it.copies ?? 1}`);
     ints.push(` x${j}`);
   });
-  const lines = (terms: string[]) => {
-    const out: string[] = [];
-    for (let k = 0; k < terms.length; k += 8) out.push(' ' + terms.slice(k, k + 8).join(' '));
-    return out;
-  };
-  const objLines = lines(obj);
-  objLines[0] = ' obj: ' + objLines[0]!.trimStart();
-  const rowLines = lines(row);
-  rowLines[0] = ' cap: ' + rowLines[0]!.trimStart();
-  rowLines[rowLines.length - 1] += ` <= ${inst.capacity}`;
+  const objLines = lpRow('obj', obj);
+  const rowLines = lpRow('cap', row, ` <= ${inst.capacity}`);
   const lp = ['Maximize', ...objLines, 'Subject To', ...rowLines, 'Bounds', ...bounds, 'General', ...ints, 'End', ''].join('\n');
   const highs = await getHighs();
   const sol = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, ...(opts.timeLimit ? { time_limit: opts.timeLimit } : {}) });

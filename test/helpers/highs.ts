@@ -40,6 +40,18 @@ export function num(x: number): string {
   return x.toFixed(20).replace(/\.?0+$/, '');
 }
 
+/**
+ * One LP-format objective or row: ` label: ` and the terms ("+ 3 x1"), 8 terms a line
+ * (LP readers may limit line length), `tail` (" <= 10") after the last; terms not empty.
+ */
+export function lpRow(label: string, terms: string[], tail = ''): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < terms.length; k += 8) out.push(' ' + terms.slice(k, k + 8).join(' '));
+  out[0] = ` ${label}: ` + out[0]!.trimStart();
+  out[out.length - 1] += tail;
+  return out;
+}
+
 /** Optimal objective of the smoothing instance, by MILP (HiGHS). */
 export async function smoothingMilp(instance: SmoothingInstance, opts: { timeLimit?: number } = {}): Promise<number> {
   const obj: string[] = [];

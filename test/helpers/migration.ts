@@ -1,7 +1,7 @@
 // Test and bench helpers for migration (docs/migration.md): a seeded generator of dense
 // clusters (feasible current state, groups, new tasks), the LP machine lower bound, and
 // the exact target MILP solved by HiGHS (CPLEX LP format).
-import { num, getHighs } from './highs.js';
+import { num, getHighs, lpRow } from './highs.js';
 
 export interface MInstance {
   problem: 'migration';
@@ -137,23 +137,13 @@ export function machineLowerBound(inst: MInstance): number {
 export async function machineLpBound(inst: MInstance): Promise<number> {
   const R = inst.resources.length;
   const m = inst.machines.length;
-  const wrap = (terms: string[]) => {
-    const out: string[] = [];
-    for (let k = 0; k < terms.length; k += 8) out.push(' ' + terms.slice(k, k + 8).join(' '));
-    return out;
-  };
   const obj = inst.machines.map((mc, j) => `+ ${num(mc.cost ?? 1)} z${j}`);
   const rows: string[] = [];
   for (let r = 0; r < R; r++) {
     const total = inst.tasks.reduce((s, t) => s + t.demand[r]!, 0);
-    const terms = inst.machines.map((mc, j) => `+ ${num(mc.capacity[r]!)} z${j}`);
-    const lines = wrap(terms);
-    lines[0] = ` r${r}: ` + lines[0]!.trimStart();
-    lines[lines.length - 1] += ` >= ${num(total)}`;
-    rows.push(...lines);
+    rows.push(...lpRow(`r${r}`, inst.machines.map((mc, j) => `+ ${num(mc.capacity[r]!)} z${j}`), ` >= ${num(total)}`));
   }
-  const objLines = wrap(obj);
-  objLines[0] = ' obj: ' + objLines[0]!.trimStart();
+  const objLines = lpRow('obj', obj);
   const bounds = Array.from({ length: m }, (_, j) => ` 0 <= z${j} <= 1`);
   const lp = ['Minimize', ...objLines, 'Subject To', ...rows, 'Bounds', ...bounds, 'End', ''].join('\n');
   const highs = await getHighs();

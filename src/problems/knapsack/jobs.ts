@@ -136,25 +136,21 @@ export function runJob(sv: Solve, base: number, o: ReturnType<typeof layJob>, sc
   const W = job.window;
   const nS = job.singles.length;
   const nG = job.groups.length;
-  const sSize = new Int32Array(buf, base + o.sSize, nS);
-  const sCopies = new Int32Array(buf, base + o.sCopies, nS);
-  const sValue = new Float64Array(buf, base + o.sValue, nS);
-  job.singles.forEach((q, i) => {
-    const j = job.items[q]!;
-    sSize[i] = p.size[j]!;
-    sCopies[i] = Math.min(job.units[q]!, Math.floor(W / p.size[j]!) || 1);
-    sValue[i] = job.sign * p.value[j]!;
-  });
+  // the item lists of one kernel call: size, copies(q) and signed value of each job item q
+  const items = (qs: number[], size: number, copies: number, value: number, copiesOf: (q: number) => number) => {
+    const sz = new Int32Array(buf, base + size, qs.length);
+    const cp = new Int32Array(buf, base + copies, qs.length);
+    const val = new Float64Array(buf, base + value, qs.length);
+    qs.forEach((q, i) => {
+      const j = job.items[q]!;
+      sz[i] = p.size[j]!;
+      cp[i] = copiesOf(q);
+      val[i] = job.sign * p.value[j]!;
+    });
+  };
+  items(job.singles, o.sSize, o.sCopies, o.sValue, (q) => Math.min(job.units[q]!, Math.floor(W / p.size[job.items[q]!]!) || 1));
   const nB = job.bins.length;
-  const bSize = new Int32Array(buf, base + o.bSize, nB);
-  const bCopies = new Int32Array(buf, base + o.bCopies, nB);
-  const bValue = new Float64Array(buf, base + o.bValue, nB);
-  job.bins.forEach((q, i) => {
-    const j = job.items[q]!;
-    bSize[i] = p.size[j]!;
-    bCopies[i] = usable(p, job, q);
-    bValue[i] = job.sign * p.value[j]!;
-  });
+  items(job.bins, o.bSize, o.bCopies, o.bValue, (q) => usable(p, job, q));
   // binary pieces first (they initialise dp), then the deque, then the groups
   let status = k.knapsackBinary({
     n: nB, sizes: base + o.bSize, values: base + o.bValue, copies: base + o.bCopies, capacity: W,

@@ -1,6 +1,7 @@
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError, statusError } from '../../core/errors.js';
-import { kernels } from '../../wasm/loader.js';
+import { kernels, type Kernels } from '../../wasm/loader.js';
+import type { SmoothBatchArgs } from '../../wasm/kernels.js';
 import { Layout } from '../../wasm/arena.js';
 import { OK, BAD_VALUE } from '../../wasm/abi.js';
 import { SmoothingInstance, type SmoothingSolution, type SmoothingInfeasible } from './schema.js';
@@ -158,14 +159,17 @@ async function smoothBudget(instance: SmoothingInput, budget: number, options: S
   return { problem: 'smoothing', status: 'optimal', objective: variation, resource, variation, budget, algorithm: spent.algorithm, scenarios };
 }
 
-async function smoothAlpha(instance: SmoothingInput, alpha: number, options: SmoothOptions): Promise<SmoothingSolution<number[] | Float64Array>> {
-  const k = await kernels();
-  const scen = instance.scenarios;
-  const n = scen.length;
+/**
+ * One smoothBatch call laid out in the kernels' arena and filled: series i with its
+ * max step maxStep(i) (-1: none) and coefficient coef(i). Returns the call's arguments,
+ * the offsets of its outputs (plan, sums: resource and variation per series) and the
+ * series offsets (a view, valid until the next call into the kernels).
+ */
+export function placeSmoothBatch(k: Kernels, demands: readonly ArrayLike<number>[], maxStep: (i: number) => number, coef: (i: number) => number) {
+  const n = demands.length;
   let N = 0;
   let Tmax = 0;
-  for (const s of scen) { N += s.demand.length; Tmax = Math.max(Tmax, s.demand.length); }
-
+  for (const d of demands) { N += d.length; Tmax = Math.max(Tmax, d.length); }
   const lay = new Layout();
   const oOff = lay.take(n + 1, 4);
   const oStep = lay.take(n, 4);
@@ -179,22 +183,31 @@ async function smoothAlpha(instance: SmoothingInput, alpha: number, options: Smo
   const buf = k.memory.buffer;
   const off = new Int32Array(buf, base + oOff, n + 1);
   const step = new Int32Array(buf, base + oStep, n);
-  const coef = new Float64Array(buf, base + oCoef, n);
+  const cf = new Float64Array(buf, base + oCoef, n);
   const dem = new Float64Array(buf, base + oDem, N);
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const s = scen[i]!;
+    const d = demands[i]!;
     off[i] = at;
-    step[i] = s.maxStep ?? -1;
-    coef[i] = alpha * (s.weight ?? 1);
-    dem.set(s.demand, at);
-    at += s.demand.length;
+    step[i] = maxStep(i);
+    cf[i] = coef(i);
+    dem.set(d, at);
+    at += d.length;
   }
   off[n] = at;
-  const status = k.smoothBatch({
+  const args: SmoothBatchArgs = {
     n, offsets: base + oOff, demand: base + oDem, maxStep: base + oStep, coef: base + oCoef,
     plan: base + oPlan, sums: base + oSums, scratch: base + oScr, scratchLen: Tmax,
-  });
+  };
+  return { N, base, oPlan, oSums, off, args };
+}
+
+async function smoothAlpha(instance: SmoothingInput, alpha: number, options: SmoothOptions): Promise<SmoothingSolution<number[] | Float64Array>> {
+  const k = await kernels();
+  const scen = instance.scenarios;
+  const n = scen.length;
+  const { N, base, oPlan, oSums, off, args } = placeSmoothBatch(k, scen.map((s) => s.demand), (i) => scen[i]!.maxStep ?? -1, (i) => alpha * (scen[i]!.weight ?? 1));
+  const status = k.smoothBatch(args);
   if (status === BAD_VALUE) badDemand(scen);
   if (status !== OK) throw statusError(status, 'smoothing');
   // copy out: never hand out views into WASM memory
