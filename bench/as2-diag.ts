@@ -1,3 +1,4 @@
+// Diagnosis (docs/autoscaling.md, "Why the forecast policies lose to HPA"): under-provisioned steps split into one-step jumps (> 1.5x the previous step) and persistent ones; AS2_NC=1 turns the nowcast on. Needs ../shared.
 import { solve, type AutoscalingSolution } from '../src/node.js';
 import { nab, bitbrains, generatedObservations } from '../test/helpers/autoscaling-data.js';
 const nulls = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Number.isFinite(x) ? x : null));
@@ -6,7 +7,7 @@ for (const [gname, ser] of Object.entries(sets)) {
   const cnt: Record<string, { jump: number; persist: number }> = {};
   for (let k = 0; k < 2; k++) {
     const services = ser.map((s, i) => { const end = s.values.length - k * 288; return { name: s.name, workload: s.values.slice(Math.max(0, end - 288 - 4032), end), observations: generatedObservations(s.values, 1000 * i + 7).obs }; }).filter((s) => s.workload.slice(0, -288).some((x) => x !== null));
-    const sol = (await solve({ problem: 'autoscaling', step: 300, horizon: 288, services, evaluate: true, replanEvery: 12, combine: 'joint' })) as AutoscalingSolution;
+    const sol = (await solve({ problem: 'autoscaling', step: 300, horizon: 288, services, evaluate: true, replanEvery: 12, combine: 'joint', nowcast: process.env.AS2_NC === '1' })) as AutoscalingSolution;
     sol.evaluation!.services.forEach((s, i) => {
       const pp = sol.services[i]!.perPod;
       for (const pol of ['hpa', 'forecast-balanced', 'forecast-saving+hpa']) {

@@ -1,3 +1,4 @@
+// Experiments behind docs/autoscaling.md, "Why the forecast policies lose to HPA": RRC / under-provisioned per data set; env AS2_JOINT=1 (combine joint), AS2_NC=1 (nowcast), AS2_ALPHA, AS2_REPLAN, AS2_G (one group); --quick: two origins. Needs ../shared.
 import { solve, type AutoscalingSolution } from '../src/node.js';
 import { nab, azure, bitbrains, alibaba2018, generatedObservations } from '../test/helpers/autoscaling-data.js';
 const nulls = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Number.isFinite(x) ? x : null));
