@@ -5,6 +5,7 @@
 // did not, so a problem added to the registry inherits the contract. This module holds no
 // solver code (checkers import it).
 import type { CheckReport } from '../problems/types.js';
+import { quote } from './quote.js';
 
 /** Every status a solution may carry, across all problems. */
 export const STATUSES = ['optimal', 'feasible', 'ok', 'infeasible', 'timeout'] as const;
@@ -51,10 +52,7 @@ const CONTRACT = Symbol.for('greenplan.contract');
 export type ContractChecker = ((instance: unknown, solution: unknown) => CheckReport) & { [CONTRACT]?: true };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : v === undefined ? 'missing' : JSON.stringify(v)?.slice(0, 40) ?? String(v);
-  return s;
-};
+const show = (v: unknown): string => (typeof v === 'string' ? quote(v, 40) : v === undefined ? 'missing' : JSON.stringify(v)?.slice(0, 40) ?? String(v));
 
 /**
  * The contract around a problem's checker: the solution is an object of this problem with a

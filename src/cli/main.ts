@@ -16,12 +16,13 @@ import { registerConvertSeries } from './convert-series.js';
 import { register as demo } from './demo.js';
 import { register as batch } from './batch.js';
 import { register as queue } from './queue.js';
+import { packageUrl } from '../core/package-file.js';
 
 quietPipes();
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(packageUrl('package.json'), 'utf8')) as { version: string };
 
 const program = new Command()
   .name('greenplan')

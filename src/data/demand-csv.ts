@@ -10,6 +10,7 @@
 // and column (rows counted from 1, the header being row 1).
 import { GreenplanError } from '../core/errors.js';
 import type { SmoothingInstance } from '../problems/smoothing/schema.js';
+import { csvCells } from './csv.js';
 
 export interface DemandCsvOptions {
   /** name of the service of a single-column file (default: the column's header) */
@@ -20,34 +21,17 @@ export interface DemandCsvOptions {
 const TIME_HEADERS = new Set(['timestamp', 'time', 'date', 'datetime', 'step', 't']);
 const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
 
-/** Split one CSV line (RFC 4180 quotes allowed; no newlines inside quotes). */
-function cells(line: string): string[] {
-  if (!line.includes('"')) return line.split(',').map((c) => c.trim());
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur.trim()); cur = ''; } else cur += ch;
-  }
-  out.push(cur.trim());
-  return out;
-}
-
 /** Convert the text of a demand CSV. Throws GreenplanError('invalid-input') naming row and column. */
 export function demandCsvToSmoothing(text: string, opts: DemandCsvOptions = {}): SmoothingInstance {
   const lines = text.split(/\r?\n/);
   let row = 0;
   while (row < lines.length && lines[row]!.trim() === '') row++;
   if (row >= lines.length) throw new GreenplanError('invalid-input', 'the CSV is empty');
-  const header = cells(lines[row]!);
+  const header = csvCells(lines[row]!);
   if (header.every(isNumber)) throw new GreenplanError('invalid-input', 'the CSV needs a header row naming its columns (e.g. "timestamp,value" or one service name per column)');
   const headerRow = row;
   const body: string[][] = [];
-  for (let i = row + 1; i < lines.length; i++) if (lines[i]!.trim() !== '') body.push(cells(lines[i]!));
+  for (let i = row + 1; i < lines.length; i++) if (lines[i]!.trim() !== '') body.push(csvCells(lines[i]!));
   if (body.length === 0) throw new GreenplanError('invalid-input', 'the CSV has a header but no data rows');
   const firstNumeric = body[0]!.length > 0 && isNumber(body[0]![0]!);
   const skipFirst = header.length > 1 && (TIME_HEADERS.has(header[0]!.toLowerCase()) || !firstNumeric);

@@ -5,6 +5,7 @@
 // is taken as UTC). Values are resampled to a regular grid of `step` seconds (default:
 // the median gap between consecutive timestamps): the mean of the values in each step,
 // null where a step holds none. Empty, `NaN` or `null` cells are missing values.
+import { csvCells } from './csv.js';
 
 export interface RegularSeries {
   name: string;
@@ -65,12 +66,12 @@ export function resample(ts: readonly number[], vs: readonly (number | null)[], 
 export function parseSeriesCsv(text: string, opts: { step?: number; name?: string } = {}): RegularSeries[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length < 2) throw new SeriesCsvError('needs a header line and at least one row');
-  const header = lines[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  const header = csvCells(lines[0]!);
   if (header.length < 2) throw new SeriesCsvError(`header "${lines[0]}" needs a timestamp column and at least one value column`);
   const ts: number[] = [];
   const cols: (number | null)[][] = header.slice(1).map(() => []);
   for (let r = 1; r < lines.length; r++) {
-    const cells = lines[r]!.split(',');
+    const cells = csvCells(lines[r]!);
     const t = parseTimestamp(cells[0]!);
     if (!Number.isFinite(t)) throw new SeriesCsvError(`line ${r + 1}: timestamp "${cells[0]}" is not a date or a number of seconds`);
     ts.push(t);

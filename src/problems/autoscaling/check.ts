@@ -5,6 +5,7 @@
 // keeps maxStep and costs no more than the unsmoothed plan, and recomputes the energy
 // totals with the formula and defaults of docs/autoscaling.md.
 import type { CheckReport } from '../types.js';
+import { quote } from '../../check/quote.js';
 
 const REL = 1e-6;
 const near = (a: number, b: number) => Math.abs(a - b) <= REL * Math.max(1, Math.abs(a), Math.abs(b));
@@ -53,7 +54,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       const s = svc[i];
       const name = s.name ?? String(i);
       const g = solution.services[i];
-      if (g?.name !== name) return fail(`services[${i}].name is "${g?.name}", expected "${name}"`);
+      if (g?.name !== name) return fail(`services[${i}].name is ${quote(g?.name)}, expected ${quote(name)}`);
       const min = s.minPods ?? 1;
       const max = s.maxPods ?? 1_000_000;
       const f = g.forecast;

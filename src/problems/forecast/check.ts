@@ -4,6 +4,7 @@
 // nested intervals across levels, the levels, and the backtest's fields (present,
 // in range, consistent with each other). It cannot judge accuracy: the backtest does.
 import type { CheckReport } from '../types.js';
+import { quote } from '../../check/quote.js';
 
 const METHOD_NAMES = new Set(['seasonal-naive', 'ets', 'dsp', 'multiscale']);
 const finiteNonNeg = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
@@ -31,7 +32,7 @@ export function checkForecast(instance: any, solution: any): CheckReport {
     const at = `series[${i}]`;
     if (!r || typeof r !== 'object') return fail(`${at} is not an object`);
     const name = series[i]?.name ?? String(i);
-    if (r.name !== name) return fail(`${at}.name is "${r.name}", expected "${name}"`);
+    if (r.name !== name) return fail(`${at}.name is ${quote(r.name)}, expected ${quote(name)}`);
     if (!METHOD_NAMES.has(r.method)) return fail(`${at}.method "${r.method}" is not a method`);
     if (asked !== 'auto' && r.method !== asked && typeof r.fallback !== 'string') return fail(`${at}.method is "${r.method}" where "${asked}" was asked, and no fallback says why`);
     if (!Array.isArray(r.mean) || r.mean.length !== H) return fail(`${at}.mean must hold ${H} values`);

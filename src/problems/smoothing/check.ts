@@ -5,6 +5,7 @@
 
 import type { CheckReport } from '../types.js';
 import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
+import { quote } from '../../check/quote.js';
 export type { CheckReport };
 
 const TOL = 1e-6;
@@ -38,7 +39,7 @@ function checkSolved(instance: any, solution: any): CheckReport {
     const s = scen[i];
     const name = s.name ?? String(i);
     const got = solution.scenarios[i];
-    if (got?.name !== name) return fail(`scenarios[${i}].name is "${got?.name}", expected "${name}"`);
+    if (got?.name !== name) return fail(`scenarios[${i}].name is ${quote(got?.name)}, expected ${quote(name)}`);
     const h = got.plan;
     const d: number[] = s.demand;
     if (!Array.isArray(h) || h.length !== d.length) return fail(`scenarios[${i}].plan has length ${h?.length}, demand has ${d.length}`);
