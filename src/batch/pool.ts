@@ -6,7 +6,8 @@
 // aborting its task: piscina terminates that thread and starts a new one.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import type { Task, TaskResult } from './task.js';
+import type { Task, TaskResult, TaskWorkerData } from './task.js';
+import { wasmModule } from '../wasm/loader.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchResult, type BatchStatus } from './types.js';
 import type { Solution } from '../solve.js';
 export * from './types.js';
@@ -59,12 +60,17 @@ export class SolverPool {
   static async create(options: Omit<PoolOptions, 'signal' | 'onProgress'> = {}): Promise<SolverPool> {
     const workers = validateOptions(options);
     const { Piscina } = await import('piscina');
+    // the kernels compiled once here, instantiated by each thread (src/batch/task.ts)
+    const workerData: TaskWorkerData = { wasmModule: await wasmModule() };
     const pool = new Piscina<Task, TaskResult>({
       filename: new URL('./task.js', import.meta.url).href,
       minThreads: workers,
       maxThreads: workers,
       concurrentTasksPerWorker: 1,
       idleTimeout: 2 ** 31 - 1,
+      workerData,
+      // no run-time/wait-time histograms: nothing reads them
+      recordTiming: false,
     });
     // piscina reports the answer of a task already abandoned (a stopped batch) as an 'error'
     // event: nothing waits for that answer any more
