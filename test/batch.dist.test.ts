@@ -112,9 +112,9 @@ describe('solveMany', () => {
   });
 });
 
-/** Runs dist/batch/task.js (the pool's task) in a thread given this workerData, on these instances. */
-function taskThread(workerData: { wasmModule?: WebAssembly.Module }, instances: unknown[]): Promise<{ results?: unknown[]; error?: string }> {
-  const taskUrl = new URL('../dist/batch/task.js', import.meta.url).href;
+/** Runs dist/batch/task.js (the pool's task), or its one-file bundle, in a thread given this workerData, on these instances. */
+function taskThread(workerData: { wasmModule?: WebAssembly.Module }, instances: unknown[], script = 'task.js'): Promise<{ results?: unknown[]; error?: string }> {
+  const taskUrl = new URL(`../dist/batch/${script}`, import.meta.url).href;
   const code = `const { parentPort, workerData } = require('node:worker_threads');
     import(${JSON.stringify(taskUrl)})
       .then(async ({ default: solveTask }) => { const results = []; for (const instance of workerData.instances) results.push(await solveTask({ instance })); parentPort.postMessage({ results }); })
@@ -135,17 +135,23 @@ describe('the kernels, compiled once', () => {
     expect(m).toBeInstanceOf(WebAssembly.Module);
     expect(await wasmModule()).toBe(m);
     const files = mixed();
-    const got = await taskThread({ wasmModule: m }, Object.values(files));
-    expect(got.error).toBeUndefined();
     const want = await Promise.all(Object.values(files).map((i) => solve(i)));
-    expect(got.results!.map((r) => (r as { status: string }).status)).toEqual(want.map(() => 'solved'));
-    expect(got.results!.map((r) => (r as { solution: unknown }).solution)).toEqual(want);
+    // the pool starts the bundle that `npm run build` makes (task.bundle.js); task.js without it
+    expect(existsSync(new URL('../dist/batch/task.bundle.js', import.meta.url))).toBe(true);
+    for (const script of ['task.bundle.js', 'task.js']) {
+      const got = await taskThread({ wasmModule: m }, Object.values(files), script);
+      expect(got.error).toBeUndefined();
+      expect(got.results!.map((r) => (r as { status: string }).status)).toEqual(want.map(() => 'solved'));
+      expect(got.results!.map((r) => (r as { solution: unknown }).solution)).toEqual(want);
+    }
   });
   it('the thread uses that module, not build/greenplan.wasm: a module without the kernels fails it', async () => {
     const empty = new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
     const smoothing = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: [1, 5, 2, 8, 3] }] };
-    const got = await taskThread({ wasmModule: empty }, [smoothing]);
-    expect(got.results).toMatchObject([{ status: 'error', error: { code: 'internal' } }]);
+    for (const script of ['task.bundle.js', 'task.js']) {
+      const got = await taskThread({ wasmModule: empty }, [smoothing], script);
+      expect(got.results).toMatchObject([{ status: 'error', error: { code: 'internal' } }]);
+    }
     // and without a module the thread compiles the file itself
     const own = await taskThread({}, [smoothing]);
     expect(own.results).toMatchObject([{ status: 'solved', solution: await solve(smoothing) }]);
