@@ -63,28 +63,3 @@ export const figure = (kWh: number, p: PowerParams): EnergyFigure => ({ kWh, kgC
 export function baseline(name: string, description: string, base: number, plan: number, p: PowerParams): EnergyBaselineFigure {
   return { name, description, kWh: base, kgCO2: base * p.kgCO2PerKWh, savedKWh: base - plan, savedKgCO2: (base - plan) * p.kgCO2PerKWh };
 }
-
-/**
- * A packed timeline: per step, the reserved cores of the whole cluster packed onto
- * ceil(cores / serverCores) servers. Their utilisation u is, with `per` =
- * - "server" (smoothing; docs/energy.md): busy cores / the servers' cores, capped at 1: the
- *   dynamic power then depends on the work alone, and a plan saves by needing fewer servers;
- * - "reserved" (autoscaling's contract, docs/autoscaling.md, "Energy"): busy / reserved cores.
- * add() one step at a time.
- */
-export class PackedTimeline {
-  serverSteps = 0;
-  kWh = 0;
-  constructor(private readonly p: CoreParams, private readonly stepHours: number, private readonly per: 'server' | 'reserved' = 'server') {}
-  /** One step: `cores` reserved, `busy` of them busy (0 <= busy <= cores). */
-  add(cores: number, busy: number): void {
-    if (cores === 0) return;
-    const servers = serversFor(cores, this.p.serverCores);
-    const u = this.per === 'reserved' ? busy / cores : Math.min(1, busy / (servers * this.p.serverCores));
-    this.serverSteps += servers;
-    this.kWh += serversKWh(servers, u, this.stepHours, this.p);
-  }
-  get serverHours(): number {
-    return this.serverSteps * this.stepHours;
-  }
-}

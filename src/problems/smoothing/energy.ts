@@ -6,7 +6,7 @@
 // not need. Baseline `peak`: each scenario held at its peak demand (rounded up) at every
 // step. O(Σ steps).
 import type { EnergyHook } from '../types.js';
-import { coreParams, validatePower, PackedTimeline, figure, baseline, DEFAULT_STEP_SECONDS } from '../../energy/model.js';
+import { coreParams, validatePower, serversFor, figure, baseline, DEFAULT_STEP_SECONDS } from '../../energy/model.js';
 import type { SmoothingEnergy as Block } from '../../energy/types.js';
 import type { SmoothingInstance, SmoothingSolution, SmoothingInfeasible } from './schema.js';
 
@@ -19,35 +19,73 @@ export function smoothingEnergy(instance: Pick<SmoothingInstance, 'energy'>, dem
   const unit = e?.unit ?? 'cores';
   const step = e?.step ?? DEFAULT_STEP_SECONDS;
   const perUnit = unit === 'cores' ? 1 : unit === 'pods' ? p.podCores : p.serverCores;
+  const n = demand.length;
   let T = 0;
-  for (const d of demand) T = Math.max(T, d.length);
-  // per step: reserved units of the plan, of the peak baseline, and busy units (demand)
-  const cores = new Float64Array(T);
-  const peak = new Float64Array(T);
-  const busy = new Float64Array(T);
-  for (let i = 0; i < demand.length; i++) {
+  // each scenario's peak, rounded up (the baseline holds it at every step)
+  const peaks = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const d = demand[i]!;
-    const h = plans[i]!;
+    T = Math.max(T, d.length);
     let top = 0;
-    for (let t = 0; t < d.length; t++) {
-      const x = d[t]!;
-      busy[t]! += x;
-      cores[t]! += h[t]!;
-      if (x > top) top = x;
+    for (let t = 0, m = d.length; t < m; t++) if (d[t]! > top) top = d[t]!;
+    peaks[i] = Math.ceil(top);
+  }
+  // per step, in cores: reserved by the plan and by the peak, busy (the demand);
+  // servers = ceil(cores / serverCores), utilisation = busy / their cores, capped at 1
+  // (so Σ servers × power = servers × idle + (peak − idle) × min(servers, busy / serverCores)).
+  // One scenario: read in place; several: summed scenario by scenario into two arrays of T.
+  let cores: ArrayLike<number>;
+  let busy: ArrayLike<number>;
+  if (n === 1) {
+    cores = plans[0]!;
+    busy = demand[0]!;
+  } else {
+    const c = new Float64Array(T);
+    const b = new Float64Array(T);
+    for (let i = 0; i < n; i++) {
+      const d = demand[i]!;
+      const h = plans[i]!;
+      for (let t = 0, m = d.length; t < m; t++) {
+        b[t] += d[t]!;
+        c[t] += h[t]!;
+      }
     }
-    const c = Math.ceil(top);
-    for (let t = 0; t < d.length; t++) peak[t]! += c;
+    cores = c;
+    busy = b;
+  }
+  // the peak baseline's units per step: Σ peaks of the scenarios still running (by length)
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => demand[y]!.length - demand[x]!.length);
+  let alive = n;
+  let peak = 0;
+  for (const i of order) peak += peaks[i]!;
+  const sc = p.serverCores;
+  const span = p.peakWatts - p.idleWatts;
+  const idle = p.idleWatts;
+  let planSteps = 0;
+  let baseSteps = 0;
+  let planW = 0;
+  let baseW = 0;
+  for (let t = 0; t < T; t++) {
+    while (alive > 0 && demand[order[alive - 1]!]!.length <= t) peak -= peaks[order[--alive]!]!;
+    const u = busy[t]! * perUnit / sc; // busy, in servers' worth of cores
+    const c = cores[t]! * perUnit;
+    if (c > 0) {
+      const k = serversFor(c, sc);
+      planSteps += k;
+      planW += k * idle + span * Math.min(k, u);
+    }
+    if (peak > 0) {
+      const k = serversFor(peak * perUnit, sc);
+      baseSteps += k;
+      baseW += k * idle + span * Math.min(k, u);
+    }
   }
   const hours = step / 3600;
-  const plan = new PackedTimeline(p, hours);
-  const base = new PackedTimeline(p, hours);
-  for (let t = 0; t < T; t++) {
-    plan.add(cores[t]! * perUnit, busy[t]! * perUnit);
-    base.add(peak[t]! * perUnit, busy[t]! * perUnit);
-  }
+  const plan = { serverSteps: planSteps, kWh: (planW * p.pue * hours) / 1000 };
+  const base = { serverSteps: baseSteps, kWh: (baseW * p.pue * hours) / 1000 };
   return {
-    unit, step, steps: T, hours: T * hours, serverHours: plan.serverHours, ...figure(plan.kWh, p),
-    baselines: [{ ...baseline('peak', 'every scenario held at its peak demand (rounded up) at every step', base.kWh, plan.kWh, p), serverHours: base.serverHours }],
+    unit, step, steps: T, hours: T * hours, serverHours: plan.serverSteps * hours, ...figure(plan.kWh, p),
+    baselines: [{ ...baseline('peak', 'every scenario held at its peak demand (rounded up) at every step', base.kWh, plan.kWh, p), serverHours: base.serverSteps * hours }],
     params: p,
   };
 }
