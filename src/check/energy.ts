@@ -5,16 +5,16 @@
 // from the placement). Each function returns the first mismatch, or undefined when the
 // solution's block agrees (or has none: the block is a report, not part of the plan).
 
-const DEFAULTS = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157, hours: 24, step: 300 };
+export const CHECK_ENERGY_DEFAULTS = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157, hours: 24, step: 300 };
 const TOL = 1e-9;
 const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
 interface Power { idleWatts: number; peakWatts: number; pue: number; kgCO2PerKWh: number }
 const power = (e: any): Power => ({
-  idleWatts: e?.idleWatts ?? DEFAULTS.idleWatts,
-  peakWatts: e?.peakWatts ?? DEFAULTS.peakWatts,
-  pue: e?.pue ?? DEFAULTS.pue,
-  kgCO2PerKWh: e?.kgCO2PerKWh ?? DEFAULTS.kgCO2PerKWh,
+  idleWatts: e?.idleWatts ?? CHECK_ENERGY_DEFAULTS.idleWatts,
+  peakWatts: e?.peakWatts ?? CHECK_ENERGY_DEFAULTS.peakWatts,
+  pue: e?.pue ?? CHECK_ENERGY_DEFAULTS.pue,
+  kgCO2PerKWh: e?.kgCO2PerKWh ?? CHECK_ENERGY_DEFAULTS.kgCO2PerKWh,
 });
 /** Watts of one machine at utilisation u, at the meter (× PUE). */
 const watts = (u: number, p: Power) => (p.idleWatts + (p.peakWatts - p.idleWatts) * u) * p.pue;
@@ -50,10 +50,10 @@ export function checkSmoothingEnergy(instance: any, solution: any): string | und
   if (got === undefined) return undefined;
   const e = instance?.energy;
   const p = power(e);
-  const podCores = e?.podCores ?? DEFAULTS.podCores;
-  const serverCores = e?.serverCores ?? DEFAULTS.serverCores;
+  const podCores = e?.podCores ?? CHECK_ENERGY_DEFAULTS.podCores;
+  const serverCores = e?.serverCores ?? CHECK_ENERGY_DEFAULTS.serverCores;
   const unit = e?.unit ?? 'cores';
-  const step = e?.step ?? DEFAULTS.step;
+  const step = e?.step ?? CHECK_ENERGY_DEFAULTS.step;
   const perUnit = unit === 'servers' ? serverCores : unit === 'pods' ? podCores : 1;
   const scen: any[] = instance.scenarios ?? [];
   const plans: ArrayLike<number>[] = (solution.scenarios ?? []).map((s: any) => s.plan);
@@ -94,7 +94,7 @@ export function checkDeploymentEnergy(instance: any, solution: any): string | un
   if (got === undefined) return undefined;
   const e = instance?.energy;
   const p = power(e);
-  const hours = e?.hours ?? DEFAULTS.hours;
+  const hours = e?.hours ?? CHECK_ENERGY_DEFAULTS.hours;
   const C: number = instance.binCapacity;
   const items: any[] = instance.items ?? [];
   const load = new Map<string, number>();
@@ -127,7 +127,7 @@ export function checkMigrationEnergy(instance: any, solution: any): string | und
   if (got === undefined) return undefined;
   const e = instance?.energy;
   const p = power(e);
-  const hours = e?.hours ?? DEFAULTS.hours;
+  const hours = e?.hours ?? CHECK_ENERGY_DEFAULTS.hours;
   const resources: string[] = instance.resources ?? [];
   let r = e?.resource !== undefined ? resources.indexOf(e.resource) : resources.findIndex((x) => x.toLowerCase() === 'cpu');
   if (e?.resource === undefined && r < 0) r = 0;
