@@ -220,10 +220,7 @@ export const smoothingView: ViewFactory = (container, host) => {
         { label: 'variation', value: s.variation, better: 'lower' },
         { label: 'objective', value: s.objective, better: 'lower' },
       ];
-      if (s.energy) {
-        k.push({ label: 'kWh', value: s.energy.kWh, better: 'lower', text: fmt(s.energy.kWh, 2) }, { label: 'kg CO2', value: s.energy.kgCO2, better: 'lower', text: fmt(s.energy.kgCO2, 2) });
-        k.push(...savedKpis(s.energy, 'peak'));
-      }
+      k.push(...savedKpis(s.energy, 'peak'));
       return k;
     },
     destroy() {

@@ -110,11 +110,17 @@ export function setEnergy(line: HTMLElement, e: EnergySummary | undefined): void
   line.textContent = e ? energyText(e) : '';
 }
 
-/** KPIs of what a plan saves against its first baseline (e.g. "kWh saved vs peak"). */
+/** KPIs of a plan's energy: kWh, kg CO2, and what it saves against the named baseline (e.g. "kWh saved vs peak"). */
 export function savedKpis(e: EnergySummary | undefined, name?: string): Kpi[] {
-  const b = e?.baselines.find((x) => name === undefined || x.name === name);
-  if (!b) return [];
+  if (!e) return [];
+  const own: Kpi[] = [
+    { label: 'kWh', value: e.kWh, better: 'lower', text: fmt(e.kWh, 2) },
+    { label: 'kg CO2', value: e.kgCO2, better: 'lower', text: fmt(e.kgCO2, 2) },
+  ];
+  const b = e.baselines.find((x) => name === undefined || x.name === name);
+  if (!b) return own;
   return [
+    ...own,
     { label: `kWh saved vs ${b.name}`, value: b.savedKWh, better: 'higher', text: fmt(b.savedKWh, 2) },
     { label: `kg CO2 saved vs ${b.name}`, value: b.savedKgCO2, better: 'higher', text: fmt(b.savedKgCO2, 2) },
   ];
