@@ -71,6 +71,22 @@ describe('smoothing energy (hand-checked)', () => {
     close(e.kgCO2, e.kWh * 0.4);
   });
 
+  it('long and short scenarios together (past the 2^16-step blocks): solver and checker agree, in time linear in the steps', async () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const scenarios = [
+      { name: 'long', demand: Array.from({ length: 150_000 }, (_, t) => 40 + 30 * Math.sin(t / 900) + 5 * rnd()) },
+      { name: 'mid', demand: Array.from({ length: 70_000 }, () => 100 * rnd()) },
+      ...Array.from({ length: 3000 }, (_, i) => ({ name: `s${i}`, demand: Array.from({ length: 1 + (i % 3) }, () => 10 * rnd()) })),
+    ];
+    const inst = { problem: 'smoothing', alpha: 2, scenarios, energy: { unit: 'pods', step: 60 } };
+    const s: any = await solve(inst);
+    expect(s.energy.steps).toBe(150_000);
+    const r = check(inst, s);
+    expect(r.valid, r.reason).toBe(true);
+    expect(s.energy.baselines[0].savedKWh).toBeGreaterThan(0);
+  });
+
   it('an infeasible budget has no energy block', async () => {
     const s: any = await solve({ problem: 'smoothing', budget: 1, scenarios: [{ demand: [3, 3] }] });
     expect(s.status).toBe('infeasible');

@@ -58,18 +58,22 @@ export function checkSmoothingEnergy(instance: any, solution: any): string | und
   const scen: any[] = instance.scenarios ?? [];
   const plans: ArrayLike<number>[] = (solution.scenarios ?? []).map((s: any) => s.plan);
   const peaks = scen.map((s) => { let m = 0; for (const x of s.demand) m = Math.max(m, x); return Math.ceil(m); });
-  const T = scen.reduce((m, s) => Math.max(m, s.demand.length), 0);
+  // step by step over the scenarios still running (sorted by decreasing length: a prefix)
+  const order = scen.map((_, i) => i).sort((x, y) => scen[y].demand.length - scen[x].demand.length);
+  const T = order.length ? scen[order[0]!].demand.length : 0;
   const h = step / 3600;
   let kWh = 0;
   let baseKWh = 0;
   let servers = 0;
   let baseServers = 0;
+  let running = order.length;
   for (let t = 0; t < T; t++) {
+    while (running > 0 && scen[order[running - 1]!].demand.length <= t) running--;
     let units = 0;
     let peak = 0;
     let busy = 0;
-    for (let i = 0; i < scen.length; i++) {
-      if (t >= scen[i].demand.length) continue;
+    for (let k = 0; k < running; k++) {
+      const i = order[k]!;
       units += plans[i]![t]!;
       peak += peaks[i]!;
       busy += scen[i].demand[t];

@@ -44,24 +44,35 @@ export function smoothingEnergy(instance: Pick<SmoothingInstance, 'energy'>, dem
     peaks[i] = Math.ceil(top);
   }
   // the plan's servers per step: ceil(Σ_i h[i][t] × cores per unit / serverCores); one
-  // scenario read in place, several summed scenario by scenario into one array of T
-  let cores: ArrayLike<number>;
-  if (n === 1) cores = plans[0]!;
-  else {
-    const c = new Float64Array(T);
-    for (let i = 0; i < n; i++) {
-      const h = plans[i]!;
-      for (let t = 0, m = h.length; t < m; t++) c[t] += h[t]!;
-    }
-    cores = c;
-  }
-  let planSteps = 0;
-  for (let t = 0; t < T; t++) {
-    const c = cores[t]!;
-    if (c > 0) planSteps += serversFor(c * perUnit, sc);
-  }
-  // the peak baseline's: constant while the same scenarios run (lengths in decreasing order)
+  // scenario read in place, several summed block by block (2^16 steps: memory stays small
+  // whatever the lengths) over the scenarios still running (by decreasing length)
   const lengths = Array.from({ length: n }, (_, i) => i).sort((x, y) => demand[y]!.length - demand[x]!.length);
+  let planSteps = 0;
+  if (n === 1) {
+    const h = plans[0]!;
+    for (let t = 0; t < T; t++) {
+      const c = h[t]!;
+      if (c > 0) planSteps += serversFor(c * perUnit, sc);
+    }
+  } else if (n > 1) {
+    const B = Math.min(T, 1 << 16);
+    const block = new Float64Array(B);
+    let running = n;
+    for (let t0 = 0; t0 < T; t0 += B) {
+      const t1 = Math.min(T, t0 + B);
+      block.fill(0);
+      while (running > 0 && demand[lengths[running - 1]!]!.length <= t0) running--;
+      for (let k = 0; k < running; k++) {
+        const h = plans[lengths[k]!]!;
+        for (let t = t0, m = Math.min(t1, h.length); t < m; t++) block[t - t0] += h[t]!;
+      }
+      for (let t = 0; t < t1 - t0; t++) {
+        const c = block[t]!;
+        if (c > 0) planSteps += serversFor(c * perUnit, sc);
+      }
+    }
+  }
+  // the peak baseline's: constant while the same scenarios run
   let units = 0;
   for (const i of lengths) units += peaks[i]!;
   let baseSteps = 0;
