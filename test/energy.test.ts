@@ -174,6 +174,11 @@ describe('the checkers reject a tampered energy figure', () => {
         expect(r.valid, what).toBe(false);
         expect(r.reason, what).toMatch(reason);
       }
+      // a saving near 0 is the difference of two large figures: its rounding is relative to them
+      const e = s.energy;
+      const scale = Math.max(e.kWh, ...e.baselines.map((b: any) => b.kWh));
+      expect(check(inst, tampered(s, (x) => { x.energy.baselines[0].savedKWh += 1e-10 * scale; })).valid).toBe(true);
+      expect(check(inst, tampered(s, (x) => { x.energy.baselines[0].savedKWh += 1e-7 * scale; })).valid).toBe(false);
       // the block is a report: a solution without it is still a valid plan
       expect(check(inst, tampered(s, (x) => { delete x.energy; })).valid).toBe(true);
       // the checker uses the instance's energy parameters, not the solution's

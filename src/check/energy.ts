@@ -7,7 +7,8 @@
 
 export const CHECK_ENERGY_DEFAULTS = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157, hours: 24, step: 300 };
 const TOL = 1e-9;
-const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
+/** Within TOL of the larger of the two and `scale` (the block's largest figure: savings are differences of figures, their rounding is relative to those). */
+const near = (a: unknown, b: number, scale: number) => typeof a === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b), scale);
 
 interface Power { idleWatts: number; peakWatts: number; pue: number; kgCO2PerKWh: number }
 const power = (e: any): Power => ({
@@ -19,21 +20,28 @@ const power = (e: any): Power => ({
 /** Watts of one machine at utilisation u, at the meter (× PUE). */
 const watts = (u: number, p: Power) => (p.idleWatts + (p.peakWatts - p.idleWatts) * u) * p.pue;
 
-/** Compare every field of `want` with the solution's block (numbers with a relative tolerance). */
-function compare(got: any, want: Record<string, unknown>, path: string): string | undefined {
+/** The largest kWh or kg CO2 of a recomputed block (the scale of its rounding). */
+function scaleOf(want: any): number {
+  let m = Math.max(Math.abs(want.kWh), Math.abs(want.kgCO2));
+  for (const b of want.baselines ?? []) m = Math.max(m, Math.abs(b.kWh), Math.abs(b.kgCO2));
+  return m;
+}
+
+/** Compare every field of `want` with the solution's block (numbers with a relative tolerance, see near()). */
+function compare(got: any, want: Record<string, unknown>, path: string, scale = scaleOf(want)): string | undefined {
   for (const [k, w] of Object.entries(want)) {
     const g = got?.[k];
     const at = `${path}.${k}`;
     if (typeof w === 'number') {
-      if (!near(g, w)) return `${at} is ${g}, recomputed ${w}`;
+      if (!near(g, w, scale)) return `${at} is ${g}, recomputed ${w}`;
     } else if (Array.isArray(w)) {
       if (!Array.isArray(g) || g.length !== w.length) return `${at} has ${Array.isArray(g) ? g.length : 'no'} entries, expected ${w.length}`;
       for (let i = 0; i < w.length; i++) {
-        const r = compare(g[i], w[i] as Record<string, unknown>, `${at}[${i}]`);
+        const r = compare(g[i], w[i] as Record<string, unknown>, `${at}[${i}]`, scale);
         if (r) return r;
       }
     } else if (w !== null && typeof w === 'object') {
-      const r = compare(g, w as Record<string, unknown>, at);
+      const r = compare(g, w as Record<string, unknown>, at, scale);
       if (r) return r;
     } else if (g !== w) return `${at} is ${JSON.stringify(g)}, expected ${JSON.stringify(w)}`;
   }
