@@ -4,8 +4,8 @@
 // utilisation Σ demand × cores per unit / their cores: the work's dynamic power is the same
 // for every plan, a plan saves by the servers it does not need. Baseline `peak`: each
 // scenario held at its peak demand (rounded up) at every step. O(Σ steps): two reads of
-// every value (measured: 2–3 ms CPU for 10^6 steps or 1,000 × 1,440, next to smooth()'s
-// 10–11 ms, on the shared 2-core machine).
+// every value (measured: 3–4 ms CPU for 10^6 steps or 1,000 × 1,440, next to smooth()'s
+// 12 ms, on the shared 2-core machine; npm run bench -- energy).
 import type { EnergyHook } from '../types.js';
 import { coreParams, validatePower, serversFor, figure, baseline, DEFAULT_STEP_SECONDS } from '../../energy/model.js';
 import type { SmoothingEnergy as Block } from '../../energy/types.js';
