@@ -80,7 +80,8 @@ export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I,
       e.validate(instance);
       return e.apply(instance, await p.solve(instance));
     },
-    ...(validate ? { validate: (instance: unknown) => { validate(instance); e.validate(instance); } } : {}),
+    // the energy rules first, as in solve (the same error for an instance with several)
+    ...(validate ? { validate: (instance: unknown) => { e.validate(instance); validate(instance); } } : {}),
     check: ensureContract(p.name, p.check),
   };
 };
