@@ -156,6 +156,17 @@ describe('the kernels, compiled once', () => {
     const own = await taskThread({}, [smoothing]);
     expect(own.results).toMatchObject([{ status: 'solved', solution: await solve(smoothing) }]);
   });
+  it('the pool imported alone (no module source in the main thread): each thread compiles its own', async () => {
+    const smoothing = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: [1, 5, 2, 8, 3] }] };
+    const poolUrl = new URL('../dist/batch/pool.js', import.meta.url).href;
+    const code = `const { solveMany } = await import(${JSON.stringify(poolUrl)});
+      const out = [];
+      for await (const r of solveMany([${JSON.stringify(smoothing)}], { workers: 1 })) out.push(r);
+      console.log(JSON.stringify(out));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject([{ status: 'solved', solution: await solve(smoothing) }]);
+  });
 });
 
 describe('greenplan batch', () => {

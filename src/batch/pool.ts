@@ -71,8 +71,9 @@ export class SolverPool {
   static async create(options: Omit<PoolOptions, 'signal' | 'onProgress'> = {}): Promise<SolverPool> {
     const workers = validateOptions(options);
     const { Piscina } = await import('piscina');
-    // the kernels compiled once here, instantiated by each thread (src/batch/task.ts)
-    const workerData: TaskWorkerData = { wasmModule: await wasmModule() };
+    // the kernels compiled once here, instantiated by each thread (src/batch/task.ts); without
+    // a module source in this thread (pool.js imported alone), each thread compiles its own
+    const workerData: TaskWorkerData = { wasmModule: await Promise.resolve().then(wasmModule).catch(() => undefined) };
     const pool = new Piscina<Task, TaskResult>({
       filename: taskScript(),
       minThreads: workers,
