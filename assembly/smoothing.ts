@@ -22,7 +22,8 @@
 // had, so the plan stays feasible; it is optimal by the level-set argument.
 // Implementation: two passes over the series, O(1) extra work per step.
 //  - forward: validate, round up, forward envelope (demand of consecutive scenarios is
-//    one forward stream for the prefetcher);
+//    one forward stream for the prefetcher); without a step bound this pass is 128-bit
+//    SIMD (WebAssembly SIMD: f64x2 ceil and compares), and fills use 128-bit stores;
 //  - backward, while the scenario's plan is still in cache: backward envelope (L is
 //    final), Σ L and Σ |ΔL|, and the monotone stack run on the reversed series. The
 //    objective, the gaps, their widths and which gaps touch an edge are symmetric in
@@ -70,14 +71,34 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   const D: f64 = step >= 0 ? <f64>step : Infinity;
   // pass 1 (forward, so that the demand of consecutive scenarios is one stream for the
   // prefetcher): validate, round up, forward envelope L_t = max(ceil d_t, L_{t-1} - D)
-  let next: f64 = -Infinity;
-  for (let t = 0; t < T; t++) {
-    const x = ld(d, t);
-    if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
-    const cx = Math.ceil(x);
-    const lo = next - D;
-    next = cx >= lo ? cx : lo; // both are numbers (x validated): no NaN rules needed
-    st(h, t, next);
+  if (step < 0) {
+    // no step bound: the envelope is ceil(d); two values per 128-bit operation, the
+    // validation folded into one mask (NaN fails both comparisons)
+    const lo2 = f64x2.splat(0.0);
+    const hi2 = f64x2.splat(MAX_DEMAND);
+    let ok = v128.splat<i64>(-1);
+    let t = 0;
+    for (; t + 2 <= T; t += 2) {
+      const x = v128.load(d + (<usize>t << 3));
+      ok = v128.and(ok, v128.and(f64x2.ge(x, lo2), f64x2.le(x, hi2)));
+      v128.store(h + (<usize>t << 3), f64x2.ceil(x));
+    }
+    if (!v128.all_true<i64>(ok)) return BAD_VALUE;
+    if (t < T) {
+      const x = ld(d, t);
+      if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE;
+      st(h, t, Math.ceil(x));
+    }
+  } else {
+    let next: f64 = -Infinity;
+    for (let t = 0; t < T; t++) {
+      const x = ld(d, t);
+      if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
+      const cx = Math.ceil(x);
+      const lo = next - D;
+      next = cx >= lo ? cx : lo; // both are numbers (x validated): no NaN rules needed
+      st(h, t, next);
+    }
   }
   // pass 2 (backward, h is still in cache): backward envelope (L final), Σ L and
   // Σ |ΔL| on the way, and the monotone stack. The pass runs on the reversed series
@@ -116,10 +137,6 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   st(sLevel, 0, prev);
   let sp: i32 = 1;
   let top: f64 = prev; // level of the top segment
-  // its word (start | UNIFORM), kept in a register as well as in sStart: a push is often
-  // popped at the next step, and reading the word back from memory put a store-to-load
-  // forwarding on the pop's path (measured: 0.1-0.2 ns per step, bench/results/smoothing.json)
-  let topW: i32 = UNIFORM;
   for (let t = 1; t < T; t++) { // t: reversed index
     const hv = ld(h, last - t);
     const lo = prev - D;
@@ -131,8 +148,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     if (v == top) continue; // level: index t joins the top segment (nothing to write)
     if (v < top) {
       // going down: push
-      topW = t | UNIFORM;
-      sti(sStart, sp, topW);
+      sti(sStart, sp, t | UNIFORM);
       st(sLevel, sp, v);
       sp++;
       top = v;
@@ -142,7 +158,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     let curUniform = true;
     while (sp > 0 && top < v) {
       sp--;
-      const sWord = topW;
+      const sWord = ldi(sStart, sp);
       const sS = sWord & START_MASK;
       const sU = (sWord & UNIFORM) != 0;
       const b = top;
@@ -153,7 +169,6 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
         const pU = (pWord & UNIFORM) != 0;
         const p = ld(sLevel, sp - 1);
         top = p;
-        topW = pWord;
         const accept = sU && width < inner;
         if (p <= v) {
           // the box's lower wall is P: S joins P
@@ -166,7 +181,6 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
             if (pU) {
               rf(h, T, pS, sS, p);
               sti(sStart, sp - 1, pS);
-              topW = pS;
             }
           }
         } else {
@@ -196,17 +210,15 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
     }
     if (sp > 0 && top == v) {
       // equal level: the current segment joins the top one
-      const tWord = topW;
+      const tWord = ldi(sStart, sp - 1);
       const tU = (tWord & UNIFORM) != 0;
       if (!(tU && curUniform)) {
         if (tU) rf(h, T, tWord & START_MASK, cur, v);
         if (curUniform) rf(h, T, cur, t + 1, v);
-        topW = tWord & START_MASK;
-        sti(sStart, sp - 1, topW);
+        sti(sStart, sp - 1, tWord & START_MASK);
       }
     } else {
-      topW = curUniform ? cur | UNIFORM : cur;
-      sti(sStart, sp, topW);
+      sti(sStart, sp, curUniform ? cur | UNIFORM : cur);
       st(sLevel, sp, v);
       sp++;
       top = v;

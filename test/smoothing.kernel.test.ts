@@ -68,6 +68,25 @@ describe('demand checks name the JSON path of the first bad value', () => {
     await expect(smooth({ ...inst, budget: 100 })).rejects.toMatchObject({ path: 'scenarios[1].demand[5]' });
     expect(() => validateSmoothing(inst)).toThrow(/scenarios\[1\]\.demand\[5\] must be/);
   });
+  it('Float64Array series, every position (both lanes of the 128-bit pass and the odd tail), with and without maxStep', async () => {
+    for (const T of [1, 2, 3, 7, 8]) {
+      for (const maxStep of [undefined, 2]) {
+        for (let at = 0; at < T; at++) {
+          for (const v of [Number.NaN, -1e-300, 1e12 + 1e-3 * 1e12, Infinity, -Infinity]) {
+            const demand = Float64Array.from({ length: T }, (_, t) => 1 + (t % 3));
+            demand[at] = v;
+            const inst = { problem: 'smoothing' as const, alpha: 1, scenarios: [{ demand: Float64Array.from([5, 0.5, 2]), maxStep }, { name: 'b', demand, maxStep }] };
+            await expect(smooth(inst), `T=${T} maxStep=${maxStep} at=${at} v=${v}`).rejects.toMatchObject({ path: `scenarios[1].demand[${at}]` });
+          }
+        }
+        // the bounds themselves are accepted: 0, -0 and 1e12 in any lane
+        const edge = Float64Array.from({ length: T }, (_, t) => [0, -0, 1e12][t % 3]!);
+        const sol = await smooth({ problem: 'smoothing', alpha: 1, scenarios: [{ demand: edge, maxStep: maxStep ?? undefined }] }, { plans: 'float64' });
+        const z = (a: ArrayLike<number>) => Array.from(a, (x) => x + 0); // -0 and 0 are the same plan value
+        expect(z(sol.scenarios[0]!.plan)).toEqual(z(smoothReference(edge, maxStep, 1)));
+      }
+    }
+  });
   it.each([[null], ['3'], [true], [undefined], [Number.NaN], [-0.5]])('number[] series: %s', async (v) => {
     const inst = { problem: 'smoothing', scenarios: [{ demand: [1, 2] }, { demand: [0, 1, 2, v, 4] }, { demand: ['x'] }] };
     await expect(smooth(inst as never)).rejects.toMatchObject({ code: 'invalid-input', path: 'scenarios[1].demand[3]' });
