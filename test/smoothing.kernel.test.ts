@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { smooth, validateSmoothing } from '../src/node.js';
 import { smoothReference } from './helpers/smoothing-reference.js';
+import { Validator } from '../src/core/validate.js';
+import { SmoothingInstance } from '../src/problems/smoothing/schema.js';
 import { mulberry32 } from './helpers/highs.js';
 
 function series(rand: () => number, T: number, style: number, top: number): number[] {
@@ -90,6 +92,25 @@ describe('demand checks name the JSON path of the first bad value', () => {
   it.each([[null], ['3'], [true], [undefined], [Number.NaN], [-0.5]])('number[] series: %s', async (v) => {
     const inst = { problem: 'smoothing', scenarios: [{ demand: [1, 2] }, { demand: [0, 1, 2, v, 4] }, { demand: ['x'] }] };
     await expect(smooth(inst as never)).rejects.toMatchObject({ code: 'invalid-input', path: 'scenarios[1].demand[3]' });
+  });
+  it('number[] series: the hand-written check reports what the TypeBox schema reports (path and message), hostile values and a 10^6-value series', async () => {
+    const schema = new Validator(SmoothingInstance);
+    const hole = [0, 1, 2];
+    delete hole[1];
+    const cases: unknown[][] = [
+      ...[Number.NaN, '3', null, true, undefined, -1, -0.5, 1e12 * 1.001, Infinity, -Infinity, {}, [], 7n, Symbol('x')].map((v) => [0, 1, v, 3]),
+      hole,
+      Object.assign(new Array(1e6).fill(2.5), { 999999: -1 }),
+      Object.assign(new Array(1e6).fill(2.5), { 0: 'x' }),
+    ];
+    for (const [k, demand] of cases.entries()) {
+      const inst = { problem: 'smoothing', alpha: 1, scenarios: [{ demand: [1, 2] }, { name: 'b', demand }] };
+      const issue = schema.issues(inst)[0]!;
+      let err: { path?: string; message?: string } | undefined;
+      try { await smooth(inst as never); } catch (e) { err = e as typeof err; }
+      expect(err, `case ${k}`).toBeDefined();
+      expect({ path: err!.path, message: err!.message }, `case ${k}`).toEqual({ path: issue.path, message: issue.message });
+    }
   });
   it('a bad field before the series is reported by the schema first', async () => {
     const inst = { problem: 'smoothing', scenarios: [{ weight: -1, demand: [Number.NaN] }] };
