@@ -16,6 +16,7 @@ import { scanJson, scanJsonLoop, parseJsonBytes } from '../src/core/json.js';
 import fc from 'fast-check';
 import { defineProblem } from '../src/problems/types.js';
 import { Type } from '@sinclair/typebox';
+import { invalidInstances } from './helpers/hostile.js';
 
 const examplesDir = new URL('../examples/', import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')));
@@ -58,6 +59,23 @@ describe('every registered problem keeps the result contract', () => {
     } catch (e) {
       expect((e as ValidationError).path).toBe('colour');
     }
+  });
+  it.each(invalidInstances())('%s/%s: solve() and check() refuse it alike, naming the path', async (_p, _v, inst, path) => {
+    // check() runs the problem's full validation (cross-field rules too), not the schema alone
+    const viaSolve = await trySolve(inst);
+    expect(viaSolve.ok).toBe(false);
+    const solveErr = (viaSolve as { error: GreenplanError }).error;
+    expect(solveErr.code).toBe('invalid-input');
+    let checkErr: unknown;
+    try {
+      check(inst, {});
+    } catch (e) {
+      checkErr = e;
+    }
+    expect(checkErr).toBeInstanceOf(GreenplanError);
+    expect((checkErr as GreenplanError).code).toBe('invalid-input');
+    expect(`${(checkErr as GreenplanError).path} ${(checkErr as Error).message}`).toContain(path);
+    expect((checkErr as GreenplanError).path).toBe(solveErr.path);
   });
   it('infeasible claims: refuted when the instance has a solution, proved from a certificate', async () => {
     const budget = { problem: 'smoothing', budget: 5, scenarios: [{ demand: [3, 3, 3] }] };

@@ -52,4 +52,25 @@ describe('greenplan convert series', () => {
     writeFileSync(f, 'timestamp,value\n0,5\n60,-7\n');
     expect(run(['convert', 'series', f]).stderr).toMatch(/line 3.*not a number >= 0/);
   });
+  it('bad options, a missing file and an unwritable --out exit 2 with one line, no stack', () => {
+    const f = join(dir, 'ok.csv');
+    writeFileSync(f, 'timestamp,value\n0,5\n60,7\n120,6\n');
+    const cases: [string[], RegExp][] = [
+      [['convert', 'series', f, '--levels', '0.8,x'], /--levels .*"x"/],
+      [['convert', 'series', f, '--levels', '0.8,1'], /--levels/],
+      [['convert', 'series', f, '--horizon', '0'], /--horizon must be an integer >= 1/],
+      [['convert', 'series', join(dir, 'missing.csv')], /cannot read .*ENOENT/],
+      [['convert', 'series', f, '--out', join(dir, 'no-such-dir', 'x.json')], /cannot write --out .*ENOENT/],
+      [['convert', 'series', f, '--out', dir], /cannot write --out .*EISDIR/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const pretty = run(['convert', 'series', f, '--pretty']);
+    expect(pretty.status).toBe(0);
+    expect(pretty.stdout).toContain('\n  "problem": "forecast"');
+  });
 });

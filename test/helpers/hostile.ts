@@ -42,6 +42,18 @@ export const BASE: Record<string, Json> = {
     machines: [{ name: 'm1', capacity: [32, 128] }, { name: 'm2', capacity: [32, 128] }, { name: 'm3', capacity: [32, 128] }],
     tasks: [{ name: 't1', demand: [4, 16], machine: 'm1', group: 'g' }, { name: 't2', demand: [8, 16], machine: 'm2', group: 'g' }, { name: 't3', demand: [8, 32], machine: 'm3' }, { name: 't4', demand: [2, 8] }],
   },
+  forecast: {
+    problem: 'forecast', step: 3600, horizon: 4, levels: [0.8, 0.95], method: 'seasonal-naive',
+    series: [{ name: 'a', values: [5, 7, null, 6, 5, 8, 7, 6, 5, 7, 6, 6] }, { name: 'b', values: [1, 2, 3, 4, 5, 6, 7, 8, 9] }],
+  },
+  autoscaling: {
+    problem: 'autoscaling', step: 3600, horizon: 4, targetUtilization: 0.6, risk: 'balanced',
+    services: [
+      { name: 's', workload: [120, 130, 125, 140, 150, 135, 128, 131, 129, 138], observations: [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 61 }], minPods: 1, maxPods: 50 },
+      { name: 't', workload: [10, 12, 11, 13, 12, 11, 10, 12, 11, 12], minPods: 1, maxPods: 10 },
+    ],
+    energy: { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3 },
+  },
 };
 
 /** Set a value at a path like `items[0].size` (undefined deletes). */
@@ -140,6 +152,29 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('migration', 'group-clash', setAt(M, 'tasks[1].machine', 'm1'), 'tasks[1]');
   add('migration', 'task-name-missing', setAt(M, 'tasks[0].name', undefined), 'tasks[0].name');
   add('migration', 'over-capacity-now', setAt(M, 'tasks[2].demand', [40, 32]), 'tasks');
+  const F = BASE.forecast;
+  add('forecast', 'no-series', setAt(F, 'series', undefined), 'series');
+  add('forecast', 'value-negative', setAt(F, 'series[0].values[3]', -1), 'series[0].values[3]');
+  add('forecast', 'value-string', setAt(F, 'series[1].values[0]', '1'), 'series[1].values[0]');
+  add('forecast', 'horizon-zero', setAt(F, 'horizon', 0), 'horizon');
+  add('forecast', 'level-one', setAt(F, 'levels[1]', 1), 'levels[1]');
+  add('forecast', 'method-unknown', setAt(F, 'method', 'prophet'), 'method');
+  // cross-field rules (validateForecast, beyond the schema): check must refuse them too
+  add('forecast', 'duplicate-names', setAt(F, 'series[1].name', 'a'), 'series[1].name');
+  add('forecast', 'duplicate-levels', setAt(F, 'levels[1]', 0.8), 'levels[1]');
+  const A = BASE.autoscaling;
+  add('autoscaling', 'no-services', setAt(A, 'services', undefined), 'services');
+  add('autoscaling', 'target-above-one', setAt(A, 'targetUtilization', 1.5), 'targetUtilization');
+  add('autoscaling', 'risk-unknown', setAt(A, 'risk', 'yolo'), 'risk');
+  add('autoscaling', 'workload-negative', setAt(A, 'services[0].workload[2]', -5), 'services[0].workload[2]');
+  add('autoscaling', 'utilization-string', setAt(A, 'services[0].observations[1].utilization', 'high'), 'services[0].observations[1].utilization');
+  add('autoscaling', 'pue-below-one', setAt(A, 'energy.pue', 0.5), 'energy.pue');
+  // cross-field rules (validateAutoscaling)
+  add('autoscaling', 'duplicate-names', setAt(A, 'services[1].name', 's'), 'services[1].name');
+  add('autoscaling', 'minpods-above-maxpods', setAt(A, 'services[1].minPods', 20), 'services[1].minPods');
+  add('autoscaling', 'workload-all-null', setAt(A, 'services[1].workload', [null, null, null]), 'services[1].workload');
+  add('autoscaling', 'peak-below-idle', setAt(A, 'energy.peakWatts', 100), 'energy.peakWatts');
+  add('autoscaling', 'evaluate-short-history', setAt(setAt(A, 'evaluate', true), 'services[1].workload', [1, 2, 3]), 'services[1].workload');
   return out;
 }
 

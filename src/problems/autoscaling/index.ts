@@ -1,12 +1,13 @@
 import { defineProblem } from '../types.js';
 import { AutoscalingInstance } from './schema.js';
-import { solveAutoscaling } from './solve.js';
+import { solveAutoscaling, validateAutoscaling } from './solve.js';
 import { checkAutoscaling } from './check.js';
 
 export const autoscaling = defineProblem({
   name: 'autoscaling',
   title: 'forecast-driven pod ranges (saving..safe) with a Bayesian per-pod capacity, kWh and CO2, replayed against HPA',
   schema: AutoscalingInstance,
+  validate: validateAutoscaling,
   solve: (instance: AutoscalingInstance) => solveAutoscaling(instance),
   check: checkAutoscaling,
 });
