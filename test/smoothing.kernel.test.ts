@@ -59,6 +59,20 @@ describe('fused smoothing kernel = the original algorithm (TypeScript port)', ()
   });
 });
 
+describe('the forward envelope on two halves at once (one SIMD lane each) equals the sequential one', () => {
+  it('a peak just before the seam that binds across it, far into the second half and to its end; odd and even lengths', async () => {
+    for (const T of [2, 3, 4, 5, 40, 41, 1000, 1001]) {
+      for (const maxStep of [0, 1, 7]) {
+        for (const peakAt of [0, (T >> 1) - 1, T >> 1, T - 1].filter((x) => x >= 0)) {
+          const demand = Float64Array.from({ length: T }, (_, t) => (t === peakAt ? 500.5 : (t * 37) % 11));
+          const sol = await smooth({ problem: 'smoothing', alpha: 0, scenarios: [{ demand, maxStep }] }, { plans: 'float64' });
+          expect(Array.from(sol.scenarios[0]!.plan), `T=${T} maxStep=${maxStep} peak at ${peakAt}`).toEqual(Array.from(smoothReference(demand, maxStep, 0)));
+        }
+      }
+    }
+  });
+});
+
 describe('demand checks name the JSON path of the first bad value', () => {
   const bad: [unknown, string][] = [[Number.NaN, 'NaN'], [-1, 'negative'], [1e13, 'over 1e12'], [Infinity, 'infinite']];
   it.each(bad)('Float64Array series (checked by the kernel): %s (%s)', async (v) => {
