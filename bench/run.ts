@@ -1,5 +1,5 @@
 // npm run bench [-- <section>... | --quick]: prints a table per section and writes
-// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, batch, forecast, forecast-scale, autoscaling (default: all).
+// bench/results/<section>.json. Sections: smoothing, knapsack, budget, deployment, migration, playground, batch, forecast, forecast-scale, autoscaling, energy (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchSmoothing, smoothingGoals } from './smoothing.js';
@@ -10,6 +10,7 @@ import { benchBatch } from './batch.js';
 import { benchPlayground } from './playground.js';
 import { benchForecast, benchForecastScale } from './forecast.js';
 import { benchAutoscaling } from './autoscaling.js';
+import { benchEnergy } from './energy.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => console.log(s);
@@ -76,6 +77,10 @@ const SECTIONS: Record<string, Section> = {
   autoscaling: {
     title: 'autoscaling: every policy replayed on held-out real workload (pod-hours, RRC = pod-hours / hpa\'s, under-provisioned share, actions, kWh, CO2, distance to the oracle), the goals, per-pod coverage on real pairs, plan changes vs real replica counts, speed',
     run: async () => benchAutoscaling({ quick, log }),
+  },
+  energy: {
+    title: 'energy: kWh and kg CO2 of real plans against their named baselines (smoothing: peak; deployment: dedicated machines, every algorithm; migration: before), ratio = plan / baseline; the block\'s cost: solve() vs smooth() CPU',
+    run: async () => benchEnergy({ quick, log }),
   },
 };
 

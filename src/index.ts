@@ -26,3 +26,4 @@ export { ENERGY_DEFAULTS } from './problems/autoscaling/energy.js';
 export { GreenplanError, ValidationError, ERROR_CODES, errorFromFields, type ErrorCode, type ErrorFields, type Issue } from './core/errors.js';
 export { instanceSchema } from './schema.js';
 export { init, setModuleSource } from './wasm/loader.js';
+export type { SmoothingEnergy, DeploymentEnergy, MigrationEnergy, EnergyBaselineFigure } from './energy/types.js';

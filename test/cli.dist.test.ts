@@ -22,6 +22,7 @@ describe('greenplan solve', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       problem: 'smoothing', status: 'optimal', objective: 22, resource: 19, variation: 2,
       scenarios: [{ name: 'checkout', plan: [3, 3, 4, 4, 5] }],
+      energy: expect.objectContaining({ unit: 'cores', steps: 5, baselines: [expect.objectContaining({ name: 'peak' })] }),
     });
   });
   it('reads stdin with - and writes --out', () => {

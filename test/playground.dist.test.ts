@@ -242,6 +242,34 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
 
+  it('every plan shows its energy: kWh, kg CO2 and the savings per named baseline (smoothing, deployment, migration), knapsack says why not', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const f = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const energyShown = async () => {
+      const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+      const line = (await page.textContent('[data-testid=energy]')) ?? '';
+      expect(await page.isVisible('[data-testid=energy]')).toBe(true);
+      return { sol, line };
+    };
+    // the opening 60 Tianchi apps (smoothing), then the examples of each problem
+    for (const id of [null, 'examples/smoothing-budget.json', 'examples/deployment.json', 'examples/migration.json']) {
+      if (id) await example(page, id);
+      const { sol, line } = await energyShown();
+      expect(sol.energy, String(id)).toBeDefined();
+      expect(line).toContain(`Energy: ${f(sol.energy.kWh)} kWh, ${f(sol.energy.kgCO2)} kg CO2`);
+      for (const b of sol.energy.baselines) expect(line).toContain(`vs ${b.name}: `);
+      const kpis = await kpiTexts(page, '#kpis');
+      for (const k of ['kWh', 'kg CO2']) expect(kpis.some((t) => t.startsWith(k)), `${id}: ${k}`).toBe(true);
+    }
+    // the first baseline's saving, with its figure: migration's "before"
+    const { sol } = await energyShown();
+    expect((await kpiTexts(page, '#kpis')).some((t) => t.startsWith('kWh saved vs before') && t.includes(f(sol.energy.baselines[0].savedKWh)))).toBe(true);
+    await example(page, 'examples/knapsack.json');
+    expect(await page.textContent('[data-testid=energy]')).toContain('No energy figure');
+    await page.close();
+  });
+
   it('autoscaling view: forecast band, pod plans, every replayed policy with kWh and CO2 saved vs static; risk re-solves and the newest request wins; deltas include kWh and CO2', async () => {
     const page = await open();
     await ended(page, 0);

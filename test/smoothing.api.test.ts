@@ -13,7 +13,7 @@ const memoryBytes = async () => {
 describe('solve(instance)', () => {
   it('solves the README example', async () => {
     const s = await solve({ problem: 'smoothing', alpha: 1.5, scenarios: [{ name: 'checkout', weight: 1, maxStep: 2, demand: [3, 1, 4, 1, 5] }] });
-    expect(s).toEqual({ problem: 'smoothing', status: 'optimal', objective: 22, resource: 19, variation: 2, scenarios: [{ name: 'checkout', plan: [3, 3, 4, 4, 5] }] });
+    expect(s).toEqual({ problem: 'smoothing', status: 'optimal', objective: 22, resource: 19, variation: 2, scenarios: [{ name: 'checkout', plan: [3, 3, 4, 4, 5] }], energy: expect.objectContaining({ unit: 'cores', steps: 5 }) });
   });
   it('accepts T = 0, no scenarios, and defaults (alpha 1, weight 1, names by index)', async () => {
     expect((await solve({ problem: 'smoothing', scenarios: [] })).objective).toBe(0);

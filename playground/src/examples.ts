@@ -26,6 +26,8 @@ async function tianchiScenarios() {
 }
 
 export const TIANCHI_DEFAULT = 'tianchi-60';
+/** The Tianchi curves' step (98 points a day) and machines (92 cores): energy per day on them (docs/energy.md). */
+const TIANCHI_ENERGY = { step: 881.63, serverCores: 92 };
 
 /** A bundled NAB excerpt (data/nab/, MIT licence) as a regular series. */
 async function nabSeries(file: 'nyc_taxi' | 'elb_request_count_8c0756' | 'ec2_cpu_utilization_825cc2', name: string) {
@@ -85,7 +87,7 @@ const bundled: Example[] = [
   },
   {
     id: TIANCHI_DEFAULT, problem: 'smoothing', label: 'Tianchi 2018: 60 apps, one day (α = 4)',
-    load: async () => pretty({ problem: 'smoothing', alpha: 4, scenarios: await tianchiScenarios() }),
+    load: async () => pretty({ problem: 'smoothing', alpha: 4, scenarios: await tianchiScenarios(), energy: TIANCHI_ENERGY }),
   },
   {
     id: 'tianchi-60-budget', problem: 'smoothing', label: 'Tianchi 2018: 60 apps, budget = tightest + 2%',
@@ -93,7 +95,7 @@ const bundled: Example[] = [
       const scenarios = await tianchiScenarios();
       // without maxStep the tightest plan is the demand rounded up, step by step
       const tightest = scenarios.reduce((s, sc) => s + sc.demand.reduce((a, d) => a + Math.ceil(d), 0), 0);
-      return pretty({ problem: 'smoothing', budget: Math.round(tightest * 1.02), scenarios });
+      return pretty({ problem: 'smoothing', budget: Math.round(tightest * 1.02), scenarios, energy: TIANCHI_ENERGY });
     },
   },
   {

@@ -41,6 +41,25 @@ export interface ProblemSpec<Name extends string = string, I = unknown, S = unkn
    * otherwise defineProblem() wraps it and infeasible claims are accepted as not proved.
    */
   check(instance: any, solution: any): CheckReport;
+  /**
+   * The plan's energy and CO2 (docs/energy.md): defineProblem() applies it to every
+   * solution solve() returns, so each problem's index.ts adds one line and its solver is
+   * untouched. Its checker recomputes the block independently (src/check/energy.ts).
+   */
+  energy?: EnergyHook<I, S>;
+}
+
+/** Adds the `energy` block to a problem's solutions (src/problems/<name>/energy.ts). */
+export interface EnergyHook<I = unknown, S = unknown> {
+  /**
+   * Rules of the instance's `energy` block that its schema cannot state (peakWatts >=
+   * idleWatts, a resource that exists), throwing ValidationError with the JSON path. Runs
+   * before solving (on input the schema has not seen yet: it must be defensive) and in
+   * `validate` (so `greenplan check` refuses the same instances).
+   */
+  validate(instance: unknown): void;
+  /** The solution with its `energy` block; a solution without a plan (infeasible) unchanged. */
+  apply(instance: I, solution: S): S;
 }
 
 /** A registered problem: its checker applies the result contract. */
@@ -48,9 +67,21 @@ export type Problem<Name extends string = string, I = unknown, S = unknown> = Pr
 
 /**
  * A problem from its spec: keeps the literal name type; applies the result contract to its
- * checker. (Without `validate`, check() validates with the schema: src/check.ts.)
+ * checker and the energy hook to its solutions. (Without `validate`, check() validates with
+ * the schema: src/check.ts; a problem with an energy hook should have one.)
  */
-export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I, S>): Problem<Name, I, S> => ({
-  ...p,
-  check: ensureContract(p.name, p.check),
-});
+export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I, S>): Problem<Name, I, S> => {
+  const e = p.energy;
+  if (!e) return { ...p, check: ensureContract(p.name, p.check) };
+  const validate = p.validate;
+  return {
+    ...p,
+    solve: async (instance: I) => {
+      e.validate(instance);
+      return e.apply(instance, await p.solve(instance));
+    },
+    // the energy rules first, as in solve (the same error for an instance with several)
+    ...(validate ? { validate: (instance: unknown) => { e.validate(instance); validate(instance); } } : {}),
+    check: ensureContract(p.name, p.check),
+  };
+};

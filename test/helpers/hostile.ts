@@ -175,6 +175,15 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('autoscaling', 'workload-all-null', setAt(A, 'services[1].workload', [null, null, null]), 'services[1].workload');
   add('autoscaling', 'peak-below-idle', setAt(A, 'energy.peakWatts', 100), 'energy.peakWatts');
   add('autoscaling', 'evaluate-short-history', setAt(setAt(A, 'evaluate', true), 'services[1].workload', [1, 2, 3]), 'services[1].workload');
+  // the energy blocks of the other plans (docs/energy.md)
+  add('smoothing', 'energy-pue-below-one', setAt(S, 'energy', { pue: 0.9 }), 'energy.pue');
+  add('smoothing', 'energy-unit-unknown', setAt(S, 'energy', { unit: 'gpus' }), 'energy.unit');
+  add('smoothing', 'energy-peak-below-idle', setAt(S, 'energy', { idleWatts: 500 }), 'energy.idleWatts');
+  add('deployment', 'energy-hours-zero', setAt(D, 'energy', { hours: 0 }), 'energy.hours');
+  add('deployment', 'energy-unknown-field', setAt(D, 'energy', { unit: 'cores' }), 'energy.unit');
+  add('migration', 'energy-resource-unknown', setAt(M, 'energy', { resource: 'disk' }), 'energy.resource');
+  add('migration', 'energy-peak-below-idle', setAt(M, 'energy', { idleWatts: 300, peakWatts: 200 }), 'energy.peakWatts');
+  add('knapsack', 'energy-not-a-field', setAt(K, 'energy', {}), 'energy');
   return out;
 }
 

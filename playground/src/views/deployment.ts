@@ -4,16 +4,17 @@
 // machines, parts and time.
 import { DEPLOYMENT_ALGORITHMS } from 'greenplan';
 import { chartBox, lineOpts, bars, INT_INCRS, palette, css } from '../charts.js';
-import { el, fmt, table, type ViewFactory } from './types.js';
+import { el, fmt, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
 
 const TOP = 10;
 
 export const deploymentView: ViewFactory = (container, host) => {
   const info = el('p', { className: 'note' });
+  const energy = energyLine();
   const box = chartBox(container, 'Machines receiving parts: load by service', 'deployment-machines');
   const compareBtn = el('button', { textContent: 'Compare algorithms' });
   const compareOut = el('div');
-  container.prepend(info);
+  container.prepend(info, energy);
   container.append(el('div', { className: 'controls' }, compareBtn), compareOut);
   let inst: any;
   let sol: any;
@@ -23,7 +24,7 @@ export const deploymentView: ViewFactory = (container, host) => {
   compareBtn.addEventListener('click', async () => {
     const my = ++compareSeq;
     compareBtn.disabled = true;
-    const rows: (string | number)[][] = [['algorithm', 'status', 'new machines', 'lower bound', 'parts', 'ms']];
+    const rows: (string | number)[][] = [['algorithm', 'status', 'new machines', 'lower bound', 'parts', 'kWh', 'kg CO2', 'ms']];
     const current = inst.algorithm ?? DEPLOYMENT_ALGORITHMS[0];
     let currentRow = -1;
     compareOut.replaceChildren(el('p', { className: 'note' }, 'running every algorithm in a worker…'));
@@ -33,7 +34,7 @@ export const deploymentView: ViewFactory = (container, host) => {
         const s: any = await host.aux().solve({ ...inst, algorithm: a });
         if (my !== compareSeq) return;
         if (a === current) currentRow = rows.length - 1;
-        rows.push([a, s.status, s.newBins, s.lowerBound, s.parts, Math.round(performance.now() - t0)]);
+        rows.push([a, s.status, s.newBins, s.lowerBound, s.parts, s.energy ? fmt(s.energy.kWh, 2) : '—', s.energy ? fmt(s.energy.kgCO2, 2) : '—', Math.round(performance.now() - t0)]);
       }
       compareOut.replaceChildren(el('h3', {}, 'Every algorithm on this instance (ms: round trip to the worker)'), table(rows, 50, currentRow));
     } catch (e) {
@@ -49,6 +50,7 @@ export const deploymentView: ViewFactory = (container, host) => {
       sol = solution;
       compareSeq++;
       compareOut.replaceChildren();
+      setEnergy(energy, energySummary(sol.energy));
       if (sol.status === 'infeasible') {
         info.textContent = `Infeasible: ${sol.reason ?? ''}`;
         box.el.hidden = true;
@@ -96,6 +98,7 @@ export const deploymentView: ViewFactory = (container, host) => {
       { label: 'new machines', value: s.newBins, better: 'lower', text: `${fmt(s.newBins)} (bound ${fmt(s.lowerBound)})` },
       { label: 'parts', value: s.parts, better: 'lower' },
       { label: 'lower bound', value: s.lowerBound },
+      ...savedKpis(energySummary(s.energy), 'dedicated'),
     ],
     destroy: () => { box.destroy(); container.replaceChildren(); },
   };

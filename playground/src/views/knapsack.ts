@@ -4,7 +4,9 @@ import { el, fmt, table, type ViewFactory } from './types.js';
 export const knapsackView: ViewFactory = (container) => {
   const meter = el('p');
   const list = el('div');
-  container.append(meter, list);
+  const energy = el('p', { className: 'note energy', textContent: 'No energy figure: a knapsack has no time, machines or unit (docs/energy.md); budgeted smoothing, which it solves, has one.' });
+  energy.dataset.testid = 'energy';
+  container.append(meter, energy, list);
   return {
     update(inst, sol) {
       const pct = inst.capacity > 0 ? (100 * sol.used) / inst.capacity : 0;

@@ -1,7 +1,7 @@
 // Migration: machines used before and after, utilisation per machine before and after
 // (the most loaded resource), the rounds as a timeline, the move list.
 import { chartBox, lineOpts, bars, INT_INCRS, palette } from '../charts.js';
-import { el, fmt, table, type ViewFactory } from './types.js';
+import { el, fmt, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
 
 interface Task { name: string; demand: number[]; machine?: string | null }
 interface Machine { name: string; capacity: number[]; cost?: number }
@@ -26,7 +26,8 @@ function utilisation(machines: Machine[], tasks: Task[], where: (t: Task) => str
 
 export const migrationView: ViewFactory = (container) => {
   const info = el('p', { className: 'note' });
-  container.append(info);
+  const energy = energyLine();
+  container.append(info, energy);
   const util = chartBox(container, 'Utilisation per machine (most loaded resource, %)', 'migration-utilisation');
   const rounds = chartBox(container, 'Rounds: moves per round', 'migration-rounds');
   const moves = el('div');
@@ -34,6 +35,7 @@ export const migrationView: ViewFactory = (container) => {
   const usedBefore = (inst: any) => new Set((inst.tasks as Task[]).map((t) => t.machine).filter((m) => m != null)).size;
   return {
     update(inst, sol) {
+      setEnergy(energy, energySummary(sol.energy));
       if (sol.status === 'infeasible') {
         info.textContent = `Infeasible: ${sol.reason}`;
         util.el.hidden = rounds.el.hidden = true;
@@ -71,6 +73,7 @@ export const migrationView: ViewFactory = (container) => {
       { label: 'rounds', value: sol.rounds.length, better: 'lower' },
       { label: 'cost', value: sol.cost, better: 'lower' },
       { label: 'objective', value: sol.objective, better: 'lower' },
+      ...savedKpis(energySummary(sol.energy), 'before'),
     ],
     destroy: () => { util.destroy(); rounds.destroy(); container.replaceChildren(); },
   };

@@ -1,5 +1,6 @@
 // What the smoothing view shows, computed from an instance and its solution: pure, so it
 // runs on the main thread for small instances and in the data worker for large ones.
+import { energySummary, type EnergySummary } from './types.js';
 export interface SmoothingSummary {
   status: 'optimal' | 'infeasible';
   reason?: string;
@@ -20,6 +21,8 @@ export interface SmoothingSummary {
   points: number;
   /** changes when the series (not alpha/budget) change: the trade-off sweep is redone */
   key: string;
+  /** the solution's energy block, summarised (docs/energy.md) */
+  energy?: EnergySummary;
 }
 
 const peakOf = (d: ArrayLike<number>) => { let m = 0; for (let i = 0; i < d.length; i++) if (d[i]! > m) m = d[i]!; return Math.ceil(m) * d.length; };
@@ -44,7 +47,7 @@ export function smoothingSummary(inst: any, sol: any): SmoothingSummary {
   const savings = sol.scenarios.map((s: { plan: number[] }, i: number) => { changes += changesOf(s.plan); return peaks[i]! - sum(s.plan); });
   return {
     ...base, status: 'optimal', names: sol.scenarios.map((s: { name: string }) => s.name), savings,
-    resource: sol.resource, variation: sol.variation, objective: sol.objective, changes,
+    resource: sol.resource, variation: sol.variation, objective: sol.objective, changes, energy: energySummary(sol.energy),
   };
 }
 

@@ -5,7 +5,7 @@
 // sweep of alpha, solved in a side worker) with the current point marked.
 import { chartBox, lineOpts, stepped, palette } from '../charts.js';
 import { smoothingSummary, smoothingSeries, type SmoothingSummary } from './smoothing-model.js';
-import { el, fmt, type Kpi, type View, type ViewExtra, type ViewFactory } from './types.js';
+import { el, fmt, energyLine, setEnergy, savedKpis, type Kpi, type View, type ViewExtra, type ViewFactory } from './types.js';
 
 const ALPHAS = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 5, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000];
 const SWEEP = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
@@ -34,7 +34,8 @@ export const smoothingView: ViewFactory = (container, host) => {
     el('label', {}, useBudget, 'budget ', budget, budgetOut),
   );
   const info = el('p', { className: 'note' });
-  container.append(controls, info);
+  const energy = energyLine();
+  container.append(controls, info, energy);
   const plan = chartBox(container, 'Demand and plan', 'smoothing-plan');
   const curve = chartBox(container, 'Trade-off: resource against variation (sweep of α)', 'smoothing-tradeoff');
   const sweepBtn = el('button', { textContent: 'Compute the trade-off curve (solves the instance 13 times)' });
@@ -181,6 +182,7 @@ export const smoothingView: ViewFactory = (container, host) => {
       sum = summaryOf(instance, solution, extra);
       series = extra.smoothing?.series ?? (async (i) => smoothingSeries(instance, solution, i));
       syncControls();
+      setEnergy(energy, sum.energy);
       if (sum.status !== 'optimal') {
         info.textContent = `Infeasible: ${sum.reason} (the least resource any plan needs is ${fmt(sum.minimumResource ?? NaN)})`;
         return;
@@ -218,6 +220,7 @@ export const smoothingView: ViewFactory = (container, host) => {
         { label: 'variation', value: s.variation, better: 'lower' },
         { label: 'objective', value: s.objective, better: 'lower' },
       ];
+      k.push(...savedKpis(s.energy, 'peak'));
       return k;
     },
     destroy() {

@@ -52,8 +52,9 @@ export function numericKpis(solution: any, skip: string[] = []): Kpi[] {
 
 /**
  * A solution's energy and carbon figures, wherever the problem puts them (`totals.kWh` and
- * `totals.kgCO2` as autoscaling does, or top-level `kWh` / `kgCO2`): the page adds them to
- * the KPIs so that baseline deltas include them whenever a solution has them.
+ * `totals.kgCO2` as autoscaling does, the `energy` block of smoothing, deployment and
+ * migration (docs/energy.md), or top-level `kWh` / `kgCO2`): the page adds them to the KPIs
+ * so that baseline deltas include them whenever a solution has them.
  */
 export function energyKpis(solution: any): Kpi[] {
   const out: Kpi[] = [];
@@ -63,8 +64,66 @@ export function energyKpis(solution: any): Kpi[] {
     if (typeof o.kgCO2 === 'number' && Number.isFinite(o.kgCO2) && !out.some((k) => k.label === 'kg CO2')) out.push({ label: 'kg CO2', value: o.kgCO2, better: 'lower', text: fmt(o.kgCO2, 2) });
   };
   from(solution?.totals);
+  from(solution?.energy);
   from(solution);
   return out;
+}
+
+/** What the views show of a solution's `energy` block (docs/energy.md): small enough to pass from the data worker. */
+export interface EnergySummary {
+  kWh: number;
+  kgCO2: number;
+  hours: number;
+  /** e.g. "2 new machines", "5,280 server-hours" */
+  basis: string;
+  baselines: { name: string; kWh: number; savedKWh: number; savedKgCO2: number }[];
+}
+
+/** The summary of an `energy` block, or undefined when the solution has none. */
+export function energySummary(energy: any): EnergySummary | undefined {
+  if (!energy || typeof energy.kWh !== 'number' || typeof energy.kgCO2 !== 'number') return undefined;
+  const basis = typeof energy.newServers === 'number' ? `${fmt(energy.newServers)} new machines`
+    : typeof energy.servers === 'number' ? `${fmt(energy.servers)} machines`
+    : `${fmt(energy.serverHours, 1)} server-hours (${energy.unit ?? 'cores'}, ${fmt(energy.step ?? NaN)} s steps)`;
+  const baselines = Array.isArray(energy.baselines) ? energy.baselines.map((b: any) => ({ name: String(b.name), kWh: b.kWh, savedKWh: b.savedKWh, savedKgCO2: b.savedKgCO2 })) : [];
+  return { kWh: energy.kWh, kgCO2: energy.kgCO2, hours: energy.hours, basis, baselines };
+}
+
+/** "Energy: 9,055 kWh, 5,575 kg CO2 over 24 h (…) · vs peak: saves 1,744 kWh (16.1%), 1,073.5 kg CO2" */
+export function energyText(e: EnergySummary): string {
+  const vs = e.baselines.map((b) => {
+    const pct = b.kWh > 0 ? ` (${fmt((100 * b.savedKWh) / b.kWh, 1)}%)` : '';
+    return `vs ${b.name}: ${b.savedKWh >= 0 ? 'saves' : 'uses'} ${fmt(Math.abs(b.savedKWh), 2)} kWh${b.savedKWh >= 0 ? pct : ' more'}, ${fmt(Math.abs(b.savedKgCO2), 2)} kg CO2`;
+  });
+  return [`Energy: ${fmt(e.kWh, 2)} kWh, ${fmt(e.kgCO2, 2)} kg CO2 over ${fmt(e.hours, 2)} h (${e.basis})`, ...vs].join(' · ');
+}
+
+/** The views' energy stat line (`data-testid="energy"`), filled by setEnergy(). */
+export function energyLine(): HTMLParagraphElement {
+  const p = el('p', { className: 'note energy' });
+  p.dataset.testid = 'energy';
+  p.hidden = true;
+  return p;
+}
+export function setEnergy(line: HTMLElement, e: EnergySummary | undefined): void {
+  line.hidden = !e;
+  line.textContent = e ? energyText(e) : '';
+}
+
+/** KPIs of a plan's energy: kWh, kg CO2, and what it saves against the named baseline (e.g. "kWh saved vs peak"). */
+export function savedKpis(e: EnergySummary | undefined, name?: string): Kpi[] {
+  if (!e) return [];
+  const own: Kpi[] = [
+    { label: 'kWh', value: e.kWh, better: 'lower', text: fmt(e.kWh, 2) },
+    { label: 'kg CO2', value: e.kgCO2, better: 'lower', text: fmt(e.kgCO2, 2) },
+  ];
+  const b = e.baselines.find((x) => name === undefined || x.name === name);
+  if (!b) return own;
+  return [
+    ...own,
+    { label: `kWh saved vs ${b.name}`, value: b.savedKWh, better: 'higher', text: fmt(b.savedKWh, 2) },
+    { label: `kg CO2 saved vs ${b.name}`, value: b.savedKgCO2, better: 'higher', text: fmt(b.savedKgCO2, 2) },
+  ];
 }
 
 const formats = new Map<number, Intl.NumberFormat>();

@@ -3,19 +3,13 @@
 // (cluster-wide packing); u = Σ pods·podCores·u_s / Σ pods·podCores with
 // u_s = min(1, workload_s / (pods_s · atFull_s)); power = idle + (peak − idle) · u;
 // kWh = Σ servers · power · pue · step hours / 1000; kg CO2 = kWh · kgCO2PerKWh.
-// O(services · steps).
+// O(services · steps). The defaults and the per-step servers and power are the shared
+// energy model's (src/energy/model.ts, docs/energy.md), with its "reserved" utilisation.
 import type { AutoscalingEnergy, EnergyTotals } from './schema.js';
+import { ENERGY_DEFAULTS as SHARED_DEFAULTS, serversFor, serversKWh } from '../../energy/model.js';
 
-/** Defaults, each with its source in docs/autoscaling.md. */
-export const ENERGY_DEFAULTS: Required<AutoscalingEnergy> = {
-  podCores: 2,
-  serverCores: 96,
-  idleWatts: 180,
-  peakWatts: 450,
-  pue: 1.3,
-  // 947 t CO2 for 1,538,000 kWh (seed 004, Double 11 2022): 947,000 / 1,538,000
-  kgCO2PerKWh: 0.6157,
-};
+/** Defaults, each with its source in docs/autoscaling.md (the shared model's, docs/energy.md). */
+export const ENERGY_DEFAULTS: Required<AutoscalingEnergy> = { ...SHARED_DEFAULTS };
 
 export function energyParams(e: AutoscalingEnergy | undefined): Required<AutoscalingEnergy> {
   return { ...ENERGY_DEFAULTS, ...(e ?? {}) };
@@ -49,10 +43,10 @@ export function energyOf(services: EnergyInput[], steps: number, stepSeconds: nu
       busy += c * u;
     }
     if (cores === 0) continue;
-    const servers = Math.ceil(cores / p.serverCores - 1e-9);
+    const servers = serversFor(cores, p.serverCores);
     const u = busy / cores;
     serverSteps += servers;
-    kWh += (servers * (p.idleWatts + (p.peakWatts - p.idleWatts) * u) * p.pue * hours) / 1000;
+    kWh += serversKWh(servers, u, hours, p);
   }
   return { podHours: podSteps * hours, serverHours: serverSteps * hours, kWh, kgCO2: kWh * p.kgCO2PerKWh };
 }

@@ -8,6 +8,7 @@
 import type { CheckReport } from '../types.js';
 import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 import { quote } from '../../check/quote.js';
+import { checkDeploymentEnergy } from '../../check/energy.js';
 
 /** Relative tolerance on capacities and part sizes. */
 const TOL = 1e-7;
@@ -99,5 +100,7 @@ function checkSolved(instance: any, solution: any): CheckReport {
   if (solution.parts !== parts) return fail(`parts is ${solution.parts}, recomputed ${parts}`);
   if (typeof solution.lowerBound !== 'number' || solution.lowerBound > newBins) return fail(`lowerBound ${solution.lowerBound} is above newBins ${newBins}`);
   if (solution.status === 'optimal' && solution.lowerBound !== newBins) return fail(`status "optimal" with newBins ${newBins} above lowerBound ${solution.lowerBound}`);
+  const energy = checkDeploymentEnergy(instance, solution);
+  if (energy) return fail(energy);
   return { valid: true, reason: 'ok', objective: newBins };
 }

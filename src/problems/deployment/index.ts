@@ -2,6 +2,7 @@ import { defineProblem } from '../types.js';
 import { DeploymentInstance } from './schema.js';
 import { deploy, validateDeployment } from './solve.js';
 import { checkDeployment } from './check.js';
+import { deploymentEnergyHook } from './energy.js';
 
 export const deployment = defineProblem({
   name: 'deployment',
@@ -10,4 +11,5 @@ export const deployment = defineProblem({
   solve: (instance: DeploymentInstance) => deploy(instance),
   validate: validateDeployment,
   check: checkDeployment,
+  energy: deploymentEnergyHook,
 });

@@ -1,4 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { powerFields, hoursField, energyObject } from '../../energy/schema.js';
+import type { DeploymentEnergy as DeploymentEnergyBlock } from '../../energy/types.js';
 
 /** Largest size, capacity or free capacity accepted (keeps every sum exact enough). */
 export const DEPLOYMENT_MAX_VALUE = 1e12;
@@ -40,6 +42,10 @@ export const DeploymentBin = Type.Object(
   { additionalProperties: false, errorMessage: 'must be an object' },
 );
 
+/** The energy model's input (docs/energy.md, "Deployment"): the period and the servers' power. */
+export const DeploymentEnergy = energyObject({ ...hoursField, ...powerFields },
+  'Energy model of the deployment (docs/energy.md): the new machines\' idle power plus the dynamic power of the placed load (relative to binCapacity), × PUE × hours; compared with the lower bound and with dedicated machines.');
+
 /** `{ problem: "deployment", binCapacity, bins, items, algorithm }`: see README, "Deployment". */
 export const DeploymentInstance = Type.Object(
   {
@@ -53,6 +59,7 @@ export const DeploymentInstance = Type.Object(
         description: `Default "${DEFAULT_DEPLOYMENT_ALGORITHM}".`,
       }),
     ),
+    energy: Type.Optional(DeploymentEnergy),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/deployment' },
 );
@@ -83,4 +90,6 @@ export interface DeploymentSolution {
   items: DeploymentItemPlacement[];
   /** infeasible only: why, naming the service */
   reason?: string;
+  /** solved only: kWh and kg CO2 over the period, against the lower bound and dedicated machines (docs/energy.md); added by solve() */
+  energy?: DeploymentEnergyBlock;
 }

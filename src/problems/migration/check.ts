@@ -20,6 +20,7 @@
 import type { CheckReport } from '../types.js';
 import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 import { quote } from '../../check/quote.js';
+import { checkMigrationEnergy } from '../../check/energy.js';
 
 const TOL = 1e-9;
 
@@ -166,5 +167,7 @@ function checkSolved(instance: any, solution: any): CheckReport {
     }
   } else if (solution.lexicographic !== undefined) return fail('lexicographic is present, but the instance\'s objective is "cost+moves"');
   if (typeof solution.targetReached !== 'boolean') return fail('targetReached is not a boolean');
+  const energy = checkMigrationEnergy(instance, solution);
+  if (energy) return fail(energy);
   return { valid: true, reason: 'ok', objective };
 }

@@ -2,6 +2,7 @@ import { defineProblem } from '../types.js';
 import { MigrationInstance } from './schema.js';
 import { migrate, validateMigration } from './solve.js';
 import { checkMigration } from './check.js';
+import { migrationEnergyHook } from './energy.js';
 
 export const migration = defineProblem({
   name: 'migration',
@@ -10,4 +11,5 @@ export const migration = defineProblem({
   solve: (instance: MigrationInstance) => migrate(instance),
   validate: (instance: unknown) => { validateMigration(instance); },
   check: checkMigration,
+  energy: migrationEnergyHook,
 });

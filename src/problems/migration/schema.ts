@@ -1,4 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { powerFields, hoursField, energyObject } from '../../energy/schema.js';
+import type { MigrationEnergy as MigrationEnergyBlock } from '../../energy/types.js';
 
 const finiteNonNegative = 'must be a finite number >= 0';
 
@@ -29,6 +31,13 @@ export const MigrationTask = Type.Object(
   { additionalProperties: false, errorMessage: 'must be an object' },
 );
 
+/** The energy model's input (docs/energy.md, "Migration"): the period, the resource that drives power, the servers' power. */
+export const MigrationEnergy = energyObject({
+  ...hoursField,
+  resource: Type.Optional(Type.String({ minLength: 1, errorMessage: 'must be one of the instance\'s resources', description: 'The resource whose utilisation (load / capacity) drives a machine\'s power (default "cpu" when `resources` has it, in any case; else the first).' })),
+  ...powerFields,
+}, 'Energy model of the cluster (docs/energy.md): every machine in use draws idle + (peak − idle) × its utilisation, × PUE × hours; after the plan against before it.');
+
 /** `{ problem: "migration", resources, alpha, maxParallel, machines, tasks }`: see README, "Migration". */
 export const MigrationInstance = Type.Object(
   {
@@ -49,6 +58,7 @@ export const MigrationInstance = Type.Object(
     })),
     machines: Type.Array(MigrationMachine, { errorMessage: 'must be an array of machines' }),
     tasks: Type.Array(MigrationTask, { errorMessage: 'must be an array of tasks' }),
+    energy: Type.Optional(MigrationEnergy),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/migration' },
 );
@@ -88,6 +98,8 @@ export interface MigrationSolution {
   /** present when the exact target was tried and not proved optimal (time limit, HiGHS missing, model too large), or
    * when no machine closure pays for its moves at the given alpha (with the alpha below which one would): what was kept and why */
   targetNote?: string;
+  /** kWh and kg CO2 per period of the machines in use after the plan, against before it (docs/energy.md); added by solve() */
+  energy?: MigrationEnergyBlock;
 }
 
 export interface MigrationInfeasible {

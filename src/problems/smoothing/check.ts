@@ -6,6 +6,7 @@
 import type { CheckReport } from '../types.js';
 import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 import { quote } from '../../check/quote.js';
+import { checkSmoothingEnergy } from '../../check/energy.js';
 export type { CheckReport };
 
 const TOL = 1e-6;
@@ -64,6 +65,8 @@ function checkSolved(instance: any, solution: any): CheckReport {
   if (!near(resource, solution.resource)) return fail(`resource is ${solution.resource}, recomputed ${resource}`);
   if (!near(variation, solution.variation)) return fail(`variation is ${solution.variation}, recomputed ${variation}`);
   if (!near(objective, solution.objective)) return fail(`objective is ${solution.objective}, recomputed ${objective}`);
+  const energy = checkSmoothingEnergy(instance, solution);
+  if (energy) return fail(energy);
   return { valid: true, reason: 'ok', objective };
 }
 

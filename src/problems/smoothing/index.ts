@@ -2,6 +2,7 @@ import { defineProblem } from '../types.js';
 import { SmoothingInstance } from './schema.js';
 import { smooth, validateSmoothing } from './solve.js';
 import { checkSmoothing } from './check.js';
+import { smoothingEnergyHook } from './energy.js';
 
 export const smoothing = defineProblem({
   name: 'smoothing',
@@ -10,4 +11,5 @@ export const smoothing = defineProblem({
   solve: (instance: SmoothingInstance) => smooth(instance),
   validate: validateSmoothing,
   check: checkSmoothing,
+  energy: smoothingEnergyHook,
 });

@@ -1,4 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { coreFields, powerFields, energyObject, DEFAULT_STEP_SECONDS } from '../../energy/schema.js';
+import type { SmoothingEnergy as SmoothingEnergyBlock } from '../../energy/types.js';
 
 const finiteNonNegative = 'must be a finite number >= 0';
 
@@ -16,6 +18,17 @@ export const SmoothingScenario = Type.Object(
   { additionalProperties: false, errorMessage: 'must be an object' },
 );
 
+/** The energy model's input (docs/energy.md, "Smoothing"): what one unit of demand is, how long a step lasts. */
+export const SmoothingEnergy = energyObject({
+  unit: Type.Optional(Type.Union([Type.Literal('cores'), Type.Literal('pods'), Type.Literal('servers')], {
+    errorMessage: 'must be "cores", "pods" or "servers"',
+    description: 'What one unit of demand and plan is: a core (default), a pod of podCores cores, or a whole server of serverCores cores.',
+  })),
+  step: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 31_536_000, errorMessage: 'must be a number of seconds in (0, 31536000]', description: `Seconds one step of the series lasts (default ${DEFAULT_STEP_SECONDS}).` })),
+  ...coreFields,
+  ...powerFields,
+}, 'Energy model of the plan (docs/energy.md): servers per step = ceil(Σ plan × cores per unit / serverCores), power idle + (peak − idle) × the servers\' utilisation by the demand, PUE, carbon factor; compared with holding each scenario at its peak.');
+
 /** `{ problem: "smoothing", alpha, scenarios }`: see README, "Smoothing". */
 export const SmoothingInstance = Type.Object(
   {
@@ -26,6 +39,7 @@ export const SmoothingInstance = Type.Object(
       description: 'Total resource-time units (Σ over scenarios and steps of the plan). With a budget the objective is the weighted variation alone (alpha is ignored), subject to Σ plan <= budget.',
     })),
     scenarios: Type.Array(SmoothingScenario, { errorMessage: 'must be an array of scenarios' }),
+    energy: Type.Optional(SmoothingEnergy),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/smoothing' },
 );
@@ -45,6 +59,8 @@ export interface SmoothingSolution<Plan = number[]> {
   budget?: number;
   algorithm?: 'dp-deque' | 'dp-concave' | 'proximity' | 'all-fit' | 'none';
   scenarios: { name: string; plan: Plan }[];
+  /** kWh and kg CO2 of the plan, against holding every scenario at its peak (docs/energy.md); added by solve(). */
+  energy?: SmoothingEnergyBlock;
 }
 
 /** A budget below the least resource any feasible plan needs (Σ of the envelopes). */
