@@ -5,7 +5,8 @@
 // Input: count signed errors err[i] with their bucket bkt[i] (u8, < nb). The errors are
 // counting-sorted by bucket; bucket b's pool is its own errors, widened symmetrically over
 // neighbouring buckets until it holds minPool (contiguous ranges). For each pool the 2·nl
-// ranks are selected in ascending order by Hoare's quickselect, each one on the part after
+// ranks (their keys ordered by the kernels' shared heapsort, assembly/sort.ts) are selected
+// in ascending order by Hoare's quickselect, each one on the part after
 // the previous rank (once rank r is in place, smaller ranks lie before it, larger after).
 // Output per level k and bucket b: qlo[k·nb + b] = min(0, q_lo), qhi[k·nb + b] = max(0, q_hi);
 // alphas[k] = (1 − level_k)/2.
@@ -13,6 +14,7 @@
 // scratch (cfScratch(count, nb) f64: the sorted errors, a working copy, offsets, ranks).
 import { ld, st, ldi, sti } from "./mem";
 import { OK, BAD_LENGTH } from "./abi";
+import { sortIds } from "./sort";
 
 /** f64 slots of scratch cfQuantiles needs. */
 export function cfScratch(count: i32, nb: i32): i32 {
@@ -83,13 +85,8 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
       sti(ranks, 2 * k, ((rl - 1) << 6) | (2 * k));
       sti(ranks, 2 * k + 1, ((rh - 1) << 6) | (2 * k + 1));
     }
-    // insertion sort of the 2·nl keys
-    for (let i = 1; i < 2 * nl; i++) {
-      const v = ldi(ranks, i);
-      let j = i - 1;
-      while (j >= 0 && ldi(ranks, j) > v) { sti(ranks, j + 1, ldi(ranks, j)); j--; }
-      sti(ranks, j + 1, v);
-    }
+    // the 2·nl keys ascending (the kernels' one sort, assembly/sort.ts: by the values themselves)
+    sortIds(ranks, 2 * nl, 0, false);
     let from = 0;
     for (let j = 0; j < 2 * nl; j++) {
       const key = ldi(ranks, j);

@@ -10,6 +10,8 @@
 // autocorrelation. Forecast ("fft" estimator): the window rebuilt from the mean plus the
 // K largest significant components of period >= 1 hour (10 <= K <= 20), and its last
 // period repeated forward.
+// The chirp part of Bluestein's DFT depends on N only: dspChirp computes it once for callers
+// that cache it (passed to dspFit per candidate; the same values as computed in place).
 // Complexity: O(M log M) per candidate, M the power of two >= 2N − 1; the outlier
 // quantiles O(N) expected (quickselect, assembly/forecast-conformal.ts); the rebuild O(T·K).
 import { ld, st, ldi, sti } from "./mem";
@@ -67,6 +69,64 @@ export function dspScratch(N: i32): i32 {
  * DFT of x[0..N) into (xr, xi)[0..N) by Bluestein: X_k = w_k Σ_n (x_n w_n) conj(w_{k−n}),
  * w_n = e^{−iπ n²/N}. Scratch: ar, ai, br, bi of length M.
  */
+/** f64 slots of a chirp block for N (dspChirp): the spectrum of the chirp (2M), its cos and sin (2N). */
+export function dspChirpSize(N: i32): i32 {
+  return N < 1 ? 0 : 2 * pow2(2 * N - 1) + 2 * N;
+}
+
+/**
+ * The part of Bluestein's DFT that depends on N only, into out (dspChirpSize(N) f64):
+ * FFT of b_n = conj(w_n) (re M, im M), then cos and sin of π n²/N (N each). The same
+ * values dft computes in place: callers that transform many windows of N values cache it.
+ * Scratch: none (out holds the transform).
+ */
+export function dspChirp(N: i32, out: usize): i32 {
+  if (N < 1) return BAD_LENGTH;
+  const M = pow2(2 * N - 1);
+  const br = out;
+  const bi = out + (<usize>M << 3);
+  const cc = bi + (<usize>M << 3);
+  const cs = cc + (<usize>N << 3);
+  for (let i = 0; i < M; i++) { st(br, i, 0); st(bi, i, 0); }
+  const N2 = <i64>(2 * N);
+  for (let n = 0; n < N; n++) {
+    const q = <f64>((<i64>n * <i64>n) % N2);
+    const ang = Math.PI * q / <f64>N;
+    const c = Math.cos(ang), s = Math.sin(ang);
+    st(cc, n, c); st(cs, n, s);
+    st(br, n, c); st(bi, n, s);
+    if (n > 0) { st(br, M - n, c); st(bi, M - n, s); }
+  }
+  fft(br, bi, M, false);
+  return OK;
+}
+
+/** Bluestein's DFT with a cached chirp block (dspChirp): the same values as dft. */
+function dftChirp(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, chirp: usize): void {
+  const M = pow2(2 * N - 1);
+  const br = chirp;
+  const bi = chirp + (<usize>M << 3);
+  const cc = bi + (<usize>M << 3);
+  const cs = cc + (<usize>N << 3);
+  for (let i = 0; i < M; i++) { st(ar, i, 0); st(ai, i, 0); }
+  for (let n = 0; n < N; n++) {
+    const c = ld(cc, n), s = ld(cs, n);
+    st(ar, n, ld(x, n) * c); st(ai, n, -ld(x, n) * s);
+  }
+  fft(ar, ai, M, false);
+  for (let i = 0; i < M; i++) {
+    const r = ld(ar, i) * ld(br, i) - ld(ai, i) * ld(bi, i);
+    const m = ld(ar, i) * ld(bi, i) + ld(ai, i) * ld(br, i);
+    st(ar, i, r); st(ai, i, m);
+  }
+  fft(ar, ai, M, true);
+  for (let k = 0; k < N; k++) {
+    const c = ld(cc, k), s = -ld(cs, k);
+    st(xr, k, ld(ar, k) * c - ld(ai, k) * s);
+    st(xi, k, ld(ar, k) * s + ld(ai, k) * c);
+  }
+}
+
 function dft(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, br: usize, bi: usize): void {
   const M = pow2(2 * N - 1);
   for (let i = 0; i < M; i++) { st(ar, i, 0); st(ai, i, 0); st(br, i, 0); st(bi, i, 0); }
@@ -111,10 +171,12 @@ function dft(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, br: u
 /**
  * Fit on y[0:cut). Candidates: nc periods candT[c] with windows candN[c] (multiples,
  * candN[c] <= cut). stepSec: seconds per step (components of period < 1 hour dropped).
+ * chirps: 0, or the address of nc i32 addresses, each 0 or a chirp block for candN[c]
+ * (dspChirp: the DFT then reuses it; same values).
  * Writes the profile (last period of the rebuilt window) to profile[0..T) and
  * info = [chosen candidate or −1, components kept, autocorrelation at T, mean] (f64).
  */
-export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, stepSec: f64, profile: usize, info: usize, scratch: usize): i32 {
+export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, stepSec: f64, profile: usize, info: usize, scratch: usize, chirps: usize): i32 {
   let Nmax = 0;
   for (let c = 0; c < nc; c++) {
     const T = ldi(candT, c), N = ldi(candN, c);
@@ -147,7 +209,9 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
     const d = T / 12 > 1 ? T / 12 : 1;
     if (!(rT > acf(w, N, mu, ss, T - d) && rT > acf(w, N, mu, ss, T + d < N ? T + d : N - 1))) continue;
     for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
-    dft(srt, N, xr, xi, ar, ai, br, bi);
+    const ch = chirps != 0 ? <usize>ldi(chirps, c) : 0;
+    if (ch != 0) dftChirp(srt, N, xr, xi, ar, ai, ch);
+    else dft(srt, N, xr, xi, ar, ai, br, bi);
     lastDft = c; lastMu = mu; lastSs = ss;
     const k = N / T;
     const amp2 = ld(xr, k) * ld(xr, k) + ld(xi, k) * ld(xi, k);
@@ -161,7 +225,9 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
     prepare(y, cut, N, w, srt, ids);
     mu = ld(srt, 0); ss = ld(srt, 1);
     for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
-    dft(srt, N, xr, xi, ar, ai, br, bi);
+    const chb = chirps != 0 ? <usize>ldi(chirps, best) : 0;
+    if (chb != 0) dftChirp(srt, N, xr, xi, ar, ai, chb);
+    else dft(srt, N, xr, xi, ar, ai, br, bi);
   }
   // keep the K largest significant components of period >= 1 hour (k <= N·step/3600), 10 <= K <= 20
   const thr = threshold2(N, ss);

@@ -18,7 +18,8 @@
 // and last-value columns are zero (their weights come out 0), so the forecast is
 // s · (last + w · x): equivariant to scale and to adding a constant.
 // Complexity: O(R·F²) to accumulate R rows of F = 13 features, O(B·F³) to solve B
-// buckets, O(H·F) per forecast path. No allocation: the caller passes every buffer.
+// buckets, O(H·F) per forecast path (msPaths: many origins of one history in one call, its
+// 3-point means tabulated once in O(n)). No allocation: the caller passes every buffer.
 import { ld, st, ldi } from "./mem";
 import { OK, BAD_LENGTH } from "./abi";
 
@@ -80,6 +81,14 @@ function originFeatures(y: usize, o: i32, m: i32, s: f64, f: usize): void {
   }
 }
 
+/** 3-point means y[i−1..i+1] of the whole history (msPaths sets it; 0: compute each one). */
+let M3: usize = 0;
+
+/** meanRange(y, i − 1, i + 1, o): from the table when the three values lie before o (the same sum). */
+@inline function mean3(y: usize, i: i32, o: i32): f64 {
+  return M3 != 0 && i >= 1 && i <= o - 2 ? ld(M3, i) : meanRange(y, i - 1, i + 1, o);
+}
+
 /** Features of step h at origin o (5..10), scaled by s; m12: feature 3 before relativeOrigin. */
 function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, m12: f64, f: usize): void {
   const inv = 1.0 / s;
@@ -91,7 +100,7 @@ function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, m12: f64
     for (let k = k0; k < k0 + 7; k++) {
       const i = t - k * m;
       if (i < 1) { if (k < k0 + 3) st(f, 5 + k - k0, m12); continue; }
-      const v = meanRange(y, i - 1, i + 1, o) * inv;
+      const v = mean3(y, i, o) * inv;
       if (k < k0 + 3) st(f, 5 + k - k0, v);
       acc += v;
       cnt++;
@@ -104,8 +113,8 @@ function stepFeatures(y: usize, o: i32, h: i32, m: i32, w: i32, s: f64, m12: f64
     const k0 = (h + w - 1) / w;
     const i1 = t - k0 * w;
     const i2 = t - (k0 + 1) * w;
-    st(f, 9, i1 >= 1 ? meanRange(y, i1 - 1, i1 + 1, o) * inv : ld(f, 8));
-    st(f, 10, i2 >= 1 ? meanRange(y, i2 - 1, i2 + 1, o) * inv : ld(f, 9));
+    st(f, 9, i1 >= 1 ? mean3(y, i1, o) * inv : ld(f, 8));
+    st(f, 10, i2 >= 1 ? mean3(y, i2, o) * inv : ld(f, 9));
   } else {
     st(f, 9, ld(f, 8));
     st(f, 10, ld(f, 8));
@@ -255,5 +264,30 @@ export function msPath(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
     for (let p = 0; p < F; p++) acc += ld(wb, p) * ld(f, p);
     st(out, h - 1, (last + acc) * s);
   }
+  return OK;
+}
+
+/**
+ * msPath from each of the count origins at origins[0..count) (i32) of a history of n
+ * values, row after row into out (count·H f64). The 3-point means of the history are
+ * tabulated once in m3 (n f64: the same sums as computed per feature). Returns OK or
+ * BAD_LENGTH (an origin outside [1, n]).
+ */
+export function msPaths(y: usize, n: i32, origins: usize, count: i32, H: i32, m: i32, w: i32, nb: i32, edges: usize, W: usize, out: usize, f: usize, m3: usize): i32 {
+  if (n < 1 || H < 1 || count < 0) return BAD_LENGTH;
+  for (let i = 1; i + 1 < n; i++) {
+    let s: f64 = 0;
+    s += ld(y, i - 1);
+    s += ld(y, i);
+    s += ld(y, i + 1);
+    st(m3, i, s / 3.0);
+  }
+  M3 = m3;
+  for (let r = 0; r < count; r++) {
+    const o = ldi(origins, r);
+    if (o < 1 || o > n) { M3 = 0; return BAD_LENGTH; }
+    msPath(y, o, H, m, w, nb, edges, W, out + (<usize>(r * H) << 3), f);
+  }
+  M3 = 0;
   return OK;
 }

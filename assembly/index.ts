@@ -5,6 +5,6 @@ export { knapsackTable, knapsackReconstruct, knapsackConcave, knapsackBinary, kn
 export { deployPack, deployReduce } from "./deployment";
 export { migrationTarget, migrationScratchBytes } from "./migration";
 export { etsFit, etsSse, etsStates, etsScratch } from "./forecast-ets";
-export { dspFit, dspScratch, dspDft } from "./forecast-fft";
-export { msAccumulate, msSolve, msPath, msScale, MS_FEATURES } from "./forecast-ridge";
+export { dspFit, dspScratch, dspDft, dspChirp, dspChirpSize } from "./forecast-fft";
+export { msAccumulate, msSolve, msPath, msPaths, msScale, MS_FEATURES } from "./forecast-ridge";
 export { cfQuantiles, cfScratch } from "./forecast-conformal";

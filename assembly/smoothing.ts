@@ -22,7 +22,9 @@
 // had, so the plan stays feasible; it is optimal by the level-set argument.
 // Implementation: two passes over the series, O(1) extra work per step.
 //  - forward: validate, round up, forward envelope (demand of consecutive scenarios is
-//    one forward stream for the prefetcher);
+//    one forward stream for the prefetcher); 128-bit SIMD (WebAssembly SIMD: f64x2
+//    ceil, compares, max): two values per operation without a step bound, and with one
+//    the envelope's chain on the two halves of the series at once; fills use 128-bit stores;
 //  - backward, while the scenario's plan is still in cache: backward envelope (L is
 //    final), Σ L and Σ |ΔL|, and the monotone stack run on the reversed series. The
 //    objective, the gaps, their widths and which gaps touch an edge are symmetric in
@@ -46,8 +48,12 @@ import { ld, st, ldi, sti } from "./mem";
 /** Largest demand accepted: keeps every plan value and sum an exact f64 integer. */
 @inline const MAX_DEMAND: f64 = 1e12;
 
+/** h[from, to) = v, two values per (unaligned) 128-bit store. */
 @inline function fill(h: usize, from: i32, to: i32, v: f64): void {
-  for (let k = from; k < to; k++) st(h, k, v);
+  let k = from;
+  const sv = f64x2.splat(v);
+  for (; k + 2 <= to; k += 2) v128.store(h + (<usize>k << 3), sv);
+  if (k < to) st(h, k, v);
 }
 
 /** fill() of the reversed index range [from, to) (reversed index u is h index T-1-u). */
@@ -66,14 +72,64 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   const D: f64 = step >= 0 ? <f64>step : Infinity;
   // pass 1 (forward, so that the demand of consecutive scenarios is one stream for the
   // prefetcher): validate, round up, forward envelope L_t = max(ceil d_t, L_{t-1} - D)
-  let next: f64 = -Infinity;
-  for (let t = 0; t < T; t++) {
-    const x = ld(d, t);
-    if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE; // also rejects NaN
-    const cx = Math.ceil(x);
-    const lo = next - D;
-    next = cx >= lo ? cx : lo; // both are numbers (x validated): no NaN rules needed
-    st(h, t, next);
+  if (step < 0) {
+    // no step bound: the envelope is ceil(d); two values per 128-bit operation, the
+    // validation folded into one mask (NaN fails both comparisons)
+    const lo2 = f64x2.splat(0.0);
+    const hi2 = f64x2.splat(MAX_DEMAND);
+    let ok = v128.splat<i64>(-1);
+    let t = 0;
+    for (; t + 2 <= T; t += 2) {
+      const x = v128.load(d + (<usize>t << 3));
+      ok = v128.and(ok, v128.and(f64x2.ge(x, lo2), f64x2.le(x, hi2)));
+      v128.store(h + (<usize>t << 3), f64x2.ceil(x));
+    }
+    if (!v128.all_true<i64>(ok)) return BAD_VALUE;
+    if (t < T) {
+      const x = ld(d, t);
+      if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE;
+      st(h, t, Math.ceil(x));
+    }
+  } else {
+    // the envelope's chain (L_t needs L_{t-1}) runs on the two halves of the series at
+    // once, one per SIMD lane; the second half starts without its left neighbour, so the
+    // seam is fixed up after: the first half's last value, less D per step, raises the
+    // second half's first values until it no longer binds (from there on both chains
+    // agree). All values are integers below 2^41: exact.
+    const half = T >> 1;
+    const D2 = f64x2.splat(D);
+    const lo2 = f64x2.splat(0.0);
+    const hi2 = f64x2.splat(MAX_DEMAND);
+    let ok = v128.splat<i64>(-1);
+    let nx = f64x2.splat(-Infinity);
+    const d1 = d + (<usize>half << 3);
+    const h1 = h + (<usize>half << 3);
+    for (let k = 0; k < half; k++) {
+      const off = <usize>k << 3;
+      let x = v128.load64_zero(d + off);
+      x = v128.load64_lane(d1 + off, x, 1);
+      ok = v128.and(ok, v128.and(f64x2.ge(x, lo2), f64x2.le(x, hi2))); // NaN fails both
+      nx = f64x2.pmax(f64x2.ceil(x), f64x2.sub(nx, D2)); // max(ceil d_t, L_{t-1} - D)
+      v128.store64_lane(h + off, nx, 0);
+      v128.store64_lane(h1 + off, nx, 1);
+    }
+    if (!v128.all_true<i64>(ok)) return BAD_VALUE;
+    if (T & 1) {
+      // odd length: the last value continues the second lane
+      const x = ld(d, T - 1);
+      if (!(x >= 0.0 && x <= MAX_DEMAND)) return BAD_VALUE;
+      const cx = Math.ceil(x);
+      const lo = (half > 0 ? f64x2.extract_lane(nx, 1) : -Infinity) - D;
+      st(h, T - 1, cx >= lo ? cx : lo);
+    }
+    if (half > 0) {
+      let carry = ld(h, half - 1);
+      for (let t = half; t < T; t++) {
+        carry -= D;
+        if (ld(h, t) >= carry) break;
+        st(h, t, carry);
+      }
+    }
   }
   // pass 2 (backward, h is still in cache): backward envelope (L final), Σ L and
   // Σ |ΔL| on the way, and the monotone stack. The pass runs on the reversed series

@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { benchSmoothing, smoothingGoals } from './smoothing.js';
 import { benchKnapsack, benchBudget, knapsackGoals } from './knapsack.js';
 import { benchDeployment, deploymentGoals } from './deployment.js';
-import { benchMigration, benchMigrationDense, benchMigrationExact } from './migration.js';
+import { benchMigration, benchMigrationDense, benchMigrationExact, migrationGoals, machineLoad } from './migration.js';
 import { benchBatch } from './batch.js';
 import { benchPlayground } from './playground.js';
 import { benchForecast, benchForecastScale } from './forecast.js';
@@ -50,7 +50,13 @@ const SECTIONS: Record<string, Section> = {
   },
   migration: {
     title: 'migration: machines used vs the LP bound and the plain consolidation; gap% = (start − used) / (start − LP bound); maxParallel 8; ms = full solve (validation, target, path), target "heuristic", wall-clock median, cpu ms = process CPU time (machine shared by up to 8 sessions: wall times inflated); before = the code before issue 14; then dense clusters (objective values next to machine counts) and the exact target (HiGHS)',
-    run: async () => ({ rows: await benchMigration({ quick, log }), dense: await benchMigrationDense({ quick, log }), exact: await benchMigrationExact({ log }) }),
+    run: async () => {
+      const loadBefore = machineLoad();
+      log(`machine load before: ${loadBefore.load1.toFixed(1)} (1-minute load average) on ${loadBefore.cores} cores`);
+      const rows = await benchMigration({ quick, log });
+      const goals = migrationGoals(rows, log);
+      return { loadBefore, goals, rows, dense: await benchMigrationDense({ quick, log }), exact: await benchMigrationExact({ log }), loadAfter: machineLoad() };
+    },
   },
   playground: {
     title: 'playground in Chromium, built static site: time to interactive; 1,000 × 1,440 from a file -> solved, checked, drawn (vs Node solve()); longest main-thread task; cancel; bundle sizes (gzip)',

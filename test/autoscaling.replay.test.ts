@@ -33,7 +33,7 @@ describe('HPA replay, hand-worked', () => {
     expect(r.actions).toBe(1);
     const tr = { pods: r.pods, ready: r.ready, podSeconds: 0, actions: 0 };
     // step 0: 1000 on 10 pods = 100 % > 90 %; step 1: 1000 / (18 · 100) = 56 %
-    expect(underProvisioned(tr, [1000, 1000, 1000], rel, 0.9)).toEqual({ under: 1, measured: 3 });
+    expect(underProvisioned(tr, [1000, 1000, 1000], rel, 0.9)).toEqual({ under: 1, measured: 3, underJumps: 0 });
   });
 
   it('stabilisation window: scale-down waits for the highest recommendation of the last 300 s', () => {

@@ -12,7 +12,8 @@ import {
 } from '../src/node.js';
 import { uniqueNames } from '../src/core/validate.js';
 import { quote, asGreenplanError } from '../src/core/errors.js';
-import { scanJson, parseJsonBytes } from '../src/core/json.js';
+import { scanJson, scanJsonLoop, parseJsonBytes } from '../src/core/json.js';
+import fc from 'fast-check';
 import { defineProblem } from '../src/problems/types.js';
 import { Type } from '@sinclair/typebox';
 import { invalidInstances } from './helpers/hostile.js';
@@ -185,6 +186,20 @@ describe('JSON limits (src/core/json.ts)', () => {
   });
   it('refuses deep nesting naming the path', () => {
     expect(() => scanJson(bytes('{"a":[[[[1]]]]}'), 100, 3)).toThrow(/^a\[0\]\[0\] nests arrays and objects deeper than 3 levels/);
+  });
+  it('the fast path (native byte counts) decides exactly as the byte loop, on hostile texts', () => {
+    const outcome = (f: () => void) => { try { f(); return 'ok'; } catch (e) { return (e as Error).message; } };
+    const text = fc.array(fc.constantFrom('[', ']', '{', '}', '"', '\\', ',', ':', '1', ' ', 'a'), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 45 }), fc.integer({ min: 0, max: 12 }), (s, maxArray, maxDepth) => {
+      const b = bytes(s);
+      expect(outcome(() => scanJson(b, maxArray, maxDepth))).toBe(outcome(() => scanJsonLoop(b, maxArray, maxDepth)));
+    }), { numRuns: 3000 });
+    // at the boundaries: exactly maxDepth opens (fast path), one more (the loop decides), brackets inside strings
+    expect(() => scanJson(bytes('[[[1]]]'), 100, 3)).not.toThrow();
+    expect(() => scanJson(bytes('[[[[1]]]]'), 100, 3)).toThrow(/nests arrays and objects deeper than 3 levels/);
+    expect(() => scanJson(bytes('["[[[[",[1]]'), 100, 3)).not.toThrow();
+    expect(() => scanJson(bytes('[1,2,3]'), 7)).not.toThrow();
+    expect(() => scanJson(bytes('[1,2,3,4,5,6,7,8]'), 7)).toThrow(/more than 7 elements/);
   });
   it('accepts a byte-order mark; refuses non-UTF-8 and bad JSON in one line', () => {
     expect(parseJsonBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"a":1}')]), 'x')).toEqual({ a: 1 });

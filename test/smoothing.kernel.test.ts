@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { smooth, validateSmoothing } from '../src/node.js';
 import { smoothReference } from './helpers/smoothing-reference.js';
+import { Validator } from '../src/core/validate.js';
+import { SmoothingInstance } from '../src/problems/smoothing/schema.js';
 import { mulberry32 } from './helpers/highs.js';
 
 function series(rand: () => number, T: number, style: number, top: number): number[] {
@@ -57,6 +59,20 @@ describe('fused smoothing kernel = the original algorithm (TypeScript port)', ()
   });
 });
 
+describe('the forward envelope on two halves at once (one SIMD lane each) equals the sequential one', () => {
+  it('a peak just before the seam that binds across it, far into the second half and to its end; odd and even lengths', async () => {
+    for (const T of [2, 3, 4, 5, 40, 41, 1000, 1001]) {
+      for (const maxStep of [0, 1, 7]) {
+        for (const peakAt of [0, (T >> 1) - 1, T >> 1, T - 1].filter((x) => x >= 0)) {
+          const demand = Float64Array.from({ length: T }, (_, t) => (t === peakAt ? 500.5 : (t * 37) % 11));
+          const sol = await smooth({ problem: 'smoothing', alpha: 0, scenarios: [{ demand, maxStep }] }, { plans: 'float64' });
+          expect(Array.from(sol.scenarios[0]!.plan), `T=${T} maxStep=${maxStep} peak at ${peakAt}`).toEqual(Array.from(smoothReference(demand, maxStep, 0)));
+        }
+      }
+    }
+  });
+});
+
 describe('demand checks name the JSON path of the first bad value', () => {
   const bad: [unknown, string][] = [[Number.NaN, 'NaN'], [-1, 'negative'], [1e13, 'over 1e12'], [Infinity, 'infinite']];
   it.each(bad)('Float64Array series (checked by the kernel): %s (%s)', async (v) => {
@@ -68,9 +84,47 @@ describe('demand checks name the JSON path of the first bad value', () => {
     await expect(smooth({ ...inst, budget: 100 })).rejects.toMatchObject({ path: 'scenarios[1].demand[5]' });
     expect(() => validateSmoothing(inst)).toThrow(/scenarios\[1\]\.demand\[5\] must be/);
   });
+  it('Float64Array series, every position (both lanes of the 128-bit pass and the odd tail), with and without maxStep', async () => {
+    for (const T of [1, 2, 3, 7, 8]) {
+      for (const maxStep of [undefined, 2]) {
+        for (let at = 0; at < T; at++) {
+          for (const v of [Number.NaN, -1e-300, 1e12 + 1e-3 * 1e12, Infinity, -Infinity]) {
+            const demand = Float64Array.from({ length: T }, (_, t) => 1 + (t % 3));
+            demand[at] = v;
+            const inst = { problem: 'smoothing' as const, alpha: 1, scenarios: [{ demand: Float64Array.from([5, 0.5, 2]), maxStep }, { name: 'b', demand, maxStep }] };
+            await expect(smooth(inst), `T=${T} maxStep=${maxStep} at=${at} v=${v}`).rejects.toMatchObject({ path: `scenarios[1].demand[${at}]` });
+          }
+        }
+        // the bounds themselves are accepted: 0, -0 and 1e12 in any lane
+        const edge = Float64Array.from({ length: T }, (_, t) => [0, -0, 1e12][t % 3]!);
+        const sol = await smooth({ problem: 'smoothing', alpha: 1, scenarios: [{ demand: edge, maxStep: maxStep ?? undefined }] }, { plans: 'float64' });
+        const z = (a: ArrayLike<number>) => Array.from(a, (x) => x + 0); // -0 and 0 are the same plan value
+        expect(z(sol.scenarios[0]!.plan)).toEqual(z(smoothReference(edge, maxStep, 1)));
+      }
+    }
+  });
   it.each([[null], ['3'], [true], [undefined], [Number.NaN], [-0.5]])('number[] series: %s', async (v) => {
     const inst = { problem: 'smoothing', scenarios: [{ demand: [1, 2] }, { demand: [0, 1, 2, v, 4] }, { demand: ['x'] }] };
     await expect(smooth(inst as never)).rejects.toMatchObject({ code: 'invalid-input', path: 'scenarios[1].demand[3]' });
+  });
+  it('number[] series: the hand-written check reports what the TypeBox schema reports (path and message), hostile values and a 10^6-value series', async () => {
+    const schema = new Validator(SmoothingInstance);
+    const hole = [0, 1, 2];
+    delete hole[1];
+    const cases: unknown[][] = [
+      ...[Number.NaN, '3', null, true, undefined, -1, -0.5, 1e12 * 1.001, Infinity, -Infinity, {}, [], 7n, Symbol('x')].map((v) => [0, 1, v, 3]),
+      hole,
+      Object.assign(new Array(1e6).fill(2.5), { 999999: -1 }),
+      Object.assign(new Array(1e6).fill(2.5), { 0: 'x' }),
+    ];
+    for (const [k, demand] of cases.entries()) {
+      const inst = { problem: 'smoothing', alpha: 1, scenarios: [{ demand: [1, 2] }, { name: 'b', demand }] };
+      const issue = schema.issues(inst)[0]!;
+      let err: { path?: string; message?: string } | undefined;
+      try { await smooth(inst as never); } catch (e) { err = e as typeof err; }
+      expect(err, `case ${k}`).toBeDefined();
+      expect({ path: err!.path, message: err!.message }, `case ${k}`).toEqual({ path: issue.path, message: issue.message });
+    }
   });
   it('a bad field before the series is reported by the schema first', async () => {
     const inst = { problem: 'smoothing', scenarios: [{ weight: -1, demand: [Number.NaN] }] };

@@ -24,12 +24,15 @@ export interface RawExports {
   etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
   etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;
   etsScratch(m: number): number;
-  dspFit(y: number, cut: number, nc: number, candT: number, candN: number, stepSec: number, profile: number, info: number, scratch: number): number;
+  dspFit(y: number, cut: number, nc: number, candT: number, candN: number, stepSec: number, profile: number, info: number, scratch: number, chirps: number): number;
   dspScratch(N: number): number;
   dspDft(x: number, N: number, xr: number, xi: number, scratch: number): number;
+  dspChirp(N: number, out: number): number;
+  dspChirpSize(N: number): number;
   msAccumulate(y: number, cut: number, lo: number, m: number, w: number, nb: number, edges: number, S: number, XtX: number, Xty: number, cnt: number, rows: number, f: number): number;
   msSolve(nb: number, lambda: number, XtX: number, Xty: number, cnt: number, W: number, scratch: number): number;
   msPath(y: number, o: number, H: number, m: number, w: number, nb: number, edges: number, W: number, out: number, f: number): number;
+  msPaths(y: number, n: number, origins: number, count: number, H: number, m: number, w: number, nb: number, edges: number, W: number, out: number, f: number, m3: number): number;
   msScale(y: number, o: number, m: number): number;
   cfQuantiles(err: number, bkt: number, count: number, nb: number, nl: number, alphas: number, minPool: number, qlo: number, qhi: number, scratch: number): number;
   cfScratch(count: number, nb: number): number;
@@ -321,6 +324,8 @@ export interface DspFitArgs {
   info: number;
   /** `usize` */
   scratch: number;
+  /** `usize` */
+  chirps: number;
 }
 
 /** Arguments of dspDft (assembly/forecast-fft/dspDft); types as declared there. */
@@ -335,6 +340,14 @@ export interface DspDftArgs {
   xi: number;
   /** `usize` */
   scratch: number;
+}
+
+/** Arguments of dspChirp (assembly/forecast-fft/dspChirp); types as declared there. */
+export interface DspChirpArgs {
+  /** `i32` */
+  N: number;
+  /** `usize` */
+  out: number;
 }
 
 /** Arguments of msAccumulate (assembly/forecast-ridge/msAccumulate); types as declared there. */
@@ -407,6 +420,36 @@ export interface MsPathArgs {
   out: number;
   /** `usize` */
   f: number;
+}
+
+/** Arguments of msPaths (assembly/forecast-ridge/msPaths); types as declared there. */
+export interface MsPathsArgs {
+  /** `usize` */
+  y: number;
+  /** `i32` */
+  n: number;
+  /** `usize` */
+  origins: number;
+  /** `i32` */
+  count: number;
+  /** `i32` */
+  H: number;
+  /** `i32` */
+  m: number;
+  /** `i32` */
+  w: number;
+  /** `i32` */
+  nb: number;
+  /** `usize` */
+  edges: number;
+  /** `usize` */
+  W: number;
+  /** `usize` */
+  out: number;
+  /** `usize` */
+  f: number;
+  /** `usize` */
+  m3: number;
 }
 
 /** Arguments of msScale (assembly/forecast-ridge/msScale); types as declared there. */
@@ -496,12 +539,18 @@ export interface Kernels {
   dspScratch(N: number): number;
   /** assembly/forecast-fft/dspDft: returns `i32` */
   dspDft(args: DspDftArgs): number;
+  /** assembly/forecast-fft/dspChirp: returns `i32` */
+  dspChirp(args: DspChirpArgs): number;
+  /** assembly/forecast-fft/dspChirpSize: returns `i32` */
+  dspChirpSize(N: number): number;
   /** assembly/forecast-ridge/msAccumulate: returns `i32` */
   msAccumulate(args: MsAccumulateArgs): number;
   /** assembly/forecast-ridge/msSolve: returns `i32` */
   msSolve(args: MsSolveArgs): number;
   /** assembly/forecast-ridge/msPath: returns `i32` */
   msPath(args: MsPathArgs): number;
+  /** assembly/forecast-ridge/msPaths: returns `i32` */
+  msPaths(args: MsPathsArgs): number;
   /** assembly/forecast-ridge/msScale: returns `f64` */
   msScale(args: MsScaleArgs): number;
   /** assembly/forecast-conformal/cfQuantiles: returns `i32` */
@@ -532,12 +581,15 @@ export function bindKernels(raw: RawExports): Kernels {
     etsSse: (a) => raw.etsSse(a.y, a.start, a.cut, a.m, a.prm, a.scratch),
     etsStates: (a) => raw.etsStates(a.y, a.start, a.n, a.m, a.prm, a.level, a.trend, a.season),
     etsScratch: (m) => raw.etsScratch(m),
-    dspFit: (a) => raw.dspFit(a.y, a.cut, a.nc, a.candT, a.candN, a.stepSec, a.profile, a.info, a.scratch),
+    dspFit: (a) => raw.dspFit(a.y, a.cut, a.nc, a.candT, a.candN, a.stepSec, a.profile, a.info, a.scratch, a.chirps),
     dspScratch: (N) => raw.dspScratch(N),
     dspDft: (a) => raw.dspDft(a.x, a.N, a.xr, a.xi, a.scratch),
+    dspChirp: (a) => raw.dspChirp(a.N, a.out),
+    dspChirpSize: (N) => raw.dspChirpSize(N),
     msAccumulate: (a) => raw.msAccumulate(a.y, a.cut, a.lo, a.m, a.w, a.nb, a.edges, a.S, a.XtX, a.Xty, a.cnt, a.rows, a.f),
     msSolve: (a) => raw.msSolve(a.nb, a.lambda, a.XtX, a.Xty, a.cnt, a.W, a.scratch),
     msPath: (a) => raw.msPath(a.y, a.o, a.H, a.m, a.w, a.nb, a.edges, a.W, a.out, a.f),
+    msPaths: (a) => raw.msPaths(a.y, a.n, a.origins, a.count, a.H, a.m, a.w, a.nb, a.edges, a.W, a.out, a.f, a.m3),
     msScale: (a) => raw.msScale(a.y, a.o, a.m),
     cfQuantiles: (a) => raw.cfQuantiles(a.err, a.bkt, a.count, a.nb, a.nl, a.alphas, a.minPool, a.qlo, a.qhi, a.scratch),
     cfScratch: (a) => raw.cfScratch(a.count, a.nb),

@@ -133,3 +133,29 @@ export function perPodCoverage(units: { x: ArrayLike<number>; y: ArrayLike<numbe
   }
   return { coverage: total ? hit / total : NaN, pairs: total, units: units.length, meanWidth: total ? width / total : NaN, prior: prior.kind };
 }
+
+/**
+ * REAL per-pod pairs of a Bitbrains VM from steps from..to − 1 (its own history: the replay
+ * must not fit on held-out steps): (CPU fraction, network-in KB/s). One VM is one "pod" of
+ * its own service, so its network-in is the workload that pod carried at that utilisation.
+ */
+export function bitbrainsPairs(v: { cpu: Float64Array; net: Float64Array }, from: number, to: number): { utilization: number; workloadPerPod: number }[] {
+  const out: { utilization: number; workloadPerPod: number }[] = [];
+  for (let k = Math.max(0, from); k < Math.min(to, v.cpu.length); k++) {
+    const c = v.cpu[k]!, n = v.net[k]!;
+    if (Number.isFinite(c) && Number.isFinite(n) && c >= 0 && c <= 1000 && n >= 0) out.push({ utilization: c / 100, workloadPerPod: n });
+  }
+  return out;
+}
+
+/** Alibaba GenAI 2026: the service's generative QPS per 57 s step (gen_qps_total; one service). */
+export function genaiService(): number[] {
+  return lines('alibaba-genai2026/service_timeseries.csv').slice(1).map((r) => Number(r.split(',')[2]));
+}
+
+/** REAL per-pod pairs of the GenAI service from grid steps from..to − 1: (GPU utilisation fraction, generative QPS of that pod; no record = 0). */
+export function genaiPairs(from: number, to: number): { utilization: number; workloadPerPod: number }[] {
+  const out: { utilization: number; workloadPerPod: number }[] = [];
+  for (const p of genaiPods()) for (let j = 0; j < p.step.length; j++) if (p.step[j]! >= from && p.step[j]! < to) out.push({ utilization: p.util[j]!, workloadPerPod: p.qps[j]! });
+  return out;
+}

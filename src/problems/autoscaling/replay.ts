@@ -25,6 +25,12 @@ export interface ReplayService {
   maxPods: number;
   /** Planned pods per replayed step of the forecast policies (smoothed). */
   planned: { saving: ArrayLike<number>; balanced: ArrayLike<number>; safe: ArrayLike<number> };
+  /**
+   * With `topUp`: the counts decided at each step's start from the last completed step (the
+   * information HPA acts on); the planned counts above are then the early part, started
+   * readySeconds ahead so that they serve from the step's start (topUpTrace).
+   */
+  late?: { saving: ArrayLike<number>; balanced: ArrayLike<number>; safe: ArrayLike<number> };
 }
 
 export interface ReplayOptions {
@@ -59,6 +65,36 @@ export function plannedTrace(plan: ArrayLike<number>, initial: number, step: num
     prev = n;
   }
   return { pods, ready: pods, podSeconds, actions };
+}
+
+/**
+ * A plan known ahead plus a top-up at each step's start (docs/autoscaling.md, "Top-up"):
+ * early[t] pods were started readySeconds before step t (decided from the step before the
+ * last completed one) and serve from its start; at the start the count is set to late[t]
+ * (decided from the last completed step): pods above those already there (the previous
+ * step's and the early ones) serve after readySeconds, so they count for the rest of the
+ * step (1 − readySeconds/step of it, none if readySeconds ≥ step; they serve from the next
+ * step on); a count below is reached at once. Pod-seconds: late[t] for the step, plus the
+ * warm-up of early pods above the previous count (paid even if the top-up drops them).
+ */
+export function topUpTrace(early: ArrayLike<number>, late: ArrayLike<number>, initial: number, step: number, readySeconds: number): Trace {
+  const H = early.length;
+  const pods = new Float64Array(H);
+  const ready = new Float64Array(H);
+  const frac = Math.max(0, 1 - readySeconds / step);
+  let podSeconds = 0, actions = 0;
+  let prev = initial;
+  for (let t = 0; t < H; t++) {
+    const e = early[t]!, l = late[t]!;
+    if (e > prev) { podSeconds += (e - prev) * readySeconds; if (e !== l) actions++; }
+    const avail = Math.max(prev, e);
+    pods[t] = l;
+    ready[t] = l <= avail ? l : avail + (l - avail) * frac;
+    podSeconds += l * step;
+    if (l !== prev) actions++;
+    prev = l;
+  }
+  return { pods, ready, podSeconds, actions };
 }
 
 /**
@@ -99,9 +135,9 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
     hpa: reactive(replayHpa(inp)),
     autopilot: reactive(replayAutopilot(inp, s.history)),
     static: plannedTrace(new Array<number>(H).fill(staticN), initial, o.step, o.readySeconds),
-    'forecast-saving': plannedTrace(s.planned.saving, initial, o.step, o.readySeconds),
-    'forecast-balanced': plannedTrace(s.planned.balanced, initial, o.step, o.readySeconds),
-    'forecast-safe': plannedTrace(s.planned.safe, initial, o.step, o.readySeconds),
+    'forecast-saving': s.late ? topUpTrace(s.planned.saving, s.late.saving, initial, o.step, o.readySeconds) : plannedTrace(s.planned.saving, initial, o.step, o.readySeconds),
+    'forecast-balanced': s.late ? topUpTrace(s.planned.balanced, s.late.balanced, initial, o.step, o.readySeconds) : plannedTrace(s.planned.balanced, initial, o.step, o.readySeconds),
+    'forecast-safe': s.late ? topUpTrace(s.planned.safe, s.late.safe, initial, o.step, o.readySeconds) : plannedTrace(s.planned.safe, initial, o.step, o.readySeconds),
     'forecast-saving+hpa': reactive(replayHpa({ ...inp, floor: s.planned.saving })),
     'forecast-balanced+hpa': reactive(replayHpa({ ...inp, floor: s.planned.balanced })),
     'forecast-saving+guard': reactive(replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.saving })),
@@ -111,40 +147,66 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
 }
 
 /** Steps of a trace with realised utilisation above maxUtilization, and the steps measured. */
-export function underProvisioned(trace: Trace, actual: ArrayLike<number | null>, rel: Relation, maxUtilization: number): { under: number; measured: number } {
+export function underProvisioned(trace: Trace, actual: ArrayLike<number | null>, rel: Relation, maxUtilization: number, jumps?: Uint8Array): { under: number; measured: number; underJumps: number } {
   let under = 0;
   let measured = 0;
+  let underJumps = 0;
   for (let t = 0; t < actual.length; t++) {
     const w = actual[t];
     if (w === null || w === undefined) continue;
     measured++;
-    if (rel.util(w, trace.ready[t]!) > maxUtilization * (1 + 1e-12)) under++;
+    if (rel.util(w, trace.ready[t]!) > maxUtilization * (1 + 1e-12)) { under++; if (jumps?.[t]) underJumps++; }
   }
-  return { under, measured };
+  return { under, measured, underJumps };
+}
+
+/**
+ * Jump steps (docs/autoscaling.md, "Why the goals stay out of reach"): steps that a
+ * one-step-late oracle misses, i.e. the pods that ran the previous measured step at the
+ * target (ceil(workload / capacity at the target), within the bounds) would run this one
+ * above maxUtilization. No policy that reacts to completed steps can avoid them.
+ */
+export function jumpSteps(s: Pick<ReplayService, 'actual' | 'history' | 'relation' | 'minPods' | 'maxPods'>, maxUtilization: number): Uint8Array {
+  const out = new Uint8Array(s.actual.length);
+  let prev = lastValue(s.history);
+  for (let t = 0; t < s.actual.length; t++) {
+    const w = s.actual[t];
+    if (w === null || w === undefined) continue;
+    if (prev !== null) {
+      const n = podsFor(prev, s.relation.atTarget, s.minPods, s.maxPods);
+      if (s.relation.util(w, n) > maxUtilization * (1 + 1e-12)) out[t] = 1;
+    }
+    prev = w;
+  }
+  return out;
 }
 
 export interface ReplayResult {
   policies: PolicyResult[];
+  /** Jump steps over all services (see jumpSteps). */
+  jumpSteps: number;
   traces: Record<PolicyName, Trace>[];
 }
 
 export function replay(services: ReplayService[], o: ReplayOptions): ReplayResult {
   const traces = services.map((s) => serviceTraces(s, o));
+  const jumps = services.map((s) => jumpSteps(s, o.maxUtilization));
   const H = services.reduce((m, s) => Math.max(m, s.actual.length), 0);
   const rows = POLICIES.map((policy) => {
-    let podSeconds = 0, under = 0, measured = 0, actions = 0;
+    let podSeconds = 0, under = 0, measured = 0, actions = 0, underJumps = 0;
     const energyIn: EnergyInput[] = [];
     services.forEach((s, i) => {
       const tr = traces[i]![policy];
       podSeconds += tr.podSeconds;
       actions += tr.actions;
-      const u = underProvisioned(tr, s.actual, s.relation, o.maxUtilization);
+      const u = underProvisioned(tr, s.actual, s.relation, o.maxUtilization, jumps[i]);
       under += u.under;
+      underJumps += u.underJumps;
       measured += u.measured;
       energyIn.push({ pods: tr.pods, workload: s.actual, atFull: s.relation.atFull });
     });
     const e = energyOf(energyIn, H, o.step, o.energy);
-    return { policy, podHours: podSeconds / 3600, underProvisionedSteps: under, underProvisioned: measured ? under / measured : 0, actions, kWh: e.kWh, kgCO2: e.kgCO2 };
+    return { policy, podHours: podSeconds / 3600, underProvisionedSteps: under, underProvisionedJumps: underJumps, underProvisioned: measured ? under / measured : 0, actions, kWh: e.kWh, kgCO2: e.kgCO2 };
   });
   const hpa = rows.find((r) => r.policy === 'hpa')!.podHours;
   const oracle = rows.find((r) => r.policy === 'oracle')!.podHours;
@@ -154,10 +216,11 @@ export function replay(services: ReplayService[], o: ReplayOptions): ReplayResul
     rrc: hpa > 0 ? r.podHours / hpa : r.podHours === 0 ? 1 : Infinity,
     underProvisioned: r.underProvisioned,
     underProvisionedSteps: r.underProvisionedSteps,
+    underProvisionedJumps: r.underProvisionedJumps,
     actions: r.actions,
     kWh: r.kWh,
     kgCO2: r.kgCO2,
     overOracle: oracle > 0 ? r.podHours / oracle - 1 : 0,
   }));
-  return { policies, traces };
+  return { policies, traces, jumpSteps: jumps.reduce((m, j) => m + j.reduce((a, b) => a + b, 0), 0) };
 }

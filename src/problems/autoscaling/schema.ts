@@ -72,6 +72,12 @@ export const AutoscalingInstance = Type.Object(
     energy: Type.Optional(AutoscalingEnergy),
     replanEvery: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, errorMessage: 'must be an integer number of steps in 1..100000', description: 'Replay: the forecast policies re-plan every this many steps from the history known then (default: once, a horizon-long plan).' })),
     nowcast: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay: inside a re-plan, move each step\'s forecast quantiles by the error of the last step that could be seen (actual − forecast mean), a level correction (default false; docs/autoscaling.md, "Nowcast").' })),
+    topUp: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay: the forecast policies also set their count at each step\'s start from the last completed step (the re-plan moved by its error, the information HPA acts on); pods above the early, planned ones serve after readySeconds (default false; docs/autoscaling.md, "Top-up").' })),
+    scaleDownWindow: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400, errorMessage: 'must be an integer number of seconds in 0..86400', description: 'Replay: a forecast policy\'s count never drops below the highest of its own decisions of the last floor(scaleDownWindow / step) steps, as HPA\'s scale-down stabilisation window does (default 0: none; docs/autoscaling.md, "Scale-down window").' })),
+    calibrate: Type.Optional(Type.Union([Type.Literal('horizon'), Type.Literal('lead'), Type.Literal('lead-additive'), Type.Literal('lead-relative')], {
+      errorMessage: 'must be one of "horizon", "lead", "lead-additive", "lead-relative"',
+      description: 'Replay: the quantiles the forecast policies use. "horizon" (default): the forecast\'s own conformal band of the re-plan. "lead": the conformal quantile of the errors of the short-lead prediction the decision actually uses (the re-plan\'s mean, moved by the nowcast when on), measured on the steps already seen (a calibration stretch of re-plans on the end of the history, then the replayed steps as they are measured); relative (proportional to the level) or additive errors, whichever was narrower on the recent errors; "lead-additive" / "lead-relative" force one (docs/autoscaling.md, "Short-lead calibration").',
+    })),
     evaluate: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay every policy on the last `horizon` steps of the history (default false).' })),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/autoscaling' },
@@ -119,6 +125,8 @@ export interface PolicyResult {
   /** Share of steps with realised utilisation above maxUtilization. */
   underProvisioned: number;
   underProvisionedSteps: number;
+  /** Of those, the jump steps: steps a one-step-late oracle misses too (the pods that ran the previous step at the target run this one above maxUtilization); no reactive policy avoids them. */
+  underProvisionedJumps: number;
   /** Steps at which the pod count changed. */
   actions: number;
   kWh: number;
@@ -132,7 +140,11 @@ export interface AutoscalingEvaluation {
   steps: number;
   /** Steps between the forecast policies' re-plans (= heldOutSteps: one plan). */
   replanEvery: number;
+  /** With `calibrate` "lead…": the calibration stretch (steps of history re-planned before the replay), the window of errors, the share of quantile decisions that used relative errors, and decisions left to the forecast's own band for want of errors. */
+  calibration?: { calibrate: string; calibrationSteps: number; window: number; relativeShare: number; uncalibrated: number };
   policies: PolicyResult[];
+  /** Replayed steps that are jumps (a one-step-late oracle misses them), all services together. */
+  jumpSteps: number;
   /** Per service and policy, the pod counts of the replay (same order as `policies`). */
   services: { name: string; actual: (number | null)[]; pods: Record<string, number[]> }[];
 }

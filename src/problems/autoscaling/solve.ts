@@ -12,6 +12,7 @@ import { energyOf, energyParams } from './energy.js';
 import { Relation, podsFor } from './relation.js';
 import { replay, POLICIES, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
+import { leadQuantiles } from './calibration.js';
 
 const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
 export const AUTOSCALING_MAX_VALUES = 2 ** 26;
@@ -261,8 +262,25 @@ async function evaluate(
   const hist = inst.services.map((s) => s.workload.slice(0, s.workload.length - H));
   // the forecast policies re-plan every R steps from the history known then (default: one plan)
   const R = Math.min(H, inst.replanEvery ?? H);
-  const planned = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
-  for (let r0 = 0; r0 < H; r0 += R) {
+  const calibrate = inst.calibrate ?? 'horizon';
+  const lead = calibrate !== 'horizon';
+  // Short-lead calibration: the same re-plans also run on a stretch of C steps at the end of
+  // the history (a multiple of R, at most a horizon and a third of the shortest history), so
+  // that the first replayed decisions already have errors to calibrate on.
+  const minHist = Math.min(...hist.map((h) => h.length));
+  const C = lead ? Math.floor(Math.min(H, minHist / 3) / R) * R : 0;
+  const n = inst.services.length;
+  const QS = [0.5, 0.05, 0.95, RISK_NAMES.balanced];
+  // per service over the extended window (C calibration steps, then the H replayed ones): the
+  // point prediction each decision uses (re-plan mean, nowcast-corrected when on)
+  const point = inst.services.map(() => new Float64Array(C + H));
+  // per service over the replayed steps: the re-plan's own quantiles (nowcast-corrected when on)
+  const own = inst.services.map(() => new Map<number, Float64Array>(QS.map((q) => [q, new Float64Array(H)])));
+  const pointLate = inst.services.map(() => new Float64Array(inst.topUp ? C + H : 0));
+  const ownLate = inst.services.map(() => new Map<number, Float64Array>(QS.map((q) => [q, new Float64Array(inst.topUp ? H : 0)])));
+  const base = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
+  const smoothedBase = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
+  for (let r0 = -C; r0 < H; r0 += R) {
     const h = Math.min(R, H - r0);
     // The pods of step r0 are started readySeconds before it, while step r0 − 1 is still being
     // measured: plan from the history up to r0 − 2 (one step more ahead) so that a plan never
@@ -273,14 +291,99 @@ async function evaluate(
     const known = inst.services.map((s, i) => s.workload.slice(0, s.workload.length - H + r0 - lags[i]!));
     const lagMax = Math.max(...lags);
     const fcAll = await forecastQuantiles(known.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
-      step, horizon: h + lagMax, method: inst.method, quantiles: [0.5, 0.05, 0.95, RISK_NAMES.balanced], path: (i) => `services[${i}].workload`,
+      step, horizon: h + lagMax, method: inst.method, quantiles: QS, path: (i) => `services[${i}].workload`,
     });
     const cut = (x: Float64Array, lag: number) => x.subarray(lag, lag + h);
+    const cutAll = (f: ServiceForecast, i: number): ServiceForecast => ({ ...f, mean: Float64Array.from(cut(f.mean, lags[i]!)), quantiles: new Map([...f.quantiles].map(([k, v]) => [k, Float64Array.from(cut(v, lags[i]!))])) });
+    if (r0 >= 0) {
+      // the plan known at the re-plan (no correction yet): its pods and their smoothing
+      const fc0 = fcAll.map(cutAll);
+      const ranges = inst.services.map((_, i) => podRange(fc0[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint'));
+      const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
+      ranges.forEach((r, i) => {
+        base[i]!.saving.push(...r.saving); base[i]!.balanced.push(...r.balanced); base[i]!.safe.push(...r.safe);
+        smoothedBase[i]!.saving.push(...smoothed[3 * i]!); smoothedBase[i]!.balanced.push(...smoothed[3 * i + 1]!); smoothedBase[i]!.safe.push(...smoothed[3 * i + 2]!);
+      });
+    }
+    if (inst.topUp) {
+      // the top-up at the step's start: the same re-plan moved by the error of the last completed step (lag 0)
+      fcAll.forEach((f, i) => {
+        const g = { mean: Float64Array.from(f.mean), quantiles: new Map([...f.quantiles].map(([k, v]) => [k, v === f.mean ? undefined : Float64Array.from(v)] as const)) };
+        const qs = new Map<number, Float64Array>();
+        for (const [k, v] of g.quantiles) qs.set(k, v ?? g.mean);
+        const gg = { mean: g.mean, quantiles: qs };
+        nowcast(gg, inst.services[i]!.workload, inst.services[i]!.workload.length - H + r0 - lags[i]!, 0);
+        const fi = cutAll({ method: f.method, ...gg }, i);
+        pointLate[i]!.set(fi.mean, C + r0);
+        if (r0 >= 0) for (const q of QS) ownLate[i]!.get(q)!.set(fi.quantiles.get(q)!, r0);
+      });
+    }
     if (inst.nowcast) fcAll.forEach((f, i) => nowcast(f, inst.services[i]!.workload, inst.services[i]!.workload.length - H + r0 - lags[i]!, lags[i]!));
-    const fc = fcAll.map((f, i) => ({ ...f, mean: cut(f.mean, lags[i]!), quantiles: new Map([...f.quantiles].map(([k, v]) => [k, cut(v, lags[i]!)])) }));
-    const ranges = inst.services.map((_, i) => podRange(fc[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint'));
-    const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
-    planned.forEach((p, i) => { p.saving.push(...smoothed[3 * i]!); p.balanced.push(...smoothed[3 * i + 1]!); p.safe.push(...smoothed[3 * i + 2]!); });
+    fcAll.forEach((f, i) => {
+      const fi = cutAll(f, i);
+      point[i]!.set(fi.mean, C + r0);
+      if (r0 >= 0) for (const q of QS) own[i]!.get(q)!.set(fi.quantiles.get(q)!, r0);
+    });
+  }
+  type Plans = { saving: number[]; balanced: number[]; safe: number[] };
+  let planned: Plans[];
+  let late: Plans[] | undefined;
+  const leadStats = { relative: 0, decisions: 0, uncalibrated: 0, window: 0, calibrationSteps: C };
+  // Per-step decisions (nowcast, short-lead quantiles, top-up): smoothing a whole re-plan of
+  // corrected counts would let a step's count depend on later corrections (look-ahead), so
+  // the plan is the corrected count plus the uplift that smoothing gave the re-plan's own
+  // plan at that step (known at the re-plan): plan = unsmoothed + (smoothed base − base).
+  const W = Math.max(C, Math.min(H, Math.round(86_400 / step)), 30);
+  const perStep = (pts: Float64Array[], owns: Map<number, Float64Array>[], lag: number): Plans[] => inst.services.map((s, i) => {
+    const p = pts[i]!;
+    const held = p.subarray(C);
+    const quantiles = new Map<number, Float64Array>([[0.5, held]]);
+    for (const q of [RISK_NAMES.balanced, 0.95]) quantiles.set(q, owns[i]!.get(q)!);
+    if (lead) {
+      const wl = s.workload;
+      const off = wl.length - H - C;
+      const act = new Array<number | null>(C + H);
+      for (let e = 0; e < C + H; e++) act[e] = wl[off + e] ?? null;
+      let mean = 0, k = 0;
+      for (const x of hist[i]!) if (x !== null) { mean += x; k++; }
+      mean = k ? mean / k : 0;
+      const lr = leadQuantiles(p, act, C, [RISK_NAMES.balanced, 0.95], {
+        window: W, lag, floor: Math.max(1e-9, 0.05 * mean), minErrors: 20,
+        scale: calibrate === 'lead-additive' ? 'additive' : calibrate === 'lead-relative' ? 'relative' : 'auto',
+      });
+      for (const q of [RISK_NAMES.balanced, 0.95]) {
+        const lq = lr.quantiles.get(q)!;
+        const fq = Float64Array.from(quantiles.get(q)!);
+        for (let t = 0; t < H; t++) if (Number.isFinite(lq[t]!)) fq[t] = lq[t]!;
+        quantiles.set(q, fq);
+        leadStats.relative += lr.relative.get(q)!;
+      }
+      leadStats.decisions += 2 * (H - lr.uncalibrated);
+      leadStats.uncalibrated += lr.uncalibrated;
+    }
+    const r = podRange({ method: '', mean: held, quantiles }, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint');
+    const b = base[i]!, sb = smoothedBase[i]!;
+    const up = (u: number[], bb: number[], ss: number[]) => u.map((x, t) => Math.min(bounds[i]!.max, x + Math.max(0, ss[t]! - bb[t]!)));
+    return { saving: up(r.saving, b.saving, sb.saving), balanced: up(r.balanced, b.balanced, sb.balanced), safe: up(r.safe, b.safe, sb.safe) };
+  });
+  if (!inst.nowcast && !lead) planned = smoothedBase;
+  else {
+    leadStats.window = W;
+    planned = perStep(point, own, 1);
+  }
+  if (inst.topUp) late = perStep(pointLate, ownLate, 0);
+  // scaleDownWindow (docs/autoscaling.md, "Scale-down window"): like HPA's stabilisation
+  // window, a forecast policy's count never drops below the highest of its own decisions of
+  // the last floor(window / step) steps (decisions made earlier: no look-ahead)
+  const hold = Math.floor((inst.scaleDownWindow ?? 0) / step);
+  if (hold > 0) {
+    for (const pl of late ?? planned) {
+      for (const k of ['saving', 'balanced', 'safe'] as const) {
+        const raw = pl[k].slice();
+        const x = pl[k];
+        for (let t = 0; t < x.length; t++) for (let j = Math.max(0, t - hold); j < t; j++) x[t] = Math.max(x[t]!, raw[j]!);
+      }
+    }
   }
   const rs: ReplayService[] = inst.services.map((s, i) => {
     let rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
@@ -294,6 +397,7 @@ async function evaluate(
       minPods: bounds[i]!.min,
       maxPods: bounds[i]!.max,
       planned: planned[i]!,
+      ...(late ? { late: late[i]! } : {}),
     };
   });
   const r = replay(rs, { step, target, maxUtilization: inst.maxUtilization ?? 0.9, readySeconds: inst.readySeconds ?? 60, energy: o.energy });
@@ -301,7 +405,9 @@ async function evaluate(
     heldOutSteps: H,
     steps: H,
     replanEvery: R,
+    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, uncalibrated: leadStats.uncalibrated } } : {}),
     policies: r.policies,
+    jumpSteps: r.jumpSteps,
     services: rs.map((s, i) => ({
       name: s.name,
       actual: Array.from(s.actual, (x) => x ?? null),

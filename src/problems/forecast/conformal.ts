@@ -14,8 +14,15 @@ import type { SeriesCtx } from './series.js';
 
 /** Error buckets across the horizon: at most this many. */
 const MAX_BUCKETS = 24;
-/** Errors per step and window to aim for (origins are strided to about this many). */
+/**
+ * Errors per step and window to aim for (origins are strided to about this many): PER_STEP,
+ * down to PER_STEP_MIN on long horizons where a bucket pools many steps (a bucket's pool
+ * over the calibration windows then still holds about POOL_AIM errors or more).
+ */
 const PER_STEP = 24;
+const PER_STEP_MIN = 8;
+const POOL_AIM = 320;
+const perStepFor = (H: number, nb: number) => Math.min(PER_STEP, Math.max(PER_STEP_MIN, Math.ceil((POOL_AIM * nb) / (H * 4))));
 /** Smallest pool a bucket's quantiles use (widened over neighbours until reached). */
 const MIN_POOL = 60;
 
@@ -29,6 +36,8 @@ export interface Calibration {
   bucketOf: (h: number) => number;
   /** Mean absolute error over every collected error (NaN when none). */
   mae: number;
+  /** Root mean squared error over every collected error (NaN when none). */
+  rmse: number;
   count: number;
 }
 
@@ -37,7 +46,7 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
   const nb = Math.min(H, MAX_BUCKETS);
   const bucketOf = (h: number) => Math.floor((h * nb) / H);
   const tab = bucketTable(H, nb);
-  const stride = Math.max(1, Math.floor((end - cut) / PER_STEP));
+  const stride = Math.max(1, Math.floor((end - cut) / perStepFor(H, nb)));
   const { y, observed } = ctx;
   // origins o (o values known) whose paths reach a target in [cut, end): o in [cut − H + 1, end − 1]
   const origins: number[] = [];
@@ -51,6 +60,7 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
   const bulk = fit.paths ? fit.paths(origins, H) : null;
   const path = bulk ? null : new Float64Array(H);
   let abs = 0;
+  let sq = 0;
   let count = 0;
   for (let r = 0; r < origins.length; r++) {
     const o = origins[r]!;
@@ -67,10 +77,11 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
       err[count] = e;
       bucket[count] = tab[h]!;
       abs += e < 0 ? -e : e;
+      sq += e * e;
       count++;
     }
   }
-  return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, count };
+  return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count };
 }
 
 const tables = new Map<string, Uint8Array>();
@@ -93,7 +104,8 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
   if (list.length === 1) return first;
   let abs = 0;
   let count = 0;
-  for (const c of list) if (c.count) { abs += c.mae * c.count; count += c.count; }
+  let sq = 0;
+  for (const c of list) if (c.count) { abs += c.mae * c.count; sq += c.rmse * c.rmse * c.count; count += c.count; }
   let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
   const pool = () => {
     if (!pooled) {
@@ -108,7 +120,7 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
   return {
     get err() { return pool().err; },
     get bucket() { return pool().bucket; },
-    nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, count,
+    nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count,
   };
 }
 

@@ -14,17 +14,46 @@ import { snaivePath } from './snaive.js';
 /** Longest DFT window (values): longer candidate periods are skipped. */
 export const DSP_MAX_WINDOW = 2 ** 20;
 
+/** Least earliest calibration cut at which dsp's windows share one fit (as ets's fit window). */
+export const DSP_ROLL = 2016;
+
 export interface DspFit { period: number; components: number; acf: number }
 
 /** dsp needs the step in seconds (components of period under an hour are dropped). */
 export function dspMethod(stepSec: number): Method {
   return {
     name: 'dsp',
+    // calibration windows share one fit at the earliest cut once it holds DSP_ROLL values,
+    // three days and two horizons (docs/forecast.md, "Speed"); the backtest keeps its own
+    // fit (the profile does not depend on the origin: an older fit would lengthen its lead)
+    rollForward: (ctx, H) => Math.max(DSP_ROLL, 3 * (ctx.seasons[0] ?? 0), 2 * H),
     async fitAll(series, cuts) {
       const k = await kernels();
       return series.map((ctx, i) => fitOne(k, ctx, cuts[i]!, stepSec));
     },
   };
+}
+
+/**
+ * Chirp blocks of Bluestein's DFT per window length (assembly/forecast-fft.ts, dspChirp):
+ * they depend on N only, and the windows of a call share a few lengths (three days, two
+ * weeks), so each is computed once per length and copied in (docs/forecast.md, "Speed").
+ */
+const chirpCache = new Map<number, Float64Array>();
+function chirpOf(k: Awaited<ReturnType<typeof kernels>>, N: number): Float64Array {
+  let c = chirpCache.get(N);
+  if (!c) {
+    const size = k.dspChirpSize(N);
+    const lay = new Layout();
+    const o = lay.take(size, 8);
+    const base = lay.reserve(k, 'forecast (dsp)');
+    const st = k.dspChirp({ N, out: base + o });
+    if (st !== OK) throw statusError(st, 'forecast (dsp)');
+    c = new Float64Array(k.memory.buffer, base + o, size).slice();
+    if (chirpCache.size >= 8) chirpCache.clear();
+    chirpCache.set(N, c);
+  }
+  return c;
 }
 
 function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, stepSec: number): Fitted {
@@ -44,12 +73,17 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   const oP = lay.take(Tmax, 8);
   const oI = lay.take(4, 8);
   const oS = lay.take(k.dspScratch(Nmax), 8);
+  const chirps = candN.map((N) => chirpOf(k, N));
+  const oC = lay.take(seasons.length, 4);
+  const oB = chirps.map((c) => lay.take(c.length, 8));
   const base = lay.reserve(k, 'forecast (dsp)');
   const buf = k.memory.buffer;
   new Float64Array(buf, base + oY, cut).set(ctx.y.subarray(0, cut));
   new Int32Array(buf, base + oT, seasons.length).set(seasons);
   new Int32Array(buf, base + oN, seasons.length).set(candN);
-  const st = k.dspFit({ y: base + oY, cut, nc: seasons.length, candT: base + oT, candN: base + oN, stepSec, profile: base + oP, info: base + oI, scratch: base + oS });
+  chirps.forEach((c, j) => new Float64Array(buf, base + oB[j]!, c.length).set(c));
+  new Int32Array(buf, base + oC, seasons.length).set(oB.map((o) => base + o));
+  const st = k.dspFit({ y: base + oY, cut, nc: seasons.length, candT: base + oT, candN: base + oN, stepSec, profile: base + oP, info: base + oI, scratch: base + oS, chirps: base + oC });
   if (st !== OK) throw statusError(st, 'forecast (dsp)');
   const info = new Float64Array(k.memory.buffer, base + oI, 4).slice();
   const c = info[0]!;

@@ -10,7 +10,7 @@ import { Layout } from '../../wasm/arena.js';
 import { statusError } from '../../core/errors.js';
 import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
-import { usableSeasons, type SeriesCtx } from './series.js';
+import { seasonsFor, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
 
 /** Values the parameters are fitted on (before the cut): enough for the seasons, bounded for speed. */
@@ -29,6 +29,8 @@ export const ets: Method = {
   name: 'ets',
   // roll forward once the earliest calibration fit sees a full fit window (docs/forecast.md, "Speed")
   rollForward: (ctx, H) => { const m = ctx.seasons[0] ?? 0; return Math.max(ETS_FIT_WINDOW, 6 * m, 2 * H + 2 * m); },
+  rollBacktest: true,
+  rollFinal: 1, // reads the first season only
   async fitAll(series, cuts, H) {
     const k = await kernels();
     return series.map((ctx, i) => fitOne(k, ctx, cuts[i]!, H));
@@ -37,8 +39,9 @@ export const ets: Method = {
 
 function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, H: number): Fitted {
   const n = ctx.y.length;
-  const seasons = usableSeasons(ctx, cut);
+  const seasons = seasonsFor(ctx, cut);
   const m = seasons.length ? seasons[0]! : 0;
+  const short = m > 0 && !ctx.seasons.includes(m);
   if (cut < 3 || ctx.constant) {
     const why = ctx.constant ? 'constant history' : `history of ${cut} values`;
     return { path: (o, h, out) => snaivePath(ctx.y, o, 0, h, out), note: `ets: ${why}: naive (last value)` };
@@ -71,9 +74,10 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   const season = m > 0 ? new Float64Array(buf, base + oS, n).slice() : null;
   if (!w) warm.set(ctx, { m, params });
   const phi = params.phi;
-  const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term') : undefined;
+  const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term')
+    : short ? `ets: ${ctx.seasons.length ? `history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice` : 'no season at this step'}: short season of ${m} steps detected in the history` : undefined;
   const fitted: Fitted & { params: EtsParams; m: number } = {
-    params, m, note,
+    params, m, note, seasons: short ? [m] : undefined,
     path(o, h, out) {
       if (o < t0) { snaivePath(ctx.y, o, 0, h, out); return; }
       const l = level[o - 1]!;

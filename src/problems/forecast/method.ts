@@ -13,6 +13,8 @@ export interface Fitted {
   path(o: number, H: number, out: Float64Array): void;
   /** Optional bulk form: paths of H steps from each origin, row after row (same values as path). */
   paths?(origins: readonly number[], H: number): Float64Array;
+  /** The seasons (steps) this fit uses, when they differ from the covered default ones (a detected short season). */
+  seasons?: number[];
   /** Why this fit runs in a reduced form (no seasons, fell back to another method). */
   note?: string;
 }
@@ -26,6 +28,20 @@ export interface Method {
    * instead of one refit each (docs/forecast.md, "Speed"). Absent: always refit.
    */
   readonly rollForward?: (ctx: SeriesCtx, H: number) => number;
+  /**
+   * With rollForward: the backtest of a rolled series also forecasts from the one fit at
+   * the earliest calibration cut (states rolled forward to the backtest origin, parameters
+   * frozen), instead of a fit of its own. Only for methods whose forecast from a later
+   * origin reads the values before that origin (ets, multiscale), not dsp's origin-free profile.
+   */
+  readonly rollBacktest?: boolean;
+  /**
+   * With rollBacktest: the forecast itself also comes from that one fit (states rolled to
+   * the end of the history) when the fit at the earliest cut uses the same seasons as a fit
+   * on the whole history would (the first rollFinal seasons: those the method reads): one
+   * fit per series and method in all.
+   */
+  readonly rollFinal?: number;
   /** True when the fit is joint over the series (a series left out changes the others' fit). */
   readonly global?: boolean;
   /** Fit every history on its first cuts[i] values (cuts[i] >= 1). Global methods fit jointly. */

@@ -9,13 +9,22 @@ import { Layout } from '../../wasm/arena.js';
 import { statusError } from '../../core/errors.js';
 import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
-import { usableSeasons, type SeriesCtx } from './series.js';
+import { seasonsFor, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
 
 /** Ridge strength per row (features are O(1) after scaling). */
 export const MS_LAMBDA = 1e-3;
-/** Rows sampled per series and horizon bucket. */
+/** Rows sampled per series and horizon bucket (instances of up to MS_ALL_ROWS / MS_ROWS series). */
 export const MS_ROWS = 96;
+/**
+ * Rows per bucket of the joint fit to aim for: larger instances sample fewer rows per
+ * series (at least MS_MIN_ROWS), since 13 weights need far fewer than 96 × 1,000 rows
+ * (docs/forecast.md, "Speed").
+ */
+export const MS_ALL_ROWS = 96 * 32;
+export const MS_MIN_ROWS = 8;
+/** Rows per series and bucket for a joint fit over `count` series. */
+export const msRowsFor = (count: number) => Math.max(MS_MIN_ROWS, Math.min(MS_ROWS, Math.ceil(MS_ALL_ROWS / Math.max(1, count))));
 /** Values before the cut whose origins are sampled (at least 4 horizons and 7 days). */
 const spanOf = (m: number, H: number) => Math.max(2016, 7 * m, 4 * H);
 
@@ -29,7 +38,7 @@ export function bucketEdges(H: number): number[] {
 
 interface SeasonPair { m: number; w: number }
 const seasonsAt = (ctx: SeriesCtx, cut: number): SeasonPair => {
-  const s = usableSeasons(ctx, cut);
+  const s = seasonsFor(ctx, cut);
   return { m: s[0] ?? 0, w: s[1] ?? 0 };
 };
 
@@ -45,7 +54,8 @@ export async function fitMultiscale(series: readonly SeriesCtx[], cuts: readonly
   const lay = new Layout();
   const oA = lay.take(nb * F * F, 8), oV = lay.take(nb * F, 8), oC = lay.take(nb, 8), oW = lay.take(nb * F, 8);
   const oE = lay.take(nb + 1, 4), oF = lay.take(F, 8), oS = lay.take(F * F + F, 8);
-  const oR = lay.take(rowsOut ? nb * MS_ROWS * (F + 2) : 0, 8);
+  const S = msRowsFor(series.length);
+  const oR = lay.take(rowsOut ? nb * S * (F + 2) : 0, 8);
   const oY = lay.take(nMax, 8);
   const base = lay.reserve(k, 'forecast (multiscale)');
   const buf = () => k.memory.buffer;
@@ -58,7 +68,7 @@ export async function fitMultiscale(series: readonly SeriesCtx[], cuts: readonly
     const lo = Math.max(m > 0 ? m + 1 : 13, cut - spanOf(m, H));
     if (cut - 1 < lo) return;
     new Float64Array(buf(), base + oY, cut).set(ctx.y.subarray(0, cut));
-    const r = k.msAccumulate({ y: base + oY, cut, lo, m, w, nb, edges: base + oE, S: MS_ROWS, XtX: base + oA, Xty: base + oV, cnt: base + oC, rows: rowsOut ? base + oR : 0, f: base + oF });
+    const r = k.msAccumulate({ y: base + oY, cut, lo, m, w, nb, edges: base + oE, S, XtX: base + oA, Xty: base + oV, cnt: base + oC, rows: rowsOut ? base + oR : 0, f: base + oF });
     if (r < 0) throw statusError(-r, 'forecast (multiscale)');
     if (rowsOut) design.push(new Float64Array(buf(), base + oR, r * (F + 2)).slice());
   });
@@ -75,15 +85,15 @@ function pathsWith(k: Kernels, model: MultiscaleModel, ctx: SeriesCtx, cut: numb
   const { m, w } = seasonsAt(ctx, cut);
   const lay = new Layout();
   const oY = lay.take(n, 8), oW = lay.take(nb * F, 8), oE = lay.take(nb + 1, 4), oF = lay.take(F, 8), oO = lay.take(origins.length * H, 8);
+  const oR = lay.take(origins.length, 4), oM = lay.take(n, 8);
   const base = lay.reserve(k, 'forecast (multiscale)');
   const buf = k.memory.buffer;
   new Float64Array(buf, base + oY, n).set(ctx.y);
   new Float64Array(buf, base + oW, nb * F).set(model.weights);
   new Int32Array(buf, base + oE, nb + 1).set(model.edges);
-  origins.forEach((o, r) => {
-    const st = k.msPath({ y: base + oY, o, H, m, w, nb, edges: base + oE, W: base + oW, out: base + oO + r * H * 8, f: base + oF });
-    if (st !== OK) throw statusError(st, 'forecast (multiscale)');
-  });
+  new Int32Array(buf, base + oR, origins.length).set(origins);
+  const st = k.msPaths({ y: base + oY, n, origins: base + oR, count: origins.length, H, m, w, nb, edges: base + oE, W: base + oW, out: base + oO, f: base + oF, m3: base + oM });
+  if (st !== OK) throw statusError(st, 'forecast (multiscale)');
   return new Float64Array(k.memory.buffer, base + oO, origins.length * H).slice();
 }
 
@@ -92,6 +102,8 @@ export const multiscale: Method = {
   global: true,
   // roll forward once the earliest calibration fit samples a full span (docs/forecast.md, "Speed")
   rollForward: (ctx, H) => spanOf(ctx.seasons[0] ?? 0, H),
+  rollBacktest: true,
+  rollFinal: 2, // reads a day and a week
   async fitAll(series, cuts, H) {
     const k = await kernels();
     const model = await fitMultiscale(series, cuts, H);
@@ -104,9 +116,11 @@ export const multiscale: Method = {
       const { m, w } = seasonsAt(ctx, cut);
       const notes: string[] = [];
       if (m === 0) notes.push(`multiscale: history of ${cut} values covers no season twice: recent-window features only`);
+      else if (!ctx.seasons.includes(m)) notes.push(`multiscale: history of ${cut} values covers no season twice: short season of ${m} steps detected in the history`);
       else if (w === 0 && ctx.seasons.length > 1) notes.push(`multiscale: history covers the ${ctx.seasons[1]}-step season less than twice: no weekly features`);
       const fit: Fitted = {
         note: notes.length ? notes.join('; ') : undefined,
+        seasons: m > 0 && !ctx.seasons.includes(m) ? [m] : undefined,
         path(o, h, out) { out.set(pathsWith(k, model, ctx, cut, [o], h).subarray(0, h)); },
         paths: (origins, h) => pathsWith(k, model, ctx, cut, origins, h),
       };

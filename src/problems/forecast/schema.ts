@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 /** The forecasting methods (docs/forecast.md). */
-export const FORECAST_METHODS = ['seasonal-naive', 'ets', 'dsp', 'multiscale'] as const;
+export const FORECAST_METHODS = ['seasonal-naive', 'ets', 'dsp', 'multiscale', 'combination'] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 export type ForecastMethodChoice = ForecastMethod | 'auto';
 
@@ -36,9 +36,9 @@ export const ForecastInstance = Type.Object(
       errorMessage: 'must be an array of 1..8 coverages strictly between 0 and 1',
       description: 'Central interval coverages (default [0.8, 0.95]).',
     })),
-    method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale')], {
+    method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale'), Type.Literal('combination')], {
       errorMessage: `must be one of ${[...FORECAST_METHODS, 'auto'].map((m) => `"${m}"`).join(', ')}`,
-      description: '"auto" (default): per series, the method with the best out-of-sample error; or one of "seasonal-naive", "ets", "dsp", "multiscale".',
+      description: '"auto" (default): per series, the method with the best out-of-sample error; or one of "seasonal-naive", "ets", "dsp", "multiscale", "combination" (the median of the other four).',
     })),
     series: Type.Array(ForecastSeries, { minItems: 1, errorMessage: 'must be a non-empty array of series' }),
   },

@@ -10,26 +10,28 @@
 //                                         backtest's coverage is measured on values its
 //                                         intervals never saw).
 // Fits with equal cuts are shared (C = H: 2K + 2 fits become K + 2); methods that roll
-// forward (ets, multiscale) calibrate long histories on one fit at the earliest cut
-// (docs/forecast.md, "Speed"): 3 fits. Histories too short
-// for one window calibrate on their second half (the solution says so). "auto" picks, per
-// series, the method whose calibration errors are smallest (seasonal naive unless another
-// is AUTO_MARGIN better: selection noise); its backtest is that of the
-// method the backtest's calibration errors pick (a choice made without the backtest's values).
+// forward (ets, dsp, multiscale) calibrate long histories on one fit at the earliest cut,
+// and ets and multiscale also take the backtest and (same seasons read) the forecast from it
+// (docs/forecast.md, "Speed"): one to three fits. Histories too short
+// for one window calibrate on their second half (the solution says so). The combination is
+// the median of ets, dsp and multiscale (forecasts and aligned calibration errors). "auto"
+// picks, per series, the candidate whose calibration RMSE is smallest (the combination
+// unless another is AUTO_MARGIN better: selection noise); its backtest is that of the
+// candidate the backtest's calibration errors pick (a choice made without the backtest's values).
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import {
   ForecastInstance, FORECAST_METHODS,
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
-import { prepareSeries, defaultSeasons, usableSeasons, naiveScale, type SeriesCtx } from './series.js';
+import { prepareSeries, defaultSeasons, usableSeasons, seasonsFor, naiveScale, type SeriesCtx } from './series.js';
 import { calibrate, mergeCalibrations, bands, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
 import { dspMethod } from './dsp.js';
 import { multiscale } from './multiscale.js';
-import { kernels } from '../../wasm/loader.js';
+import { kernels, type Kernels } from '../../wasm/loader.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
 /** Most values one call accepts (sum over series). */
@@ -80,13 +82,22 @@ interface MethodRun {
   mae1: number;
   /** The backtest's (the auto choice for the backtest), NaN when none. */
   mae0: number;
+  /** The root mean squared calibration errors (forecast, backtest), NaN when none. */
+  rmse1: number;
+  rmse0: number;
   notes: string[];
   seasons: number[];
+  /** The pooled calibration errors of the forecast (cal1) and of the backtest (cal0). */
+  cal1: Calibration | null;
+  cal0: Calibration | null;
+  /** The forecast and the backtest's forecast before clipping (the combination takes their median). */
+  raw(): Float64Array;
+  rawBack(): Float64Array | null;
 }
 
 /** Values per calibration window at least (windows hold max(H, CAL_MIN) values). */
 export const CAL_MIN = 240;
-/** auto keeps seasonal naive unless another method's calibration error is this much lower. */
+/** auto keeps its default (the combination, else seasonal naive) unless another method's calibration error is this much lower. */
 export const AUTO_MARGIN = 0.05;
 /** Calibration windows per interval set. */
 export const CAL_WINDOWS = 4;
@@ -132,8 +143,6 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     return f;
   };
   const slotCount = Math.max(1, ...plans.map((p) => Math.max(p.cal.length, p.calB.length)));
-  const final = await fitsAt(plans.map((p) => p.n));
-  const back = await fitsAt(plans.map((p) => p.b));
   const calFits: (Fitted | null)[][] = [];
   const calBFits: (Fitted | null)[][] = [];
   // roll forward (docs/forecast.md, "Speed"): a series whose earliest calibration cut
@@ -147,6 +156,20 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
   const rolls = plans.map((p, i) => method.rollForward !== undefined && earliest(p) >= 1 && earliest(p) >= method.rollForward(ctxs[i]!, H));
   const anchor = rolls.some(Boolean) ? await fitsAt(plans.map((p, i) => (rolls[i] ? earliest(p) : 0))) : [];
   const allRoll = rolls.every(Boolean);
+  // the forecast: its own fit on all n values, or (rollFinal) the anchor rolled to n when
+  // the anchor's seasons are those of a fit on all values; a global method refits jointly
+  // unless every series can take the anchor
+  const read = method.rollFinal ?? 0;
+  const sameSeasons = (i: number) => seasonsFor(ctxs[i]!, earliest(plans[i]!)).slice(0, read).join() === seasonsFor(ctxs[i]!, plans[i]!.n).slice(0, read).join();
+  const rollsFinal = plans.map((_, i) => !!method.rollFinal && rolls[i]! && sameSeasons(i));
+  const finalOwn = rollsFinal.every(Boolean) ? [] : await fitsAt(plans.map((p, i) => (rollsFinal[i] && !method.global ? 0 : p.n)));
+  const final = plans.map((_, i) => finalOwn[i] ?? anchor[i]!);
+  // the backtest: its own fit at n − H, or (rollBacktest) the anchor rolled forward for a
+  // rolled series; a global method refits jointly unless every series rolls
+  const backOwn = method.rollBacktest && (allRoll || !method.global)
+    ? (rolls.every(Boolean) ? [] : await fitsAt(plans.map((p, i) => (rolls[i] ? 0 : p.b))))
+    : await fitsAt(plans.map((p) => p.b));
+  const back = plans.map((_, i) => (method.rollBacktest && rolls[i] && backOwn[i] == null ? anchor[i]! : backOwn[i] ?? null));
   // refits per window: a global method keeps every series in its joint fits (same model as without rolling)
   const cutsAt = (k: number, wins: (p: (typeof plans)[number]) => { cut: number }[]) =>
     plans.map((p, i) => (rolls[i] && !method.global ? 0 : wins(p)[k]?.cut ?? 0));
@@ -154,7 +177,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     const own1 = allRoll ? [] : await fitsAt(cutsAt(k, (p) => p.cal));
     const own0 = allRoll ? [] : await fitsAt(cutsAt(k, (p) => p.calB));
     const use = (w: { cut: number } | undefined, i: number, own: (Fitted | null)[]) =>
-      !w ? null : !rolls[i] ? own[i]! : w.cut === plans[i]!.b ? back[i]! : anchor[i]!;
+      !w ? null : !rolls[i] ? own[i]! : w.cut === plans[i]!.b && back[i] ? back[i]! : anchor[i]!;
     calFits.push(plans.map((p, i) => use(p.cal[k], i, own1)));
     calBFits.push(plans.map((p, i) => use(p.calB[k], i, own0)));
   }
@@ -204,9 +227,13 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     if (!cal1 || cal1.count === 0) notes.push(`no out-of-sample error to calibrate on (${n} value${n === 1 ? '' : 's'}): intervals have zero width`);
     else if (n - C < 2) notes.push(`history of ${n} values is shorter than a calibration window (${C}) plus 2: intervals calibrated on ${cal1.count} errors from a fit on the first ${cal[0]!.cut} values`);
     else if (C < Math.max(H, CAL_MIN)) notes.push(`history of ${n} values is shorter than a calibration window of ${Math.max(H, CAL_MIN)} values: ${cal.length} windows of ${C}`);
-    const forecastOnce = once(() => {
+    const raw = once(() => {
       const mean = new Float64Array(H);
       F.path(n, H, mean);
+      return mean;
+    });
+    const forecastOnce = once(() => {
+      const mean = raw().slice();
       const band = bands(cal1, H, levels, k);
       clipInto(mean, band.lo, band.hi);
       return { mean, lo: band.lo, hi: band.hi };
@@ -214,13 +241,21 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     // backtest: a fit without the last H values forecasts them; windows before them calibrate its intervals
     let backtest = (): ForecastBacktest => ({ mase: null, mae: null, steps: 0, coverage: Object.fromEntries(levels.map((L) => [String(L), null])) });
     let mae0 = NaN;
+    let cal0: Calibration | null = null;
+    let rawBack = (): Float64Array | null => null;
     if (b > 0) {
-      const cal0 = calibrateAll(calB, calBFits);
+      cal0 = calibrateAll(calB, calBFits);
       mae0 = cal0?.mae ?? NaN;
-      backtest = once(() => {
+      const c0 = cal0;
+      const rb = once(() => {
         const bm = new Float64Array(H);
         back[i]!.path(b, H, bm);
-        const bb = bands(cal0, H, levels, k);
+        return bm;
+      });
+      rawBack = rb;
+      backtest = once(() => {
+        const bm = rb().slice();
+        const bb = bands(c0, H, levels, k);
         clipInto(bm, bb.lo, bb.hi);
         const m = usableSeasons(ctx, b)[0] ?? 0;
         return score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
@@ -228,8 +263,99 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     } else {
       notes.push(`history of ${n} values is not longer than the horizon (${H}): no backtest`);
     }
-    return { forecast: forecastOnce, backtest, mae1: cal1?.mae ?? NaN, mae0, notes, seasons: usableSeasons(ctx, n) };
+    return { forecast: forecastOnce, backtest, mae1: cal1?.mae ?? NaN, mae0, rmse1: cal1?.rmse ?? NaN, rmse0: cal0?.rmse ?? NaN, notes, seasons: F.seasons ?? usableSeasons(ctx, n), cal1, cal0, raw, rawBack };
   };
+}
+
+/** The members of the combination: the three fitted models (the baseline is not one). */
+export const COMBINATION_MEMBERS: readonly ForecastMethod[] = ['ets', 'dsp', 'multiscale'];
+
+/**
+ * Per index, the median of the members' values (the mean of the middle two for an even
+ * count). The combination's errors are the median of the members' errors at the same
+ * (origin, step): y − median(f) = median(y − f) (docs/forecast.md, "combination").
+ */
+export function medianOf(rows: readonly Float64Array[], len: number): Float64Array {
+  const out = new Float64Array(len);
+  const k = rows.length;
+  if (k === 3) {
+    // the common case without a sort: max(min(a, b), min(max(a, b), c))
+    const [A, B, C] = rows as [Float64Array, Float64Array, Float64Array];
+    for (let j = 0; j < len; j++) {
+      const a = A[j]!, b = B[j]!, c = C[j]!;
+      const lo = a < b ? a : b, hi = a < b ? b : a;
+      const m = hi < c ? hi : c;
+      out[j] = lo > m ? lo : m;
+    }
+    return out;
+  }
+  const v = new Float64Array(k);
+  for (let j = 0; j < len; j++) {
+    // insertion sort of the k values (k is small)
+    for (let q = 0; q < k; q++) {
+      const x = rows[q]![j]!;
+      let p = q - 1;
+      while (p >= 0 && v[p]! > x) { v[p + 1] = v[p]!; p--; }
+      v[p + 1] = x;
+    }
+    out[j] = k % 2 ? v[k >> 1]! : 0.5 * (v[(k >> 1) - 1]! + v[k >> 1]!);
+  }
+  return out;
+}
+
+/** The members' calibrations combined (the same windows, origins and steps: aligned errors); null when they do not align. */
+function combineCalibrations(cals: readonly (Calibration | null)[]): Calibration | null {
+  const first = cals[0];
+  if (!first || cals.some((c) => !c || c.count !== first.count || c.nb !== first.nb)) return null;
+  const err = medianOf(cals.map((c) => c!.err), first.count);
+  let abs = 0;
+  let sq = 0;
+  for (let j = 0; j < err.length; j++) { abs += Math.abs(err[j]!); sq += err[j]! * err[j]!; }
+  return { err, bucket: first.bucket, nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count };
+}
+
+/**
+ * The combination of the members' runs of one series: forecast, backtest and intervals
+ * from the median of their forecasts and of their calibration errors (its own
+ * out-of-sample errors). Null when their calibrations do not align.
+ */
+function combinationRun(ctx: SeriesCtx, members: readonly MethodRun[], H: number, levels: readonly number[], k: Kernels): MethodRun | null {
+  const cal1Lazy = once(() => combineCalibrations(members.map((r) => r.cal1)));
+  const cal0Lazy = once(() => combineCalibrations(members.map((r) => r.cal0)));
+  if (members.some((r) => (r.cal1?.count ?? -1) !== (members[0]!.cal1?.count ?? -1) || (r.cal0?.count ?? -1) !== (members[0]!.cal0?.count ?? -1))) return null;
+  const n = ctx.y.length;
+  const b = n - H >= 1 ? n - H : 0;
+  const raw = once(() => medianOf(members.map((r) => r.raw()), H));
+  const rawBack = once(() => (b > 0 ? medianOf(members.map((r) => r.rawBack()!), H) : null));
+  const forecastOnce = once(() => {
+    const mean = raw().slice();
+    const band = bands(cal1Lazy(), H, levels, k);
+    clipInto(mean, band.lo, band.hi);
+    return { mean, lo: band.lo, hi: band.hi };
+  });
+  const backtest = b > 0 ? once(() => {
+    const bm = rawBack()!.slice();
+    const bb = bands(cal0Lazy(), H, levels, k);
+    clipInto(bm, bb.lo, bb.hi);
+    const m = usableSeasons(ctx, b)[0] ?? 0;
+    return score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
+  }) : () => members[0]!.backtest();
+  // the mean absolute error of the median errors, computed without building the pooled
+  // arrays twice (auto compares it before any interval is needed)
+  const run: MethodRun = {
+    forecast: forecastOnce, backtest,
+    get mae1() { return cal1Lazy()?.mae ?? NaN; },
+    get mae0() { return cal0Lazy()?.mae ?? NaN; },
+    get rmse1() { return cal1Lazy()?.rmse ?? NaN; },
+    get rmse0() { return cal0Lazy()?.rmse ?? NaN; },
+    // the members' notes (their reduced forms, and the history's: short, no backtest), once each
+    notes: [...new Set(members.flatMap((r) => r.notes))],
+    seasons: usableSeasons(ctx, n),
+    get cal1() { return cal1Lazy(); },
+    get cal0() { return cal0Lazy(); },
+    raw, rawBack,
+  };
+  return run;
 }
 
 function once<T>(f: () => T): () => T {
@@ -297,29 +423,41 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
-  const methods = asked === 'auto' ? [...available.keys()] : [asked];
+  const methods: ForecastMethod[] = asked === 'auto' || asked === 'combination' ? [...available.keys()] : [asked];
   const evaluators = new Map<ForecastMethod, (i: number) => MethodRun>();
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
     evaluators.set(name, await runMethod(m, ctxs, H, levels));
   }
+  const k = await kernels();
   const series = ctxs.map((_, i) => {
-    if (asked !== 'auto') { const run = evaluators.get(asked)!(i); return result(names[i]!, asked, run, run.backtest(), levels); }
+    if (asked !== 'auto' && asked !== 'combination') { const run = evaluators.get(asked)!(i); return result(names[i]!, asked, run, run.backtest(), levels); }
     // this series' runs of every method (released once its result is built)
-    const runs = new Map(methods.map((m) => [m, evaluators.get(m)!(i)] as const));
+    const runs = new Map<ForecastMethod, MethodRun>(methods.map((m) => [m, evaluators.get(m)!(i)] as const));
+    const combo = combinationRun(ctxs[i]!, COMBINATION_MEMBERS.map((m) => runs.get(m)!), H, levels, k);
+    if (asked === 'combination') {
+      if (combo) return result(names[i]!, 'combination', combo, combo.backtest(), levels);
+      const sn = runs.get('seasonal-naive')!;
+      return result(names[i]!, 'seasonal-naive', sn, sn.backtest(), levels, ['combination: the members\' calibration errors do not align: seasonal naive']);
+    }
+    if (combo) runs.set('combination', combo);
+    const cands: ForecastMethod[] = combo ? [...methods, 'combination'] : methods;
     const run = (m: ForecastMethod) => runs.get(m)!;
-    const pick = (key: 'mae1' | 'mae0') => {
-      let best: ForecastMethod = methods[0]!;
-      for (const m of methods) if (run(m)[key] < run(best)[key]) best = m;
-      // the baseline stays unless another method beats it by AUTO_MARGIN (selection noise)
-      const base = runs.get('seasonal-naive')?.[key];
-      if (base !== undefined && best !== 'seasonal-naive' && !(run(best)[key] < (1 - AUTO_MARGIN) * base)) best = 'seasonal-naive';
+    // the smallest root mean squared calibration error (it weighs the rare large misses,
+    // e.g. naive repeating a spike for a whole horizon); the default (the combination, else
+    // seasonal naive) stays unless another method beats it by AUTO_MARGIN (selection noise)
+    const BASE: ForecastMethod = combo ? 'combination' : 'seasonal-naive';
+    const pick = (key: 'rmse1' | 'rmse0') => {
+      let best: ForecastMethod = cands[0]!;
+      for (const m of cands) if (run(m)[key] < run(best)[key]) best = m;
+      const base = runs.get(BASE)?.[key];
+      if (base !== undefined && best !== BASE && !(run(best)[key] < (1 - AUTO_MARGIN) * base)) best = BASE;
       return best;
     };
-    const chosen = pick('mae1');
-    const r = result(names[i]!, chosen, run(chosen), run(pick('mae0')).backtest(), levels);
-    r.scores = Object.fromEntries(methods.filter((m) => Number.isFinite(run(m).mae1)).map((m) => [m, run(m).mae1]));
+    const chosen = pick('rmse1');
+    const r = result(names[i]!, chosen, run(chosen), run(pick('rmse0')).backtest(), levels);
+    r.scores = Object.fromEntries(cands.filter((m) => Number.isFinite(run(m).rmse1)).map((m) => [m, run(m).rmse1]));
     return r;
   });
   return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
