@@ -2,7 +2,7 @@
 // stabilisation window, rate limits, readiness delay, the long-step collapse), the oracle
 // as the floor, and the energy formula by hand.
 import { describe, expect, it } from 'vitest';
-import { replayHpa, type ReactiveInput } from '../src/problems/autoscaling/policies/hpa.js';
+import { replayHpa, type HpaBehavior, type ReactiveInput } from '../src/problems/autoscaling/policies/hpa.js';
 import { replayAutopilot } from '../src/problems/autoscaling/policies/autopilot.js';
 import { Relation } from '../src/problems/autoscaling/relation.js';
 import { replay, serviceTraces, underProvisioned, plannedTrace, POLICIES } from '../src/problems/autoscaling/replay.js';
@@ -11,6 +11,12 @@ import { rng } from './helpers/random.js';
 
 // one pod carries 100 at 100 % (w = 100, b = 0): at the 50 % target, 50 per pod
 const rel = new Relation(100, 0, 0.5);
+const SLOW: HpaBehavior = {
+  tolerance: 0.1,
+  syncSeconds: 15,
+  scaleUp: { stabilizationWindowSeconds: 60, selectPolicy: 'Min', policies: [{ type: 'Pods', value: 2, periodSeconds: 120 }, { type: 'Percent', value: 50, periodSeconds: 60 }] },
+  scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Pods', value: 1, periodSeconds: 90 }] },
+};
 const input = (workload: number[], o: Partial<ReactiveInput> = {}): ReactiveInput => ({
   workload, before: 500, step: 300, relation: rel, target: 0.5, minPods: 1, maxPods: 1000, initialPods: 10, readySeconds: 60, ...o,
 });
@@ -72,6 +78,26 @@ describe('HPA replay, hand-worked', () => {
       expect(Array.from(a.pods)).toEqual(Array.from(b.pods));
       expect(Array.from(a.ready)).toEqual(Array.from(b.ready));
       expect(a.actions).toBe(b.actions);
+    }
+  });
+
+  it('with a planned floor (+hpa, +guard), skipping the idle syncs gives the same replay as simulating every sync (random traces)', () => {
+    const u = rng(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const step = [15, 60, 300, 1800, 3600][trial % 5]!;
+      const wl = Array.from({ length: 30 }, () => (u() < 0.1 ? null : Math.round(2000 * u() * u())));
+      // floors: flat stretches, jumps up and down, sometimes above maxPods' range of the workload
+      const floor = Array.from({ length: 30 }, () => 0);
+      for (let t = 0, v = 0; t < 30; t++) { if (u() < 0.3) v = Math.floor(40 * u() * u()); floor[t] = v; }
+      const o = input(wl as number[], { step, readySeconds: [0, 30, 60, 400, 5000][trial % 5]!, before: 500, initialPods: 1 + Math.floor(20 * u()), minPods: 1, maxPods: 30 + Math.floor(50 * u()), floor, target: trial % 2 ? 0.5 : 0.7 });
+      // the default behaviour, and slow rate limits with both stabilisation windows (the limits depend on the time of the last scale events)
+      for (const behavior of [undefined, SLOW]) {
+        const a = replayHpa(o, behavior, true);
+        const b = replayHpa(o, behavior, false);
+        expect(Array.from(a.pods)).toEqual(Array.from(b.pods));
+        expect(Array.from(a.ready)).toEqual(Array.from(b.ready));
+        expect(a.actions).toBe(b.actions);
+      }
     }
   });
 

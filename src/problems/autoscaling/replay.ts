@@ -113,6 +113,8 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
   const inp: ReactiveInput = {
     workload: s.actual, before, step: o.step, relation: rel, target: o.target,
     minPods: s.minPods, maxPods: s.maxPods, initialPods: initial, readySeconds: o.readySeconds,
+    // every input of replayHpa of one shape (the floor set or not): one map at its property reads
+    floor: undefined,
   };
   const reactive = (r: { pods: Float64Array; ready: Float64Array; actions: number }): Trace => {
     let ps = 0;

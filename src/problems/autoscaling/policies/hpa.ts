@@ -51,7 +51,7 @@ export interface ReactiveTrace { pods: Float64Array; ready: Float64Array; action
 
 /** `skipIdle` (default true) skips syncs that provably change nothing (test/autoscaling.replay.test.ts compares both). */
 export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAULTS, skipIdle = true): ReactiveTrace {
-  const { workload, step, relation, target, minPods, maxPods } = inp;
+  const { workload, step, relation, target, minPods, maxPods, floor, readySeconds } = inp;
   const H = workload.length;
   const tl = new Timeline(inp.initialPods, inp.readySeconds);
   const pods = new Float64Array(H);
@@ -104,23 +104,38 @@ export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAUL
       if (rec > current) rec = Math.min(rec, scaleUpLimit(current, events, now, behavior.scaleUp), maxPods);
       else if (rec < current) rec = Math.max(rec, scaleDownLimit(current, events, now, behavior.scaleDown), minPods);
       rec = Math.min(maxPods, Math.max(minPods, rec));
-      if (inp.floor) {
-        const ahead = Math.min(H - 1, Math.floor((now + inp.readySeconds) / step));
+      const base = rec;
+      if (floor) {
+        const ahead = Math.min(H - 1, Math.floor((now + readySeconds) / step));
         const t0 = Math.min(H - 1, Math.floor(now / step));
-        rec = Math.max(rec, inp.floor[t0]!, inp.floor[ahead]!);
+        rec = Math.max(rec, floor[t0]!, floor[ahead]!);
       }
       if (rec !== current) {
         if (events.len === events.t.length) { events.head = (events.head + 1) % events.t.length; events.len--; }
         const at = (events.head + events.len) % events.t.length;
         events.t[at] = now; events.d[at] = rec - current; events.len++;
         tl.scaleTo(rec);
-      } else if (skipIdle && !inp.floor && tl.unready === 0 && desired === current) {
-        // nothing can change before the next step's metric: every later sync of this step
-        // would propose the same count and keep it. Skip them; the stored recommendations
-        // are all equal to `current`, so one of them at the last skipped sync stands for all.
+      } else if (skipIdle && tl.unready === 0 && (desired === current || events.len === 0)) {
+        // A fixed point until the next step's metric: the same metric over the same ready
+        // pods proposes `desired` again; with every stored recommendation equal to it, the
+        // stabilised count is `desired` whichever of them are inside the windows; the rate
+        // limits (called only when that differs from `current`) see no scale event in their
+        // periods (none now, none added while nothing scales), so `base` stays as it is,
+        // and the count stays `current` at every later sync of this step (with a floor: up
+        // to the first sync whose floor lifts it). Skip those syncs; the recommendation
+        // stored at this sync, moved to the last skipped one, stands for theirs (all equal).
         let same = true;
-        for (let j = 0; j < recLen && same; j++) same = recV[(recHead + j) % recCap] === current;
-        const lastSync = Math.ceil(end / sync) - 1;
+        for (let j = 0; j < recLen && same; j++) same = recV[(recHead + j) % recCap] === desired;
+        let lastSync = Math.ceil(end / sync) - 1;
+        if (same && lastSync > k && floor) {
+          // the floor the later syncs read (the same expressions as above), up to the first one that changes the count
+          let j = k + 1;
+          for (; j <= lastSync; j++) {
+            const at = j * sync;
+            if (Math.max(base, floor[Math.min(H - 1, Math.floor(at / step))]!, floor[Math.min(H - 1, Math.floor((at + readySeconds) / step))]!) !== current) break;
+          }
+          lastSync = j - 1;
+        }
         if (same && lastSync > k) {
           if (recLen) recT[(recHead + recLen - 1) % recCap] = lastSync * sync;
           k = lastSync;
