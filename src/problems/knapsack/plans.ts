@@ -12,6 +12,8 @@ import { makeJob, SCRATCH_BYTES, type DpJob, type Grouping } from './jobs.js';
 export const BOUND_SLACK = 1e-9;
 /** Reconstruction without tables costs about this many DP passes (divide and conquer over items). */
 const LIGHT_WORK = 3;
+/** A window bound rounded up (floating-point safety: only widens). */
+const margin = (x: number): number => Math.floor(x * (1 + BOUND_SLACK)) + 1;
 
 export interface DpPlan { algorithm: 'dp-deque' | 'dp-concave'; work: number; bytes: number; light: boolean; job: DpJob }
 
@@ -82,40 +84,6 @@ export function planProximity(sv: Solve, cap = Infinity, incumbent = -Infinity, 
   for (const s of p.size) if (s > sMax) sMax = s;
   const window = Math.min(cap, sMax * sMax); // proximity: each side moves < s_max² of size
 
-  const side = (positions: number[], avail: (j: number) => number) => {
-    const items: number[] = [];
-    const units: number[] = [];
-    const cost: number[] = [];
-    let total = 0;
-    for (const q of positions) {
-      const j = order[q]!;
-      let u = avail(j);
-      const r = Math.abs(p.value[j]! - lambda * p.size[j]!);
-      if (r > 0) u = Math.min(u, Math.floor(slack / r));
-      u = Math.min(u, Math.floor(window / p.size[j]!));
-      if (u <= 0) continue;
-      items.push(j);
-      units.push(u);
-      cost.push(r);
-      total += u * p.size[j]!;
-    }
-    // The moves of one side cost reduced cost: moving size S costs at least the
-    // fractional optimum cost(S) (greedy by reduced cost per unit of size), and the
-    // moves of both sides share the slack (see windows below).
-    const byRatio = items.map((_, i) => i).sort((x, y) => cost[x]! * p.size[items[y]!]! - cost[y]! * p.size[items[x]!]!);
-    const capOf = byRatio.map((i) => units[i]! * p.size[items[i]!]!);
-    const slopeOf = byRatio.map((i) => cost[i]! / p.size[items[i]!]!);
-    const minCost = (S: number) => {
-      let c = 0;
-      for (let i = 0; i < capOf.length && S > 0; i++) {
-        const d = Math.min(S, capOf[i]!);
-        c += d * slopeOf[i]!;
-        S -= d;
-      }
-      return S > 0 ? Infinity : c;
-    };
-    return { items, units, total, minCost };
-  };
   // Windows. With rc the reduced costs of the moves and free(x) = C − size(x), every x
   // has value(x) = U − Σ rc − λ·free(x), and an optimum is worth >= z, so
   //   cost_R(S_R) + cost_A(S_A) + λ·(free + S_R − S_A) <= U − z   (S_A <= S_R + free).
@@ -126,29 +94,91 @@ export function planProximity(sv: Solve, cap = Infinity, incumbent = -Infinity, 
   // feasible size (binary search over the growing part) bounds each window, sharper
   // than either side's own slack. (Should the bound exceed the slack where it is
   // least, which the incumbent rules out but rounding might not, nothing is cut.)
-  const largest = (from: number, hi: number, total: (S: number) => number) => {
-    hi = Math.max(0, Math.floor(hi));
-    let lo = Math.min(Math.max(0, Math.floor(from)), hi);
-    if (total(lo) > slack) return hi;
-    while (lo < hi) {
-      const mid = lo + Math.ceil((hi - lo) / 2);
-      if (total(mid) <= slack) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  };
-  const before = Array.from({ length: breakPos + 1 }, (_, q) => q);
-  const after = Array.from({ length: n - breakPos }, (_, q) => breakPos + q);
-  const r = side(before, (j) => g[j]!);
-  const a = side(after, (j) => p.copies[j]! - g[j]!);
-  const margin = (x: number) => Math.floor(x * (1 + BOUND_SLACK)) + 1; // floating-point safety: only widens
-  const jointR = largest(0, Math.min(window, r.total), (S) => r.minCost(S) + a.minCost(Math.min(S + free, a.total)) + lambda * Math.max(0, S + free - a.total));
+  const w: Windows = { p, order, g, lambda, slack, window, free, r: EMPTY_SIDE, a: EMPTY_SIDE };
+  const r = (w.r = side(w, 0, breakPos + 1, false));
+  const a = (w.a = side(w, breakPos, n, true));
+  const jointR = largest(w, 0, Math.min(window, r.total), false);
   const rWindow = Math.min(window, r.total, margin(jointR));
-  const jointA = largest(free, Math.min(window, a.total), (S) => a.minCost(S) + r.minCost(Math.max(0, S - free)) + lambda * Math.max(0, free - S));
+  const jointA = largest(w, free, Math.min(window, a.total), true);
   const remove = makeJob(p, r.items, r.units, -1, rWindow, KNAPSACK_EXACT, grouping, true);
   const add = makeJob(p, a.items, a.units, 1, Math.min(window, a.total, free + rWindow, margin(jointA)), KNAPSACK_EXACT, grouping, true);
   const scratch = SCRATCH_BYTES(Math.max(remove.window, add.window)) + n * 40;
   const plan: ProximityPlan = { algorithm: 'proximity', work: remove.work + add.work + n * Math.log2(n + 1), bytes: remove.bytes + add.bytes + scratch, light: false, g, free, allFit: false, remove, add, U, z };
   return lighten(sv, plan, remove.lightBytes + add.lightBytes + scratch + (remove.window + 1) * 8);
+}
+
+/** One side of the proximity windows: the moves (items, copies, reduced costs) and the fractional cheapest cost of moving size S. */
+interface Side { items: number[]; units: number[]; total: number; capOf: number[]; slopeOf: number[] }
+const EMPTY_SIDE: Side = { items: [], units: [], total: 0, capOf: [], slopeOf: [] };
+
+/** What the window bounds read (one object per plan; module-level functions, not closures made anew per solve). */
+interface Windows { p: Solve['p']; order: number[]; g: number[]; lambda: number; slack: number; window: number; free: number; r: Side; a: Side }
+
+/** The removal side (positions [from, to) of the order, up to g copies) or the addition side (up to copies − g). */
+function side(w: Windows, from: number, to: number, adding: boolean): Side {
+  const { p, order, g, lambda, slack, window } = w;
+  const items: number[] = [];
+  const units: number[] = [];
+  const cost: number[] = [];
+  let total = 0;
+  for (let q = from; q < to; q++) {
+    const j = order[q]!;
+    let u = adding ? p.copies[j]! - g[j]! : g[j]!;
+    const r = Math.abs(p.value[j]! - lambda * p.size[j]!);
+    if (r > 0) u = Math.min(u, Math.floor(slack / r));
+    u = Math.min(u, Math.floor(window / p.size[j]!));
+    if (u <= 0) continue;
+    items.push(j);
+    units.push(u);
+    cost.push(r);
+    total += u * p.size[j]!;
+  }
+  // The moves of one side cost reduced cost: moving size S costs at least the
+  // fractional optimum cost(S) (greedy by reduced cost per unit of size), and the
+  // moves of both sides share the slack (see windows in planProximity).
+  const byRatio: number[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) byRatio[i] = i;
+  const size = p.size;
+  byRatio.sort((x, y) => cost[x]! * size[items[y]!]! - cost[y]! * size[items[x]!]!);
+  const capOf: number[] = new Array(items.length);
+  const slopeOf: number[] = new Array(items.length);
+  for (let k = 0; k < byRatio.length; k++) {
+    const i = byRatio[k]!;
+    capOf[k] = units[i]! * size[items[i]!]!;
+    slopeOf[k] = cost[i]! / size[items[i]!]!;
+  }
+  return { items, units, total, capOf, slopeOf };
+}
+
+/** The fractional cheapest cost of moving size S on one side (Infinity beyond its total). */
+function minCost(s: Side, S: number): number {
+  let c = 0;
+  for (let i = 0; i < s.capOf.length && S > 0; i++) {
+    const d = Math.min(S, s.capOf[i]!);
+    c += d * s.slopeOf[i]!;
+    S -= d;
+  }
+  return S > 0 ? Infinity : c;
+}
+
+/** The joint bound of a removal (adding = false) or an addition (adding = true) of size S (see planProximity). */
+function jointCost(w: Windows, S: number, adding: boolean): number {
+  const { r, a, free, lambda } = w;
+  return adding
+    ? minCost(a, S) + minCost(r, Math.max(0, S - free)) + lambda * Math.max(0, free - S)
+    : minCost(r, S) + minCost(a, Math.min(S + free, a.total)) + lambda * Math.max(0, S + free - a.total);
+}
+
+/** The largest size in [from, hi] whose joint bound is within the slack (binary search over the growing part). */
+function largest(w: Windows, from: number, hi: number, adding: boolean): number {
+  hi = Math.max(0, Math.floor(hi));
+  let lo = Math.min(Math.max(0, Math.floor(from)), hi);
+  if (jointCost(w, lo, adding) > w.slack) return hi;
+  while (lo < hi) {
+    const mid = lo + Math.ceil((hi - lo) / 2);
+    if (jointCost(w, mid, adding) <= w.slack) lo = mid; else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Tables over the budget: reconstruct by divide and conquer instead (O(window) memory, ~3x the work). */
