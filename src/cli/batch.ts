@@ -125,7 +125,7 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
     file = opts.out ? new ResultFile(opts.out) : undefined;
     view = opts.progress ? new ProgressView(process.stderr, source.total, intervalMs) : undefined;
     const items = skipRecorded(source.items, recorded, tally, () => view?.update(tally.progress()));
-    for await (const r of runPool(items, { workers, timeoutMs, check: opts.check, raw: true, signal: ac.signal })) {
+    for await (const r of runPool(items, { workers, timeoutMs, check: opts.check, raw: true, signal: ac.signal, ...(process.env.GP_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.GP_YOUNG) } } : {}) })) {
       const line = resultLine(r);
       if (file) file.write(line);
       else await writeStdout(line, ac.signal);

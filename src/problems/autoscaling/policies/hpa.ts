@@ -64,7 +64,7 @@ export function replayHpa(inp: ReactiveInput, behavior: HpaBehavior = HPA_DEFAUL
   const recV = new Float64Array(recCap);
   let recHead = 0, recLen = 0;
   // scale events kept while inside the longest policy period: time, +added / −removed
-  const period = Math.max(...behavior.scaleUp.policies.map((p) => p.periodSeconds), ...behavior.scaleDown.policies.map((p) => p.periodSeconds), 0);
+  const period = Math.max(longestPeriod(behavior.scaleUp.policies), longestPeriod(behavior.scaleDown.policies));
   const events: Events = { t: new Float64Array(Math.ceil(period / sync) + 2), d: new Float64Array(Math.ceil(period / sync) + 2), head: 0, len: 0 };
   const upWin = behavior.scaleUp.stabilizationWindowSeconds;
   const downWin = behavior.scaleDown.stabilizationWindowSeconds;
@@ -166,6 +166,13 @@ export function proposal(w: number, ready: number, unready: number, current: num
   if (ratio < 1 && n > current) return current;
   if (ratio > 1 && n < current) return current;
   return n;
+}
+
+/** The longest period of the policies, at least 0 (a plain loop: no arrays made per replay). */
+function longestPeriod(policies: readonly ScalingPolicy[]): number {
+  let m = 0;
+  for (let i = 0; i < policies.length; i++) if (policies[i]!.periodSeconds > m) m = policies[i]!.periodSeconds;
+  return m;
 }
 
 interface Events { t: Float64Array; d: Float64Array; head: number; len: number }
