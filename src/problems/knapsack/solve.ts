@@ -125,6 +125,33 @@ function runDp(sv: Solve, plan: DpPlan): number[] {
   return counts;
 }
 
+/**
+ * The best pair of window sizes: a removal of size w (dpR[w], −Infinity when none) and the
+ * best addition of size <= min(A window, free + w). Loops in a function of their own (one
+ * optimised code for all solves; no on-stack replacement stranded halfway through runProximity).
+ */
+function bestSplit(dpR: Float64Array, dpA: Float64Array, rWindow: number, aWindow: number, free: number): { bestR: number; bestAdd: number } {
+  // best addition of size <= w, and where it is reached
+  const bestA = new Float64Array(aWindow + 1);
+  const argA = new Int32Array(aWindow + 1);
+  for (let w = 0; w <= aWindow; w++) {
+    if (w > 0 && bestA[w - 1]! >= dpA[w]!) { bestA[w] = bestA[w - 1]!; argA[w] = argA[w - 1]!; }
+    else { bestA[w] = dpA[w]!; argA[w] = w; }
+  }
+  let best = NEG_INF;
+  let bestR = 0;
+  let bestAdd = 0;
+  for (let w = 0; w <= rWindow; w++) {
+    const lost = dpR[w]!;
+    if (lost === NEG_INF) continue;
+    const room = Math.min(aWindow, free + w);
+    const gain = lost + bestA[room]!;
+    if (gain > best) { best = gain; bestR = w; bestAdd = argA[room]!; }
+  }
+  return { bestR, bestAdd };
+}
+const NEG_INF = Number.NEGATIVE_INFINITY;
+
 /** Counts per prepared item, by greedy + the two window DPs. */
 function runProximity(sv: Solve, plan: ProximityPlan): number[] {
   const counts = plan.g.slice();
@@ -133,23 +160,7 @@ function runProximity(sv: Solve, plan: ProximityPlan): number[] {
   // dpR[w]: −(least value lost removing total size exactly w); dpA[w]: most value added with size exactly w
   const dpR = dpOnly(sv, { ...R, record: false });
   const dpA = dpOnly(sv, { ...A, record: false });
-  // best addition of size <= w, and where it is reached
-  const bestA = new Float64Array(A.window + 1);
-  const argA = new Int32Array(A.window + 1);
-  for (let w = 0; w <= A.window; w++) {
-    if (w > 0 && bestA[w - 1]! >= dpA[w]!) { bestA[w] = bestA[w - 1]!; argA[w] = argA[w - 1]!; }
-    else { bestA[w] = dpA[w]!; argA[w] = w; }
-  }
-  let best = -Infinity;
-  let bestR = 0;
-  let bestAdd = 0;
-  for (let w = 0; w <= R.window; w++) {
-    const lost = dpR[w]!;
-    if (lost === -Infinity) continue;
-    const room = Math.min(A.window, plan.free + w);
-    const gain = lost + bestA[room]!;
-    if (gain > best) { best = gain; bestR = w; bestAdd = argA[room]!; }
-  }
+  const { bestR, bestAdd } = bestSplit(dpR, dpA, R.window, A.window, plan.free);
   // the chosen sizes, rebuilt with windows cut to them
   const cR = jobCounts(sv, { ...R, window: bestR }, plan.light, bestR);
   const cA = jobCounts(sv, { ...A, window: bestAdd }, plan.light, bestAdd);
