@@ -127,28 +127,37 @@ function runDp(sv: Solve, plan: DpPlan): number[] {
 
 /**
  * The best pair of window sizes: a removal of size w (dpR[w], −Infinity when none) and the
- * best addition of size <= min(A window, free + w). Loops in a function of their own (one
- * optimised code for all solves; no on-stack replacement stranded halfway through runProximity).
+ * best addition of size <= min(A window, free + w). Each loop is a function of its own,
+ * with nothing after it: a loop hot enough for on-stack replacement would otherwise leave
+ * the code after it without type feedback, and V8 deoptimised there on every solve.
  */
 function bestSplit(dpR: Float64Array, dpA: Float64Array, rWindow: number, aWindow: number, free: number): { bestR: number; bestAdd: number } {
-  // best addition of size <= w, and where it is reached
   const bestA = new Float64Array(aWindow + 1);
   const argA = new Int32Array(aWindow + 1);
+  bestAdditions(dpA, aWindow, bestA, argA);
+  const bestR = Math.max(0, bestRemoval(dpR, bestA, rWindow, aWindow, free));
+  return { bestR, bestAdd: argA[Math.min(aWindow, free + bestR)]! };
+}
+
+/** bestA[w], argA[w]: the best addition of size <= w, and its size. */
+function bestAdditions(dpA: Float64Array, aWindow: number, bestA: Float64Array, argA: Int32Array): void {
   for (let w = 0; w <= aWindow; w++) {
     if (w > 0 && bestA[w - 1]! >= dpA[w]!) { bestA[w] = bestA[w - 1]!; argA[w] = argA[w - 1]!; }
     else { bestA[w] = dpA[w]!; argA[w] = w; }
   }
+}
+
+/** The removal size of the best pair (the first of the best), −1 when no removal size is reachable. */
+function bestRemoval(dpR: Float64Array, bestA: Float64Array, rWindow: number, aWindow: number, free: number): number {
   let best = NEG_INF;
-  let bestR = 0;
-  let bestAdd = 0;
+  let bestR = -1;
   for (let w = 0; w <= rWindow; w++) {
     const lost = dpR[w]!;
     if (lost === NEG_INF) continue;
-    const room = Math.min(aWindow, free + w);
-    const gain = lost + bestA[room]!;
-    if (gain > best) { best = gain; bestR = w; bestAdd = argA[room]!; }
+    const gain = lost + bestA[Math.min(aWindow, free + w)]!;
+    if (gain > best) { best = gain; bestR = w; }
   }
-  return { bestR, bestAdd };
+  return bestR;
 }
 const NEG_INF = Number.NEGATIVE_INFINITY;
 
