@@ -104,6 +104,13 @@ export function topUpTrace(early: ArrayLike<number>, late: ArrayLike<number>, in
  */
 export const guardTarget = (o: { target: number; maxUtilization: number }): number => (o.target + o.maxUtilization) / 2;
 
+/** A reactive policy's trace with its pod-seconds (module level: not a closure made anew per service). */
+function reactive(step: number, r: { pods: Float64Array; ready: Float64Array; actions: number }): Trace {
+  let ps = 0;
+  for (let t = 0; t < r.pods.length; t++) ps += r.pods[t]! * step;
+  return { pods: r.pods, ready: r.ready, podSeconds: ps, actions: r.actions };
+}
+
 /** Every policy's trace for one service. */
 export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<PolicyName, Trace> {
   const rel = s.relation;
@@ -115,11 +122,6 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
     minPods: s.minPods, maxPods: s.maxPods, initialPods: initial, readySeconds: o.readySeconds,
     // every input of replayHpa of one shape (the floor set or not): one map at its property reads
     floor: undefined,
-  };
-  const reactive = (r: { pods: Float64Array; ready: Float64Array; actions: number }): Trace => {
-    let ps = 0;
-    for (let t = 0; t < H; t++) ps += r.pods[t]! * o.step;
-    return { ...r, podSeconds: ps };
   };
   // static: the pods the previous day's peak needed, held all day
   const day = Math.max(1, Math.round(86_400 / o.step));
@@ -134,16 +136,16 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
     prevOracle = oracle[t]!;
   }
   return {
-    hpa: reactive(replayHpa(inp)),
-    autopilot: reactive(replayAutopilot(inp, s.history)),
+    hpa: reactive(o.step, replayHpa(inp)),
+    autopilot: reactive(o.step, replayAutopilot(inp, s.history)),
     static: plannedTrace(new Array<number>(H).fill(staticN), initial, o.step, o.readySeconds),
     'forecast-saving': s.late ? topUpTrace(s.planned.saving, s.late.saving, initial, o.step, o.readySeconds) : plannedTrace(s.planned.saving, initial, o.step, o.readySeconds),
     'forecast-balanced': s.late ? topUpTrace(s.planned.balanced, s.late.balanced, initial, o.step, o.readySeconds) : plannedTrace(s.planned.balanced, initial, o.step, o.readySeconds),
     'forecast-safe': s.late ? topUpTrace(s.planned.safe, s.late.safe, initial, o.step, o.readySeconds) : plannedTrace(s.planned.safe, initial, o.step, o.readySeconds),
-    'forecast-saving+hpa': reactive(replayHpa({ ...inp, floor: s.planned.saving })),
-    'forecast-balanced+hpa': reactive(replayHpa({ ...inp, floor: s.planned.balanced })),
-    'forecast-saving+guard': reactive(replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.saving })),
-    'forecast-balanced+guard': reactive(replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.balanced })),
+    'forecast-saving+hpa': reactive(o.step, replayHpa({ ...inp, floor: s.planned.saving })),
+    'forecast-balanced+hpa': reactive(o.step, replayHpa({ ...inp, floor: s.planned.balanced })),
+    'forecast-saving+guard': reactive(o.step, replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.saving })),
+    'forecast-balanced+guard': reactive(o.step, replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.balanced })),
     oracle: plannedTrace(oracle, initial, o.step, o.readySeconds),
   };
 }
