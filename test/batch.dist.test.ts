@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync } fro
 import { join } from 'node:path';
 import { solve, solveMany, PROBLEMS, problemOf, type BatchResult } from '../dist/node.js';
 import { wasmModule } from '../dist/wasm/loader.js';
+import { BATCH_V8_FLAGS } from '../dist/batch/v8-flags.js';
 import { examples, heavyKnapsack, endlessKnapsack, folder, bin, readLines } from './helpers/batch.js';
 
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
@@ -170,6 +171,33 @@ describe('the kernels, compiled once', () => {
 });
 
 describe('greenplan batch', () => {
+  it('sets its V8 flags (src/batch/v8-flags.ts) before the pool starts; --v8-flags "" sets none, an unsafe flag is refused (exit 2); solveMany() never sets any', async () => {
+    const probe = new URL('./helpers/v8-flags-probe.cjs', import.meta.url).pathname;
+    const dir = folder({ 'a.json': examples().get('knapsack.json') });
+    const probed = (args: string[]) => spawnSync(process.execPath, ['--require', probe, bin, 'batch', dir, '--workers', '2', '--no-progress', ...args], { encoding: 'utf8' });
+    const flagsOf = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('v8-flag ')).map((l) => l.slice(8));
+    const byDefault = probed([]);
+    expect(byDefault.status).toBe(0);
+    expect(flagsOf(byDefault.stderr)).toEqual([...BATCH_V8_FLAGS]);
+    expect(JSON.parse(byDefault.stdout.trim()).status).toBe('solved');
+    const none = probed(['--v8-flags', '']);
+    expect(none.status).toBe(0);
+    expect(flagsOf(none.stderr)).toEqual([]);
+    const two = probed(['--v8-flags', '--no-parallel-scavenge,--max-semi-space-size=32']);
+    expect(two.status).toBe(0);
+    expect(flagsOf(two.stderr)).toEqual(['--no-parallel-scavenge', '--max-semi-space-size=32']);
+    const unsafe = probed(['--v8-flags', '--single-threaded-gc']);
+    expect(unsafe.status).toBe(2);
+    expect(flagsOf(unsafe.stderr)).toEqual([]);
+    expect(unsafe.stderr).toMatch(/not one of the flags safe to set at run time/);
+    // the library: a process that runs solveMany() through a pool sets no flag
+    const lib = spawnSync(process.execPath, ['--require', probe, '--input-type=module', '-e', `
+      import { solveMany } from ${JSON.stringify(new URL('../dist/node.js', import.meta.url).href)};
+      for await (const r of solveMany([${JSON.stringify(examples().get('knapsack.json'))}], { workers: 2 })) console.log(r.status);
+    `], { encoding: 'utf8' });
+    expect(lib.stdout.trim()).toBe('solved');
+    expect(flagsOf(lib.stderr)).toEqual([]);
+  });
   it('a folder: the same solutions as greenplan solve, one by one; stdout clean; exit 0', async () => {
     const files = mixed();
     const dir = folder(files);

@@ -11,6 +11,7 @@ import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.j
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
 import { Tally } from '../src/cli/batch.js';
+import { parseV8Flags, BATCH_V8_FLAGS } from '../src/batch/v8-flags.js';
 import { gunzipSync } from 'node:zlib';
 import { solve } from '../src/node.js';
 import { wasmModule, init } from '../src/wasm/loader.js';
@@ -174,5 +175,16 @@ describe('the compiled kernels handed to the batch threads (wasmModule())', () =
     await init(b);
     expect(await wasmModule()).toBe(b);
     expect(await solve(smoothing)).toEqual(want);
+  });
+});
+
+describe('the V8 flags of greenplan batch (src/batch/v8-flags.ts)', () => {
+  it('takes space- or comma-separated flags that are safe at run time; "" is none; refuses the rest', () => {
+    expect(parseV8Flags('')).toEqual([]);
+    expect(parseV8Flags(' --no-concurrent-recompilation, --parallel-scavenge  --max-semi-space-size=64')).toEqual(['--no-concurrent-recompilation', '--parallel-scavenge', '--max-semi-space-size=64']);
+    for (const bad of ['--single-threaded-gc', '--no-concurrent-marking', '--no-parallel-marking', '--single-threaded', '--max-semi-space-size=', 'no-parallel-scavenge', '--allow-natives-syntax']) {
+      expect(() => parseV8Flags(bad)).toThrow(/not one of the flags safe/);
+    }
+    for (const f of BATCH_V8_FLAGS) expect(parseV8Flags(f)).toEqual([f]);
   });
 });

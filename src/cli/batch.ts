@@ -9,6 +9,7 @@ import { GreenplanError } from '../core/errors.js';
 import { openSource, readRecorded, resultLine, ResultFile, type Recorded } from '../batch/jsonl.js';
 import { runPool, emptyCounts, type PoolItem } from '../batch/pool.js';
 import { ProgressView } from '../batch/progress.js';
+import { BATCH_V8_FLAGS, applyV8Flags, parseV8Flags } from '../batch/v8-flags.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchStatus } from '../batch/types.js';
 
 export const BATCH_EXIT = { ok: 0, invalid: 2, failures: 4, interrupted: 130, internal: 70 } as const;
@@ -103,7 +104,7 @@ async function writeStdout(line: string, signal: AbortSignal) {
   }
 }
 
-interface BatchOpts { out?: string; workers?: string; check?: boolean; timeoutMs?: string; progressInterval: string; progress: boolean }
+interface BatchOpts { out?: string; workers?: string; check?: boolean; timeoutMs?: string; progressInterval: string; progress: boolean; v8Flags?: string }
 
 export async function batchCommand(input: string, opts: BatchOpts): Promise<void> {
   let file: ResultFile | undefined;
@@ -120,12 +121,20 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
     const workers = intOption(opts.workers, '--workers', 1) ?? availableParallelism();
     const timeoutMs = intOption(opts.timeoutMs, '--timeout-ms', 1);
     const intervalMs = intOption(opts.progressInterval, '--progress-interval', 1)!;
+    let v8Flags: string[];
+    try {
+      v8Flags = opts.v8Flags === undefined ? [...BATCH_V8_FLAGS] : parseV8Flags(opts.v8Flags);
+    } catch (e) {
+      throw new GreenplanError('invalid-input', (e as Error).message);
+    }
+    // before the pool creates its threads: V8's flags are per process (src/batch/v8-flags.ts)
+    applyV8Flags(v8Flags);
     const source = openSource(input);
     const recorded = opts.out ? await readRecorded(opts.out) : new Map();
     file = opts.out ? new ResultFile(opts.out) : undefined;
     view = opts.progress ? new ProgressView(process.stderr, source.total, intervalMs) : undefined;
     const items = skipRecorded(source.items, recorded, tally, () => view?.update(tally.progress()));
-    for await (const r of runPool(items, { workers, timeoutMs, check: opts.check, raw: true, signal: ac.signal, ...(process.env.GP_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.GP_YOUNG) } } : {}) })) {
+    for await (const r of runPool(items, { workers, timeoutMs, check: opts.check, raw: true, signal: ac.signal })) {
       const line = resultLine(r);
       if (file) file.write(line);
       else await writeStdout(line, ac.signal);
@@ -162,6 +171,7 @@ export function register(program: Command): void {
     .option('--timeout-ms <T>', 'stop a solve after T ms (its worker is replaced) and record "timeout"')
     .option('--progress-interval <ms>', 'interval of the progress lines when stderr is not a terminal', '5000')
     .option('--no-progress', 'no progress on stderr (the summary still is)')
+    .option('--v8-flags <flags>', `V8 flags set before the pool starts (default "${BATCH_V8_FLAGS.join(' ')}"; "" for none; only flags safe at run time)`)
     .description('solve many instances on all cores; one JSONL result line per instance {id, status, ms, solution|error}; exit 0 all solved, 4 some not, 2 malformed batch')
     .action(batchCommand);
 }

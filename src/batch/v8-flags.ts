@@ -1,0 +1,32 @@
+// V8 flags that `greenplan batch` (the CLI only; never solveMany() or anything else of the
+// library, which must not change the flags of its host's process) sets before it starts
+// its pool. V8's flags are per process: set in the main thread before piscina creates the
+// worker threads, they hold in every worker's isolate too (measured: with
+// --no-concurrent-recompilation the helper threads' CPU falls from ~1.7 to ~0.4 s and the
+// workers' rises by as much; README "Batch"). Only flags that are safe to change while
+// V8 runs are used: flipping the marking flags (--no-concurrent-marking,
+// --no-parallel-marking, --single-threaded-gc) at run time trips V8's own checks
+// (a fatal error), so they are never set here.
+import v8 from 'node:v8';
+
+/**
+ * The default: compile hot JavaScript on the thread that runs it, not on V8's helper
+ * threads. With workers = cores the helpers only compete with the workers for the same
+ * cores, and each concurrent recompilation costs more CPU than the same work in place.
+ */
+export const BATCH_V8_FLAGS: readonly string[] = ['--no-concurrent-recompilation'];
+
+/** Flags safe to set at run time (the CLI refuses others: see the header). */
+const SAFE = /^--(no-)?(concurrent-recompilation|parallel-scavenge|concurrent-sweeping|parallel-compaction|parallel-pointer-update)$|^--(min|max)-semi-space-size=\d+$/;
+
+/** Parse `--v8-flags` ("" = none): space- or comma-separated flags, each one of the safe ones. */
+export function parseV8Flags(list: string): string[] {
+  const flags = list.split(/[\s,]+/).filter(Boolean);
+  for (const f of flags) if (!SAFE.test(f)) throw new RangeError(`--v8-flags: "${f}" is not one of the flags safe to set at run time (--[no-]concurrent-recompilation, --[no-]parallel-scavenge, --[no-]concurrent-sweeping, --[no-]parallel-compaction, --[no-]parallel-pointer-update, --min-semi-space-size=N, --max-semi-space-size=N)`);
+  return flags;
+}
+
+/** Set the flags in this process (before any worker thread exists). */
+export function applyV8Flags(flags: readonly string[]): void {
+  for (const f of flags) v8.setFlagsFromString(f);
+}
