@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { solve, solveMany, PROBLEMS, problemOf, type BatchResult } from '../dist/node.js';
 import { wasmModule } from '../dist/wasm/loader.js';
 import { BATCH_V8_FLAGS } from '../dist/batch/v8-flags.js';
@@ -174,12 +175,19 @@ describe('greenplan batch', () => {
   it('sets its V8 flags (src/batch/v8-flags.ts) before the pool starts; --v8-flags "" sets none, an unsafe flag is refused (exit 2); solveMany() never sets any', async () => {
     const probe = new URL('./helpers/v8-flags-probe.cjs', import.meta.url).pathname;
     const dir = folder({ 'a.json': examples().get('knapsack.json') });
-    const probed = (args: string[]) => spawnSync(process.execPath, ['--require', probe, bin, 'batch', dir, '--workers', '2', '--no-progress', ...args], { encoding: 'utf8' });
+    const cores = availableParallelism();
+    const probed = (args: string[], workers = cores) => spawnSync(process.execPath, ['--require', probe, bin, 'batch', dir, '--workers', String(workers), '--no-progress', ...args], { encoding: 'utf8' });
     const flagsOf = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('v8-flag ')).map((l) => l.slice(8));
+    // by default: the flags when the workers take every core (also with the default --workers), none with a core to spare
     const byDefault = probed([]);
     expect(byDefault.status).toBe(0);
     expect(flagsOf(byDefault.stderr)).toEqual([...BATCH_V8_FLAGS]);
+    expect(BATCH_V8_FLAGS.length).toBeGreaterThan(0);
     expect(JSON.parse(byDefault.stdout.trim()).status).toBe('solved');
+    const defaultWorkers = spawnSync(process.execPath, ['--require', probe, bin, 'batch', dir, '--no-progress'], { encoding: 'utf8' });
+    expect(flagsOf(defaultWorkers.stderr)).toEqual([...BATCH_V8_FLAGS]);
+    if (cores > 1) expect(flagsOf(probed([], cores - 1).stderr)).toEqual([]);
+    else console.log('NOTICE: 1 core: the case of a core to spare is not run');
     const none = probed(['--v8-flags', '']);
     expect(none.status).toBe(0);
     expect(flagsOf(none.stderr)).toEqual([]);

@@ -11,7 +11,7 @@ import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.j
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
 import { Tally } from '../src/cli/batch.js';
-import { parseV8Flags, BATCH_V8_FLAGS } from '../src/batch/v8-flags.js';
+import { parseV8Flags, batchV8Flags, BATCH_V8_FLAGS } from '../src/batch/v8-flags.js';
 import { gunzipSync } from 'node:zlib';
 import { solve } from '../src/node.js';
 import { wasmModule, init } from '../src/wasm/loader.js';
@@ -186,5 +186,14 @@ describe('the V8 flags of greenplan batch (src/batch/v8-flags.ts)', () => {
       expect(() => parseV8Flags(bad)).toThrow(/not one of the flags safe/);
     }
     for (const f of BATCH_V8_FLAGS) expect(parseV8Flags(f)).toEqual([f]);
+  });
+});
+
+describe('the default V8 flags of greenplan batch', () => {
+  it('BATCH_V8_FLAGS when the workers take every core, none with a core to spare', () => {
+    expect(batchV8Flags(2, 2)).toEqual([...BATCH_V8_FLAGS]);
+    expect(batchV8Flags(4, 2)).toEqual([...BATCH_V8_FLAGS]);
+    expect(batchV8Flags(1, 2)).toEqual([]);
+    expect(batchV8Flags(7, 8)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { GreenplanError } from '../core/errors.js';
 import { openSource, readRecorded, resultLine, ResultFile, type Recorded } from '../batch/jsonl.js';
 import { runPool, emptyCounts, type PoolItem } from '../batch/pool.js';
 import { ProgressView } from '../batch/progress.js';
-import { BATCH_V8_FLAGS, applyV8Flags, parseV8Flags } from '../batch/v8-flags.js';
+import { BATCH_V8_FLAGS, applyV8Flags, batchV8Flags, parseV8Flags } from '../batch/v8-flags.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchStatus } from '../batch/types.js';
 
 export const BATCH_EXIT = { ok: 0, invalid: 2, failures: 4, interrupted: 130, internal: 70 } as const;
@@ -123,7 +123,7 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
     const intervalMs = intOption(opts.progressInterval, '--progress-interval', 1)!;
     let v8Flags: string[];
     try {
-      v8Flags = opts.v8Flags === undefined ? [...BATCH_V8_FLAGS] : parseV8Flags(opts.v8Flags);
+      v8Flags = opts.v8Flags === undefined ? batchV8Flags(workers, availableParallelism()) : parseV8Flags(opts.v8Flags);
     } catch (e) {
       throw new GreenplanError('invalid-input', (e as Error).message);
     }
@@ -171,7 +171,7 @@ export function register(program: Command): void {
     .option('--timeout-ms <T>', 'stop a solve after T ms (its worker is replaced) and record "timeout"')
     .option('--progress-interval <ms>', 'interval of the progress lines when stderr is not a terminal', '5000')
     .option('--no-progress', 'no progress on stderr (the summary still is)')
-    .option('--v8-flags <flags>', `V8 flags set before the pool starts (default "${BATCH_V8_FLAGS.join(' ')}"; "" for none; only flags safe at run time)`)
+    .option('--v8-flags <flags>', `V8 flags set before the pool starts (default "${BATCH_V8_FLAGS.join(' ')}" when the workers take every core, else none; "" for none; only flags safe at run time)`)
     .description('solve many instances on all cores; one JSONL result line per instance {id, status, ms, solution|error}; exit 0 all solved, 4 some not, 2 malformed batch')
     .action(batchCommand);
 }
