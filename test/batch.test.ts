@@ -181,7 +181,7 @@ describe('the compiled kernels handed to the batch threads (wasmModule())', () =
 describe('the V8 flags of greenplan batch (src/batch/v8-flags.ts)', () => {
   it('takes space- or comma-separated flags that are safe at run time; "" is none; refuses the rest', () => {
     expect(parseV8Flags('')).toEqual([]);
-    expect(parseV8Flags(' --no-concurrent-recompilation, --parallel-scavenge  --max-semi-space-size=64')).toEqual(['--no-concurrent-recompilation', '--parallel-scavenge', '--max-semi-space-size=64']);
+    expect(parseV8Flags(' --no-concurrent-recompilation, --parallel-scavenge  --max-semi-space-size=64,--max-inlined-bytecode-size-cumulative=230')).toEqual(['--no-concurrent-recompilation', '--parallel-scavenge', '--max-semi-space-size=64', '--max-inlined-bytecode-size-cumulative=230']);
     for (const bad of ['--single-threaded-gc', '--no-concurrent-marking', '--no-parallel-marking', '--single-threaded', '--max-semi-space-size=', 'no-parallel-scavenge', '--allow-natives-syntax']) {
       expect(() => parseV8Flags(bad)).toThrow(/not one of the flags safe/);
     }
