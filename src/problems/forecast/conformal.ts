@@ -39,6 +39,8 @@ export interface Calibration {
   /** Root mean squared error over every collected error (NaN when none). */
   rmse: number;
   count: number;
+  /** The windows' calibrations this one pools, in order (mergeCalibrations); absent: a single window. */
+  parts?: readonly Calibration[];
 }
 
 /** Collect the out-of-sample errors of `fit` (fitted on y[0:cut]) on the targets [cut, end). */
@@ -121,6 +123,7 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
     get err() { return pool().err; },
     get bucket() { return pool().bucket; },
     nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count,
+    parts: list,
   };
 }
 

@@ -303,10 +303,51 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
   return out;
 }
 
-/** The members' calibrations combined (the same windows, origins and steps: aligned errors); null when they do not align. */
-function combineCalibrations(cals: readonly (Calibration | null)[]): Calibration | null {
+/**
+ * The members' calibrations combined (the same windows, origins and steps: aligned errors); null when they do not align.
+ * Window by window when the members' windows align one to one: the median errors of a window
+ * are computed once per series (memo: the forecast's and the backtest's calibrations share
+ * three of four windows when C = H) and the members' pooled arrays are never built; the
+ * pooled median errors, their order and the sums below are those of the pooled form.
+ */
+function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<Calibration, Calibration>): Calibration | null {
   const first = cals[0];
   if (!first || cals.some((c) => !c || c.count !== first.count || c.nb !== first.nb)) return null;
+  const parts = cals.map((c) => c!.parts ?? [c!]);
+  const np = parts[0]!.length;
+  if (memo && np > 1 && parts.every((ps) => ps.length === np && ps.every((q, j) => q.count === parts[0]![j]!.count))) {
+    const meds: Calibration[] = [];
+    let abs = 0;
+    let sq = 0;
+    for (let j = 0; j < np; j++) {
+      const key = parts[0]![j]!;
+      let m = memo.get(key);
+      if (!m) {
+        const err = medianOf(parts.map((ps) => ps[j]!.err), key.count);
+        m = { err, bucket: key.bucket, nb: key.nb, bucketOf: key.bucketOf, mae: NaN, rmse: NaN, count: key.count };
+        memo.set(key, m);
+      }
+      meds.push(m);
+      const e = m.err;
+      for (let i = 0; i < e.length; i++) { abs += Math.abs(e[i]!); sq += e[i]! * e[i]!; }
+    }
+    let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
+    const pool = () => {
+      if (!pooled) {
+        const err = new Float64Array(first.count);
+        const bucket = new Uint8Array(first.count);
+        let at = 0;
+        for (const m of meds) { err.set(m.err, at); bucket.set(m.bucket, at); at += m.count; }
+        pooled = { err, bucket };
+      }
+      return pooled;
+    };
+    return {
+      get err() { return pool().err; },
+      get bucket() { return pool().bucket; },
+      nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count,
+    };
+  }
   const err = medianOf(cals.map((c) => c!.err), first.count);
   let abs = 0;
   let sq = 0;
@@ -320,8 +361,9 @@ function combineCalibrations(cals: readonly (Calibration | null)[]): Calibration
  * out-of-sample errors). Null when their calibrations do not align.
  */
 function combinationRun(ctx: SeriesCtx, members: readonly MethodRun[], H: number, levels: readonly number[], k: Kernels): MethodRun | null {
-  const cal1Lazy = once(() => combineCalibrations(members.map((r) => r.cal1)));
-  const cal0Lazy = once(() => combineCalibrations(members.map((r) => r.cal0)));
+  const memo = new Map<Calibration, Calibration>();
+  const cal1Lazy = once(() => combineCalibrations(members.map((r) => r.cal1), memo));
+  const cal0Lazy = once(() => combineCalibrations(members.map((r) => r.cal0), memo));
   if (members.some((r) => (r.cal1?.count ?? -1) !== (members[0]!.cal1?.count ?? -1) || (r.cal0?.count ?? -1) !== (members[0]!.cal0?.count ?? -1))) return null;
   const n = ctx.y.length;
   const b = n - H >= 1 ? n - H : 0;
