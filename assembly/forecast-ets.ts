@@ -113,9 +113,10 @@ export function etsScratch(m: i32): i32 {
 /**
  * Fit on y[start:cut) with season m (0: none; the window must hold 2m values). Writes
  * α, β*, γ, φ, SSE, evaluations to out[0..6). scratch: etsScratch(m) f64. init: 0, or
- * (α, β*, γ, φ) of a previous fit to start from (warm start); step: the initial simplex size.
+ * (α, β*, γ, φ) of a previous fit to start from (warm start); step: the initial simplex size;
+ * tol: stop once the simplex's SSEs agree within tol relative (max − min <= tol·|min|).
  */
-export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out: usize, scratch: usize, init: usize, step: f64): i32 {
+export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out: usize, scratch: usize, init: usize, step: f64, tol: f64): i32 {
   if (start < 0 || m < 0 || cut - start < (m > 0 ? 2 * m : 2) || maxEval < 1) return BAD_LENGTH;
   const d = m > 0 ? 4 : 3;
   const np = d + 1;
@@ -149,7 +150,7 @@ export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out
     let nh = lo;
     for (let k = 0; k < np; k++) if (k != hi && ld(fv, k) > ld(fv, nh)) nh = k;
     const fl = ld(fv, lo), fh = ld(fv, hi);
-    if (fh - fl <= 1e-10 * (Math.abs(fl) + 1e-300)) break;
+    if (fh - fl <= tol * (Math.abs(fl) + 1e-300)) break;
     for (let i = 0; i < d; i++) {
       let c: f64 = 0;
       for (let k = 0; k < np; k++) if (k != hi) c += ld(S, k * d + i);
