@@ -98,10 +98,12 @@ function fftTable(re: usize, im: usize, M: i32, inv: bool, twr: usize, twi: usiz
         const cr = ld(tr0, k);
         const ci = inv ? 0.0 - ld(ti0, k) : ld(ti0, k);
         const a = i + k, b = a + half;
-        const xr = ld(re, b) * cr - ld(im, b) * ci;
-        const xi = ld(re, b) * ci + ld(im, b) * cr;
-        st(re, b, ld(re, a) - xr); st(im, b, ld(im, a) - xi);
-        st(re, a, ld(re, a) + xr); st(im, a, ld(im, a) + xi);
+        // each value loaded once (the stores could alias for the compiler): the same arithmetic
+        const rb = ld(re, b), ib = ld(im, b), ra = ld(re, a), ia = ld(im, a);
+        const xr = rb * cr - ib * ci;
+        const xi = rb * ci + ib * cr;
+        st(re, b, ra - xr); st(im, b, ia - xi);
+        st(re, a, ra + xr); st(im, a, ia + xi);
       }
     }
   }
