@@ -53,3 +53,28 @@ describe('conformal quantiles: WASM kernel = TypeScript reference = order statis
     });
   });
 });
+
+// calibrate(..., lazy): auto reads only seasonal naive's RMSE unless it is chosen, so its
+// errors are collected on demand; the lazy calibration must equal the eager one (count,
+// MAE, RMSE, errors and buckets), also pooled over windows, with missing values.
+describe('lazy calibration = eager calibration', () => {
+  it.each([[288, 300, 1], [24, 3600, 2], [48, 300, 3]])('H = %i, step %i, seed %i', async (H, step, seed) => {
+    const { calibrate, mergeCalibrations } = await import('../src/problems/forecast/conformal.js');
+    const { prepareSeries, defaultSeasons } = await import('../src/problems/forecast/series.js');
+    const { seasonalNaive } = await import('../src/problems/forecast/snaive.js');
+    const r = mulberry32(seed);
+    const day = Math.round(86400 / step);
+    const n = 14 * day;
+    const values = Array.from({ length: n }, (_, t) => (r() < 0.03 ? null : 50 + 20 * Math.sin((2 * Math.PI * t) / day) + 5 * r()));
+    const ctx = prepareSeries(0, values, defaultSeasons(step));
+    const C = Math.max(H, 240);
+    const wins = [1, 2, 3, 4].map((k) => ({ cut: n - k * C, end: n - (k - 1) * C }));
+    const [fit] = await seasonalNaive.fitAll([ctx], [wins[3]!.cut], H);
+    const eager = mergeCalibrations(wins.map((w) => calibrate(ctx, fit!, w.cut, w.end, H)));
+    const lazy = mergeCalibrations(wins.map((w) => calibrate(ctx, fit!, w.cut, w.end, H, true)));
+    expect(lazy.count).toBeGreaterThan(100);
+    expect([lazy.count, lazy.mae, lazy.rmse, lazy.nb]).toEqual([eager.count, eager.mae, eager.rmse, eager.nb]);
+    expect(Array.from(lazy.err)).toEqual(Array.from(eager.err));
+    expect(Array.from(lazy.bucket)).toEqual(Array.from(eager.bucket));
+  });
+});

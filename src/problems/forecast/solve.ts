@@ -124,7 +124,7 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
  * evaluation: series i's calibration errors live only while its result is built (auto
  * holds four methods' errors for one series at a time, not for the whole instance).
  */
-async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<(i: number) => MethodRun> {
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false): Promise<(i: number) => MethodRun> {
   const k = await kernels();
   const plans = ctxs.map((c) => {
     const n = c.y.length;
@@ -215,7 +215,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       wins.length ? mergeCalibrations(wins.map((w, k) => {
         const key = `${w.cut}:${w.end}`;
         let c = done.get(key);
-        if (!c) done.set(key, (c = calibrate(ctx, memoised(fits[k]![i]!), w.cut, w.end, H)));
+        if (!c) done.set(key, (c = calibrate(ctx, memoised(fits[k]![i]!), w.cut, w.end, H, lazyErrors)));
         return c;
       })) : null;
     const { n, b, C, cal, calB } = plans[i]!;
@@ -470,7 +470,9 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
-    evaluators.set(name, await runMethod(m, ctxs, H, levels));
+    // auto and the combination read only the RMSE of seasonal naive (not a member) unless
+    // it is chosen: its errors are collected on demand
+    evaluators.set(name, await runMethod(m, ctxs, H, levels, methods.length > 1 && !COMBINATION_MEMBERS.includes(name)));
   }
   const k = await kernels();
   const series = ctxs.map((_, i) => {
