@@ -6,6 +6,8 @@
 // counting-sorted by bucket; bucket b's pool is its own errors, widened symmetrically over
 // neighbouring buckets until it holds minPool (contiguous ranges). For each pool the 2·nl
 // ranks (their keys ordered by the kernels' shared heapsort, assembly/sort.ts) are selected
+// (pools of 128 or more first split three ways around two pivots from a sample of 31, so that
+// the lower and the upper ranks are each selected within a small end part of the pool)
 // by Hoare's quickselect, the middle rank first and then each half of the ranks on its side
 // of it (once rank r is in place, smaller ranks lie before it, larger after).
 // Output per level k and bucket b: qlo[k·nb + b] = min(0, q_lo), qhi[k·nb + b] = max(0, q_hi);
@@ -18,8 +20,11 @@ import { sortIds } from "./sort";
 
 /** f64 slots of scratch cfQuantiles needs. */
 export function cfScratch(count: i32, nb: i32): i32 {
-  return 2 * count + nb + 40;
+  return 2 * count + nb + 80;
 }
+
+/** Sample size for the pivots of the three-way split (cfQuantiles). */
+const SAMPLE: i32 = 31;
 
 /**
  * The k-th smallest of x[0..len) (0-based), by Hoare's quickselect restricted to
@@ -92,6 +97,7 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
   const off = work + (<usize>count << 3); // nb + 1 i32 offsets, then nb i32 fill cursors
   const fill = off + (<usize>(nb + 1) << 2);
   const ranks = fill + (<usize>nb << 2); // 2·nl i32
+  const sample = ranks + (<usize>64 << 2); // SAMPLE f64
   for (let b = 0; b <= nb; b++) sti(off, b, 0);
   for (let i = 0; i < count; i++) {
     const b = <i32>load<u8>(bkt + <usize>i);
@@ -127,7 +133,41 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
     }
     // the 2·nl keys ascending (the kernels' one sort, assembly/sort.ts: by the values themselves)
     sortIds(ranks, 2 * nl, 0, false);
-    selectKeys(work, ranks, 0, 2 * nl, 0, n, nb, b, qlo, qhi);
+    // the lower ranks (< n/2) and the upper ones: one three-way split of the pool around two
+    // pivots from a sorted sample, just outside the two groups' ranks, leaves
+    // [0, lt) <= pL < [lt, gt) < pH <= [gt, n); when every lower rank is < lt and every upper
+    // rank >= gt (the usual case) each group is selected within its small end part, else within
+    // the whole pool. The same values (a rank's value does not depend on the arrangement).
+    let gl = 0;
+    while (gl < 2 * nl && (ldi(ranks, gl) >> 6) < (n >> 1)) gl++;
+    let split = false;
+    if (n >= 128 && gl > 0 && gl < 2 * nl) {
+      const rLo = ldi(ranks, gl - 1) >> 6, rHi = ldi(ranks, gl) >> 6;
+      for (let j = 0; j < SAMPLE; j++) {
+        const v = ld(work, <i32>((<f64>j + 0.5) * <f64>n / <f64>SAMPLE));
+        let q = j;
+        while (q > 0 && ld(sample, q - 1) > v) { st(sample, q, ld(sample, q - 1)); q--; }
+        st(sample, q, v);
+      }
+      let iL = <i32>Math.ceil(<f64>(rLo + 1) * <f64>SAMPLE / <f64>n) + 2;
+      let iH = <i32>Math.floor(<f64>rHi * <f64>SAMPLE / <f64>n) - 2;
+      if (iL > SAMPLE - 1) iL = SAMPLE - 1;
+      if (iH < 0) iH = 0;
+      const pL = ld(sample, iL), pH = ld(sample, iH);
+      if (pL < pH) {
+        let lt = 0, i = 0, gt = n;
+        while (i < gt) {
+          const v = ld(work, i);
+          if (v <= pL) { st(work, i, ld(work, lt)); st(work, lt, v); lt++; i++; }
+          else if (v >= pH) { gt--; st(work, i, ld(work, gt)); st(work, gt, v); }
+          else i++;
+        }
+        split = true;
+        selectKeys(work, ranks, 0, gl, 0, rLo < lt ? lt : n, nb, b, qlo, qhi);
+        selectKeys(work, ranks, gl, 2 * nl, rHi >= gt ? gt : 0, n, nb, b, qlo, qhi);
+      }
+    }
+    if (!split) selectKeys(work, ranks, 0, 2 * nl, 0, n, nb, b, qlo, qhi);
   }
   return OK;
 }

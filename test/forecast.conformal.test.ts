@@ -29,6 +29,12 @@ describe('conformal quantiles: WASM kernel = TypeScript reference = order statis
     [3, 40, 12, 12, false, 0, [0.5]],
     [4, 3, 4, 8, true, 2, [0.1, 0.5, 0.8, 0.95, 0.99]],
     [5, 1, 1, 1, false, -1, [0.9]],
+    // large pools (>= 128: the three-way split around sampled pivots, and its fallbacks)
+    [6, 20000, 24, 288, true, 5, [0.8, 0.95]],
+    [7, 9000, 8, 288, false, -1, [0.1, 0.5, 0.8, 0.95, 0.99]],
+    [8, 3000, 3, 72, false, 1, [0.5, 0.9]],
+    [9, 9216, 24, 288, false, -1, [0.8, 0.95]],
+    [10, 400, 1, 1, true, -1, [0.99, 0.999]],
   ] as const)('seed %i: %i errors in %i buckets', async (seed, count, nb, H, ties, skip, levels) => {
     const k = await kernels();
     const cal = randomCal(seed, count, nb, H, ties, skip);
