@@ -5,8 +5,14 @@
 // output), and the overhead per job of `greenplan queue` (BullMQ on a local redis-server:
 // submit, one worker process, collect) against the local pool with the same number of
 // threads. Every figure is the wall time of the real commands (process start included),
-// median of several runs. The machine may be shared with other jobs: its load average is
-// printed beside the figures.
+// median of several runs (the worker counts interleaved, so that a change of load hits
+// them alike). The machine may be shared with other jobs: its load average is printed
+// beside the figures, and so is what varies less with it: the CPU seconds of each run
+// (bench/cpu-threads.cjs), split into the main thread, the pool's worker threads and V8's
+// helper threads (concurrent compilation of hot JavaScript, GC), per instance, and the
+// cores a run keeps busy (CPU / wall). On 2 cores, 2 workers reach 2x one worker only if
+// one worker's run costs about 1 core: the helpers' share is what a second worker cannot
+// get for free.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -66,14 +72,22 @@ function timedArgs(args: string[], dir: string): { cmd: string; args: string[]; 
   return { cmd: '/usr/bin/time', args: ['-f', '%U %S', '-o', f, process.execPath, bin, ...args], cpu: () => readFileSync(f, 'utf8').trim().split('\n').pop()!.split(' ').reduce((a, x) => a + Number(x), 0) };
 }
 
-function batchRun(file: string, out: string, workers: number, dir: string): { s: number; cpu: number } {
+const threadsProbe = new URL('./cpu-threads.cjs', import.meta.url).pathname;
+
+/** CPU seconds of a batch run (bench/cpu-threads.cjs): the whole process, and by thread. */
+interface RunCpu { s: number; cpu: number; main?: number; workers?: number; helpers?: number }
+
+function batchRun(file: string, out: string, workers: number): RunCpu {
   rmSync(out, { force: true });
-  const t = timedArgs(['batch', file, '--out', out, '--workers', String(workers), '--no-progress'], dir);
+  let r!: ReturnType<typeof spawnSync>;
   const s = wall(() => {
-    const r = spawnSync(t.cmd, t.args, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`greenplan batch failed (${r.status}): ${r.stderr}`);
+    r = spawnSync(process.execPath, ['--require', threadsProbe, bin, 'batch', file, '--out', out, '--workers', String(workers), '--no-progress'], { encoding: 'utf8' });
   });
-  return { s, cpu: t.cpu() };
+  if (r.status !== 0) throw new Error(`greenplan batch failed (${r.status}): ${r.stderr}`);
+  const line = String(r.stderr).split('\n').find((l) => l.startsWith('greenplan-threads '));
+  if (!line) throw new Error(`no CPU line from the batch run: ${r.stderr}`);
+  const t = JSON.parse(line.slice('greenplan-threads '.length)) as Omit<RunCpu, 's'>;
+  return { s, ...t };
 }
 
 async function redisCpu(url: string): Promise<number> {
@@ -137,7 +151,8 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   const out = join(dir, 'results.jsonl');
   const cap = await parallelCapacity();
   log(`control: the same CPU-bound loop on 1 thread ${cap.one} ms, on 2 threads at once ${cap.two} ms: ${cap.capacity.toFixed(2)} cores free for this run (2.00 on an idle 2-core machine; the batch speed-up cannot exceed it)`);
-  log(`${note}; ${availableParallelism()} cores; load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared: figures vary with the other jobs on it); median of ${reps} run(s)`);
+  const loadBefore = loadavg();
+  log(`${note}; ${availableParallelism()} cores; load average before: ${loadBefore.map((x) => x.toFixed(2)).join(' ')} (the machine is shared: figures vary with the other jobs on it); median of ${reps} run(s)`);
 
   // one process per instance: a sample, extrapolated
   const sample = o.quick ? 20 : 40;
@@ -151,20 +166,47 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
 
   const counts = [...new Set([1, 2, availableParallelism()])].sort((a, b) => a - b);
   const rows: Record<string, unknown>[] = [];
+  const runsOf = new Map<number, RunCpu[]>(counts.map((w) => [w, []]));
+  // interleaved (1, 2, …, 1, 2, …): a change of the machine's load hits every count alike
+  for (let k = 0; k < reps; k++) {
+    for (const w of counts) {
+      runsOf.get(w)!.push(batchRun(file, out, w));
+      const lines = readFileSync(out, 'utf8').trim().split('\n').length;
+      if (lines !== n) throw new Error(`batch wrote ${lines} lines, not ${n}`);
+    }
+  }
   const pool = new Map<number, number>();
   const poolCpu = new Map<number, number>();
+  const med = (runs: RunCpu[], k: keyof RunCpu) => (runs.every((r) => r[k] !== undefined) ? median(runs.map((r) => r[k]!)) : undefined);
+  const fix = (x: number | undefined, d: number) => (x === undefined ? undefined : +x.toFixed(d));
   for (const w of counts) {
-    const runs = Array.from({ length: reps }, () => batchRun(file, out, w, dir));
-    const s = median(runs.map((r) => r.s));
+    const runs = runsOf.get(w)!;
+    const s = med(runs, 's')!;
+    const cpu = med(runs, 'cpu')!;
     pool.set(w, s);
-    poolCpu.set(w, median(runs.map((r) => r.cpu)));
-    const lines = readFileSync(out, 'utf8').trim().split('\n').length;
-    if (lines !== n) throw new Error(`batch wrote ${lines} lines, not ${n}`);
-    rows.push({ mode: `greenplan batch --workers ${w}`, instances: n, seconds: +s.toFixed(2), cpuSeconds: +poolCpu.get(w)!.toFixed(2), perSecond: +(n / s).toFixed(1), speedupVsOneWorker: +(pool.get(1)! / s).toFixed(2), peer: 'shell loop of greenplan solve (extrapolated)', peerSeconds: +loopS.toFixed(1), speedupVsLoop: +(loopS / s).toFixed(1) });
+    poolCpu.set(w, cpu);
+    rows.push({
+      mode: `greenplan batch --workers ${w}`, instances: n, seconds: +s.toFixed(2), perSecond: +(n / s).toFixed(1), speedupVsOneWorker: +(pool.get(1)! / s).toFixed(2),
+      cpuSeconds: +cpu.toFixed(2), cpuMsPerInstance: +((cpu * 1000) / n).toFixed(2), cores: +median(runs.map((r) => r.cpu / r.s)).toFixed(2),
+      cpuMainSeconds: fix(med(runs, 'main'), 2), cpuWorkersSeconds: fix(med(runs, 'workers'), 2), cpuHelpersSeconds: fix(med(runs, 'helpers'), 2),
+      runs: runs.map((r) => ({ seconds: +r.s.toFixed(2), cpuSeconds: +r.cpu.toFixed(2) })),
+      peer: 'shell loop of greenplan solve (extrapolated)', peerSeconds: +loopS.toFixed(1), speedupVsLoop: +(loopS / s).toFixed(1),
+    });
   }
   const goals: string[] = [];
   const sp2 = pool.get(1)! / pool.get(2)!;
-  goals.push(`goal: >= 1.8x with 2 workers on 2 cores: ${sp2.toFixed(2)}x ${sp2 >= 1.8 ? 'MET' : 'NOT MET'}`);
+  const cpuRatio = poolCpu.get(2)! / poolCpu.get(1)!;
+  const row = (w: number) => rows[counts.indexOf(w)]!;
+  // CPU of a run per CPU second of its worker threads: 1.00 when the pool and V8's helpers cost nothing
+  const perWorkerSecond = (w: number) => (row(w).cpuWorkersSeconds ? (row(w).cpuSeconds as number) / (row(w).cpuWorkersSeconds as number) : undefined);
+  const pw1 = perWorkerSecond(1);
+  const pw2 = perWorkerSecond(2);
+  // load-free estimate on 2 idle cores: 1 worker takes about its worker thread's CPU time (V8's helpers
+  // run beside it on the other core), 2 workers at least half the CPU seconds of their run
+  const estimate = row(1).cpuWorkersSeconds ? (2 * (row(1).cpuWorkersSeconds as number)) / poolCpu.get(2)! : undefined;
+  for (const w of [1, 2]) row(w).cpuPerWorkerSecond = fix(perWorkerSecond(w), 2);
+  goals.push(`goal: >= 1.8x with 2 workers on 2 cores: ${sp2.toFixed(2)}x ${sp2 >= 1.8 ? 'MET' : 'NOT MET'} (wall times, load average ${loadBefore[0]!.toFixed(1)}); CPU per instance with 2 workers / with 1: ${cpuRatio.toFixed(2)}` +
+    (pw1 && pw2 && estimate ? `; CPU of a run per second of its workers' CPU: ${pw1.toFixed(2)} with 1 worker, ${pw2.toFixed(2)} with 2 (1.00 = the pool and V8's helper threads cost nothing); load-free estimate 2 x workers' CPU (1 worker) / CPU (2 workers): ${estimate.toFixed(2)}x` : ''));
 
   if (!hasRedis()) {
     log('NOTICE: redis-server not found: the queue row is skipped');
@@ -189,12 +231,15 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
     }
   }
   log('');
-  log('mode'.padEnd(100) + 'seconds   CPU s   per s   vs 1 worker   vs loop   queue ms/job (wall, CPU)');
+  log('mode'.padEnd(100) + 'seconds   per s   vs 1 worker   vs loop   CPU s  ms CPU/inst  cores   main workers helpers   queue ms/job (wall, CPU)');
+  const num = (x: unknown, w: number) => String(x ?? '').padStart(w);
   for (const r of rows) {
-    log(String(r.mode).padEnd(100) + String(r.seconds).padStart(7) + String(r.cpuSeconds).padStart(8) + String(r.perSecond).padStart(8) + String(r.speedupVsOneWorker ?? '').padStart(14) + String(r.speedupVsLoop ?? '').padStart(10) + (r.overheadMsPerJob !== undefined ? `${r.overheadMsPerJob}, ${r.cpuOverheadMsPerJob}` : '').padStart(15));
+    log(String(r.mode).padEnd(100) + num(r.seconds, 7) + num(r.perSecond, 8) + num(r.speedupVsOneWorker, 14) + num(r.speedupVsLoop, 10) + num(r.cpuSeconds, 8) + num(r.cpuMsPerInstance, 12) + num(r.cores, 7) + num(r.cpuMainSeconds, 7) + num(r.cpuWorkersSeconds, 8) + num(r.cpuHelpersSeconds, 8) + (r.overheadMsPerJob !== undefined ? `${r.overheadMsPerJob}, ${r.cpuOverheadMsPerJob}` : '').padStart(15));
   }
-  log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log('CPU s by thread (Linux): main = the main thread, workers = the pool\'s threads, helpers = V8\'s platform threads (concurrent JIT compilation, GC) and libuv\'s pool; cores = CPU s / wall s (below 1 when the run waits for a core on a shared machine)');
+  const loadAfter = loadavg();
+  log(`load average after: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
   for (const g of goals) log(g);
   rmSync(dir, { recursive: true, force: true });
-  return { goals, parallelCapacity: cap, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
+  return { goals, parallelCapacity: cap, loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadAfter.map((x) => +x.toFixed(2)) }, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
 }

@@ -5,9 +5,11 @@
 // exit codes 0 / 4 / 2.
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { solve, solveMany, PROBLEMS, problemOf, type BatchResult } from '../dist/node.js';
+import { wasmModule } from '../dist/wasm/loader.js';
 import { examples, heavyKnapsack, endlessKnapsack, folder, bin, readLines } from './helpers/batch.js';
 
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
@@ -72,6 +74,17 @@ describe('solveMany', () => {
     for (const id of ['endless', 'endless2']) expect(byId.get(id)).toMatchObject({ status: 'timeout', ms: 300, error: { code: 'timeout' } });
     expect(byId.get('after')).toMatchObject({ status: 'solved', solution: { value: 2 } });
   });
+  it('a thread started after a time-out gets the compiled kernels too: every problem kind solves as solve() does', async () => {
+    const files = mixed();
+    const want = new Map<string, unknown>();
+    for (const [id, inst] of Object.entries(files)) want.set(id, await solve(inst));
+    const got = await all(solveMany([
+      { id: 'endless', instance: endlessKnapsack() },
+      ...Object.entries(files).map(([id, instance]) => ({ id, instance })),
+    ], { workers: 1, timeoutMs: 3000 })); // far above any of these solves, far below the endless one
+    expect(got.find((r) => r.id === 'endless')).toMatchObject({ status: 'timeout' });
+    for (const [id, solution] of want) expect(got.find((r) => r.id === id)).toMatchObject({ status: 'solved', solution });
+  });
   it('pulls the input lazily (at most two per worker ahead) and stops cleanly when the consumer breaks', async () => {
     let pulled = 0;
     function* endless() {
@@ -96,6 +109,63 @@ describe('solveMany', () => {
   it('refuses bad options', async () => {
     await expect(all(solveMany([], { workers: 0 }))).rejects.toThrow(/workers must be an integer >= 1/);
     await expect(all(solveMany([], { timeoutMs: -1 }))).rejects.toThrow(/timeoutMs must be a number > 0/);
+  });
+});
+
+/** Runs dist/batch/task.js (the pool's task), or its one-file bundle, in a thread given this workerData, on these instances. */
+function taskThread(workerData: { wasmModule?: WebAssembly.Module }, instances: unknown[], script = 'task.js'): Promise<{ results?: unknown[]; error?: string }> {
+  const taskUrl = new URL(`../dist/batch/${script}`, import.meta.url).href;
+  const code = `const { parentPort, workerData } = require('node:worker_threads');
+    import(${JSON.stringify(taskUrl)})
+      .then(async ({ default: solveTask }) => { const results = []; for (const instance of workerData.instances) results.push(await solveTask({ instance })); parentPort.postMessage({ results }); })
+      .catch((e) => parentPort.postMessage({ error: String(e && e.message || e) }));`;
+  return new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { ...workerData, instances } });
+    w.once('message', (m) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
+describe('the kernels, compiled once', () => {
+  it('the loader compiles the module once; a pool thread instantiates the module it is given and solves as solve() does', async () => {
+    const m = await wasmModule();
+    expect(m).toBeInstanceOf(WebAssembly.Module);
+    expect(await wasmModule()).toBe(m);
+    const files = mixed();
+    const want = await Promise.all(Object.values(files).map((i) => solve(i)));
+    // the pool starts the bundle that `npm run build` makes (task.bundle.js); task.js without it
+    expect(existsSync(new URL('../dist/batch/task.bundle.js', import.meta.url))).toBe(true);
+    for (const script of ['task.bundle.js', 'task.js']) {
+      const got = await taskThread({ wasmModule: m }, Object.values(files), script);
+      expect(got.error).toBeUndefined();
+      expect(got.results!.map((r) => (r as { status: string }).status)).toEqual(want.map(() => 'solved'));
+      expect(got.results!.map((r) => (r as { solution: unknown }).solution)).toEqual(want);
+    }
+  });
+  it('the thread uses that module, not build/greenplan.wasm: a module without the kernels fails it', async () => {
+    const empty = new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
+    const smoothing = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: [1, 5, 2, 8, 3] }] };
+    for (const script of ['task.bundle.js', 'task.js']) {
+      const got = await taskThread({ wasmModule: empty }, [smoothing], script);
+      expect(got.results).toMatchObject([{ status: 'error', error: { code: 'internal' } }]);
+    }
+    // and without a module the thread compiles the file itself
+    const own = await taskThread({}, [smoothing]);
+    expect(own.results).toMatchObject([{ status: 'solved', solution: await solve(smoothing) }]);
+  });
+  it('the pool imported alone (no module source in the main thread): each thread compiles its own', async () => {
+    const smoothing = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: [1, 5, 2, 8, 3] }] };
+    const poolUrl = new URL('../dist/batch/pool.js', import.meta.url).href;
+    const code = `const { solveMany } = await import(${JSON.stringify(poolUrl)});
+      const out = [];
+      for await (const r of solveMany([${JSON.stringify(smoothing)}], { workers: 1 })) out.push(r);
+      console.log(JSON.stringify(out));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject([{ status: 'solved', solution: await solve(smoothing) }]);
   });
 });
 

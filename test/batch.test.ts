@@ -12,6 +12,8 @@ import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
 import { Tally } from '../src/cli/batch.js';
 import { gunzipSync } from 'node:zlib';
+import { solve } from '../src/node.js';
+import { wasmModule, init } from '../src/wasm/loader.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'greenplan-batch-unit-'));
 const collect = async <T>(it: AsyncIterable<T>) => {
@@ -158,5 +160,19 @@ describe('progress and summary', () => {
     const s = t.summary('batch');
     expect(s).toMatch(/^batch: 4 instances: 2 solved, 1 invalid, 1 timeout, 1 rejected by the checker \(1 recorded earlier, skipped\); 3 in /);
     expect(s).toContain('3 not solved:\n  b: invalid: items[0].size must be an integer >= 1\n  c: solved: check failed: over capacity\n');
+  });
+});
+
+describe('the compiled kernels handed to the batch threads (wasmModule())', () => {
+  it('compiles once and hands out the same module; after init(module) it is that module, and solving uses it', async () => {
+    const smoothing = { problem: 'smoothing', alpha: 2, scenarios: [{ demand: [1, 5, 2, 8, 3] }] };
+    const want = await solve(smoothing);
+    const a = await wasmModule();
+    expect(a).toBeInstanceOf(WebAssembly.Module);
+    expect(await wasmModule()).toBe(a);
+    const b = new WebAssembly.Module(readFileSync(new URL('../build/greenplan.wasm', import.meta.url)));
+    await init(b);
+    expect(await wasmModule()).toBe(b);
+    expect(await solve(smoothing)).toEqual(want);
   });
 });

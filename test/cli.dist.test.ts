@@ -114,6 +114,11 @@ describe('greenplan demo', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('peak-provisioned');
     expect(r.stdout).toMatch(/greenplan α=4 .* -\d+\.\d%/);
+    // kWh per plan and the CO2 saved against the peak-provisioned plan: the tightest plan saves the most
+    const kg = (label: RegExp) => Number(r.stdout.split('\n').find((l) => label.test(l))!.trim().split(/\s+/).pop());
+    expect(r.stdout).toContain('kg CO2 saved');
+    expect(kg(/α=0 \(tightest\)/)).toBeGreaterThan(kg(/α=16/));
+    expect(kg(/α=16/)).toBeGreaterThan(0);
   });
 });
 

@@ -54,7 +54,7 @@ export async function* lines(stream: AsyncIterable<Buffer | string>, maxBytes = 
 export interface BatchSource {
   /** The instances, lazily, with their ids (file names for a folder, line numbers for JSONL, or the envelope's id). */
   items: AsyncIterable<PoolItem>;
-  /** How many instances, when known up front (a folder), or a promise of it (a JSONL file: its lines are counted aside). */
+  /** How many instances, when known up front (a folder), or a promise of it (a JSONL file: its lines are counted aside, when this is first read). */
   total?: number | Promise<number>;
   /** What it is, for messages. */
   label: string;
@@ -80,7 +80,15 @@ export function openSource(input: string, stdin: Readable = process.stdin): Batc
     const names = readdirSync(input).filter((f) => f.endsWith('.json')).sort();
     return { items: folderItems(input, names), total: names.length, label: input };
   }
-  return { items: jsonlItems(createReadStream(input)), total: countLines(input), label: input };
+  // counted only when asked (the progress view): without it, the file is read once
+  let total: Promise<number> | undefined;
+  return {
+    items: jsonlItems(createReadStream(input)),
+    get total() {
+      return (total ??= countLines(input));
+    },
+    label: input,
+  };
 }
 
 async function* folderItems(dir: string, names: string[]): AsyncGenerator<PoolItem> {

@@ -4,9 +4,12 @@
 // is read as fast as it is solved, never ahead), yields results as they complete
 // (completion order, not input order), and stops a solve over the time limit by
 // aborting its task: piscina terminates that thread and starts a new one.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import type { Task, TaskResult } from './task.js';
+import type { Task, TaskResult, TaskWorkerData } from './task.js';
+import { wasmModule } from '../wasm/loader.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchResult, type BatchStatus } from './types.js';
 import type { Solution } from '../solve.js';
 export * from './types.js';
@@ -46,6 +49,15 @@ function validateOptions(o: PoolOptions): number {
 }
 
 /**
+ * The threads' script: task.js bundled into one module by `npm run build`
+ * (scripts/bundle-cli.mjs; a thread loads one file instead of ~320), else task.js.
+ */
+function taskScript(): string {
+  const bundled = new URL('./task.bundle.js', import.meta.url);
+  return (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled)) ? bundled : new URL('./task.js', import.meta.url)).href;
+}
+
+/**
  * A piscina pool of solver threads, one instance per thread at a time. `run` resolves to
  * the result (never rejects for a bad instance, a time-out or a crashed thread).
  */
@@ -59,12 +71,18 @@ export class SolverPool {
   static async create(options: Omit<PoolOptions, 'signal' | 'onProgress'> = {}): Promise<SolverPool> {
     const workers = validateOptions(options);
     const { Piscina } = await import('piscina');
+    // the kernels compiled once here, instantiated by each thread (src/batch/task.ts); without
+    // a module source in this thread (pool.js imported alone), each thread compiles its own
+    const workerData: TaskWorkerData = { wasmModule: await Promise.resolve().then(wasmModule).catch(() => undefined) };
     const pool = new Piscina<Task, TaskResult>({
-      filename: new URL('./task.js', import.meta.url).href,
+      filename: taskScript(),
       minThreads: workers,
       maxThreads: workers,
       concurrentTasksPerWorker: 1,
       idleTimeout: 2 ** 31 - 1,
+      workerData,
+      // no run-time/wait-time histograms: nothing reads them
+      recordTiming: false,
     });
     // piscina reports the answer of a task already abandoned (a stopped batch) as an 'error'
     // event: nothing waits for that answer any more

@@ -3,7 +3,9 @@
 // pool), solve through the registry (trySolve), check with the problem's own independent
 // checker (problemOf(name).check), and return plain data. With a MessagePort, the task
 // says when it starts, so that the main thread's time limit counts solving, not queueing.
-import type { MessagePort } from 'node:worker_threads';
+// The kernels come from the WebAssembly.Module the pool compiled once (workerData), so a
+// thread (a new one too, after a time-out) instantiates it without compiling it again.
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import '../node.js'; // the module source: build/greenplan.wasm read from disk
 import { init } from '../wasm/loader.js';
@@ -12,7 +14,14 @@ import { problemOf } from '../problems/registry.js';
 import type { BatchError, BatchStatus } from './types.js';
 import type { CheckReport } from '../problems/types.js';
 
-await init(); // compile the kernels before the pool hands this thread any task
+/** What the pool gives each of its threads. */
+export interface TaskWorkerData {
+  /** The kernels, compiled once by the pool (absent: this thread compiles build/greenplan.wasm itself). */
+  wasmModule?: WebAssembly.Module;
+}
+
+// instantiate the kernels before the pool hands this thread any task
+await init((workerData as TaskWorkerData | undefined)?.wasmModule);
 
 export interface Task {
   /** The instance as a value, */

@@ -1,11 +1,15 @@
 // `greenplan demo`: exact smoothing on real Tianchi app demand (bundled excerpt).
 import { smooth } from '../problems/smoothing/solve.js';
+import { solve } from '../solve.js';
+import type { SmoothingEnergy } from '../energy/types.js';
 import { readBundledApps, appDemand } from '../data/tianchi.js';
 import { checkSmoothing } from '../problems/smoothing/check.js';
 import { fail } from './io.js';
 
 const HOURS_PER_STEP = 24 / 98; // 98 points over one day
 const CORES_PER_MACHINE = 92; // the Tianchi 92-core machines
+/** The energy model's inputs for these plans (docs/energy.md; other parameters at their defaults). */
+const ENERGY = { unit: 'cores' as const, step: 86400 / 98, serverCores: CORES_PER_MACHINE };
 
 export async function demo(log: (s: string) => void = console.log): Promise<void> {
   const apps = readBundledApps();
@@ -14,8 +18,11 @@ export async function demo(log: (s: string) => void = console.log): Promise<void
   log('one day in 98 steps of ~15 min, CPU cores; changes = steps at which a service\'s capacity changes.\n');
   const peak = scenarios.reduce((s, sc) => s + Math.ceil(Math.max(...sc.demand)) * sc.demand.length, 0);
   const fmt = (steps: number) => `${(steps * HOURS_PER_STEP).toFixed(0).padStart(8)} core-h  ${((steps * HOURS_PER_STEP) / CORES_PER_MACHINE).toFixed(1).padStart(7)} machine-h`;
-  log(`${'plan'.padEnd(26)}${'capacity'.padStart(36)}  ${'changes'.padStart(8)}  ${'vs peak'.padStart(8)}  ${'time'.padStart(8)}`);
-  log(`${'peak-provisioned (static)'.padEnd(26)}${fmt(peak)}  ${'0'.padStart(8)}  ${'-'.padStart(8)}  ${'-'.padStart(8)}`);
+  log(`${'plan'.padEnd(26)}${'capacity'.padStart(36)}  ${'changes'.padStart(8)}  ${'vs peak'.padStart(8)}  ${'time'.padStart(8)}  ${'kWh'.padStart(7)}  ${'kg CO2 saved'.padStart(12)}`);
+  const energyOf = async (instance: object): Promise<SmoothingEnergy> => ((await solve({ ...instance, energy: ENERGY })) as { energy: SmoothingEnergy }).energy;
+  const base = (await energyOf({ problem: 'smoothing', alpha: 0, scenarios })).baselines.find((b) => b.name === 'peak')!;
+  const kwh = (e: SmoothingEnergy | undefined) => (e ? `${e.kWh.toFixed(0).padStart(7)}  ${e.baselines.find((b) => b.name === 'peak')!.savedKgCO2.toFixed(0).padStart(12)}` : `${base.kWh.toFixed(0).padStart(7)}  ${'-'.padStart(12)}`);
+  log(`${'peak-provisioned (static)'.padEnd(26)}${fmt(peak)}  ${'0'.padStart(8)}  ${'-'.padStart(8)}  ${'-'.padStart(8)}  ${kwh(undefined)}`);
   for (const alpha of [0, 1, 4, 16]) {
     const instance = { problem: 'smoothing' as const, alpha, scenarios };
     const t0 = performance.now();
@@ -27,7 +34,7 @@ export async function demo(log: (s: string) => void = console.log): Promise<void
     const changes = sol.scenarios.reduce((s, sc) => s + sc.plan.filter((x, t) => t > 0 && x !== sc.plan[t - 1]).length, 0);
     const saving = (1 - sol.resource / peak) * 100;
     const label = alpha === 0 ? 'greenplan α=0 (tightest)' : `greenplan α=${alpha}`;
-    log(`${label.padEnd(26)}${fmt(sol.resource)}  ${String(changes).padStart(8)}  ${`-${saving.toFixed(1)}%`.padStart(8)}  ${`${ms.toFixed(1)} ms`.padStart(8)}`);
+    log(`${label.padEnd(26)}${fmt(sol.resource)}  ${String(changes).padStart(8)}  ${`-${saving.toFixed(1)}%`.padStart(8)}  ${`${ms.toFixed(1)} ms`.padStart(8)}  ${kwh(await energyOf(instance))}`);
   }
   // under a budget: the least variation within 2% more capacity than the tightest plan
   const tight = await smooth({ problem: 'smoothing', alpha: 0, scenarios });
@@ -41,10 +48,12 @@ export async function demo(log: (s: string) => void = console.log): Promise<void
   const check = checkSmoothing(inst, sol);
   if (!check.valid) throw new Error(`demo: checker rejected the budgeted plan: ${check.reason}`);
   const changes = sol.scenarios.reduce((s, sc) => s + sc.plan.filter((x, t) => t > 0 && x !== sc.plan[t - 1]).length, 0);
-  log(`${'greenplan budget α=0 +2%'.padEnd(26)}${fmt(sol.resource)}  ${String(changes).padStart(8)}  ${`-${((1 - sol.resource / peak) * 100).toFixed(1)}%`.padStart(8)}  ${`${ms.toFixed(1)} ms`.padStart(8)}`);
+  log(`${'greenplan budget α=0 +2%'.padEnd(26)}${fmt(sol.resource)}  ${String(changes).padStart(8)}  ${`-${((1 - sol.resource / peak) * 100).toFixed(1)}%`.padStart(8)}  ${`${ms.toFixed(1)} ms`.padStart(8)}  ${kwh(await energyOf(inst))}`);
   log('\nEvery plan covers demand at every step, is exactly optimal for its α (cost = core-steps + α × changes)');
   log('or, for the budget line, the least total change Σ|Δh| within that total capacity (2% above the tightest),');
-  log('and was verified by the independent checker. Try: greenplan solve examples/smoothing.json');
+  log('and was verified by the independent checker. kWh: the plan\'s cores packed onto 92-core servers per step,');
+  log('linear server power, PUE and kg CO2 per kWh at their defaults (docs/energy.md); saved: against the peak-provisioned plan.');
+  log('Try: greenplan solve examples/smoothing.json');
 }
 
 /** `greenplan demo`. */

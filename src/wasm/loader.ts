@@ -9,6 +9,7 @@ export type { Kernels };
 
 type ModuleSource = () => Promise<WebAssembly.Module>;
 let source: ModuleSource | undefined;
+let compiled: Promise<WebAssembly.Module> | undefined;
 let instance: Promise<Kernels> | undefined;
 
 /** Set by the platform entry: how to obtain the compiled module. */
@@ -23,9 +24,23 @@ export function setModuleSource(fn: ModuleSource): void {
 export async function init(module?: WebAssembly.Module | BufferSource): Promise<void> {
   if (module !== undefined) {
     const m = module instanceof WebAssembly.Module ? module : await WebAssembly.compile(module);
+    compiled = Promise.resolve(m);
     instance = instantiate(m);
   }
   await kernels();
+}
+
+/**
+ * The compiled module (compiled once, on first use), e.g. to hand to worker threads: a
+ * WebAssembly.Module crosses threads (postMessage, workerData) without being compiled again.
+ */
+export function wasmModule(): Promise<WebAssembly.Module> {
+  if (!compiled) {
+    if (!source) throw new Error('greenplan: no WebAssembly source; import "greenplan" (node or browser entry) or call init(module)');
+    compiled = source();
+    compiled.catch(() => { compiled = undefined; });
+  }
+  return compiled;
 }
 
 async function instantiate(module: WebAssembly.Module): Promise<Kernels> {
@@ -42,8 +57,7 @@ async function instantiate(module: WebAssembly.Module): Promise<Kernels> {
 /** The instantiated kernels (instantiated once, on first use). */
 export function kernels(): Promise<Kernels> {
   if (!instance) {
-    if (!source) throw new Error('greenplan: no WebAssembly source; import "greenplan" (node or browser entry) or call init(module)');
-    instance = source().then(instantiate);
+    instance = wasmModule().then(instantiate);
     instance.catch(() => { instance = undefined; });
   }
   return instance;
