@@ -73,8 +73,9 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
   }
   const err = new Float64Array(keep ? cap : 0);
   const bucket = new Uint8Array(keep ? cap : 0);
-  const bulk = fit.paths ? fit.paths(origins, H) : null;
-  const path = bulk ? null : new Float64Array(H);
+  const rows = fit.pathRows ? fit.pathRows(origins, H) : null;
+  const bulk = !rows && fit.paths ? fit.paths(origins, H) : null;
+  const path = rows || bulk ? null : new Float64Array(H);
   let abs = 0;
   let sq = 0;
   let count = 0;
@@ -84,7 +85,8 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
     const hMax = Math.min(H, end - o); // target o + h < end
     let row: Float64Array;
     let at = 0;
-    if (bulk) { row = bulk; at = r * H; }
+    if (rows) row = rows[r]!;
+    else if (bulk) { row = bulk; at = r * H; }
     else { row = path!; fit.path(o, hMax, row); }
     for (let h = hMin; h < hMax; h++) {
       const t = o + h;

@@ -195,19 +195,28 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       let rows = memo.get(f);
       if (!rows) memo.set(f, (rows = new Map()));
       const known = rows;
+      const fill = (origins: readonly number[]) => {
+        const missing = origins.filter((o) => !known.has(o));
+        if (missing.length) {
+          const got = bulk(missing, H);
+          missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
+        }
+      };
       return {
         path: f.path.bind(f),
         note: f.note,
         paths(origins, h) {
           if (h !== H) return bulk(origins, h);
-          const missing = origins.filter((o) => !known.has(o));
-          if (missing.length) {
-            const got = bulk(missing, H);
-            missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
-          }
+          fill(origins);
           const out = new Float64Array(origins.length * H);
           origins.forEach((o, r) => out.set(known.get(o)!, r * H));
           return out;
+        },
+        // the rows themselves (views of the bulk paths kept for this series): no copy
+        pathRows(origins, h) {
+          if (h !== H) { const b = bulk(origins, h); return origins.map((_, r) => b.subarray(r * h, r * h + h)); }
+          fill(origins);
+          return origins.map((o) => known.get(o)!);
         },
       };
     };
