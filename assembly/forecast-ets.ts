@@ -65,17 +65,20 @@ function sse(y: usize, start: i32, cut: i32, m: i32, seas: usize): f64 {
   let acc: f64 = 0;
   let j = 0; // seasonal slot of t: (t - start) mod m
   const a = A, be = B, g = G, phi = PHI;
-  // the same recursions, re-associated so that the level and trend chain is short (the
-  // loop is latency-bound): l' = α(y − s) + ((1−α) l + (1−α)φ b), b' = β* l' + ((1−β*)φ b − β* l)
-  const k1 = 1.0 - a, k2 = (1.0 - a) * phi, k3 = (1.0 - be) * phi;
+  // the same recursions, re-associated so that the level and trend chains are short (the
+  // loop is latency-bound): l' = α(y − s) + ((1−α) l + (1−α)φ b), and the trend with l'
+  // substituted, b' = β*(l' − l) + (1−β*)φ b = αβ*(y − s) + (φ(1 − αβ*) b − αβ* l), so that
+  // b' no longer waits for l' (rounding differs from the textbook order by ~1e-16 relative)
+  const k1 = 1.0 - a, k2 = (1.0 - a) * phi, c1 = a * be, c3 = phi * (1.0 - a * be);
   for (let t = t0; t < cut; t++) {
     const yt = ld(y, t);
     const s = m > 0 ? ld(seas, j) : 0.0;
     const lb = l + phi * b;
     const e = yt - lb - s;
     acc += e * e;
-    const ln = a * (yt - s) + (k1 * l + k2 * b);
-    b = be * ln + (k3 * b - be * l);
+    const u = yt - s;
+    const ln = a * u + (k1 * l + k2 * b);
+    b = c1 * u + (c3 * b - c1 * l);
     if (m > 0) {
       st(seas, j, g * (yt - lb) + (1.0 - g) * s);
       j++;
