@@ -266,6 +266,8 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   let bestR: f64 = -2;
   let lastDft = -1; // the candidate whose window and DFT are in (w, xr, xi)
   let lastMu: f64 = 0, lastSs: f64 = 0;
+  let saved = -1;
+  let savedMu: f64 = 0, savedSs: f64 = 0;
   for (let c = 0; c < nc; c++) {
     const T = ldi(candT, c), N = ldi(candN, c);
     prepare(y, cut, N, w, srt, ids);
@@ -283,12 +285,25 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
     const k = N / T;
     const amp2 = ld(xr, k) * ld(xr, k) + ld(xi, k) * ld(xi, k);
     if (!(amp2 > threshold2(N, ss))) continue;
-    if (rT > bestR) { bestR = rT; best = c; }
+    if (rT > bestR) {
+      bestR = rT; best = c;
+      // with cached chirps (br, bi unused by the DFT) keep the best candidate's DFT there, so a
+      // later candidate that loses does not force the best one's DFT again (the same values)
+      if (ch != 0 && c + 1 < nc) {
+        memory.copy(br, xr, <usize>N << 3);
+        memory.copy(bi, xi, <usize>N << 3);
+        savedMu = mu; savedSs = ss; saved = c;
+      }
+    }
   }
   if (best < 0) return OK;
   const T = ldi(candT, best), N = ldi(candN, best);
   let mu = lastMu, ss = lastSs;
-  if (lastDft != best) {
+  if (lastDft != best && saved == best) {
+    memory.copy(xr, br, <usize>N << 3);
+    memory.copy(xi, bi, <usize>N << 3);
+    mu = savedMu; ss = savedSs;
+  } else if (lastDft != best) {
     prepare(y, cut, N, w, srt, ids);
     mu = ld(srt, 0); ss = ld(srt, 1);
     for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
