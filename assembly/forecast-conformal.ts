@@ -6,8 +6,10 @@
 // counting-sorted by bucket; bucket b's pool is its own errors, widened symmetrically over
 // neighbouring buckets until it holds minPool (contiguous ranges). For each pool the 2·nl
 // ranks (their keys ordered by the kernels' shared heapsort, assembly/sort.ts) are selected
-// in ascending order by Hoare's quickselect, each one on the part after
-// the previous rank (once rank r is in place, smaller ranks lie before it, larger after).
+// (pools of 128 or more first split three ways around two pivots from a sample of 31, so that
+// the lower and the upper ranks are each selected within a small end part of the pool)
+// by Hoare's quickselect, the middle rank first and then each half of the ranks on its side
+// of it (once rank r is in place, smaller ranks lie before it, larger after).
 // Output per level k and bucket b: qlo[k·nb + b] = min(0, q_lo), qhi[k·nb + b] = max(0, q_hi);
 // alphas[k] = (1 − level_k)/2.
 // Complexity: O(count + nb·(pool + nl log nl)) expected (quickselect), O(count) memory in
@@ -18,8 +20,11 @@ import { sortIds } from "./sort";
 
 /** f64 slots of scratch cfQuantiles needs. */
 export function cfScratch(count: i32, nb: i32): i32 {
-  return 2 * count + nb + 40;
+  return 2 * count + nb + 80;
 }
+
+/** Sample size for the pivots of the three-way split (cfQuantiles). */
+const SAMPLE: i32 = 31;
 
 /**
  * The k-th smallest of x[0..len) (0-based), by Hoare's quickselect restricted to
@@ -45,6 +50,46 @@ export function selectF64(x: usize, k: i32, len: i32, from: i32): f64 {
   return ld(x, k);
 }
 
+/** Quickselect of rank k within x[from..to) (valid when x[0..from) <= x[from..to) <= x[to..)); reorders that part. */
+function selectIn(x: usize, k: i32, from: i32, to: i32): f64 {
+  let l = from;
+  let r = to - 1;
+  while (l < r) {
+    const p = ld(x, (l + r) >> 1);
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (ld(x, i) < p) i++;
+      while (ld(x, j) > p) j--;
+      if (i <= j) { const t = ld(x, i); st(x, i, ld(x, j)); st(x, j, t); i++; j--; }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  return ld(x, k);
+}
+
+/**
+ * The sorted rank keys ranks[j0..j1) selected within x[from..to), middle key first, then
+ * each half within its side: two near-full passes for the four ranks of two levels
+ * (10 %, 2.5 % | 90 %, 97.5 %) instead of three in ascending order; the same values (a
+ * rank's value does not depend on the order of selection).
+ */
+function selectKeys(x: usize, ranks: usize, j0: i32, j1: i32, from: i32, to: i32, nb: i32, b: i32, qlo: usize, qhi: usize): void {
+  if (j0 >= j1) return;
+  const jm = (j0 + j1) >> 1;
+  const key = ldi(ranks, jm);
+  const r = key >> 6;
+  const q = key & 63;
+  const v = selectIn(x, r, from < r ? from : r, to > r ? to : r + 1);
+  const k = q >> 1;
+  if (q & 1) st(qhi, k * nb + b, v > 0 ? v : 0);
+  else st(qlo, k * nb + b, v < 0 ? v : 0);
+  selectKeys(x, ranks, j0, jm, from, r, nb, b, qlo, qhi);
+  selectKeys(x, ranks, jm + 1, j1, r + 1, to, nb, b, qlo, qhi);
+}
+
 export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32, alphas: usize, minPool: i32, qlo: usize, qhi: usize, scratch: usize): i32 {
   if (count < 1 || nb < 1 || nb > 255 || nl < 1 || nl > 32) return BAD_LENGTH;
   const sorted = scratch;
@@ -52,6 +97,7 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
   const off = work + (<usize>count << 3); // nb + 1 i32 offsets, then nb i32 fill cursors
   const fill = off + (<usize>(nb + 1) << 2);
   const ranks = fill + (<usize>nb << 2); // 2·nl i32
+  const sample = ranks + (<usize>64 << 2); // SAMPLE f64
   for (let b = 0; b <= nb; b++) sti(off, b, 0);
   for (let i = 0; i < count; i++) {
     const b = <i32>load<u8>(bkt + <usize>i);
@@ -87,17 +133,41 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
     }
     // the 2·nl keys ascending (the kernels' one sort, assembly/sort.ts: by the values themselves)
     sortIds(ranks, 2 * nl, 0, false);
-    let from = 0;
-    for (let j = 0; j < 2 * nl; j++) {
-      const key = ldi(ranks, j);
-      const r = key >> 6;
-      const q = key & 63;
-      const v = selectF64(work, r, n, from < r ? from : r);
-      from = r + 1;
-      const k = q >> 1;
-      if (q & 1) st(qhi, k * nb + b, v > 0 ? v : 0);
-      else st(qlo, k * nb + b, v < 0 ? v : 0);
+    // the lower ranks (< n/2) and the upper ones: one three-way split of the pool around two
+    // pivots from a sorted sample, just outside the two groups' ranks, leaves
+    // [0, lt) <= pL < [lt, gt) < pH <= [gt, n); when every lower rank is < lt and every upper
+    // rank >= gt (the usual case) each group is selected within its small end part, else within
+    // the whole pool. The same values (a rank's value does not depend on the arrangement).
+    let gl = 0;
+    while (gl < 2 * nl && (ldi(ranks, gl) >> 6) < (n >> 1)) gl++;
+    let split = false;
+    if (n >= 128 && gl > 0 && gl < 2 * nl) {
+      const rLo = ldi(ranks, gl - 1) >> 6, rHi = ldi(ranks, gl) >> 6;
+      for (let j = 0; j < SAMPLE; j++) {
+        const v = ld(work, <i32>((<f64>j + 0.5) * <f64>n / <f64>SAMPLE));
+        let q = j;
+        while (q > 0 && ld(sample, q - 1) > v) { st(sample, q, ld(sample, q - 1)); q--; }
+        st(sample, q, v);
+      }
+      let iL = <i32>Math.ceil(<f64>(rLo + 1) * <f64>SAMPLE / <f64>n) + 2;
+      let iH = <i32>Math.floor(<f64>rHi * <f64>SAMPLE / <f64>n) - 2;
+      if (iL > SAMPLE - 1) iL = SAMPLE - 1;
+      if (iH < 0) iH = 0;
+      const pL = ld(sample, iL), pH = ld(sample, iH);
+      if (pL < pH) {
+        let lt = 0, i = 0, gt = n;
+        while (i < gt) {
+          const v = ld(work, i);
+          if (v <= pL) { st(work, i, ld(work, lt)); st(work, lt, v); lt++; i++; }
+          else if (v >= pH) { gt--; st(work, i, ld(work, gt)); st(work, gt, v); }
+          else i++;
+        }
+        split = true;
+        selectKeys(work, ranks, 0, gl, 0, rLo < lt ? lt : n, nb, b, qlo, qhi);
+        selectKeys(work, ranks, gl, 2 * nl, rHi >= gt ? gt : 0, n, nb, b, qlo, qhi);
+      }
     }
+    if (!split) selectKeys(work, ranks, 0, 2 * nl, 0, n, nb, b, qlo, qhi);
   }
   return OK;
 }

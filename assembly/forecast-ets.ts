@@ -65,17 +65,20 @@ function sse(y: usize, start: i32, cut: i32, m: i32, seas: usize): f64 {
   let acc: f64 = 0;
   let j = 0; // seasonal slot of t: (t - start) mod m
   const a = A, be = B, g = G, phi = PHI;
-  // the same recursions, re-associated so that the level and trend chain is short (the
-  // loop is latency-bound): l' = α(y − s) + ((1−α) l + (1−α)φ b), b' = β* l' + ((1−β*)φ b − β* l)
-  const k1 = 1.0 - a, k2 = (1.0 - a) * phi, k3 = (1.0 - be) * phi;
+  // the same recursions, re-associated so that the level and trend chains are short (the
+  // loop is latency-bound): l' = α(y − s) + ((1−α) l + (1−α)φ b), and the trend with l'
+  // substituted, b' = β*(l' − l) + (1−β*)φ b = αβ*(y − s) + (φ(1 − αβ*) b − αβ* l), so that
+  // b' no longer waits for l' (rounding differs from the textbook order by ~1e-16 relative)
+  const k1 = 1.0 - a, k2 = (1.0 - a) * phi, c1 = a * be, c3 = phi * (1.0 - a * be);
   for (let t = t0; t < cut; t++) {
     const yt = ld(y, t);
     const s = m > 0 ? ld(seas, j) : 0.0;
     const lb = l + phi * b;
     const e = yt - lb - s;
     acc += e * e;
-    const ln = a * (yt - s) + (k1 * l + k2 * b);
-    b = be * ln + (k3 * b - be * l);
+    const u = yt - s;
+    const ln = a * u + (k1 * l + k2 * b);
+    b = c1 * u + (c3 * b - c1 * l);
     if (m > 0) {
       st(seas, j, g * (yt - lb) + (1.0 - g) * s);
       j++;
@@ -113,9 +116,10 @@ export function etsScratch(m: i32): i32 {
 /**
  * Fit on y[start:cut) with season m (0: none; the window must hold 2m values). Writes
  * α, β*, γ, φ, SSE, evaluations to out[0..6). scratch: etsScratch(m) f64. init: 0, or
- * (α, β*, γ, φ) of a previous fit to start from (warm start); step: the initial simplex size.
+ * (α, β*, γ, φ) of a previous fit to start from (warm start); step: the initial simplex size;
+ * tol: stop once the simplex's SSEs agree within tol relative (max − min <= tol·|min|).
  */
-export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out: usize, scratch: usize, init: usize, step: f64): i32 {
+export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out: usize, scratch: usize, init: usize, step: f64, tol: f64): i32 {
   if (start < 0 || m < 0 || cut - start < (m > 0 ? 2 * m : 2) || maxEval < 1) return BAD_LENGTH;
   const d = m > 0 ? 4 : 3;
   const np = d + 1;
@@ -149,7 +153,7 @@ export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out
     let nh = lo;
     for (let k = 0; k < np; k++) if (k != hi && ld(fv, k) > ld(fv, nh)) nh = k;
     const fl = ld(fv, lo), fh = ld(fv, hi);
-    if (fh - fl <= 1e-10 * (Math.abs(fl) + 1e-300)) break;
+    if (fh - fl <= tol * (Math.abs(fl) + 1e-300)) break;
     for (let i = 0; i < d; i++) {
       let c: f64 = 0;
       for (let k = 0; k < np; k++) if (k != hi) c += ld(S, k * d + i);

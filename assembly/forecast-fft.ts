@@ -53,6 +53,66 @@ function fft(re: usize, im: usize, M: i32, inv: bool): void {
   }
 }
 
+/**
+ * The twiddle factors fft uses for length M, into twr, twi [0..M−1): the stage of half-length
+ * h at [h − 1, 2h − 1), entry k = (1, 0)·w^k by the same recurrence fft runs per block
+ * (w = (cos, sin)(−2π/2h)), so fftTable gives fft's values bit for bit; the inverse takes the
+ * conjugates (the recurrence with conj(w) yields exactly the conjugates: negation is exact).
+ */
+function twiddles(M: i32, twr: usize, twi: usize): void {
+  for (let len = 2; len <= M; len <<= 1) {
+    const ang = -2.0 * Math.PI / <f64>len;
+    const wr = Math.cos(ang), wi = Math.sin(ang);
+    const half = len >> 1;
+    let cr: f64 = 1.0, ci: f64 = 0.0;
+    for (let k = 0; k < half; k++) {
+      st(twr, half - 1 + k, cr);
+      st(twi, half - 1 + k, ci);
+      const nr = cr * wr - ci * wi;
+      ci = cr * wi + ci * wr;
+      cr = nr;
+    }
+  }
+}
+
+/**
+ * fft with the twiddle factors read from a table (twiddles(M)) instead of the recurrence
+ * run per block: the butterflies no longer wait on the twiddle chain; the same values.
+ */
+function fftTable(re: usize, im: usize, M: i32, inv: bool, twr: usize, twi: usize): void {
+  for (let i = 1, j = 0; i < M; i++) {
+    let bit = M >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      const tr = ld(re, i); st(re, i, ld(re, j)); st(re, j, tr);
+      const ti = ld(im, i); st(im, i, ld(im, j)); st(im, j, ti);
+    }
+  }
+  for (let len = 2; len <= M; len <<= 1) {
+    const half = len >> 1;
+    const tr0 = twr + (<usize>(half - 1) << 3);
+    const ti0 = twi + (<usize>(half - 1) << 3);
+    for (let i = 0; i < M; i += len) {
+      for (let k = 0; k < half; k++) {
+        const cr = ld(tr0, k);
+        const ci = inv ? 0.0 - ld(ti0, k) : ld(ti0, k);
+        const a = i + k, b = a + half;
+        // each value loaded once (the stores could alias for the compiler): the same arithmetic
+        const rb = ld(re, b), ib = ld(im, b), ra = ld(re, a), ia = ld(im, a);
+        const xr = rb * cr - ib * ci;
+        const xi = rb * ci + ib * cr;
+        st(re, b, ra - xr); st(im, b, ia - xi);
+        st(re, a, ra + xr); st(im, a, ia + xi);
+      }
+    }
+  }
+  if (inv) {
+    const s = 1.0 / <f64>M;
+    for (let i = 0; i < M; i++) { st(re, i, ld(re, i) * s); st(im, i, ld(im, i) * s); }
+  }
+}
+
 /** Smallest power of two >= x. */
 @inline function pow2(x: i32): i32 {
   let m = 1;
@@ -69,14 +129,18 @@ export function dspScratch(N: i32): i32 {
  * DFT of x[0..N) into (xr, xi)[0..N) by Bluestein: X_k = w_k Σ_n (x_n w_n) conj(w_{k−n}),
  * w_n = e^{−iπ n²/N}. Scratch: ar, ai, br, bi of length M.
  */
-/** f64 slots of a chirp block for N (dspChirp): the spectrum of the chirp (2M), its cos and sin (2N). */
+/**
+ * f64 slots of a chirp block for N (dspChirp): the spectrum of the chirp (2M), its cos and
+ * sin (2N), the FFT's twiddle factors for M (2(M − 1): twiddles()).
+ */
 export function dspChirpSize(N: i32): i32 {
-  return N < 1 ? 0 : 2 * pow2(2 * N - 1) + 2 * N;
+  return N < 1 ? 0 : 4 * pow2(2 * N - 1) - 2 + 2 * N;
 }
 
 /**
  * The part of Bluestein's DFT that depends on N only, into out (dspChirpSize(N) f64):
- * FFT of b_n = conj(w_n) (re M, im M), then cos and sin of π n²/N (N each). The same
+ * FFT of b_n = conj(w_n) (re M, im M), then cos and sin of π n²/N (N each), then the FFT's
+ * twiddle factors for M (re M − 1, im M − 1; twiddles()). The same
  * values dft computes in place: callers that transform many windows of N values cache it.
  * Scratch: none (out holds the transform).
  */
@@ -98,6 +162,7 @@ export function dspChirp(N: i32, out: usize): i32 {
     if (n > 0) { st(br, M - n, c); st(bi, M - n, s); }
   }
   fft(br, bi, M, false);
+  twiddles(M, cs + (<usize>N << 3), cs + (<usize>(N + M - 1) << 3));
   return OK;
 }
 
@@ -108,18 +173,20 @@ function dftChirp(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, 
   const bi = chirp + (<usize>M << 3);
   const cc = bi + (<usize>M << 3);
   const cs = cc + (<usize>N << 3);
+  const twr = cs + (<usize>N << 3);
+  const twi = twr + (<usize>(M - 1) << 3);
   for (let i = 0; i < M; i++) { st(ar, i, 0); st(ai, i, 0); }
   for (let n = 0; n < N; n++) {
     const c = ld(cc, n), s = ld(cs, n);
     st(ar, n, ld(x, n) * c); st(ai, n, -ld(x, n) * s);
   }
-  fft(ar, ai, M, false);
+  fftTable(ar, ai, M, false, twr, twi);
   for (let i = 0; i < M; i++) {
     const r = ld(ar, i) * ld(br, i) - ld(ai, i) * ld(bi, i);
     const m = ld(ar, i) * ld(bi, i) + ld(ai, i) * ld(br, i);
     st(ar, i, r); st(ai, i, m);
   }
-  fft(ar, ai, M, true);
+  fftTable(ar, ai, M, true, twr, twi);
   for (let k = 0; k < N; k++) {
     const c = ld(cc, k), s = -ld(cs, k);
     st(xr, k, ld(ar, k) * c - ld(ai, k) * s);
@@ -199,6 +266,8 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   let bestR: f64 = -2;
   let lastDft = -1; // the candidate whose window and DFT are in (w, xr, xi)
   let lastMu: f64 = 0, lastSs: f64 = 0;
+  let saved = -1;
+  let savedMu: f64 = 0, savedSs: f64 = 0;
   for (let c = 0; c < nc; c++) {
     const T = ldi(candT, c), N = ldi(candN, c);
     prepare(y, cut, N, w, srt, ids);
@@ -216,12 +285,25 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
     const k = N / T;
     const amp2 = ld(xr, k) * ld(xr, k) + ld(xi, k) * ld(xi, k);
     if (!(amp2 > threshold2(N, ss))) continue;
-    if (rT > bestR) { bestR = rT; best = c; }
+    if (rT > bestR) {
+      bestR = rT; best = c;
+      // with cached chirps (br, bi unused by the DFT) keep the best candidate's DFT there, so a
+      // later candidate that loses does not force the best one's DFT again (the same values)
+      if (ch != 0 && c + 1 < nc) {
+        memory.copy(br, xr, <usize>N << 3);
+        memory.copy(bi, xi, <usize>N << 3);
+        savedMu = mu; savedSs = ss; saved = c;
+      }
+    }
   }
   if (best < 0) return OK;
   const T = ldi(candT, best), N = ldi(candN, best);
   let mu = lastMu, ss = lastSs;
-  if (lastDft != best) {
+  if (lastDft != best && saved == best) {
+    memory.copy(xr, br, <usize>N << 3);
+    memory.copy(xi, bi, <usize>N << 3);
+    mu = savedMu; ss = savedSs;
+  } else if (lastDft != best) {
     prepare(y, cut, N, w, srt, ids);
     mu = ld(srt, 0); ss = ld(srt, 1);
     for (let i = 0; i < N; i++) st(srt, i, ld(w, i) - mu);
@@ -252,11 +334,14 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
       st(br, q, Math.cos(ang)); st(bi, q, Math.sin(ang));
     }
   }
+  // the kept bins in ascending order (the sum below adds them in that order), in ids
+  let nk = 0;
+  for (let k = 1; k <= kMax; k++) if (ld(ai, k) != 0) { sti(ids, nk, k); nk++; }
   for (let j = 0; j < T; j++) {
     const t = N - T + j;
     let v = mu;
-    for (let k = 1; k <= kMax; k++) {
-      if (ld(ai, k) == 0) continue;
+    for (let u = 0; u < nk; u++) {
+      const k = ldi(ids, u);
       const q = <i32>((<i64>k * <i64>t) % <i64>N);
       let c: f64, s: f64;
       if (useTable) { c = ld(br, q); s = ld(bi, q); }
@@ -280,15 +365,40 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
 /**
  * Window w[0..N) = y[cut−N:cut) with outliers outside [P0.1, P99.9] replaced by the
  * previous (cleaned) value; srt[0] = mean, srt[1] = Σ (w − mean)² afterwards (srt: N f64
- * ids: unused, kept in the scratch layout).
+ * ids: 64 f64 of scratch for the ranks near the ends).
  */
 function prepare(y: usize, cut: i32, N: i32, w: usize, srt: usize, ids: usize): void {
   // the two order statistics by quickselect (the same values as a full sort: O(N) expected)
   for (let i = 0; i < N; i++) st(srt, i, ld(y, cut - N + i));
   const kl = <i32>Math.floor(0.001 * <f64>(N - 1));
   const kh = <i32>Math.ceil(0.999 * <f64>(N - 1));
-  const lo = selectF64(srt, kl, N, 0);
-  const hi = selectF64(srt, kh, N, kl < kh ? kl + 1 : kh);
+  // ranks near the ends (k < 32 from either end: the 5-minute windows' 0th..4th) by one
+  // pass keeping the k + 1 extreme values sorted (ids: 64 f64), else quickselect
+  let lo: f64, hi: f64;
+  if (kl < 32 && N - 1 - kh < 32 && N >= 64) {
+    const nl = kl + 1, nh = N - kh; // keep the nl smallest (ascending) and the nh largest (descending)
+    const bl = ids, bh = ids + (<usize>32 << 3);
+    for (let i = 0; i < nl; i++) st(bl, i, Infinity);
+    for (let i = 0; i < nh; i++) st(bh, i, -Infinity);
+    for (let i = 0; i < N; i++) {
+      const v = ld(srt, i);
+      if (v < ld(bl, nl - 1)) {
+        let p = nl - 1;
+        while (p > 0 && ld(bl, p - 1) > v) { st(bl, p, ld(bl, p - 1)); p--; }
+        st(bl, p, v);
+      }
+      if (v > ld(bh, nh - 1)) {
+        let p = nh - 1;
+        while (p > 0 && ld(bh, p - 1) < v) { st(bh, p, ld(bh, p - 1)); p--; }
+        st(bh, p, v);
+      }
+    }
+    lo = ld(bl, nl - 1);
+    hi = ld(bh, nh - 1);
+  } else {
+    lo = selectF64(srt, kl, N, 0);
+    hi = selectF64(srt, kh, N, kl < kh ? kl + 1 : kh);
+  }
   let prev = ld(y, cut - N);
   if (prev < lo) prev = lo;
   if (prev > hi) prev = hi;

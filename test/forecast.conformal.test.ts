@@ -29,6 +29,12 @@ describe('conformal quantiles: WASM kernel = TypeScript reference = order statis
     [3, 40, 12, 12, false, 0, [0.5]],
     [4, 3, 4, 8, true, 2, [0.1, 0.5, 0.8, 0.95, 0.99]],
     [5, 1, 1, 1, false, -1, [0.9]],
+    // large pools (>= 128: the three-way split around sampled pivots, and its fallbacks)
+    [6, 20000, 24, 288, true, 5, [0.8, 0.95]],
+    [7, 9000, 8, 288, false, -1, [0.1, 0.5, 0.8, 0.95, 0.99]],
+    [8, 3000, 3, 72, false, 1, [0.5, 0.9]],
+    [9, 9216, 24, 288, false, -1, [0.8, 0.95]],
+    [10, 400, 1, 1, true, -1, [0.99, 0.999]],
   ] as const)('seed %i: %i errors in %i buckets', async (seed, count, nb, H, ties, skip, levels) => {
     const k = await kernels();
     const cal = randomCal(seed, count, nb, H, ties, skip);
@@ -51,5 +57,30 @@ describe('conformal quantiles: WASM kernel = TypeScript reference = order statis
       expect(w.lo[j]![0]).toBe(n ? Math.min(0, pool[rl - 1]!) : 0);
       expect(w.hi[j]![0]).toBe(n ? Math.max(0, pool[rh - 1]!) : 0);
     });
+  });
+});
+
+// calibrate(..., lazy): auto reads only seasonal naive's RMSE unless it is chosen, so its
+// errors are collected on demand; the lazy calibration must equal the eager one (count,
+// MAE, RMSE, errors and buckets), also pooled over windows, with missing values.
+describe('lazy calibration = eager calibration', () => {
+  it.each([[288, 300, 1], [24, 3600, 2], [48, 300, 3]])('H = %i, step %i, seed %i', async (H, step, seed) => {
+    const { calibrate, mergeCalibrations } = await import('../src/problems/forecast/conformal.js');
+    const { prepareSeries, defaultSeasons } = await import('../src/problems/forecast/series.js');
+    const { seasonalNaive } = await import('../src/problems/forecast/snaive.js');
+    const r = mulberry32(seed);
+    const day = Math.round(86400 / step);
+    const n = 14 * day;
+    const values = Array.from({ length: n }, (_, t) => (r() < 0.03 ? null : 50 + 20 * Math.sin((2 * Math.PI * t) / day) + 5 * r()));
+    const ctx = prepareSeries(0, values, defaultSeasons(step));
+    const C = Math.max(H, 240);
+    const wins = [1, 2, 3, 4].map((k) => ({ cut: n - k * C, end: n - (k - 1) * C }));
+    const [fit] = await seasonalNaive.fitAll([ctx], [wins[3]!.cut], H);
+    const eager = mergeCalibrations(wins.map((w) => calibrate(ctx, fit!, w.cut, w.end, H)));
+    const lazy = mergeCalibrations(wins.map((w) => calibrate(ctx, fit!, w.cut, w.end, H, true)));
+    expect(lazy.count).toBeGreaterThan(100);
+    expect([lazy.count, lazy.mae, lazy.rmse, lazy.nb]).toEqual([eager.count, eager.mae, eager.rmse, eager.nb]);
+    expect(Array.from(lazy.err)).toEqual(Array.from(eager.err));
+    expect(Array.from(lazy.bucket)).toEqual(Array.from(eager.bucket));
   });
 });

@@ -20,7 +20,7 @@ export interface RawExports {
   deployReduce(n: number, order: number, w: number, kmin: number, m: number, res0: number, eps: number, res: number, sorted: number, tmp: number, tpos: number, outK: number, outStart: number, outBins: number): number;
   migrationTarget(n: number, m: number, R: number, demand: number, capacity: number, cost: number, grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number, alpha: number, mode: number, scratch: number): number;
   migrationScratchBytes(n: number, m: number, R: number): number;
-  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number, init: number, step: number): number;
+  etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number, init: number, step: number, tol: number): number;
   etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
   etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;
   etsScratch(m: number): number;
@@ -266,6 +266,8 @@ export interface EtsFitArgs {
   init: number;
   /** `f64` */
   step: number;
+  /** `f64` */
+  tol: number;
 }
 
 /** Arguments of etsSse (assembly/forecast-ets/etsSse); types as declared there. */
@@ -577,7 +579,7 @@ export function bindKernels(raw: RawExports): Kernels {
     deployReduce: (a) => raw.deployReduce(a.n, a.order, a.w, a.kmin, a.m, a.res0, a.eps, a.res, a.sorted, a.tmp, a.tpos, a.outK, a.outStart, a.outBins),
     migrationTarget: (a) => raw.migrationTarget(a.n, a.m, a.R, a.demand, a.capacity, a.cost, a.grp, a.gStart, a.gMem, a.G, a.cur, a.tgt, a.alpha, a.mode, a.scratch),
     migrationScratchBytes: (a) => raw.migrationScratchBytes(a.n, a.m, a.R),
-    etsFit: (a) => raw.etsFit(a.y, a.start, a.cut, a.m, a.maxEval, a.out, a.scratch, a.init, a.step),
+    etsFit: (a) => raw.etsFit(a.y, a.start, a.cut, a.m, a.maxEval, a.out, a.scratch, a.init, a.step, a.tol),
     etsSse: (a) => raw.etsSse(a.y, a.start, a.cut, a.m, a.prm, a.scratch),
     etsStates: (a) => raw.etsStates(a.y, a.start, a.n, a.m, a.prm, a.level, a.trend, a.season),
     etsScratch: (m) => raw.etsScratch(m),

@@ -39,10 +39,26 @@ export interface Calibration {
   /** Root mean squared error over every collected error (NaN when none). */
   rmse: number;
   count: number;
+  /** The windows' calibrations this one pools, in order (mergeCalibrations); absent: a single window. */
+  parts?: readonly Calibration[];
 }
 
-/** Collect the out-of-sample errors of `fit` (fitted on y[0:cut]) on the targets [cut, end). */
-export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number): Calibration {
+/**
+ * Collect the out-of-sample errors of `fit` (fitted on y[0:cut]) on the targets [cut, end).
+ * lazy: only count, MAE and RMSE now; the errors themselves are collected again on first
+ * use of `err` or `bucket` (auto reads only the RMSE of most candidates: the same values).
+ */
+export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number, lazy = false): Calibration {
+  if (lazy) {
+    const c = collect(ctx, fit, cut, end, H, false);
+    let full: Calibration | null = null;
+    const get = () => (full ??= collect(ctx, fit, cut, end, H, true));
+    return { get err() { return get().err; }, get bucket() { return get().bucket; }, nb: c.nb, bucketOf: c.bucketOf, mae: c.mae, rmse: c.rmse, count: c.count };
+  }
+  return collect(ctx, fit, cut, end, H, true);
+}
+
+function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number, keep: boolean): Calibration {
   const nb = Math.min(H, MAX_BUCKETS);
   const bucketOf = (h: number) => Math.floor((h * nb) / H);
   const tab = bucketTable(H, nb);
@@ -55,10 +71,11 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
     const span = Math.min(H, end - o) - Math.max(0, cut - o);
     if (span > 0) { origins.push(o); cap += span; }
   }
-  const err = new Float64Array(cap);
-  const bucket = new Uint8Array(cap);
-  const bulk = fit.paths ? fit.paths(origins, H) : null;
-  const path = bulk ? null : new Float64Array(H);
+  const err = new Float64Array(keep ? cap : 0);
+  const bucket = new Uint8Array(keep ? cap : 0);
+  const rows = fit.pathRows ? fit.pathRows(origins, H) : null;
+  const bulk = !rows && fit.paths ? fit.paths(origins, H) : null;
+  const path = rows || bulk ? null : new Float64Array(H);
   let abs = 0;
   let sq = 0;
   let count = 0;
@@ -68,14 +85,17 @@ export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number,
     const hMax = Math.min(H, end - o); // target o + h < end
     let row: Float64Array;
     let at = 0;
-    if (bulk) { row = bulk; at = r * H; }
+    if (rows) row = rows[r]!;
+    else if (bulk) { row = bulk; at = r * H; }
     else { row = path!; fit.path(o, hMax, row); }
     for (let h = hMin; h < hMax; h++) {
       const t = o + h;
       if (!observed[t]) continue;
       const e = y[t]! - row[at + h]!;
-      err[count] = e;
-      bucket[count] = tab[h]!;
+      if (keep) {
+        err[count] = e;
+        bucket[count] = tab[h]!;
+      }
       abs += e < 0 ? -e : e;
       sq += e * e;
       count++;
@@ -121,6 +141,7 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
     get err() { return pool().err; },
     get bucket() { return pool().bucket; },
     nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count,
+    parts: list,
   };
 }
 

@@ -13,6 +13,8 @@ export interface Fitted {
   path(o: number, H: number, out: Float64Array): void;
   /** Optional bulk form: paths of H steps from each origin, row after row (same values as path). */
   paths?(origins: readonly number[], H: number): Float64Array;
+  /** Optional: the same paths as one row (H values, read-only) per origin, without copying rows computed before. */
+  pathRows?(origins: readonly number[], H: number): readonly Float64Array[];
   /** The seasons (steps) this fit uses, when they differ from the covered default ones (a detected short season). */
   seasons?: number[];
   /** Why this fit runs in a reduced form (no seasons, fell back to another method). */

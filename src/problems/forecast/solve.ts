@@ -124,7 +124,7 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
  * evaluation: series i's calibration errors live only while its result is built (auto
  * holds four methods' errors for one series at a time, not for the whole instance).
  */
-async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[]): Promise<(i: number) => MethodRun> {
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false): Promise<(i: number) => MethodRun> {
   const k = await kernels();
   const plans = ctxs.map((c) => {
     const n = c.y.length;
@@ -195,19 +195,28 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       let rows = memo.get(f);
       if (!rows) memo.set(f, (rows = new Map()));
       const known = rows;
+      const fill = (origins: readonly number[]) => {
+        const missing = origins.filter((o) => !known.has(o));
+        if (missing.length) {
+          const got = bulk(missing, H);
+          missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
+        }
+      };
       return {
         path: f.path.bind(f),
         note: f.note,
         paths(origins, h) {
           if (h !== H) return bulk(origins, h);
-          const missing = origins.filter((o) => !known.has(o));
-          if (missing.length) {
-            const got = bulk(missing, H);
-            missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
-          }
+          fill(origins);
           const out = new Float64Array(origins.length * H);
           origins.forEach((o, r) => out.set(known.get(o)!, r * H));
           return out;
+        },
+        // the rows themselves (views of the bulk paths kept for this series): no copy
+        pathRows(origins, h) {
+          if (h !== H) { const b = bulk(origins, h); return origins.map((_, r) => b.subarray(r * h, r * h + h)); }
+          fill(origins);
+          return origins.map((o) => known.get(o)!);
         },
       };
     };
@@ -215,7 +224,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
       wins.length ? mergeCalibrations(wins.map((w, k) => {
         const key = `${w.cut}:${w.end}`;
         let c = done.get(key);
-        if (!c) done.set(key, (c = calibrate(ctx, memoised(fits[k]![i]!), w.cut, w.end, H)));
+        if (!c) done.set(key, (c = calibrate(ctx, memoised(fits[k]![i]!), w.cut, w.end, H, lazyErrors)));
         return c;
       })) : null;
     const { n, b, C, cal, calB } = plans[i]!;
@@ -303,10 +312,51 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
   return out;
 }
 
-/** The members' calibrations combined (the same windows, origins and steps: aligned errors); null when they do not align. */
-function combineCalibrations(cals: readonly (Calibration | null)[]): Calibration | null {
+/**
+ * The members' calibrations combined (the same windows, origins and steps: aligned errors); null when they do not align.
+ * Window by window when the members' windows align one to one: the median errors of a window
+ * are computed once per series (memo: the forecast's and the backtest's calibrations share
+ * three of four windows when C = H) and the members' pooled arrays are never built; the
+ * pooled median errors, their order and the sums below are those of the pooled form.
+ */
+function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<Calibration, Calibration>): Calibration | null {
   const first = cals[0];
   if (!first || cals.some((c) => !c || c.count !== first.count || c.nb !== first.nb)) return null;
+  const parts = cals.map((c) => c!.parts ?? [c!]);
+  const np = parts[0]!.length;
+  if (memo && np > 1 && parts.every((ps) => ps.length === np && ps.every((q, j) => q.count === parts[0]![j]!.count))) {
+    const meds: Calibration[] = [];
+    let abs = 0;
+    let sq = 0;
+    for (let j = 0; j < np; j++) {
+      const key = parts[0]![j]!;
+      let m = memo.get(key);
+      if (!m) {
+        const err = medianOf(parts.map((ps) => ps[j]!.err), key.count);
+        m = { err, bucket: key.bucket, nb: key.nb, bucketOf: key.bucketOf, mae: NaN, rmse: NaN, count: key.count };
+        memo.set(key, m);
+      }
+      meds.push(m);
+      const e = m.err;
+      for (let i = 0; i < e.length; i++) { abs += Math.abs(e[i]!); sq += e[i]! * e[i]!; }
+    }
+    let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
+    const pool = () => {
+      if (!pooled) {
+        const err = new Float64Array(first.count);
+        const bucket = new Uint8Array(first.count);
+        let at = 0;
+        for (const m of meds) { err.set(m.err, at); bucket.set(m.bucket, at); at += m.count; }
+        pooled = { err, bucket };
+      }
+      return pooled;
+    };
+    return {
+      get err() { return pool().err; },
+      get bucket() { return pool().bucket; },
+      nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count,
+    };
+  }
   const err = medianOf(cals.map((c) => c!.err), first.count);
   let abs = 0;
   let sq = 0;
@@ -320,8 +370,9 @@ function combineCalibrations(cals: readonly (Calibration | null)[]): Calibration
  * out-of-sample errors). Null when their calibrations do not align.
  */
 function combinationRun(ctx: SeriesCtx, members: readonly MethodRun[], H: number, levels: readonly number[], k: Kernels): MethodRun | null {
-  const cal1Lazy = once(() => combineCalibrations(members.map((r) => r.cal1)));
-  const cal0Lazy = once(() => combineCalibrations(members.map((r) => r.cal0)));
+  const memo = new Map<Calibration, Calibration>();
+  const cal1Lazy = once(() => combineCalibrations(members.map((r) => r.cal1), memo));
+  const cal0Lazy = once(() => combineCalibrations(members.map((r) => r.cal0), memo));
   if (members.some((r) => (r.cal1?.count ?? -1) !== (members[0]!.cal1?.count ?? -1) || (r.cal0?.count ?? -1) !== (members[0]!.cal0?.count ?? -1))) return null;
   const n = ctx.y.length;
   const b = n - H >= 1 ? n - H : 0;
@@ -428,7 +479,9 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
-    evaluators.set(name, await runMethod(m, ctxs, H, levels));
+    // auto and the combination read only the RMSE of seasonal naive (not a member) unless
+    // it is chosen: its errors are collected on demand
+    evaluators.set(name, await runMethod(m, ctxs, H, levels, methods.length > 1 && !COMBINATION_MEMBERS.includes(name)));
   }
   const k = await kernels();
   const series = ctxs.map((_, i) => {
