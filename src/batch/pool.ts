@@ -37,8 +37,6 @@ export interface PoolOptions {
   onProgress?: (p: BatchProgress) => void;
   /** Solutions as JSON text (`solutionJson`) instead of values. */
   raw?: boolean;
-  /** Heap limits of each worker thread (worker_threads' resourceLimits; default: Node's). */
-  resourceLimits?: import('node:worker_threads').ResourceLimits;
 }
 
 export const emptyCounts = (): Record<BatchStatus, number> => Object.fromEntries(BATCH_STATUSES.map((s) => [s, 0])) as Record<BatchStatus, number>;
@@ -85,7 +83,6 @@ export class SolverPool {
       workerData,
       // no run-time/wait-time histograms: nothing reads them
       recordTiming: false,
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
     // piscina reports the answer of a task already abandoned (a stopped batch) as an 'error'
     // event: nothing waits for that answer any more
