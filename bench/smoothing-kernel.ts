@@ -36,14 +36,26 @@ export function kernelNsPerStep(k: Kernels, series: Float64Array[], maxStep: num
 
 /** Median CPU ms of `fn` over `reps` runs after one warm-up. */
 export async function cpuMedian(fn: () => Promise<unknown>, reps: number): Promise<number> {
+  return (await cpuWallMedians(fn, reps)).cpu;
+}
+
+/**
+ * Median CPU ms and median wall ms of `fn` over the same `reps` runs after one warm-up.
+ * Process CPU counts every thread (V8's concurrent GC and compiler threads too), so on an
+ * idle machine it can exceed the wall time of a call; wall time is what a caller waits.
+ */
+export async function cpuWallMedians(fn: () => Promise<unknown>, reps: number): Promise<{ cpu: number; wall: number }> {
   await fn();
-  const xs: number[] = [];
+  const cpu: number[] = [];
+  const wall: number[] = [];
   for (let r = 0; r < reps; r++) {
     const t0 = process.cpuUsage();
+    const w0 = performance.now();
     await fn();
-    xs.push(cpuMs(process.cpuUsage(t0)));
+    wall.push(performance.now() - w0);
+    cpu.push(cpuMs(process.cpuUsage(t0)));
   }
-  return median(xs);
+  return { cpu: median(cpu), wall: median(wall) };
 }
 
 /**

@@ -9,7 +9,8 @@ import { smoothReference } from '../test/helpers/smoothing-reference.js';
 import { readBundledApps, appDemand } from '../src/data/tianchi.js';
 import { readTianchiApps, hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';
 import { smoothingMilp } from '../test/helpers/highs.js';
-import { loadKernels, kernelNsPerStep, cpuMedian, coldCli } from './smoothing-kernel.js';
+import { loadavg } from 'node:os';
+import { loadKernels, kernelNsPerStep, cpuMedian, cpuWallMedians, coldCli } from './smoothing-kernel.js';
 
 export interface Row {
   case: string;
@@ -117,7 +118,8 @@ const PREVIOUS = {
 };
 
 /**
- * Issue 14 §1 goals, measured by CPU time (see bench/smoothing-kernel.ts): the kernel
+ * Issue 14 §1 goals, measured by CPU time (see bench/smoothing-kernel.ts; the two solve()
+ * goals also by wall time, judged on it when the machine is quiet): the kernel
  * alone in ns per step, solve() with number[] against Float64Array in and out, the
  * 1,000 x 1,440 batch typed, and `greenplan solve` in a new process against the warm
  * call. Each beside its figure before this work (BEFORE).
@@ -139,12 +141,18 @@ export async function smoothingGoals(opts: { reps: number; log: (s: string) => v
   add('kernel, Tianchi 1,000 x 1,440 (ns per step)', 'kernelBatch', ns(cases[2]!, opts.reps), 3, 'ns/step');
   const inst = cases[0]!.inst;
   const typed = { ...inst, scenarios: inst.scenarios.map((s: any) => ({ ...s, demand: Float64Array.from(s.demand) })) };
-  const arrMs = await cpuMedian(() => smooth(inst), opts.reps);
-  const typedMs = await cpuMedian(() => smooth(typed, { plans: 'float64' }), opts.reps);
-  add(`solve() number[] / Float64Array, T=1e6 (${arrMs.toFixed(1)} / ${typedMs.toFixed(1)} ms)`, 'arrayOverTyped', arrMs / typedMs, 1.5, 'x');
+  // the two solve() goals: CPU medians (comparable with the loaded runs before) and wall
+  // medians of the same runs (what a caller waits; CPU also counts V8's helper threads);
+  // judged on the wall time when the machine is quiet (1-minute load < 1.5), else on CPU
+  const quiet = loadavg()[0]! < 1.5;
+  const arr = await cpuWallMedians(() => smooth(inst), opts.reps);
+  const typedT = await cpuWallMedians(() => smooth(typed, { plans: 'float64' }), opts.reps);
+  const judged = (x: { cpu: number; wall: number }) => (quiet ? x.wall : x.cpu);
+  add(`solve() number[] / Float64Array, T=1e6 (CPU ${arr.cpu.toFixed(1)} / ${typedT.cpu.toFixed(1)} ms, wall ${arr.wall.toFixed(1)} / ${typedT.wall.toFixed(1)} ms; ${quiet ? 'wall' : 'CPU'})`, 'arrayOverTyped', judged(arr) / judged(typedT), 1.5, 'x');
   const batch = cases[2]!.inst;
   const batchTyped = { ...batch, scenarios: batch.scenarios.map((s: any) => ({ ...s, demand: Float64Array.from(s.demand) })) };
-  add('solve() 1,000 x 1,440 typed (ms)', 'batchTypedMs', await cpuMedian(() => smooth(batchTyped, { plans: 'float64' }), opts.reps), 8, 'ms');
+  const bt = await cpuWallMedians(() => smooth(batchTyped, { plans: 'float64' }), opts.reps);
+  add(`solve() 1,000 x 1,440 typed (ms; CPU ${bt.cpu.toFixed(2)}, wall ${bt.wall.toFixed(2)}; ${quiet ? 'wall' : 'CPU'})`, 'batchTypedMs', judged(bt), 8, 'ms');
   const cli = await coldCli(inst, Math.max(3, opts.reps >> 1));
   const modules = await coldCli(inst, Math.max(3, opts.reps >> 1), '../dist/cli/main.js');
   add(`greenplan solve T=1e6, new process / warm (${cli.coldMs.toFixed(0)} / ${cli.warmMs.toFixed(0)} ms; unbundled ${modules.coldMs.toFixed(0)} / ${modules.warmMs.toFixed(0)})`, 'coldOverWarm', cli.coldMs / cli.warmMs, 1.5, 'x');
