@@ -139,6 +139,49 @@ describe('replay without look-ahead (nowcast, short-lead calibration)', () => {
   }
 });
 
+describe('scale-down window in linear time', () => {
+  it('holdMax equals the direct definition on random counts and windows', async () => {
+    const { holdMax } = await import('../src/problems/autoscaling/solve.js');
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let c = 0; c < 300; c++) {
+      const n = 1 + Math.floor(rnd() * 40);
+      const hold = Math.floor(rnd() * 12);
+      const raw = Array.from({ length: n }, () => Math.floor(rnd() * 10));
+      const want = raw.map((v, t) => { let m = v; for (let j = Math.max(0, t - hold); j < t; j++) m = Math.max(m, raw[j]!); return m; });
+      const got = raw.slice();
+      holdMax(got, hold);
+      expect(got).toEqual(want);
+    }
+  });
+});
+
+describe('replay without look-ahead when pods take longer than a step to be ready', () => {
+  it('readySeconds = 3 steps: perturbing the held-out workload from step t − 3 on leaves the planned pods of steps <= t unchanged', async () => {
+    const H = 24;
+    const step = example.step as number;
+    for (const calibrate of ['horizon', 'lead'] as const) {
+      const inst = { ...structuredClone(example), replanEvery: 4, nowcast: true, combine: 'joint', calibrate, readySeconds: 3 * step };
+      const base = (await solve(inst)) as AutoscalingSolution;
+      for (const t of [5, 11, 17]) {
+        const pert = structuredClone(inst);
+        // the pods of step t start 3 steps before it: steps t − 3 .. are not measured yet
+        for (const s of pert.services) for (let j = s.workload.length - H + t - 3; j < s.workload.length; j++) s.workload[j] = s.workload[j] === null ? null : s.workload[j] * 3 + 50;
+        const sol = (await solve(pert)) as AutoscalingSolution;
+        let changedLater = false;
+        sol.evaluation!.services.forEach((s, i) => {
+          const b = base.evaluation!.services[i]!;
+          for (const p of ['forecast-saving', 'forecast-balanced', 'forecast-safe']) {
+            expect(s.pods[p]!.slice(0, t + 1), `${calibrate} ${p} t=${t}`).toEqual(b.pods[p]!.slice(0, t + 1));
+            if (s.pods[p]!.slice(t + 1).join() !== b.pods[p]!.slice(t + 1).join()) changedLater = true;
+          }
+        });
+        expect(changedLater).toBe(true);
+      }
+    }
+  });
+});
+
 describe('top-up trace (planned early count, set again at the step start from the last completed step)', () => {
   it('hand-worked: early pods serve from the start, top-up pods after readySeconds, drops at once', async () => {
     const { topUpTrace } = await import('../src/problems/autoscaling/replay.js');

@@ -254,6 +254,24 @@ export function nowcast(f: { mean: Float64Array; quantiles: Map<number, Float64A
   }
 }
 
+/**
+ * x[t] := max(x[t], the original x[j] for j in [t − hold, t)): the scale-down window, in
+ * O(length) with a monotone deque of the window's indices (decreasing values).
+ */
+export function holdMax(x: number[], hold: number): void {
+  const raw = x.slice();
+  const dq = new Int32Array(raw.length);
+  let head = 0;
+  let tail = 0;
+  for (let t = 0; t < raw.length; t++) {
+    while (head < tail && dq[head]! < t - hold) head++;
+    if (head < tail && raw[dq[head]!]! > x[t]!) x[t] = raw[dq[head]!]!;
+    const v = raw[t]!;
+    while (head < tail && raw[dq[tail - 1]!]! <= v) tail--;
+    dq[tail++] = t;
+  }
+}
+
 async function evaluate(
   inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[],
   o: { step: number; H: number; target: number; alpha: number; energy: ReturnType<typeof energyParams> },
@@ -280,15 +298,18 @@ async function evaluate(
   const ownLate = inst.services.map(() => new Map<number, Float64Array>(QS.map((q) => [q, new Float64Array(inst.topUp ? H : 0)])));
   const base = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
   const smoothedBase = inst.services.map(() => ({ saving: [] as number[], balanced: [] as number[], safe: [] as number[] }));
+  // steps between the last completed measurement and the step a planned pod serves (>= 1)
+  const LAG = Math.max(1, Math.ceil((inst.readySeconds ?? 60) / step));
   for (let r0 = -C; r0 < H; r0 += R) {
     const h = Math.min(R, H - r0);
-    // The pods of step r0 are started readySeconds before it, while step r0 − 1 is still being
-    // measured: plan from the history up to r0 − 2 (one step more ahead) so that a plan never
-    // uses a value it could not have seen (docs/autoscaling.md, "Replay"). A history whose only
-    // value is its last keeps it.
-    const lagOf = (s: AutoscalingInstance['services'][number]) => (s.workload.slice(0, s.workload.length - H + r0 - 1).some((x) => x !== null) ? 1 : 0);
+    // The pods of step r0 are started readySeconds before it, while step r0 − 1 (and, when
+    // readySeconds exceeds the step, the steps before it) is still being measured: plan from
+    // the history up to r0 − 1 − LAG, LAG = max(1, ceil(readySeconds / step)), so that a plan
+    // never uses a value it could not have seen (docs/autoscaling.md, "Replay"). A history
+    // with no value that early keeps what it has (lag 0).
+    const lagOf = (s: AutoscalingInstance['services'][number]) => (s.workload.slice(0, Math.max(0, s.workload.length - H + r0 - LAG)).some((x) => x !== null) ? LAG : 0);
     const lags = inst.services.map(lagOf);
-    const known = inst.services.map((s, i) => s.workload.slice(0, s.workload.length - H + r0 - lags[i]!));
+    const known = inst.services.map((s, i) => s.workload.slice(0, Math.max(0, s.workload.length - H + r0 - lags[i]!)));
     const lagMax = Math.max(...lags);
     const fcAll = await forecastQuantiles(known.map((values, i) => ({ values, seasons: inst.services[i]!.seasons })), {
       step, horizon: h + lagMax, method: inst.method, quantiles: QS, path: (i) => `services[${i}].workload`,
@@ -369,7 +390,7 @@ async function evaluate(
   if (!inst.nowcast && !lead) planned = smoothedBase;
   else {
     leadStats.window = W;
-    planned = perStep(point, own, 1);
+    planned = perStep(point, own, LAG);
   }
   if (inst.topUp) late = perStep(pointLate, ownLate, 0);
   // scaleDownWindow (docs/autoscaling.md, "Scale-down window"): like HPA's stabilisation
@@ -379,9 +400,7 @@ async function evaluate(
   if (hold > 0) {
     for (const pl of late ?? planned) {
       for (const k of ['saving', 'balanced', 'safe'] as const) {
-        const raw = pl[k].slice();
-        const x = pl[k];
-        for (let t = 0; t < x.length; t++) for (let j = Math.max(0, t - hold); j < t; j++) x[t] = Math.max(x[t]!, raw[j]!);
+        holdMax(pl[k], hold);
       }
     }
   }
