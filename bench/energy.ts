@@ -3,9 +3,9 @@
 // what the block costs: solve() (plan + energy) against smooth() (the plan alone) on the
 // same instance, CPU medians. Smoothing: the 60 bundled Tianchi apps (98 points a day,
 // `"step": 881.63`) at several α and under a budget, against holding each app at its peak.
-// Deployment: Tianchi prelim_b (../shared) and the bundled excerpt, every algorithm,
+// Deployment: Tianchi prelim_b (the full data sets, docs/data.md) and the bundled excerpt, every algorithm,
 // against the lower bound and dedicated machines; the first-fit algorithms are the peers.
-// Migration: ROADEF/EURO 2012 set A (../shared), heuristic target, α 0.01, maxParallel 8,
+// Migration: ROADEF/EURO 2012 set A (the full data sets, docs/data.md), heuristic target, α 0.01, maxParallel 8,
 // against the cluster before. The machine is shared by up to 8 sessions: times are CPU
 // medians and still noisy; the kWh figures are exact.
 import { existsSync } from 'node:fs';

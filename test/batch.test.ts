@@ -186,6 +186,8 @@ describe('the V8 flags of greenplan batch (src/batch/v8-flags.ts)', () => {
       expect(() => parseV8Flags(bad)).toThrow(/not one of the flags safe/);
     }
     for (const f of BATCH_V8_FLAGS) expect(parseV8Flags(f)).toEqual([f]);
+    // numbers V8 would refuse (it prints an error and ignores the flag) are refused here
+    for (const bad of ['--max-semi-space-size=99999999999999999999', '--max-semi-space-size=0', '--max-inlined-bytecode-size=70000']) expect(() => parseV8Flags(bad)).toThrow(/integer from 1 to 4096/);
   });
 });
 

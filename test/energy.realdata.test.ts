@@ -1,4 +1,4 @@
-// The energy blocks on the full real sets (../shared/data; skipped with a notice when
+// The energy blocks on the full real sets (docs/data.md; skipped with a notice when
 // absent): every plan's block passes its independent checker, including a deployment at its
 // lower bound whose saving against the bound (0) is the difference of two 41,000-kWh figures.
 import { describe, expect, it } from 'vitest';

@@ -112,6 +112,13 @@ describe('deployment energy (hand-checked)', () => {
     close(ded.savedKWh, (2 * 180 * 1.3 * 24) / 1000); // 11.232
     expect(check(inst, s).valid).toBe(true);
   });
+  it('dedicated: a service with a fixed number of parts takes that many machines', async () => {
+    const i3 = { ...inst, items: [{ name: 'a', size: 120, parts: 3, minParts: 2, maxParts: 4 }, { name: 'b', size: 60 }] };
+    const s: any = await solve(i3);
+    expect(check(i3, s).valid).toBe(true);
+    // a on max(3, ceil(1.2)) = 3, b on max(2, 1) = 2 → 5
+    expect(s.energy.baselines[1]).toMatchObject({ name: 'dedicated', newServers: 5 });
+  });
   it('partly used machines add only their load\'s dynamic power; hours and power are configurable', async () => {
     const i2 = { ...inst, bins: [{ name: 'old', free: 70 }], energy: { hours: 1, idleWatts: 200, peakWatts: 400, pue: 1 } };
     const s: any = await solve(i2);
@@ -185,6 +192,19 @@ describe('the checkers reject a tampered energy figure', () => {
       expect(check({ ...inst, energy: { pue: 1.5 } }, s).valid).toBe(false);
     });
   }
+});
+
+describe('tiny figures are checked as strictly as large ones (a relative tolerance)', () => {
+  it('a deployment over 1e-10 hours: zeroed figures are rejected', async () => {
+    const inst = { ...JSON.parse(readFileSync('examples/deployment.json', 'utf8')), energy: { hours: 1e-10 } };
+    const s: any = await solve(inst);
+    expect(s.energy.kWh).toBeGreaterThan(0);
+    expect(s.energy.kWh).toBeLessThan(1e-6);
+    expect(check(inst, s).valid).toBe(true);
+    const zero = tampered(s, (x) => { x.energy.kWh = 0; x.energy.kgCO2 = 0; });
+    expect(check(inst, zero).valid).toBe(false);
+    expect(check(inst, tampered(s, (x) => { x.energy.kWh *= 1 + 1e-6; })).valid).toBe(false);
+  });
 });
 
 describe('bad energy input is rejected with its JSON path (solve and check alike)', () => {

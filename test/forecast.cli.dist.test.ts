@@ -69,6 +69,12 @@ describe('greenplan convert series', () => {
       expect(r.stderr).toMatch(msg);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+    // timestamps spanning 1e12 s at a 1 s step: refused before any allocation, one line, exit 2
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, 'timestamp,value\n0,5\n1000000000000,7\n');
+    const w = run(['convert', 'series', wide, '--step', '1']);
+    expect(w.status).toBe(2);
+    expect(w.stderr).toMatch(/^greenplan: the timestamps span \d+ s: .*larger --step/);
     const pretty = run(['convert', 'series', f, '--pretty']);
     expect(pretty.status).toBe(0);
     expect(pretty.stdout).toContain('\n  "problem": "forecast"');

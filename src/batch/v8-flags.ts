@@ -32,10 +32,18 @@ export function batchV8Flags(workers: number, cores: number): string[] {
 /** Flags safe to set at run time (the CLI refuses others: see the header). */
 const SAFE = /^--(no-)?(concurrent-recompilation|parallel-scavenge|concurrent-sweeping|parallel-compaction|parallel-pointer-update)$|^--(min|max)-semi-space-size=\d+$|^--max-inlined-bytecode-size(-cumulative)?=\d+$/;
 
+/** The largest value accepted for a numeric flag (semi-space sizes in MB, inlining budgets in bytes). */
+const MAX_FLAG_VALUE = 4096;
+
 /** Parse `--v8-flags` ("" = none): space- or comma-separated flags, each one of the safe ones. */
 export function parseV8Flags(list: string): string[] {
   const flags = list.split(/[\s,]+/).filter(Boolean);
   for (const f of flags) if (!SAFE.test(f)) throw new RangeError(`--v8-flags: "${f}" is not one of the flags safe to set at run time (--[no-]concurrent-recompilation, --[no-]parallel-scavenge, --[no-]concurrent-sweeping, --[no-]parallel-compaction, --[no-]parallel-pointer-update, --min-semi-space-size=N, --max-semi-space-size=N, --max-inlined-bytecode-size=N, --max-inlined-bytecode-size-cumulative=N)`);
+  for (const f of flags) {
+    const n = /=(\d+)$/.exec(f);
+    // numbers in a range V8 accepts (out of range, V8 prints an error and ignores the flag)
+    if (n && !(Number(n[1]) >= 1 && Number(n[1]) <= MAX_FLAG_VALUE)) throw new RangeError(`--v8-flags: "${f}": the value must be an integer from 1 to ${MAX_FLAG_VALUE}`);
+  }
   return flags;
 }
 

@@ -7,8 +7,12 @@
 
 export const CHECK_ENERGY_DEFAULTS = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157, hours: 24, step: 300 };
 const TOL = 1e-9;
-/** Within TOL of the larger of the two and `scale` (the block's largest figure: savings are differences of figures, their rounding is relative to those). */
-const near = (a: unknown, b: number, scale: number) => typeof a === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b), scale);
+/**
+ * Within TOL of the larger of the two and `scale` (the block's largest figure: savings are
+ * differences of figures, their rounding is relative to those). Purely relative: a block of
+ * tiny figures (a deployment over 1e-10 h) is checked as strictly as one of large figures.
+ */
+const near = (a: unknown, b: number, scale: number) => typeof a === 'number' && Math.abs(a - b) <= TOL * Math.max(Math.abs(a), Math.abs(b), scale) + Number.MIN_VALUE;
 
 interface Power { idleWatts: number; peakWatts: number; pue: number; kgCO2PerKWh: number }
 const power = (e: any): Power => ({
@@ -121,7 +125,7 @@ export function checkDeploymentEnergy(instance: any, solution: any): string | un
     if (/^new-\d+$/.test(b) && Number(b.slice(4)) <= newBins) kWh += (p.idleWatts * p.pue * hours) / 1000;
   }
   const idle = (n: number) => (n * p.idleWatts * p.pue * hours) / 1000;
-  const dedicated = items.reduce((s, it) => s + Math.max(it.minParts ?? 2, Math.ceil(it.size / C - TOL)), 0);
+  const dedicated = items.reduce((s, it) => s + Math.max(it.parts ?? it.minParts ?? 2, Math.ceil(it.size / C - TOL)), 0);
   const lb: number = solution.lowerBound;
   return compare(got, {
     hours, newServers: newBins, load: total, serverHours: newBins * hours, ...withCO2(kWh, p),

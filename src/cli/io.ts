@@ -41,7 +41,8 @@ export function fail(e: unknown): never {
   const err = asGreenplanError(e);
   const issues = (err as { issues?: unknown[] }).issues;
   const more = Array.isArray(issues) && issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
-  process.stderr.write(`greenplan: ${oneLine(err.message)}${more}\n`);
+  // one "greenplan: " prefix (asGreenplanError names an unclassified error "greenplan: …")
+  process.stderr.write(`greenplan: ${oneLine(err.message.replace(/^greenplan: /, ''))}${more}\n`);
   if (debug()) {
     const cause = (err as { cause?: unknown }).cause;
     process.stderr.write(`${(cause instanceof Error ? cause : err).stack ?? ''}\n`);

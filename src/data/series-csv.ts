@@ -46,6 +46,9 @@ export function medianStep(ts: readonly number[]): number {
   return Math.max(1, Math.round(gaps[(gaps.length - 1) >> 1]!));
 }
 
+/** The most values a converted instance may hold in all (the forecast's limit per call). */
+export const MAX_GRID_VALUES = 2 ** 26;
+
 /** Resample (timestamp, value) pairs to a grid of `step` seconds from `start` (mean per step; null where empty). */
 export function resample(ts: readonly number[], vs: readonly (number | null)[], step: number, start: number, end: number): (number | null)[] {
   const n = Math.max(0, Math.floor((end - start) / step) + 1);
@@ -87,6 +90,9 @@ export function parseSeriesCsv(text: string, opts: { step?: number; name?: strin
   if (!(Number.isInteger(step) && step >= 1)) throw new SeriesCsvError(`step must be an integer number of seconds >= 1, got ${step}`);
   const start = Math.floor(sts[0]! / step) * step;
   const end = sts[sts.length - 1]!;
+  // the regular grid must fit in one forecast instance (2^26 values in all, src/problems/forecast/solve.ts)
+  const cells = (Math.floor((end - start) / step) + 1) * (header.length - 1);
+  if (cells > MAX_GRID_VALUES) throw new SeriesCsvError(`the timestamps span ${end - start} s: at a step of ${step} s that is ${cells} values, more than ${MAX_GRID_VALUES} fit in one instance (choose a larger --step)`);
   return header.slice(1).map((h, c) => ({
     name: header.length === 2 && opts.name ? opts.name : h,
     step,

@@ -24,14 +24,14 @@ export function deploymentEnergy(instance: DeploymentInstance, newBins: number, 
   let dedicated = 0;
   for (const it of instance.items) {
     load += it.size;
-    dedicated += Math.max(it.minParts ?? 2, Math.ceil(it.size / C - 1e-9));
+    dedicated += Math.max(it.parts ?? it.minParts ?? 2, Math.ceil(it.size / C - 1e-9));
   }
   const kWh = kWhOf(newBins, load, C, hours, p);
   return {
     hours, newServers: newBins, load, serverHours: newBins * hours, ...figure(kWh, p),
     baselines: [
       { ...baseline('lower-bound', 'the lower bound on new machines (lowerBound), the same load', kWhOf(lowerBound, load, C, hours, p), kWh, p), newServers: lowerBound },
-      { ...baseline('dedicated', 'every service alone on new machines: max(minParts, ceil(size / binCapacity)) each, none shared, no partly used machine', kWhOf(dedicated, load, C, hours, p), kWh, p), newServers: dedicated },
+      { ...baseline('dedicated', 'every service alone on new machines: max(parts (else minParts), ceil(size / binCapacity)) each, none shared, no partly used machine', kWhOf(dedicated, load, C, hours, p), kWh, p), newServers: dedicated },
     ],
     params: p,
   };

@@ -38,7 +38,7 @@ export const ForecastInstance = Type.Object(
     })),
     method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale'), Type.Literal('combination')], {
       errorMessage: `must be one of ${[...FORECAST_METHODS, 'auto'].map((m) => `"${m}"`).join(', ')}`,
-      description: '"auto" (default): per series, the method with the best out-of-sample error; or one of "seasonal-naive", "ets", "dsp", "multiscale", "combination" (the median of the other four).',
+      description: '"auto" (default): per series, the combination unless another method\'s calibration RMSE is at least 5 % lower (seasonal naive when the combination is unavailable); or one of "seasonal-naive", "ets", "dsp", "multiscale", "combination" (the step-by-step median of ets, dsp and multiscale).',
     })),
     series: Type.Array(ForecastSeries, { minItems: 1, errorMessage: 'must be a non-empty array of series' }),
   },
