@@ -32,22 +32,7 @@ const SAMPLE: i32 = 31;
  * from − 1); reorders x. Expected O(len − from). Also used by assembly/forecast-fft.ts.
  */
 export function selectF64(x: usize, k: i32, len: i32, from: i32): f64 {
-  let l = from;
-  let r = len - 1;
-  while (l < r) {
-    const p = ld(x, (l + r) >> 1);
-    let i = l;
-    let j = r;
-    while (i <= j) {
-      while (ld(x, i) < p) i++;
-      while (ld(x, j) > p) j--;
-      if (i <= j) { const t = ld(x, i); st(x, i, ld(x, j)); st(x, j, t); i++; j--; }
-    }
-    if (k <= j) r = j;
-    else if (k >= i) l = i;
-    else break;
-  }
-  return ld(x, k);
+  return selectIn(x, k, from, len);
 }
 
 /** Quickselect of rank k within x[from..to) (valid when x[0..from) <= x[from..to) <= x[to..)); reorders that part. */

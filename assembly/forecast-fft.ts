@@ -18,8 +18,8 @@ import { ld, st, ldi, sti } from "./mem";
 import { selectF64 } from "./forecast-conformal";
 import { OK, BAD_LENGTH } from "./abi";
 
-/** In-place iterative radix-2 FFT of (re, im), length M a power of two; inverse when inv. */
-function fft(re: usize, im: usize, M: i32, inv: bool): void {
+/** The bit-reversal permutation of (re, im)[0..M), M a power of two (both FFTs' first step). */
+@inline function bitReverse(re: usize, im: usize, M: i32): void {
   for (let i = 1, j = 0; i < M; i++) {
     let bit = M >> 1;
     for (; j & bit; bit >>= 1) j ^= bit;
@@ -29,6 +29,16 @@ function fft(re: usize, im: usize, M: i32, inv: bool): void {
       const ti = ld(im, i); st(im, i, ld(im, j)); st(im, j, ti);
     }
   }
+}
+
+/** (re, im)[0..M) *= s (the inverse transforms' 1 / M). */
+@inline function scaleBy(re: usize, im: usize, M: i32, s: f64): void {
+  for (let i = 0; i < M; i++) { st(re, i, ld(re, i) * s); st(im, i, ld(im, i) * s); }
+}
+
+/** In-place iterative radix-2 FFT of (re, im), length M a power of two; inverse when inv. */
+function fft(re: usize, im: usize, M: i32, inv: bool): void {
+  bitReverse(re, im, M);
   for (let len = 2; len <= M; len <<= 1) {
     const ang = (inv ? 2.0 : -2.0) * Math.PI / <f64>len;
     const wr = Math.cos(ang), wi = Math.sin(ang);
@@ -47,10 +57,7 @@ function fft(re: usize, im: usize, M: i32, inv: bool): void {
       }
     }
   }
-  if (inv) {
-    const s = 1.0 / <f64>M;
-    for (let i = 0; i < M; i++) { st(re, i, ld(re, i) * s); st(im, i, ld(im, i) * s); }
-  }
+  if (inv) scaleBy(re, im, M, 1.0 / <f64>M);
 }
 
 /**
@@ -80,15 +87,7 @@ function twiddles(M: i32, twr: usize, twi: usize): void {
  * run per block: the butterflies no longer wait on the twiddle chain; the same values.
  */
 function fftTable(re: usize, im: usize, M: i32, inv: bool, twr: usize, twi: usize): void {
-  for (let i = 1, j = 0; i < M; i++) {
-    let bit = M >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      const tr = ld(re, i); st(re, i, ld(re, j)); st(re, j, tr);
-      const ti = ld(im, i); st(im, i, ld(im, j)); st(im, j, ti);
-    }
-  }
+  bitReverse(re, im, M);
   for (let len = 2; len <= M; len <<= 1) {
     const half = len >> 1;
     const tr0 = twr + (<usize>(half - 1) << 3);
@@ -107,10 +106,7 @@ function fftTable(re: usize, im: usize, M: i32, inv: bool, twr: usize, twi: usiz
       }
     }
   }
-  if (inv) {
-    const s = 1.0 / <f64>M;
-    for (let i = 0; i < M; i++) { st(re, i, ld(re, i) * s); st(im, i, ld(im, i) * s); }
-  }
+  if (inv) scaleBy(re, im, M, 1.0 / <f64>M);
 }
 
 /** Smallest power of two >= x. */

@@ -38,10 +38,10 @@ const MAX_FLAG_VALUE = 4096;
 /** Parse `--v8-flags` ("" = none): space- or comma-separated flags, each one of the safe ones. */
 export function parseV8Flags(list: string): string[] {
   const flags = list.split(/[\s,]+/).filter(Boolean);
-  for (const f of flags) if (!SAFE.test(f)) throw new RangeError(`--v8-flags: "${f}" is not one of the flags safe to set at run time (--[no-]concurrent-recompilation, --[no-]parallel-scavenge, --[no-]concurrent-sweeping, --[no-]parallel-compaction, --[no-]parallel-pointer-update, --min-semi-space-size=N, --max-semi-space-size=N, --max-inlined-bytecode-size=N, --max-inlined-bytecode-size-cumulative=N)`);
   for (const f of flags) {
-    const n = /=(\d+)$/.exec(f);
+    if (!SAFE.test(f)) throw new RangeError(`--v8-flags: "${f}" is not one of the flags safe to set at run time (--[no-]concurrent-recompilation, --[no-]parallel-scavenge, --[no-]concurrent-sweeping, --[no-]parallel-compaction, --[no-]parallel-pointer-update, --min-semi-space-size=N, --max-semi-space-size=N, --max-inlined-bytecode-size=N, --max-inlined-bytecode-size-cumulative=N)`);
     // numbers in a range V8 accepts (out of range, V8 prints an error and ignores the flag)
+    const n = /=(\d+)$/.exec(f);
     if (n && !(Number(n[1]) >= 1 && Number(n[1]) <= MAX_FLAG_VALUE)) throw new RangeError(`--v8-flags: "${f}": the value must be an integer from 1 to ${MAX_FLAG_VALUE}`);
   }
   return flags;

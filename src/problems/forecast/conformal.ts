@@ -118,6 +118,21 @@ function bucketTable(H: number, nb: number): Uint8Array {
   return t;
 }
 
+/** The errors and buckets of `parts` end to end (`count` in all), built on the first call and kept. */
+export function lazyPool(parts: readonly { err: Float64Array; bucket: Uint8Array; count: number }[], count: number): () => { err: Float64Array; bucket: Uint8Array } {
+  let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
+  return () => {
+    if (!pooled) {
+      const err = new Float64Array(count);
+      const bucket = new Uint8Array(count);
+      let at = 0;
+      for (const c of parts) { err.set(c.err, at); bucket.set(c.bucket, at); at += c.count; }
+      pooled = { err, bucket };
+    }
+    return pooled;
+  };
+}
+
 /** Pool the errors of several windows (same horizon). The pooled arrays are built on first use (auto reads only `mae` of most pools). */
 export function mergeCalibrations(list: readonly Calibration[]): Calibration {
   const first = list[0]!;
@@ -126,17 +141,7 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
   let count = 0;
   let sq = 0;
   for (const c of list) if (c.count) { abs += c.mae * c.count; sq += c.rmse * c.rmse * c.count; count += c.count; }
-  let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
-  const pool = () => {
-    if (!pooled) {
-      const err = new Float64Array(count);
-      const bucket = new Uint8Array(count);
-      let at = 0;
-      for (const c of list) { err.set(c.err, at); bucket.set(c.bucket, at); at += c.count; }
-      pooled = { err, bucket };
-    }
-    return pooled;
-  };
+  const pool = lazyPool(list, count);
   return {
     get err() { return pool().err; },
     get bucket() { return pool().bucket; },

@@ -25,7 +25,7 @@ import {
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
 import { prepareSeries, defaultSeasons, usableSeasons, seasonsFor, naiveScale, type SeriesCtx } from './series.js';
-import { calibrate, mergeCalibrations, bands, type Calibration } from './conformal.js';
+import { calibrate, mergeCalibrations, lazyPool, bands, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
@@ -340,17 +340,7 @@ function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<C
       const e = m.err;
       for (let i = 0; i < e.length; i++) { abs += Math.abs(e[i]!); sq += e[i]! * e[i]!; }
     }
-    let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
-    const pool = () => {
-      if (!pooled) {
-        const err = new Float64Array(first.count);
-        const bucket = new Uint8Array(first.count);
-        let at = 0;
-        for (const m of meds) { err.set(m.err, at); bucket.set(m.bucket, at); at += m.count; }
-        pooled = { err, bucket };
-      }
-      return pooled;
-    };
+    const pool = lazyPool(meds, first.count);
     return {
       get err() { return pool().err; },
       get bucket() { return pool().bucket; },
