@@ -58,7 +58,10 @@ for (const g of groups.filter((g) => !process.env.AS2_G || g.name === process.en
         for (const p of POLS) { const pods = sv.pods[p]![t]!; inc(m, `${p} pods ${key}`, pods); if (rel.util(w, pods) > 0.9 + 1e-9) inc(m, `${p} miss ${key}`); }
       }
     });
-    for (const p of sol.evaluation!.policies) if (POLS.includes(p.policy)) inc(m, `${p.policy} podHours`, p.podHours);
+    const measured = services.reduce((a, s) => a + s.workload.slice(-g.horizon).filter((x) => x !== null).length, 0);
+    inc(m, 'measured', measured);
+    inc(m, 'jumpSteps', sol.evaluation!.jumpSteps);
+    for (const p of sol.evaluation!.policies) if (POLS.includes(p.policy)) { inc(m, `${p.policy} podHours`, p.podHours); inc(m, `${p.policy} under`, p.underProvisionedSteps); inc(m, `${p.policy} underJumps`, p.underProvisionedJumps); }
   }
   for (const [k, v] of m) inc(all, k, v);
   show(g.name, m);
@@ -70,5 +73,7 @@ function show(n: string, m: Map<string, number>) {
   const h = m.get('hpa podHours')!;
   const steps = K.reduce((a, k) => a + (m.get('steps ' + k) ?? 0), 0);
   console.log(`looser rules (n/k/tol: flagged share of steps, jumps flagged, balanced's misses on unflagged jumps it would flag, of ${m.get('forecast-balanced miss uJ') ?? 0}): ` + LOOSE.map((l) => { const lk = `loose ${l.join('/')}`; return `${l.join('/')} ${(100 * (m.get(lk + ' flagged') ?? 0) / steps).toFixed(1)} %, ${m.get(lk + ' jumps') ?? 0}, ${m.get(lk + ' balancedMissUJ') ?? 0}`; }).join('; '));
+  console.log(`exact (replay, ready pods): ${m.get('jumpSteps')} jump steps of ${m.get('measured')}; ` + POLS.map((p) => `${p} ${(m.get(p + ' podHours')! / h).toFixed(3)} / ${(100 * m.get(p + ' under')! / m.get('measured')!).toFixed(2)} % (${m.get(p + ' under')} misses, ${m.get(p + ' underJumps')} jumps)`).join('; '));
+  console.log('split on requested pods (indicative; the replay measures on ready pods):');
   for (const p of POLS) console.log(`${p.padEnd(18)} RRC ${(m.get(p + ' podHours')! / h).toFixed(3)}  misses ${K.map((k) => `${k} ${m.get(`${p} miss ${k}`) ?? 0}`).join(', ')}  pods ${K.map((k) => `${k} ${Math.round(m.get(`${p} pods ${k}`) ?? 0)}`).join(', ')}`);
 }
