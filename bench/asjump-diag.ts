@@ -6,9 +6,7 @@
 // calibratePhase; --quick: two origins per data set. Needs the full data sets (docs/data.md).
 import { solve, type AutoscalingSolution } from '../src/node.js';
 import { nab, azure, bitbrains, alibaba2018, generatedObservations, bitbrainsPairs, genaiService, genaiPairs } from '../test/helpers/autoscaling-data.js';
-import { phaseCategory } from '../src/problems/autoscaling/calibration.js';
-import { jumpSteps } from '../src/problems/autoscaling/replay.js';
-import { Relation } from '../src/problems/autoscaling/relation.js';
+import { phaseCategory, jumpSteps, Relation } from '../src/internals.js';
 const nulls = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Number.isFinite(x) ? x : null));
 const quick = process.argv.includes('--quick');
 type Ser = { name: string; values: (number | null)[]; pairs?: (a: number, b: number) => { utilization: number; workloadPerPod: number }[] };
@@ -34,7 +32,7 @@ for (const g of groups.filter((g) => !process.env.AS2_G || g.name === process.en
       const start = Math.max(0, end - g.horizon - g.history);
       return { name: s.name, workload: s.values.slice(start, end), observations: s.pairs ? s.pairs(start, end - g.horizon) : generatedObservations(s.values, 1000 * i + 7).obs };
     }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
-    const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: Math.max(1, Math.round(3600 / g.step)), combine: 'joint', nowcast: true, calibrate: 'lead', topUp: true, ...(process.env.ASJ_PHASE ? { calibratePhase: true } : {}) })) as AutoscalingSolution;
+    const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: Math.max(1, Math.round(3600 / g.step)), combine: 'joint', nowcast: true, calibrate: 'lead', topUp: true, ...(process.env.ASJ_PHASE ? { calibratePhase: true } : {}), ...(process.env.ASJ_VOL ? { calibrateVolatility: true } : {}) })) as AutoscalingSolution;
     const periods = [3600, 86_400].map((sec) => ({ sec, P: Math.round(sec / g.step) })).filter(({ sec, P }) => P >= 3 && Math.abs(P * g.step - sec) <= g.step / 2).map(({ P }) => P);
     sol.evaluation!.services.forEach((sv, i) => {
       const pp = sol.services[i]!.perPod;

@@ -349,7 +349,7 @@ async function evaluate(
   type Plans = { saving: number[]; balanced: number[]; safe: number[] };
   let planned: Plans[];
   let late: Plans[] | undefined;
-  const leadStats = { relative: 0, decisions: 0, uncalibrated: 0, window: 0, calibrationSteps: C };
+  const leadStats = { relative: 0, volatile: 0, decisions: 0, uncalibrated: 0, window: 0, calibrationSteps: C };
   // Per-step decisions (nowcast, short-lead quantiles, top-up): smoothing a whole re-plan of
   // corrected counts would let a step's count depend on later corrections (look-ahead), so
   // the plan is the corrected count plus the uplift that smoothing gave the re-plan's own
@@ -390,6 +390,7 @@ async function evaluate(
         window: W, lag, floor: Math.max(1e-9, 0.05 * mean), minErrors: 20, minCategoryErrors: 10,
         scale: calibrate === 'lead-additive' ? 'additive' : calibrate === 'lead-relative' ? 'relative' : 'auto',
         ...(category ? { category } : {}),
+        ...(inst.calibrateVolatility ? { volatility: Math.max(3, Math.round(3600 / step)) } : {}),
       });
       phaseStats.flagged += lr.flagged; phaseStats.flaggedOwn += lr.flaggedOwn;
       for (const q of [RISK_NAMES.balanced, 0.95]) {
@@ -398,6 +399,7 @@ async function evaluate(
         for (let t = 0; t < H; t++) if (Number.isFinite(lq[t]!)) fq[t] = lq[t]!;
         quantiles.set(q, fq);
         leadStats.relative += lr.relative.get(q)!;
+        leadStats.volatile += lr.volatile.get(q)!;
       }
       leadStats.decisions += 2 * (H - lr.uncalibrated);
       leadStats.uncalibrated += lr.uncalibrated;
@@ -442,7 +444,7 @@ async function evaluate(
     heldOutSteps: H,
     steps: H,
     replanEvery: R,
-    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, uncalibrated: leadStats.uncalibrated, ...(phasePeriods.length ? { phase: { periods: phasePeriods, n: PHASE_N, k: PHASE_K, ...phaseStats } } : {}) } } : {}),
+    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, ...(inst.calibrateVolatility ? { volatilityShare: leadStats.decisions ? leadStats.volatile / leadStats.decisions : 0 } : {}), uncalibrated: leadStats.uncalibrated, ...(phasePeriods.length ? { phase: { periods: phasePeriods, n: PHASE_N, k: PHASE_K, ...phaseStats } } : {}) } } : {}),
     policies: r.policies,
     jumpSteps: r.jumpSteps,
     services: rs.map((s, i) => ({
