@@ -17,7 +17,7 @@
 // with `category` (0/1 per step, known at decision time: phaseCategory below), the errors of
 // the steps of each category are also kept in their own window, and a decision of category c
 // takes the conformal quantile of category c's errors (Mondrian conformal prediction, Vovk et
-// al. 2005 §4.5: coverage holds within each category), falling back to the pooled window
+// al. 2005, "Algorithmic learning in a random world", Mondrian predictors: coverage holds within each category), falling back to the pooled window
 // when its category has fewer than `minCategoryErrors` errors. Category 1 = "a jump happened
 // at this phase (same step of the hour / of the day) in at least k of the last n periods":
 // headroom is bought where bursts recur, and the other steps' band no longer prices them.
