@@ -61,6 +61,114 @@ import { ld, st, ldi, sti } from "./mem";
   fill(h, T - to, T - from, v);
 }
 
+@inline function fmax(a: f64, b: f64): f64 { return a > b ? a : b; }
+@inline function fmin(a: f64, b: f64): f64 { return a < b ? a : b; }
+
+/**
+ * Steps 2-3 as a morphological closing (docs/smoothing.md, "Filling as a closing"): with
+ * m = ceil(2c), the plan is min over windows of m steps containing t of the max of L over
+ * the window, on L extended by its mirror image at both ends (a gap of width g touching an
+ * edge becomes one of width 2g, so "2g < 2c" is the edge rule "g < c"). Van Herk /
+ * Gil-Werman: in blocks of m, the window max is max(suffix max of one block, prefix max
+ * of the next), the window min likewise: O(1) per step, no data-dependent branches.
+ * Runs backward over the series (reversed index u = T-1-t; the closing is symmetric),
+ * fused with the backward envelope, one block of lag, every buffer in scratch (6m+1 f64;
+ * callers ensure 2 <= m and 4m + 1 <= T). On entry h holds the forward envelope; on exit
+ * the plan, sums[0] = Σ h and sums[1] = Σ |Δh|.
+ */
+function closeOne(h: usize, T: i32, D: f64, m: i32, buf: usize, sums: usize): void {
+  const P = m - 1;
+  const mb = <usize>m << 3;
+  const head = buf; // g[0 .. P): the first P values of the backward envelope
+  const tail = head + mb; // g[T-m .. T): the last m
+  const gb = tail + mb; // the block of g being read
+  const sg = gb + mb; // suffix max of the previous block of g
+  const sd = sg + mb; // the block of window maxima, then its suffix min (m+1 slots: sd[m] = +inf)
+  const eb = sd + mb + 8; // the block of results
+  let prev = ld(h, T - 1);
+  st(head, 0, prev);
+  for (let u = 1; u < P; u++) {
+    const x = ld(h, T - 1 - u);
+    const lo = prev - D;
+    prev = x >= lo ? x : lo;
+    st(head, u, prev);
+  }
+  for (let i = 0; i < m; i++) {
+    st(sg, i, -Infinity);
+    st(sd, i, Infinity);
+  }
+  st(sd, m, Infinity);
+  // extended index j = u + P over [0, T + 2P): mirror, g, mirror
+  const n = T + 2 * P;
+  const K = (n + m - 1) / m;
+  const tailFrom = T - m + P; // j from which g is also kept in tail
+  let total: f64 = 0.0;
+  let variation: f64 = 0.0;
+  let last: f64 = 0.0;
+  for (let k = 0; k <= K; k++) {
+    const j0 = k * m;
+    // fetch block k of the extended g into gb
+    let i = 0;
+    let e = min(m, P - j0);
+    for (; i < e; i++) st(gb, i, ld(head, P - 1 - j0 - i));
+    e = min(m, 2 * P - j0);
+    for (; i < e; i++) st(gb, i, ld(head, j0 + i - P));
+    e = min(m, tailFrom - j0);
+    for (; i < e; i++) {
+      const x = ld(h, T - 1 - (j0 + i - P));
+      const lo = prev - D;
+      prev = x >= lo ? x : lo;
+      st(gb, i, prev);
+    }
+    e = min(m, T + P - j0);
+    for (; i < e; i++) {
+      const u = j0 + i - P;
+      const x = ld(h, T - 1 - u);
+      const lo = prev - D;
+      prev = x >= lo ? x : lo;
+      st(gb, i, prev);
+      st(tail, u - (T - m), prev);
+    }
+    e = min(m, n - j0);
+    for (; i < e; i++) st(gb, i, ld(tail, T - 1 - (j0 + i - P) + m));
+    for (; i < m; i++) st(gb, i, -Infinity);
+    // forward: window maxima of block k-1, their prefix min, results of block k-1
+    let preG: f64 = -Infinity;
+    let preD: f64 = Infinity;
+    for (i = 0; i < m; i++) {
+      const g = ld(gb, i);
+      const d = fmax(ld(sg, i), preG);
+      preG = fmax(preG, g);
+      const next = ld(sd, i + 1);
+      st(sd, i, d);
+      preD = fmin(preD, d);
+      st(eb, i, fmin(next, preD));
+    }
+    // backward: suffix max of block k, suffix min of the window maxima of block k-1
+    let sG: f64 = -Infinity;
+    let sD: f64 = Infinity;
+    for (i = m - 1; i >= 0; i--) {
+      sG = fmax(sG, ld(gb, i));
+      st(sg, i, sG);
+      sD = fmin(sD, ld(sd, i));
+      st(sd, i, sD);
+    }
+    // results of block k-1 (extended j = (k-1)m + i) that lie in the series
+    const r0 = (k - 1) * m;
+    i = max(0, P - r0);
+    e = min(m, T + P - r0);
+    for (; i < e; i++) {
+      const v = ld(eb, i);
+      st(h, T - 1 - (r0 + i - P), v);
+      total += v;
+      variation += Math.abs(v - last);
+      last = v;
+    }
+  }
+  st(sums, 0, total);
+  st(sums, 1, variation - ld(h, T - 1)); // the first |v - 0| counted the first value
+}
+
 /**
  * Smooth one scenario: h receives the plan, sums[0] Σ h and sums[1] Σ |Δh|.
  * Returns a status code.
@@ -157,6 +265,27 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   }
   const inner = 2.0 * c;
   const edge = c;
+  // the closing (no stack) when its buffers fit the scratch (12 bytes per step)
+  const mf = Math.ceil(inner);
+  if (mf <= 1.0) {
+    // no gap is narrower than 2c (nor than c at an edge): L is optimal
+    for (let t = last - 1; t >= 0; t--) {
+      const hv = ld(h, t);
+      const lo = prev - D;
+      const v = hv >= lo ? hv : lo;
+      st(h, t, v);
+      total += v;
+      variation += Math.abs(v - prev);
+      prev = v;
+    }
+    st(sums, 0, total);
+    st(sums, 1, variation);
+    return OK;
+  }
+  if (4.0 * mf + 1.0 <= <f64>T) {
+    closeOne(h, T, D, <i32>mf, sLevel, sums);
+    return OK;
+  }
   // every accepted box (a gap of width w over a level range of height y) adds w·y to
   // Σ h and removes 2y (inner gap) or y (edge gap) from Σ |Δh|
   let area: f64 = 0.0;
