@@ -12,33 +12,41 @@
 //     {t : L_t < level} (a gap) is decided alone. Filling a gap of width g costs g and
 //     removes 2 boundaries (inner gap) or 1 (gap touching t = 0 or t = T-1): fill an
 //     inner gap iff g < 2c, an edge gap iff g < c (ties: not filled).
-//  3. One pass with a monotone stack of segments (as in "trapping rain water"): every
-//     pop is a box (a gap over a level range). A segment is "uniform" while all of
-//     its indices sit at the segment's level in the final plan; values are written
-//     lazily, once per index, when a segment stops being uniform or at the end.
-//     A rejected box makes every box around it rejected (wider, threshold no larger),
-//     so only uniform segments are ever raised.
+//  3. The fill is a morphological closing of L (docs/smoothing.md, "Filling as a
+//     closing"): with m = ceil(2c), h_t = min over the windows of m steps containing t of
+//     the max of L over the window, L extended by its mirror image at both ends (an edge
+//     gap of width g becomes an inner one of width 2g). Van Herk / Gil-Werman: window max
+//     and min from block prefix/suffix scans, O(1) per step for any m (closeOne).
+//     When the blocks do not fit the scratch (7m + 2 > T), a monotone stack of segments
+//     (as in "trapping rain water") instead: every pop is a box (a gap over a level
+//     range). A segment is "uniform" while all of its indices sit at the segment's level
+//     in the final plan; values are written lazily, once per index, when a segment stops
+//     being uniform or at the end. A rejected box makes every box around it rejected
+//     (wider, threshold no larger), so only uniform segments are ever raised.
 // Filling raises a gap to its lower wall, which never creates a larger step than L
 // had, so the plan stays feasible; it is optimal by the level-set argument.
 // Implementation: two passes over the series, O(1) extra work per step.
 //  - forward: validate, round up, forward envelope (demand of consecutive scenarios is
 //    one forward stream for the prefetcher); 128-bit SIMD (WebAssembly SIMD: f64x2
 //    ceil, compares, max): two values per operation without a step bound, and with one
-//    the envelope's chain on the two halves of the series at once; fills use 128-bit stores;
+//    the envelope's chain on the two halves of the series at once (for the closing it
+//    also keeps the backward envelope at the start of closeOne's second lane);
 //  - backward, while the scenario's plan is still in cache: backward envelope (L is
-//    final), Σ L and Σ |ΔL|, and the monotone stack run on the reversed series. The
-//    objective, the gaps, their widths and which gaps touch an edge are symmetric in
-//    time, so the plan is the one a forward stack pass gives (tested value for value).
-//    Every accepted box of width g and height y adds g·y to Σ h and removes 2y (inner)
-//    or y (edge) from Σ |Δh|, so the sums need no third pass. Level steps (v equal to
-//    the top segment's level) skip the stack at once.
+//    final) fused with the closing on two SIMD lanes (closeOne: the plan, Σ h and
+//    Σ |Δh| on the way), or with Σ L, Σ |ΔL| and the monotone stack run on the reversed
+//    series. The objective, the gaps, their widths and which gaps touch an edge are
+//    symmetric in time, so either gives the plan of a forward pass (tested value for
+//    value). For the stack, every accepted box of width g and height y adds g·y to Σ h
+//    and removes 2y (inner) or y (edge) from Σ |Δh|, so the sums need no third pass;
+//    level steps (v equal to the top segment's level) skip the stack at once.
 //
 // Layout (all pointers into the arena, see arena.ts):
 //   offsets: i32[n+1] scenario s owns demand[offsets[s] .. offsets[s+1])
 //   demand:  f64[N]   plan: f64[N] (output)
 //   maxStep: i32[n]   (-1: unbounded)   coef: f64[n] (α·w_s)
 //   sums:    f64[2n]  (output) Σ h and Σ |Δh| (unweighted) per scenario
-//   scratch: f64[Tmax] + i32[Tmax] (8-byte aligned: f64 part first): the stack's levels and starts
+//   scratch: f64[Tmax] + i32[Tmax] (8-byte aligned: f64 part first): the stack's levels and
+//            starts, or closeOne's blocks (80m + 16 bytes)
 
 import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 import { ld, st, ldi, sti } from "./mem";
