@@ -4,7 +4,6 @@
 // (EXIT, printed by --help), one escaped line on stderr, never a stack trace unless
 // GREENPLAN_DEBUG=1.
 import { Command, type CommanderError } from 'commander';
-import v8 from 'node:v8';
 import { readFileSync } from 'node:fs';
 import '../node.js';
 import { PROBLEMS } from '../solve.js';
@@ -18,15 +17,6 @@ import { register as demo } from './demo.js';
 import { register as batch } from './batch.js';
 import { register as queue } from './queue.js';
 import { packageUrl } from '../core/package-file.js';
-
-// WebAssembly straight to the optimising compiler (TurboFan), for this process only (the
-// CLI's; the library never changes its host's flags): a kernel's first call otherwise runs
-// in the baseline tier (Liftoff) to its end, since a WebAssembly call that is running never
-// moves to optimised code. Measured on `greenplan solve` of 10^6 steps in a new process:
-// the smoothing kernel's call costs 11-13 ms of CPU instead of 19-21 (2.4 ms warm), the
-// compile of the functions it needs included (README, "Smoothing"). Set before the first
-// kernel call compiles the module (imports above do not compile it).
-if (process.env.GREENPLAN_LIFTOFF !== '1') v8.setFlagsFromString('--no-liftoff');
 
 quietPipes();
 process.on('uncaughtException', fail);
