@@ -15,8 +15,8 @@
 // (docs/forecast.md, "Speed"): one to three fits. Histories too short
 // for one window calibrate on their second half (the solution says so). The combination is
 // the median of ets, dsp and multiscale (forecasts and aligned calibration errors). "auto"
-// picks, per series, the candidate whose calibration RMSE is smallest (the combination
-// unless another is AUTO_MARGIN better: selection noise); its backtest is that of the
+// picks, per series, the candidate whose calibration mean absolute error is smallest (the
+// combination unless another is AUTO_MARGIN better: selection noise); its backtest is that of the
 // candidate the backtest's calibration errors pick (a choice made without the backtest's values).
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
@@ -31,6 +31,7 @@ import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
 import { dspMethod } from './dsp.js';
 import { multiscale } from './multiscale.js';
+import { recentMedianMethod } from './median.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
@@ -43,6 +44,7 @@ export const FORECAST_MAX_OUTPUT = 2 ** 25;
 export function methodsAt(stepSec: number): ReadonlyMap<ForecastMethod, Method> {
   return new Map<ForecastMethod, Method>([
     ['seasonal-naive', seasonalNaive],
+    ['recent-median', recentMedianMethod(stepSec)],
     ['ets', ets],
     ['dsp', dspMethod(stepSec)],
     ['multiscale', multiscale],
@@ -464,13 +466,15 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
-  const methods: ForecastMethod[] = asked === 'auto' || asked === 'combination' ? [...available.keys()] : [asked];
+  // the combination needs its members and seasonal naive (its fallback); auto every method
+  const methods: ForecastMethod[] = asked === 'auto' ? [...available.keys()]
+    : asked === 'combination' ? [...available.keys()].filter((m) => m === 'seasonal-naive' || COMBINATION_MEMBERS.includes(m)) : [asked];
   const evaluators = new Map<ForecastMethod, (i: number) => MethodRun>();
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
-    // auto and the combination read only the RMSE of seasonal naive (not a member) unless
-    // it is chosen: its errors are collected on demand
+    // auto and the combination read only the MAE of seasonal naive and recent-median (not
+    // members) unless one is chosen: their errors are collected on demand
     evaluators.set(name, await runMethod(m, ctxs, H, levels, methods.length > 1 && !COMBINATION_MEMBERS.includes(name)));
   }
   const k = await kernels();
@@ -487,20 +491,20 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
     if (combo) runs.set('combination', combo);
     const cands: ForecastMethod[] = combo ? [...methods, 'combination'] : methods;
     const run = (m: ForecastMethod) => runs.get(m)!;
-    // the smallest root mean squared calibration error (it weighs the rare large misses,
-    // e.g. naive repeating a spike for a whole horizon); the default (the combination, else
-    // seasonal naive) stays unless another method beats it by AUTO_MARGIN (selection noise)
+    // the smallest mean absolute calibration error (the loss the backtest's MASE scores:
+    // docs/forecast.md, "auto"); the default (the combination, else seasonal naive) stays
+    // unless another method beats it by AUTO_MARGIN (selection noise)
     const BASE: ForecastMethod = combo ? 'combination' : 'seasonal-naive';
-    const pick = (key: 'rmse1' | 'rmse0') => {
+    const pick = (key: 'mae1' | 'mae0') => {
       let best: ForecastMethod = cands[0]!;
       for (const m of cands) if (run(m)[key] < run(best)[key]) best = m;
       const base = runs.get(BASE)?.[key];
       if (base !== undefined && best !== BASE && !(run(best)[key] < (1 - AUTO_MARGIN) * base)) best = BASE;
       return best;
     };
-    const chosen = pick('rmse1');
-    const r = result(names[i]!, chosen, run(chosen), run(pick('rmse0')).backtest(), levels);
-    r.scores = Object.fromEntries(cands.filter((m) => Number.isFinite(run(m).rmse1)).map((m) => [m, run(m).rmse1]));
+    const chosen = pick('mae1');
+    const r = result(names[i]!, chosen, run(chosen), run(pick('mae0')).backtest(), levels);
+    r.scores = Object.fromEntries(cands.filter((m) => Number.isFinite(run(m).mae1)).map((m) => [m, run(m).mae1]));
     return r;
   });
   return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
