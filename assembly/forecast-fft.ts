@@ -88,21 +88,38 @@ function twiddles(M: i32, twr: usize, twi: usize): void {
  */
 function fftTable(re: usize, im: usize, M: i32, inv: bool, twr: usize, twi: usize): void {
   bitReverse(re, im, M);
-  for (let len = 2; len <= M; len <<= 1) {
+  // stage half = 1 (twiddle (1, 0), or its conjugate (1, −0) for the inverse): scalar
+  const c1 = inv ? 0.0 - ld(twi, 0) : ld(twi, 0);
+  const r1 = ld(twr, 0);
+  for (let a = 0; a + 1 < M; a += 2) {
+    const b = a + 1;
+    const rb = ld(re, b), ib = ld(im, b), ra = ld(re, a), ia = ld(im, a);
+    const xr = rb * r1 - ib * c1;
+    const xi = rb * c1 + ib * r1;
+    st(re, b, ra - xr); st(im, b, ia - xi);
+    st(re, a, ra + xr); st(im, a, ia + xi);
+  }
+  // stages half >= 2: two butterflies per f64x2 lane pair (k, k + 1), the same IEEE
+  // operations lane by lane as the scalar form (WebAssembly has no fused multiply-add
+  // here), so the same values bit for bit (docs/forecast.md, "Speed")
+  const zero = f64x2.splat(0.0);
+  for (let len = 4; len <= M; len <<= 1) {
     const half = len >> 1;
     const tr0 = twr + (<usize>(half - 1) << 3);
     const ti0 = twi + (<usize>(half - 1) << 3);
     for (let i = 0; i < M; i += len) {
-      for (let k = 0; k < half; k++) {
-        const cr = ld(tr0, k);
-        const ci = inv ? 0.0 - ld(ti0, k) : ld(ti0, k);
-        const a = i + k, b = a + half;
-        // each value loaded once (the stores could alias for the compiler): the same arithmetic
-        const rb = ld(re, b), ib = ld(im, b), ra = ld(re, a), ia = ld(im, a);
-        const xr = rb * cr - ib * ci;
-        const xi = rb * ci + ib * cr;
-        st(re, b, ra - xr); st(im, b, ia - xi);
-        st(re, a, ra + xr); st(im, a, ia + xi);
+      const pa = re + (<usize>i << 3), qa = im + (<usize>i << 3);
+      const pb = pa + (<usize>half << 3), qb = qa + (<usize>half << 3);
+      for (let k = 0; k < half; k += 2) {
+        const o = <usize>k << 3;
+        const cr = v128.load(tr0 + o);
+        const ti = v128.load(ti0 + o);
+        const ci = inv ? f64x2.sub(zero, ti) : ti;
+        const rb = v128.load(pb + o), ib = v128.load(qb + o), ra = v128.load(pa + o), ia = v128.load(qa + o);
+        const xr = f64x2.sub(f64x2.mul(rb, cr), f64x2.mul(ib, ci));
+        const xi = f64x2.add(f64x2.mul(rb, ci), f64x2.mul(ib, cr));
+        v128.store(pb + o, f64x2.sub(ra, xr)); v128.store(qb + o, f64x2.sub(ia, xi));
+        v128.store(pa + o, f64x2.add(ra, xr)); v128.store(qa + o, f64x2.add(ia, xi));
       }
     }
   }
