@@ -25,7 +25,7 @@ import {
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
 import { prepareSeries, defaultSeasons, usableSeasons, seasonsFor, naiveScale, type SeriesCtx } from './series.js';
-import { calibrate, mergeCalibrations, lazyPool, bands, type Calibration } from './conformal.js';
+import { calibrate, mergeCalibrations, lazyPool, bands, Scratch, withScratch, scratchF64, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
@@ -286,7 +286,7 @@ export const COMBINATION_MEMBERS: readonly ForecastMethod[] = ['ets', 'dsp', 'mu
  * (origin, step): y − median(f) = median(y − f) (docs/forecast.md, "combination").
  */
 export function medianOf(rows: readonly Float64Array[], len: number): Float64Array {
-  const out = new Float64Array(len);
+  const out = scratchF64(len);
   const k = rows.length;
   if (k === 3) {
     // the common case without a sort: max(min(a, b), min(max(a, b), c))
@@ -487,7 +487,9 @@ export async function forecast(instance: ForecastInstance, options: ForecastOpti
     evaluators.set(name, await runMethod(m, ctxs, H, levels, methods.length > 1 && !COMBINATION_MEMBERS.includes(name), withBacktest));
   }
   const k = await kernels();
-  const series = ctxs.map((_, i) => {
+  // each series' calibration arrays live in one scratch, released when the next series starts
+  const scratch = new Scratch();
+  const series = ctxs.map((_, i) => withScratch(scratch, () => {
     if (asked !== 'auto' && asked !== 'combination') { const run = evaluators.get(asked)!(i); return result(names[i]!, asked, run, run.backtest(), levels); }
     // this series' runs of every method (released once its result is built)
     const runs = new Map<ForecastMethod, MethodRun>(methods.map((m) => [m, evaluators.get(m)!(i)] as const));
@@ -515,7 +517,7 @@ export async function forecast(instance: ForecastInstance, options: ForecastOpti
     const r = result(names[i]!, chosen, run(chosen), withBacktest ? run(pick('rmse0')).backtest() : run(chosen).backtest(), levels);
     r.scores = Object.fromEntries(cands.filter((m) => Number.isFinite(run(m).rmse1)).map((m) => [m, run(m).rmse1]));
     return r;
-  });
+  }));
   return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
 }
 
