@@ -311,6 +311,9 @@ function pathTabulated(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
   let b = -1;
   let wb: usize = 0;
   let pre: f64 = 0;
+  // k0 = (h + m − 1) / m and kw = (h + w − 1) / w kept incrementally (no division per step):
+  // they grow by one after each step h that is a multiple of m (of w)
+  let k0 = 1, r0 = 0, kw = 1, rw = 0;
   for (let h = 1; h <= H; h++) {
     // the bucket of h (steps increase: the edges are passed in order)
     let nbk = b < 0 ? 0 : b;
@@ -329,7 +332,6 @@ function pathTabulated(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
     const t = o + h - 1;
     let g5: f64 = m12, g6: f64 = m12, g7: f64 = m12, g8: f64 = m12;
     if (seasonal) {
-      const k0 = (h + m - 1) / m;
       let acc: f64 = 0;
       let cnt = 0;
       for (let k = k0; k < k0 + 7; k++) {
@@ -346,12 +348,13 @@ function pathTabulated(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
     }
     let g9: f64 = g8, g10: f64 = g8;
     if (weekly) {
-      const k0 = (h + w - 1) / w;
-      const i1 = t - k0 * w;
-      const i2 = t - (k0 + 1) * w;
+      const i1 = t - kw * w;
+      const i2 = t - (kw + 1) * w;
       g9 = i1 >= 1 ? mean3t(y, m3, i1, o) * inv : g8;
       g10 = i2 >= 1 ? mean3t(y, m3, i2, o) * inv : g9;
     }
+    if (++r0 == m) { r0 = 0; k0++; }
+    if (++rw == w) { rw = 0; kw++; }
     let acc = pre;
     acc += ld(wb, 5) * (g5 - last);
     acc += ld(wb, 6) * (g6 - last);
