@@ -118,9 +118,9 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
   const bucket = keep ? scratchU8(cap) : EMPTY_U8;
   const rows = fit.pathRows ? fit.pathRows(origins, H) : null;
   const bulk = !rows && fit.paths ? fit.paths(origins, H) : null;
-  const path = rows || bulk ? null : new Float64Array(H);
-  let abs = 0;
-  let sq = 0;
+  const path = rows || bulk ? null : scratchF64(H);
+  sums[0] = 0;
+  sums[1] = 0;
   let count = 0;
   for (let r = 0; r < origins.length; r++) {
     const o = origins[r]!;
@@ -131,20 +131,53 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
     if (rows) row = rows[r]!;
     else if (bulk) { row = bulk; at = r * H; }
     else { row = path!; fit.path(o, hMax, row); }
-    for (let h = hMin; h < hMax; h++) {
-      const t = o + h;
-      if (!observed[t]) continue;
-      const e = y[t]! - row[at + h]!;
-      if (keep) {
-        err[count] = e;
-        bucket[count] = tab[h]!;
-      }
-      abs += e < 0 ? -e : e;
-      sq += e * e;
-      count++;
-    }
+    count = keep ? errorsInto(y, observed, row, at, o, hMin, hMax, err, bucket, tab, count) : errorsCount(y, observed, row, at, o, hMin, hMax, count);
   }
+  const abs = sums[0]!;
+  const sq = sums[1]!;
   return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count };
+}
+
+/** Running sums of |e| and e² of errorsInto / errorsCount (one array: no object per call). */
+const sums = new Float64Array(2);
+
+/**
+ * The errors y[o + h] − row[at + h] of the observed targets, h in [hMin, hMax), into err and
+ * their buckets into bucket from index count; |e| and e² summed into sums. Returns the new count.
+ * (One monomorphic loop per form: collect's hot loop.)
+ */
+function errorsInto(y: Float64Array, observed: Uint8Array, row: Float64Array, at: number, o: number, hMin: number, hMax: number, err: Float64Array, bucket: Uint8Array, tab: Uint8Array, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - row[at + h]!;
+    err[count] = e;
+    bucket[count] = tab[h]!;
+    abs += e < 0 ? -e : e;
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+/** errorsInto without storing the errors (count and sums only). */
+function errorsCount(y: Float64Array, observed: Uint8Array, row: Float64Array, at: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - row[at + h]!;
+    abs += e < 0 ? -e : e;
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
 }
 
 const EMPTY_F64 = new Float64Array(0);

@@ -91,10 +91,13 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
       const b = trend[o - 1]!;
       let damp = 0;
       let pw = 1;
+      // the season's index o − m + (j mod m), kept without a division per step
+      let si = o - m;
       for (let j = 0; j < h; j++) {
         pw *= phi;
         damp += pw;
-        out[j] = l + damp * b + (season ? season[o - m + (j % m)]! : 0);
+        out[j] = l + damp * b + (season ? season[si]! : 0);
+        if (++si === o) si = o - m;
       }
     },
   };
