@@ -15,6 +15,8 @@
 // minus the level); without a season (m = 0): l = y_start, b = 0.
 // Complexity: O(W) per evaluation for a window of W values, at most maxEval evaluations;
 // etsStates is O(n). Memory: the caller's buffers only (scratch of etsScratch(m) f64).
+// etsFit2 (end of file) fits two series side by side in the f64x2 lanes of one SSE pass,
+// each lane the same search as etsFit, bit for bit.
 import { ld, st } from "./mem";
 import { OK, BAD_LENGTH, BAD_VALUE } from "./abi";
 

@@ -12,8 +12,13 @@
 // period repeated forward.
 // The chirp part of Bluestein's DFT depends on N only: dspChirp computes it once for callers
 // that cache it (passed to dspFit per candidate; the same values as computed in place).
-// Complexity: O(M log M) per candidate, M the power of two >= 2N − 1; the outlier
-// quantiles O(N) expected (quickselect, assembly/forecast-conformal.ts); the rebuild O(T·K).
+// A window whose length factors into 2, 3, 5 and 7 (every default season's window) takes a
+// mixed-radix FFT of the real window instead (the N/2-point complex FFT of its even/odd
+// pairs, then split; dspChirp then caches its twiddle table): the same DFT up to rounding
+// (docs/forecast.md, "Speed", fourth round).
+// Complexity: O(M log M) per candidate (Bluestein, M the power of two >= 2N − 1), or
+// O(N · Σ radices) (mixed radix); the outlier quantiles O(N) expected (quickselect,
+// assembly/forecast-conformal.ts); the rebuild O(T·K).
 import { ld, st, ldi, sti } from "./mem";
 import { selectF64 } from "./forecast-conformal";
 import { OK, BAD_LENGTH } from "./abi";
