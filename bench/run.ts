@@ -24,7 +24,7 @@ const SECTIONS: Record<string, Section> = {
     title: 'smoothing: WASM via the public API (validation + marshalling included; number[] and Float64Array forms)\n   vs the pure TypeScript build of the same algorithm (ratio TS / typed WASM) vs the HiGHS MILP (ratio HiGHS / WASM)',
     run: async () => {
       const rows = await benchSmoothing({ highsLimitS: quick ? 10 : 60, reps: quick ? 3 : 11, log });
-      log('\n   issue 14 goals, CPU time (the machine is shared: CPU time excludes waiting for a core), medians; before = commit 0d76ae1, previous = commit 6114710 (two-pass kernel), both on this machine\n');
+      log('\n   issue 14 goals, CPU time (the machine is shared: CPU time excludes waiting for a core), medians; before = commit 0d76ae1, previous = commit 3464968 (two-pass kernel with the monotone stack; now: the closing kernel), both on this machine\n');
       const goals = await smoothingGoals({ reps: quick ? 5 : 11, log });
       return { goals, rows };
     },
