@@ -1,6 +1,7 @@
 // The conformal quantile kernel (assembly/forecast-conformal.ts) against the TypeScript
 // reference in src/problems/forecast/conformal.ts and against sorted order statistics:
-// random pools with ties, empty and thin buckets (widening), one to five levels.
+// random pools with ties, empty and thin buckets (widening), one to five levels (the large
+// pools reach the branch-free partitions of the split's end groups, selectSplit).
 import { describe, it, expect } from 'vitest';
 import { mulberry32 } from '../src/core/rng.js';
 import { bands, type Calibration } from '../src/problems/forecast/conformal.js';
