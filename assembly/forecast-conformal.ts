@@ -64,7 +64,8 @@ function selectIn(x: usize, k: i32, from: i32, to: i32): f64 {
  * so x keeps selectIn's invariant (smaller ranks before k, larger after); the pivot is
  * selectIn's (the middle element). The same value (the k-th smallest) without the branch
  * mispredictions of Hoare's scans on random errors. Not for NaN (it compares equal to every
- * pivot here): cfQuantiles calls it only on the end groups of its split, which hold no NaN.
+ * pivot here): cfQuantiles calls it on the end groups of its split (which hold no NaN) and on
+ * whole pools without a NaN.
  */
 function selectSplit(x: usize, tmp: usize, k: i32, from: i32, to: i32): f64 {
   let l = from;
@@ -188,13 +189,14 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
         // those >= pH at [gt, n) (each store lands where it belongs or is overwritten later:
         // lt <= gt − 1 before every step); the middle is not kept
         const src = sorted + (<usize>lo << 3);
-        let lt = 0, gt = n;
+        let lt = 0, gt = n, nan = 0;
         for (let i = 0; i < n; i++) {
           const v = ld(src, i);
           st(work, lt, v);
           st(work, gt - 1, v);
           lt += <i32>(v <= pL);
           gt -= <i32>(v >= pH);
+          nan |= <i32>(v != v);
         }
         split = true;
         // each group within its end part when its ranks lie there (the usual case); a group
@@ -204,8 +206,10 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
         if (okHi) selectKeys(work, ranks, gl, 2 * nl, gt, n, nb, b, qlo, qhi, tmp);
         if (!okLo || !okHi) {
           memory.copy(work, src, <usize>n << 3);
-          if (!okLo) selectKeys(work, ranks, 0, gl, 0, n, nb, b, qlo, qhi, 0);
-          if (!okHi) selectKeys(work, ranks, gl, 2 * nl, 0, n, nb, b, qlo, qhi, 0);
+          // (branch-free partitions too unless the pool holds a NaN)
+          const t2: usize = nan ? 0 : tmp;
+          if (!okLo) selectKeys(work, ranks, 0, gl, 0, n, nb, b, qlo, qhi, t2);
+          if (!okHi) selectKeys(work, ranks, gl, 2 * nl, 0, n, nb, b, qlo, qhi, t2);
         }
       }
     }
