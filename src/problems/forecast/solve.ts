@@ -302,15 +302,15 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
     const t = pick2;
     for (let j = 0; j < len; j++) {
       const a = A[j]!, b = B[j]!, c = C[j]!;
-      const s = (a < b) | 0;
+      const s = +(a < b);
       t[0] = b; t[1] = a;
       const lo = t[s]!;
       t[0] = a; t[1] = b;
       const hi = t[s]!;
       t[0] = c; t[1] = hi;
-      const m = t[(hi < c) | 0]!;
+      const m = t[+(hi < c)]!;
       t[0] = m; t[1] = lo;
-      out[j] = t[(lo > m) | 0]!;
+      out[j] = t[+(lo > m)]!;
     }
     return out;
   }
