@@ -65,8 +65,9 @@ describe('conformal quantiles: WASM kernel = TypeScript reference = order statis
 // errors are collected on demand; the lazy calibration must equal the eager one (count,
 // MAE, RMSE, errors and buckets), also pooled over windows, with missing values.
 describe('lazy calibration = eager calibration', () => {
-  // recent-median: the lazy (counting) form reads its flat level (Fitted.level), the eager one its paths
-  it.each([[288, 300, 1, 'seasonal-naive'], [24, 3600, 2, 'seasonal-naive'], [48, 300, 3, 'seasonal-naive'], [288, 300, 4, 'recent-median'], [24, 3600, 5, 'recent-median']] as const)('H = %i, step %i, seed %i, %s', async (H, step, seed, method) => {
+  // the lazy (counting) forms read recent-median's flat level (Fitted.level) and seasonal naive's
+  // lagged history (Fitted.lag; H = 60 > m = 24 wraps), the eager ones their paths
+  it.each([[288, 300, 1, 'seasonal-naive'], [24, 3600, 2, 'seasonal-naive'], [48, 300, 3, 'seasonal-naive'], [288, 300, 4, 'recent-median'], [24, 3600, 5, 'recent-median'], [60, 3600, 6, 'seasonal-naive'], [50, 300, 7, 'seasonal-naive']] as const)('H = %i, step %i, seed %i, %s', async (H, step, seed, method) => {
     const { calibrate, mergeCalibrations } = await import('../src/problems/forecast/conformal.js');
     const { prepareSeries, defaultSeasons } = await import('../src/problems/forecast/series.js');
     const { seasonalNaive } = await import('../src/problems/forecast/snaive.js');

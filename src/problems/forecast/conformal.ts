@@ -121,6 +121,8 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
   const rows = level ? null : fit.pathRows ? fit.pathRows(origins, H) : null;
   const bulk = level || rows || !fit.paths ? null : fit.paths(origins, H);
   const path = level || rows || bulk ? null : scratchF64(H);
+  // a lagged copy of the history (seasonal naive) whose errors are only counted: read y there
+  const lag = !keep && fit.lag !== undefined && fit.lag > 0 ? fit.lag : 0;
   sums[0] = 0;
   sums[1] = 0;
   let count = 0;
@@ -129,6 +131,7 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
     const hMin = Math.max(0, cut - o); // 0-based step: target o + h >= cut
     const hMax = Math.min(H, end - o); // target o + h < end
     if (level) { count = errorsCountFlat(y, observed, level(o), o, hMin, hMax, count); continue; }
+    if (lag > 0 && o >= lag) { count = errorsCountLag(y, observed, lag, o, hMin, hMax, count); continue; }
     let row: Float64Array;
     let at = 0;
     if (rows) row = rows[r]!;
@@ -189,6 +192,26 @@ function errorsCountFlat(y: Float64Array, observed: Uint8Array, v: number, o: nu
   let sq = sums[1]!;
   for (let h = hMin; h < hMax; h++) {
     const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - v;
+    abs += Math.abs(e);
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+
+/** errorsCount against the path y[o − m + (h mod m)] (o >= m: the same errors as the written path). */
+function errorsCountLag(y: Float64Array, observed: Uint8Array, m: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  let i = o - m + (hMin % m);
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    const v = y[i]!;
+    if (++i === o) i = o - m;
     if (observed[t] === 0) continue;
     const e = y[t]! - v;
     abs += Math.abs(e);
