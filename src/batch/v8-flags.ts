@@ -23,7 +23,7 @@ export const V8_DEFAULT_INTERRUPT_BUDGET = 67584;
  * only what runs 16 times longer than V8's default before it asks (the interrupt budget):
  * a batch is short next to what V8's default assumes, and in a mix of six problems most
  * functions V8 optimises run warm, not hot; each isolate compiled them again, for code
- * that ran a few times before the batch moved on (18-22 % less CPU per 1,000 mixed
+ * that ran a few times before the batch moved on (16-22 % less CPU per 1,000 mixed
  * instances with 2 workers, 11-14 % per 3,000; README "Batch").
  */
 export const BATCH_V8_FLAGS: readonly string[] = ['--no-concurrent-recompilation', '--max-inlined-bytecode-size-cumulative=230', `--interrupt-budget=${16 * V8_DEFAULT_INTERRUPT_BUDGET}`];
@@ -31,9 +31,11 @@ export const BATCH_V8_FLAGS: readonly string[] = ['--no-concurrent-recompilation
 /**
  * With a core to spare: only a larger interrupt budget (8 times V8's default). The
  * compilations it saves ran on the idle core (V8's helper threads), so the worker thread is
- * no slower with it nor faster (2.78 against 2.80 CPU s per 1,000 mixed instances), but the
- * run costs a fifth less CPU in all (4.0 against 5.1 s): the best one-worker
- * configuration measured on this machine, and the baseline of the bench's speed-up.
+ * no slower with it nor faster within the noise (2.79 against 2.76 CPU s per 1,000 mixed
+ * instances, medians of 6 runs each, ±5 % between runs), but the run costs a sixth less CPU
+ * in all (4.0-4.2 against 4.6-5.1 s), which helps whenever the machine is not idle: the
+ * best one-worker configuration measured on this machine, the baseline of the bench's
+ * speed-up.
  */
 export const SPARE_CORE_V8_FLAGS: readonly string[] = [`--interrupt-budget=${8 * V8_DEFAULT_INTERRUPT_BUDGET}`];
 
