@@ -37,6 +37,8 @@ function groups(): Group[] {
 const SETTING = { combine: 'joint', nowcast: true, calibrate: 'lead', topUp: true } as const;
 const VARIANTS = [
   { key: 'product', label: 'the issue\'s product ceil(F_q / c_(1-q)) (combine "product"), otherwise the same setting', opts: { ...SETTING, combine: 'product' } },
+  { key: 'phase', label: 'the same setting with phase-conditioned (Mondrian) calibration (calibratePhase: a jump at the same step of the hour or day in 2 of the last 3 periods; docs/autoscaling.md, "Are the jumps periodic?")', opts: { ...SETTING, calibratePhase: true } },
+  { key: 'volatility', label: 'the same setting with volatility-normalised calibration (calibrateVolatility: errors divided by the mean |error| of the last hour, when narrower; docs/autoscaling.md, "Volatility-normalised calibration")', opts: { ...SETTING, calibrateVolatility: true } },
   { key: 'window', label: 'the same setting with a scale-down window of 300 s (HPA\'s default)', opts: { ...SETTING, scaleDownWindow: 300 } },
   { key: 'previous', label: 'the previous setting (joint, nowcast, the forecast\'s horizon band, no top-up; made causal)', opts: { combine: 'joint', nowcast: true } },
 ] as const;

@@ -9,3 +9,6 @@ export { placeSmoothBatch } from './problems/smoothing/solve.js';
 export { runDeployment, deploymentSolution, type DeploymentRun } from './problems/deployment/solve.js';
 export { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from './problems/migration/solve.js';
 export { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from './problems/migration/exact.js';
+export { phaseCategory } from './problems/autoscaling/calibration.js';
+export { jumpSteps } from './problems/autoscaling/replay.js';
+export { Relation } from './problems/autoscaling/relation.js';

@@ -78,6 +78,8 @@ export const AutoscalingInstance = Type.Object(
       errorMessage: 'must be one of "horizon", "lead", "lead-additive", "lead-relative"',
       description: 'Replay: the quantiles the forecast policies use. "horizon" (default): the forecast\'s own conformal band of the re-plan. "lead": the conformal quantile of the errors of the short-lead prediction the decision actually uses (the re-plan\'s mean, moved by the nowcast when on), measured on the steps already seen (a calibration stretch of re-plans on the end of the history, then the replayed steps as they are measured); relative (proportional to the level) or additive errors, whichever was narrower on the recent errors; "lead-additive" / "lead-relative" force one (docs/autoscaling.md, "Short-lead calibration").',
     })),
+    calibrateVolatility: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay, with calibrate "lead": a third scale of the short-lead errors, divided by the mean absolute error of the last hour of errors measured at decision time (locally weighted conformal prediction), taken when its band is the narrowest on average over the window (default false; docs/autoscaling.md, "Volatility-normalised calibration").' })),
+    calibratePhase: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay, with calibrate "lead…": phase-conditioned (Mondrian) calibration. A decision whose step had a jump (a step a one-step-late oracle misses) at the same phase (same step of the hour, or of the day) in at least 2 of the 3 previous hours (or days) takes the conformal quantile of the errors of such flagged steps only, the other decisions that of the unflagged steps: headroom is bought where bursts recur (default false; docs/autoscaling.md, "Are the jumps periodic?").' })),
     evaluate: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'Replay every policy on the last `horizon` steps of the history (default false).' })),
   },
   { additionalProperties: false, errorMessage: 'must be an object', $id: 'greenplan/autoscaling' },
@@ -141,7 +143,7 @@ export interface AutoscalingEvaluation {
   /** Steps between the forecast policies' re-plans (= heldOutSteps: one plan). */
   replanEvery: number;
   /** With `calibrate` "lead…": the calibration stretch (steps of history re-planned before the replay), the window of errors, the share of quantile decisions that used relative errors, and decisions left to the forecast's own band for want of errors. */
-  calibration?: { calibrate: string; calibrationSteps: number; window: number; relativeShare: number; uncalibrated: number };
+  calibration?: { calibrate: string; calibrationSteps: number; window: number; relativeShare: number; volatilityShare?: number; uncalibrated: number; phase?: { periods: number[]; n: number; k: number; flagged: number; flaggedOwn: number } };
   policies: PolicyResult[];
   /** Replayed steps that are jumps (a one-step-late oracle misses them), all services together. */
   jumpSteps: number;

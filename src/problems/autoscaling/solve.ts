@@ -10,9 +10,9 @@ import { AutoscalingInstance, RISK_NAMES, type AutoscalingSolution, type Autosca
 import { emptySuff, empiricalPrior, updateNig, predictive, predictiveQuantile, type Nig, type Suff } from './posterior.js';
 import { energyOf, energyParams } from './energy.js';
 import { Relation, podsFor } from './relation.js';
-import { replay, POLICIES, type ReplayService } from './replay.js';
+import { replay, jumpSteps, POLICIES, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
-import { leadQuantiles } from './calibration.js';
+import { leadQuantiles, phaseCategory } from './calibration.js';
 
 const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
 export const AUTOSCALING_MAX_VALUES = 2 ** 26;
@@ -349,12 +349,29 @@ async function evaluate(
   type Plans = { saving: number[]; balanced: number[]; safe: number[] };
   let planned: Plans[];
   let late: Plans[] | undefined;
-  const leadStats = { relative: 0, decisions: 0, uncalibrated: 0, window: 0, calibrationSteps: C };
+  const leadStats = { relative: 0, volatile: 0, decisions: 0, uncalibrated: 0, window: 0, calibrationSteps: C };
   // Per-step decisions (nowcast, short-lead quantiles, top-up): smoothing a whole re-plan of
   // corrected counts would let a step's count depend on later corrections (look-ahead), so
   // the plan is the corrected count plus the uplift that smoothing gave the re-plan's own
   // plan at that step (known at the re-plan): plan = unsmoothed + (smoothed base − base).
   const W = Math.max(C, Math.min(H, Math.round(86_400 / step)), 30);
+  const rels = inst.services.map((_, i) => {
+    const rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
+    // a fitted line without a positive slope cannot be inverted: measure proportionally to the capacity at the target
+    return rel.valid ? rel : new Relation(Math.max(perPods[i]!.mean, 1e-300) / target, 0, target);
+  });
+  const maxU = inst.maxUtilization ?? 0.9;
+  // Phase-conditioned calibration (docs/autoscaling.md, "Are the jumps periodic?"): the
+  // periods (an hour, a day) that are a whole number (≥ 3) of steps, to within half a step;
+  // flagged: a jump at the same phase in ≥ PHASE_K of the last PHASE_N periods (chosen on the
+  // history before the replayed days only, docs).
+  const PHASE_N = 3, PHASE_K = 2;
+  const phasePeriods = inst.calibratePhase && lead
+    ? [3600, 86_400].map((sec) => ({ sec, P: Math.round(sec / step) })).filter(({ sec, P }) => P >= 3 && Math.abs(P * step - sec) <= step / 2).map(({ P }) => P)
+    : [];
+  const phaseStats = { flagged: 0, flaggedOwn: 0 };
+  // jump steps of each whole series (history and held-out), measured with the fitted relation
+  const seriesJumps = phasePeriods.length ? inst.services.map((s, i) => jumpSteps({ actual: s.workload, history: [], relation: rels[i]!, minPods: bounds[i]!.min, maxPods: bounds[i]!.max }, maxU)) : [];
   const perStep = (pts: Float64Array[], owns: Map<number, Float64Array>[], lag: number): Plans[] => inst.services.map((s, i) => {
     const p = pts[i]!;
     const held = p.subarray(C);
@@ -368,16 +385,21 @@ async function evaluate(
       let mean = 0, k = 0;
       for (const x of hist[i]!) if (x !== null) { mean += x; k++; }
       mean = k ? mean / k : 0;
+      const category = phasePeriods.length ? phaseCategory(seriesJumps[i]!, off, off + C + H, phasePeriods, PHASE_N, PHASE_K, lag) : undefined;
       const lr = leadQuantiles(p, act, C, [RISK_NAMES.balanced, 0.95], {
-        window: W, lag, floor: Math.max(1e-9, 0.05 * mean), minErrors: 20,
+        window: W, lag, floor: Math.max(1e-9, 0.05 * mean), minErrors: 20, minCategoryErrors: 10,
         scale: calibrate === 'lead-additive' ? 'additive' : calibrate === 'lead-relative' ? 'relative' : 'auto',
+        ...(category ? { category } : {}),
+        ...(inst.calibrateVolatility ? { volatility: Math.max(3, Math.round(3600 / step)) } : {}),
       });
+      phaseStats.flagged += lr.flagged; phaseStats.flaggedOwn += lr.flaggedOwn;
       for (const q of [RISK_NAMES.balanced, 0.95]) {
         const lq = lr.quantiles.get(q)!;
         const fq = Float64Array.from(quantiles.get(q)!);
         for (let t = 0; t < H; t++) if (Number.isFinite(lq[t]!)) fq[t] = lq[t]!;
         quantiles.set(q, fq);
         leadStats.relative += lr.relative.get(q)!;
+        leadStats.volatile += lr.volatile.get(q)!;
       }
       leadStats.decisions += 2 * (H - lr.uncalibrated);
       leadStats.uncalibrated += lr.uncalibrated;
@@ -405,9 +427,7 @@ async function evaluate(
     }
   }
   const rs: ReplayService[] = inst.services.map((s, i) => {
-    let rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
-    // a fitted line without a positive slope cannot be inverted: measure proportionally to the capacity at the target
-    if (!rel.valid) rel = new Relation(Math.max(perPods[i]!.mean, 1e-300) / target, 0, target);
+    const rel = rels[i]!;
     return {
       name: s.name ?? String(i),
       actual: s.workload.slice(s.workload.length - H),
@@ -419,12 +439,12 @@ async function evaluate(
       ...(late ? { late: late[i]! } : {}),
     };
   });
-  const r = replay(rs, { step, target, maxUtilization: inst.maxUtilization ?? 0.9, readySeconds: inst.readySeconds ?? 60, energy: o.energy });
+  const r = replay(rs, { step, target, maxUtilization: maxU, readySeconds: inst.readySeconds ?? 60, energy: o.energy });
   return {
     heldOutSteps: H,
     steps: H,
     replanEvery: R,
-    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, uncalibrated: leadStats.uncalibrated } } : {}),
+    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, ...(inst.calibrateVolatility ? { volatilityShare: leadStats.decisions ? leadStats.volatile / leadStats.decisions : 0 } : {}), uncalibrated: leadStats.uncalibrated, ...(phasePeriods.length ? { phase: { periods: phasePeriods, n: PHASE_N, k: PHASE_K, ...phaseStats } } : {}) } } : {}),
     policies: r.policies,
     jumpSteps: r.jumpSteps,
     services: rs.map((s, i) => ({
