@@ -84,18 +84,26 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
   const ranks = fill + (<usize>nb << 2); // 2·nl i32
   const sample = ranks + (<usize>64 << 2); // SAMPLE f64
   for (let b = 0; b <= nb; b++) sti(off, b, 0);
-  for (let i = 0; i < count; i++) {
+  // counts by runs of equal buckets (the errors come origin by origin, step by step: runs of
+  // about H / nb), so the counters are not incremented once per error
+  for (let i = 0; i < count;) {
     const b = <i32>load<u8>(bkt + <usize>i);
     if (b >= nb) return BAD_LENGTH;
-    sti(off, b + 1, ldi(off, b + 1) + 1);
+    let j = i + 1;
+    while (j < count && <i32>load<u8>(bkt + <usize>j) == b) j++;
+    sti(off, b + 1, ldi(off, b + 1) + (j - i));
+    i = j;
   }
   for (let b = 0; b < nb; b++) sti(off, b + 1, ldi(off, b + 1) + ldi(off, b));
   for (let b = 0; b < nb; b++) sti(fill, b, ldi(off, b));
-  for (let i = 0; i < count; i++) {
+  // the same stable placement, run by run
+  for (let i = 0; i < count;) {
     const b = <i32>load<u8>(bkt + <usize>i);
-    const at = ldi(fill, b);
-    st(sorted, at, ld(err, i));
-    sti(fill, b, at + 1);
+    let at = ldi(fill, b);
+    let j = i;
+    do { st(sorted, at, ld(err, j)); at++; j++; } while (j < count && <i32>load<u8>(bkt + <usize>j) == b);
+    sti(fill, b, at);
+    i = j;
   }
   for (let b = 0; b < nb; b++) {
     let a = b;
@@ -140,16 +148,29 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
       if (iH < 0) iH = 0;
       const pL = ld(sample, iL), pH = ld(sample, iH);
       if (pL < pH) {
-        let lt = 0, i = 0, gt = n;
-        while (i < gt) {
-          const v = ld(work, i);
-          if (v <= pL) { st(work, i, ld(work, lt)); st(work, lt, v); lt++; i++; }
-          else if (v >= pH) { gt--; st(work, i, ld(work, gt)); st(work, gt, v); }
-          else i++;
+        // branch-free filter of the pool (from sorted) into work: the values <= pL at [0, lt),
+        // those >= pH at [gt, n) (each store lands where it belongs or is overwritten later:
+        // lt <= gt − 1 before every step); the middle is not kept
+        const src = sorted + (<usize>lo << 3);
+        let lt = 0, gt = n;
+        for (let i = 0; i < n; i++) {
+          const v = ld(src, i);
+          st(work, lt, v);
+          st(work, gt - 1, v);
+          lt += <i32>(v <= pL);
+          gt -= <i32>(v >= pH);
         }
         split = true;
-        selectKeys(work, ranks, 0, gl, 0, rLo < lt ? lt : n, nb, b, qlo, qhi);
-        selectKeys(work, ranks, gl, 2 * nl, rHi >= gt ? gt : 0, n, nb, b, qlo, qhi);
+        // each group within its end part when its ranks lie there (the usual case); a group
+        // that misses is selected afterwards within a fresh copy of the whole pool
+        const okLo = rLo < lt, okHi = rHi >= gt;
+        if (okLo) selectKeys(work, ranks, 0, gl, 0, lt, nb, b, qlo, qhi);
+        if (okHi) selectKeys(work, ranks, gl, 2 * nl, gt, n, nb, b, qlo, qhi);
+        if (!okLo || !okHi) {
+          memory.copy(work, src, <usize>n << 3);
+          if (!okLo) selectKeys(work, ranks, 0, gl, 0, n, nb, b, qlo, qhi);
+          if (!okHi) selectKeys(work, ranks, gl, 2 * nl, 0, n, nb, b, qlo, qhi);
+        }
       }
     }
     if (!split) selectKeys(work, ranks, 0, 2 * nl, 0, n, nb, b, qlo, qhi);

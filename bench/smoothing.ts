@@ -109,12 +109,14 @@ const BEFORE = {
 };
 
 /**
- * The same figures after the two-pass kernel (commit 6114710, bench/results/smoothing.json
- * of 2026-11-30T13:37Z), which the CLI bundle (dist/cli/greenplan.js) then changed.
+ * The same figures at the end of the previous session (commit 3464968: the two-pass kernel
+ * with the monotone stack, the CLI bundle; bench/results/smoothing.json of
+ * 2026-11-30T16:47Z, quiet machine). The two-pass kernel itself (commit 6114710) had
+ * 4.83 / 4.71 / 4.21 ns per step; before it, BEFORE.
  */
 const PREVIOUS = {
-  kernel1e6: 4.83, kernel1e7: 4.71, kernelBatch: 4.21,
-  arrayOverTyped: 1.89, batchTypedMs: 9.2, coldOverWarm: 3.25,
+  kernel1e6: 4.13, kernel1e7: 4.1, kernelBatch: 3.4,
+  arrayOverTyped: 1.82, batchTypedMs: 13.23, coldOverWarm: 2.18,
 };
 
 /**
@@ -127,6 +129,7 @@ const PREVIOUS = {
 export async function smoothingGoals(opts: { reps: number; log: (s: string) => void }): Promise<GoalRow[]> {
   const cases = smoothingCases([1e6, 1e7]);
   const k = await loadKernels();
+  opts.log(`load average at the start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores, shared)`);
   const f64 = (inst: any) => inst.scenarios.map((s: any) => Float64Array.from(s.demand));
   const coefs = (inst: any) => inst.scenarios.map((s: any) => inst.alpha * (s.weight ?? 1));
   const ns = (c: { inst: any }, reps: number) => kernelNsPerStep(k, f64(c.inst), c.inst.scenarios[0].maxStep ?? -1, coefs(c.inst), reps);
@@ -155,6 +158,7 @@ export async function smoothingGoals(opts: { reps: number; log: (s: string) => v
   add(`solve() 1,000 x 1,440 typed (ms; CPU ${bt.cpu.toFixed(2)}, wall ${bt.wall.toFixed(2)}; ${quiet ? 'wall' : 'CPU'})`, 'batchTypedMs', judged(bt), 8, 'ms');
   const cli = await coldCli(inst, Math.max(3, opts.reps >> 1));
   const modules = await coldCli(inst, Math.max(3, opts.reps >> 1), '../dist/cli/main.js');
+  opts.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   add(`greenplan solve T=1e6, new process / warm (${cli.coldMs.toFixed(0)} / ${cli.warmMs.toFixed(0)} ms; unbundled ${modules.coldMs.toFixed(0)} / ${modules.warmMs.toFixed(0)})`, 'coldOverWarm', cli.coldMs / cli.warmMs, 1.5, 'x');
   return rows;
 }

@@ -131,3 +131,50 @@ describe('demand checks name the JSON path of the first bad value', () => {
     await expect(smooth(inst as never)).rejects.toMatchObject({ path: 'scenarios[0].weight' });
   });
 });
+
+describe('the fill step as a closing (two SIMD lanes, mirrored edges, lane 1 started from the forward pass) = the monotone stack', () => {
+  // closeOne runs when c > 0, m = ceil(2c) >= 2 and 7m + 2 <= T; these cover both sides of
+  // that limit, odd and even T, the lanes' seam, gaps of width exactly m - 1 and m, edge
+  // gaps of width exactly c, and a peak whose maxStep cone crosses lane 1's start
+  const plansEqual = async (demand: Float64Array, maxStep: number | undefined, c: number, what: string) => {
+    const sol = await smooth({ problem: 'smoothing', alpha: c, scenarios: [{ demand, maxStep }] }, { plans: 'float64' });
+    const ref = smoothReference(demand, maxStep, c);
+    expect(Array.from(sol.scenarios[0]!.plan), what).toEqual(Array.from(ref));
+    let r = 0;
+    let v = 0;
+    for (let t = 0; t < ref.length; t++) { r += ref[t]!; if (t) v += Math.abs(ref[t]! - ref[t - 1]!); }
+    expect([sol.resource, sol.variation], what).toEqual([r, v]);
+  };
+  it('random series of every style, c from 1 to T/6, odd and even T', async () => {
+    const rand = mulberry32(4242);
+    for (let k = 0; k < 400; k++) {
+      const T = 14 + Math.floor(rand() * (k % 20 === 0 ? 5000 : 300));
+      const mMax = Math.floor((T - 2) / 7);
+      const m = 2 + Math.floor(rand() * Math.max(1, mMax + 3)); // sometimes just over the limit (the stack)
+      const c = rand() < 0.5 ? m / 2 : m / 2 - 0.25 * rand(); // ceil(2c) = m; ties at 2c = m
+      const maxStep = rand() < 0.5 ? undefined : Math.floor(rand() * 5);
+      const demand = Float64Array.from(series(rand, T, Math.floor(rand() * 5), 1 + Math.floor(rand() * 40)));
+      await plansEqual(demand, maxStep, c, `#${k} T=${T} c=${c} maxStep=${maxStep}`);
+    }
+  });
+  it('a tall peak whose maxStep cone reaches across the middle (lane 1 starts inside it)', async () => {
+    for (const T of [30, 31, 200, 201, 1001]) {
+      for (const maxStep of [0, 1, 3]) {
+        for (const c of [1, 1.5, 2.5, Math.floor((T - 2) / 7) / 2]) {
+          for (const at of [0, (T >> 1) - 3, T >> 1, (T >> 1) + 4, T - 1]) {
+            const demand = Float64Array.from({ length: T }, (_, t) => (t === at ? 300 : (t * 7) % 5));
+            await plansEqual(demand, maxStep, c, `T=${T} maxStep=${maxStep} c=${c} peak at ${at}`);
+          }
+        }
+      }
+    }
+  });
+  it('square waves: inner gaps of width m - 1 (filled) and m (not), edge gaps of width c', async () => {
+    for (const w of [3, 4, 5, 8]) {
+      for (const T of [200, 201]) {
+        const demand = Float64Array.from({ length: T }, (_, t) => (Math.floor(t / w) % 2 === 0 ? 9 : 1));
+        for (const c of [w / 2, (w + 1) / 2, w / 2 + 0.1, w, w + 0.5]) await plansEqual(demand, undefined, c, `w=${w} T=${T} c=${c}`);
+      }
+    }
+  });
+});

@@ -12,7 +12,11 @@ export function snaivePath(y: Float64Array, o: number, m: number, H: number, out
     return;
   }
   // step h (1-based) forecasts y[o + h - 1] by y[o + h - 1 - m·ceil(h / m)] = y[o - m + (h - 1) mod m]
-  for (let h = 0; h < H; h++) out[h] = y[o - m + (h % m)]!;
+  let i = o - m;
+  for (let h = 0; h < H; h++) {
+    out[h] = y[i]!;
+    if (++i === o) i = o - m;
+  }
 }
 
 export function fitSnaive(ctx: SeriesCtx, cut: number): Fitted {
