@@ -185,7 +185,7 @@ function jumpLine(group: string, m: Map<string, { jump: number; other: number }>
 function table(group: string, acc: Map<string, Acc>, log: Log | null): Record<string, unknown>[] {
   const hpa = acc.get('hpa')!;
   const oracle = acc.get('oracle')!;
-  log?.(`${'policy'.padEnd(18)} ${'pod-hours'.padStart(11)} ${'RRC'.padStart(6)} ${'under%'.padStart(7)} ${'actions'.padStart(8)} ${'kWh'.padStart(10)} ${'kg CO2'.padStart(10)} ${'vs oracle'.padStart(10)}`);
+  log?.(`${'policy'.padEnd(23)} ${'pod-hours'.padStart(11)} ${'RRC'.padStart(6)} ${'under%'.padStart(7)} ${'actions'.padStart(8)} ${'kWh'.padStart(10)} ${'kg CO2'.padStart(10)} ${'vs oracle'.padStart(10)}`);
   return POL.map((p) => {
     const a = acc.get(p)!;
     const r = {
@@ -193,7 +193,7 @@ function table(group: string, acc: Map<string, Acc>, log: Log | null): Record<st
       underProvisioned: a.under / a.measured, underProvisionedSteps: a.under, peerUnderProvisioned: hpa.under / hpa.measured,
       actions: a.actions, kWh: a.kWh, kgCO2: a.kgCO2, overOracle: a.podHours / oracle.podHours - 1,
     };
-    log?.(`${p.padEnd(18)} ${fmt(a.podHours, 0).padStart(11)} ${fmt(r.rrc, 3).padStart(6)} ${pct(r.underProvisioned).padStart(7)} ${String(a.actions).padStart(8)} ${fmt(a.kWh, 1).padStart(10)} ${fmt(a.kgCO2, 1).padStart(10)} ${('+' + pct(r.overOracle)).padStart(10)}`);
+    log?.(`${p.padEnd(23)} ${fmt(a.podHours, 0).padStart(11)} ${fmt(r.rrc, 3).padStart(6)} ${pct(r.underProvisioned).padStart(7)} ${String(a.actions).padStart(8)} ${fmt(a.kWh, 1).padStart(10)} ${fmt(a.kgCO2, 1).padStart(10)} ${((r.overOracle >= 0 ? '+' : '') + pct(r.overOracle)).padStart(10)}`);
     return r;
   });
 }
