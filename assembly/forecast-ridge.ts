@@ -314,6 +314,9 @@ function pathTabulated(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
   // k0 = (h + m − 1) / m and kw = (h + w − 1) / w kept incrementally (no division per step):
   // they grow by one after each step h that is a multiple of m (of w)
   let k0 = 1, r0 = 0, kw = 1, rw = 0;
+  const vinv = f64x2.splat(inv);
+  const vlast = f64x2.splat(last);
+  const v7 = f64x2.splat(7.0);
   for (let h = 1; h <= H; h++) {
     // the bucket of h (steps increase: the edges are passed in order)
     let nbk = b < 0 ? 0 : b;
@@ -330,6 +333,61 @@ function pathTabulated(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges:
       pre = a;
     }
     const t = o + h - 1;
+    // steps h and h + 1 side by side in the two f64x2 lanes (docs/forecast.md, "Speed", fifth
+    // round) when they share k0, kw and the bucket and every 3-point mean they read comes from
+    // the table: lane by lane the operations below, in the same order (the same values)
+    if (seasonal && h < H && r0 + 1 < m && (b + 1 >= nb || h + 1 < ldi(edges, b + 1))
+      && t - (k0 + 6) * m >= 1 && t + 1 - k0 * m <= o - 2) {
+      let wmode = 0; // 0: no weekly features (g9 = g10 = g8); 1: g9 only (g10 = g9); 2: both
+      if (weekly) {
+        if (rw + 1 >= w) wmode = -1;
+        else {
+          const i1 = t - kw * w, i2 = i1 - w;
+          if (i1 >= 1 && i1 + 1 <= o - 2) wmode = i2 >= 1 ? 2 : i2 + 1 < 1 ? 1 : -1;
+          else if (i1 + 1 < 1) wmode = 0;
+          else wmode = -1;
+        }
+      }
+      if (wmode >= 0) {
+        let acc2 = f64x2.splat(0.0);
+        let i = t - k0 * m;
+        const a5 = f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv);
+        acc2 = f64x2.add(acc2, a5);
+        i -= m;
+        const a6 = f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv);
+        acc2 = f64x2.add(acc2, a6);
+        i -= m;
+        const a7 = f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv);
+        acc2 = f64x2.add(acc2, a7);
+        for (let q = 3; q < 7; q++) {
+          i -= m;
+          acc2 = f64x2.add(acc2, f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv));
+        }
+        const a8 = f64x2.div(acc2, v7);
+        let a9 = a8, a10 = a8;
+        if (wmode >= 1) {
+          const i1 = t - kw * w;
+          a9 = f64x2.mul(v128.load(m3 + (<usize>i1 << 3)), vinv);
+          a10 = wmode == 2 ? f64x2.mul(v128.load(m3 + (<usize>(i1 - w) << 3)), vinv) : a9;
+        }
+        let s2 = f64x2.splat(pre);
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 5)), f64x2.sub(a5, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 6)), f64x2.sub(a6, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 7)), f64x2.sub(a7, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 8)), f64x2.sub(a8, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 9)), f64x2.sub(a9, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 10)), f64x2.sub(a10, vlast)));
+        s2 = f64x2.add(s2, f64x2.splat(ld(wb, 11) * f11));
+        s2 = f64x2.add(s2, f64x2.splat(ld(wb, 12) * f12));
+        v128.store(out + (<usize>(h - 1) << 3), f64x2.mul(f64x2.add(vlast, s2), f64x2.splat(s)));
+        if (++r0 == m) { r0 = 0; k0++; }
+        if (++rw == w) { rw = 0; kw++; }
+        if (++r0 == m) { r0 = 0; k0++; }
+        if (++rw == w) { rw = 0; kw++; }
+        h++;
+        continue;
+      }
+    }
     let g5: f64 = m12, g6: f64 = m12, g7: f64 = m12, g8: f64 = m12;
     if (seasonal) {
       let acc: f64 = 0;

@@ -162,9 +162,9 @@ export async function benchForecast(opts: { quick: boolean; log: (s: string) => 
   return { rows, sets, goals, peer };
 }
 
-/** The previous figures of the scale case (main at 3464968, quiet machine), shown beside the new ones. */
+/** The previous figures of the scale case (the fourth speed round, branch fcspeed, load about 3; docs/forecast.md, "Speed"), shown beside the new ones. */
 const SCALE_BEFORE: Record<string, string> = {
-  'seasonal-naive': '0.44 s wall', ets: '1.02 s wall', dsp: '1.00 s wall', multiscale: '1.06 s wall', combination: '2.79 s wall', auto: '2.84 s wall / 3.33 s CPU',
+  'seasonal-naive': '0.30 s wall / 0.40 s CPU', ets: '0.79 s wall / 0.90 s CPU', dsp: '0.56 s wall / 0.61 s CPU', multiscale: '0.87 s wall / 0.86 s CPU', combination: '2.14 s wall / 2.18 s CPU', auto: '2.15 s wall / 2.11 s CPU',
 };
 
 /** 1,000 series × 4,032 values -> 288 steps per method (validation included). */

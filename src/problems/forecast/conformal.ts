@@ -116,9 +116,13 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
   }
   const err = keep ? scratchF64(cap) : EMPTY_F64;
   const bucket = keep ? scratchU8(cap) : EMPTY_U8;
-  const rows = fit.pathRows ? fit.pathRows(origins, H) : null;
-  const bulk = !rows && fit.paths ? fit.paths(origins, H) : null;
-  const path = rows || bulk ? null : scratchF64(H);
+  // a flat path (recent-median) whose errors are only counted: its level, no path written
+  const level = !keep && fit.level ? fit.level.bind(fit) : null;
+  const rows = level ? null : fit.pathRows ? fit.pathRows(origins, H) : null;
+  const bulk = level || rows || !fit.paths ? null : fit.paths(origins, H);
+  const path = level || rows || bulk ? null : scratchF64(H);
+  // a lagged copy of the history (seasonal naive) whose errors are only counted: read y there
+  const lag = !keep && fit.lag !== undefined && fit.lag > 0 ? fit.lag : 0;
   sums[0] = 0;
   sums[1] = 0;
   let count = 0;
@@ -126,6 +130,8 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
     const o = origins[r]!;
     const hMin = Math.max(0, cut - o); // 0-based step: target o + h >= cut
     const hMax = Math.min(H, end - o); // target o + h < end
+    if (level) { count = errorsCountFlat(y, observed, level(o), o, hMin, hMax, count); continue; }
+    if (lag > 0 && o >= lag) { count = errorsCountLag(y, observed, lag, o, hMin, hMax, count); continue; }
     let row: Float64Array;
     let at = 0;
     if (rows) row = rows[r]!;
@@ -155,7 +161,7 @@ function errorsInto(y: Float64Array, observed: Uint8Array, row: Float64Array, at
     const e = y[t]! - row[at + h]!;
     err[count] = e;
     bucket[count] = tab[h]!;
-    abs += e < 0 ? -e : e;
+    abs += Math.abs(e); // branch-free (the signs are random: a branch mispredicts half the time); the same sum (|−0| only adds +0)
     sq += e * e;
     count++;
   }
@@ -171,7 +177,44 @@ function errorsCount(y: Float64Array, observed: Uint8Array, row: Float64Array, a
     const t = o + h;
     if (observed[t] === 0) continue;
     const e = y[t]! - row[at + h]!;
-    abs += e < 0 ? -e : e;
+    abs += Math.abs(e); // branch-free (the signs are random: a branch mispredicts half the time); the same sum (|−0| only adds +0)
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+
+/** errorsCount against a flat path at v (the same errors: row[at + h] = v). */
+function errorsCountFlat(y: Float64Array, observed: Uint8Array, v: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - v;
+    abs += Math.abs(e);
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+
+/** errorsCount against the path y[o − m + (h mod m)] (o >= m: the same errors as the written path). */
+function errorsCountLag(y: Float64Array, observed: Uint8Array, m: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  let i = o - m + (hMin % m);
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    const v = y[i]!;
+    if (++i === o) i = o - m;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - v;
+    abs += Math.abs(e);
     sq += e * e;
     count++;
   }

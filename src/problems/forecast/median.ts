@@ -57,6 +57,7 @@ export function recentMedianMethod(stepSec: number): Method {
             const v = recentMedian(ctx, o, k, buf);
             for (let h = 0; h < H; h++) out[h] = v;
           },
+          level: (o) => recentMedian(ctx, o, k, buf),
         };
       });
     },

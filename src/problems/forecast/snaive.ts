@@ -23,7 +23,7 @@ export function fitSnaive(ctx: SeriesCtx, cut: number): Fitted {
   const seasons = usableSeasons(ctx, cut);
   const m = seasons.length ? seasons[0]! : 0;
   const note = m === 0 ? (ctx.seasons.length ? `history of ${cut} steps covers no season (${ctx.seasons.join(', ')} steps) twice: naive (last value)` : 'no season at this step: naive (last value)') : undefined;
-  return { path: (o, H, out) => snaivePath(ctx.y, o, m, H, out), note };
+  return { path: (o, H, out) => snaivePath(ctx.y, o, m, H, out), note, lag: m > 0 ? m : undefined };
 }
 
 export const seasonalNaive: Method = {

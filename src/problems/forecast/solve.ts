@@ -282,6 +282,9 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
 /** The members of the combination: the three fitted models (the baseline is not one). */
 export const COMBINATION_MEMBERS: readonly ForecastMethod[] = ['ets', 'dsp', 'multiscale'];
 
+/** Two slots for medianOf's branch-free choices. */
+const pick2 = new Float64Array(2);
+
 /**
  * Per index, the median of the members' values (the mean of the middle two for an even
  * count). The combination's errors are the median of the members' errors at the same
@@ -291,13 +294,23 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
   const out = scratchF64(len);
   const k = rows.length;
   if (k === 3) {
-    // the common case without a sort: max(min(a, b), min(max(a, b), c))
+    // the common case without a sort: lo = a < b ? a : b, hi = a < b ? b : a, m = hi < c ? hi : c,
+    // lo > m ? lo : m; each choice read from a two-slot array at the comparison's index
+    // (branch-free: the members' errors are in random order, so branches mispredict; the same
+    // comparisons and values as the conditional form, NaN and −0 included)
     const [A, B, C] = rows as [Float64Array, Float64Array, Float64Array];
+    const t = pick2;
     for (let j = 0; j < len; j++) {
       const a = A[j]!, b = B[j]!, c = C[j]!;
-      const lo = a < b ? a : b, hi = a < b ? b : a;
-      const m = hi < c ? hi : c;
-      out[j] = lo > m ? lo : m;
+      const s = +(a < b);
+      t[0] = b; t[1] = a;
+      const lo = t[s]!;
+      t[0] = a; t[1] = b;
+      const hi = t[s]!;
+      t[0] = c; t[1] = hi;
+      const m = t[+(hi < c)]!;
+      t[0] = m; t[1] = lo;
+      out[j] = t[+(lo > m)]!;
     }
     return out;
   }
