@@ -206,3 +206,32 @@ describe('input limits and the internal option', () => {
     }
   });
 });
+
+describe('counted calibrations (Fitted.level / Fitted.lag) equal the calibrations on written paths', () => {
+  it('recent-median and seasonal naive: same count, MAE and RMSE bit for bit', async () => {
+    const { prepareSeries } = await import('../src/problems/forecast/series.js');
+    const { calibrate } = await import('../src/problems/forecast/conformal.js');
+    const { fitSnaive } = await import('../src/problems/forecast/snaive.js');
+    const { recentMedianMethod } = await import('../src/problems/forecast/median.js');
+    const histories: V[] = [
+      wave(700, 13).map((v, t) => (t % 9 === 4 ? null : v)),
+      [...Array(30).fill(null), ...wave(200, 7)],
+      Array.from({ length: 300 }, (_, t) => (t === 250 ? 1e12 : t % 5)),
+    ];
+    for (const values of histories) {
+      const ctx = prepareSeries(0, values, [13, 91]);
+      for (const H of [1, 5, 40]) {
+        for (const cut of [20, 100, values.length - H - 1]) {
+          const end = Math.min(values.length, cut + 3 * H + 10);
+          const fits = [fitSnaive(ctx, cut), ...(await recentMedianMethod(300).fitAll([ctx], [cut], H)), ...(await recentMedianMethod(86400).fitAll([ctx], [cut], H))];
+          for (const f of fits) {
+            const counted = calibrate(ctx, f, cut, end, H, true);
+            const written = calibrate(ctx, { path: f.path.bind(f) }, cut, end, H, true);
+            expect([counted.count, counted.mae, counted.rmse]).toEqual([written.count, written.mae, written.rmse]);
+            expect(f.level !== undefined || f.lag !== undefined || fits.indexOf(f) === 0).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
