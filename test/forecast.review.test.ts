@@ -134,6 +134,17 @@ describe('no stale state between calls of different sizes', () => {
       }
     }
   });
+  it('mutating a returned solution changes neither the instance nor later results (no shared arrays)', async () => {
+    for (const method of METHODS) {
+      const seasons = [13];
+      const inst = { problem: 'forecast', horizon: 5, method, series: [{ values: wave(200, 13), seasons }, { values: wave(150, 13), seasons }] };
+      const a = await solve(inst);
+      const frozen = structuredClone(a);
+      for (const r of a.series) { r.mean.fill(-1); r.seasons.push(99); for (const iv of r.intervals) { iv.lower.fill(-1); iv.upper.fill(-1); } }
+      expect(seasons, method).toEqual([13]);
+      expect(await solve(inst), method).toEqual(frozen);
+    }
+  });
   it('per-series methods: series order does not change a series\' result (scratch reused across series of different lengths)', async () => {
     // multiscale (and so the combination and auto) fits one model across the instance: order may round differently
     for (const method of ['seasonal-naive', 'recent-median', 'ets', 'dsp'] as const) {
