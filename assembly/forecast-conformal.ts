@@ -13,14 +13,15 @@
 // Output per level k and bucket b: qlo[k·nb + b] = min(0, q_lo), qhi[k·nb + b] = max(0, q_hi);
 // alphas[k] = (1 − level_k)/2.
 // Complexity: O(count + nb·(pool + nl log nl)) expected (quickselect), O(count) memory in
-// scratch (cfScratch(count, nb) f64: the sorted errors, a working copy, offsets, ranks).
+// scratch (cfScratch(count, nb) f64: the sorted errors, a working copy, offsets, ranks, and the
+// partitions' buffer).
 import { ld, st, ldi, sti } from "./mem";
 import { OK, BAD_LENGTH } from "./abi";
 import { sortIds } from "./sort";
 
 /** f64 slots of scratch cfQuantiles needs. */
 export function cfScratch(count: i32, nb: i32): i32 {
-  return 2 * count + nb + 80;
+  return 3 * count + nb + 80;
 }
 
 /** Sample size for the pivots of the three-way split (cfQuantiles). */
@@ -56,23 +57,58 @@ function selectIn(x: usize, k: i32, from: i32, to: i32): f64 {
 }
 
 /**
+ * selectIn by branch-free three-way partitions (docs/forecast.md, "Speed", fifth round): each
+ * pass writes x[l..r) into tmp, the values below the pivot from the front, those above it from
+ * the back (every store lands where it belongs or is overwritten later, as in cfQuantiles'
+ * filter), fills the middle with the pivot (the values equal to it) and copies the part back,
+ * so x keeps selectIn's invariant (smaller ranks before k, larger after); the pivot is
+ * selectIn's (the middle element). The same value (the k-th smallest) without the branch
+ * mispredictions of Hoare's scans on random errors. Not for NaN (it compares equal to every
+ * pivot here): cfQuantiles calls it on the end groups of its split (which hold no NaN) and on
+ * whole pools without a NaN.
+ */
+function selectSplit(x: usize, tmp: usize, k: i32, from: i32, to: i32): f64 {
+  let l = from;
+  let r = to;
+  while (r - l > 1) {
+    const p = ld(x, (l + r - 1) >> 1);
+    let lt = l, gt = r;
+    for (let i = l; i < r; i++) {
+      const v = ld(x, i);
+      st(tmp, lt, v);
+      st(tmp, gt - 1, v);
+      lt += <i32>(v < p);
+      gt -= <i32>(v > p);
+    }
+    for (let i = lt; i < gt; i++) st(tmp, i, p);
+    memory.copy(x + (<usize>l << 3), tmp + (<usize>l << 3), <usize>(r - l) << 3);
+    if (k < lt) r = lt;
+    else if (k >= gt) l = gt;
+    else return p;
+  }
+  return ld(x, k);
+}
+
+/**
  * The sorted rank keys ranks[j0..j1) selected within x[from..to), middle key first, then
  * each half within its side: two near-full passes for the four ranks of two levels
  * (10 %, 2.5 % | 90 %, 97.5 %) instead of three in ascending order; the same values (a
  * rank's value does not depend on the order of selection).
  */
-function selectKeys(x: usize, ranks: usize, j0: i32, j1: i32, from: i32, to: i32, nb: i32, b: i32, qlo: usize, qhi: usize): void {
+function selectKeys(x: usize, ranks: usize, j0: i32, j1: i32, from: i32, to: i32, nb: i32, b: i32, qlo: usize, qhi: usize, tmp: usize): void {
   if (j0 >= j1) return;
   const jm = (j0 + j1) >> 1;
   const key = ldi(ranks, jm);
   const r = key >> 6;
   const q = key & 63;
-  const v = selectIn(x, r, from < r ? from : r, to > r ? to : r + 1);
+  const f = from < r ? from : r, e = to > r ? to : r + 1;
+  // tmp != 0: the split's end groups (no NaN): branch-free partitions
+  const v = tmp != 0 ? selectSplit(x, tmp, r, f, e) : selectIn(x, r, f, e);
   const k = q >> 1;
   if (q & 1) st(qhi, k * nb + b, v > 0 ? v : 0);
   else st(qlo, k * nb + b, v < 0 ? v : 0);
-  selectKeys(x, ranks, j0, jm, from, r, nb, b, qlo, qhi);
-  selectKeys(x, ranks, jm + 1, j1, r + 1, to, nb, b, qlo, qhi);
+  selectKeys(x, ranks, j0, jm, from, r, nb, b, qlo, qhi, tmp);
+  selectKeys(x, ranks, jm + 1, j1, r + 1, to, nb, b, qlo, qhi, tmp);
 }
 
 export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32, alphas: usize, minPool: i32, qlo: usize, qhi: usize, scratch: usize): i32 {
@@ -83,19 +119,28 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
   const fill = off + (<usize>(nb + 1) << 2);
   const ranks = fill + (<usize>nb << 2); // 2·nl i32
   const sample = ranks + (<usize>64 << 2); // SAMPLE f64
+  const tmp = sample + (<usize>SAMPLE << 3); // count f64 (selectSplit)
   for (let b = 0; b <= nb; b++) sti(off, b, 0);
-  for (let i = 0; i < count; i++) {
+  // counts by runs of equal buckets (the errors come origin by origin, step by step: runs of
+  // about H / nb), so the counters are not incremented once per error
+  for (let i = 0; i < count;) {
     const b = <i32>load<u8>(bkt + <usize>i);
     if (b >= nb) return BAD_LENGTH;
-    sti(off, b + 1, ldi(off, b + 1) + 1);
+    let j = i + 1;
+    while (j < count && <i32>load<u8>(bkt + <usize>j) == b) j++;
+    sti(off, b + 1, ldi(off, b + 1) + (j - i));
+    i = j;
   }
   for (let b = 0; b < nb; b++) sti(off, b + 1, ldi(off, b + 1) + ldi(off, b));
   for (let b = 0; b < nb; b++) sti(fill, b, ldi(off, b));
-  for (let i = 0; i < count; i++) {
+  // the same stable placement, run by run
+  for (let i = 0; i < count;) {
     const b = <i32>load<u8>(bkt + <usize>i);
-    const at = ldi(fill, b);
-    st(sorted, at, ld(err, i));
-    sti(fill, b, at + 1);
+    let at = ldi(fill, b);
+    let j = i;
+    do { st(sorted, at, ld(err, j)); at++; j++; } while (j < count && <i32>load<u8>(bkt + <usize>j) == b);
+    sti(fill, b, at);
+    i = j;
   }
   for (let b = 0; b < nb; b++) {
     let a = b;
@@ -140,19 +185,35 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
       if (iH < 0) iH = 0;
       const pL = ld(sample, iL), pH = ld(sample, iH);
       if (pL < pH) {
-        let lt = 0, i = 0, gt = n;
-        while (i < gt) {
-          const v = ld(work, i);
-          if (v <= pL) { st(work, i, ld(work, lt)); st(work, lt, v); lt++; i++; }
-          else if (v >= pH) { gt--; st(work, i, ld(work, gt)); st(work, gt, v); }
-          else i++;
+        // branch-free filter of the pool (from sorted) into work: the values <= pL at [0, lt),
+        // those >= pH at [gt, n) (each store lands where it belongs or is overwritten later:
+        // lt <= gt − 1 before every step); the middle is not kept
+        const src = sorted + (<usize>lo << 3);
+        let lt = 0, gt = n, nan = 0;
+        for (let i = 0; i < n; i++) {
+          const v = ld(src, i);
+          st(work, lt, v);
+          st(work, gt - 1, v);
+          lt += <i32>(v <= pL);
+          gt -= <i32>(v >= pH);
+          nan |= <i32>(v != v);
         }
         split = true;
-        selectKeys(work, ranks, 0, gl, 0, rLo < lt ? lt : n, nb, b, qlo, qhi);
-        selectKeys(work, ranks, gl, 2 * nl, rHi >= gt ? gt : 0, n, nb, b, qlo, qhi);
+        // each group within its end part when its ranks lie there (the usual case); a group
+        // that misses is selected afterwards within a fresh copy of the whole pool
+        const okLo = rLo < lt, okHi = rHi >= gt;
+        if (okLo) selectKeys(work, ranks, 0, gl, 0, lt, nb, b, qlo, qhi, tmp);
+        if (okHi) selectKeys(work, ranks, gl, 2 * nl, gt, n, nb, b, qlo, qhi, tmp);
+        if (!okLo || !okHi) {
+          memory.copy(work, src, <usize>n << 3);
+          // (branch-free partitions too unless the pool holds a NaN)
+          const t2: usize = nan ? 0 : tmp;
+          if (!okLo) selectKeys(work, ranks, 0, gl, 0, n, nb, b, qlo, qhi, t2);
+          if (!okHi) selectKeys(work, ranks, gl, 2 * nl, 0, n, nb, b, qlo, qhi, t2);
+        }
       }
     }
-    if (!split) selectKeys(work, ranks, 0, 2 * nl, 0, n, nb, b, qlo, qhi);
+    if (!split) selectKeys(work, ranks, 0, 2 * nl, 0, n, nb, b, qlo, qhi, 0);
   }
   return OK;
 }

@@ -12,8 +12,13 @@
 // period repeated forward.
 // The chirp part of Bluestein's DFT depends on N only: dspChirp computes it once for callers
 // that cache it (passed to dspFit per candidate; the same values as computed in place).
-// Complexity: O(M log M) per candidate, M the power of two >= 2N − 1; the outlier
-// quantiles O(N) expected (quickselect, assembly/forecast-conformal.ts); the rebuild O(T·K).
+// A window whose length factors into 2, 3, 5 and 7 (every default season's window) takes a
+// mixed-radix FFT of the real window instead (the N/2-point complex FFT of its even/odd
+// pairs, then split; dspChirp then caches its twiddle table): the same DFT up to rounding
+// (docs/forecast.md, "Speed", fourth round).
+// Complexity: O(M log M) per candidate (Bluestein, M the power of two >= 2N − 1), or
+// O(N · Σ radices) (mixed radix); the outlier quantiles O(N) expected (quickselect,
+// assembly/forecast-conformal.ts); the rebuild O(T·K).
 import { ld, st, ldi, sti } from "./mem";
 import { selectF64 } from "./forecast-conformal";
 import { OK, BAD_LENGTH } from "./abi";
@@ -88,25 +93,166 @@ function twiddles(M: i32, twr: usize, twi: usize): void {
  */
 function fftTable(re: usize, im: usize, M: i32, inv: bool, twr: usize, twi: usize): void {
   bitReverse(re, im, M);
-  for (let len = 2; len <= M; len <<= 1) {
+  // stage half = 1 (twiddle (1, 0), or its conjugate (1, −0) for the inverse): scalar
+  const c1 = inv ? 0.0 - ld(twi, 0) : ld(twi, 0);
+  const r1 = ld(twr, 0);
+  for (let a = 0; a + 1 < M; a += 2) {
+    const b = a + 1;
+    const rb = ld(re, b), ib = ld(im, b), ra = ld(re, a), ia = ld(im, a);
+    const xr = rb * r1 - ib * c1;
+    const xi = rb * c1 + ib * r1;
+    st(re, b, ra - xr); st(im, b, ia - xi);
+    st(re, a, ra + xr); st(im, a, ia + xi);
+  }
+  // stages half >= 2: two butterflies per f64x2 lane pair (k, k + 1), the same IEEE
+  // operations lane by lane as the scalar form (WebAssembly has no fused multiply-add
+  // here), so the same values bit for bit (docs/forecast.md, "Speed")
+  const zero = f64x2.splat(0.0);
+  for (let len = 4; len <= M; len <<= 1) {
     const half = len >> 1;
     const tr0 = twr + (<usize>(half - 1) << 3);
     const ti0 = twi + (<usize>(half - 1) << 3);
     for (let i = 0; i < M; i += len) {
-      for (let k = 0; k < half; k++) {
-        const cr = ld(tr0, k);
-        const ci = inv ? 0.0 - ld(ti0, k) : ld(ti0, k);
-        const a = i + k, b = a + half;
-        // each value loaded once (the stores could alias for the compiler): the same arithmetic
-        const rb = ld(re, b), ib = ld(im, b), ra = ld(re, a), ia = ld(im, a);
-        const xr = rb * cr - ib * ci;
-        const xi = rb * ci + ib * cr;
-        st(re, b, ra - xr); st(im, b, ia - xi);
-        st(re, a, ra + xr); st(im, a, ia + xi);
+      const pa = re + (<usize>i << 3), qa = im + (<usize>i << 3);
+      const pb = pa + (<usize>half << 3), qb = qa + (<usize>half << 3);
+      for (let k = 0; k < half; k += 2) {
+        const o = <usize>k << 3;
+        const cr = v128.load(tr0 + o);
+        const ti = v128.load(ti0 + o);
+        const ci = inv ? f64x2.sub(zero, ti) : ti;
+        const rb = v128.load(pb + o), ib = v128.load(qb + o), ra = v128.load(pa + o), ia = v128.load(qa + o);
+        const xr = f64x2.sub(f64x2.mul(rb, cr), f64x2.mul(ib, ci));
+        const xi = f64x2.add(f64x2.mul(rb, ci), f64x2.mul(ib, cr));
+        v128.store(pb + o, f64x2.sub(ra, xr)); v128.store(qb + o, f64x2.sub(ia, xi));
+        v128.store(pa + o, f64x2.add(ra, xr)); v128.store(qa + o, f64x2.add(ia, xi));
       }
     }
   }
   if (inv) scaleBy(re, im, M, 1.0 / <f64>M);
+}
+
+/**
+ * True when N > 1 factors into 2, 3, 5 and 7 only (the windows of the default seasons: a day
+ * or a week times 2 or 3 at 1, 5, 30 or 60 minutes): their DFT is the mixed-radix FFT below
+ * (O(N · Σ radices)) instead of Bluestein's (two power-of-two FFTs of M >= 2N − 1).
+ */
+@inline function smallFactors(N: i32): bool {
+  if (N < 2) return false;
+  let n = N;
+  while (n % 2 == 0) n /= 2;
+  while (n % 3 == 0) n /= 3;
+  while (n % 5 == 0) n /= 5;
+  while (n % 7 == 0) n /= 7;
+  return n == 1;
+}
+
+/** The radix of the next stage for a sub-transform of length n (smallFactors): 4 first, then 2, 3, 5, 7. */
+@inline function radixOf(n: i32): i32 {
+  return n % 4 == 0 ? 4 : n % 2 == 0 ? 2 : n % 3 == 0 ? 3 : n % 5 == 0 ? 5 : 7;
+}
+
+/** W_N^j = (cos, −sin)(2π j / N) for j < N, into twr, twi (the mixed-radix FFT's table). */
+function mixedTable(N: i32, twr: usize, twi: usize): void {
+  for (let j = 0; j < N; j++) {
+    const ang = 2.0 * Math.PI * <f64>j / <f64>N;
+    st(twr, j, Math.cos(ang));
+    st(twi, j, -Math.sin(ang));
+  }
+}
+
+/**
+ * Mixed-radix decimation-in-time DFT (recursive, out of place): the DFT of the n values
+ * z_j = x[j·stride] (c = 1: real) or x[2j·stride] + i x[2j·stride + 1] (c = 2: complex pairs),
+ * j < n, into (or, oi)[0..n); n >= 2. N: the table's length, a multiple of n (twiddles
+ * W_n^e = W_N^{e·N/n}). Split n = p·m (p = radixOf(n)): the m-point DFTs Y_q of the p
+ * decimated sequences, then X[k + m·s] = Σ_q (W_n^{qk} Y_q[k]) W_p^{qs}, in place (positions
+ * k + m·q). tmp: 2·7 f64.
+ */
+function mixedFft(x: usize, stride: i32, c: i32, or: usize, oi: usize, n: i32, N: i32, twr: usize, twi: usize, tmp: usize): void {
+  const p = radixOf(n);
+  const m = n / p;
+  if (m == 1) {
+    if (c == 1) for (let q = 0; q < p; q++) { st(or, q, ld(x, q * stride)); st(oi, q, 0.0); }
+    else for (let q = 0; q < p; q++) { st(or, q, ld(x, 2 * q * stride)); st(oi, q, ld(x, 2 * q * stride + 1)); }
+  } else {
+    for (let q = 0; q < p; q++) mixedFft(x + (<usize>(c * q * stride) << 3), stride * p, c, or + (<usize>(q * m) << 3), oi + (<usize>(q * m) << 3), m, N, twr, twi, tmp);
+  }
+  const ts = N / n; // W_n^e = W_N^{e·ts}
+  const tp = N / p; // W_p^e = W_N^{e·tp}
+  for (let k = 0; k < m; k++) {
+    // t_q = W_n^{qk} Y_q[k] (q·k < n: no reduction)
+    for (let q = 0; q < p; q++) {
+      const a = q * m + k;
+      const yr = ld(or, a), yi = ld(oi, a);
+      if (q == 0 || k == 0) { st(tmp, 2 * q, yr); st(tmp, 2 * q + 1, yi); continue; }
+      const e = q * k * ts;
+      const wr = ld(twr, e), wi = ld(twi, e);
+      st(tmp, 2 * q, yr * wr - yi * wi);
+      st(tmp, 2 * q + 1, yr * wi + yi * wr);
+    }
+    if (p == 2) {
+      const ar = ld(tmp, 0), ai = ld(tmp, 1), br = ld(tmp, 2), bi = ld(tmp, 3);
+      st(or, k, ar + br); st(oi, k, ai + bi);
+      st(or, k + m, ar - br); st(oi, k + m, ai - bi);
+    } else if (p == 4) {
+      // W_4 = −i: X0 = a + b + c + d, X1 = a − i b − c + i d, X2 = a − b + c − d, X3 = a + i b − c − i d
+      const ar = ld(tmp, 0), ai = ld(tmp, 1), br = ld(tmp, 2), bi = ld(tmp, 3);
+      const cr = ld(tmp, 4), ci = ld(tmp, 5), dr = ld(tmp, 6), di = ld(tmp, 7);
+      const s0r = ar + cr, s0i = ai + ci, d0r = ar - cr, d0i = ai - ci;
+      const s1r = br + dr, s1i = bi + di, d1r = br - dr, d1i = bi - di;
+      st(or, k, s0r + s1r); st(oi, k, s0i + s1i);
+      st(or, k + m, d0r + d1i); st(oi, k + m, d0i - d1r);
+      st(or, k + 2 * m, s0r - s1r); st(oi, k + 2 * m, s0i - s1i);
+      st(or, k + 3 * m, d0r - d1i); st(oi, k + 3 * m, d0i + d1r);
+    } else {
+      for (let u = 0; u < p; u++) {
+        let sr = ld(tmp, 0), si = ld(tmp, 1);
+        let r = 0; // (q·u) mod p, advanced by u per q (no division)
+        for (let q = 1; q < p; q++) {
+          r += u;
+          if (r >= p) r -= p;
+          const e = r * tp;
+          const wr = ld(twr, e), wi = ld(twi, e);
+          const tr = ld(tmp, 2 * q), ti = ld(tmp, 2 * q + 1);
+          sr += tr * wr - ti * wi;
+          si += tr * wi + ti * wr;
+        }
+        st(or, k + u * m, sr); st(oi, k + u * m, si);
+      }
+    }
+  }
+}
+
+/**
+ * DFT of the N real values x[0..N) (smallFactors(N)) into (xr, xi)[0..N) with the table of
+ * mixedTable(N). Even N >= 4: the N/2-point complex DFT Z of z_j = x[2j] + i x[2j+1], then
+ * X_k = E_k + W_N^k O_k with E_k = (Z_k + conj Z_{N/2−k}) / 2, O_k = (Z_k − conj Z_{N/2−k}) / 2i
+ * (k < N/2), X_{N/2} = Re Z_0 − Im Z_0, X_{N−k} = conj X_k: half the work of a complex DFT.
+ */
+function realFft(x: usize, N: i32, xr: usize, xi: usize, twr: usize, twi: usize, tmp: usize): void {
+  if (N < 4 || (N & 1) != 0) { mixedFft(x, 1, 1, xr, xi, N, N, twr, twi, tmp); return; }
+  const h = N >> 1;
+  mixedFft(x, 1, 2, xr, xi, h, N, twr, twi, tmp);
+  const z0r = ld(xr, 0), z0i = ld(xi, 0);
+  st(xr, 0, z0r + z0i); st(xi, 0, 0.0);
+  st(xr, h, z0r - z0i); st(xi, h, 0.0);
+  for (let k = 1; k + k <= h; k++) {
+    const j = h - k;
+    const ar = ld(xr, k), ai = ld(xi, k), br = ld(xr, j), bi = ld(xi, j);
+    // X_k from Z_k = a, Z_j = b
+    const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+    const orr = 0.5 * (ai + bi), oii = -0.5 * (ar - br);
+    const wr = ld(twr, k), wi = ld(twi, k);
+    const xkr = er + (wr * orr - wi * oii), xki = ei + (wr * oii + wi * orr);
+    // X_j from Z_j = b, Z_k = a (the same with the roles swapped)
+    const fr = 0.5 * (br + ar), fi = 0.5 * (bi - ai);
+    const pr = 0.5 * (bi + ai), pi = -0.5 * (br - ar);
+    const vr = ld(twr, j), vi = ld(twi, j);
+    const xjr = fr + (vr * pr - vi * pi), xji = fi + (vr * pi + vi * pr);
+    st(xr, k, xkr); st(xi, k, xki);
+    st(xr, j, xjr); st(xi, j, xji);
+  }
+  for (let k = 1; k < h; k++) { st(xr, N - k, ld(xr, k)); st(xi, N - k, -ld(xi, k)); }
 }
 
 /** Smallest power of two >= x. */
@@ -130,7 +276,8 @@ export function dspScratch(N: i32): i32 {
  * sin (2N), the FFT's twiddle factors for M (2(M − 1): twiddles()).
  */
 export function dspChirpSize(N: i32): i32 {
-  return N < 1 ? 0 : 4 * pow2(2 * N - 1) - 2 + 2 * N;
+  // a length with small factors only caches the mixed-radix FFT's table (2N)
+  return N < 1 ? 0 : smallFactors(N) ? 2 * N : 4 * pow2(2 * N - 1) - 2 + 2 * N;
 }
 
 /**
@@ -142,6 +289,7 @@ export function dspChirpSize(N: i32): i32 {
  */
 export function dspChirp(N: i32, out: usize): i32 {
   if (N < 1) return BAD_LENGTH;
+  if (smallFactors(N)) { mixedTable(N, out, out + (<usize>N << 3)); return OK; }
   const M = pow2(2 * N - 1);
   const br = out;
   const bi = out + (<usize>M << 3);
@@ -164,6 +312,7 @@ export function dspChirp(N: i32, out: usize): i32 {
 
 /** Bluestein's DFT with a cached chirp block (dspChirp): the same values as dft. */
 function dftChirp(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, chirp: usize): void {
+  if (smallFactors(N)) { realFft(x, N, xr, xi, chirp, chirp + (<usize>N << 3), ar); return; }
   const M = pow2(2 * N - 1);
   const br = chirp;
   const bi = chirp + (<usize>M << 3);
@@ -191,6 +340,12 @@ function dftChirp(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, 
 }
 
 function dft(x: usize, N: i32, xr: usize, xi: usize, ar: usize, ai: usize, br: usize, bi: usize): void {
+  if (smallFactors(N)) {
+    // the table where dftChirp's cached block would hold it (br, bi: M >= N each), the same values
+    mixedTable(N, br, bi);
+    realFft(x, N, xr, xi, br, bi, ar);
+    return;
+  }
   const M = pow2(2 * N - 1);
   for (let i = 0; i < M; i++) { st(ar, i, 0); st(ai, i, 0); st(br, i, 0); st(bi, i, 0); }
   const N2 = <i64>(2 * N);
@@ -333,12 +488,18 @@ export function dspFit(y: usize, cut: i32, nc: i32, candT: usize, candN: usize, 
   // the kept bins in ascending order (the sum below adds them in that order), in ids
   let nk = 0;
   for (let k = 1; k <= kMax; k++) if (ld(ai, k) != 0) { sti(ids, nk, k); nk++; }
+  // q_u = (k_u · t) mod N for t = N − T + j, kept per bin and advanced by k_u per step (no
+  // 64-bit division per term; the same integers), as i32 in ar (free once the bins are listed:
+  // ar and ai hold 2M >= 16 f64, nk <= 20 i32)
+  for (let u = 0; u < nk; u++) sti(ar, u, <i32>((<i64>ldi(ids, u) * <i64>(N - T)) % <i64>N));
   for (let j = 0; j < T; j++) {
-    const t = N - T + j;
     let v = mu;
     for (let u = 0; u < nk; u++) {
       const k = ldi(ids, u);
-      const q = <i32>((<i64>k * <i64>t) % <i64>N);
+      const q = ldi(ar, u);
+      let qn = q + k;
+      if (qn >= N) qn -= N;
+      sti(ar, u, qn);
       let c: f64, s: f64;
       if (useTable) { c = ld(br, q); s = ld(bi, q); }
       else { const ang = 2.0 * Math.PI * <f64>q / <f64>N; c = Math.cos(ang); s = Math.sin(ang); }

@@ -81,12 +81,9 @@ function originFeatures(y: usize, o: i32, m: i32, s: f64, f: usize): void {
   }
 }
 
-/** 3-point means y[i−1..i+1] of the whole history (msPaths sets it; 0: compute each one). */
-let M3: usize = 0;
-
-/** meanRange(y, i − 1, i + 1, o): from the table when the three values lie before o (the same sum). */
+/** meanRange(y, i − 1, i + 1, o) (msPaths reads the same sums from a table: mean3t). */
 @inline function mean3(y: usize, i: i32, o: i32): f64 {
-  return M3 != 0 && i >= 1 && i <= o - 2 ? ld(M3, i) : meanRange(y, i - 1, i + 1, o);
+  return meanRange(y, i - 1, i + 1, o);
 }
 
 /** Features of step h at origin o (5..10), scaled by s; m12: feature 3 before relativeOrigin. */
@@ -282,12 +279,149 @@ export function msPaths(y: usize, n: i32, origins: usize, count: i32, H: i32, m:
     s += ld(y, i + 1);
     st(m3, i, s / 3.0);
   }
-  M3 = m3;
   for (let r = 0; r < count; r++) {
     const o = ldi(origins, r);
-    if (o < 1 || o > n) { M3 = 0; return BAD_LENGTH; }
-    msPath(y, o, H, m, w, nb, edges, W, out + (<usize>(r * H) << 3), f);
+    if (o < 1 || o > n) return BAD_LENGTH;
+    pathTabulated(y, o, H, m, w, nb, edges, W, out + (<usize>(r * H) << 3), f, m3);
   }
-  M3 = 0;
   return OK;
+}
+
+/** mean3 from the table m3 (the three values before o), else computed: the same sums. */
+@inline function mean3t(y: usize, m3: usize, i: i32, o: i32): f64 {
+  return i >= 1 && i <= o - 2 ? ld(m3, i) : meanRange(y, i - 1, i + 1, o);
+}
+
+/**
+ * msPath with the 3-point means read from m3 and the step's features kept in locals: the
+ * same operations in the same order as originFeatures, stepFeatures, relativeStep and the
+ * weighted sum (its first five terms, which depend on the origin and bucket only, summed
+ * once per bucket), so the same values bit for bit (test/forecast.rolled.test.ts).
+ */
+function pathTabulated(y: usize, o: i32, H: i32, m: i32, w: i32, nb: i32, edges: usize, W: usize, out: usize, f: usize, m3: usize): void {
+  const s = msScale(y, o, m);
+  originFeatures(y, o, m, s, f);
+  const last = ld(f, 1);
+  const m12 = ld(f, 3);
+  relativeOrigin(f, last);
+  const f0 = ld(f, 0), f1 = ld(f, 1), f2 = ld(f, 2), f3 = ld(f, 3), f4 = ld(f, 4), f11 = ld(f, 11), f12 = ld(f, 12);
+  const inv = 1.0 / s;
+  const seasonal = m > 0 && o > m;
+  const weekly = w > 0 && o > w;
+  let b = -1;
+  let wb: usize = 0;
+  let pre: f64 = 0;
+  // k0 = (h + m − 1) / m and kw = (h + w − 1) / w kept incrementally (no division per step):
+  // they grow by one after each step h that is a multiple of m (of w)
+  let k0 = 1, r0 = 0, kw = 1, rw = 0;
+  const vinv = f64x2.splat(inv);
+  const vlast = f64x2.splat(last);
+  const v7 = f64x2.splat(7.0);
+  for (let h = 1; h <= H; h++) {
+    // the bucket of h (steps increase: the edges are passed in order)
+    let nbk = b < 0 ? 0 : b;
+    while (nbk + 1 < nb && h >= ldi(edges, nbk + 1)) nbk++;
+    if (nbk != b) {
+      b = nbk;
+      wb = W + (<usize>(b * F) << 3);
+      let a: f64 = 0;
+      a += ld(wb, 0) * f0;
+      a += ld(wb, 1) * f1;
+      a += ld(wb, 2) * f2;
+      a += ld(wb, 3) * f3;
+      a += ld(wb, 4) * f4;
+      pre = a;
+    }
+    const t = o + h - 1;
+    // steps h and h + 1 side by side in the two f64x2 lanes (docs/forecast.md, "Speed", fifth
+    // round) when they share k0, kw and the bucket and every 3-point mean they read comes from
+    // the table: lane by lane the operations below, in the same order (the same values)
+    if (seasonal && h < H && r0 + 1 < m && (b + 1 >= nb || h + 1 < ldi(edges, b + 1))
+      && t - (k0 + 6) * m >= 1 && t + 1 - k0 * m <= o - 2) {
+      let wmode = 0; // 0: no weekly features (g9 = g10 = g8); 1: g9 only (g10 = g9); 2: both
+      if (weekly) {
+        if (rw + 1 >= w) wmode = -1;
+        else {
+          const i1 = t - kw * w, i2 = i1 - w;
+          if (i1 >= 1 && i1 + 1 <= o - 2) wmode = i2 >= 1 ? 2 : i2 + 1 < 1 ? 1 : -1;
+          else if (i1 + 1 < 1) wmode = 0;
+          else wmode = -1;
+        }
+      }
+      if (wmode >= 0) {
+        let acc2 = f64x2.splat(0.0);
+        let i = t - k0 * m;
+        const a5 = f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv);
+        acc2 = f64x2.add(acc2, a5);
+        i -= m;
+        const a6 = f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv);
+        acc2 = f64x2.add(acc2, a6);
+        i -= m;
+        const a7 = f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv);
+        acc2 = f64x2.add(acc2, a7);
+        for (let q = 3; q < 7; q++) {
+          i -= m;
+          acc2 = f64x2.add(acc2, f64x2.mul(v128.load(m3 + (<usize>i << 3)), vinv));
+        }
+        const a8 = f64x2.div(acc2, v7);
+        let a9 = a8, a10 = a8;
+        if (wmode >= 1) {
+          const i1 = t - kw * w;
+          a9 = f64x2.mul(v128.load(m3 + (<usize>i1 << 3)), vinv);
+          a10 = wmode == 2 ? f64x2.mul(v128.load(m3 + (<usize>(i1 - w) << 3)), vinv) : a9;
+        }
+        let s2 = f64x2.splat(pre);
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 5)), f64x2.sub(a5, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 6)), f64x2.sub(a6, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 7)), f64x2.sub(a7, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 8)), f64x2.sub(a8, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 9)), f64x2.sub(a9, vlast)));
+        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(ld(wb, 10)), f64x2.sub(a10, vlast)));
+        s2 = f64x2.add(s2, f64x2.splat(ld(wb, 11) * f11));
+        s2 = f64x2.add(s2, f64x2.splat(ld(wb, 12) * f12));
+        v128.store(out + (<usize>(h - 1) << 3), f64x2.mul(f64x2.add(vlast, s2), f64x2.splat(s)));
+        if (++r0 == m) { r0 = 0; k0++; }
+        if (++rw == w) { rw = 0; kw++; }
+        if (++r0 == m) { r0 = 0; k0++; }
+        if (++rw == w) { rw = 0; kw++; }
+        h++;
+        continue;
+      }
+    }
+    let g5: f64 = m12, g6: f64 = m12, g7: f64 = m12, g8: f64 = m12;
+    if (seasonal) {
+      let acc: f64 = 0;
+      let cnt = 0;
+      for (let k = k0; k < k0 + 7; k++) {
+        const i = t - k * m;
+        if (i < 1) continue; // g5..g7 keep m12
+        const v = mean3t(y, m3, i, o) * inv;
+        if (k == k0) g5 = v;
+        else if (k == k0 + 1) g6 = v;
+        else if (k == k0 + 2) g7 = v;
+        acc += v;
+        cnt++;
+      }
+      g8 = cnt > 0 ? acc / <f64>cnt : m12;
+    }
+    let g9: f64 = g8, g10: f64 = g8;
+    if (weekly) {
+      const i1 = t - kw * w;
+      const i2 = t - (kw + 1) * w;
+      g9 = i1 >= 1 ? mean3t(y, m3, i1, o) * inv : g8;
+      g10 = i2 >= 1 ? mean3t(y, m3, i2, o) * inv : g9;
+    }
+    if (++r0 == m) { r0 = 0; k0++; }
+    if (++rw == w) { rw = 0; kw++; }
+    let acc = pre;
+    acc += ld(wb, 5) * (g5 - last);
+    acc += ld(wb, 6) * (g6 - last);
+    acc += ld(wb, 7) * (g7 - last);
+    acc += ld(wb, 8) * (g8 - last);
+    acc += ld(wb, 9) * (g9 - last);
+    acc += ld(wb, 10) * (g10 - last);
+    acc += ld(wb, 11) * f11;
+    acc += ld(wb, 12) * f12;
+    st(out, h - 1, (last + acc) * s);
+  }
 }

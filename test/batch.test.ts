@@ -11,7 +11,7 @@ import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.j
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
 import { Tally } from '../src/cli/batch.js';
-import { parseV8Flags, batchV8Flags, BATCH_V8_FLAGS } from '../src/batch/v8-flags.js';
+import { parseV8Flags, batchV8Flags, BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS } from '../src/batch/v8-flags.js';
 import { gunzipSync } from 'node:zlib';
 import { solve } from '../src/node.js';
 import { wasmModule, init } from '../src/wasm/loader.js';
@@ -188,14 +188,19 @@ describe('the V8 flags of greenplan batch (src/batch/v8-flags.ts)', () => {
     for (const f of BATCH_V8_FLAGS) expect(parseV8Flags(f)).toEqual([f]);
     // numbers V8 would refuse (it prints an error and ignores the flag) are refused here
     for (const bad of ['--max-semi-space-size=99999999999999999999', '--max-semi-space-size=0', '--max-inlined-bytecode-size=70000']) expect(() => parseV8Flags(bad)).toThrow(/integer from 1 to 4096/);
+    // the interrupt budget counts bytes of bytecode: up to 2^30
+    expect(parseV8Flags('--interrupt-budget=1081344')).toEqual(['--interrupt-budget=1081344']);
+    for (const bad of ['--interrupt-budget=0', '--interrupt-budget=1073741825', '--interrupt-budget=']) expect(() => parseV8Flags(bad)).toThrow(/integer from 1 to 1073741824|not one of the flags safe/);
+    for (const f of SPARE_CORE_V8_FLAGS) expect(parseV8Flags(f)).toEqual([f]);
   });
 });
 
 describe('the default V8 flags of greenplan batch', () => {
-  it('BATCH_V8_FLAGS when the workers take every core, none with a core to spare', () => {
+  it('BATCH_V8_FLAGS when the workers take every core, SPARE_CORE_V8_FLAGS (a larger interrupt budget only) with a core to spare', () => {
     expect(batchV8Flags(2, 2)).toEqual([...BATCH_V8_FLAGS]);
     expect(batchV8Flags(4, 2)).toEqual([...BATCH_V8_FLAGS]);
-    expect(batchV8Flags(1, 2)).toEqual([]);
-    expect(batchV8Flags(7, 8)).toEqual([]);
+    expect(batchV8Flags(1, 2)).toEqual([...SPARE_CORE_V8_FLAGS]);
+    expect(batchV8Flags(7, 8)).toEqual([...SPARE_CORE_V8_FLAGS]);
+    expect(SPARE_CORE_V8_FLAGS.some((f) => f.includes('concurrent-recompilation'))).toBe(false);
   });
 });

@@ -19,6 +19,26 @@ describe('combination', () => {
     expect(Array.from(medianOf([new Float64Array([4]), new Float64Array([1]), new Float64Array([10]), new Float64Array([2])], 1))).toEqual([3]);
   });
 
+  it('medianOf of three (branch-free choices) = the conditional form, bit for bit: ties, ±0, NaN, ±Infinity, every order', () => {
+    const r = mulberry32(77);
+    const special = [0, -0, NaN, Infinity, -Infinity, 1, -1, 1e-300];
+    const n = 6000;
+    const rows = [0, 1, 2].map(() => new Float64Array(n));
+    for (let j = 0; j < n; j++) for (const row of rows) {
+      const u = r();
+      row[j] = u < 0.3 ? special[Math.floor(r() * special.length)]! : u < 0.5 ? Math.round(r() * 4 - 2) : (r() - 0.5) * 100;
+    }
+    const got = medianOf(rows, n);
+    for (let j = 0; j < n; j++) {
+      const a = rows[0]![j]!, b = rows[1]![j]!, c = rows[2]![j]!;
+      const lo = a < b ? a : b, hi = a < b ? b : a;
+      const m = hi < c ? hi : c;
+      expect(Object.is(got[j], lo > m ? lo : m)).toBe(true);
+    }
+    // and the median where it is defined (no NaN)
+    expect(Array.from(medianOf([new Float64Array([5, -1, 2]), new Float64Array([1, -1, 3]), new Float64Array([3, 7, 1])], 3))).toEqual([3, -1, 2]);
+  });
+
   it('its forecast is the median of the members\' forecasts; valid; its backtest scored', async () => {
     const series = [1, 2, 3].map((i) => ({ name: `s${i}`, values: data(i, 24 * 30) }));
     const inst = (method: string) => ({ problem: 'forecast' as const, step: 3600, horizon: 24, method: method as any, series });

@@ -1,6 +1,7 @@
 // The conformal quantile kernel (assembly/forecast-conformal.ts) against the TypeScript
 // reference in src/problems/forecast/conformal.ts and against sorted order statistics:
-// random pools with ties, empty and thin buckets (widening), one to five levels.
+// random pools with ties, empty and thin buckets (widening), one to five levels (the large
+// pools reach the branch-free partitions of the split's end groups, selectSplit).
 import { describe, it, expect } from 'vitest';
 import { mulberry32 } from '../src/core/rng.js';
 import { bands, type Calibration } from '../src/problems/forecast/conformal.js';
@@ -64,7 +65,9 @@ describe('conformal quantiles: WASM kernel = TypeScript reference = order statis
 // errors are collected on demand; the lazy calibration must equal the eager one (count,
 // MAE, RMSE, errors and buckets), also pooled over windows, with missing values.
 describe('lazy calibration = eager calibration', () => {
-  it.each([[288, 300, 1], [24, 3600, 2], [48, 300, 3]])('H = %i, step %i, seed %i', async (H, step, seed) => {
+  // the lazy (counting) forms read recent-median's flat level (Fitted.level) and seasonal naive's
+  // lagged history (Fitted.lag; H = 60 > m = 24 wraps), the eager ones their paths
+  it.each([[288, 300, 1, 'seasonal-naive'], [24, 3600, 2, 'seasonal-naive'], [48, 300, 3, 'seasonal-naive'], [288, 300, 4, 'recent-median'], [24, 3600, 5, 'recent-median'], [60, 3600, 6, 'seasonal-naive'], [50, 300, 7, 'seasonal-naive']] as const)('H = %i, step %i, seed %i, %s', async (H, step, seed, method) => {
     const { calibrate, mergeCalibrations } = await import('../src/problems/forecast/conformal.js');
     const { prepareSeries, defaultSeasons } = await import('../src/problems/forecast/series.js');
     const { seasonalNaive } = await import('../src/problems/forecast/snaive.js');
@@ -75,11 +78,14 @@ describe('lazy calibration = eager calibration', () => {
     const ctx = prepareSeries(0, values, defaultSeasons(step));
     const C = Math.max(H, 240);
     const wins = [1, 2, 3, 4].map((k) => ({ cut: n - k * C, end: n - (k - 1) * C }));
-    const [fit] = await seasonalNaive.fitAll([ctx], [wins[3]!.cut], H);
+    const { recentMedianMethod } = await import('../src/problems/forecast/median.js');
+    const [fit] = await (method === 'recent-median' ? recentMedianMethod(step) : seasonalNaive).fitAll([ctx], [wins[3]!.cut], H);
+    expect(typeof fit!.level).toBe(method === 'recent-median' ? 'function' : 'undefined');
     const eager = mergeCalibrations(wins.map((w) => calibrate(ctx, fit!, w.cut, w.end, H)));
     const lazy = mergeCalibrations(wins.map((w) => calibrate(ctx, fit!, w.cut, w.end, H, true)));
     expect(lazy.count).toBeGreaterThan(100);
     expect([lazy.count, lazy.mae, lazy.rmse, lazy.nb]).toEqual([eager.count, eager.mae, eager.rmse, eager.nb]);
+    expect(Object.is(lazy.mae, eager.mae) && Object.is(lazy.rmse, eager.rmse)).toBe(true);
     expect(Array.from(lazy.err)).toEqual(Array.from(eager.err));
     expect(Array.from(lazy.bucket)).toEqual(Array.from(eager.bucket));
   });

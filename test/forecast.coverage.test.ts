@@ -19,7 +19,7 @@ const data = Array.from({ length: COUNT }, (_, i) => {
 });
 
 describe('conformal coverage on data with known noise', () => {
-  it.each(['seasonal-naive', 'ets', 'dsp', 'multiscale', 'combination', 'auto'] as const)('%s: 80 % and 95 % intervals cover 80 ± 3 % and 95 ± 3 %', async (method) => {
+  it.each(['seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'combination', 'auto'] as const)('%s: 80 % and 95 % intervals cover 80 ± 3 % and 95 ± 3 %', async (method) => {
     const sol = await forecast({ problem: 'forecast', step: 3600, horizon: H, method, series: data.map((v, i) => ({ name: `s${i}`, values: v.slice(0, N) })) });
     let in80 = 0, in95 = 0, n = 0;
     sol.series.forEach((r, i) => {

@@ -8,7 +8,7 @@ import { Layout } from '../src/wasm/arena.js';
 
 
 describe('dsp', () => {
-  it.each([1, 2, 7, 100, 864])('Bluestein DFT of length %i equals the direct DFT', async (N) => {
+  it.each([1, 2, 4, 6, 7, 11, 100, 864, 4032])('DFT of length %i (mixed radix when it factors into 2, 3, 5, 7, else Bluestein) equals the direct DFT', async (N) => {
     const r = mulberry32(N);
     const x = Array.from({ length: N }, () => r() * 10 - 5);
     const k = await kernels();

@@ -107,3 +107,41 @@ describe('ets: the stopping tolerance', () => {
     expect(evNew).toBeLessThan(0.8 * evOld);
   });
 });
+
+// etsFit2 (two fits side by side in the f64x2 lanes of one SSE pass, each lane a resumable
+// Nelder-Mead) must give each series exactly etsFit's result: parameters, SSE, evaluations.
+describe('ets: two fits side by side (etsFit2) = two etsFit calls, bit for bit', () => {
+  it.each([
+    [24, 0, 0, 120, 120], [24, 0, 1, 120, 40], [12, 1, 0, 40, 120], [0, 0, 0, 120, 120], [7, 1, 1, 40, 40], [24, 0, 0, 9, 120],
+  ])('m = %i, warm A %i, warm B %i, maxEval %i / %i', async (m, warmA, warmB, maxA, maxB) => {
+    const k = await kernels();
+    const len = m > 0 ? 10 * m : 200;
+    const yA = series(len + 37, m || 24, 1000 + m + maxA), yB = series(len + 5, m || 24, 2000 + m + maxB).map((v, t) => v * 3 + (t % 17 === 0 ? 40 : 0));
+    const startA = 37, startB = 5;
+    const lay = new Layout();
+    const oA = lay.take(yA.length, 8), oB = lay.take(yB.length, 8), oOA = lay.take(8, 8), oOB = lay.take(8, 8), oO1 = lay.take(8, 8), oO2 = lay.take(8, 8);
+    const oIA = lay.take(4, 8), oIB = lay.take(4, 8), oS = lay.take(k.ets2Scratch({ m, len }), 8), oS1 = lay.take(k.etsScratch(m), 8);
+    const base = lay.reserve(k, 'test');
+    const mem = () => k.memory.buffer;
+    new Float64Array(mem(), base + oA, yA.length).set(yA);
+    new Float64Array(mem(), base + oB, yB.length).set(yB);
+    new Float64Array(mem(), base + oIA, 4).set([0.4, 0.05, 0.2, 0.9]);
+    new Float64Array(mem(), base + oIB, 4).set([0.2, 0.01, 0.3, 0.95]);
+    const initA = warmA ? base + oIA : 0, initB = warmB ? base + oIB : 0;
+    const stepA = warmA ? 0.3 : 1, stepB = warmB ? 0.3 : 1;
+    expect(k.etsFit2({ yA: base + oA, startA, cutA: startA + len, yB: base + oB, startB, cutB: startB + len, m, maxEvalA: maxA, maxEvalB: maxB, outA: base + oOA, outB: base + oOB, initA, initB, stepA, stepB, tol: 1e-5, scratch: base + oS })).toBe(0);
+    expect(k.etsFit({ y: base + oA, start: startA, cut: startA + len, m, maxEval: maxA, out: base + oO1, scratch: base + oS1, init: initA, step: stepA, tol: 1e-5 })).toBe(0);
+    expect(k.etsFit({ y: base + oB, start: startB, cut: startB + len, m, maxEval: maxB, out: base + oO2, scratch: base + oS1, init: initB, step: stepB, tol: 1e-5 })).toBe(0);
+    const got = (o: number) => Array.from(new Float64Array(mem(), base + o, 6));
+    expect(got(oOA)).toEqual(got(oO1));
+    expect(got(oOB)).toEqual(got(oO2));
+  });
+
+  it('a length mismatch is refused (BAD_LENGTH), not computed', async () => {
+    const k = await kernels();
+    const lay = new Layout();
+    const oY = lay.take(400, 8), oO = lay.take(16, 8), oS = lay.take(k.ets2Scratch({ m: 24, len: 300 }), 8);
+    const base = lay.reserve(k, 'test');
+    expect(k.etsFit2({ yA: base + oY, startA: 0, cutA: 300, yB: base + oY, startB: 0, cutB: 299, m: 24, maxEvalA: 10, maxEvalB: 10, outA: base + oO, outB: base + oO + 64, initA: 0, initB: 0, stepA: 1, stepB: 1, tol: 1e-5, scratch: base + oS })).not.toBe(0);
+  });
+});

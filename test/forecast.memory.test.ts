@@ -12,7 +12,7 @@ const memoryBytes = async () => {
 describe('forecast memory across repeated solves', () => {
   it('the bundled example, every method, 30 solves each: same result, no growth', async () => {
     const inst = JSON.parse(readFileSync(new URL('../examples/forecast.json', import.meta.url), 'utf8'));
-    for (const method of ['seasonal-naive', 'ets', 'dsp', 'multiscale', 'auto']) {
+    for (const method of ['seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'auto']) {
       const i = { ...inst, method };
       const first = await solve(i);
       const before = await memoryBytes();

@@ -20,7 +20,7 @@ const bundled = ['nyc_taxi', 'elb_request_count_8c0756', 'ec2_cpu_utilization_82
 const total = (a: { backtest: { mase: number | null } }[]) => a.reduce((s, r) => s + (r.backtest.mase ?? 0), 0);
 
 describe('bundled NAB excerpts', () => {
-  it.each(['seasonal-naive', 'ets', 'dsp', 'multiscale', 'auto'] as const)('%s: valid on every excerpt', async (method) => {
+  it.each(['seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'auto'] as const)('%s: valid on every excerpt', async (method) => {
     for (const s of bundled) {
       const inst: ForecastInstance = { problem: 'forecast', step: s.step, method, series: [{ name: s.name, values: s.values }] };
       const sol = await forecast(inst);

@@ -50,18 +50,24 @@ describe('roll forward', () => {
     for (let h = 0; h < H; h++) expect(sol.series[0]!.mean[h]).toBeCloseTo(Math.max(0, out[h]!), 9);
   });
 
-  it('multiscale: msPaths (bulk, tabulated 3-point means) = msPath per origin, bit for bit', async () => {
-    const m = 24;
-    const ys = [0, 1, 2].map((i) => series(24 * 20, m, 30 + i));
+  // hourly-like (m = 24, H = 30 crosses a day) and the scale case's 5 minutes (m = 288, w = 2,016,
+  // two weeks: the paired steps of pathTabulated, with origins where the weekly means start and
+  // stop being read, and an odd horizon)
+  it.each([
+    { m: 24, days: 20, H: 30, origins: (n: number) => [1, 2, 3, 25, 26, 100, 167, 168, 169, 300, n - 1, n] },
+    { m: 288, days: 14, H: 288, origins: (n: number) => [1, 287, 288, 289, 2015, 2016, 2017, 2018, 2300, 3000, 4031 - 2016, n - 575, n - 288, n - 1, n] },
+    { m: 288, days: 14, H: 287, origins: (n: number) => [2017, 2019, 2600, 2744, n - 1, n] },
+    { m: 288, days: 15, H: 300, origins: (n: number) => [1, 289, 2016, 2017, 4033, 4034, 4100, n - 1, n] },
+  ])('multiscale: msPaths (bulk, tabulated 3-point means, paired steps) = msPath per origin, bit for bit (m $m, H $H)', async ({ m, days, H, origins: originsOf }) => {
+    const ys = [0, 1, 2].map((i) => series(m * days, m, 30 + i));
     const ctxs = ys.map((y, i) => prepareSeries(i, y, [m, 7 * m]));
-    const H = 30;
     const model = await fitMultiscale(ctxs, ctxs.map((c) => c.y.length - 50), H);
     const k = await kernels();
     const F = k.MS_FEATURES.value as number;
     const nb = model.edges.length - 1;
     const y = ctxs[0]!.y;
     const n = y.length;
-    const origins = [1, 2, 3, 25, 26, 100, 167, 168, 169, 300, n - 1, n];
+    const origins = originsOf(n);
     const lay = new Layout();
     const oY = lay.take(n, 8), oW = lay.take(nb * F, 8), oE = lay.take(nb + 1, 4), oF = lay.take(F, 8), oO = lay.take(origins.length * H, 8), oR = lay.take(origins.length, 4), oM = lay.take(n, 8), oP = lay.take(H, 8);
     const base = lay.reserve(k, 'test');

@@ -151,3 +151,23 @@ describe('the checker rejects broken solutions', () => {
     }
   });
 });
+
+// forecast(instance, { backtest: false }) (autoscaling's internal call) skips the backtest's
+// windows, intervals and scores; everything else must be what the full call returns.
+describe('forecast without the backtest (internal option)', () => {
+  const day = 48;
+  const mk = (seed: number, n: number) => {
+    let s = seed;
+    const r = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    return Array.from({ length: n }, (_, t) => (t % 37 === 5 && seed % 2 ? null : Math.max(0, 100 + 40 * Math.sin((2 * Math.PI * t) / day) + 15 * (r() - 0.5) + (r() < 0.01 ? 200 : 0))));
+  };
+  const series = [mk(3, 24 * day), mk(4, 24 * day), mk(5, 9 * day), mk(6, 30)].map((values, i) => ({ name: `s${i}`, values }));
+  it.each(['auto', 'combination', 'dsp', 'ets', 'multiscale', 'seasonal-naive'] as const)('%s: the same forecasts, intervals, methods, notes and scores; an empty backtest', async (method) => {
+    const inst: ForecastInstance = { problem: 'forecast', step: 1800, horizon: day, method, series };
+    const full = await forecast(inst);
+    const lean = await forecast(inst, { backtest: false });
+    expect(lean.series.map((r) => ({ ...r, backtest: undefined }))).toEqual(full.series.map((r) => ({ ...r, backtest: undefined })));
+    for (const r of lean.series) expect(r.backtest.steps).toBe(0);
+    expect(full.series.some((r) => r.backtest.steps > 0)).toBe(true);
+  });
+});

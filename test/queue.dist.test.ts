@@ -10,6 +10,8 @@ import { Queue } from 'bullmq';
 import { solve, PROBLEMS } from '../dist/node.js';
 import { examples, heavyKnapsack, folder, bin, readLines, hasRedis, startRedis } from './helpers/batch.js';
 import { jobIdOf } from '../dist/batch/queue.js';
+import { BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS } from '../dist/batch/v8-flags.js';
+import { availableParallelism } from 'node:os';
 
 const redisPresent = hasRedis();
 if (!redisPresent) console.log('NOTICE: redis-server not found (apt-get install redis-server): the queue tests are skipped');
@@ -108,6 +110,29 @@ describe.skipIf(!redisPresent)('greenplan queue (BullMQ on a real Redis)', () =>
     } finally {
       await q.close();
     }
+  });
+
+  it('the worker sets the V8 flags of greenplan batch before its pool starts (src/batch/v8-flags.ts); --v8-flags "" none; an unsafe one is exit 2', async () => {
+    const probe = new URL('./helpers/v8-flags-probe.cjs', import.meta.url).pathname;
+    const dir = folder({ 'a.json': examples().get('knapsack.json') });
+    const name = 'flags';
+    expect(run(['queue', 'submit', dir, '--redis', redis.url, '--name', name]).status).toBe(0);
+    const cores = availableParallelism();
+    const probed = (args: string[]) => spawnSync(process.execPath, ['--require', probe, bin, 'queue', 'worker', '--redis', redis.url, '--name', name, '--exit-when-idle', '300', ...args], { encoding: 'utf8', timeout: 60_000 });
+    const flagsOf = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('v8-flag ')).map((l) => l.slice(8));
+    const all = probed(['--concurrency', String(cores)]);
+    expect(all.status).toBe(0);
+    expect(flagsOf(all.stderr)).toEqual([...BATCH_V8_FLAGS]);
+    expect(all.stderr).toMatch(/solved 1 jobs/);
+    if (cores > 1) expect(flagsOf(probed(['--concurrency', String(cores - 1)]).stderr)).toEqual([...SPARE_CORE_V8_FLAGS]);
+    const none = probed(['--v8-flags', '']);
+    expect(none.status).toBe(0);
+    expect(flagsOf(none.stderr)).toEqual([]);
+    const unsafe = probed(['--v8-flags', '--single-threaded-gc']);
+    expect(unsafe.status).toBe(2);
+    expect(flagsOf(unsafe.stderr)).toEqual([]);
+    expect(unsafe.stderr).toMatch(/not one of the flags safe to set at run time/);
+    expect(run(['queue', 'clear', '--redis', redis.url, '--name', name]).status).toBe(0);
   });
 
   it('collect --no-wait takes what is finished and exits 4 while jobs are left; --remove clears collected jobs; bad URL is exit 2', async () => {

@@ -9,7 +9,7 @@ import { GreenplanError } from '../core/errors.js';
 import { openSource, readRecorded, resultLine, ResultFile, type Recorded } from '../batch/jsonl.js';
 import { runPool, emptyCounts, type PoolItem } from '../batch/pool.js';
 import { ProgressView } from '../batch/progress.js';
-import { BATCH_V8_FLAGS, applyV8Flags, batchV8Flags, parseV8Flags } from '../batch/v8-flags.js';
+import { BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS, applyV8Flags, batchV8Flags, parseV8Flags } from '../batch/v8-flags.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchStatus } from '../batch/types.js';
 
 export const BATCH_EXIT = { ok: 0, invalid: 2, failures: 4, interrupted: 130, internal: 70 } as const;
@@ -104,6 +104,18 @@ async function writeStdout(line: string, signal: AbortSignal) {
   }
 }
 
+/** The help of `--v8-flags` (batch and queue worker). */
+export const V8_FLAGS_HELP = `V8 flags set before the pool starts (default "${BATCH_V8_FLAGS.join(' ')}" when the workers take every core, else "${SPARE_CORE_V8_FLAGS.join(' ')}"; "" for none; only flags safe at run time)`;
+
+/** The V8 flags of a pool of `workers` threads: `--v8-flags` as given, else the default (src/batch/v8-flags.ts); GreenplanError('invalid-input') for a flag not allowed. */
+export function v8FlagsOption(given: string | undefined, workers: number): string[] {
+  try {
+    return given === undefined ? batchV8Flags(workers, availableParallelism()) : parseV8Flags(given);
+  } catch (e) {
+    throw new GreenplanError('invalid-input', (e as Error).message);
+  }
+}
+
 interface BatchOpts { out?: string; workers?: string; check?: boolean; timeoutMs?: string; progressInterval: string; progress: boolean; v8Flags?: string }
 
 export async function batchCommand(input: string, opts: BatchOpts): Promise<void> {
@@ -121,14 +133,8 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
     const workers = intOption(opts.workers, '--workers', 1) ?? availableParallelism();
     const timeoutMs = intOption(opts.timeoutMs, '--timeout-ms', 1);
     const intervalMs = intOption(opts.progressInterval, '--progress-interval', 1)!;
-    let v8Flags: string[];
-    try {
-      v8Flags = opts.v8Flags === undefined ? batchV8Flags(workers, availableParallelism()) : parseV8Flags(opts.v8Flags);
-    } catch (e) {
-      throw new GreenplanError('invalid-input', (e as Error).message);
-    }
     // before the pool creates its threads: V8's flags are per process (src/batch/v8-flags.ts)
-    applyV8Flags(v8Flags);
+    applyV8Flags(v8FlagsOption(opts.v8Flags, workers));
     const source = openSource(input);
     const recorded = opts.out ? await readRecorded(opts.out) : new Map();
     file = opts.out ? new ResultFile(opts.out) : undefined;
@@ -171,7 +177,7 @@ export function register(program: Command): void {
     .option('--timeout-ms <T>', 'stop a solve after T ms (its worker is replaced) and record "timeout"')
     .option('--progress-interval <ms>', 'interval of the progress lines when stderr is not a terminal', '5000')
     .option('--no-progress', 'no progress on stderr (the summary still is)')
-    .option('--v8-flags <flags>', `V8 flags set before the pool starts (default "${BATCH_V8_FLAGS.join(' ')}" when the workers take every core, else none; "" for none; only flags safe at run time)`)
+    .option('--v8-flags <flags>', V8_FLAGS_HELP)
     .description('solve many instances on all cores; one JSONL result line per instance {id, status, ms, solution|error}; exit 0 all solved, 4 some not, 2 malformed batch')
     .action(batchCommand);
 }

@@ -59,7 +59,7 @@ export function registerConvertSeries(convert: Command, fail: (e: unknown) => ne
     .option('--step <seconds>', 'resample to this step (default: the median gap between timestamps)')
     .option('--horizon <steps>', 'steps to forecast (default: one day at the step)')
     .option('--levels <list>', 'interval coverages, comma separated', '0.8,0.95')
-    .option('--method <name>', 'auto, seasonal-naive, ets, dsp, multiscale or combination', 'auto')
+    .option('--method <name>', 'auto, seasonal-naive, recent-median, ets, dsp, multiscale or combination', 'auto')
     .option('--name <name>', 'name of the series of a timestamp,value CSV (default: the file name)');
   outputOptions(cmd, 'the instance').action((file: string, opts: Opts) => {
     try {

@@ -6,7 +6,8 @@ import { availableParallelism, hostname } from 'node:os';
 import { GreenplanError } from '../core/errors.js';
 import { openSource } from '../batch/jsonl.js';
 import { submit, startWorker, collect, status, obliterate, type QueueTarget } from '../batch/queue.js';
-import { BATCH_EXIT, intOption, Tally } from './batch.js';
+import { BATCH_EXIT, intOption, Tally, V8_FLAGS_HELP, v8FlagsOption } from './batch.js';
+import { applyV8Flags } from '../batch/v8-flags.js';
 
 interface Conn { redis: string; name: string; prefix?: string }
 const target = (o: Conn): QueueTarget => ({ redis: o.redis, name: o.name, prefix: o.prefix });
@@ -50,14 +51,17 @@ export function register(program: Command): void {
     .option('--lock-ms <ms>', 'a job whose worker is silent this long (killed, cut off) goes back to the queue', '30000')
     .option('--worker-name <name>', 'this worker\'s name (default host:pid)')
     .option('--exit-when-idle <ms>', 'stop after this long with nothing to do (default: run until SIGINT/SIGTERM)')
+    .option('--v8-flags <flags>', V8_FLAGS_HELP)
     .description('solve jobs until stopped (SIGINT/SIGTERM: finish the jobs in hand, then exit)')
-    .action(async (o: Conn & { concurrency?: string; timeoutMs?: string; check?: boolean; lockMs: string; workerName?: string; exitWhenIdle?: string }) => {
+    .action(async (o: Conn & { concurrency?: string; timeoutMs?: string; check?: boolean; lockMs: string; workerName?: string; exitWhenIdle?: string; v8Flags?: string }) => {
       try {
         const concurrency = intOption(o.concurrency, '--concurrency', 1) ?? availableParallelism();
         const timeoutMs = intOption(o.timeoutMs, '--timeout-ms', 1);
         const lockMs = intOption(o.lockMs, '--lock-ms', 1000)!;
         const idleMs = intOption(o.exitWhenIdle, '--exit-when-idle', 1);
         const workerName = o.workerName ?? `${hostname()}:${process.pid}`;
+        // as `greenplan batch` does, before the pool creates its threads (src/batch/v8-flags.ts)
+        applyV8Flags(v8FlagsOption(o.v8Flags, concurrency));
         let jobs = 0;
         let lastJob = Date.now();
         const w = await startWorker(target(o), { concurrency, timeoutMs, check: o.check, lockMs, workerName, onJob: () => { jobs++; lastJob = Date.now(); } });

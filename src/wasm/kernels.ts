@@ -21,6 +21,8 @@ export interface RawExports {
   migrationTarget(n: number, m: number, R: number, demand: number, capacity: number, cost: number, grp: number, gStart: number, gMem: number, G: number, cur: number, tgt: number, alpha: number, mode: number, scratch: number): number;
   migrationScratchBytes(n: number, m: number, R: number): number;
   etsFit(y: number, start: number, cut: number, m: number, maxEval: number, out: number, scratch: number, init: number, step: number, tol: number): number;
+  etsFit2(yA: number, startA: number, cutA: number, yB: number, startB: number, cutB: number, m: number, maxEvalA: number, maxEvalB: number, outA: number, outB: number, initA: number, initB: number, stepA: number, stepB: number, tol: number, scratch: number): number;
+  ets2Scratch(m: number, len: number): number;
   etsSse(y: number, start: number, cut: number, m: number, prm: number, scratch: number): number;
   etsStates(y: number, start: number, n: number, m: number, prm: number, level: number, trend: number, season: number): number;
   etsScratch(m: number): number;
@@ -268,6 +270,52 @@ export interface EtsFitArgs {
   step: number;
   /** `f64` */
   tol: number;
+}
+
+/** Arguments of etsFit2 (assembly/forecast-ets/etsFit2); types as declared there. */
+export interface EtsFit2Args {
+  /** `usize` */
+  yA: number;
+  /** `i32` */
+  startA: number;
+  /** `i32` */
+  cutA: number;
+  /** `usize` */
+  yB: number;
+  /** `i32` */
+  startB: number;
+  /** `i32` */
+  cutB: number;
+  /** `i32` */
+  m: number;
+  /** `i32` */
+  maxEvalA: number;
+  /** `i32` */
+  maxEvalB: number;
+  /** `usize` */
+  outA: number;
+  /** `usize` */
+  outB: number;
+  /** `usize` */
+  initA: number;
+  /** `usize` */
+  initB: number;
+  /** `f64` */
+  stepA: number;
+  /** `f64` */
+  stepB: number;
+  /** `f64` */
+  tol: number;
+  /** `usize` */
+  scratch: number;
+}
+
+/** Arguments of ets2Scratch (assembly/forecast-ets/ets2Scratch); types as declared there. */
+export interface Ets2ScratchArgs {
+  /** `i32` */
+  m: number;
+  /** `i32` */
+  len: number;
 }
 
 /** Arguments of etsSse (assembly/forecast-ets/etsSse); types as declared there. */
@@ -529,6 +577,10 @@ export interface Kernels {
   migrationScratchBytes(args: MigrationScratchBytesArgs): number;
   /** assembly/forecast-ets/etsFit: returns `i32` */
   etsFit(args: EtsFitArgs): number;
+  /** assembly/forecast-ets/etsFit2: returns `i32` */
+  etsFit2(args: EtsFit2Args): number;
+  /** assembly/forecast-ets/ets2Scratch: returns `i32` */
+  ets2Scratch(args: Ets2ScratchArgs): number;
   /** assembly/forecast-ets/etsSse: returns `f64` */
   etsSse(args: EtsSseArgs): number;
   /** assembly/forecast-ets/etsStates: returns `i32` */
@@ -580,6 +632,8 @@ export function bindKernels(raw: RawExports): Kernels {
     migrationTarget: (a) => raw.migrationTarget(a.n, a.m, a.R, a.demand, a.capacity, a.cost, a.grp, a.gStart, a.gMem, a.G, a.cur, a.tgt, a.alpha, a.mode, a.scratch),
     migrationScratchBytes: (a) => raw.migrationScratchBytes(a.n, a.m, a.R),
     etsFit: (a) => raw.etsFit(a.y, a.start, a.cut, a.m, a.maxEval, a.out, a.scratch, a.init, a.step, a.tol),
+    etsFit2: (a) => raw.etsFit2(a.yA, a.startA, a.cutA, a.yB, a.startB, a.cutB, a.m, a.maxEvalA, a.maxEvalB, a.outA, a.outB, a.initA, a.initB, a.stepA, a.stepB, a.tol, a.scratch),
+    ets2Scratch: (a) => raw.ets2Scratch(a.m, a.len),
     etsSse: (a) => raw.etsSse(a.y, a.start, a.cut, a.m, a.prm, a.scratch),
     etsStates: (a) => raw.etsStates(a.y, a.start, a.n, a.m, a.prm, a.level, a.trend, a.season),
     etsScratch: (m) => raw.etsScratch(m),

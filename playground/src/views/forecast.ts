@@ -8,7 +8,7 @@ import { chartBox, lineOpts, palette, type ChartBox } from '../charts.js';
 import { el, fmt, table, type Kpi, type View, type ViewFactory } from './types.js';
 import { bandSeries, historyWindow, meanOf, mix, timeAxis } from './series-chart.js';
 
-const METHODS = ['auto', 'seasonal-naive', 'ets', 'dsp', 'multiscale', 'combination'] as const;
+const METHODS = ['auto', 'seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'combination'] as const;
 const ORDERS = {
   volume: 'largest workload first',
   worst: 'worst backtest (MASE) first',

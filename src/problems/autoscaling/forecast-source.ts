@@ -27,7 +27,7 @@ export async function forecastQuantiles(
       problem: 'forecast', step: o.step, horizon: o.horizon, levels,
       method: (o.method ?? 'auto') as 'auto',
       series: series.map((s, i) => ({ name: String(i), values: s.values, ...(s.seasons ? { seasons: s.seasons } : {}) })),
-    });
+    }, { backtest: false }); // only the forecast and its intervals are read: no backtest
   } catch (e) {
     // name the autoscaling instance's path, not the forecast instance's
     if (e instanceof GreenplanError && e.code === 'invalid-input') {

@@ -6,7 +6,7 @@
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 
-const METHOD_NAMES = new Set(['seasonal-naive', 'ets', 'dsp', 'multiscale', 'combination']);
+const METHOD_NAMES = new Set(['seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'combination']);
 const finiteNonNeg = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const TOL = 1e-9;
 

@@ -26,6 +26,49 @@ const perStepFor = (H: number, nb: number) => Math.min(PER_STEP, Math.max(PER_ST
 /** Smallest pool a bucket's quantiles use (widened over neighbours until reached). */
 const MIN_POOL = 60;
 
+/**
+ * Scratch for the series being evaluated (docs/forecast.md, "Speed"): the calibration's
+ * error and bucket arrays, pools and medians are views into a few large blocks, all
+ * released at once when the next series starts (withScratch), instead of hundreds of
+ * kilobytes of typed arrays per series for the garbage collector. Arrays handed out are
+ * not zeroed: every user writes each element before reading it.
+ */
+export class Scratch {
+  private f = new Float64Array(1 << 15);
+  private fAt = 0;
+  private u = new Uint8Array(1 << 15);
+  private uAt = 0;
+  f64(n: number): Float64Array {
+    if (this.fAt + n > this.f.length) { this.f = new Float64Array(Math.max(2 * this.f.length, n)); this.fAt = 0; }
+    const a = this.f.subarray(this.fAt, this.fAt + n);
+    this.fAt += n;
+    return a;
+  }
+  u8(n: number): Uint8Array {
+    if (this.uAt + n > this.u.length) { this.u = new Uint8Array(Math.max(2 * this.u.length, n)); this.uAt = 0; }
+    const a = this.u.subarray(this.uAt, this.uAt + n);
+    this.uAt += n;
+    return a;
+  }
+  /** Release everything handed out (views still held by a caller would be overwritten). */
+  reset(): void { this.fAt = 0; this.uAt = 0; }
+}
+
+let current: Scratch | null = null;
+/**
+ * Run f (synchronous) with s as the scratch of scratchF64/scratchU8, after releasing what s
+ * handed out before: nothing allocated from s may outlive f's result (copy out).
+ */
+export function withScratch<T>(s: Scratch, f: () => T): T {
+  const prev = current;
+  current = s;
+  s.reset();
+  try { return f(); } finally { current = prev; }
+}
+/** A Float64Array of n (not zeroed inside withScratch; a new zeroed one outside). */
+export const scratchF64 = (n: number): Float64Array => (current ? current.f64(n) : new Float64Array(n));
+export const scratchU8 = (n: number): Uint8Array => (current ? current.u8(n) : new Uint8Array(n));
+
 export interface Calibration {
   /** Signed errors y − forecast, and the horizon bucket of each. */
   err: Float64Array;
@@ -71,39 +114,117 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
     const span = Math.min(H, end - o) - Math.max(0, cut - o);
     if (span > 0) { origins.push(o); cap += span; }
   }
-  const err = new Float64Array(keep ? cap : 0);
-  const bucket = new Uint8Array(keep ? cap : 0);
-  const rows = fit.pathRows ? fit.pathRows(origins, H) : null;
-  const bulk = !rows && fit.paths ? fit.paths(origins, H) : null;
-  const path = rows || bulk ? null : new Float64Array(H);
-  let abs = 0;
-  let sq = 0;
+  const err = keep ? scratchF64(cap) : EMPTY_F64;
+  const bucket = keep ? scratchU8(cap) : EMPTY_U8;
+  // a flat path (recent-median) whose errors are only counted: its level, no path written
+  const level = !keep && fit.level ? fit.level.bind(fit) : null;
+  const rows = level ? null : fit.pathRows ? fit.pathRows(origins, H) : null;
+  const bulk = level || rows || !fit.paths ? null : fit.paths(origins, H);
+  const path = level || rows || bulk ? null : scratchF64(H);
+  // a lagged copy of the history (seasonal naive) whose errors are only counted: read y there
+  const lag = !keep && fit.lag !== undefined && fit.lag > 0 ? fit.lag : 0;
+  sums[0] = 0;
+  sums[1] = 0;
   let count = 0;
   for (let r = 0; r < origins.length; r++) {
     const o = origins[r]!;
     const hMin = Math.max(0, cut - o); // 0-based step: target o + h >= cut
     const hMax = Math.min(H, end - o); // target o + h < end
+    if (level) { count = errorsCountFlat(y, observed, level(o), o, hMin, hMax, count); continue; }
+    if (lag > 0 && o >= lag) { count = errorsCountLag(y, observed, lag, o, hMin, hMax, count); continue; }
     let row: Float64Array;
     let at = 0;
     if (rows) row = rows[r]!;
     else if (bulk) { row = bulk; at = r * H; }
     else { row = path!; fit.path(o, hMax, row); }
-    for (let h = hMin; h < hMax; h++) {
-      const t = o + h;
-      if (!observed[t]) continue;
-      const e = y[t]! - row[at + h]!;
-      if (keep) {
-        err[count] = e;
-        bucket[count] = tab[h]!;
-      }
-      abs += e < 0 ? -e : e;
-      sq += e * e;
-      count++;
-    }
+    count = keep ? errorsInto(y, observed, row, at, o, hMin, hMax, err, bucket, tab, count) : errorsCount(y, observed, row, at, o, hMin, hMax, count);
   }
+  const abs = sums[0]!;
+  const sq = sums[1]!;
   return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count };
 }
 
+/** Running sums of |e| and e² of errorsInto / errorsCount (one array: no object per call). */
+const sums = new Float64Array(2);
+
+/**
+ * The errors y[o + h] − row[at + h] of the observed targets, h in [hMin, hMax), into err and
+ * their buckets into bucket from index count; |e| and e² summed into sums. Returns the new count.
+ * (One monomorphic loop per form: collect's hot loop.)
+ */
+function errorsInto(y: Float64Array, observed: Uint8Array, row: Float64Array, at: number, o: number, hMin: number, hMax: number, err: Float64Array, bucket: Uint8Array, tab: Uint8Array, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - row[at + h]!;
+    err[count] = e;
+    bucket[count] = tab[h]!;
+    abs += Math.abs(e); // branch-free (the signs are random: a branch mispredicts half the time); the same sum (|−0| only adds +0)
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+/** errorsInto without storing the errors (count and sums only). */
+function errorsCount(y: Float64Array, observed: Uint8Array, row: Float64Array, at: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - row[at + h]!;
+    abs += Math.abs(e); // branch-free (the signs are random: a branch mispredicts half the time); the same sum (|−0| only adds +0)
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+
+/** errorsCount against a flat path at v (the same errors: row[at + h] = v). */
+function errorsCountFlat(y: Float64Array, observed: Uint8Array, v: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - v;
+    abs += Math.abs(e);
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+
+/** errorsCount against the path y[o − m + (h mod m)] (o >= m: the same errors as the written path). */
+function errorsCountLag(y: Float64Array, observed: Uint8Array, m: number, o: number, hMin: number, hMax: number, count: number): number {
+  let abs = sums[0]!;
+  let sq = sums[1]!;
+  let i = o - m + (hMin % m);
+  for (let h = hMin; h < hMax; h++) {
+    const t = o + h;
+    const v = y[i]!;
+    if (++i === o) i = o - m;
+    if (observed[t] === 0) continue;
+    const e = y[t]! - v;
+    abs += Math.abs(e);
+    sq += e * e;
+    count++;
+  }
+  sums[0] = abs;
+  sums[1] = sq;
+  return count;
+}
+
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_U8 = new Uint8Array(0);
 const tables = new Map<string, Uint8Array>();
 /** Bucket of each step h < H (cached per (H, nb)). */
 function bucketTable(H: number, nb: number): Uint8Array {
@@ -123,8 +244,8 @@ export function lazyPool(parts: readonly { err: Float64Array; bucket: Uint8Array
   let pooled: { err: Float64Array; bucket: Uint8Array } | null = null;
   return () => {
     if (!pooled) {
-      const err = new Float64Array(count);
-      const bucket = new Uint8Array(count);
+      const err = scratchF64(count);
+      const bucket = scratchU8(count);
       let at = 0;
       for (const c of parts) { err.set(c.err, at); bucket.set(c.bucket, at); at += c.count; }
       pooled = { err, bucket };

@@ -95,9 +95,11 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
     // the profile is fitted on y[0:cut) and does not depend on the origin: every forecast
     // of index t is profile[(t − cut) mod T] (docs/forecast.md: calibration of dsp)
     path(o, h, out) {
+      // profile index (t − cut) mod T for t = o, o + 1, …: one modulo per path
+      let q = (((o - cut) % T) + T) % T;
       for (let j = 0; j < h; j++) {
-        const t = o + j;
-        out[j] = profile[(((t - cut) % T) + T) % T]!;
+        out[j] = profile[q]!;
+        if (++q === T) q = 0;
       }
     },
   };

@@ -40,12 +40,28 @@ export const ets: Method = {
   rollFinal: 1, // reads the first season only
   async fitAll(series, cuts, H) {
     const k = await kernels();
-    return series.map((ctx, i) => fitOne(k, ctx, cuts[i]!, H));
+    const jobs = series.map((ctx, i) => jobOf(ctx, cuts[i]!, H));
+    // two series with the same season and window length are fitted side by side (etsFit2:
+    // the two lanes of one SSE pass; each fit the same as alone, bit for bit)
+    const pre = new Map<EtsJob, EtsParams>();
+    let prev: EtsJob | null = null;
+    for (const job of jobs) {
+      if (!('m' in job)) continue;
+      if (prev && prev.m === job.m && prev.cut - prev.start === job.cut - job.start) {
+        const [pa, pb] = fitPair(k, prev, job);
+        pre.set(prev, pa);
+        pre.set(job, pb);
+        prev = null;
+      } else prev = job;
+    }
+    return jobs.map((job) => ('m' in job ? fitOne(k, job, pre.get(job)) : job));
   },
 };
 
-function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, H: number): Fitted {
-  const n = ctx.y.length;
+/** What one fit needs (the series, its cut, season, window and search start), or the naive fallback. */
+interface EtsJob { ctx: SeriesCtx; cut: number; H: number; m: number; short: boolean; start: number; w: EtsParams | null }
+
+function jobOf(ctx: SeriesCtx, cut: number, H: number): EtsJob | Fitted {
   const seasons = seasonsFor(ctx, cut);
   const m = seasons.length ? seasons[0]! : 0;
   const short = m > 0 && !ctx.seasons.includes(m);
@@ -55,6 +71,41 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   }
   const window = Math.max(ETS_FIT_WINDOW, 6 * m, 2 * H + 2 * m);
   const start = Math.max(0, cut - window);
+  const prev = warm.get(ctx);
+  const w = prev && prev.m === m ? prev.params : null;
+  return { ctx, cut, H, m, short, start, w };
+}
+
+/** Two jobs' parameters from one etsFit2 call (the same as two etsFit calls). */
+function fitPair(k: Awaited<ReturnType<typeof kernels>>, a: EtsJob, b: EtsJob): [EtsParams, EtsParams] {
+  const len = a.cut - a.start;
+  const lay = new Layout();
+  const oA = lay.take(a.cut, 8), oB = lay.take(b.cut, 8);
+  const oOA = lay.take(8, 8), oOB = lay.take(8, 8), oIA = lay.take(4, 8), oIB = lay.take(4, 8);
+  const oS = lay.take(k.ets2Scratch({ m: a.m, len }), 8);
+  const base = lay.reserve(k, 'forecast (ets)');
+  const buf = k.memory.buffer;
+  new Float64Array(buf, base + oA, a.cut).set(a.ctx.y.subarray(0, a.cut));
+  new Float64Array(buf, base + oB, b.cut).set(b.ctx.y.subarray(0, b.cut));
+  const initOf = (j: EtsJob, o: number) => {
+    if (!j.w) return 0;
+    new Float64Array(buf, base + o, 4).set([j.w.alpha, j.w.beta, j.w.gamma, j.w.phi]);
+    return base + o;
+  };
+  const st = k.etsFit2({
+    yA: base + oA, startA: a.start, cutA: a.cut, yB: base + oB, startB: b.start, cutB: b.cut, m: a.m,
+    maxEvalA: a.w ? ETS_WARM_EVAL : ETS_MAX_EVAL, maxEvalB: b.w ? ETS_WARM_EVAL : ETS_MAX_EVAL,
+    outA: base + oOA, outB: base + oOB, initA: initOf(a, oIA), initB: initOf(b, oIB), stepA: a.w ? 0.3 : 1.0, stepB: b.w ? 0.3 : 1.0, tol: ETS_TOL, scratch: base + oS,
+  });
+  if (st !== OK) throw statusError(st, 'forecast (ets)');
+  const out = (o: number): EtsParams => { const p = new Float64Array(k.memory.buffer, base + o, 6); return { alpha: p[0]!, beta: p[1]!, gamma: p[2]!, phi: p[3]!, sse: p[4]!, evals: p[5]! }; };
+  return [out(oOA), out(oOB)];
+}
+
+/** The fit of one job: its parameters (given, from a pair, or searched here), then the states over the whole history. */
+function fitOne(k: Awaited<ReturnType<typeof kernels>>, job: EtsJob, given?: EtsParams): Fitted {
+  const { ctx, cut, m, short, start, w } = job;
+  const n = ctx.y.length;
   const lay = new Layout();
   const oY = lay.take(n, 8);
   const oOut = lay.take(8, 8);
@@ -65,11 +116,13 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   const oS = lay.take(n, 8);
   const base = lay.reserve(k, 'forecast (ets)');
   new Float64Array(k.memory.buffer, base + oY, n).set(ctx.y);
-  const prev = warm.get(ctx);
-  const w = prev && prev.m === m ? prev.params : null;
-  if (w) new Float64Array(k.memory.buffer, base + oInit, 4).set([w.alpha, w.beta, w.gamma, w.phi]);
-  const st = k.etsFit({ y: base + oY, start, cut, m, maxEval: w ? ETS_WARM_EVAL : ETS_MAX_EVAL, out: base + oOut, scratch: base + oScr, init: w ? base + oInit : 0, step: w ? 0.3 : 1.0, tol: ETS_TOL });
-  if (st !== OK) throw statusError(st, 'forecast (ets)');
+  if (given) {
+    new Float64Array(k.memory.buffer, base + oOut, 6).set([given.alpha, given.beta, given.gamma, given.phi, given.sse, given.evals]);
+  } else {
+    if (w) new Float64Array(k.memory.buffer, base + oInit, 4).set([w.alpha, w.beta, w.gamma, w.phi]);
+    const st = k.etsFit({ y: base + oY, start, cut, m, maxEval: w ? ETS_WARM_EVAL : ETS_MAX_EVAL, out: base + oOut, scratch: base + oScr, init: w ? base + oInit : 0, step: w ? 0.3 : 1.0, tol: ETS_TOL });
+    if (st !== OK) throw statusError(st, 'forecast (ets)');
+  }
   const t0 = k.etsStates({ y: base + oY, start, n, m, prm: base + oOut, level: base + oL, trend: base + oB, season: base + oS });
   if (t0 < 0) throw statusError(-t0, 'forecast (ets)');
   const buf = k.memory.buffer;
@@ -91,10 +144,13 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
       const b = trend[o - 1]!;
       let damp = 0;
       let pw = 1;
+      // the season's index o − m + (j mod m), kept without a division per step
+      let si = o - m;
       for (let j = 0; j < h; j++) {
         pw *= phi;
         damp += pw;
-        out[j] = l + damp * b + (season ? season[o - m + (j % m)]! : 0);
+        out[j] = l + damp * b + (season ? season[si]! : 0);
+        if (++si === o) si = o - m;
       }
     },
   };

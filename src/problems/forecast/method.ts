@@ -15,6 +15,10 @@ export interface Fitted {
   paths?(origins: readonly number[], H: number): Float64Array;
   /** Optional: the same paths as one row (H values, read-only) per origin, without copying rows computed before. */
   pathRows?(origins: readonly number[], H: number): readonly Float64Array[];
+  /** Optional: the path from o is flat at this value (path writes it H times): a calibration that only counts its errors reads this instead. */
+  level?(o: number): number;
+  /** Optional: from an origin o >= lag, step h (0-based) of the path is y[o − lag + (h mod lag)] (seasonal naive): a counting calibration reads y there. */
+  lag?: number;
   /** The seasons (steps) this fit uses, when they differ from the covered default ones (a detected short season). */
   seasons?: number[];
   /** Why this fit runs in a reduced form (no seasons, fell back to another method). */

@@ -11,6 +11,7 @@ import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
 import { seasonsFor, type SeriesCtx } from './series.js';
 import { snaivePath } from './snaive.js';
+import { scratchF64 } from './conformal.js';
 
 /** Ridge strength per row (features are O(1) after scaling). */
 export const MS_LAMBDA = 1e-3;
@@ -94,7 +95,10 @@ function pathsWith(k: Kernels, model: MultiscaleModel, ctx: SeriesCtx, cut: numb
   new Int32Array(buf, base + oR, origins.length).set(origins);
   const st = k.msPaths({ y: base + oY, n, origins: base + oR, count: origins.length, H, m, w, nb, edges: base + oE, W: base + oW, out: base + oO, f: base + oF, m3: base + oM });
   if (st !== OK) throw statusError(st, 'forecast (multiscale)');
-  return new Float64Array(k.memory.buffer, base + oO, origins.length * H).slice();
+  // copy out into the series' scratch (conformal.ts: released with the series' other calibration arrays)
+  const out = scratchF64(origins.length * H);
+  out.set(new Float64Array(k.memory.buffer, base + oO, origins.length * H));
+  return out;
 }
 
 export const multiscale: Method = {

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 /** The forecasting methods (docs/forecast.md). */
-export const FORECAST_METHODS = ['seasonal-naive', 'ets', 'dsp', 'multiscale', 'combination'] as const;
+export const FORECAST_METHODS = ['seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'combination'] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 export type ForecastMethodChoice = ForecastMethod | 'auto';
 
@@ -36,9 +36,9 @@ export const ForecastInstance = Type.Object(
       errorMessage: 'must be an array of 1..8 coverages strictly between 0 and 1',
       description: 'Central interval coverages (default [0.8, 0.95]).',
     })),
-    method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale'), Type.Literal('combination')], {
+    method: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('seasonal-naive'), Type.Literal('recent-median'), Type.Literal('ets'), Type.Literal('dsp'), Type.Literal('multiscale'), Type.Literal('combination')], {
       errorMessage: `must be one of ${[...FORECAST_METHODS, 'auto'].map((m) => `"${m}"`).join(', ')}`,
-      description: '"auto" (default): per series, the combination unless another method\'s calibration RMSE is at least 5 % lower (seasonal naive when the combination is unavailable); or one of "seasonal-naive", "ets", "dsp", "multiscale", "combination" (the step-by-step median of ets, dsp and multiscale).',
+      description: '"auto" (default): per series, the combination unless another method\'s calibration mean absolute error is at least 5 % lower (seasonal naive when the combination is unavailable); or one of "seasonal-naive", "recent-median" (the median of the last hour, flat), "ets", "dsp", "multiscale", "combination" (the step-by-step median of ets, dsp and multiscale).',
     })),
     series: Type.Array(ForecastSeries, { minItems: 1, errorMessage: 'must be a non-empty array of series' }),
   },

@@ -12,14 +12,18 @@ export function snaivePath(y: Float64Array, o: number, m: number, H: number, out
     return;
   }
   // step h (1-based) forecasts y[o + h - 1] by y[o + h - 1 - m·ceil(h / m)] = y[o - m + (h - 1) mod m]
-  for (let h = 0; h < H; h++) out[h] = y[o - m + (h % m)]!;
+  let i = o - m;
+  for (let h = 0; h < H; h++) {
+    out[h] = y[i]!;
+    if (++i === o) i = o - m;
+  }
 }
 
 export function fitSnaive(ctx: SeriesCtx, cut: number): Fitted {
   const seasons = usableSeasons(ctx, cut);
   const m = seasons.length ? seasons[0]! : 0;
   const note = m === 0 ? (ctx.seasons.length ? `history of ${cut} steps covers no season (${ctx.seasons.join(', ')} steps) twice: naive (last value)` : 'no season at this step: naive (last value)') : undefined;
-  return { path: (o, H, out) => snaivePath(ctx.y, o, m, H, out), note };
+  return { path: (o, H, out) => snaivePath(ctx.y, o, m, H, out), note, lag: m > 0 ? m : undefined };
 }
 
 export const seasonalNaive: Method = {

@@ -15,8 +15,8 @@
 // (docs/forecast.md, "Speed"): one to three fits. Histories too short
 // for one window calibrate on their second half (the solution says so). The combination is
 // the median of ets, dsp and multiscale (forecasts and aligned calibration errors). "auto"
-// picks, per series, the candidate whose calibration RMSE is smallest (the combination
-// unless another is AUTO_MARGIN better: selection noise); its backtest is that of the
+// picks, per series, the candidate whose calibration mean absolute error is smallest (the
+// combination unless another is AUTO_MARGIN better: selection noise); its backtest is that of the
 // candidate the backtest's calibration errors pick (a choice made without the backtest's values).
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
@@ -25,12 +25,13 @@ import {
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
 import { prepareSeries, defaultSeasons, usableSeasons, seasonsFor, naiveScale, type SeriesCtx } from './series.js';
-import { calibrate, mergeCalibrations, lazyPool, bands, type Calibration } from './conformal.js';
+import { calibrate, mergeCalibrations, lazyPool, bands, Scratch, withScratch, scratchF64, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
 import { dspMethod } from './dsp.js';
 import { multiscale } from './multiscale.js';
+import { recentMedianMethod } from './median.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 
 const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInstance);
@@ -43,6 +44,7 @@ export const FORECAST_MAX_OUTPUT = 2 ** 25;
 export function methodsAt(stepSec: number): ReadonlyMap<ForecastMethod, Method> {
   return new Map<ForecastMethod, Method>([
     ['seasonal-naive', seasonalNaive],
+    ['recent-median', recentMedianMethod(stepSec)],
     ['ets', ets],
     ['dsp', dspMethod(stepSec)],
     ['multiscale', multiscale],
@@ -124,7 +126,7 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
  * evaluation: series i's calibration errors live only while its result is built (auto
  * holds four methods' errors for one series at a time, not for the whole instance).
  */
-async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false): Promise<(i: number) => MethodRun> {
+async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false, withBacktest = true): Promise<(i: number) => MethodRun> {
   const k = await kernels();
   const plans = ctxs.map((c) => {
     const n = c.y.length;
@@ -175,11 +177,12 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     plans.map((p, i) => (rolls[i] && !method.global ? 0 : wins(p)[k]?.cut ?? 0));
   for (let k = 0; k < slotCount; k++) {
     const own1 = allRoll ? [] : await fitsAt(cutsAt(k, (p) => p.cal));
-    const own0 = allRoll ? [] : await fitsAt(cutsAt(k, (p) => p.calB));
+    // without the backtest (ForecastOptions) its calibration windows are not evaluated: no refit for them
+    const own0 = allRoll || !withBacktest ? [] : await fitsAt(cutsAt(k, (p) => p.calB));
     const use = (w: { cut: number } | undefined, i: number, own: (Fitted | null)[]) =>
       !w ? null : !rolls[i] ? own[i]! : w.cut === plans[i]!.b && back[i] ? back[i]! : anchor[i]!;
     calFits.push(plans.map((p, i) => use(p.cal[k], i, own1)));
-    calBFits.push(plans.map((p, i) => use(p.calB[k], i, own0)));
+    calBFits.push(withBacktest ? plans.map((p, i) => use(p.calB[k], i, own0)) : []);
   }
   // a window's errors depend only on its fit (shared by cut) and range: the backtest's windows
   // that coincide with the forecast's (C = H: three of four) are computed once
@@ -252,7 +255,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     let mae0 = NaN;
     let cal0: Calibration | null = null;
     let rawBack = (): Float64Array | null => null;
-    if (b > 0) {
+    if (b > 0 && withBacktest) {
       cal0 = calibrateAll(calB, calBFits);
       mae0 = cal0?.mae ?? NaN;
       const c0 = cal0;
@@ -269,7 +272,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
         const m = usableSeasons(ctx, b)[0] ?? 0;
         return score(ctx, b, bm, bb.lo, bb.hi, levels, naiveScale(ctx, b, m));
       });
-    } else {
+    } else if (b === 0) {
       notes.push(`history of ${n} values is not longer than the horizon (${H}): no backtest`);
     }
     return { forecast: forecastOnce, backtest, mae1: cal1?.mae ?? NaN, mae0, rmse1: cal1?.rmse ?? NaN, rmse0: cal0?.rmse ?? NaN, notes, seasons: F.seasons ?? usableSeasons(ctx, n), cal1, cal0, raw, rawBack };
@@ -279,22 +282,35 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
 /** The members of the combination: the three fitted models (the baseline is not one). */
 export const COMBINATION_MEMBERS: readonly ForecastMethod[] = ['ets', 'dsp', 'multiscale'];
 
+/** Two slots for medianOf's branch-free choices. */
+const pick2 = new Float64Array(2);
+
 /**
  * Per index, the median of the members' values (the mean of the middle two for an even
  * count). The combination's errors are the median of the members' errors at the same
  * (origin, step): y − median(f) = median(y − f) (docs/forecast.md, "combination").
  */
 export function medianOf(rows: readonly Float64Array[], len: number): Float64Array {
-  const out = new Float64Array(len);
+  const out = scratchF64(len);
   const k = rows.length;
   if (k === 3) {
-    // the common case without a sort: max(min(a, b), min(max(a, b), c))
+    // the common case without a sort: lo = a < b ? a : b, hi = a < b ? b : a, m = hi < c ? hi : c,
+    // lo > m ? lo : m; each choice read from a two-slot array at the comparison's index
+    // (branch-free: the members' errors are in random order, so branches mispredict; the same
+    // comparisons and values as the conditional form, NaN and −0 included)
     const [A, B, C] = rows as [Float64Array, Float64Array, Float64Array];
+    const t = pick2;
     for (let j = 0; j < len; j++) {
       const a = A[j]!, b = B[j]!, c = C[j]!;
-      const lo = a < b ? a : b, hi = a < b ? b : a;
-      const m = hi < c ? hi : c;
-      out[j] = lo > m ? lo : m;
+      const s = +(a < b);
+      t[0] = b; t[1] = a;
+      const lo = t[s]!;
+      t[0] = a; t[1] = b;
+      const hi = t[s]!;
+      t[0] = c; t[1] = hi;
+      const m = t[+(hi < c)]!;
+      t[0] = m; t[1] = lo;
+      out[j] = t[+(lo > m)]!;
     }
     return out;
   }
@@ -359,13 +375,13 @@ function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<C
  * from the median of their forecasts and of their calibration errors (its own
  * out-of-sample errors). Null when their calibrations do not align.
  */
-function combinationRun(ctx: SeriesCtx, members: readonly MethodRun[], H: number, levels: readonly number[], k: Kernels): MethodRun | null {
+function combinationRun(ctx: SeriesCtx, members: readonly MethodRun[], H: number, levels: readonly number[], k: Kernels, withBacktest = true): MethodRun | null {
   const memo = new Map<Calibration, Calibration>();
   const cal1Lazy = once(() => combineCalibrations(members.map((r) => r.cal1), memo));
   const cal0Lazy = once(() => combineCalibrations(members.map((r) => r.cal0), memo));
   if (members.some((r) => (r.cal1?.count ?? -1) !== (members[0]!.cal1?.count ?? -1) || (r.cal0?.count ?? -1) !== (members[0]!.cal0?.count ?? -1))) return null;
   const n = ctx.y.length;
-  const b = n - H >= 1 ? n - H : 0;
+  const b = n - H >= 1 && withBacktest ? n - H : 0;
   const raw = once(() => medianOf(members.map((r) => r.raw()), H));
   const rawBack = once(() => (b > 0 ? medianOf(members.map((r) => r.rawBack()!), H) : null));
   const forecastOnce = once(() => {
@@ -440,7 +456,12 @@ function score(ctx: SeriesCtx, b: number, mean: Float64Array, lo: Float64Array[]
   return { mase, mae, steps, coverage };
 }
 
-const toArray = (a: Float64Array) => Array.from(a);
+/** The values as a plain array (a loop: about ten times faster than Array.from on a typed array). */
+function toArray(a: Float64Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  return out;
+}
 
 function result(name: string, method: ForecastMethod, run: MethodRun, backtest: ForecastBacktest, levels: readonly number[], extraNotes: string[] = []): ForecastSeriesResult {
   const f = run.forecast();
@@ -451,11 +472,23 @@ function result(name: string, method: ForecastMethod, run: MethodRun, backtest: 
   return r;
 }
 
+/** Options of an internal caller (not part of the instance). */
+export interface ForecastOptions {
+  /**
+   * false: no backtest (every series' `backtest` is empty: steps 0, nulls), for callers that
+   * read only the forecast and its intervals (autoscaling): the backtest's calibration
+   * windows, intervals and scores are skipped. The forecast, its intervals and auto's
+   * choice are the same as with the backtest (the fits and windows they use do not change).
+   */
+  backtest?: boolean;
+}
+
 /**
  * Forecast every series of the instance: mean, conformal intervals at each level, and the
  * backtest. Throws ValidationError (with the JSON path) on invalid input.
  */
-export async function forecast(instance: ForecastInstance): Promise<ForecastSolution> {
+export async function forecast(instance: ForecastInstance, options: ForecastOptions = {}): Promise<ForecastSolution> {
+  const withBacktest = options.backtest ?? true;
   validateForecast(instance);
   const step = instance.step ?? 300;
   const H = horizonOf(instance);
@@ -464,21 +497,25 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
   const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
-  const methods: ForecastMethod[] = asked === 'auto' || asked === 'combination' ? [...available.keys()] : [asked];
+  // the combination needs its members and seasonal naive (its fallback); auto every method
+  const methods: ForecastMethod[] = asked === 'auto' ? [...available.keys()]
+    : asked === 'combination' ? [...available.keys()].filter((m) => m === 'seasonal-naive' || COMBINATION_MEMBERS.includes(m)) : [asked];
   const evaluators = new Map<ForecastMethod, (i: number) => MethodRun>();
   for (const name of methods) {
     const m = available.get(name);
     if (!m) throw new ValidationError('method', `"${name}" is not available in this build`);
-    // auto and the combination read only the RMSE of seasonal naive (not a member) unless
-    // it is chosen: its errors are collected on demand
-    evaluators.set(name, await runMethod(m, ctxs, H, levels, methods.length > 1 && !COMBINATION_MEMBERS.includes(name)));
+    // auto and the combination read only the MAE of seasonal naive and recent-median (not
+    // members) unless one is chosen: their errors are collected on demand
+    evaluators.set(name, await runMethod(m, ctxs, H, levels, methods.length > 1 && !COMBINATION_MEMBERS.includes(name), withBacktest));
   }
   const k = await kernels();
-  const series = ctxs.map((_, i) => {
+  // each series' calibration arrays live in one scratch, released when the next series starts
+  const scratch = new Scratch();
+  const series = ctxs.map((_, i) => withScratch(scratch, () => {
     if (asked !== 'auto' && asked !== 'combination') { const run = evaluators.get(asked)!(i); return result(names[i]!, asked, run, run.backtest(), levels); }
     // this series' runs of every method (released once its result is built)
     const runs = new Map<ForecastMethod, MethodRun>(methods.map((m) => [m, evaluators.get(m)!(i)] as const));
-    const combo = combinationRun(ctxs[i]!, COMBINATION_MEMBERS.map((m) => runs.get(m)!), H, levels, k);
+    const combo = combinationRun(ctxs[i]!, COMBINATION_MEMBERS.map((m) => runs.get(m)!), H, levels, k, withBacktest);
     if (asked === 'combination') {
       if (combo) return result(names[i]!, 'combination', combo, combo.backtest(), levels);
       const sn = runs.get('seasonal-naive')!;
@@ -487,22 +524,22 @@ export async function forecast(instance: ForecastInstance): Promise<ForecastSolu
     if (combo) runs.set('combination', combo);
     const cands: ForecastMethod[] = combo ? [...methods, 'combination'] : methods;
     const run = (m: ForecastMethod) => runs.get(m)!;
-    // the smallest root mean squared calibration error (it weighs the rare large misses,
-    // e.g. naive repeating a spike for a whole horizon); the default (the combination, else
-    // seasonal naive) stays unless another method beats it by AUTO_MARGIN (selection noise)
+    // the smallest mean absolute calibration error (the loss the backtest's MASE scores:
+    // docs/forecast.md, "auto"); the default (the combination, else seasonal naive) stays
+    // unless another method beats it by AUTO_MARGIN (selection noise)
     const BASE: ForecastMethod = combo ? 'combination' : 'seasonal-naive';
-    const pick = (key: 'rmse1' | 'rmse0') => {
+    const pick = (key: 'mae1' | 'mae0') => {
       let best: ForecastMethod = cands[0]!;
       for (const m of cands) if (run(m)[key] < run(best)[key]) best = m;
       const base = runs.get(BASE)?.[key];
       if (base !== undefined && best !== BASE && !(run(best)[key] < (1 - AUTO_MARGIN) * base)) best = BASE;
       return best;
     };
-    const chosen = pick('rmse1');
-    const r = result(names[i]!, chosen, run(chosen), run(pick('rmse0')).backtest(), levels);
-    r.scores = Object.fromEntries(cands.filter((m) => Number.isFinite(run(m).rmse1)).map((m) => [m, run(m).rmse1]));
+    const chosen = pick('mae1');
+    const r = result(names[i]!, chosen, run(chosen), withBacktest ? run(pick('mae0')).backtest() : run(chosen).backtest(), levels);
+    r.scores = Object.fromEntries(cands.filter((m) => Number.isFinite(run(m).mae1)).map((m) => [m, run(m).mae1]));
     return r;
-  });
+  }));
   return { problem: 'forecast', status: 'ok', step, horizon: H, levels, series };
 }
 
