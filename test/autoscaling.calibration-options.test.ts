@@ -19,7 +19,7 @@ describe('calibratePhase and calibrateVolatility together: no look-ahead', () =>
     it(`calibrate ${calibrate}, step 60 s, readySeconds 180`, async () => {
       const inst = {
         problem: 'autoscaling', step: 60, horizon: H, evaluate: true, replanEvery: 30, nowcast: true, combine: 'joint', calibrate, topUp: true, method: 'seasonal-naive', readySeconds: 180,
-        calibratePhase: true, calibrateVolatility: true,
+        calibratePhase: true, calibrateVolatility: calibrate === 'lead' ? true : undefined,
         services: [{ name: 'a', workload: series(500, 7), observations: obs(25) }],
       };
       const base = (await solve(structuredClone(inst))) as AutoscalingSolution;
@@ -47,4 +47,12 @@ describe('calibratePhase and calibrateVolatility together: no look-ahead', () =>
       expect(off.evaluation!.calibration!.volatilityShare).toBeUndefined();
     });
   }
+  it('refuses the options where they would be ignored (JSON path named)', async () => {
+    const base = { problem: 'autoscaling', step: 300, horizon: 12, evaluate: true, services: [{ name: 'a', workload: Array.from({ length: 200 }, (_, t) => 100 + (t % 12)), observations: obs(20) }] };
+    await expect(solve({ ...base, calibratePhase: true })).rejects.toMatchObject({ path: 'calibratePhase' });
+    await expect(solve({ ...base, calibrate: 'horizon', calibratePhase: true })).rejects.toMatchObject({ path: 'calibratePhase' });
+    await expect(solve({ ...base, calibrate: 'lead-relative', calibrateVolatility: true })).rejects.toMatchObject({ path: 'calibrateVolatility' });
+    await expect(solve({ ...base, calibrateVolatility: true })).rejects.toMatchObject({ path: 'calibrateVolatility' });
+    await expect(solve({ ...base, calibrate: 'lead-additive', calibratePhase: true })).resolves.toBeDefined();
+  });
 });
