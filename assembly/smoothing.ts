@@ -43,7 +43,7 @@
 // Layout (all pointers into the arena, see arena.ts):
 //   offsets: i32[n+1] scenario s owns demand[offsets[s] .. offsets[s+1])
 //   demand:  f64[N]   plan: f64[N] (output)
-//   maxStep: i32[n]   (-1: unbounded)   coef: f64[n] (α·w_s)
+//   maxStep: f64[n]   (-1: unbounded; f64: the schema admits steps up to 1e12)   coef: f64[n] (α·w_s)
 //   sums:    f64[2n]  (output) Σ h and Σ |Δh| (unweighted) per scenario
 //   scratch: f64[Tmax] + i32[Tmax] (8-byte aligned: f64 part first): the stack's levels and
 //            starts, or closeOne's blocks (80m + 16 bytes)
@@ -241,11 +241,11 @@ function closeOne(h: usize, T: i32, D: f64, m: i32, carry: f64, buf: usize, sums
  * Smooth one scenario: h receives the plan, sums[0] Σ h and sums[1] Σ |Δh|.
  * Returns a status code.
  */
-function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize, sStart: usize, sums: usize): i32 {
+function smoothOne(d: usize, T: i32, step: f64, c: f64, h: usize, sLevel: usize, sStart: usize, sums: usize): i32 {
   st(sums, 0, 0.0);
   st(sums, 1, 0.0);
   if (T == 0) return OK;
-  const D: f64 = step >= 0 ? <f64>step : Infinity;
+  const D: f64 = step >= 0.0 ? step : Infinity;
   // steps 2-3 as a closing (closeOne) when c > 0, m = ceil(2c) >= 2 and its buffers fit
   // the scratch (12 bytes per step); else the monotone stack below
   const mf = Math.ceil(2.0 * c);
@@ -255,7 +255,7 @@ function smoothOne(d: usize, T: i32, step: i32, c: f64, h: usize, sLevel: usize,
   let carry: f64 = -Infinity;
   // pass 1 (forward, so that the demand of consecutive scenarios is one stream for the
   // prefetcher): validate, round up, forward envelope L_t = max(ceil d_t, L_{t-1} - D)
-  if (step < 0) {
+  if (step < 0.0) {
     // no step bound: the envelope is ceil(d); two values per 128-bit operation, the
     // validation folded into one mask (NaN fails both comparisons)
     const lo2 = f64x2.splat(0.0);
@@ -542,7 +542,7 @@ export function smoothBatch(
     if (!(c >= 0.0) || c == Infinity) return BAD_VALUE;
     const d = demand + (<usize>a << 3);
     const h = plan + (<usize>a << 3);
-    const status = smoothOne(d, T, ldi(maxStep, s), c, h, sLevel, sStart, sums + (<usize>s << 4));
+    const status = smoothOne(d, T, ld(maxStep, s), c, h, sLevel, sStart, sums + (<usize>s << 4));
     if (status != OK) return status;
   }
   return OK;

@@ -178,3 +178,15 @@ describe('the fill step as a closing (two SIMD lanes, mirrored edges, lane 1 sta
     }
   });
 });
+
+describe('maxStep beyond 2^31 (the schema admits up to 1e12) binds as given', () => {
+  // review1: the host passed maxStep through an Int32Array, so 2^32 + 5 became 5 (a plan
+  // feasible but not optimal) and 2^31 became negative (unbounded)
+  it.each([[2 ** 32 + 5], [2 ** 31], [2 ** 31 - 1], [3e9], [1e12]])('maxStep %d', async (maxStep) => {
+    const demand = [0, 5e9, 0, 0, 1e12, 0];
+    for (const alpha of [0, 1, 2]) {
+      const sol = await smooth({ problem: 'smoothing', alpha, scenarios: [{ demand, maxStep }] });
+      expect(sol.scenarios[0]!.plan, `alpha ${alpha}`).toEqual(Array.from(smoothReference(demand, maxStep, alpha)));
+    }
+  });
+});

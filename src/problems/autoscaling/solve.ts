@@ -49,6 +49,10 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   if (inst.evaluate && inst.replanEvery !== undefined && Math.ceil(H / Math.min(H, inst.replanEvery)) * total > 2 ** 31) {
     throw new ValidationError('replanEvery', `(${inst.replanEvery}) re-plans ${Math.ceil(H / inst.replanEvery)} times over ${total} values: too much work for one call; re-plan less often`);
   }
+  // the calibration options act only inside the short-lead calibration: refuse them where they would be ignored
+  const cal = inst.calibrate ?? 'horizon';
+  if (inst.calibratePhase && !cal.startsWith('lead')) throw new ValidationError('calibratePhase', `needs calibrate "lead", "lead-additive" or "lead-relative" (calibrate is "${cal}")`);
+  if (inst.calibrateVolatility && cal !== 'lead') throw new ValidationError('calibrateVolatility', `needs calibrate "lead" (it is a third scale chosen beside the additive and relative ones; calibrate is "${cal}")`);
   const e = inst.energy;
   if (e && (e.peakWatts ?? 450) < (e.idleWatts ?? 180)) throw new ValidationError(e.peakWatts !== undefined ? 'energy.peakWatts' : 'energy.idleWatts', `peakWatts (${e.peakWatts ?? 450}) is below idleWatts (${e.idleWatts ?? 180})`);
 }
@@ -362,12 +366,12 @@ async function evaluate(
   });
   const maxU = inst.maxUtilization ?? 0.9;
   // Phase-conditioned calibration (docs/autoscaling.md, "Are the jumps periodic?"): the
-  // periods (an hour, a day) that are a whole number (≥ 3) of steps, to within half a step;
+  // periods (an hour, a day) rounded to a whole number of steps, kept when that is ≥ 3 steps;
   // flagged: a jump at the same phase in ≥ PHASE_K of the last PHASE_N periods (chosen on the
   // history before the replayed days only, docs).
   const PHASE_N = 3, PHASE_K = 2;
   const phasePeriods = inst.calibratePhase && lead
-    ? [3600, 86_400].map((sec) => ({ sec, P: Math.round(sec / step) })).filter(({ sec, P }) => P >= 3 && Math.abs(P * step - sec) <= step / 2).map(({ P }) => P)
+    ? [3600, 86_400].map((sec) => Math.round(sec / step)).filter((P) => P >= 3)
     : [];
   const phaseStats = { flagged: 0, flaggedOwn: 0 };
   // jump steps of each whole series (history and held-out), measured with the fitted relation

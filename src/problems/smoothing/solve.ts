@@ -172,7 +172,7 @@ export function placeSmoothBatch(k: Kernels, demands: readonly ArrayLike<number>
   for (const d of demands) { N += d.length; Tmax = Math.max(Tmax, d.length); }
   const lay = new Layout();
   const oOff = lay.take(n + 1, 4);
-  const oStep = lay.take(n, 4);
+  const oStep = lay.take(n, 8); // f64: maxStep goes up to 1e12 (an Int32Array wrapped 2^32 + 5 to 5)
   const oCoef = lay.take(n, 8);
   const oSums = lay.take(2 * n, 8);
   const oDem = lay.take(N, 8);
@@ -182,7 +182,7 @@ export function placeSmoothBatch(k: Kernels, demands: readonly ArrayLike<number>
   const base = lay.reserve(k, 'smoothing');
   const buf = k.memory.buffer;
   const off = new Int32Array(buf, base + oOff, n + 1);
-  const step = new Int32Array(buf, base + oStep, n);
+  const step = new Float64Array(buf, base + oStep, n);
   const cf = new Float64Array(buf, base + oCoef, n);
   const dem = new Float64Array(buf, base + oDem, N);
   let at = 0;
