@@ -132,7 +132,11 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, job: EtsJob, given?: Ets
   const level = new Float64Array(buf, base + oL, n).slice();
   const trend = new Float64Array(buf, base + oB, n).slice();
   const season = m > 0 ? new Float64Array(buf, base + oS, n).slice() : null;
-  if (!w) warm.set(ctx, { m, params });
+  // only the first fit of the history (its own, from the defaults) warm-starts the others: a
+  // cold fit at another season (a cut covering fewer seasons) does not replace it, so every
+  // fit depends on its series and cut only, not on which other fits ran before it (the
+  // series sharing the instance, the order of the cuts)
+  if (!warm.has(ctx)) warm.set(ctx, { m, params });
   const phi = params.phi;
   const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term')
     : short ? `ets: ${ctx.seasons.length ? `history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice` : 'no season at this step'}: short season of ${m} steps detected in the history` : undefined;
