@@ -3,7 +3,7 @@
 // its pool. V8's flags are per process: set in the main thread before piscina creates the
 // worker threads, they hold in every worker's isolate too (measured: with
 // --no-concurrent-recompilation the helper threads' CPU falls from ~1.7 to ~0.4 s and the
-// workers' rises by as much; README "Batch"). Only flags that are safe to change while
+// workers' rises by as much; docs/batch.md). Only flags that are safe to change while
 // V8 runs are used: flipping the marking flags (--no-concurrent-marking,
 // --no-parallel-marking, --single-threaded-gc) at run time trips V8's own checks
 // (a fatal error), so they are never set here.
@@ -15,7 +15,7 @@ export const V8_DEFAULT_INTERRUPT_BUDGET = 67584;
 /**
  * Compile hot JavaScript on the thread that runs it, not on V8's helper threads: with
  * workers = cores the helpers only compete with the workers for the same cores, and the
- * run costs 2.5-4 % less CPU (README "Batch": the worker no longer runs unoptimised code
+ * run costs 2.5-4 % less CPU (docs/batch.md: the worker no longer runs unoptimised code
  * while its optimised code is compiled elsewhere). Inline less per optimised function
  * (230 bytes of bytecode in all instead of 920): each worker's isolate compiles the same
  * hot code again, and smaller compilations cost 5 % less CPU per 1,000 mixed instances
@@ -24,7 +24,7 @@ export const V8_DEFAULT_INTERRUPT_BUDGET = 67584;
  * a batch is short next to what V8's default assumes, and in a mix of six problems most
  * functions V8 optimises run warm, not hot; each isolate compiled them again, for code
  * that ran a few times before the batch moved on (16-22 % less CPU per 1,000 mixed
- * instances with 2 workers, 11-14 % per 3,000; README "Batch").
+ * instances with 2 workers, 11-14 % per 3,000; docs/batch.md).
  */
 export const BATCH_V8_FLAGS: readonly string[] = ['--no-concurrent-recompilation', '--max-inlined-bytecode-size-cumulative=230', `--interrupt-budget=${16 * V8_DEFAULT_INTERRUPT_BUDGET}`];
 
