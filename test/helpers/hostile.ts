@@ -175,6 +175,8 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('autoscaling', 'workload-all-null', setAt(A, 'services[1].workload', [null, null, null]), 'services[1].workload');
   add('autoscaling', 'peak-below-idle', setAt(A, 'energy.peakWatts', 100), 'energy.peakWatts');
   add('autoscaling', 'evaluate-short-history', setAt(setAt(A, 'evaluate', true), 'services[1].workload', [1, 2, 3]), 'services[1].workload');
+  add('autoscaling', 'phase-without-lead', setAt(A, 'calibratePhase', true), 'calibratePhase');
+  add('autoscaling', 'volatility-with-lead-relative', setAt(setAt(A, 'calibrate', 'lead-relative'), 'calibrateVolatility', true), 'calibrateVolatility');
   // the energy blocks of the other plans (docs/energy.md)
   add('smoothing', 'energy-pue-below-one', setAt(S, 'energy', { pue: 0.9 }), 'energy.pue');
   add('smoothing', 'energy-unit-unknown', setAt(S, 'energy', { unit: 'gpus' }), 'energy.unit');
