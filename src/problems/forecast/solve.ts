@@ -25,7 +25,7 @@ import {
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
 import { prepareSeries, defaultSeasons, usableSeasons, seasonsFor, naiveScale, type SeriesCtx } from './series.js';
-import { calibrate, mergeCalibrations, lazyPool, bands, Scratch, withScratch, scratchF64, type Calibration } from './conformal.js';
+import { calibrate, mergeCalibrations, lazyPool, bands, Scratch, withScratch, scratchF64, Cal, calHorizon, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
@@ -349,25 +349,20 @@ function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<C
       let m = memo.get(key);
       if (!m) {
         const err = medianOf(parts.map((ps) => ps[j]!.err), key.count);
-        m = { err, bucket: key.bucket, nb: key.nb, bucketOf: key.bucketOf, mae: NaN, rmse: NaN, count: key.count };
+        m = new Cal(err, key.bucket, null, key.nb, calHorizon(key), NaN, NaN, key.count, undefined);
         memo.set(key, m);
       }
       meds.push(m);
       const e = m.err;
       for (let i = 0; i < e.length; i++) { abs += Math.abs(e[i]!); sq += e[i]! * e[i]!; }
     }
-    const pool = lazyPool(meds, first.count);
-    return {
-      get err() { return pool().err; },
-      get bucket() { return pool().bucket; },
-      nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count,
-    };
+    return new Cal(null, null, lazyPool(meds, first.count), first.nb, calHorizon(first), first.count ? abs / first.count : NaN, first.count ? Math.sqrt(sq / first.count) : NaN, first.count, undefined);
   }
   const err = medianOf(cals.map((c) => c!.err), first.count);
   let abs = 0;
   let sq = 0;
   for (let j = 0; j < err.length; j++) { abs += Math.abs(err[j]!); sq += err[j]! * err[j]!; }
-  return { err, bucket: first.bucket, nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count };
+  return new Cal(err, first.bucket, null, first.nb, calHorizon(first), first.count ? abs / first.count : NaN, first.count ? Math.sqrt(sq / first.count) : NaN, first.count, undefined);
 }
 
 /**
