@@ -298,7 +298,8 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
     // lo > m ? lo : m; each choice read from a two-slot array at the comparison's index
     // (branch-free: the members' errors are in random order, so branches mispredict; the same
     // comparisons and values as the conditional form, NaN and −0 included)
-    const [A, B, C] = rows as [Float64Array, Float64Array, Float64Array];
+    // (indexed, not destructured: no iterator, so no map check on it; docs/batch.md, fifth pass)
+    const A = rows[0]!, B = rows[1]!, C = rows[2]!;
     const t = pick2;
     for (let j = 0; j < len; j++) {
       const a = A[j]!, b = B[j]!, c = C[j]!;
@@ -336,21 +337,38 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
  * pooled median errors, their order and the sums below are those of the pooled form.
  */
 function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<Calibration, Calibration>): Calibration | null {
+  // plain loops over arrays built by push (one elements kind), no closure per call: this runs
+  // for every combined series and was deoptimised on arrays of other maps (docs/batch.md, fifth pass)
   const first = cals[0];
-  if (!first || cals.some((c) => !c || c.count !== first.count || c.nb !== first.nb)) return null;
-  const parts = cals.map((c) => c!.parts ?? [c!]);
-  const np = parts[0]!.length;
-  if (memo && np > 1 && parts.every((ps) => ps.length === np && ps.every((q, j) => q.count === parts[0]![j]!.count))) {
+  if (!first) return null;
+  const n = cals.length;
+  for (let i = 0; i < n; i++) {
+    const c = cals[i];
+    if (!c || c.count !== first.count || c.nb !== first.nb) return null;
+  }
+  const parts: (readonly Calibration[])[] = [];
+  for (let i = 0; i < n; i++) { const c = cals[i]!; parts.push(c.parts ?? [c]); }
+  const p0 = parts[0]!;
+  const np = p0.length;
+  let aligned = memo !== undefined && np > 1;
+  for (let i = 0; aligned && i < n; i++) {
+    const ps = parts[i]!;
+    if (ps.length !== np) { aligned = false; break; }
+    for (let j = 0; j < np; j++) if (ps[j]!.count !== p0[j]!.count) { aligned = false; break; }
+  }
+  if (aligned) {
     const meds: Calibration[] = [];
     let abs = 0;
     let sq = 0;
     for (let j = 0; j < np; j++) {
-      const key = parts[0]![j]!;
-      let m = memo.get(key);
+      const key = p0[j]!;
+      let m = memo!.get(key);
       if (!m) {
-        const err = medianOf(parts.map((ps) => ps[j]!.err), key.count);
+        const rows: Float64Array[] = [];
+        for (let i = 0; i < n; i++) rows.push(parts[i]![j]!.err);
+        const err = medianOf(rows, key.count);
         m = new Cal(err, key.bucket, null, key.nb, calHorizon(key), NaN, NaN, key.count, undefined);
-        memo.set(key, m);
+        memo!.set(key, m);
       }
       meds.push(m);
       const e = m.err;
@@ -358,7 +376,9 @@ function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<C
     }
     return new Cal(null, null, lazyPool(meds, first.count), first.nb, calHorizon(first), first.count ? abs / first.count : NaN, first.count ? Math.sqrt(sq / first.count) : NaN, first.count, undefined);
   }
-  const err = medianOf(cals.map((c) => c!.err), first.count);
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) rows.push(cals[i]!.err);
+  const err = medianOf(rows, first.count);
   let abs = 0;
   let sq = 0;
   for (let j = 0; j < err.length; j++) { abs += Math.abs(err[j]!); sq += err[j]! * err[j]!; }
