@@ -114,10 +114,15 @@ function windowsBefore(end: number, C: number): { cut: number; end: number }[] {
 
 /** Fit `method` on the series whose cut is >= 1 (jointly, for global methods). */
 async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<(Fitted | null)[]> {
-  const idx = ctxs.map((_, i) => i).filter((i) => cuts[i]! >= 1);
-  const fits = idx.length ? await method.fitAll(idx.map((i) => ctxs[i]!), idx.map((i) => cuts[i]!), H) : [];
-  const out: (Fitted | null)[] = ctxs.map(() => null);
-  idx.forEach((i, k) => { out[i] = fits[k]!; });
+  // plain loops, arrays built by push (docs/batch.md, fifth pass)
+  const idx: number[] = [];
+  const sel: SeriesCtx[] = [];
+  const selCuts: number[] = [];
+  for (let i = 0; i < ctxs.length; i++) if (cuts[i]! >= 1) { idx.push(i); sel.push(ctxs[i]!); selCuts.push(cuts[i]!); }
+  const fits = idx.length ? await method.fitAll(sel, selCuts, H) : [];
+  const out: (Fitted | null)[] = [];
+  for (let i = 0; i < ctxs.length; i++) out.push(null);
+  for (let k = 0; k < idx.length; k++) out[idx[k]!] = fits[k]!;
   return out;
 }
 
@@ -144,7 +149,8 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     if (!f) slots.set(key, (f = fitSome(method, ctxs, cuts, H)));
     return f;
   };
-  const slotCount = Math.max(1, ...plans.map((p) => Math.max(p.cal.length, p.calB.length)));
+  let slotCount = 1; // the most windows of any series (a loop, not Math.max over a spread)
+  for (const p of plans) slotCount = Math.max(slotCount, p.cal.length, p.calB.length);
   const calFits: (Fitted | null)[][] = [];
   const calBFits: (Fitted | null)[][] = [];
   // roll forward (docs/forecast.md, "Speed"): a series whose earliest calibration cut
