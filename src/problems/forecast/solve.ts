@@ -133,14 +133,17 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
  */
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false, withBacktest = true): Promise<(i: number) => MethodRun> {
   const k = await kernels();
-  const plans = ctxs.map((c) => {
-    const n = c.y.length;
+  // arrays built by push in plain loops: one elements kind whatever the instance (`.map` and
+  // iteration over them deoptimised runMethod: "wrong map"; docs/batch.md, fifth pass)
+  const plans: { n: number; b: number; C: number; cal: { cut: number; end: number }[]; calB: { cut: number; end: number }[] }[] = [];
+  for (let i = 0; i < ctxs.length; i++) {
+    const n = ctxs[i]!.y.length;
     // windows of max(H, CAL_MIN) values; a history too short for one such window (coarse
     // steps) uses windows of a (K + 1)-th of it
     const C = n - Math.max(H, CAL_MIN) >= 2 ? Math.max(H, CAL_MIN) : Math.max(H, Math.floor(n / (CAL_WINDOWS + 1)));
     const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
-    return { n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
-  });
+    plans.push({ n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] });
+  }
   // slots: one cut per series; equal slots share their fits
   const slots = new Map<string, Promise<(Fitted | null)[]>>();
   const fitsAt = (cuts: number[]) => {
@@ -150,7 +153,7 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     return f;
   };
   let slotCount = 1; // the most windows of any series (a loop, not Math.max over a spread)
-  for (const p of plans) slotCount = Math.max(slotCount, p.cal.length, p.calB.length);
+  for (let i = 0; i < plans.length; i++) slotCount = Math.max(slotCount, plans[i]!.cal.length, plans[i]!.calB.length);
   const calFits: (Fitted | null)[][] = [];
   const calBFits: (Fitted | null)[][] = [];
   // roll forward (docs/forecast.md, "Speed"): a series whose earliest calibration cut
@@ -161,21 +164,35 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     const c = Math.min(p.cal[p.cal.length - 1]?.cut ?? Infinity, p.calB[p.calB.length - 1]?.cut ?? Infinity);
     return Number.isFinite(c) ? c : 0;
   };
-  const rolls = plans.map((p, i) => method.rollForward !== undefined && earliest(p) >= 1 && earliest(p) >= method.rollForward(ctxs[i]!, H));
-  const anchor = rolls.some(Boolean) ? await fitsAt(plans.map((p, i) => (rolls[i] ? earliest(p) : 0))) : [];
-  const allRoll = rolls.every(Boolean);
+  const rolls: boolean[] = [];
+  let anyRoll = false;
+  let allRoll = true;
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i]!;
+    const r = method.rollForward !== undefined && earliest(p) >= 1 && earliest(p) >= method.rollForward(ctxs[i]!, H);
+    rolls.push(r);
+    if (r) anyRoll = true;
+    else allRoll = false;
+  }
+  const anchor = anyRoll ? await fitsAt(plans.map((p, i) => (rolls[i] ? earliest(p) : 0))) : [];
   // the forecast: its own fit on all n values, or (rollFinal) the anchor rolled to n when
   // the anchor's seasons are those of a fit on all values; a global method refits jointly
   // unless every series can take the anchor
   const read = method.rollFinal ?? 0;
   const sameSeasons = (i: number) => seasonsFor(ctxs[i]!, earliest(plans[i]!)).slice(0, read).join() === seasonsFor(ctxs[i]!, plans[i]!.n).slice(0, read).join();
-  const rollsFinal = plans.map((_, i) => !!method.rollFinal && rolls[i]! && sameSeasons(i));
-  const finalOwn = rollsFinal.every(Boolean) ? [] : await fitsAt(plans.map((p, i) => (rollsFinal[i] && !method.global ? 0 : p.n)));
+  const rollsFinal: boolean[] = [];
+  let allRollFinal = true;
+  for (let i = 0; i < plans.length; i++) {
+    const r = !!method.rollFinal && rolls[i]! && sameSeasons(i);
+    rollsFinal.push(r);
+    if (!r) allRollFinal = false;
+  }
+  const finalOwn = allRollFinal ? [] : await fitsAt(plans.map((p, i) => (rollsFinal[i] && !method.global ? 0 : p.n)));
   const final = plans.map((_, i) => finalOwn[i] ?? anchor[i]!);
   // the backtest: its own fit at n − H, or (rollBacktest) the anchor rolled forward for a
   // rolled series; a global method refits jointly unless every series rolls
   const backOwn = method.rollBacktest && (allRoll || !method.global)
-    ? (rolls.every(Boolean) ? [] : await fitsAt(plans.map((p, i) => (rolls[i] ? 0 : p.b))))
+    ? (allRoll ? [] : await fitsAt(plans.map((p, i) => (rolls[i] ? 0 : p.b))))
     : await fitsAt(plans.map((p) => p.b));
   const back = plans.map((_, i) => (method.rollBacktest && rolls[i] && backOwn[i] == null ? anchor[i]! : backOwn[i] ?? null));
   // refits per window: a global method keeps every series in its joint fits (same model as without rolling)
@@ -515,7 +532,9 @@ export async function forecast(instance: ForecastInstance, options: ForecastOpti
   const H = horizonOf(instance);
   const levels = instance.levels ?? [0.8, 0.95];
   const asked = instance.method ?? 'auto';
-  const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
+  // by push (one elements kind for every instance: runMethod and fitSome read it; docs/batch.md, fifth pass)
+  const ctxs: SeriesCtx[] = [];
+  for (let i = 0; i < instance.series.length; i++) { const s = instance.series[i]!; ctxs.push(prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step))); }
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
   // the combination needs its members and seasonal naive (its fallback); auto every method
