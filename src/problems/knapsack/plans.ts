@@ -50,7 +50,9 @@ export function planProximity(sv: Solve, cap = Infinity, incumbent = -Infinity, 
   const p = sv.p;
   const n = p.size.length;
   const order = Array.from({ length: n }, (_, j) => j);
-  const density = p.value.map((v, j) => v / p.size[j]!);
+  // a Float64Array whatever the values (integral or not): the comparator below sees one map (docs/batch.md, fifth pass)
+  const density = new Float64Array(n);
+  for (let j = 0; j < n; j++) density[j] = p.value[j]! / p.size[j]!;
   order.sort((a, b) => density[b]! - density[a]! || p.size[a]! - p.size[b]! || a - b);
   const g = new Array<number>(n).fill(0);
   let free = p.C;
