@@ -216,35 +216,10 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     // bulk paths (multiscale) are kept per origin while this series is evaluated
     const memo = new Map<Fitted, Map<number, Float64Array>>();
     const memoised = (f: Fitted): Fitted => {
-      const bulk = f.paths?.bind(f);
-      if (!bulk) return f;
+      if (!f.paths) return f;
       let rows = memo.get(f);
       if (!rows) memo.set(f, (rows = new Map()));
-      const known = rows;
-      const fill = (origins: readonly number[]) => {
-        const missing = origins.filter((o) => !known.has(o));
-        if (missing.length) {
-          const got = bulk(missing, H);
-          missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
-        }
-      };
-      return {
-        path: f.path.bind(f),
-        note: f.note,
-        paths(origins, h) {
-          if (h !== H) return bulk(origins, h);
-          fill(origins);
-          const out = new Float64Array(origins.length * H);
-          origins.forEach((o, r) => out.set(known.get(o)!, r * H));
-          return out;
-        },
-        // the rows themselves (views of the bulk paths kept for this series): no copy
-        pathRows(origins, h) {
-          if (h !== H) { const b = bulk(origins, h); return origins.map((_, r) => b.subarray(r * h, r * h + h)); }
-          fill(origins);
-          return origins.map((o) => known.get(o)!);
-        },
-      };
+      return new MemoFit(f, rows, H);
     };
     const calibrateAll = (wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
       wins.length ? mergeCalibrations(wins.map((w, k) => {
@@ -350,6 +325,50 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
     out[j] = k % 2 ? v[k >> 1]! : 0.5 * (v[(k >> 1) - 1]! + v[k >> 1]!);
   }
   return out;
+}
+
+/**
+ * A fit with bulk paths (multiscale) whose rows of H steps are kept per origin while one
+ * series is evaluated (runMethod: a fit shared by several windows forecasts their common
+ * origins once). A class with plain loops, not closures made per series (each was compiled
+ * again: docs/batch.md, fifth pass).
+ */
+class MemoFit implements Fitted {
+  readonly note: string | undefined;
+  constructor(private readonly f: Fitted, private readonly known: Map<number, Float64Array>, private readonly H: number) {
+    this.note = f.note;
+  }
+  path(o: number, H: number, out: Float64Array): void { this.f.path(o, H, out); }
+  private bulk(origins: readonly number[], h: number): Float64Array { return this.f.paths!(origins, h); }
+  private fill(origins: readonly number[]): void {
+    const { known, H } = this;
+    const missing: number[] = [];
+    for (let r = 0; r < origins.length; r++) if (!known.has(origins[r]!)) missing.push(origins[r]!);
+    if (missing.length) {
+      const got = this.bulk(missing, H);
+      for (let r = 0; r < missing.length; r++) known.set(missing[r]!, got.subarray(r * H, r * H + H));
+    }
+  }
+  paths(origins: readonly number[], h: number): Float64Array {
+    const H = this.H;
+    if (h !== H) return this.bulk(origins, h);
+    this.fill(origins);
+    const out = new Float64Array(origins.length * H);
+    for (let r = 0; r < origins.length; r++) out.set(this.known.get(origins[r]!)!, r * H);
+    return out;
+  }
+  // the rows themselves (views of the bulk paths kept for this series): no copy
+  pathRows(origins: readonly number[], h: number): readonly Float64Array[] {
+    const rows: Float64Array[] = [];
+    if (h !== this.H) {
+      const b = this.bulk(origins, h);
+      for (let r = 0; r < origins.length; r++) rows.push(b.subarray(r * h, r * h + h));
+      return rows;
+    }
+    this.fill(origins);
+    for (let r = 0; r < origins.length; r++) rows.push(this.known.get(origins[r]!)!);
+    return rows;
+  }
 }
 
 /**
@@ -485,7 +504,7 @@ function score(ctx: SeriesCtx, b: number, mean: Float64Array, lo: Float64Array[]
     const v = ctx.y[t]!;
     abs += Math.abs(v - mean[h]!);
     steps++;
-    levels.forEach((_, k) => { if (v >= lo[k]![h]! && v <= hi[k]![h]!) inside[k]!++; });
+    for (let k = 0; k < levels.length; k++) if (v >= lo[k]![h]! && v <= hi[k]![h]!) inside[k]!++;
   }
   const coverage = Object.fromEntries(levels.map((L, k) => [String(L), steps ? inside[k]! / steps : null]));
   if (steps === 0) return { mase: null, mae: null, steps, coverage };
