@@ -36,7 +36,7 @@ import { pack, reduceParts, tooManyMachines, tooManyParts, DEPLOYMENT_MAX_MACHIN
 export type AlgoResult = { ok: true; placement: Placement } | { ok: false; item: number };
 
 // decreasingOrder's comparator and its state at module level: one function, compiled once
-// per isolate, instead of a comparator and a sizeOf closure made per call (docs/batch.md, fifth pass)
+// per isolate, instead of a comparator and a sizeOf closure made per call (docs/batch.md, "Fourth pass")
 const NO_KEYS = new Float64Array(0);
 let ordKNew: ArrayLike<number> = NO_KEYS;
 let ordKey: Float64Array = NO_KEYS;

@@ -96,7 +96,7 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   return fit;
 }
 
-/** A dsp fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, fifth pass). */
+/** A dsp fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, "Fourth pass"). */
 class DspFitted implements Fitted {
   constructor(readonly dsp: DspFit, private readonly profile: Float64Array, private readonly cut: number, private readonly T: number) {}
   path(o: number, h: number, out: Float64Array): void {

@@ -144,7 +144,7 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, job: EtsJob, given?: Ets
   return fitted;
 }
 
-/** An ets fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, fifth pass). */
+/** An ets fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, "Fourth pass"). */
 class EtsFit implements Fitted {
   constructor(
     readonly params: EtsParams,

@@ -55,7 +55,7 @@ export function recentMedianMethod(stepSec: number): Method {
   };
 }
 
-/** A recent-median fit: one class (one shape, `path` and `level` compiled once per isolate; docs/batch.md, fifth pass). */
+/** A recent-median fit: one class (one shape, `path` and `level` compiled once per isolate; docs/batch.md, "Fourth pass"). */
 class MedianFit implements Fitted {
   private readonly buf: Float64Array;
   constructor(private readonly ctx: SeriesCtx, private readonly k: number) { this.buf = new Float64Array(k); }

@@ -127,7 +127,7 @@ export const multiscale: Method = {
   },
 };
 
-/** A multiscale fit: one class (one shape, `path` and `paths` compiled once per isolate; docs/batch.md, fifth pass). */
+/** A multiscale fit: one class (one shape, `path` and `paths` compiled once per isolate; docs/batch.md, "Fourth pass"). */
 class MultiscaleFit implements Fitted {
   constructor(
     private readonly k: Kernels,

@@ -26,7 +26,7 @@ export function fitSnaive(ctx: SeriesCtx, cut: number): Fitted {
   return new SnaiveFit(ctx.y, m, note);
 }
 
-/** A seasonal-naive fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, fifth pass). */
+/** A seasonal-naive fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, "Fourth pass"). */
 export class SnaiveFit implements Fitted {
   readonly lag: number | undefined;
   constructor(private readonly y: Float64Array, private readonly m: number, readonly note: string | undefined) {

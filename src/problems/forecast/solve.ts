@@ -114,7 +114,7 @@ function windowsBefore(end: number, C: number): { cut: number; end: number }[] {
 
 /** Fit `method` on the series whose cut is >= 1 (jointly, for global methods). */
 async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<(Fitted | null)[]> {
-  // plain loops, arrays built by push (docs/batch.md, fifth pass)
+  // plain loops, arrays built by push (docs/batch.md, "Fourth pass")
   const idx: number[] = [];
   const sel: SeriesCtx[] = [];
   const selCuts: number[] = [];
@@ -134,7 +134,7 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false, withBacktest = true): Promise<(i: number) => MethodRun> {
   const k = await kernels();
   // arrays built by push in plain loops: one elements kind whatever the instance (`.map` and
-  // iteration over them deoptimised runMethod: "wrong map"; docs/batch.md, fifth pass)
+  // iteration over them deoptimised runMethod: "wrong map"; docs/batch.md, "Fourth pass")
   const plans: { n: number; b: number; C: number; cal: { cut: number; end: number }[]; calB: { cut: number; end: number }[] }[] = [];
   for (let i = 0; i < ctxs.length; i++) {
     const n = ctxs[i]!.y.length;
@@ -296,7 +296,7 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
     // lo > m ? lo : m; each choice read from a two-slot array at the comparison's index
     // (branch-free: the members' errors are in random order, so branches mispredict; the same
     // comparisons and values as the conditional form, NaN and −0 included)
-    // (indexed, not destructured: no iterator, so no map check on it; docs/batch.md, fifth pass)
+    // (indexed, not destructured: no iterator, so no map check on it; docs/batch.md, "Fourth pass")
     const A = rows[0]!, B = rows[1]!, C = rows[2]!;
     const t = pick2;
     for (let j = 0; j < len; j++) {
@@ -331,7 +331,7 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
  * A fit with bulk paths (multiscale) whose rows of H steps are kept per origin while one
  * series is evaluated (runMethod: a fit shared by several windows forecasts their common
  * origins once). A class with plain loops, not closures made per series (each was compiled
- * again: docs/batch.md, fifth pass).
+ * again: docs/batch.md, "Fourth pass").
  */
 class MemoFit implements Fitted {
   readonly note: string | undefined;
@@ -380,7 +380,7 @@ class MemoFit implements Fitted {
  */
 function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<Calibration, Calibration>): Calibration | null {
   // plain loops over arrays built by push (one elements kind), no closure per call: this runs
-  // for every combined series and was deoptimised on arrays of other maps (docs/batch.md, fifth pass)
+  // for every combined series and was deoptimised on arrays of other maps (docs/batch.md, "Fourth pass")
   const first = cals[0];
   if (!first) return null;
   const n = cals.length;
@@ -551,7 +551,7 @@ export async function forecast(instance: ForecastInstance, options: ForecastOpti
   const H = horizonOf(instance);
   const levels = instance.levels ?? [0.8, 0.95];
   const asked = instance.method ?? 'auto';
-  // by push (one elements kind for every instance: runMethod and fitSome read it; docs/batch.md, fifth pass)
+  // by push (one elements kind for every instance: runMethod and fitSome read it; docs/batch.md, "Fourth pass")
   const ctxs: SeriesCtx[] = [];
   for (let i = 0; i < instance.series.length; i++) { const s = instance.series[i]!; ctxs.push(prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step))); }
   const names = instance.series.map((s, i) => s.name ?? String(i));

@@ -47,7 +47,7 @@ export interface ProximityPlan {
  * value (>= the greedy completion) that tightens the reduced-cost core.
  */
 // planProximity's comparator and its state at module level: one function, compiled once per
-// isolate, not a closure per call (docs/batch.md, fifth pass)
+// isolate, not a closure per call (docs/batch.md, "Fourth pass")
 const NO_F64 = new Float64Array(0);
 let byDensityD: Float64Array = NO_F64;
 let byDensityS: ArrayLike<number> = NO_F64;
@@ -59,7 +59,7 @@ export function planProximity(sv: Solve, cap = Infinity, incumbent = -Infinity, 
   const p = sv.p;
   const n = p.size.length;
   const order = Array.from({ length: n }, (_, j) => j);
-  // a Float64Array whatever the values (integral or not): the comparator below sees one map (docs/batch.md, fifth pass)
+  // a Float64Array whatever the values (integral or not): the comparator below sees one map (docs/batch.md, "Fourth pass")
   const density = new Float64Array(n);
   for (let j = 0; j < n; j++) density[j] = p.value[j]! / p.size[j]!;
   byDensityD = density;
