@@ -31,7 +31,10 @@ export function powerParams(e: Partial<PowerParams> | undefined): PowerParams {
 
 /** With the core parameters. */
 export function coreParams(e: Partial<CoreParams> | undefined): CoreParams {
-  return { podCores: e?.podCores ?? ENERGY_DEFAULTS.podCores, serverCores: e?.serverCores ?? ENERGY_DEFAULTS.serverCores, ...powerParams(e) };
+  // field by field, not spread: one literal of one shape (the spread's generic copy deoptimised
+  // smoothingEnergy, where this is inlined; docs/batch.md, "Fourth pass"); same keys, same order
+  const q = powerParams(e);
+  return { podCores: e?.podCores ?? ENERGY_DEFAULTS.podCores, serverCores: e?.serverCores ?? ENERGY_DEFAULTS.serverCores, idleWatts: q.idleWatts, peakWatts: q.peakWatts, pue: q.pue, kgCO2PerKWh: q.kgCO2PerKWh };
 }
 
 /**

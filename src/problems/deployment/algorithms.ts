@@ -35,10 +35,25 @@ import { pack, reduceParts, tooManyMachines, tooManyParts, DEPLOYMENT_MAX_MACHIN
 
 export type AlgoResult = { ok: true; placement: Placement } | { ok: false; item: number };
 
-/** Items in decreasing size (ties: index); items that cannot use a new machine first. */
-function decreasingOrder(model: Model, sizeOf: (i: number) => number = (i) => model.w[i]!): Int32Array {
-  const idx = Array.from({ length: model.n }, (_, i) => i);
-  idx.sort((a, b) => (model.kNew[a]! === 0 ? 0 : 1) - (model.kNew[b]! === 0 ? 0 : 1) || sizeOf(b) - sizeOf(a) || a - b);
+// decreasingOrder's comparator and its state at module level: one function, compiled once
+// per isolate, instead of a comparator and a sizeOf closure made per call (docs/batch.md, "Fourth pass")
+const NO_KEYS = new Float64Array(0);
+let ordKNew: ArrayLike<number> = NO_KEYS;
+let ordKey: Float64Array = NO_KEYS;
+function byDecreasing(a: number, b: number): number {
+  return (ordKNew[a]! === 0 ? 0 : 1) - (ordKNew[b]! === 0 ? 0 : 1) || ordKey[b]! - ordKey[a]! || a - b;
+}
+
+/** Items in decreasing size (ties: index); items that cannot use a new machine first. With kmin: by w[i] / kmin[i]. */
+function decreasingOrder(model: Model, kmin?: ArrayLike<number>): Int32Array {
+  const n = model.n;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = kmin ? model.w[i]! / kmin[i]! : model.w[i]!;
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
+  ordKNew = model.kNew;
+  ordKey = key;
+  try { idx.sort(byDecreasing); } finally { ordKNew = NO_KEYS; ordKey = NO_KEYS; }
   return Int32Array.from(idx);
 }
 
@@ -101,7 +116,7 @@ export function guessAndPack(k: Kernels, model: Model, lb: LowerBound, rule: Rul
   const variants = targets.map((f) => {
     const kmin = kminForTarget(model, f * model.C);
     // largest parts first (as First Fit Decreasing does with items)
-    const order = decreasingOrder(model, (i) => model.w[i]! / kmin[i]!);
+    const order = decreasingOrder(model, kmin);
     return { kmin, order };
   });
   const tryN = (N: number): AlgoResult => {

@@ -87,6 +87,53 @@ export interface Calibration {
 }
 
 /**
+ * The one shape of every calibration this module and the combination build (docs/batch.md,
+ * fifth pass): the same fields in the same order whether its errors are held (`e`, `b`) or
+ * built on first use (`src`: a window collected again, or windows pooled), so the code that
+ * reads calibrations sees one map; `bucketOf` is a method over (nb, H), not a closure per
+ * calibration.
+ */
+export class Cal implements Calibration {
+  private e: Float64Array | null;
+  private b: Uint8Array | null;
+  private src: (() => { err: Float64Array; bucket: Uint8Array }) | null;
+  readonly nb: number;
+  readonly H: number;
+  readonly mae: number;
+  readonly rmse: number;
+  readonly count: number;
+  readonly parts: readonly Calibration[] | undefined;
+  constructor(err: Float64Array | null, bucket: Uint8Array | null, src: (() => { err: Float64Array; bucket: Uint8Array }) | null, nb: number, H: number, mae: number, rmse: number, count: number, parts: readonly Calibration[] | undefined) {
+    this.e = err;
+    this.b = bucket;
+    this.src = src;
+    this.nb = nb;
+    this.H = H;
+    this.mae = mae;
+    this.rmse = rmse;
+    this.count = count;
+    this.parts = parts;
+  }
+  private load(): void {
+    const got = this.src!();
+    this.e = got.err;
+    this.b = got.bucket;
+  }
+  get err(): Float64Array {
+    if (this.e === null) this.load();
+    return this.e!;
+  }
+  get bucket(): Uint8Array {
+    if (this.b === null) this.load();
+    return this.b!;
+  }
+  bucketOf(h: number): number { return Math.floor((h * this.nb) / this.H); }
+}
+
+/** The horizon a calibration's bucketOf divides by (every calibration built here is a Cal; NaN for any other). */
+export const calHorizon = (c: Calibration): number => (c instanceof Cal ? c.H : NaN);
+
+/**
  * Collect the out-of-sample errors of `fit` (fitted on y[0:cut]) on the targets [cut, end).
  * lazy: only count, MAE and RMSE now; the errors themselves are collected again on first
  * use of `err` or `bucket` (auto reads only the RMSE of most candidates: the same values).
@@ -94,16 +141,13 @@ export interface Calibration {
 export function calibrate(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number, lazy = false): Calibration {
   if (lazy) {
     const c = collect(ctx, fit, cut, end, H, false);
-    let full: Calibration | null = null;
-    const get = () => (full ??= collect(ctx, fit, cut, end, H, true));
-    return { get err() { return get().err; }, get bucket() { return get().bucket; }, nb: c.nb, bucketOf: c.bucketOf, mae: c.mae, rmse: c.rmse, count: c.count };
+    return new Cal(null, null, () => collect(ctx, fit, cut, end, H, true), c.nb, H, c.mae, c.rmse, c.count, undefined);
   }
   return collect(ctx, fit, cut, end, H, true);
 }
 
 function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: number, keep: boolean): Calibration {
   const nb = Math.min(H, MAX_BUCKETS);
-  const bucketOf = (h: number) => Math.floor((h * nb) / H);
   const tab = bucketTable(H, nb);
   const stride = Math.max(1, Math.floor((end - cut) / perStepFor(H, nb)));
   const { y, observed } = ctx;
@@ -141,7 +185,7 @@ function collect(ctx: SeriesCtx, fit: Fitted, cut: number, end: number, H: numbe
   }
   const abs = sums[0]!;
   const sq = sums[1]!;
-  return { err: err.subarray(0, count), bucket: bucket.subarray(0, count), nb, bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count };
+  return new Cal(err.subarray(0, count), bucket.subarray(0, count), null, nb, H, count ? abs / count : NaN, count ? Math.sqrt(sq / count) : NaN, count, undefined);
 }
 
 /** Running sums of |e| and e² of errorsInto / errorsCount (one array: no object per call). */
@@ -262,13 +306,7 @@ export function mergeCalibrations(list: readonly Calibration[]): Calibration {
   let count = 0;
   let sq = 0;
   for (const c of list) if (c.count) { abs += c.mae * c.count; sq += c.rmse * c.rmse * c.count; count += c.count; }
-  const pool = lazyPool(list, count);
-  return {
-    get err() { return pool().err; },
-    get bucket() { return pool().bucket; },
-    nb: first.nb, bucketOf: first.bucketOf, mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count,
-    parts: list,
-  };
+  return new Cal(null, null, lazyPool(list, count), first.nb, calHorizon(first), count ? abs / count : NaN, count ? Math.sqrt(sq / count) : NaN, count, list);
 }
 
 /** The k-th smallest of x (0-based), by Hoare's quickselect (reorders x). Expected O(n). */

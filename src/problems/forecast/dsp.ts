@@ -9,7 +9,7 @@ import { statusError } from '../../core/errors.js';
 import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
 import { usableSeasons, type SeriesCtx } from './series.js';
-import { snaivePath } from './snaive.js';
+import { SnaiveFit } from './snaive.js';
 
 /** Longest DFT window (values): longer candidate periods are skipped. */
 export const DSP_MAX_WINDOW = 2 ** 20;
@@ -59,7 +59,7 @@ function chirpOf(k: Awaited<ReturnType<typeof kernels>>, N: number): Float64Arra
 function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: number, stepSec: number): Fitted {
   const covered = usableSeasons(ctx, cut);
   const seasons = covered.filter((T, c) => Math.min(c === 0 ? 3 : 2, Math.floor(cut / T)) * T <= DSP_MAX_WINDOW);
-  const naive = (why: string): Fitted => ({ path: (o, h, out) => snaivePath(ctx.y, o, 0, h, out), note: `dsp: ${why}: naive (last value)` });
+  const naive = (why: string): Fitted => new SnaiveFit(ctx.y, 0, `dsp: ${why}: naive (last value)`);
   if (covered.length && !seasons.length) return naive(`every covered season needs a window over ${DSP_MAX_WINDOW} values`);
   if (!seasons.length) return naive(ctx.seasons.length ? `history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice` : 'no season at this step');
   if (ctx.constant) return naive('constant history');
@@ -90,18 +90,22 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, ctx: SeriesCtx, cut: num
   if (c < 0) return naive(`no significant period among ${seasons.join(', ')} steps`);
   const T = seasons[c]!;
   const profile = new Float64Array(k.memory.buffer, base + oP, T).slice();
-  const fit: Fitted & { dsp: DspFit } = {
-    dsp: { period: T, components: info[1]!, acf: info[2]! },
-    // the profile is fitted on y[0:cut) and does not depend on the origin: every forecast
-    // of index t is profile[(t − cut) mod T] (docs/forecast.md: calibration of dsp)
-    path(o, h, out) {
-      // profile index (t − cut) mod T for t = o, o + 1, …: one modulo per path
-      let q = (((o - cut) % T) + T) % T;
-      for (let j = 0; j < h; j++) {
-        out[j] = profile[q]!;
-        if (++q === T) q = 0;
-      }
-    },
-  };
+  // the profile is fitted on y[0:cut) and does not depend on the origin: every forecast
+  // of index t is profile[(t − cut) mod T] (docs/forecast.md: calibration of dsp)
+  const fit = new DspFitted({ period: T, components: info[1]!, acf: info[2]! }, profile, cut, T);
   return fit;
+}
+
+/** A dsp fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, "Fourth pass"). */
+class DspFitted implements Fitted {
+  constructor(readonly dsp: DspFit, private readonly profile: Float64Array, private readonly cut: number, private readonly T: number) {}
+  path(o: number, h: number, out: Float64Array): void {
+    const { profile, T } = this;
+    // profile index (t − cut) mod T for t = o, o + 1, …: one modulo per path
+    let q = (((o - this.cut) % T) + T) % T;
+    for (let j = 0; j < h; j++) {
+      out[j] = profile[q]!;
+      if (++q === T) q = 0;
+    }
+  }
 }

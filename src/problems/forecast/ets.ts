@@ -140,23 +140,38 @@ function fitOne(k: Awaited<ReturnType<typeof kernels>>, job: EtsJob, given?: Ets
   const phi = params.phi;
   const note = m === 0 ? (ctx.seasons.length ? `ets: history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice: no seasonal term` : 'ets: no season: no seasonal term')
     : short ? `ets: ${ctx.seasons.length ? `history of ${cut} values covers no season (${ctx.seasons.join(', ')} steps) twice` : 'no season at this step'}: short season of ${m} steps detected in the history` : undefined;
-  const fitted: Fitted & { params: EtsParams; m: number } = {
-    params, m, note, seasons: short ? [m] : undefined,
-    path(o, h, out) {
-      if (o < t0) { snaivePath(ctx.y, o, 0, h, out); return; }
-      const l = level[o - 1]!;
-      const b = trend[o - 1]!;
-      let damp = 0;
-      let pw = 1;
-      // the season's index o − m + (j mod m), kept without a division per step
-      let si = o - m;
-      for (let j = 0; j < h; j++) {
-        pw *= phi;
-        damp += pw;
-        out[j] = l + damp * b + (season ? season[si]! : 0);
-        if (++si === o) si = o - m;
-      }
-    },
-  };
+  const fitted = new EtsFit(params, m, note, short ? [m] : undefined, ctx.y, t0, level, trend, season, phi);
   return fitted;
+}
+
+/** An ets fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, "Fourth pass"). */
+class EtsFit implements Fitted {
+  constructor(
+    readonly params: EtsParams,
+    readonly m: number,
+    readonly note: string | undefined,
+    readonly seasons: number[] | undefined,
+    private readonly y: Float64Array,
+    private readonly t0: number,
+    private readonly levels: Float64Array,
+    private readonly trend: Float64Array,
+    private readonly season: Float64Array | null,
+    private readonly phi: number,
+  ) {}
+  path(o: number, h: number, out: Float64Array): void {
+    if (o < this.t0) { snaivePath(this.y, o, 0, h, out); return; }
+    const { m, phi, season } = this;
+    const l = this.levels[o - 1]!;
+    const b = this.trend[o - 1]!;
+    let damp = 0;
+    let pw = 1;
+    // the season's index o − m + (j mod m), kept without a division per step
+    let si = o - m;
+    for (let j = 0; j < h; j++) {
+      pw *= phi;
+      damp += pw;
+      out[j] = l + damp * b + (season ? season[si]! : 0);
+      if (++si === o) si = o - m;
+    }
+  }
 }

@@ -50,16 +50,18 @@ export function recentMedianMethod(stepSec: number): Method {
   return {
     name: 'recent-median',
     async fitAll(series) {
-      return series.map((ctx): Fitted => {
-        const buf = new Float64Array(k);
-        return {
-          path(o, H, out) {
-            const v = recentMedian(ctx, o, k, buf);
-            for (let h = 0; h < H; h++) out[h] = v;
-          },
-          level: (o) => recentMedian(ctx, o, k, buf),
-        };
-      });
+      return series.map((ctx): Fitted => new MedianFit(ctx, k));
     },
   };
+}
+
+/** A recent-median fit: one class (one shape, `path` and `level` compiled once per isolate; docs/batch.md, "Fourth pass"). */
+class MedianFit implements Fitted {
+  private readonly buf: Float64Array;
+  constructor(private readonly ctx: SeriesCtx, private readonly k: number) { this.buf = new Float64Array(k); }
+  path(o: number, H: number, out: Float64Array): void {
+    const v = recentMedian(this.ctx, o, this.k, this.buf);
+    for (let h = 0; h < H; h++) out[h] = v;
+  }
+  level(o: number): number { return recentMedian(this.ctx, o, this.k, this.buf); }
 }

@@ -10,7 +10,7 @@ import { statusError } from '../../core/errors.js';
 import { OK } from '../../wasm/abi.js';
 import type { Fitted, Method } from './method.js';
 import { seasonsFor, type SeriesCtx } from './series.js';
-import { snaivePath } from './snaive.js';
+import { SnaiveFit } from './snaive.js';
 import { scratchF64 } from './conformal.js';
 
 /** Ridge strength per row (features are O(1) after scaling). */
@@ -115,20 +115,28 @@ export const multiscale: Method = {
     return series.map((ctx, i) => {
       const cut = cuts[i]!;
       if (total < 4 * (k.MS_FEATURES.value as number)) {
-        return { path: (o: number, h: number, out: Float64Array) => snaivePath(ctx.y, o, 0, h, out), note: `multiscale: ${total} training rows across the instance are too few to fit: naive (last value)` };
+        return new SnaiveFit(ctx.y, 0, `multiscale: ${total} training rows across the instance are too few to fit: naive (last value)`);
       }
       const { m, w } = seasonsAt(ctx, cut);
       const notes: string[] = [];
       if (m === 0) notes.push(`multiscale: history of ${cut} values covers no season twice: recent-window features only`);
       else if (!ctx.seasons.includes(m)) notes.push(`multiscale: history of ${cut} values covers no season twice: short season of ${m} steps detected in the history`);
       else if (w === 0 && ctx.seasons.length > 1) notes.push(`multiscale: history covers the ${ctx.seasons[1]}-step season less than twice: no weekly features`);
-      const fit: Fitted = {
-        note: notes.length ? notes.join('; ') : undefined,
-        seasons: m > 0 && !ctx.seasons.includes(m) ? [m] : undefined,
-        path(o, h, out) { out.set(pathsWith(k, model, ctx, cut, [o], h).subarray(0, h)); },
-        paths: (origins, h) => pathsWith(k, model, ctx, cut, origins, h),
-      };
-      return fit;
+      return new MultiscaleFit(k, model, ctx, cut, notes.length ? notes.join('; ') : undefined, m > 0 && !ctx.seasons.includes(m) ? [m] : undefined);
     });
   },
 };
+
+/** A multiscale fit: one class (one shape, `path` and `paths` compiled once per isolate; docs/batch.md, "Fourth pass"). */
+class MultiscaleFit implements Fitted {
+  constructor(
+    private readonly k: Kernels,
+    private readonly model: MultiscaleModel,
+    private readonly ctx: SeriesCtx,
+    private readonly cut: number,
+    readonly note: string | undefined,
+    readonly seasons: number[] | undefined,
+  ) {}
+  path(o: number, h: number, out: Float64Array): void { out.set(pathsWith(this.k, this.model, this.ctx, this.cut, [o], h).subarray(0, h)); }
+  paths(origins: readonly number[], h: number): Float64Array { return pathsWith(this.k, this.model, this.ctx, this.cut, origins, h); }
+}

@@ -23,7 +23,16 @@ export function fitSnaive(ctx: SeriesCtx, cut: number): Fitted {
   const seasons = usableSeasons(ctx, cut);
   const m = seasons.length ? seasons[0]! : 0;
   const note = m === 0 ? (ctx.seasons.length ? `history of ${cut} steps covers no season (${ctx.seasons.join(', ')} steps) twice: naive (last value)` : 'no season at this step: naive (last value)') : undefined;
-  return { path: (o, H, out) => snaivePath(ctx.y, o, m, H, out), note, lag: m > 0 ? m : undefined };
+  return new SnaiveFit(ctx.y, m, note);
+}
+
+/** A seasonal-naive fit: one class (one shape, one `path` compiled once per isolate; docs/batch.md, "Fourth pass"). */
+export class SnaiveFit implements Fitted {
+  readonly lag: number | undefined;
+  constructor(private readonly y: Float64Array, private readonly m: number, readonly note: string | undefined) {
+    this.lag = m > 0 ? m : undefined;
+  }
+  path(o: number, H: number, out: Float64Array): void { snaivePath(this.y, o, this.m, H, out); }
 }
 
 export const seasonalNaive: Method = {

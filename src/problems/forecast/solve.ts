@@ -25,7 +25,7 @@ import {
   type ForecastMethod, type ForecastSolution, type ForecastSeriesResult, type ForecastBacktest, type ForecastInterval,
 } from './schema.js';
 import { prepareSeries, defaultSeasons, usableSeasons, seasonsFor, naiveScale, type SeriesCtx } from './series.js';
-import { calibrate, mergeCalibrations, lazyPool, bands, Scratch, withScratch, scratchF64, type Calibration } from './conformal.js';
+import { calibrate, mergeCalibrations, lazyPool, bands, Scratch, withScratch, scratchF64, Cal, calHorizon, type Calibration } from './conformal.js';
 import type { Fitted, Method } from './method.js';
 import { seasonalNaive } from './snaive.js';
 import { ets } from './ets.js';
@@ -114,10 +114,15 @@ function windowsBefore(end: number, C: number): { cut: number; end: number }[] {
 
 /** Fit `method` on the series whose cut is >= 1 (jointly, for global methods). */
 async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonly number[], H: number): Promise<(Fitted | null)[]> {
-  const idx = ctxs.map((_, i) => i).filter((i) => cuts[i]! >= 1);
-  const fits = idx.length ? await method.fitAll(idx.map((i) => ctxs[i]!), idx.map((i) => cuts[i]!), H) : [];
-  const out: (Fitted | null)[] = ctxs.map(() => null);
-  idx.forEach((i, k) => { out[i] = fits[k]!; });
+  // plain loops, arrays built by push (docs/batch.md, "Fourth pass")
+  const idx: number[] = [];
+  const sel: SeriesCtx[] = [];
+  const selCuts: number[] = [];
+  for (let i = 0; i < ctxs.length; i++) if (cuts[i]! >= 1) { idx.push(i); sel.push(ctxs[i]!); selCuts.push(cuts[i]!); }
+  const fits = idx.length ? await method.fitAll(sel, selCuts, H) : [];
+  const out: (Fitted | null)[] = [];
+  for (let i = 0; i < ctxs.length; i++) out.push(null);
+  for (let k = 0; k < idx.length; k++) out[idx[k]!] = fits[k]!;
   return out;
 }
 
@@ -128,14 +133,17 @@ async function fitSome(method: Method, ctxs: readonly SeriesCtx[], cuts: readonl
  */
 async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, levels: readonly number[], lazyErrors = false, withBacktest = true): Promise<(i: number) => MethodRun> {
   const k = await kernels();
-  const plans = ctxs.map((c) => {
-    const n = c.y.length;
+  // arrays built by push in plain loops: one elements kind whatever the instance (`.map` and
+  // iteration over them deoptimised runMethod: "wrong map"; docs/batch.md, "Fourth pass")
+  const plans: { n: number; b: number; C: number; cal: { cut: number; end: number }[]; calB: { cut: number; end: number }[] }[] = [];
+  for (let i = 0; i < ctxs.length; i++) {
+    const n = ctxs[i]!.y.length;
     // windows of max(H, CAL_MIN) values; a history too short for one such window (coarse
     // steps) uses windows of a (K + 1)-th of it
     const C = n - Math.max(H, CAL_MIN) >= 2 ? Math.max(H, CAL_MIN) : Math.max(H, Math.floor(n / (CAL_WINDOWS + 1)));
     const b = n - H >= 1 ? n - H : 0; // backtest origin (0: none)
-    return { n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] };
-  });
+    plans.push({ n, b, C, cal: windowsBefore(n, C), calB: b > 0 ? windowsBefore(b, C) : [] });
+  }
   // slots: one cut per series; equal slots share their fits
   const slots = new Map<string, Promise<(Fitted | null)[]>>();
   const fitsAt = (cuts: number[]) => {
@@ -144,7 +152,8 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     if (!f) slots.set(key, (f = fitSome(method, ctxs, cuts, H)));
     return f;
   };
-  const slotCount = Math.max(1, ...plans.map((p) => Math.max(p.cal.length, p.calB.length)));
+  let slotCount = 1; // the most windows of any series (a loop, not Math.max over a spread)
+  for (let i = 0; i < plans.length; i++) slotCount = Math.max(slotCount, plans[i]!.cal.length, plans[i]!.calB.length);
   const calFits: (Fitted | null)[][] = [];
   const calBFits: (Fitted | null)[][] = [];
   // roll forward (docs/forecast.md, "Speed"): a series whose earliest calibration cut
@@ -155,21 +164,35 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     const c = Math.min(p.cal[p.cal.length - 1]?.cut ?? Infinity, p.calB[p.calB.length - 1]?.cut ?? Infinity);
     return Number.isFinite(c) ? c : 0;
   };
-  const rolls = plans.map((p, i) => method.rollForward !== undefined && earliest(p) >= 1 && earliest(p) >= method.rollForward(ctxs[i]!, H));
-  const anchor = rolls.some(Boolean) ? await fitsAt(plans.map((p, i) => (rolls[i] ? earliest(p) : 0))) : [];
-  const allRoll = rolls.every(Boolean);
+  const rolls: boolean[] = [];
+  let anyRoll = false;
+  let allRoll = true;
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i]!;
+    const r = method.rollForward !== undefined && earliest(p) >= 1 && earliest(p) >= method.rollForward(ctxs[i]!, H);
+    rolls.push(r);
+    if (r) anyRoll = true;
+    else allRoll = false;
+  }
+  const anchor = anyRoll ? await fitsAt(plans.map((p, i) => (rolls[i] ? earliest(p) : 0))) : [];
   // the forecast: its own fit on all n values, or (rollFinal) the anchor rolled to n when
   // the anchor's seasons are those of a fit on all values; a global method refits jointly
   // unless every series can take the anchor
   const read = method.rollFinal ?? 0;
   const sameSeasons = (i: number) => seasonsFor(ctxs[i]!, earliest(plans[i]!)).slice(0, read).join() === seasonsFor(ctxs[i]!, plans[i]!.n).slice(0, read).join();
-  const rollsFinal = plans.map((_, i) => !!method.rollFinal && rolls[i]! && sameSeasons(i));
-  const finalOwn = rollsFinal.every(Boolean) ? [] : await fitsAt(plans.map((p, i) => (rollsFinal[i] && !method.global ? 0 : p.n)));
+  const rollsFinal: boolean[] = [];
+  let allRollFinal = true;
+  for (let i = 0; i < plans.length; i++) {
+    const r = !!method.rollFinal && rolls[i]! && sameSeasons(i);
+    rollsFinal.push(r);
+    if (!r) allRollFinal = false;
+  }
+  const finalOwn = allRollFinal ? [] : await fitsAt(plans.map((p, i) => (rollsFinal[i] && !method.global ? 0 : p.n)));
   const final = plans.map((_, i) => finalOwn[i] ?? anchor[i]!);
   // the backtest: its own fit at n − H, or (rollBacktest) the anchor rolled forward for a
   // rolled series; a global method refits jointly unless every series rolls
   const backOwn = method.rollBacktest && (allRoll || !method.global)
-    ? (rolls.every(Boolean) ? [] : await fitsAt(plans.map((p, i) => (rolls[i] ? 0 : p.b))))
+    ? (allRoll ? [] : await fitsAt(plans.map((p, i) => (rolls[i] ? 0 : p.b))))
     : await fitsAt(plans.map((p) => p.b));
   const back = plans.map((_, i) => (method.rollBacktest && rolls[i] && backOwn[i] == null ? anchor[i]! : backOwn[i] ?? null));
   // refits per window: a global method keeps every series in its joint fits (same model as without rolling)
@@ -193,35 +216,10 @@ async function runMethod(method: Method, ctxs: readonly SeriesCtx[], H: number, 
     // bulk paths (multiscale) are kept per origin while this series is evaluated
     const memo = new Map<Fitted, Map<number, Float64Array>>();
     const memoised = (f: Fitted): Fitted => {
-      const bulk = f.paths?.bind(f);
-      if (!bulk) return f;
+      if (!f.paths) return f;
       let rows = memo.get(f);
       if (!rows) memo.set(f, (rows = new Map()));
-      const known = rows;
-      const fill = (origins: readonly number[]) => {
-        const missing = origins.filter((o) => !known.has(o));
-        if (missing.length) {
-          const got = bulk(missing, H);
-          missing.forEach((o, r) => known.set(o, got.subarray(r * H, r * H + H)));
-        }
-      };
-      return {
-        path: f.path.bind(f),
-        note: f.note,
-        paths(origins, h) {
-          if (h !== H) return bulk(origins, h);
-          fill(origins);
-          const out = new Float64Array(origins.length * H);
-          origins.forEach((o, r) => out.set(known.get(o)!, r * H));
-          return out;
-        },
-        // the rows themselves (views of the bulk paths kept for this series): no copy
-        pathRows(origins, h) {
-          if (h !== H) { const b = bulk(origins, h); return origins.map((_, r) => b.subarray(r * h, r * h + h)); }
-          fill(origins);
-          return origins.map((o) => known.get(o)!);
-        },
-      };
+      return new MemoFit(f, rows, H);
     };
     const calibrateAll = (wins: { cut: number; end: number }[], fits: (Fitted | null)[][]): Calibration | null =>
       wins.length ? mergeCalibrations(wins.map((w, k) => {
@@ -298,7 +296,8 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
     // lo > m ? lo : m; each choice read from a two-slot array at the comparison's index
     // (branch-free: the members' errors are in random order, so branches mispredict; the same
     // comparisons and values as the conditional form, NaN and −0 included)
-    const [A, B, C] = rows as [Float64Array, Float64Array, Float64Array];
+    // (indexed, not destructured: no iterator, so no map check on it; docs/batch.md, "Fourth pass")
+    const A = rows[0]!, B = rows[1]!, C = rows[2]!;
     const t = pick2;
     for (let j = 0; j < len; j++) {
       const a = A[j]!, b = B[j]!, c = C[j]!;
@@ -329,6 +328,50 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
 }
 
 /**
+ * A fit with bulk paths (multiscale) whose rows of H steps are kept per origin while one
+ * series is evaluated (runMethod: a fit shared by several windows forecasts their common
+ * origins once). A class with plain loops, not closures made per series (each was compiled
+ * again: docs/batch.md, "Fourth pass").
+ */
+class MemoFit implements Fitted {
+  readonly note: string | undefined;
+  constructor(private readonly f: Fitted, private readonly known: Map<number, Float64Array>, private readonly H: number) {
+    this.note = f.note;
+  }
+  path(o: number, H: number, out: Float64Array): void { this.f.path(o, H, out); }
+  private bulk(origins: readonly number[], h: number): Float64Array { return this.f.paths!(origins, h); }
+  private fill(origins: readonly number[]): void {
+    const { known, H } = this;
+    const missing: number[] = [];
+    for (let r = 0; r < origins.length; r++) if (!known.has(origins[r]!)) missing.push(origins[r]!);
+    if (missing.length) {
+      const got = this.bulk(missing, H);
+      for (let r = 0; r < missing.length; r++) known.set(missing[r]!, got.subarray(r * H, r * H + H));
+    }
+  }
+  paths(origins: readonly number[], h: number): Float64Array {
+    const H = this.H;
+    if (h !== H) return this.bulk(origins, h);
+    this.fill(origins);
+    const out = new Float64Array(origins.length * H);
+    for (let r = 0; r < origins.length; r++) out.set(this.known.get(origins[r]!)!, r * H);
+    return out;
+  }
+  // the rows themselves (views of the bulk paths kept for this series): no copy
+  pathRows(origins: readonly number[], h: number): readonly Float64Array[] {
+    const rows: Float64Array[] = [];
+    if (h !== this.H) {
+      const b = this.bulk(origins, h);
+      for (let r = 0; r < origins.length; r++) rows.push(b.subarray(r * h, r * h + h));
+      return rows;
+    }
+    this.fill(origins);
+    for (let r = 0; r < origins.length; r++) rows.push(this.known.get(origins[r]!)!);
+    return rows;
+  }
+}
+
+/**
  * The members' calibrations combined (the same windows, origins and steps: aligned errors); null when they do not align.
  * Window by window when the members' windows align one to one: the median errors of a window
  * are computed once per series (memo: the forecast's and the backtest's calibrations share
@@ -336,38 +379,52 @@ export function medianOf(rows: readonly Float64Array[], len: number): Float64Arr
  * pooled median errors, their order and the sums below are those of the pooled form.
  */
 function combineCalibrations(cals: readonly (Calibration | null)[], memo?: Map<Calibration, Calibration>): Calibration | null {
+  // plain loops over arrays built by push (one elements kind), no closure per call: this runs
+  // for every combined series and was deoptimised on arrays of other maps (docs/batch.md, "Fourth pass")
   const first = cals[0];
-  if (!first || cals.some((c) => !c || c.count !== first.count || c.nb !== first.nb)) return null;
-  const parts = cals.map((c) => c!.parts ?? [c!]);
-  const np = parts[0]!.length;
-  if (memo && np > 1 && parts.every((ps) => ps.length === np && ps.every((q, j) => q.count === parts[0]![j]!.count))) {
+  if (!first) return null;
+  const n = cals.length;
+  for (let i = 0; i < n; i++) {
+    const c = cals[i];
+    if (!c || c.count !== first.count || c.nb !== first.nb) return null;
+  }
+  const parts: (readonly Calibration[])[] = [];
+  for (let i = 0; i < n; i++) { const c = cals[i]!; parts.push(c.parts ?? [c]); }
+  const p0 = parts[0]!;
+  const np = p0.length;
+  let aligned = memo !== undefined && np > 1;
+  for (let i = 0; aligned && i < n; i++) {
+    const ps = parts[i]!;
+    if (ps.length !== np) { aligned = false; break; }
+    for (let j = 0; j < np; j++) if (ps[j]!.count !== p0[j]!.count) { aligned = false; break; }
+  }
+  if (aligned) {
     const meds: Calibration[] = [];
     let abs = 0;
     let sq = 0;
     for (let j = 0; j < np; j++) {
-      const key = parts[0]![j]!;
-      let m = memo.get(key);
+      const key = p0[j]!;
+      let m = memo!.get(key);
       if (!m) {
-        const err = medianOf(parts.map((ps) => ps[j]!.err), key.count);
-        m = { err, bucket: key.bucket, nb: key.nb, bucketOf: key.bucketOf, mae: NaN, rmse: NaN, count: key.count };
-        memo.set(key, m);
+        const rows: Float64Array[] = [];
+        for (let i = 0; i < n; i++) rows.push(parts[i]![j]!.err);
+        const err = medianOf(rows, key.count);
+        m = new Cal(err, key.bucket, null, key.nb, calHorizon(key), NaN, NaN, key.count, undefined);
+        memo!.set(key, m);
       }
       meds.push(m);
       const e = m.err;
       for (let i = 0; i < e.length; i++) { abs += Math.abs(e[i]!); sq += e[i]! * e[i]!; }
     }
-    const pool = lazyPool(meds, first.count);
-    return {
-      get err() { return pool().err; },
-      get bucket() { return pool().bucket; },
-      nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count,
-    };
+    return new Cal(null, null, lazyPool(meds, first.count), first.nb, calHorizon(first), first.count ? abs / first.count : NaN, first.count ? Math.sqrt(sq / first.count) : NaN, first.count, undefined);
   }
-  const err = medianOf(cals.map((c) => c!.err), first.count);
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) rows.push(cals[i]!.err);
+  const err = medianOf(rows, first.count);
   let abs = 0;
   let sq = 0;
   for (let j = 0; j < err.length; j++) { abs += Math.abs(err[j]!); sq += err[j]! * err[j]!; }
-  return { err, bucket: first.bucket, nb: first.nb, bucketOf: first.bucketOf, mae: first.count ? abs / first.count : NaN, rmse: first.count ? Math.sqrt(sq / first.count) : NaN, count: first.count };
+  return new Cal(err, first.bucket, null, first.nb, calHorizon(first), first.count ? abs / first.count : NaN, first.count ? Math.sqrt(sq / first.count) : NaN, first.count, undefined);
 }
 
 /**
@@ -447,7 +504,7 @@ function score(ctx: SeriesCtx, b: number, mean: Float64Array, lo: Float64Array[]
     const v = ctx.y[t]!;
     abs += Math.abs(v - mean[h]!);
     steps++;
-    levels.forEach((_, k) => { if (v >= lo[k]![h]! && v <= hi[k]![h]!) inside[k]!++; });
+    for (let k = 0; k < levels.length; k++) if (v >= lo[k]![h]! && v <= hi[k]![h]!) inside[k]!++;
   }
   const coverage = Object.fromEntries(levels.map((L, k) => [String(L), steps ? inside[k]! / steps : null]));
   if (steps === 0) return { mase: null, mae: null, steps, coverage };
@@ -494,7 +551,9 @@ export async function forecast(instance: ForecastInstance, options: ForecastOpti
   const H = horizonOf(instance);
   const levels = instance.levels ?? [0.8, 0.95];
   const asked = instance.method ?? 'auto';
-  const ctxs = instance.series.map((s, i) => prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step)));
+  // by push (one elements kind for every instance: runMethod and fitSome read it; docs/batch.md, "Fourth pass")
+  const ctxs: SeriesCtx[] = [];
+  for (let i = 0; i < instance.series.length; i++) { const s = instance.series[i]!; ctxs.push(prepareSeries(i, s.values, s.seasons ?? defaultSeasons(step))); }
   const names = instance.series.map((s, i) => s.name ?? String(i));
   const available = methodsAt(step);
   // the combination needs its members and seasonal naive (its fallback); auto every method

@@ -46,12 +46,25 @@ export interface ProximityPlan {
  * good feasible solution: the first, cheap pass); `incumbent` is a known solution
  * value (>= the greedy completion) that tightens the reduced-cost core.
  */
+// planProximity's comparator and its state at module level: one function, compiled once per
+// isolate, not a closure per call (docs/batch.md, "Fourth pass")
+const NO_F64 = new Float64Array(0);
+let byDensityD: Float64Array = NO_F64;
+let byDensityS: ArrayLike<number> = NO_F64;
+function byDensity(a: number, b: number): number {
+  return byDensityD[b]! - byDensityD[a]! || byDensityS[a]! - byDensityS[b]! || a - b;
+}
+
 export function planProximity(sv: Solve, cap = Infinity, incumbent = -Infinity, grouping: Grouping = 'auto'): ProximityPlan {
   const p = sv.p;
   const n = p.size.length;
   const order = Array.from({ length: n }, (_, j) => j);
-  const density = p.value.map((v, j) => v / p.size[j]!);
-  order.sort((a, b) => density[b]! - density[a]! || p.size[a]! - p.size[b]! || a - b);
+  // a Float64Array whatever the values (integral or not): the comparator below sees one map (docs/batch.md, "Fourth pass")
+  const density = new Float64Array(n);
+  for (let j = 0; j < n; j++) density[j] = p.value[j]! / p.size[j]!;
+  byDensityD = density;
+  byDensityS = p.size;
+  try { order.sort(byDensity); } finally { byDensityD = NO_F64; byDensityS = NO_F64; }
   const g = new Array<number>(n).fill(0);
   let free = p.C;
   let vG = 0;

@@ -21,8 +21,10 @@ export function prepare(items: readonly RawItem[], capacity: number): Prepared {
   const p: Prepared = { members: [], size: [], value: [], copies: [], C: 0 };
   const key = new Map<string, number>();
   let total = 0;
-  items.forEach((it, i) => {
-    if (it.size > capacity || it.value <= 0) return;
+  // a plain loop, not a callback made per call (docs/batch.md, "Fourth pass")
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.size > capacity || it.value <= 0) continue;
     // never more copies than fit: keeps every count below 2^31 when capacity is
     const copies = Math.min(it.copies, Math.floor(capacity / it.size));
     total += it.size * copies;
@@ -31,14 +33,14 @@ export function prepare(items: readonly RawItem[], capacity: number): Prepared {
     if (at !== undefined && p.copies[at]! + copies <= 2147483647) {
       p.members[at]!.push(i);
       p.copies[at] = p.copies[at]! + copies;
-      return;
+      continue;
     }
     key.set(kk, p.size.length);
     p.members.push([i]);
     p.size.push(it.size);
     p.value.push(it.value);
     p.copies.push(copies);
-  });
+  }
   p.C = Math.min(capacity, total);
   return p;
 }

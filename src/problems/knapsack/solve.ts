@@ -109,11 +109,11 @@ export function validateKnapsack(input: unknown): asserts input is KnapsackInsta
   validator.assert(input);
   const inst = input as KnapsackInstance;
   uniqueNames('items', inst.items.map((it, i) => it.name ?? String(i)));
-  inst.items.forEach((it, i) => {
-    if (it.value * inst.capacity > MAX_VALUE_TIMES_CAPACITY) {
+  for (let i = 0; i < inst.items.length; i++) {
+    if (inst.items[i]!.value * inst.capacity > MAX_VALUE_TIMES_CAPACITY) {
       throw new ValidationError(`items[${i}].value`, `is too large: value × capacity must stay below 1e300`);
     }
-  });
+  }
 }
 
 /** Counts per prepared item, by the DP over capacity (deque kernel, plus the concave one for groups). */
@@ -190,15 +190,17 @@ export async function knapsackCounts(items: readonly RawItem[], capacity: number
   const solved = solveCounts(sv, algorithm);
   // split the merged types back over their items, in order
   const counts = new Array<number>(items.length).fill(0);
-  solved.counts.forEach((c, j) => {
-    let left = c;
-    for (const i of p.members[j]!) {
+  for (let j = 0; j < solved.counts.length; j++) {
+    let left = solved.counts[j]!;
+    const members = p.members[j]!;
+    for (let m = 0; m < members.length; m++) {
       if (left <= 0) break;
+      const i = members[m]!;
       const t = Math.min(left, items[i]!.copies);
       counts[i] = t;
       left -= t;
     }
-  });
+  }
   return { counts, algorithm: solved.algorithm };
 }
 
