@@ -338,8 +338,9 @@ function smoothOne(d: usize, T: i32, step: f64, c: f64, h: usize, sLevel: usize,
   let prev: f64 = ld(h, last);
   let total: f64 = prev;
   let variation: f64 = 0.0;
-  if (!(c > 0.0)) {
-    // nothing is worth filling: L is optimal
+  if (!(c > 0.0) || mf <= 1.0) {
+    // nothing is worth filling (c = 0), or no gap is narrower than 2c (nor than c at an
+    // edge): L is optimal
     for (let t = last - 1; t >= 0; t--) {
       const hv = ld(h, t);
       const lo = prev - D;
@@ -355,21 +356,6 @@ function smoothOne(d: usize, T: i32, step: f64, c: f64, h: usize, sLevel: usize,
   }
   const inner = 2.0 * c;
   const edge = c;
-  if (mf <= 1.0) {
-    // no gap is narrower than 2c (nor than c at an edge): L is optimal
-    for (let t = last - 1; t >= 0; t--) {
-      const hv = ld(h, t);
-      const lo = prev - D;
-      const v = hv >= lo ? hv : lo;
-      st(h, t, v);
-      total += v;
-      variation += Math.abs(v - prev);
-      prev = v;
-    }
-    st(sums, 0, total);
-    st(sums, 1, variation);
-    return OK;
-  }
   if (closing) {
     closeOne(h, T, D, m, carry, sLevel, sums);
     return OK;
