@@ -4,6 +4,7 @@
 // lasted half the window. No fit: O(k) per forecast path (quickselect), k the window.
 import type { Fitted, Method } from './method.js';
 import type { SeriesCtx } from './series.js';
+import { select } from './conformal.js';
 
 /** Values the median reads: one hour at the step, at least 3 (a median of fewer is moved by one spike). */
 export const medianWindow = (stepSec: number): number => Math.max(3, Math.round(3600 / stepSec));
@@ -16,32 +17,12 @@ export function recentMedian(ctx: SeriesCtx, o: number, k: number, buf: Float64A
   let c = 0;
   for (let t = Math.max(0, o - k); t < o; t++) if (ctx.observed[t]) buf[c++] = ctx.y[t]!;
   if (c === 0) return ctx.y[o - 1]!;
-  const hi = select(buf, c, c >> 1);
+  const hi = select(buf, c >> 1, c);
   if (c & 1) return hi;
   // even count: the largest value below the upper middle (all of them sit left of it)
   let lo = buf[0]!;
   for (let i = 1; i < c >> 1; i++) if (buf[i]! > lo) lo = buf[i]!;
   return 0.5 * (lo + hi);
-}
-
-/** The r-th smallest of a[0:n] (0-based), partially reordering a (Hoare's quickselect, middle pivot). */
-function select(a: Float64Array, n: number, r: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const p = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < p) i++;
-      while (a[j]! > p) j--;
-      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
-    }
-    if (r <= j) hi = j;
-    else if (r >= i) lo = i;
-    else return a[r]!;
-  }
-  return a[r]!;
 }
 
 /** recent-median needs the step in seconds (its window is one hour). */
