@@ -201,8 +201,8 @@ async function pinnedScaling(file: string, dir: string, reps: number) {
   };
 }
 
-/** The figures this goal stood at before the interrupt-budget flags (src/batch/v8-flags.ts), printed beside the new ones. */
-const PREVIOUS = { speedup: 1.26, estimate: 1.05, what: 'commit 3464968, quiet machine (load average 1.2): 1 worker 297/s, 2 workers 374/s; load-free estimate 1.05x' };
+/** The figures this goal stood at after the fourth pass (docs/batch.md), printed beside the new ones. */
+const PREVIOUS = { speedup: 1.4, estimate: 1.35, what: 'commit 18130d9 (fourth pass), load average 1.3: 1 worker 384/s, 2 workers 535/s; CPU per instance 3.07 / 3.40 ms; load-free estimate 1.35x' };
 
 export async function benchBatch(o: { quick: boolean; log: (s: string) => void }) {
   const { log } = o;
