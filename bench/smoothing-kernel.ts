@@ -73,8 +73,9 @@ export interface CpuWall { cpu: number; wall: number; sys: number }
  * - cold: a new `node <entry> solve …` (node's start, loading, read, parse, solve, print;
  *   CPU reported by the child at exit, bench/cpu-at-exit.cjs; wall around the spawn);
  * - warm: the CLI's own call (src/cli/solve.ts solveFile: the same read, parse, solve,
- *   print) repeated in one process of its own after a first run (bench/cli-warm.mjs), so
- *   the figure does not depend on what the bench ran before in this process;
+ *   print) repeated in one process of its own after a first run, max(21, 3 × reps) times
+ *   (bench/cli-warm.mjs), so the figure does not depend on what the bench ran before in
+ *   this process;
  * - empty: a new `node` running an empty module, the same way as cold (the part of cold
  *   that is node's own start, which no code of ours can avoid);
  * - small: `greenplan solve` of a 2-step instance in a new process (node's start, loading
@@ -110,7 +111,7 @@ export async function coldCli(instance: unknown, reps: number, entry = '../bin/g
       empty.push(child([script('./empty.mjs')]));
       small.push(child([script(entry), 'solve', smallFile, '--out', outFile]));
     }
-    const w = spawnSync(process.execPath, [script('./cli-warm.mjs'), inFile, outFile, String(reps)], { encoding: 'utf8' });
+    const w = spawnSync(process.execPath, [script('./cli-warm.mjs'), inFile, outFile, String(Math.max(21, 3 * reps))], { encoding: 'utf8' });
     if (w.status !== 0) throw new Error(`bench/cli-warm.mjs failed: ${w.stderr}`);
     const warm = JSON.parse(w.stdout) as CpuWall;
     const med = (xs: CpuWall[]): CpuWall => ({ cpu: median(xs.map((x) => x.cpu)), wall: median(xs.map((x) => x.wall)), sys: median(xs.map((x) => x.sys)) });
