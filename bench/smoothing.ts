@@ -120,6 +120,15 @@ const PREVIOUS = {
 };
 
 /**
+ * `greenplan solve` of T = 10^6 on the code before this session (commit b459419, its CLI
+ * bundle and the same bench/cli-warm.mjs call path), measured with today's harness on this
+ * machine (2026-11-30 20:00Z, load 1.5-2): CPU ms in a new process (median of 15
+ * alternating with today's code) and warm in a process of its own (medians of 27 runs).
+ * BEFORE and PREVIOUS took the warm call inside the bench's process instead (96-130 ms).
+ */
+const COLD_WARM_BEFORE_SESSION = { coldCpu: 251, warmCpu: 70 };
+
+/**
  * Issue 14 §1 goals, measured by CPU time (see bench/smoothing-kernel.ts; the two solve()
  * goals also by wall time, judged on it when the machine is quiet): the kernel
  * alone in ns per step, solve() with number[] against Float64Array in and out, the
@@ -168,6 +177,8 @@ export async function smoothingGoals(opts: { reps: number; log: (s: string) => v
   opts.log(`   greenplan solve T=1e6, CPU ms (system time alone in brackets): new process ${cli.cold.cpu.toFixed(0)} (${cli.cold.sys.toFixed(0)}) = node's start ${cli.empty.cpu.toFixed(0)} (${cli.empty.sys.toFixed(0)})` +
     ` + loading the CLI and a 2-step solve ${(cli.small.cpu - cli.empty.cpu).toFixed(0)} + the instance ${(cli.cold.cpu - cli.small.cpu).toFixed(0)}; warm ${cli.warm.cpu.toFixed(0)} (${cli.warm.sys.toFixed(0)})`);
   add(`greenplan solve T=1e6, new process / warm (cold ${f(cli.cold)}; warm ${f(cli.warm)}; empty node ${f(cli.empty)} ms; unbundled cold ${f(modules.cold)}; ${quiet ? 'wall' : 'CPU'}; floor (empty + warm) / warm ${floor.toFixed(2)})`, 'coldOverWarm', judged(cli.cold) / judged(cli.warm), 1.5, 'x');
+  opts.log(`   (the before and previous ratios took the warm call in the bench's own process, after the other cases: 96-130 ms; in a process of its own, as now, the warm call costs` +
+    ` ${COLD_WARM_BEFORE_SESSION.warmCpu} ms, and the code before this session, commit b459419, gave ${COLD_WARM_BEFORE_SESSION.coldCpu} / ${COLD_WARM_BEFORE_SESSION.warmCpu} = ${(COLD_WARM_BEFORE_SESSION.coldCpu / COLD_WARM_BEFORE_SESSION.warmCpu).toFixed(2)}x)`);
   rows[rows.length - 1]!.detail = {
     coldCpu: cli.cold.cpu, coldWall: cli.cold.wall, coldSys: cli.cold.sys, warmCpu: cli.warm.cpu, warmWall: cli.warm.wall, warmSys: cli.warm.sys,
     emptyCpu: cli.empty.cpu, emptyWall: cli.empty.wall, emptySys: cli.empty.sys, smallCpu: cli.small.cpu, smallWall: cli.small.wall, smallSys: cli.small.sys,
