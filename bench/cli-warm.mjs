@@ -1,10 +1,11 @@
 // The warm side of the bench's `greenplan solve` figure (bench/smoothing-kernel.ts, coldCli):
-// in a process of its own, the CLI's own call (src/cli/solve.ts, solveFile: read, parse,
-// solve, print to --out; no process settings) run once to warm up, then `reps` times.
+// in a process of its own, the CLI's own call (src/cli/solve.ts solveFile, as built in
+// dist/: read, parse, solve, print to --out; no process settings) run once to warm up,
+// then `reps` times. Plain node runs it, as it runs the bin.
 // Prints one JSON line: the medians of CPU ms (process.cpuUsage: every thread, as the cold
 // figure of a new process is), of wall ms and of system CPU ms alone over those runs.
 //   node bench/cli-warm.mjs <instance.json> <out.json> <reps>
-import { solveFile } from '../dist/cli/solve.js';
+import { solveFile } from '../dist/internals.js';
 
 const [file, out, repsArg] = process.argv.slice(2);
 const reps = Number(repsArg);
