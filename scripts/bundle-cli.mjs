@@ -6,7 +6,7 @@
 //   dist/cli/solve-main.js: that command alone), which the bin runs for it: without the
 //   other commands and the library's API (and the Node modules they import, zlib, streams,
 //   worker threads) a new process that solves starts about 10 ms of CPU sooner
-//   (docs/smoothing.md, "Speed").
+//   (docs/smoothing.md, "Speed of a new process").
 // - TypeBox and commander are bundled (commander through a `require` made by
 //   createRequire: it is CommonJS; loading it from node_modules cost a new process about
 //   7 ms of CPU, resolution and its module wrapper included). The other npm dependencies

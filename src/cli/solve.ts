@@ -43,10 +43,10 @@ export function register(program: Command): void {
     // V8's young generation starts at 1 MiB and doubles at each scavenge that finds it too
     // small; JSON.parse of a long series holds every number (a heap object each, all alive
     // until the array is built) through those scavenges, each of which visits all of them
-    // again: 7 scavenges and 80-90 ms of CPU for 10^6 values in a new process, against
-    // 45-55 in a warm one whose young generation has grown already (docs/smoothing.md,
-    // "Speed"). Growing it to its limit (16 MiB, V8's default) at the first scavenge
-    // instead makes the new process parse like the warm one. This process only, any input
+    // again: 7 scavenges and 83-94 ms of CPU to read and parse 10^6 values in a new
+    // process, against 43-70 in a warm one whose young generation has grown already.
+    // Growing it to its limit (16 MiB, V8's default maximum) at the first scavenge makes
+    // it 52-56 (docs/smoothing.md, "Speed of a new process"). This process only, any input
     // size (stdin's is not known in advance; a small input never grows it).
     v8.setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH}`);
     // A large instance (a long series: one kernel call that may be long): WebAssembly
