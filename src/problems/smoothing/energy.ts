@@ -17,8 +17,8 @@ type Plan = ArrayLike<number>;
 // solve` of one long series) V8 optimises each loop while it runs (on-stack replacement);
 // inside one larger function the code optimised for the first loop met the next one
 // without type feedback and was thrown away (a deoptimisation, then a second compile):
-// 12 ms of CPU for 10^6 steps in a new process against 3 warm (docs/smoothing.md,
-// "Speed of a new process").
+// 12 ms of CPU for 10^6 steps in a new process, 6 with one function per loop (2.3-3
+// warm; docs/smoothing.md, "Speed of a new process").
 // Same operations in the same order: the same figures to the bit.
 
 /** Σ d; its largest value (at least 0) in peak[0]. */
