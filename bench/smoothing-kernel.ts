@@ -3,12 +3,11 @@
 // no marshalling; laid out by the solver's own placeSmoothBatch), and `greenplan solve`
 // in a new process against the same call in a warm one. Times are CPU time of the measuring process (process.cpuUsage), not wall
 // time: the machine is shared, and time spent waiting for a core is not the code's.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { solve } from '../src/node.js';
 import { kernels, placeSmoothBatch, type Kernels } from '../src/internals.js';
 
 /** The package's own kernels (bound by src/wasm/loader.ts), for the kernel-only timings. */
@@ -64,34 +63,59 @@ export async function cpuWallMedians(fn: () => Promise<unknown>, reps: number): 
   return { cpu: median(cpu), wall: median(wall) };
 }
 
+/** ms: CPU (user + system), wall, and system time alone (mostly page faults: first touches of memory). */
+export interface CpuWall { cpu: number; wall: number; sys: number }
+
 /**
- * `greenplan solve <file> --out <file>` of `instance`: CPU ms in a new process (node
- * start, imports, parse, solve, print; median of `reps`) and CPU ms of the same call
- * (read, parse, solve, stringify, write) in this warm process. `entry`: the script the
- * new process runs (default the bin, which loads the one-file bundle dist/cli/greenplan.js;
- * '../dist/cli/main.js' runs tsc's ~320 modules instead).
+ * `greenplan solve <file> --out <file>` of `instance`, in a new process (cold) and warm, in
+ * CPU ms (process.cpuUsage on both sides: every thread, V8's compiler and GC threads
+ * included) and wall ms, medians of `reps`:
+ * - cold: a new `node <entry> solve …` (node's start, loading, read, parse, solve, print;
+ *   CPU reported by the child at exit, bench/cpu-at-exit.cjs; wall around the spawn);
+ * - warm: the CLI's own call (src/cli/solve.ts solveFile: the same read, parse, solve,
+ *   print) repeated in one process of its own after a first run, max(21, 3 × reps) times
+ *   (bench/cli-warm.mjs), so the figure does not depend on what the bench ran before in
+ *   this process;
+ * - empty: a new `node` running an empty module, the same way as cold (the part of cold
+ *   that is node's own start, which no code of ours can avoid);
+ * - small: `greenplan solve` of a 2-step instance in a new process (node's start, loading
+ *   the CLI, one tiny solve: what a new process costs before the instance's size counts).
+ * Cold, empty and small runs alternate, so they see the same load. `entry`: the script the new
+ * process runs (default the bin, which runs the one-file bundle of `solve`,
+ * dist/cli/greenplan-solve.js; '../dist/cli/solve-main.js' runs tsc's modules instead).
  */
-export async function coldCli(instance: unknown, reps: number, entry = '../bin/greenplan.js'): Promise<{ coldMs: number; warmMs: number }> {
+export async function coldCli(instance: unknown, reps: number, entry = '../bin/greenplan.js'): Promise<{ cold: CpuWall; warm: CpuWall; empty: CpuWall; small: CpuWall }> {
   const dir = mkdtempSync(join(tmpdir(), 'greenplan-bench-'));
   try {
     const inFile = join(dir, 'instance.json');
     const outFile = join(dir, 'solution.json');
+    const smallFile = join(dir, 'small.json');
     writeFileSync(inFile, JSON.stringify(instance));
-    const bin = fileURLToPath(new URL(entry, import.meta.url));
-    const probe = fileURLToPath(new URL('./cpu-at-exit.cjs', import.meta.url));
-    const cold: number[] = [];
-    for (let r = 0; r < reps; r++) {
-      const p = spawnSync(process.execPath, ['--require', probe, bin, 'solve', inFile, '--out', outFile], { encoding: 'utf8' });
-      if (p.status !== 0) throw new Error(`greenplan solve failed: ${p.stderr}`);
-      const m = /greenplan-cpu-ms (\S+)/.exec(p.stderr);
+    writeFileSync(smallFile, JSON.stringify({ problem: 'smoothing', alpha: 1, scenarios: [{ demand: [1, 2] }] }));
+    const script = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+    const probe = script('./cpu-at-exit.cjs');
+    const child = (args: string[]): CpuWall => {
+      const w0 = performance.now();
+      const p = spawnSync(process.execPath, ['--require', probe, ...args], { encoding: 'utf8' });
+      const wall = performance.now() - w0;
+      if (p.status !== 0) throw new Error(`${args.join(' ')} failed: ${p.stderr}`);
+      const m = /greenplan-cpu-ms (\S+) user \S+ system (\S+)/.exec(p.stderr);
       if (!m) throw new Error('no CPU figure from the child');
-      cold.push(Number(m[1]));
+      return { cpu: Number(m[1]), wall, sys: Number(m[2]) };
+    };
+    const cold: CpuWall[] = [];
+    const empty: CpuWall[] = [];
+    const small: CpuWall[] = [];
+    for (let r = 0; r < reps; r++) {
+      cold.push(child([script(entry), 'solve', inFile, '--out', outFile]));
+      empty.push(child([script('./empty.mjs')]));
+      small.push(child([script(entry), 'solve', smallFile, '--out', outFile]));
     }
-    const warmMs = await cpuMedian(async () => {
-      const sol = await solve(JSON.parse(readFileSync(inFile, 'utf8')));
-      writeFileSync(outFile, JSON.stringify(sol) + '\n');
-    }, reps);
-    return { coldMs: median(cold), warmMs };
+    const w = spawnSync(process.execPath, [script('./cli-warm.mjs'), inFile, outFile, String(Math.max(21, 3 * reps))], { encoding: 'utf8' });
+    if (w.status !== 0) throw new Error(`bench/cli-warm.mjs failed: ${w.stderr}`);
+    const warm = JSON.parse(w.stdout) as CpuWall;
+    const med = (xs: CpuWall[]): CpuWall => ({ cpu: median(xs.map((x) => x.cpu)), wall: median(xs.map((x) => x.wall)), sys: median(xs.map((x) => x.sys)) });
+    return { cold: med(cold), warm: { cpu: warm.cpu, wall: warm.wall, sys: warm.sys }, empty: med(empty), small: med(small) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -96,7 +96,7 @@ function smoothingCases(Ts: number[]): { name: string; inst: any }[] {
   return cases;
 }
 
-export interface GoalRow { goal: string; before: number; previous: number; now: number; target: string; met: boolean; unit: string }
+export interface GoalRow { goal: string; before: number; previous: number; now: number; target: string; met: boolean; unit: string; detail?: Record<string, number> }
 
 /**
  * The figures of issue 14 (§1) before this work, measured on this machine (2-core AMD
@@ -118,6 +118,15 @@ const PREVIOUS = {
   kernel1e6: 4.13, kernel1e7: 4.1, kernelBatch: 3.4,
   arrayOverTyped: 1.82, batchTypedMs: 13.23, coldOverWarm: 2.18,
 };
+
+/**
+ * `greenplan solve` of T = 10^6 on the code before this session (commit b459419, its CLI
+ * bundle and the same bench/cli-warm.mjs call path), measured with today's harness on this
+ * machine (2026-11-30 20:00Z, load 1.5-2): CPU ms in a new process (median of 15
+ * alternating with today's code) and warm in a process of its own (medians of 27 runs).
+ * BEFORE and PREVIOUS took the warm call inside the bench's process instead (96-130 ms).
+ */
+const COLD_WARM_BEFORE_SESSION = { coldCpu: 251, warmCpu: 70 };
 
 /**
  * Issue 14 §1 goals, measured by CPU time (see bench/smoothing-kernel.ts; the two solve()
@@ -158,10 +167,25 @@ export async function smoothingGoals(opts: { reps: number; log: (s: string) => v
   const batchTyped = { ...batch, scenarios: batch.scenarios.map((s: any) => ({ ...s, demand: Float64Array.from(s.demand) })) };
   const bt = await cpuWallMedians(() => smooth(batchTyped, { plans: 'float64' }), opts.reps);
   add(`solve() 1,000 x 1,440 typed (ms; CPU ${bt.cpu.toFixed(2)}, wall ${bt.wall.toFixed(2)}; ${quiet ? 'wall' : 'CPU'})`, 'batchTypedMs', judged(bt), 8, 'ms');
-  const cli = await coldCli(inst, Math.max(3, opts.reps >> 1));
-  const modules = await coldCli(inst, Math.max(3, opts.reps >> 1), '../dist/cli/main.js');
+  const cliReps = Math.max(7, opts.reps);
+  const cli = await coldCli(inst, cliReps);
+  const modules = await coldCli(inst, Math.max(3, opts.reps >> 1), '../dist/cli/solve-main.js');
   opts.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  add(`greenplan solve T=1e6, new process / warm (${cli.coldMs.toFixed(0)} / ${cli.warmMs.toFixed(0)} ms; unbundled ${modules.coldMs.toFixed(0)} / ${modules.warmMs.toFixed(0)})`, 'coldOverWarm', cli.coldMs / cli.warmMs, 1.5, 'x');
+  const f = (x: { cpu: number; wall: number }) => `CPU ${x.cpu.toFixed(0)}, wall ${x.wall.toFixed(0)}`;
+  // the floor: a new process costs at least node's own start (empty) on top of the warm call
+  const floor = (judged(cli.empty) + judged(cli.warm)) / judged(cli.warm);
+  opts.log(`   greenplan solve T=1e6, CPU ms (system time alone in brackets): new process ${cli.cold.cpu.toFixed(0)} (${cli.cold.sys.toFixed(0)}) = node's start ${cli.empty.cpu.toFixed(0)} (${cli.empty.sys.toFixed(0)})` +
+    ` + loading the CLI and a 2-step solve ${(cli.small.cpu - cli.empty.cpu).toFixed(0)} + the instance ${(cli.cold.cpu - cli.small.cpu).toFixed(0)}; warm ${cli.warm.cpu.toFixed(0)} (${cli.warm.sys.toFixed(0)})`);
+  add(`greenplan solve T=1e6, new process / warm (cold ${f(cli.cold)}; warm ${f(cli.warm)}; empty node ${f(cli.empty)} ms; unbundled cold ${f(modules.cold)}; ${quiet ? 'wall' : 'CPU'}; floor (empty + warm) / warm ${floor.toFixed(2)})`, 'coldOverWarm', judged(cli.cold) / judged(cli.warm), 1.5, 'x');
+  opts.log(`   (the before and previous ratios took the warm call in the bench's own process, after the other cases: 96-130 ms; in a process of its own, as now, the warm call costs` +
+    ` ${COLD_WARM_BEFORE_SESSION.warmCpu} ms, and the code before this session, commit b459419, gave ${COLD_WARM_BEFORE_SESSION.coldCpu} / ${COLD_WARM_BEFORE_SESSION.warmCpu} = ${(COLD_WARM_BEFORE_SESSION.coldCpu / COLD_WARM_BEFORE_SESSION.warmCpu).toFixed(2)}x)`);
+  rows[rows.length - 1]!.detail = {
+    coldCpu: cli.cold.cpu, coldWall: cli.cold.wall, coldSys: cli.cold.sys, warmCpu: cli.warm.cpu, warmWall: cli.warm.wall, warmSys: cli.warm.sys,
+    emptyCpu: cli.empty.cpu, emptyWall: cli.empty.wall, emptySys: cli.empty.sys, smallCpu: cli.small.cpu, smallWall: cli.small.wall, smallSys: cli.small.sys,
+    coldOverWarmCpu: cli.cold.cpu / cli.warm.cpu, coldOverWarmWall: cli.cold.wall / cli.warm.wall,
+    floorCpu: (cli.empty.cpu + cli.warm.cpu) / cli.warm.cpu, floorWall: (cli.empty.wall + cli.warm.wall) / cli.warm.wall,
+    unbundledColdCpu: modules.cold.cpu, unbundledColdWall: modules.cold.wall, reps: cliReps,
+  };
   return rows;
 }
 

@@ -2,9 +2,17 @@
 // loads it), built from tsc's output (dist/cli/main.js) with esbuild. One file instead of
 // ~320 modules (TypeBox alone is 266) cuts the CPU a new process spends before it solves
 // by about a third (README, "Smoothing"; bench/results/smoothing.json).
-// - npm dependencies other than TypeBox stay external (imported from node_modules as
-//   before): commander, and what the batch/queue commands import lazily (piscina, bullmq,
-//   ioredis, cli-progress) and which read their own files at run time.
+// - `greenplan solve` has its own one-file entry, dist/cli/greenplan-solve.js (from
+//   dist/cli/solve-main.js: that command alone), which the bin runs for it: without the
+//   other commands and the library's API (and the Node modules they import, zlib, streams,
+//   worker threads) a new process that solves starts about 10 ms of CPU sooner
+//   (docs/smoothing.md, "Speed of a new process").
+// - TypeBox and commander are bundled (commander through a `require` made by
+//   createRequire: it is CommonJS; loading it from node_modules cost a new process about
+//   7 ms of CPU, resolution and its module wrapper included). The other npm dependencies
+//   stay external (imported from node_modules as before): what the batch/queue commands
+//   import lazily (piscina, bullmq, ioredis, cli-progress), which read their own files at
+//   run time, and the optional HiGHS.
 // - `new URL('./x', import.meta.url)` in a module (a worker script, say) is rewritten
 //   relative to the bundle's place, dist/cli/, so it names the same file as before.
 // - The batch pool's thread script (dist/batch/task.js) is bundled the same way, into
@@ -18,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-const bundled = new Set(['@sinclair/typebox']);
+const bundled = new Set(['@sinclair/typebox', 'commander']);
 const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((d) => !bundled.has(d));
 
 /** Module-relative URLs keep naming the same file from a bundle written to outDir. */
@@ -49,7 +57,10 @@ const bundle = (entry, outfile) =>
     plugins: [moduleUrls(dirname(resolve(root, outfile)))],
     legalComments: 'inline',
     logLevel: 'warning',
+    // for the CommonJS modules bundled (commander's `require('node:events')`, …)
+    banner: { js: "import { createRequire as __greenplanRequire } from 'node:module';\nconst require = __greenplanRequire(import.meta.url);" },
   });
 
 await bundle('dist/cli/main.js', 'dist/cli/greenplan.js');
+await bundle('dist/cli/solve-main.js', 'dist/cli/greenplan-solve.js');
 await bundle('dist/batch/task.js', 'dist/batch/task.bundle.js');

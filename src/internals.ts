@@ -6,6 +6,7 @@
 // so solver files can be reorganised by keeping this one file compiling.
 export { kernels, type Kernels } from './wasm/loader.js';
 export { placeSmoothBatch } from './problems/smoothing/solve.js';
+export { solveFile } from './cli/solve.js';
 export { runDeployment, deploymentSolution, type DeploymentRun } from './problems/deployment/solve.js';
 export { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from './problems/migration/solve.js';
 export { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from './problems/migration/exact.js';

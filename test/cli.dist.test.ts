@@ -135,8 +135,23 @@ describe('greenplan solve on long series (the one-file CLI bundle)', () => {
   });
 });
 
+describe('greenplan solve through its own entry (dist/cli/greenplan-solve.js)', () => {
+  it('prints, writes and exits as the whole CLI does', () => {
+    const whole = new URL('../dist/cli/greenplan.js', import.meta.url).pathname;
+    const ok = file('entry.json', example);
+    const bad = file('entry-bad.json', { ...example, alpha: -1 });
+    for (const args of [['solve', '--help'], ['solve'], ['solve', ok], ['solve', ok, '--pretty'], ['solve', bad], ['solve', join(dir, 'none.json')], ['solve', ok, '--bogus'], ['solve', ok, 'extra']]) {
+      const a = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+      const b = spawnSync(process.execPath, [whole, ...args], { encoding: 'utf8' });
+      expect({ args, out: a.stdout, err: a.stderr, status: a.status }).toEqual({ args, out: b.stdout, err: b.stderr, status: b.status });
+    }
+  });
+});
+
 describe('bin/greenplan.js', () => {
-  // a package layout whose dist/ links to the real one, with or without the bundle
+  // a package layout whose dist/ links to the real one, with or without the bundles (the
+  // whole CLI's and `solve`'s own, both given the same text)
+  const bundles = ['greenplan.js', 'greenplan-solve.js'];
   const layout = (bundle?: string) => {
     const root = mkdtempSync(join(tmpdir(), 'greenplan-bin-'));
     const real = new URL('../', import.meta.url).pathname;
@@ -144,8 +159,8 @@ describe('bin/greenplan.js', () => {
     mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
     copyFileSync(bin, join(root, 'bin', 'greenplan.js'));
     for (const f of readdirSync(join(real, 'dist'))) if (f !== 'cli') symlinkSync(join(real, 'dist', f), join(root, 'dist', f));
-    for (const f of readdirSync(join(real, 'dist', 'cli'))) if (f !== 'greenplan.js') symlinkSync(join(real, 'dist', 'cli', f), join(root, 'dist', 'cli', f));
-    if (bundle !== undefined) writeFileSync(join(root, 'dist', 'cli', 'greenplan.js'), bundle);
+    for (const f of readdirSync(join(real, 'dist', 'cli'))) if (!bundles.includes(f)) symlinkSync(join(real, 'dist', 'cli', f), join(root, 'dist', 'cli', f));
+    if (bundle !== undefined) for (const f of bundles) writeFileSync(join(root, 'dist', 'cli', f), bundle);
     return join(root, 'bin', 'greenplan.js');
   };
   const example = new URL('../examples/smoothing.json', import.meta.url).pathname;
@@ -155,10 +170,18 @@ describe('bin/greenplan.js', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).objective).toBe(22);
   });
+  it('runs tsc\'s modules for every command when the bundles are absent', () => {
+    const r = spawnSync(process.execPath, [layout(), 'schema', 'smoothing'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).properties.problem).toBeDefined();
+  });
   it('does not hide a module the bundle itself cannot find', () => {
-    const r = spawnSync(process.execPath, [layout("import 'greenplan-no-such-package';\n"), 'solve', example], { encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('greenplan-no-such-package');
+    for (const args of [['solve', example], ['schema', 'smoothing']]) {
+      const r = spawnSync(process.execPath, [layout("import 'greenplan-no-such-package';\n"), ...args], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('greenplan-no-such-package');
+    }
   });
 });

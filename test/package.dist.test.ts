@@ -11,7 +11,7 @@ describe('npm package', () => {
   it('ships the WASM binary, the compiled API, the CLI and the bundled data, and no tests', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'dist/worker/node.js', 'dist/worker/browser.js', 'dist/worker/serve-browser.js', 'bin/greenplan.js', 'dist/cli/greenplan.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
+    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'dist/worker/node.js', 'dist/worker/browser.js', 'dist/worker/serve-browser.js', 'bin/greenplan.js', 'dist/cli/greenplan.js', 'dist/cli/greenplan-solve.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('assembly/') || f.startsWith('node_modules/'))).toBe(false);
@@ -44,8 +44,9 @@ await solver.close();`);
     const cli = spawnSync(process.execPath, [join(dir, 'package', 'bin', 'greenplan.js'), 'solve', join(dir, 'package', 'examples', 'smoothing.json')], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).objective).toBe(22);
-    // the bin runs the one-file bundle (dist/cli/greenplan.js), which finds the WASM and
-    // the bundled data from its own place: the demo reads data/, solve reads build/
+    // the bin runs the one-file bundles (dist/cli/greenplan-solve.js for solve,
+    // dist/cli/greenplan.js for the rest), which find the WASM and the bundled data from
+    // their own place: the demo reads data/, solve reads build/
     const demo = spawnSync(process.execPath, [join(dir, 'package', 'bin', 'greenplan.js'), 'demo'], { encoding: 'utf8' });
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
