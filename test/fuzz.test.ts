@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { trySolve, check, solve, GreenplanError } from '../src/node.js';
-import { BASE, setAt } from './helpers/hostile.js';
+import { BASE, setAt, edgeInstances } from './helpers/hostile.js';
 
 const examplesDir = new URL('../examples/', import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')));
@@ -152,6 +152,33 @@ describe('names: every user-supplied name is safe as a key and in a message', ()
       // eslint-disable-next-line no-control-regex
       expect(r.error.message, label).not.toMatch(/[\u0000-\u001f]/);
     }
+  });
+});
+
+/** The path of the first number that is not finite (NaN, ±Infinity: JSON would print null), or null. */
+function nonFinite(v: unknown, path = ''): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : `${path} = ${v}`;
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const r = nonFinite(x, `${path}.${k}`);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+describe('valid instances at the limits: solved, finite, and the checker agrees (test/helpers/hostile.ts edgeInstances)', () => {
+  it.each(edgeInstances())('%s', async (_name, inst) => {
+    const r = await trySolve(inst);
+    expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+    if (!r.ok) return;
+    expect(nonFinite(r.solution)).toBeNull();
+    const report = check(inst, r.solution);
+    expect(report.valid, report.reason).toBe(true);
+    // a plan that uses capacity switches servers on (was: 0 servers for tiny pods)
+    const sol = r.solution as any;
+    if (sol.totals?.podHours > 0) expect(sol.totals.serverHours).toBeGreaterThan(0);
+    if (sol.problem === 'smoothing' && sol.resource > 0) expect(sol.energy.serverHours).toBeGreaterThan(0);
   });
 });
 

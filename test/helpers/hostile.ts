@@ -186,6 +186,8 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('migration', 'energy-resource-unknown', setAt(M, 'energy', { resource: 'disk' }), 'energy.resource');
   add('migration', 'energy-peak-below-idle', setAt(M, 'energy', { idleWatts: 300, peakWatts: 200 }), 'energy.peakWatts');
   add('knapsack', 'energy-not-a-field', setAt(K, 'energy', {}), 'energy');
+  add('smoothing', 'energy-servercores-tiny', setAt(S, 'energy', { serverCores: 5e-324 }), 'energy.serverCores');
+  add('autoscaling', 'energy-servercores-tiny', setAt(A, 'energy', { serverCores: 1e-300 }), 'energy.serverCores');
   return out;
 }
 
@@ -207,6 +209,30 @@ const NAMED: Record<string, string[]> = {
   deployment: ['items[0].name', 'bins[0].name'],
   migration: ['machines[0].name', 'tasks[3].name', 'tasks[0].group'],
 };
+
+/**
+ * Valid instances at the limits of their fields (found by the hostile review): each must be
+ * solved (exit 0) with only finite numbers in the answer (JSON has no Infinity: it would
+ * print null), and the answer must pass the problem's independent checker.
+ */
+export function edgeInstances(): [string, Json][] {
+  const obs = [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 60 }, { utilization: 0.5, workloadPerPod: 50 }];
+  const held = (workload: number[], extra: Json = {}, service: Json = {}) => ({ problem: 'autoscaling', step: 3600, horizon: 4, evaluate: true, ...extra, services: [{ name: 's', workload, observations: obs, ...service }] });
+  return [
+    // the smallest server the schema takes: servers per step stay finite
+    ['smoothing-energy-smallest-server', setAt(setAt(BASE.smoothing, 'scenarios[0].demand', [1e12, 0, 1e12]), 'energy', { unit: 'pods', podCores: 1e6, serverCores: 0.001 })],
+    // a plan of tiny pods still switches a server on (was: 0 servers, and the checker divided by them)
+    ['smoothing-energy-tiny-pods', setAt(BASE.smoothing, 'energy', { unit: 'pods', podCores: 1e-12, serverCores: 1e6 })],
+    ['autoscaling-energy-smallest-server', held([120, 130, 125, 140, 150, 135, 128, 131], { energy: { podCores: 1e6, serverCores: 0.001, idleWatts: 1e6, peakWatts: 1e6, pue: 10 } })],
+    ['autoscaling-energy-tiny-pods', held([120, 130, 125, 140, 150, 135, 128, 131], { energy: { podCores: 1e-12, serverCores: 1e6 } })],
+    // a workload of 1e-8 still needs a pod (was: 0 pods, an oracle at infinite utilisation)
+    ['autoscaling-tiny-workload-minpods-0', held([1, 2, 3, 4, 1e-8, 1e-8, 1e-8, 1e-8], {}, { minPods: 0 })],
+    // maxUtilization = targetUtilization: the oracle runs at the target, not above it
+    ['autoscaling-max-equals-target', held([1, 2, 3, 4, 180.00000003, 300.00000005, 120.000000006, 6], { targetUtilization: 0.6, maxUtilization: 0.6 })],
+    // a workload above the default maxPods' reach: the oracle is capped, not wrong
+    ['autoscaling-workload-above-default-maxpods', held([1e12, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12])],
+  ];
+}
 
 /** Instances whose correct answer is "infeasible" (exit 3, the answer passes check). */
 export function infeasibleInstances(): [string, Json][] {
@@ -238,6 +264,10 @@ export function hostileCases(dir: string, opts: { hugeArray?: boolean } = {}): H
     cases.push({ name: `invalid/${problem}/${variant}/check`, args: ['check', p, emptySolution], exit: 2, message: path });
   }
 
+  // 1b. valid instances at the limits: solved, and the answer passes check
+  for (const [name, inst] of edgeInstances()) {
+    cases.push({ name: `edge/${name}`, args: ['solve', f(`edge-${name}.json`, inst)], exit: 0, recheck: true });
+  }
   // 2. infeasible instances: exit 3, and greenplan's answer passes check
   for (const [name, inst] of infeasibleInstances()) {
     cases.push({ name: `infeasible/${name}`, args: ['solve', f(`infeasible-${name}.json`, inst)], exit: 3, recheck: true });

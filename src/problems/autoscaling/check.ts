@@ -109,7 +109,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     let kWh = 0;
     for (let t = 0; t < H; t++) {
       if (cores[t]! <= 0) continue;
-      const n = Math.ceil(cores[t]! / e.serverCores - 1e-9);
+      const n = Math.max(1, Math.ceil(cores[t]! / e.serverCores - 1e-9)); // a positive load needs a server
       servers += n;
       kWh += (n * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy[t]! / cores[t]!)) * e.pue * hours) / 1000;
     }
@@ -131,7 +131,12 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         if (!near(p.kgCO2, p.kWh * e.kgCO2PerKWh)) return fail(`evaluation: ${p.policy}.kgCO2 is ${p.kgCO2}, recomputed ${p.kWh * e.kgCO2PerKWh}`);
         if (!(p.underProvisioned >= 0 && p.underProvisioned <= 1)) return fail(`evaluation: ${p.policy}.underProvisioned ${p.underProvisioned} is not a share`);
       }
-      if (oracle.underProvisionedSteps > 0 && (instance.maxUtilization ?? 0.9) >= (instance.targetUtilization ?? 0.6) && svc.every((s: any) => (s.maxPods ?? 1_000_000) >= 1_000_000)) return fail('evaluation: the oracle is under-provisioned without a maxPods bound');
+      // the oracle runs every step at the target unless maxPods caps it (the default 1,000,000 too)
+      const capped = svc.some((s: any, i: number) => {
+        const o = ev.services?.[i]?.pods?.oracle;
+        return !Array.isArray(o) || o.some((n: number) => n >= (s.maxPods ?? 1_000_000));
+      });
+      if (oracle.underProvisionedSteps > 0 && (instance.maxUtilization ?? 0.9) >= (instance.targetUtilization ?? 0.6) && !capped) return fail('evaluation: the oracle is under-provisioned though maxPods never capped it');
     }
     return { valid: true, reason: 'ok', objective: T.podHours };
   } catch (err) {
