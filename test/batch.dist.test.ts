@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { solve, solveMany, PROBLEMS, problemOf, type BatchResult } from '../dist/node.js';
@@ -251,6 +251,28 @@ describe('greenplan batch', () => {
     expect(r.stderr).toContain('  bad.json: invalid: items[0].size must be an integer >= 1');
     expect(r.stderr).toContain('  endless.json: timeout: stopped after 2000 ms');
   });
+  it('a folder file of one 2^27-element array (268 MB) is one invalid result naming the path, the others solved (was: V8 aborted the process, exit 133 with a native stack trace)', () => {
+    if (process.env.GREENPLAN_HOSTILE_HUGE === '0') {
+      console.log('skipped: GREENPLAN_HOSTILE_HUGE=0');
+      return;
+    }
+    const dir = folder({ 'a-good.json': { problem: 'knapsack', capacity: 1, items: [] }, 'c-bom.json': '\ufeff{"problem":"knapsack","capacity":2,"items":[]}' });
+    const fd = openSync(join(dir, 'b-huge.json'), 'w');
+    writeSync(fd, '{"problem":"smoothing","scenarios":[{"name":"big","demand":[0');
+    const chunk = Buffer.from(',1'.repeat(1 << 20));
+    for (let i = 0; i < 128; i++) writeSync(fd, chunk);
+    writeSync(fd, ']}]}');
+    closeSync(fd);
+    const r = run(['batch', dir, '--workers', '1', '--no-progress']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.signal).toBeNull();
+    expect(r.status, r.stderr.slice(0, 500)).toBe(4);
+    expect(r.stderr).not.toMatch(/^\s+at |Fatal/m);
+    const byId = new Map(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.id, l]));
+    expect(byId.get('a-good.json')).toMatchObject({ status: 'solved' });
+    expect(byId.get('c-bom.json')).toMatchObject({ status: 'solved' });
+    expect(byId.get('b-huge.json')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: 'scenarios[0].demand' } });
+  }, 600_000);
   it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
     const input = [
       JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] }),

@@ -72,6 +72,26 @@ describe('batch input', () => {
     expect((await collect(src.items)).map((i) => [i.id, i.task?.json])).toEqual([['a.json', '[]'], ['b.json', '{}']]);
     expect(() => openSource(join(dir, 'missing'))).toThrow(/cannot read/);
   });
+  it('reads instances as `greenplan solve` does: a UTF-8 byte-order mark is skipped (a JSONL file\'s, a folder file\'s), the JSON limits apply with the path (was: BOM files invalid; a 2^27-element array aborted V8 and the whole batch)', async () => {
+    const dir = tmp();
+    const k = { problem: 'knapsack', capacity: 1, items: [] };
+    writeFileSync(join(dir, 'env.jsonl'), '\ufeff' + JSON.stringify({ id: 'e', instance: k }) + '\n');
+    expect((await collect(openSource(join(dir, 'env.jsonl')).items))[0]).toMatchObject({ id: 'e', task: { instance: k } });
+    writeFileSync(join(dir, 'plain.jsonl'), '\ufeff' + JSON.stringify(k) + '\n' + JSON.stringify(k) + '\n');
+    writeFileSync(join(dir, 'a.json'), '\ufeff' + JSON.stringify(k));
+    const { default: solveTask } = await import('../src/batch/task.js');
+    for (const item of [...await collect(openSource(join(dir, 'plain.jsonl')).items), ...await collect(openSource(dir).items)]) {
+      const r = await solveTask(item.task!);
+      expect(r, item.id).toMatchObject({ status: 'solved' });
+    }
+    expect(await solveTask({ json: '\ufeff' + JSON.stringify(k) })).toMatchObject({ status: 'solved' });
+    // the limits of src/core/json.ts: nesting deeper than 256 is refused naming the path (a 2^27-element array likewise: test/batch.dist.test.ts)
+    const deep = `{"problem":"smoothing","scenarios":[{"demand":${'['.repeat(300)}${']'.repeat(300)}}]}`;
+    const r = await solveTask({ json: deep });
+    expect(r).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: expect.stringMatching(/^scenarios\[0\]\.demand/) } });
+    expect(r.error!.message).toMatch(/deeper than 256 levels/);
+    expect(await solveTask({ json: '{"a":' })).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: '', message: expect.stringContaining('not valid JSON') } });
+  });
   it('envelopes: { id, instance } or { id, json }, never an object with a problem field', () => {
     expect(envelopeOf({ id: 'a', instance: 1 })).toEqual({ id: 'a', instance: 1 });
     expect(envelopeOf({ id: 3, json: '{}' })).toEqual({ id: '3', json: '{}' });
