@@ -229,6 +229,8 @@ export function edgeInstances(): [string, Json][] {
     ['autoscaling-tiny-workload-minpods-0', held([1, 2, 3, 4, 1e-8, 1e-8, 1e-8, 1e-8], {}, { minPods: 0 })],
     // maxUtilization = targetUtilization: the oracle runs at the target, not above it
     ['autoscaling-max-equals-target', held([1, 2, 3, 4, 180.00000003, 300.00000005, 120.000000006, 6], { targetUtilization: 0.6, maxUtilization: 0.6 })],
+    // hpa scales to 0 pods, the forecast policies keep some: their rrc (÷ hpa's 0 pod-hours) is null, not Infinity
+    ['autoscaling-hpa-zero-pod-hours', held([50, 100, 80, 0, 0, 0, 0, 0], {}, { minPods: 0 })],
     // a workload above the default maxPods' reach: the oracle is capped, not wrong
     ['autoscaling-workload-above-default-maxpods', held([1e12, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12])],
   ];

@@ -127,6 +127,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       if (!hpa || !oracle) return fail('evaluation.policies lacks hpa or oracle');
       for (const p of pol) {
         if (hpa.podHours > 0 && !near(p.rrc, p.podHours / hpa.podHours)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, recomputed ${p.podHours / hpa.podHours}`);
+        if (hpa.podHours === 0 && p.rrc !== (p.podHours === 0 ? 1 : null)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, expected ${p.podHours === 0 ? 1 : null} (hpa used no pods)`);
         if (oracle.podHours > 0 && !near(p.overOracle, p.podHours / oracle.podHours - 1)) return fail(`evaluation: ${p.policy}.overOracle is ${p.overOracle}`);
         if (!near(p.kgCO2, p.kWh * e.kgCO2PerKWh)) return fail(`evaluation: ${p.policy}.kgCO2 is ${p.kgCO2}, recomputed ${p.kWh * e.kgCO2PerKWh}`);
         if (!(p.underProvisioned >= 0 && p.underProvisioned <= 1)) return fail(`evaluation: ${p.policy}.underProvisioned ${p.underProvisioned} is not a share`);

@@ -224,7 +224,8 @@ export function replay(services: ReplayService[], o: ReplayOptions): ReplayResul
   const policies: PolicyResult[] = rows.map((r) => ({
     policy: r.policy,
     podHours: r.podHours,
-    rrc: hpa > 0 ? r.podHours / hpa : r.podHours === 0 ? 1 : Infinity,
+    // hpa used no pods: 1 for a policy that used none either, null (no ratio; JSON has no Infinity) for one that did
+    rrc: hpa > 0 ? r.podHours / hpa : r.podHours === 0 ? 1 : null,
     underProvisioned: r.underProvisioned,
     underProvisionedSteps: r.underProvisionedSteps,
     underProvisionedJumps: r.underProvisionedJumps,

@@ -122,8 +122,8 @@ export interface EnergyTotals { podHours: number; serverHours: number; kWh: numb
 export interface PolicyResult {
   policy: string;
   podHours: number;
-  /** pod-hours ÷ hpa's pod-hours (the seed's relative resource consumption). */
-  rrc: number;
+  /** pod-hours ÷ hpa's pod-hours (the seed's relative resource consumption); null when hpa used no pods and this policy did (no ratio). */
+  rrc: number | null;
   /** Share of steps with realised utilisation above maxUtilization. */
   underProvisioned: number;
   underProvisionedSteps: number;
