@@ -273,6 +273,22 @@ describe('greenplan batch', () => {
     expect(byId.get('c-bom.json')).toMatchObject({ status: 'solved' });
     expect(byId.get('b-huge.json')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: 'scenarios[0].demand' } });
   }, 600_000);
+  it('options at their limits: exit 2 naming the option, one line, no stack (was: --timeout-ms 3e9 timed every instance out after 1 ms; --workers 100000 killed for memory; --out <folder> an internal error with a stack)', () => {
+    const dir = folder({ 'k.json': { problem: 'knapsack', capacity: 1, items: [] } });
+    for (const [args, flag] of [
+      [['batch', dir, '--timeout-ms', '3000000000'], '--timeout-ms'], [['batch', dir, '--timeout-ms', '1e308'], '--timeout-ms'],
+      [['batch', dir, '--workers', '100000'], '--workers'], [['batch', dir, '--out', dir], 'cannot write'],
+      [['queue', 'worker', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--lock-ms', '1e10'], '--lock-ms'],
+      [['queue', 'worker', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--concurrency', '100000'], '--concurrency'],
+      [['queue', 'collect', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--out', join(dir, 'q.jsonl'), '--poll-ms', '9999999999'], '--poll-ms'],
+    ] as const) {
+      const r = run([...args, '--no-progress'].filter((a) => a !== '--no-progress' || args[0] === 'batch'));
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toContain(flag);
+      expect(r.stderr).not.toMatch(/Warning|^\s+at /m);
+    }
+  });
   it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
     const input = [
       JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] }),

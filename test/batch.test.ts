@@ -10,7 +10,8 @@ import { lines, readRecorded, resultLine, ResultFile, openSource } from '../src/
 import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.js';
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
-import { Tally } from '../src/cli/batch.js';
+import { Tally, intOption } from '../src/cli/batch.js';
+import { MAX_WORKERS, MAX_TIMER_MS, solveMany } from '../src/batch/pool.js';
 import { parseV8Flags, batchV8Flags, BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS } from '../src/batch/v8-flags.js';
 import { gunzipSync } from 'node:zlib';
 import { solve } from '../src/node.js';
@@ -181,6 +182,26 @@ describe('progress and summary', () => {
     const s = t.summary('batch');
     expect(s).toMatch(/^batch: 4 instances: 2 solved, 1 invalid, 1 timeout, 1 rejected by the checker \(1 recorded earlier, skipped\); 3 in /);
     expect(s).toContain('3 not solved:\n  b: invalid: items[0].size must be an integer >= 1\n  c: solved: check failed: over capacity\n');
+  });
+});
+
+describe('batch and queue options at their limits (hostile review)', () => {
+  it('integer options have an upper bound: a timer longer than setTimeout holds, or more threads than memory holds, is refused (was: --timeout-ms 3e9 fired after 1 ms, every instance a "timeout"; --workers 100000 was killed for memory)', () => {
+    expect(intOption('2147483647', '--timeout-ms', 1, MAX_TIMER_MS)).toBe(2147483647);
+    expect(() => intOption('2147483648', '--timeout-ms', 1, MAX_TIMER_MS)).toThrow(/^--timeout-ms must be an integer in 1\.\.2147483647, not "2147483648"$/);
+    expect(() => intOption('1e308', '--timeout-ms', 1, MAX_TIMER_MS)).toThrow(/--timeout-ms must be an integer in 1\.\.2147483647/);
+    expect(() => intOption('100000', '--workers', 1, MAX_WORKERS)).toThrow(new RegExp(`--workers must be an integer in 1\\.\\.${MAX_WORKERS}`));
+    expect(() => intOption('0', '--workers', 1, MAX_WORKERS)).toThrow(/--workers must be an integer >= 1, not "0"/);
+    expect(MAX_WORKERS).toBeGreaterThanOrEqual(256);
+  });
+  it('solveMany refuses the same options (a RangeError, before any thread starts)', async () => {
+    const drain = async (it: AsyncIterable<unknown>) => { for await (const _ of it) void _; };
+    await expect(drain(solveMany([], { workers: MAX_WORKERS + 1 }))).rejects.toThrow(/workers must be an integer in 1\.\./);
+    await expect(drain(solveMany([], { timeoutMs: 2 ** 31 }))).rejects.toThrow(/timeoutMs must be a number in \(0, 2147483647\]/);
+  });
+  it('an --out that is a folder is refused as "cannot write" (invalid-input: exit 2), not an internal error', async () => {
+    const dir = tmp();
+    await expect(readRecorded(dir)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^cannot write .*: it is a folder$/) });
   });
 });
 

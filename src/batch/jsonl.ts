@@ -173,6 +173,7 @@ export type Recorded = Map<string, { status: BatchStatus; valid?: boolean }>;
 export async function readRecorded(file: string): Promise<Recorded> {
   const recorded: Recorded = new Map();
   if (!existsSync(file)) return recorded;
+  if (statSync(file).isDirectory()) throw malformed(`cannot write ${file}: it is a folder`);
   let goodBytes = 0;
   const refuse = (n: number, why: string) => malformed(`${file} is not a greenplan results file (line ${n}: ${why}); refusing to append to it`);
   for await (const line of lines(createReadStream(file), Infinity)) {
