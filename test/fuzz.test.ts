@@ -183,6 +183,18 @@ describe('valid instances at the limits: solved, finite, and the checker agrees 
 });
 
 describe('regressions found by the fuzzing above', () => {
+  it('deployment: the lower bound holds when capacities are orders of magnitude apart (was: 2 new machines claimed optimal where 1 suffices: maxLoad stopped at cap - eps < 0 on a small machine)', async () => {
+    // b1 (0.2 free) takes one part of each service exactly (0.1 + 0.2/3 + 0.1/3): one new machine suffices
+    const inst = { problem: 'deployment', binCapacity: 1e12, bins: [{ name: 'b0', free: 1e12 }, { name: 'b1', free: 0.2 }], items: [{ name: 's0', size: 0.2, minParts: 2, maxParts: 3 }, { name: 's1', size: 0.2, minParts: 3, maxParts: 6 }, { name: 's2', size: 0.1, minParts: 3, maxParts: 4 }] };
+    for (const algorithm of ['guess-and-pack:worst-fit', 'guess-and-pack:first-fit', 'merge-and-split', 'pack-and-adapt:first-fit']) {
+      const sol = (await solve({ ...inst, algorithm })) as any;
+      expect(sol.lowerBound, algorithm).toBeLessThanOrEqual(1);
+      if (sol.status === 'optimal') expect(sol.newBins, algorithm).toBe(1);
+      expect(check({ ...inst, algorithm }, sol).valid, algorithm).toBe(true);
+    }
+    // the same instance at unit scale always had the bound 1
+    expect(((await solve({ ...inst, binCapacity: 1, bins: [{ name: 'b0', free: 1 }, { name: 'b1', free: 0.2 }] })) as any).lowerBound).toBe(1);
+  });
   it('a deployment service needing 2^31/92 parts is refused at validation (was: "Map maximum size exceeded" after 80 s)', async () => {
     const r = await trySolve({ problem: 'deployment', binCapacity: 92, items: [{ name: 'a', size: 10 }, { name: 'b', size: 2 ** 31 }] });
     expect(r.ok).toBe(false);

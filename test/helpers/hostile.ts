@@ -229,6 +229,11 @@ export function edgeInstances(): [string, Json][] {
     ['autoscaling-tiny-workload-minpods-0', held([1, 2, 3, 4, 1e-8, 1e-8, 1e-8, 1e-8], {}, { minPods: 0 })],
     // maxUtilization = targetUtilization: the oracle runs at the target, not above it
     ['autoscaling-max-equals-target', held([1, 2, 3, 4, 180.00000003, 300.00000005, 120.000000006, 6], { targetUtilization: 0.6, maxUtilization: 0.6 })],
+    // capacities 13 orders of magnitude apart: a part may exceed a small machine's room by the
+    // documented 1e-9 × the largest capacity (the checker held it to the machine's own)
+    ['deployment-mixed-scale-room', { problem: 'deployment', binCapacity: 1e12, algorithm: 'spread-wfd', bins: [{ name: 'b0', free: 0 }, { name: 'b1', free: 0 }, { name: 'b2', free: 0.1 }], items: [{ name: 's0', size: 0.1, minParts: 2, maxParts: 6 }] }],
+    // ... and the lower bound stayed below the packing found (was: 2 new machines "needed", 1 used)
+    ['deployment-mixed-scale-bound', { problem: 'deployment', binCapacity: 1e12, algorithm: 'guess-and-pack:first-fit', bins: [{ name: 'b0', free: 1e12 }, { name: 'b1', free: 0.2 }], items: [{ name: 's0', size: 0.2, minParts: 2, maxParts: 3 }, { name: 's1', size: 0.2, minParts: 3, maxParts: 6 }, { name: 's2', size: 0.1, minParts: 3, maxParts: 4 }] }],
     // hpa scales to 0 pods, the forecast policies keep some: their rrc (÷ hpa's 0 pod-hours) is null, not Infinity
     ['autoscaling-hpa-zero-pod-hours', held([50, 100, 80, 0, 0, 0, 0, 0], {}, { minPods: 0 })],
     // a workload above the default maxPods' reach: the oracle is capped, not wrong
