@@ -229,6 +229,11 @@ export function edgeInstances(): [string, Json][] {
     ['autoscaling-tiny-workload-minpods-0', held([1, 2, 3, 4, 1e-8, 1e-8, 1e-8, 1e-8], {}, { minPods: 0 })],
     // maxUtilization = targetUtilization: the oracle runs at the target, not above it
     ['autoscaling-max-equals-target', held([1, 2, 3, 4, 180.00000003, 300.00000005, 120.000000006, 6], { targetUtilization: 0.6, maxUtilization: 0.6 })],
+    // a target so low that the capacity at it is negative (fitted intercept below 0): the
+    // replay measured with a capacity of 1e-300 (was: NaN pods, every policy's podHours NaN),
+    // and the checker's tolerance on a negative quantile pointed the wrong way
+    ['autoscaling-negative-capacity-replay', held([3e8, 7e8, 1e-7, 5e8, 8e8, 2e8, 6e8, 4e8], { targetUtilization: 1e-6, risk: 'safe' }, { observations: [...obs, { utilization: 10, workloadPerPod: 1e12 }] })],
+    ['autoscaling-negative-capacity-quantile', { problem: 'autoscaling', step: 3600, horizon: 4, targetUtilization: 1e-6, risk: 'safe', services: [{ name: 's', workload: [3e8, 7e8, 1e-7, 5e8, 8e8, 2e8, 6e8, 4e8], observations: [{ utilization: 0.4, workloadPerPod: 4e11 }, { utilization: 0.6, workloadPerPod: 6e11 }, { utilization: 0.5, workloadPerPod: 1e3 }] }] }],
     // capacities 13 orders of magnitude apart: a part may exceed a small machine's room by the
     // documented 1e-9 × the largest capacity (the checker held it to the machine's own)
     ['deployment-mixed-scale-room', { problem: 'deployment', binCapacity: 1e12, algorithm: 'spread-wfd', bins: [{ name: 'b0', free: 0 }, { name: 'b1', free: 0 }, { name: 'b2', free: 0.1 }], items: [{ name: 's0', size: 0.1, minParts: 2, maxParts: 6 }] }],

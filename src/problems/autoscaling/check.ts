@@ -67,7 +67,8 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         if (!Array.isArray(pods?.[k]) || pods[k].length !== H) return fail(`services[${i}].pods.${k} has length ${pods?.[k]?.length}, expected ${H}`);
       }
       if (!(pp.lower <= pp.mean + 1e-9 * Math.abs(pp.mean) && pp.mean <= pp.upper + 1e-9 * Math.abs(pp.mean))) return fail(`services[${i}].perPod: lower ${pp.lower}, mean ${pp.mean}, upper ${pp.upper} are not ordered`);
-      if (1 - q >= 0.05 && 1 - q <= 0.95 && !(pp.planQuantile >= pp.lower * (1 - 1e-9) - 1e-12 && pp.planQuantile <= pp.upper * (1 + 1e-9) + 1e-12)) {
+      // tolerances on the magnitudes: a capacity quantile may be negative (a tiny target below a fitted negative intercept)
+      if (1 - q >= 0.05 && 1 - q <= 0.95 && !(pp.planQuantile >= pp.lower - 1e-9 * Math.abs(pp.lower) - 1e-12 && pp.planQuantile <= pp.upper + 1e-9 * Math.abs(pp.upper) + 1e-12)) {
         return fail(`services[${i}].perPod.planQuantile ${pp.planQuantile} is outside [lower, upper]`);
       }
       if (!near(pp.atFull, pp.w + pp.b)) return fail(`services[${i}].perPod.atFull ${pp.atFull} is not w + b`);

@@ -36,5 +36,7 @@ export const clampPods = (n: number, min: number, max: number): number => Math.m
 export function podsFor(workload: number, capacity: number, min: number, max: number): number {
   if (!(capacity > 0)) return workload > 0 ? max : min;
   const x = workload / capacity;
+  // x overflows to Infinity for a capacity near 0 (1e-300): x − 1e-9·x would be NaN
+  if (x === Infinity) return max;
   return clampPods(x > 0 ? Math.max(1, Math.ceil(x - 1e-9 * Math.max(1, x))) : 0, min, max);
 }
