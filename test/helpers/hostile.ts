@@ -227,6 +227,7 @@ export function edgeInstances(): [string, Json][] {
     ['autoscaling-energy-tiny-pods', held([120, 130, 125, 140, 150, 135, 128, 131], { energy: { podCores: 1e-12, serverCores: 1e6 } })],
     // a workload of 1e-8 still needs a pod (was: 0 pods, an oracle at infinite utilisation)
     ['autoscaling-tiny-workload-minpods-0', held([1, 2, 3, 4, 1e-8, 1e-8, 1e-8, 1e-8], {}, { minPods: 0 })],
+    ['autoscaling-denormal-workload-minpods-0', held([1, 2, 3, 4, 0, 5e-324, 1e-300, 5e-324], {}, { minPods: 0 })],
     // maxUtilization = targetUtilization: the oracle runs at the target, not above it
     ['autoscaling-max-equals-target', held([1, 2, 3, 4, 180.00000003, 300.00000005, 120.000000006, 6], { targetUtilization: 0.6, maxUtilization: 0.6 })],
     // a target so low that the capacity at it is negative (fitted intercept below 0): the

@@ -38,5 +38,6 @@ export function podsFor(workload: number, capacity: number, min: number, max: nu
   const x = workload / capacity;
   // x overflows to Infinity for a capacity near 0 (1e-300): x − 1e-9·x would be NaN
   if (x === Infinity) return max;
-  return clampPods(x > 0 ? Math.max(1, Math.ceil(x - 1e-9 * Math.max(1, x))) : 0, min, max);
+  // (workload > 0, not x > 0: 5e-324 / 19 underflows to 0 and still needs a pod)
+  return clampPods(workload > 0 ? Math.max(1, Math.ceil(x - 1e-9 * Math.max(1, x))) : 0, min, max);
 }
