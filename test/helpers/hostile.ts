@@ -235,6 +235,11 @@ export function edgeInstances(): [string, Json][] {
     // and the checker's tolerance on a negative quantile pointed the wrong way
     ['autoscaling-negative-capacity-replay', held([3e8, 7e8, 1e-7, 5e8, 8e8, 2e8, 6e8, 4e8], { targetUtilization: 1e-6, risk: 'safe' }, { observations: [...obs, { utilization: 10, workloadPerPod: 1e12 }] })],
     ['autoscaling-negative-capacity-quantile', { problem: 'autoscaling', step: 3600, horizon: 4, targetUtilization: 1e-6, risk: 'safe', services: [{ name: 's', workload: [3e8, 7e8, 1e-7, 5e8, 8e8, 2e8, 6e8, 4e8], observations: [{ utilization: 0.4, workloadPerPod: 4e11 }, { utilization: 0.6, workloadPerPod: 6e11 }, { utilization: 0.5, workloadPerPod: 1e3 }] }] }],
+    // a machine full to the rounding of its demands (0.1 + 0.2 > 0.3 in floating point): it
+    // holds its tasks, as the checker's 1e-9 tolerance says (was: refused, "capacity exceeded
+    // in the current state", exit 2)
+    ['migration-full-machine-rounding', { problem: 'migration', resources: ['cpu'], machines: [{ name: 'a', capacity: [0.3] }, { name: 'b', capacity: [0.3] }], tasks: [{ name: 'x', demand: [0.1], machine: 'a' }, { name: 'y', demand: [0.2], machine: 'a' }, { name: 'z', demand: [0.3] }] }],
+    ['migration-full-machine-rounding-moves', { problem: 'migration', resources: ['cpu', 'mem'], alpha: 0, machines: [{ name: 'a', capacity: [0.3, 0.7] }, { name: 'b', capacity: [0.3, 0.7] }, { name: 'c', capacity: [0.6, 1.4] }], tasks: [{ name: 'x', demand: [0.1, 0.1], machine: 'a' }, { name: 'y', demand: [0.2, 0.6], machine: 'a' }, { name: 'u', demand: [0.1, 0.1], machine: 'b' }, { name: 'v', demand: [0.2, 0.6], machine: 'b' }] }],
     // capacities 13 orders of magnitude apart: a part may exceed a small machine's room by the
     // documented 1e-9 × the largest capacity (the checker held it to the machine's own)
     ['deployment-mixed-scale-room', { problem: 'deployment', binCapacity: 1e12, algorithm: 'spread-wfd', bins: [{ name: 'b0', free: 0 }, { name: 'b1', free: 0 }, { name: 'b2', free: 0.1 }], items: [{ name: 's0', size: 0.1, minParts: 2, maxParts: 6 }] }],
