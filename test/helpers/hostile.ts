@@ -177,6 +177,12 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('autoscaling', 'evaluate-short-history', setAt(setAt(A, 'evaluate', true), 'services[1].workload', [1, 2, 3]), 'services[1].workload');
   add('autoscaling', 'phase-without-lead', setAt(A, 'calibratePhase', true), 'calibratePhase');
   add('autoscaling', 'volatility-with-lead-relative', setAt(setAt(A, 'calibrate', 'lead-relative'), 'calibrateVolatility', true), 'calibrateVolatility');
+  // outputs too large for memory, refused before solving (was: V8 aborted with "heap out of
+  // memory" under a 1 GB heap: 200 series x 100,000 steps x 8 levels = 3.4e8 numbers)
+  const manySeries = Array.from({ length: 200 }, (_, i) => ({ name: `s${i}`, values: [1 + (i % 5), 2, 3, 4] }));
+  add('forecast', 'output-over-limit-levels', { problem: 'forecast', step: 60, horizon: 100000, levels: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], method: 'seasonal-naive', series: manySeries }, 'horizon');
+  const manyServices = Array.from({ length: 300 }, (_, i) => ({ name: `s${i}`, workload: [100 + i, 120, 110, 130], observations: [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 61 }, { utilization: 0.5, workloadPerPod: 50 }] }));
+  add('autoscaling', 'output-over-limit', { problem: 'autoscaling', step: 60, horizon: 100000, services: manyServices }, 'horizon');
   // the energy blocks of the other plans (docs/energy.md)
   add('smoothing', 'energy-pue-below-one', setAt(S, 'energy', { pue: 0.9 }), 'energy.pue');
   add('smoothing', 'energy-unit-unknown', setAt(S, 'energy', { unit: 'gpus' }), 'energy.unit');
