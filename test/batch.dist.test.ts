@@ -108,6 +108,13 @@ describe('solveMany', () => {
     setTimeout(() => ac.abort(new Error('enough')), 200);
     await expect(all(it)).rejects.toThrow('enough');
   });
+  it('an instance that cannot be copied to a thread (a function, a symbol, a Proxy) is "invalid", as the worker adapter says, not an internal error', async () => {
+    const out: { id: string; status: string; error?: { code: string; message: string } }[] = [];
+    for await (const r of solveMany([() => 1, Symbol('s'), new Proxy({}, {}), { problem: 'knapsack', capacity: 1, items: [] }], { workers: 1 })) out.push(r);
+    out.sort((a, b) => a.id.localeCompare(b.id));
+    for (const r of out.slice(0, 3)) expect(r, r.id).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', message: expect.stringContaining('cannot be copied') } });
+    expect(out[3]).toMatchObject({ status: 'solved' });
+  });
   it('refuses bad options', async () => {
     await expect(all(solveMany([], { workers: 0 }))).rejects.toThrow(/workers must be an integer >= 1/);
     await expect(all(solveMany([], { timeoutMs: -1 }))).rejects.toThrow(/timeoutMs must be a number > 0/);

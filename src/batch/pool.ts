@@ -123,6 +123,10 @@ export class SolverPool {
       if (ac.signal.aborted) {
         return { id: item.id, status: 'timeout', ms: timeoutMs!, error: { code: 'timeout', path: '', message: `stopped after ${timeoutMs} ms (the time limit); its worker was replaced` } };
       }
+      // an instance the structured clone cannot copy (a function, a symbol, a Proxy) is bad input, as in the worker adapter
+      if ((e as { name?: unknown })?.name === 'DataCloneError') {
+        return { id: item.id, status: 'invalid', ms: 0, error: { code: 'invalid-input', path: '', message: `the instance cannot be copied to a worker thread (${(e as Error).message})` } };
+      }
       return { id: item.id, status: 'error', ms: 0, error: { code: 'internal', path: '', message: `worker failed: ${(e as Error)?.message ?? String(e)}` } };
     } finally {
       finished = true;
