@@ -173,6 +173,16 @@ describe('progress and summary', () => {
     expect(out).toContain('8/8 | 10.0/s | ETA 0 s | failed 2');
     expect(out).toMatch(/█{30}/);
   });
+  it('the summary escapes and truncates ids and reasons that come from the input (was: an id\'s escape sequences and newlines printed raw on stderr)', () => {
+    const t = new Tally();
+    t.add({ id: 'a\u001b[2Jb\nFAKE: line', status: 'invalid', error: { message: 'not valid JSON: Unexpected token \u0007 in "\u001b[31m"' } });
+    t.add({ id: 'x'.repeat(5000), status: 'invalid', error: { message: 'capacity is required' } });
+    const s = t.summary('batch');
+    // eslint-disable-next-line no-control-regex
+    expect(s).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(s).toContain('  a\\u001b[2Jb\\nFAKE: line: invalid: not valid JSON: Unexpected token \\u0007 in "\\u001b[31m"\n');
+    expect(s.split('\n').every((l) => l.length < 1200)).toBe(true);
+  });
   it('the summary says how many failed and why', () => {
     const t = new Tally();
     t.add({ id: 'a', status: 'solved' });

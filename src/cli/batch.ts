@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { GreenplanError } from '../core/errors.js';
+import { oneLine } from './io.js';
 import { openSource, readRecorded, resultLine, ResultFile, type Recorded } from '../batch/jsonl.js';
 import { runPool, emptyCounts, MAX_WORKERS, MAX_TIMER_MS, type PoolItem } from '../batch/pool.js';
 import { ProgressView } from '../batch/progress.js';
@@ -43,7 +44,8 @@ export class Tally {
       if (!skipped) this.freshFailed++;
       if (this.failures.length < 20 && !skipped) {
         const why = r.check?.valid === false ? `check failed: ${r.check.reason}` : (r.error?.message ?? 'infeasible');
-        this.failures.push(`  ${r.id}: ${r.status}: ${why}`);
+        // ids and messages come from the input: control characters escaped, each truncated
+        this.failures.push(`  ${oneLine(r.id, 200)}: ${r.status}: ${oneLine(why, 900)}`);
       }
     }
   }
@@ -81,12 +83,12 @@ export async function* skipRecorded(items: AsyncIterable<PoolItem>, recorded: Re
 
 function exitOnError(e: unknown, what: string): void {
   if (e instanceof GreenplanError) {
-    process.stderr.write(`greenplan ${what}: ${e.message}\n`);
+    process.stderr.write(`greenplan ${what}: ${oneLine(e.message)}\n`);
     process.exitCode = e.code === 'invalid-input' ? BATCH_EXIT.invalid : BATCH_EXIT.internal;
     return;
   }
   // one line; the stack only with GREENPLAN_DEBUG=1 (docs/contract.md, "CLI")
-  process.stderr.write(`greenplan ${what}: internal error: ${(e as Error)?.message ?? e}\n`);
+  process.stderr.write(`greenplan ${what}: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n`);
   if (process.env.GREENPLAN_DEBUG === '1' && (e as Error)?.stack) process.stderr.write(`${(e as Error).stack}\n`);
   process.exitCode = BATCH_EXIT.internal;
 }

@@ -9,16 +9,17 @@ import { MAX_WORKERS, MAX_TIMER_MS } from '../batch/pool.js';
 import { submit, startWorker, collect, status, obliterate, type QueueTarget } from '../batch/queue.js';
 import { BATCH_EXIT, intOption, Tally, V8_FLAGS_HELP, v8FlagsOption } from './batch.js';
 import { applyV8Flags } from '../batch/v8-flags.js';
+import { oneLine } from './io.js';
 
 interface Conn { redis: string; name: string; prefix?: string }
 const target = (o: Conn): QueueTarget => ({ redis: o.redis, name: o.name, prefix: o.prefix });
 
 function report(e: unknown, what: string): void {
   if (e instanceof GreenplanError) {
-    process.stderr.write(`greenplan queue ${what}: ${e.message}\n`);
+    process.stderr.write(`greenplan queue ${what}: ${oneLine(e.message)}\n`);
     process.exitCode = e.code === 'invalid-input' ? BATCH_EXIT.invalid : BATCH_EXIT.internal;
   } else {
-    process.stderr.write(`greenplan queue ${what}: ${(e as Error)?.message ?? e}\n`);
+    process.stderr.write(`greenplan queue ${what}: ${oneLine(String((e as Error)?.message ?? e))}\n`);
     process.exitCode = BATCH_EXIT.internal;
   }
 }
