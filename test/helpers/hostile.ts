@@ -407,6 +407,9 @@ export function hostileCases(dir: string, opts: { hugeArray?: boolean } = {}): H
   cases.push({ name: 'usage/convert-tianchi-garbage', args: ['convert', 'tianchi', '--apps', f('ga.csv', 'x,y\n\u0000\u0001'), '--machines', f('gm.csv', 'z'), '--deploy', f('gd.csv', '')], exit: 2 });
   cases.push({ name: 'usage/convert-bad-number', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--alpha', 'abc'], exit: 2, message: '--alpha' });
   cases.push({ name: 'usage/check-stdin-twice', args: ['check', '-', '-'], stdin: JSON.stringify(BASE.knapsack), exit: 2, message: 'stdin is read once' });
+  // convert's options within the problem's schema (was: exit 0 with an instance `solve` refuses)
+  cases.push({ name: 'usage/convert-roadef-alpha-over-schema', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--alpha', '1e300'], exit: 2, message: '--alpha' });
+  cases.push({ name: 'usage/convert-roadef-max-parallel-over-schema', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--max-parallel', '1e10'], exit: 2, message: '--max-parallel' });
   cases.push({ name: 'usage/version', args: ['--version'], exit: 0, stdout: /^\d+\.\d+\.\d+/ });
   cases.push({ name: 'usage/help', args: ['--help'], exit: 0, stdout: /exit codes?/i });
   cases.push({ name: 'usage/help-command', args: ['help', 'solve'], exit: 0, stdout: 'solve' });
