@@ -38,12 +38,16 @@ export const migrationView: ViewFactory = (container) => {
       setEnergy(energy, energySummary(sol.energy));
       if (sol.status === 'infeasible') {
         info.textContent = `Infeasible: ${sol.reason}`;
+        info.classList.add('infeasible');
+        info.dataset.testid = 'infeasible';
         util.el.hidden = rounds.el.hidden = true;
         moves.replaceChildren();
         return;
       }
       util.el.hidden = rounds.el.hidden = false;
       const assignment = new Map<string, string>(Object.entries(sol.assignment as Record<string, string>));
+      info.classList.remove('infeasible');
+      delete info.dataset.testid;
       info.textContent = `${fmt(usedBefore(inst))} machines used before → ${fmt(sol.machinesUsed)} after, ${fmt(sol.moves)} moves in ${fmt(sol.rounds.length)} rounds; target ${sol.targetMethod}${sol.targetReached ? '' : ' (not reached)'}${sol.targetNote ? ` · ${sol.targetNote}` : ''}`;
       const machines = inst.machines as Machine[];
       const before = utilisation(machines, inst.tasks, (t) => t.machine);

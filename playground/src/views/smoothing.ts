@@ -27,8 +27,9 @@ export const smoothingView: ViewFactory = (container, host) => {
   const find = el('input', { type: 'search', placeholder: 'find a service…', ariaLabel: 'Find a service by name' });
   const names = el('datalist', { id: `services-${Math.random().toString(36).slice(2)}` });
   find.setAttribute('list', names.id);
+  const serviceLabel = el('label', {}, 'Service ', service);
   controls.append(
-    el('label', {}, 'Service ', service),
+    serviceLabel,
     find, names,
     el('label', {}, 'α ', alpha, alphaOut),
     el('label', {}, useBudget, 'budget ', budget, budgetOut),
@@ -183,7 +184,19 @@ export const smoothingView: ViewFactory = (container, host) => {
       series = extra.smoothing?.series ?? (async (i) => smoothingSeries(instance, solution, i));
       syncControls();
       setEnergy(energy, sum.energy);
-      if (sum.status !== 'optimal') {
+      // an infeasible instance has no plan: hide what belongs to an earlier solution (its
+      // service menu, plan and trade-off curve), and say why, in the warning colour
+      const infeasible = sum.status !== 'optimal';
+      info.classList.toggle('infeasible', infeasible);
+      if (infeasible) info.dataset.testid = 'infeasible'; else delete info.dataset.testid;
+      for (const e of [plan.el, curve.el, serviceLabel, find]) e.hidden = infeasible;
+      if (infeasible) {
+        drawSeq++; // a plan still being fetched is not drawn
+        order = [];
+        service.replaceChildren();
+        sweepKey = ''; // a sweep still running stops; a feasible instance starts its own
+        sweep = null;
+        envelope = undefined;
         info.textContent = `Infeasible: ${sum.reason} (the least resource any plan needs is ${fmt(sum.minimumResource ?? NaN)})`;
         return;
       }
