@@ -475,6 +475,39 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
 
+  it('a large smoothing instance: no earlier trade-off curve stands in for its own (computed on request), and Share saves it as a file', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    // the 60 Tianchi apps' curve (13 alphas), computed by itself
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    const r = mulberry32(3);
+    const scenarios = Array.from({ length: 480 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 100 + i) + 10 * r())) }));
+    const big = JSON.stringify({ problem: 'smoothing', alpha: 2, scenarios }); // 691,200 points, over 2 MB
+    expect(big.length).toBeGreaterThan(2_000_000);
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-smoothing.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('done');
+    expect(await page.getAttribute('[data-testid=smoothing-tradeoff]', 'data-points')).toBe('0');
+    const sweepButton = page.locator('[data-testid=smoothing-tradeoff] button', { hasText: 'Compute the trade-off curve' });
+    expect(await sweepButton.isVisible()).toBe(true);
+    await sweepButton.click();
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]', { timeout: 120_000 });
+    expect(await sweepButton.isVisible()).toBe(false);
+    // too large for a URL: Share saves the instance as a file and says so
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=share]')]);
+    expect(download.suggestedFilename()).toBe('big-smoothing-instance.json');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(big);
+    expect(await page.textContent('#note')).toContain('saved as big-smoothing-instance.json');
+    expect(page.url()).not.toContain('#s=');
+    // back to a small instance: its curve is computed by itself, the button goes
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/smoothing.json');
+    expect(await ended(page, before)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await sweepButton.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('a phone-sized window (390 px) shows every view without sideways scrolling; examples read as pretty JSON', async () => {
     const page = await open(site.url, { width: 390, height: 844 });
     expect(await ended(page, 0)).toBe('done');

@@ -349,17 +349,27 @@ ui.pin.addEventListener('click', () => {
   setTimeout(() => { ui.pin.textContent = 'Pin as baseline'; }, 1200);
   renderKpis();
 });
-ui.download.addEventListener('click', () => {
-  if (!current) return;
+/** Save `text` as a JSON file (the browser's download). */
+function saveJson(text: string, file: string) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([current.text], { type: 'application/json' }));
-  a.download = `${current.solution.problem ?? 'solution'}-solution.json`;
+  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  a.download = file;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+ui.download.addEventListener('click', () => {
+  if (!current) return;
+  saveJson(current.text, `${current.solution.problem ?? 'solution'}-solution.json`);
 });
 ui.share.addEventListener('click', () => {
   const text = currentText();
-  if (text.length > LARGE) { ui.note.textContent = 'This instance is too large to share by URL: download it instead.'; return; }
+  if (text.length > LARGE) {
+    // a URL of megabytes is not shareable: hand over the instance as a file instead
+    const file = `${(sourceLabel || 'instance').replace(/\.json$/i, '').replace(/[^\w.-]+/g, '-')}-instance.json`;
+    saveJson(text, file);
+    ui.note.textContent = `This instance (${fmt(text.length / 1e6, 1)} MB) is too large to share by URL: it was saved as ${file}; share that file (Open file… reads it).`;
+    return;
+  }
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);
   ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;

@@ -39,6 +39,7 @@ export const smoothingView: ViewFactory = (container, host) => {
   container.append(controls, info, energy);
   const plan = chartBox(container, 'Demand and plan', 'smoothing-plan');
   const curve = chartBox(container, 'Trade-off: resource against variation (sweep of α)', 'smoothing-tradeoff');
+  curve.el.dataset.testid = 'smoothing-tradeoff';
   const sweepBtn = el('button', { textContent: 'Compute the trade-off curve (solves the instance 13 times)' });
   sweepBtn.hidden = true;
   curve.el.append(sweepBtn);
@@ -76,7 +77,12 @@ export const smoothingView: ViewFactory = (container, host) => {
   };
 
   const drawCurve = () => {
-    if (!sweep) return;
+    curve.el.dataset.points = String(sweep?.length ?? 0);
+    if (!sweep) {
+      // no sweep of this instance yet: an earlier instance's curve must not stand in for it
+      if (curveMade) curve.setData([[], [], []] as any);
+      return;
+    }
     const pts = [...sweep].sort((a, b) => a.variation - b.variation);
     const cur = sum?.status === 'optimal' ? { x: sum.variation, y: sum.resource } : null;
     const xs = [...new Set([...pts.map((p) => p.variation), ...(cur ? [cur.x] : [])])].sort((a, b) => a - b);
@@ -217,8 +223,9 @@ export const smoothingView: ViewFactory = (container, host) => {
         sweepKey = s.key;
         sweep = null;
         envelope = undefined;
+        sweepBtn.textContent = 'Compute the trade-off curve (solves the instance 13 times)';
+        sweepBtn.hidden = s.points <= SWEEP_AUTO_MAX;
         if (s.points <= SWEEP_AUTO_MAX) void runSweep(s.key);
-        else sweepBtn.hidden = false;
       }
       drawCurve();
     },
