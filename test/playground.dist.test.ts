@@ -448,6 +448,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     let sol = await solveTyped({ ...budget, budget: 1 });
     expect(sol.status).toBe('infeasible');
     await expectSameAsNode(page);
+    expect(await page.textContent('[data-testid=status]')).toBe('done: infeasible');
     expect(await page.isVisible('[data-testid=infeasible]')).toBe(true);
     expect(await page.textContent('[data-testid=infeasible]')).toContain(`Infeasible: ${sol.reason}`);
     expect(await canvases(page)).toBe(0);
@@ -456,6 +457,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     // feasible again: the plan of this instance (its own services), no warning
     sol = await solveTyped(budget);
     expect(sol.status).toBe('optimal');
+    expect(await page.textContent('[data-testid=status]')).toBe('done');
     expect(await page.isVisible('[data-testid=infeasible]')).toBe(false);
     expect(await page.$$eval('#view select[aria-label="Service"] option', (os) => os.map((o) => o.textContent!.split(' — ')[0]).sort())).toEqual(['a', 'b']);
     await page.waitForFunction(() => [...document.querySelectorAll('#view .chart canvas')].filter((c) => (c as HTMLElement).offsetParent !== null).length === 2);
@@ -472,6 +474,19 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(sol.status).toBe('infeasible');
     expect(await page.textContent('[data-testid=infeasible]')).toContain(`Infeasible: ${sol.reason}`);
     expect(await canvases(page)).toBe(0);
+    // a migration with nothing to move (ROADEF a1_1 here): the utilisation chart, no empty rounds chart or move table
+    await example(page, 'roadef-a1_1');
+    sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect(sol.moves).toBe(0);
+    expect(await canvases(page)).toBe(1);
+    expect(await page.textContent('#view')).toContain('No move: the tasks stay where they are');
+    expect(await page.$$('#view .table-wrap')).toEqual([]); // (uPlot's legends are tables too)
+    // with moves: both charts and the table
+    await example(page, 'examples/migration.json');
+    sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect(sol.moves).toBeGreaterThan(0);
+    expect(await canvases(page)).toBe(2);
+    expect(await page.$$eval('#view .table-wrap tbody tr', (trs) => trs.length)).toBe(sol.moves);
     await page.close();
   });
 

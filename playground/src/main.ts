@@ -214,7 +214,10 @@ async function solveNow(): Promise<void> {
   current = { instance, solution, extra, text: shown, label: sourceLabel };
   render(out.check, out.ms);
   performance.mark('gp:rendered');
-  setState('done');
+  // the pill says when the run ended without a plan (data-state stays "done": the run ended normally)
+  const infeasible = (extra.smoothing?.summary.status ?? solution?.status) === 'infeasible';
+  ui.status.classList.toggle('infeasible', infeasible);
+  setState('done', infeasible ? 'done: infeasible' : undefined);
 }
 
 function render(check: { valid: boolean; reason: string } | undefined, ms: number) {
