@@ -19,10 +19,10 @@ type Pairs = { utilization: number; workloadPerPod: number }[];
 interface Group { name: string; step: number; horizon: number; history: number; origins: number; pairs: string; series: { name: string; values: (number | null)[]; pairs?: (from: number, to: number) => Pairs }[] }
 
 /** The forecast policies re-plan hourly in the replay (FSA re-plans every few minutes). */
-const replan = (step: number) => Math.max(1, Math.round(3600 / step));
+export const replan = (step: number) => Math.max(1, Math.round(3600 / step));
 const nulls = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Number.isFinite(x) ? x : null));
 
-function groups(): Group[] {
+export function groups(): Group[] {
   const out: Group[] = [];
   const gen = 'GENERATED (seeded line per service, 30 pairs, sd 5 %): no real pairs exist for this series';
   out.push({ name: 'NAB ELB + EC2 network-in (5 min)', step: 300, horizon: 288, history: 2 * 2016, origins: 5, pairs: gen, series: ['elb_request_count_8c0756', 'ec2_network_in_257a54', 'ec2_network_in_5abac7'].map((f) => ({ name: f, values: nab(f) })) });
@@ -35,7 +35,7 @@ function groups(): Group[] {
 }
 
 /** The bench's setting of the forecast policies, and the ones it is compared with (same data, same run). */
-const SETTING = { combine: 'joint', nowcast: true, calibrate: 'lead', topUp: true } as const;
+export const SETTING = { combine: 'joint', nowcast: true, calibrate: 'lead', topUp: true } as const;
 const VARIANTS = [
   { key: 'product', label: 'the issue\'s product ceil(F_q / c_(1-q)) (combine "product"), otherwise the same setting', opts: { ...SETTING, combine: 'product' } },
   { key: 'phase', label: 'the same setting with phase-conditioned (Mondrian) calibration (calibratePhase: a jump at the same step of the hour or day in 2 of the last 3 periods; docs/autoscaling.md, "Are the jumps periodic?")', opts: { ...SETTING, calibratePhase: true } },

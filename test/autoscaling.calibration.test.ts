@@ -110,12 +110,13 @@ describe('short-lead conformal quantiles', () => {
 
 describe('replay without look-ahead (nowcast, short-lead calibration)', () => {
   const REACTIVE = ['hpa', 'autopilot', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard'];
-  for (const [calibrate, topUp] of [['horizon', false], ['lead', false], ['lead', true]] as const) {
+  // replanEvery 1: a forecast for every step from the history up to t − 2 (docs/autoscaling.md, "Re-planning every step")
+  for (const [calibrate, topUp, replanEvery] of [['horizon', false, 4], ['lead', false, 4], ['lead', true, 4], ['horizon', false, 1], ['lead', false, 1], ['lead', true, 1]] as const) {
     // the early (planned) count of step t is decided from steps <= t − 2; with topUp the count
     // set at the step's start also sees step t − 1 (as HPA does), so then the perturbation starts at t
     const from = topUp ? 0 : 1;
-    it(`calibrate ${calibrate}${topUp ? ', topUp' : ''}: perturbing the held-out workload from step t − ${from} on leaves the forecast policies' pods of steps <= t unchanged`, async () => {
-      const inst = { ...structuredClone(example), replanEvery: 4, nowcast: true, combine: 'joint', calibrate, topUp };
+    it(`replanEvery ${replanEvery}, calibrate ${calibrate}${topUp ? ', topUp' : ''}: perturbing the held-out workload from step t − ${from} on leaves the forecast policies' pods of steps <= t unchanged`, async () => {
+      const inst = { ...structuredClone(example), replanEvery, nowcast: true, combine: 'joint', calibrate, topUp };
       const H = 24;
       const base = (await solve(inst)) as AutoscalingSolution;
       expect(base.evaluation!.calibration !== undefined).toBe(calibrate === 'lead');
@@ -156,15 +157,15 @@ describe('replay without look-ahead when pods take longer than a step to be read
   it('readySeconds = 3 steps: perturbing the held-out workload from step t − 3 on leaves the planned pods of steps <= t unchanged', async () => {
     const H = 24;
     const step = example.step as number;
-    for (const calibrate of ['horizon', 'lead'] as const) {
-      const inst = { ...structuredClone(example), replanEvery: 4, nowcast: true, combine: 'joint', calibrate, readySeconds: 3 * step };
+    for (const [calibrate, replanEvery] of [['horizon', 4], ['lead', 4], ['lead', 1]] as const) {
+      const inst = { ...structuredClone(example), replanEvery, nowcast: true, combine: 'joint', calibrate, readySeconds: 3 * step };
       const base = (await solve(inst)) as AutoscalingSolution;
       for (const t of [5, 11, 17]) {
         const pert = structuredClone(inst);
         // the pods of step t start 3 steps before it: steps t − 3 .. are not measured yet
         for (const s of pert.services) for (let j = s.workload.length - H + t - 3; j < s.workload.length; j++) s.workload[j] = s.workload[j] === null ? null : s.workload[j] * 3 + 50;
         const sol = (await solve(pert)) as AutoscalingSolution;
-        expect(forecastPodsFixedUpTo(base, sol, t, calibrate)).toBe(true);
+        expect(forecastPodsFixedUpTo(base, sol, t, `${calibrate} R ${replanEvery}`)).toBe(true);
       }
     }
   });
