@@ -540,6 +540,12 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
       const r = await wide();
       expect(r.over, String(id)).toEqual([]);
       expect(r.scroll, String(id)).toBeLessThanOrEqual(r.w);
+      // one page scrolling down: the editor pane and the result pane are not small scroll boxes of their own
+      const panes = await page.$$eval('main .pane', (ps) => ps.map((p) => ({ sh: p.scrollHeight, ch: p.clientHeight, bottom: p.getBoundingClientRect().bottom })));
+      for (const p of panes) expect(p.sh, String(id)).toBeLessThanOrEqual(p.ch + 1);
+      const hint = await page.$eval('.left .hint', (h) => h.getBoundingClientRect().bottom);
+      const result = await page.$eval('#result', (e) => e.getBoundingClientRect().top);
+      expect(hint, `${id}: the editor's hint ends above the result`).toBeLessThanOrEqual(result);
     }
     // a one-line example file is shown pretty printed, a series (with its missing values) on one line
     const before = await run(page);
