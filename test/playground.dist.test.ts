@@ -125,6 +125,22 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
 
+  it('reads typed text as the CLI does: a leading byte-order mark is skipped, nesting deeper than 256 is refused with its path (hostile review)', async () => {
+    const page = await open();
+    await ended(page, 0);
+    await typeInstance(page, '\ufeff{ "problem": "knapsack", "capacity": 4, "items": [ { "size": 2, "value": 3, "copies": 3 } ] }');
+    let before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(JSON.parse((await page.textContent('[data-testid=solution]'))!)).toMatchObject({ problem: 'knapsack', value: 6 });
+    await typeInstance(page, `{ "problem": "smoothing", "scenarios": [ { "demand": ${'['.repeat(300)}${']'.repeat(300)} } ] }`);
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('error');
+    expect(await page.textContent('[data-testid=error]')).toContain('deeper than 256');
+    await page.close();
+  });
+
   it('cancels a long migration (50,000 tasks) at once, and the next solve works', async () => {
     const r = mulberry32(1);
     const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));

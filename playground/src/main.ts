@@ -115,7 +115,7 @@ function currentText(): string {
  * (the solved one, not the editor's text, which may be half typed meanwhile). */
 async function variantText(fields: Record<string, unknown>): Promise<string> {
   if (source.kind === 'large') return data.withFields(fields, false);
-  const inst = { ...(current?.instance ?? JSON.parse(editor.getText())) };
+  const inst = { ...(current?.instance ?? JSON.parse(editor.getText().replace(/^\uFEFF/, ''))) };
   for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
   return JSON.stringify(inst);
 }
@@ -203,7 +203,7 @@ async function solveNow(): Promise<void> {
     if (my !== seq) return;
     shown = out.json;
   } else {
-    instance = JSON.parse(text);
+    instance = JSON.parse(text.replace(/^\uFEFF/, '')); // the worker skipped a byte-order mark too
     solution = JSON.parse(out.json);
     shown = pretty(solution);
   }

@@ -17,7 +17,7 @@ export const policyOfRisk = (q: number) => { const n = riskName(q); return n ? `
 /** A risk as written into the instance: the name for the named quantiles, else the number. */
 const riskField = (q: number) => riskName(q) ?? q;
 
-interface PolicyRow { policy: string; podHours: number; rrc: number; underProvisioned: number; underProvisionedSteps: number; actions: number; kWh: number; kgCO2: number; overOracle: number }
+interface PolicyRow { policy: string; podHours: number; rrc: number | null; underProvisioned: number; underProvisionedSteps: number; actions: number; kWh: number; kgCO2: number; overOracle: number }
 
 const pct = (x: number, d = 1) => (Number.isFinite(x) ? `${fmt(100 * x, d)}%` : '—');
 
@@ -187,7 +187,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
     ev.policies.forEach((p: PolicyRow, k: number) => {
       const sv = savedVsStatic(ev.policies, p.policy)!;
       if (p.policy === mine) cur = k;
-      rows.push([p.policy, fmt(p.podHours, 1), fmt(p.rrc, 3), p.policy === 'oracle' ? '—' : `${p.overOracle >= 0 ? '+' : ''}${pct(p.overOracle)}`,
+      rows.push([p.policy, fmt(p.podHours, 1), p.rrc === null ? '—' : fmt(p.rrc, 3), p.policy === 'oracle' ? '—' : `${p.overOracle >= 0 ? '+' : ''}${pct(p.overOracle)}`,
         `${pct(p.underProvisioned)} (${fmt(p.underProvisionedSteps)})`, p.actions, fmt(p.kWh, 2), fmt(p.kgCO2, 2),
         p.policy === 'static' ? '—' : `${fmt(sv.kWh, 2)} (${pct(sv.share)})`, p.policy === 'static' ? '—' : `${fmt(sv.kgCO2, 2)} kg`]);
     });
@@ -228,7 +228,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
       if (p) {
         const sv = savedVsStatic(ev.policies, mine!)!;
         k.push(
-          { label: 'replay RRC', value: p.rrc, better: 'lower', text: `${fmt(p.rrc, 3)} (${mine})` },
+          { label: 'replay RRC', value: p.rrc ?? NaN, better: 'lower', text: `${p.rrc === null ? '—' : fmt(p.rrc, 3)} (${mine})` },
           { label: 'replay under-provisioned', value: 100 * p.underProvisioned, better: 'lower', text: pct(p.underProvisioned) },
           { label: 'replay kWh saved vs static', value: sv.kWh, better: 'higher', text: `${fmt(sv.kWh, 2)} (${pct(sv.share)})` },
           { label: 'replay kg CO2 saved vs static', value: sv.kgCO2, better: 'higher', text: fmt(sv.kgCO2, 2) },
