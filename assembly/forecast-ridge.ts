@@ -198,7 +198,7 @@ export function msAccumulate(y: usize, cut: i32, lo: i32, m: i32, w: i32, nb: i3
  * Cholesky; W: nb·F out. The upper triangles of XtX are read (and left unchanged).
  * A bucket without rows copies the previous bucket's weights (bucket 0: zeros).
  * scratch: F·F + F f64. Returns OK, or BAD_LENGTH when a system is not positive definite
- * even after a jitter.
+ * even after a jitter (absolute, then relative to the largest diagonal entry: up to 1 × it).
  */
 export function msSolve(nb: i32, lambda: f64, XtX: usize, Xty: usize, cnt: usize, W: usize, scratch: usize): i32 {
   const L = scratch;
@@ -212,9 +212,14 @@ export function msSolve(nb: i32, lambda: f64, XtX: usize, Xty: usize, cnt: usize
     }
     const A = XtX + (<usize>(b * F * F) << 3);
     const v = Xty + (<usize>(b * F) << 3);
+    // jitter: none, then 1e-6·n and 1e-3·n, then relative to the largest diagonal entry (a
+    // history spanning 1e-8..1e9 scales some rows' features to ~1e17: an absolute jitter is
+    // lost in the rounding of X'X, and the factorisation failed on user input)
+    let dmax: f64 = 0;
+    for (let i = 0; i < F; i++) dmax = Math.max(dmax, Math.abs(ld(A, i * F + i)));
     let ok = false;
-    for (let attempt = 0; attempt < 3 && !ok; attempt++) {
-      const jitter = attempt == 0 ? 0.0 : Math.pow(10.0, <f64>(attempt * 3 - 9)) * n;
+    for (let attempt = 0; attempt < 6 && !ok; attempt++) {
+      const jitter = attempt == 0 ? 0.0 : attempt < 3 ? Math.pow(10.0, <f64>(attempt * 3 - 9)) * n : Math.pow(10.0, <f64>(attempt * 3 - 15)) * dmax;
       ok = true;
       for (let i = 0; i < F && ok; i++) {
         for (let j = 0; j <= i; j++) {

@@ -1,6 +1,9 @@
 // Migration bench: the full solver (validation, stage-1 target in WASM, path, JSON plan)
-// on the ROADEF/EURO 2012 set A instances and on generated clusters of 5,000–50,000 tasks
-// and 100–1,000 machines. Machines used against
+// on the ROADEF/EURO 2012 set A instances and on generated clusters of 5,000–100,000 tasks
+// and 100–10,000 machines (the 100,000 × 10,000 row: the scale case of docs/migration.md,
+// "Scaling": the best-fit scan costs O(n·m·R) per drain pass, quadratic when the machines
+// grow with the tasks; its peer is the plain consolidation, `plain ms`; HiGHS's exact
+// target is refused at this size, over 10^6 integer variables). Machines used against
 //  - the start (machines hosting a task in the current state),
 //  - two lower bounds: `sortedBound`, per resource the fewest machines whose capacities,
 //    sorted largest first, add up to the total demand (and at least the largest group),
@@ -8,7 +11,7 @@
 //    once, min Σ z_j s.t. Σ_j c_jr z_j >= Σ_i d_ir for every r, 0 <= z_j <= 1 (HiGHS),
 //    rounded up (and at least sortedBound),
 //  - the plain consolidation: emptiest machine first, its tasks first fit elsewhere,
-//    one pass (the same kernel, mode 0).
+//    one pass (the same kernel, mode 0); `plainMs` its stage-1 time (one run).
 // Gap closed = (start − used) / (start − lpBound); gapSorted uses sortedBound. Every plan is replayed by the
 // independent checker. Plans use maxParallel = 8; rounds are compared with moves / 8.
 // Dense clusters (benchMigrationDense, issue 14 §3): 100-230 tasks per machine, ≈ 83 %
@@ -79,6 +82,8 @@ export interface MigrationRow {
   targetReached: boolean;
   ms: number;
   cpuMs: number;
+  /** the plain consolidation's own time (stage 1 only, one run): the peer's figure on the same instance */
+  plainMs: number;
   /** 1-minute load average of the machine right after the row's runs (2 cores: above 2, wall times are inflated) */
   load: number;
   valid: boolean;
@@ -92,7 +97,9 @@ async function row(name: string, inst: MInstance, reps: number): Promise<Migrati
   const sortedBound = machineLowerBound(inst);
   const lpValue = await machineLpBound(inst);
   const lb = Math.max(sortedBound, Math.ceil(lpValue - 1e-9));
+  const tp = performance.now();
   const plain = assignmentCost(d, (await migrationTarget(d, PLAIN_MODE))!).machinesUsed;
+  const plainMs = performance.now() - tp;
   const { result: sol, ms, cpuMs } = await timed(reps, () => migrate({ ...inst, target: 'heuristic' }));
   if (!sol || sol.status !== 'feasible') throw new Error(`${name}: ${sol?.status}`);
   const report = checkMigration(inst, sol);
@@ -102,7 +109,7 @@ async function row(name: string, inst: MInstance, reps: number): Promise<Migrati
     start, sortedBound, lpBound: lb, lpValue, plain, used: sol.machinesUsed,
     gapClosed: gap(sol.machinesUsed), gapClosedSorted: gap(sol.machinesUsed, sortedBound), plainGapClosed: gap(plain),
     moves: sol.moves, rounds: sol.rounds.length, movesOver8: Math.ceil(sol.moves / 8),
-    targetReached: sol.targetReached, ms, cpuMs, load: machineLoad().load1, valid: report.valid,
+    targetReached: sol.targetReached, ms, cpuMs, plainMs, load: machineLoad().load1, valid: report.valid,
     ...(BEFORE.rows[name] ? { before: BEFORE.rows[name] } : {}),
   };
 }
@@ -110,14 +117,14 @@ async function row(name: string, inst: MInstance, reps: number): Promise<Migrati
 export async function benchMigration(opts: { quick?: boolean; log: (s: string) => void }): Promise<MigrationRow[]> {
   const rows: MigrationRow[] = [];
   const { log } = opts;
-  const header = 'case              tasks  mach  R  start sorted    LP  plain   used  gap%  gapS%  plain%   moves  rounds  moves/8     ms  cpu ms  load  ok   | before: used  gap%     ms';
+  const header = 'case              tasks  mach  R  start sorted    LP  plain   used  gap%  gapS%  plain%   moves  rounds  moves/8     ms  cpu ms plain ms  load  ok   | before: used  gap%     ms';
   log(header);
   const print = (r: MigrationRow) =>
     log(
       `${r.case.padEnd(16)} ${String(r.tasks).padStart(6)} ${String(r.machines).padStart(5)} ${String(r.resources).padStart(2)} ` +
         `${String(r.start).padStart(6)} ${String(r.sortedBound).padStart(6)} ${String(r.lpBound).padStart(5)} ${String(r.plain).padStart(6)} ${String(r.used).padStart(6)} ` +
         `${(100 * r.gapClosed).toFixed(1).padStart(5)} ${(100 * r.gapClosedSorted).toFixed(1).padStart(6)} ${(100 * r.plainGapClosed).toFixed(1).padStart(6)} ${String(r.moves).padStart(7)} ` +
-        `${String(r.rounds).padStart(7)} ${String(r.movesOver8).padStart(8)} ${r.ms.toFixed(0).padStart(6)} ${r.cpuMs.toFixed(0).padStart(7)} ${r.load.toFixed(1).padStart(5)}  ${(r.valid && r.targetReached ? 'yes' : r.valid ? 'partial' : 'INVALID').padEnd(4)}` +
+        `${String(r.rounds).padStart(7)} ${String(r.movesOver8).padStart(8)} ${r.ms.toFixed(0).padStart(6)} ${r.cpuMs.toFixed(0).padStart(7)} ${r.plainMs.toFixed(0).padStart(8)} ${r.load.toFixed(1).padStart(5)}  ${(r.valid && r.targetReached ? 'yes' : r.valid ? 'partial' : 'INVALID').padEnd(4)}` +
         (r.before ? ` | ${String(r.before.used).padStart(12)} ${(100 * r.before.gapClosed!).toFixed(1).padStart(5)} ${r.before.ms!.toFixed(0).padStart(6)}` : ''),
     );
   if (existsSync(roadefDir + 'model_a1_1.txt')) {
@@ -130,7 +137,7 @@ export async function benchMigration(opts: { quick?: boolean; log: (s: string) =
   } else log(`NOTICE: ${roadefDir} is absent: ROADEF rows skipped`);
   const sizes: [number, number, number][] = opts.quick
     ? [[5000, 100, 7], [5000, 100, 2]]
-    : [[5000, 100, 7], [5000, 100, 2], [5000, 100, 1], [20000, 400, 7], [50000, 1000, 7], [50000, 1000, 3]];
+    : [[5000, 100, 7], [5000, 100, 2], [5000, 100, 1], [20000, 400, 7], [50000, 1000, 7], [50000, 1000, 3], [100000, 10000, 7]];
   let seed = 1;
   for (const [n, m, R] of sizes) {
     const rand = mulberry32(1000 + seed++);

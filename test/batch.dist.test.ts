@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, appendFileSync, statSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { solve, solveMany, PROBLEMS, problemOf, type BatchResult } from '../dist/node.js';
@@ -107,6 +107,13 @@ describe('solveMany', () => {
     const it = solveMany([endlessKnapsack(), endlessKnapsack()], { workers: 2, signal: ac.signal });
     setTimeout(() => ac.abort(new Error('enough')), 200);
     await expect(all(it)).rejects.toThrow('enough');
+  });
+  it('an instance that cannot be copied to a thread (a function, a symbol, a Proxy) is "invalid", as the worker adapter says, not an internal error', async () => {
+    const out: { id: string; status: string; error?: { code: string; message: string } }[] = [];
+    for await (const r of solveMany([() => 1, Symbol('s'), new Proxy({}, {}), { problem: 'knapsack', capacity: 1, items: [] }], { workers: 1 })) out.push(r);
+    out.sort((a, b) => a.id.localeCompare(b.id));
+    for (const r of out.slice(0, 3)) expect(r, r.id).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', message: expect.stringContaining('cannot be copied') } });
+    expect(out[3]).toMatchObject({ status: 'solved' });
   });
   it('refuses bad options', async () => {
     await expect(all(solveMany([], { workers: 0 }))).rejects.toThrow(/workers must be an integer >= 1/);
@@ -250,6 +257,44 @@ describe('greenplan batch', () => {
     expect(r.stderr).toContain('5 not solved:');
     expect(r.stderr).toContain('  bad.json: invalid: items[0].size must be an integer >= 1');
     expect(r.stderr).toContain('  endless.json: timeout: stopped after 2000 ms');
+  });
+  it('a folder file of one 2^27-element array (268 MB) is one invalid result naming the path, the others solved (was: V8 aborted the process, exit 133 with a native stack trace)', () => {
+    if (process.env.GREENPLAN_HOSTILE_HUGE === '0') {
+      console.log('skipped: GREENPLAN_HOSTILE_HUGE=0');
+      return;
+    }
+    const dir = folder({ 'a-good.json': { problem: 'knapsack', capacity: 1, items: [] }, 'c-bom.json': '\ufeff{"problem":"knapsack","capacity":2,"items":[]}' });
+    const fd = openSync(join(dir, 'b-huge.json'), 'w');
+    writeSync(fd, '{"problem":"smoothing","scenarios":[{"name":"big","demand":[0');
+    const chunk = Buffer.from(',1'.repeat(1 << 20));
+    for (let i = 0; i < 128; i++) writeSync(fd, chunk);
+    writeSync(fd, ']}]}');
+    closeSync(fd);
+    const r = run(['batch', dir, '--workers', '1', '--no-progress']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.signal).toBeNull();
+    expect(r.status, r.stderr.slice(0, 500)).toBe(4);
+    expect(r.stderr).not.toMatch(/^\s+at |Fatal/m);
+    const byId = new Map(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.id, l]));
+    expect(byId.get('a-good.json')).toMatchObject({ status: 'solved' });
+    expect(byId.get('c-bom.json')).toMatchObject({ status: 'solved' });
+    expect(byId.get('b-huge.json')).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: 'scenarios[0].demand' } });
+  }, 600_000);
+  it('options at their limits: exit 2 naming the option, one line, no stack (was: --timeout-ms 3e9 timed every instance out after 1 ms; --workers 100000 killed for memory; --out <folder> an internal error with a stack)', () => {
+    const dir = folder({ 'k.json': { problem: 'knapsack', capacity: 1, items: [] } });
+    for (const [args, flag] of [
+      [['batch', dir, '--timeout-ms', '3000000000'], '--timeout-ms'], [['batch', dir, '--timeout-ms', '1e308'], '--timeout-ms'],
+      [['batch', dir, '--workers', '100000'], '--workers'], [['batch', dir, '--out', dir], 'cannot write'],
+      [['queue', 'worker', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--lock-ms', '1e10'], '--lock-ms'],
+      [['queue', 'worker', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--concurrency', '100000'], '--concurrency'],
+      [['queue', 'collect', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--out', join(dir, 'q.jsonl'), '--poll-ms', '9999999999'], '--poll-ms'],
+    ] as const) {
+      const r = run([...args, '--no-progress'].filter((a) => a !== '--no-progress' || args[0] === 'batch'));
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toContain(flag);
+      expect(r.stderr).not.toMatch(/Warning|^\s+at /m);
+    }
   });
   it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
     const input = [

@@ -10,7 +10,8 @@ import { lines, readRecorded, resultLine, ResultFile, openSource } from '../src/
 import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.js';
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
-import { Tally } from '../src/cli/batch.js';
+import { Tally, intOption } from '../src/cli/batch.js';
+import { MAX_WORKERS, MAX_TIMER_MS, solveMany } from '../src/batch/pool.js';
 import { parseV8Flags, batchV8Flags, BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS } from '../src/batch/v8-flags.js';
 import { gunzipSync } from 'node:zlib';
 import { solve } from '../src/node.js';
@@ -71,6 +72,26 @@ describe('batch input', () => {
     expect(src.total).toBe(2);
     expect((await collect(src.items)).map((i) => [i.id, i.task?.json])).toEqual([['a.json', '[]'], ['b.json', '{}']]);
     expect(() => openSource(join(dir, 'missing'))).toThrow(/cannot read/);
+  });
+  it('reads instances as `greenplan solve` does: a UTF-8 byte-order mark is skipped (a JSONL file\'s, a folder file\'s), the JSON limits apply with the path (was: BOM files invalid; a 2^27-element array aborted V8 and the whole batch)', async () => {
+    const dir = tmp();
+    const k = { problem: 'knapsack', capacity: 1, items: [] };
+    writeFileSync(join(dir, 'env.jsonl'), '\ufeff' + JSON.stringify({ id: 'e', instance: k }) + '\n');
+    expect((await collect(openSource(join(dir, 'env.jsonl')).items))[0]).toMatchObject({ id: 'e', task: { instance: k } });
+    writeFileSync(join(dir, 'plain.jsonl'), '\ufeff' + JSON.stringify(k) + '\n' + JSON.stringify(k) + '\n');
+    writeFileSync(join(dir, 'a.json'), '\ufeff' + JSON.stringify(k));
+    const { default: solveTask } = await import('../src/batch/task.js');
+    for (const item of [...await collect(openSource(join(dir, 'plain.jsonl')).items), ...await collect(openSource(dir).items)]) {
+      const r = await solveTask(item.task!);
+      expect(r, item.id).toMatchObject({ status: 'solved' });
+    }
+    expect(await solveTask({ json: '\ufeff' + JSON.stringify(k) })).toMatchObject({ status: 'solved' });
+    // the limits of src/core/json.ts: nesting deeper than 256 is refused naming the path (a 2^27-element array likewise: test/batch.dist.test.ts)
+    const deep = `{"problem":"smoothing","scenarios":[{"demand":${'['.repeat(300)}${']'.repeat(300)}}]}`;
+    const r = await solveTask({ json: deep });
+    expect(r).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: expect.stringMatching(/^scenarios\[0\]\.demand/) } });
+    expect(r.error!.message).toMatch(/deeper than 256 levels/);
+    expect(await solveTask({ json: '{"a":' })).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: '', message: expect.stringContaining('not valid JSON') } });
   });
   it('envelopes: { id, instance } or { id, json }, never an object with a problem field', () => {
     expect(envelopeOf({ id: 'a', instance: 1 })).toEqual({ id: 'a', instance: 1 });
@@ -152,6 +173,16 @@ describe('progress and summary', () => {
     expect(out).toContain('8/8 | 10.0/s | ETA 0 s | failed 2');
     expect(out).toMatch(/█{30}/);
   });
+  it('the summary escapes and truncates ids and reasons that come from the input (was: an id\'s escape sequences and newlines printed raw on stderr)', () => {
+    const t = new Tally();
+    t.add({ id: 'a\u001b[2Jb\nFAKE: line', status: 'invalid', error: { message: 'not valid JSON: Unexpected token \u0007 in "\u001b[31m"' } });
+    t.add({ id: 'x'.repeat(5000), status: 'invalid', error: { message: 'capacity is required' } });
+    const s = t.summary('batch');
+    // eslint-disable-next-line no-control-regex
+    expect(s).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(s).toContain('  a\\u001b[2Jb\\nFAKE: line: invalid: not valid JSON: Unexpected token \\u0007 in "\\u001b[31m"\n');
+    expect(s.split('\n').every((l) => l.length < 1200)).toBe(true);
+  });
   it('the summary says how many failed and why', () => {
     const t = new Tally();
     t.add({ id: 'a', status: 'solved' });
@@ -161,6 +192,26 @@ describe('progress and summary', () => {
     const s = t.summary('batch');
     expect(s).toMatch(/^batch: 4 instances: 2 solved, 1 invalid, 1 timeout, 1 rejected by the checker \(1 recorded earlier, skipped\); 3 in /);
     expect(s).toContain('3 not solved:\n  b: invalid: items[0].size must be an integer >= 1\n  c: solved: check failed: over capacity\n');
+  });
+});
+
+describe('batch and queue options at their limits (hostile review)', () => {
+  it('integer options have an upper bound: a timer longer than setTimeout holds, or more threads than memory holds, is refused (was: --timeout-ms 3e9 fired after 1 ms, every instance a "timeout"; --workers 100000 was killed for memory)', () => {
+    expect(intOption('2147483647', '--timeout-ms', 1, MAX_TIMER_MS)).toBe(2147483647);
+    expect(() => intOption('2147483648', '--timeout-ms', 1, MAX_TIMER_MS)).toThrow(/^--timeout-ms must be an integer in 1\.\.2147483647, not "2147483648"$/);
+    expect(() => intOption('1e308', '--timeout-ms', 1, MAX_TIMER_MS)).toThrow(/--timeout-ms must be an integer in 1\.\.2147483647/);
+    expect(() => intOption('100000', '--workers', 1, MAX_WORKERS)).toThrow(new RegExp(`--workers must be an integer in 1\\.\\.${MAX_WORKERS}`));
+    expect(() => intOption('0', '--workers', 1, MAX_WORKERS)).toThrow(/--workers must be an integer >= 1, not "0"/);
+    expect(MAX_WORKERS).toBeGreaterThanOrEqual(256);
+  });
+  it('solveMany refuses the same options (a RangeError, before any thread starts)', async () => {
+    const drain = async (it: AsyncIterable<unknown>) => { for await (const _ of it) void _; };
+    await expect(drain(solveMany([], { workers: MAX_WORKERS + 1 }))).rejects.toThrow(/workers must be an integer in 1\.\./);
+    await expect(drain(solveMany([], { timeoutMs: 2 ** 31 }))).rejects.toThrow(/timeoutMs must be a number in \(0, 2147483647\]/);
+  });
+  it('an --out that is a folder is refused as "cannot write" (invalid-input: exit 2), not an internal error', async () => {
+    const dir = tmp();
+    await expect(readRecorded(dir)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^cannot write .*: it is a folder$/) });
   });
 });
 

@@ -7,8 +7,8 @@
 // as process limits (a JS heap cap and a generous kill timeout, RSS read from
 // /usr/bin/time), never as timing thresholds.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostileCases, type HostileCase } from './helpers/hostile.js';
@@ -141,6 +141,18 @@ describe('the CLI contract over hostile inputs', () => {
     console.log('cases per class:', counts, `failures: ${failures.length}`);
     expect(failures, failures.join('\n')).toEqual([]);
   }, 3_600_000);
+  it('stdout that cannot be written (a full disk: /dev/full) is exit 2 naming stdout, not an internal error (was: exit 70, "please report this bug")', () => {
+    if (!existsSync('/dev/full')) return;
+    const good = join(dir, 'full-good.json');
+    writeFileSync(good, JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] }));
+    for (const args of [['solve', good], ['schema'], ['check', good, good]]) {
+      const out = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: { ...process.env, GREENPLAN_DEBUG: '' } });
+      closeSync(out);
+      expect(r.status, `${args[0]}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/^greenplan: cannot write to stdout: ENOSPC\n$/);
+    }
+  });
   it('GREENPLAN_DEBUG=1 adds the stack trace after the one-line message', async () => {
     const bad = join(dir, 'debug-bad.json');
     writeFileSync(bad, JSON.stringify({ problem: 'knapsack', capacity: -1, items: [] }));

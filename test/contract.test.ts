@@ -12,7 +12,7 @@ import {
 } from '../src/node.js';
 import { uniqueNames } from '../src/core/validate.js';
 import { quote, asGreenplanError } from '../src/core/errors.js';
-import { scanJson, scanJsonLoop, parseJsonBytes } from '../src/core/json.js';
+import { scanJson, scanJsonLoop, parseJsonBytes, parseJsonText } from '../src/core/json.js';
 import fc from 'fast-check';
 import { defineProblem } from '../src/problems/types.js';
 import { Type } from '@sinclair/typebox';
@@ -205,5 +205,29 @@ describe('JSON limits (src/core/json.ts)', () => {
     expect(parseJsonBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"a":1}')]), 'x')).toEqual({ a: 1 });
     expect(() => parseJsonBytes(new Uint8Array([0x7b, 0xff, 0x7d]), 'instance f')).toThrow(/instance f is not valid JSON: it is not UTF-8 text/);
     expect(() => parseJsonBytes(bytes('{"a":'), 'instance f')).toThrow(/instance f is not valid JSON/);
+  });
+  it('text already decoded (batch, queue, worker solveJson) is read by the same rules: parseJsonText', () => {
+    expect(parseJsonText('\ufeff{"a":1}', 'x')).toEqual({ a: 1 });
+    expect(() => parseJsonText('{"a":[1,2,3,4]}', 'x', 3)).toThrow(/^a is an array of more than 3 elements.*\(in x\)$/);
+    expect(() => parseJsonText('{"é":[[[[1]]]]}', 'x', 100, 3)).toThrow(/nests arrays and objects deeper than 3 levels/);
+    expect(parseJsonText('["[[[[",[1]]', 'x', 100, 3)).toEqual(['[[[[', [1]]);
+    expect(() => parseJsonText('{"a":', 'instance f')).toThrow(/instance f is not valid JSON/);
+    // the fast path (no scan) and the scan decide alike
+    const outcome = (f: () => unknown) => { try { f(); return 'ok'; } catch (e) { return (e as Error).message.replace(/ \(in x\)$/, ''); } };
+    const text = fc.array(fc.constantFrom('[', ']', '{', '}', '"', '\\', ',', ':', '1', ' ', 'a', 'é'), { maxLength: 30 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 35 }), fc.integer({ min: 0, max: 10 }), (s, maxArray, maxDepth) => {
+      const scanned = outcome(() => scanJsonLoop(bytes(s), maxArray, maxDepth));
+      const got = outcome(() => parseJsonText(s, 'x', maxArray, maxDepth));
+      if (scanned !== 'ok') expect(got).toBe(scanned);
+      else expect(got === 'ok' || /not valid JSON/.test(got)).toBe(true);
+    }), { numRuns: 2000 });
+  });
+  it('the worker\'s solveJson reads text by those rules (was: a BOM was "not valid JSON"; a 2^27-element array would abort V8 in the worker)', async () => {
+    const { solverApi } = await import('../src/worker/api.js');
+    const k = { problem: 'knapsack', capacity: 1, items: [] };
+    expect(JSON.parse((await solverApi.solveJson('\ufeff' + JSON.stringify(k))).json)).toMatchObject({ status: 'optimal' });
+    const deep = `{"problem":"smoothing","scenarios":[{"demand":${'['.repeat(300)}${']'.repeat(300)}}]}`;
+    await expect(solverApi.solveJson(deep)).rejects.toMatchObject({ code: 'invalid-input', path: expect.stringMatching(/^scenarios\[0\]\.demand/), message: expect.stringMatching(/deeper than 256 levels/) });
+    await expect(solverApi.solveJson('{"a":')).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/not valid JSON/) });
   });
 });

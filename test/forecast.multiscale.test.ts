@@ -91,3 +91,27 @@ describe('multiscale', () => {
     expect(mean(ms)).toBeLessThan(mean(sn));
   });
 });
+
+describe('multiscale on histories spanning many orders of magnitude (hostile review)', () => {
+  it('values of 1e-6 and 1e9 mixed (short seasons) are forecast, never a kernel failure (was: "kernel returned status 1", an internal error: the Cholesky of the ridge system failed, its absolute jitter lost in X\'X of ~1e34)', async () => {
+    const { trySolve, check } = await import('../src/node.js');
+    let solved = 0;
+    for (const seed of [1, 2, 3]) {
+      for (const m of [2, 3]) {
+        const u = mulberry32(seed);
+        const values = Array.from({ length: 50 }, () => (u() < 0.3 ? null : u() < 0.5 ? u() * 1e9 : u() * 1e-6));
+        for (const method of ['multiscale', 'auto'] as const) {
+          const inst = { problem: 'forecast', step: 300, horizon: 24, method, series: [{ values, seasons: [m] }] };
+          const r = await trySolve(inst);
+          expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+          if (!r.ok) continue;
+          const s = r.solution as any;
+          for (const x of [...s.series[0].mean, ...s.series[0].intervals.flatMap((i: any) => [...i.lower, ...i.upper])]) expect(Number.isFinite(x)).toBe(true);
+          expect(check(inst, r.solution).valid).toBe(true);
+          solved++;
+        }
+      }
+    }
+    expect(solved).toBe(12);
+  });
+});

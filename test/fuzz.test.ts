@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { trySolve, check, solve, GreenplanError } from '../src/node.js';
-import { BASE, setAt } from './helpers/hostile.js';
+import { BASE, setAt, edgeInstances } from './helpers/hostile.js';
 
 const examplesDir = new URL('../examples/', import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')));
@@ -155,7 +155,46 @@ describe('names: every user-supplied name is safe as a key and in a message', ()
   });
 });
 
+/** The path of the first number that is not finite (NaN, ±Infinity: JSON would print null), or null. */
+function nonFinite(v: unknown, path = ''): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : `${path} = ${v}`;
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const r = nonFinite(x, `${path}.${k}`);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+describe('valid instances at the limits: solved, finite, and the checker agrees (test/helpers/hostile.ts edgeInstances)', () => {
+  it.each(edgeInstances())('%s', async (_name, inst) => {
+    const r = await trySolve(inst);
+    expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+    if (!r.ok) return;
+    expect(nonFinite(r.solution)).toBeNull();
+    const report = check(inst, r.solution);
+    expect(report.valid, report.reason).toBe(true);
+    // a plan that uses capacity switches servers on (was: 0 servers for tiny pods)
+    const sol = r.solution as any;
+    if (sol.totals?.podHours > 0) expect(sol.totals.serverHours).toBeGreaterThan(0);
+    if (sol.problem === 'smoothing' && sol.resource > 0) expect(sol.energy.serverHours).toBeGreaterThan(0);
+  });
+});
+
 describe('regressions found by the fuzzing above', () => {
+  it('deployment: the lower bound holds when capacities are orders of magnitude apart (was: 2 new machines claimed optimal where 1 suffices: maxLoad stopped at cap - eps < 0 on a small machine)', async () => {
+    // b1 (0.2 free) takes one part of each service exactly (0.1 + 0.2/3 + 0.1/3): one new machine suffices
+    const inst = { problem: 'deployment', binCapacity: 1e12, bins: [{ name: 'b0', free: 1e12 }, { name: 'b1', free: 0.2 }], items: [{ name: 's0', size: 0.2, minParts: 2, maxParts: 3 }, { name: 's1', size: 0.2, minParts: 3, maxParts: 6 }, { name: 's2', size: 0.1, minParts: 3, maxParts: 4 }] };
+    for (const algorithm of ['guess-and-pack:worst-fit', 'guess-and-pack:first-fit', 'merge-and-split', 'pack-and-adapt:first-fit']) {
+      const sol = (await solve({ ...inst, algorithm })) as any;
+      expect(sol.lowerBound, algorithm).toBeLessThanOrEqual(1);
+      if (sol.status === 'optimal') expect(sol.newBins, algorithm).toBe(1);
+      expect(check({ ...inst, algorithm }, sol).valid, algorithm).toBe(true);
+    }
+    // the same instance at unit scale always had the bound 1
+    expect(((await solve({ ...inst, binCapacity: 1, bins: [{ name: 'b0', free: 1 }, { name: 'b1', free: 0.2 }] })) as any).lowerBound).toBe(1);
+  });
   it('a deployment service needing 2^31/92 parts is refused at validation (was: "Map maximum size exceeded" after 80 s)', async () => {
     const r = await trySolve({ problem: 'deployment', binCapacity: 92, items: [{ name: 'a', size: 10 }, { name: 'b', size: 2 ** 31 }] });
     expect(r.ok).toBe(false);

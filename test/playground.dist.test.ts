@@ -8,7 +8,7 @@
 // console error occurs.
 // Needs /usr/bin/chromium (.ci/run installs it); skips with a notice without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { solve } from '../dist/node.js';
 import { mulberry32 } from '../dist/core/rng.js';
@@ -48,11 +48,13 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  async function open(url = site.url): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  async function open(url = site.url, viewport = { width: 1400, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
     const test = expect.getState().currentTestName ?? '';
     page.on('pageerror', (e) => problems.push(`${test}: pageerror: ${e.message}\n${e.stack ?? ''}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${test}: console.error: ${m.text()}`); });
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${test}: console.${m.type()}: ${m.text()}`); });
+    // nothing is fetched from anywhere but the site itself at run time
+    page.on('request', (r) => { if (!r.url().startsWith(site.url) && !/^(data|blob):/.test(r.url())) problems.push(`${test}: request to ${r.url()}`); });
     await page.goto(url);
     return page;
   }
@@ -120,6 +122,22 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await page.isVisible('[data-testid=error]')).toBe(false);
     const inst = await expectSameAsNode(page);
     expect(inst.capacity).toBe(5);
+    await page.close();
+  });
+
+  it('reads typed text as the CLI does: a leading byte-order mark is skipped, nesting deeper than 256 is refused with its path (hostile review)', async () => {
+    const page = await open();
+    await ended(page, 0);
+    await typeInstance(page, '\ufeff{ "problem": "knapsack", "capacity": 4, "items": [ { "size": 2, "value": 3, "copies": 3 } ] }');
+    let before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(JSON.parse((await page.textContent('[data-testid=solution]'))!)).toMatchObject({ problem: 'knapsack', value: 6 });
+    await typeInstance(page, `{ "problem": "smoothing", "scenarios": [ { "demand": ${'['.repeat(300)}${']'.repeat(300)} } ] }`);
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('error');
+    expect(await page.textContent('[data-testid=error]')).toContain('deeper than 256');
     await page.close();
   });
 
@@ -277,7 +295,22 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await example(page, 'examples/autoscaling.json');
     const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
     await expectSameAsNode(page);
-    expect(await canvases(page)).toBe(3); // workload + band, pod plans, replay
+    expect(await canvases(page)).toBe(4); // workload + band, pod plans, replay, energy saved per policy
+    // the bars: every replayed policy but static, with what it saves against static (kWh and kg CO2)
+    const bars = JSON.parse((await page.getAttribute('[data-testid=autoscaling-saved]', 'data-series'))!);
+    const others = sol.evaluation.policies.filter((p: any) => p.policy !== 'static');
+    const stat = sol.evaluation.policies.find((p: any) => p.policy === 'static');
+    expect(bars.policies).toEqual(others.map((p: any) => p.policy));
+    expect(bars.kWh).toEqual(others.map((p: any) => stat.kWh - p.kWh));
+    expect(bars.kgCO2).toEqual(others.map((p: any) => stat.kgCO2 - p.kgCO2));
+    expect(await page.$$eval('[data-testid=autoscaling-saved] .u-legend .u-series', (ls) => ls.map((l) => l.textContent))).toEqual(expect.arrayContaining([expect.stringContaining('kWh saved vs static'), expect.stringContaining('kg CO2 saved vs static')]));
+    // the replay chart shows hpa, static, the plan's policy and the oracle at first; the legend holds the others (off)
+    const legend = await page.$$eval('[data-testid=autoscaling-replay] .u-legend .u-series', (ls) => ls.map((l) => ({ label: l.querySelector('.u-label')?.textContent ?? '', off: l.classList.contains('u-off') })));
+    const shownPolicies = legend.filter((l) => !l.off).map((l) => l.label);
+    for (const p of ['hpa', 'static', 'forecast-balanced', 'oracle']) expect(shownPolicies).toContain(p);
+    for (const p of ['autopilot', 'forecast-saving', 'forecast-safe']) expect(legend.find((l) => l.label === p)?.off, p).toBe(true);
+    await page.click('[data-testid=autoscaling-replay] .u-legend .u-series:has(.u-label:text-is("autopilot"))');
+    expect(await page.$eval('[data-testid=autoscaling-replay] .u-legend .u-series:has(.u-label:text-is("autopilot"))', (l) => l.classList.contains('u-off'))).toBe(false);
     const rows = await page.$$eval('[data-testid=autoscaling-policies] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const policies = sol.evaluation.policies.map((p: any) => p.policy);
     for (const p of ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'oracle']) expect(policies).toContain(p);
@@ -345,7 +378,199 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await ended(page, before)).toBe('done');
     expect((await expectSameAsNode(page)).evaluate).toBeUndefined();
     expect(JSON.parse((await page.textContent('[data-testid=solution]'))!).evaluation).toBeUndefined();
+    expect(await canvases(page)).toBe(2); // no replay: no replay chart, no energy-saved bars
+    await page.close();
+  });
+
+  /** The page's own editor marks (a solver error at its JSON path). */
+  const markers = (page: Page) => page.evaluate(() => (window as any).greenplanPlayground.markers() as { message: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }[]);
+  const exampleFile = (name: string) => JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8'));
+
+  it('every problem: a wrong type, a missing field and a bad number deep in an array name their JSON path, in the message under the editor and as an editor mark on the value', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    type Case = [string, (i: any) => void, string, string | null];
+    // [example, mutation, the path the error names, the text the mark covers (null: the parent object's start)]
+    const cases: Case[] = [
+      ['smoothing', (i) => { i.alpha = 'x'; }, 'alpha', '"x"'],
+      ['smoothing', (i) => { delete i.scenarios[0].demand; }, 'scenarios[0].demand', null],
+      ['smoothing', (i) => { i.scenarios[0].demand[3] = -2; }, 'scenarios[0].demand[3]', '-2'],
+      ['knapsack', (i) => { i.capacity = 'ten'; }, 'capacity', '"ten"'],
+      ['knapsack', (i) => { delete i.items[1].value; }, 'items[1].value', null],
+      ['knapsack', (i) => { i.items[1].size = -3; }, 'items[1].size', '-3'],
+      ['deployment', (i) => { i.bins[1].free = 'a'; }, 'bins[1].free', '"a"'],
+      ['deployment', (i) => { delete i.items[1].size; }, 'items[1].size', null],
+      ['deployment', (i) => { i.items[2].parts = 0; }, 'items[2].parts', '0'],
+      ['migration', (i) => { i.tasks[3].demand[1] = 'x'; }, 'tasks[3].demand[1]', '"x"'],
+      ['migration', (i) => { delete i.machines[1].capacity; }, 'machines[1].capacity', null],
+      ['migration', (i) => { i.tasks[4].demand[0] = -1; }, 'tasks[4].demand[0]', '-1'],
+      ['forecast', (i) => { i.horizon = 'x'; }, 'horizon', '"x"'],
+      ['forecast', (i) => { delete i.series[0].values; }, 'series[0].values', null],
+      ['forecast', (i) => { i.series[0].values[200] = -7; }, 'series[0].values[200]', '-7'],
+      ['autoscaling', (i) => { i.targetUtilization = 'x'; }, 'targetUtilization', '"x"'],
+      ['autoscaling', (i) => { delete i.services[0].workload; }, 'services[0].workload', null],
+      ['autoscaling', (i) => { i.services[0].workload[100] = -5; }, 'services[0].workload[100]', '-5'],
+    ];
+    for (const [name, mutate, path, covered] of cases) {
+      const inst = exampleFile(name);
+      mutate(inst);
+      const text = JSON.stringify(inst); // one line: the mark's columns are offsets into it
+      await typeInstance(page, text);
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before), `${name} ${path}`).toBe('error');
+      expect(await page.isVisible('[data-testid=error]')).toBe(true);
+      const message = (await page.textContent('[data-testid=error]'))!;
+      expect(message.startsWith(`${path} `) || message.startsWith(`${path}: `), `${name}: "${message}" names ${path}`).toBe(true);
+      const [m, ...rest] = await markers(page);
+      expect(rest, `${name} ${path}: one mark`).toEqual([]);
+      expect(m!.message.startsWith(path), m!.message).toBe(true);
+      expect(m!.startLineNumber).toBe(1);
+      const marked = text.slice(m!.startColumn - 1, m!.endColumn - 1);
+      if (covered !== null) expect(marked, `${name} ${path}`).toBe(covered);
+      else expect(marked.startsWith('{'), `${name} ${path}: the parent object is marked, not "${marked}"`).toBe(true);
+      // the shown solution is the earlier one: it says so and cannot be downloaded or pinned as this one's
+      expect(await page.isVisible('[data-testid=stale]')).toBe(true);
+      expect(await page.getAttribute('#result', 'data-stale')).toBe('true');
+      expect(await page.isDisabled('#download')).toBe(true);
+      expect(await page.isDisabled('#pin')).toBe(true);
+    }
+    // a valid instance solves: the mark, the message and the stale label go
+    await typeInstance(page, JSON.stringify(exampleFile('knapsack')));
+    const before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await markers(page)).toEqual([]);
+    expect(await page.isVisible('[data-testid=error]')).toBe(false);
+    expect(await page.isVisible('[data-testid=stale]')).toBe(false);
+    expect(await page.getAttribute('#result', 'data-stale')).toBeNull();
+    expect(await page.isEnabled('#download')).toBe(true);
+    await expectSameAsNode(page);
+    await page.close();
+  });
+
+  it('an infeasible instance shows why, in place of the plan: no chart or service menu of an earlier solution stays (smoothing, deployment, migration)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done'); // the 60 Tianchi apps: plan, curve, service menu
+    expect(await canvases(page)).toBeGreaterThan(0);
+    const solveTyped = async (inst: unknown) => {
+      await typeInstance(page, JSON.stringify(inst));
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('done');
+      return JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    };
+    const budget = exampleFile('smoothing-budget');
+    let sol = await solveTyped({ ...budget, budget: 1 });
+    expect(sol.status).toBe('infeasible');
+    await expectSameAsNode(page);
+    expect(await page.textContent('[data-testid=status]')).toBe('done: infeasible');
+    expect(await page.isVisible('[data-testid=infeasible]')).toBe(true);
+    expect(await page.textContent('[data-testid=infeasible]')).toContain(`Infeasible: ${sol.reason}`);
+    expect(await canvases(page)).toBe(0);
+    expect(await page.isVisible('#view select[aria-label="Service"]')).toBe(false);
+    expect(await page.isVisible('#view input[aria-label="Find a service by name"]')).toBe(false);
+    // feasible again: the plan of this instance (its own services), no warning
+    sol = await solveTyped(budget);
+    expect(sol.status).toBe('optimal');
+    expect(await page.textContent('[data-testid=status]')).toBe('done');
+    expect(await page.isVisible('[data-testid=infeasible]')).toBe(false);
+    expect(await page.$$eval('#view select[aria-label="Service"] option', (os) => os.map((o) => o.textContent!.split(' — ')[0]).sort())).toEqual(['a', 'b']);
+    await page.waitForFunction(() => [...document.querySelectorAll('#view .chart canvas')].filter((c) => (c as HTMLElement).offsetParent !== null).length === 2);
+    const dep = exampleFile('deployment');
+    dep.items[0].size = 1e6;
+    dep.items[0].maxParts = 2;
+    sol = await solveTyped(dep);
+    expect(sol.status).toBe('infeasible');
+    expect(await page.textContent('[data-testid=infeasible]')).toContain('Infeasible');
+    expect(await canvases(page)).toBe(0);
+    const mig = exampleFile('migration');
+    mig.tasks[4].demand[0] = 1000;
+    sol = await solveTyped(mig);
+    expect(sol.status).toBe('infeasible');
+    expect(await page.textContent('[data-testid=infeasible]')).toContain(`Infeasible: ${sol.reason}`);
+    expect(await canvases(page)).toBe(0);
+    // a migration with nothing to move (ROADEF a1_1 here): the utilisation chart, no empty rounds chart or move table
+    await example(page, 'roadef-a1_1');
+    sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect(sol.moves).toBe(0);
+    expect(await canvases(page)).toBe(1);
+    expect(await page.textContent('#view')).toContain('No move: the tasks stay where they are');
+    expect(await page.$$('#view .table-wrap')).toEqual([]); // (uPlot's legends are tables too)
+    // with moves: both charts and the table
+    await example(page, 'examples/migration.json');
+    sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect(sol.moves).toBeGreaterThan(0);
     expect(await canvases(page)).toBe(2);
+    expect(await page.$$eval('#view .table-wrap tbody tr', (trs) => trs.length)).toBe(sol.moves);
+    await page.close();
+  });
+
+  it('a large smoothing instance: no earlier trade-off curve stands in for its own (computed on request), and Share saves it as a file', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    // the 60 Tianchi apps' curve (13 alphas), computed by itself
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    const r = mulberry32(3);
+    const scenarios = Array.from({ length: 480 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 100 + i) + 10 * r())) }));
+    const big = JSON.stringify({ problem: 'smoothing', alpha: 2, scenarios }); // 691,200 points, over 2 MB
+    expect(big.length).toBeGreaterThan(2_000_000);
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-smoothing.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('done');
+    expect(await page.getAttribute('[data-testid=smoothing-tradeoff]', 'data-points')).toBe('0');
+    const sweepButton = page.locator('[data-testid=smoothing-tradeoff] button', { hasText: 'Compute the trade-off curve' });
+    expect(await sweepButton.isVisible()).toBe(true);
+    await sweepButton.click();
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]', { timeout: 120_000 });
+    expect(await sweepButton.isVisible()).toBe(false);
+    // too large for a URL: Share saves the instance as a file and says so
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=share]')]);
+    expect(download.suggestedFilename()).toBe('big-smoothing-instance.json');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(big);
+    expect(await page.textContent('#note')).toContain('saved as big-smoothing-instance.json');
+    expect(page.url()).not.toContain('#s=');
+    // back to a small instance: its curve is computed by itself, the button goes
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/smoothing.json');
+    expect(await ended(page, before)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await sweepButton.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('a phone-sized window (390 px) shows every view without sideways scrolling; examples read as pretty JSON', async () => {
+    const page = await open(site.url, { width: 390, height: 844 });
+    expect(await ended(page, 0)).toBe('done');
+    const wide = () => page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const over = [...document.querySelectorAll('body *')].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > w + 1 && !(e.closest('.monaco-editor') || e.closest('.table-wrap')); });
+      return { scroll: document.documentElement.scrollWidth, w, over: over.slice(0, 5).map((e) => `${e.tagName}.${(e as HTMLElement).className} ${Math.round(e.getBoundingClientRect().right)}`) };
+    });
+    for (const id of [null, 'examples/knapsack.json', 'tianchi-deployment', 'roadef-a1_1', 'nab-aws-forecast', 'nab-elb-autoscaling']) {
+      if (id) {
+        const before = await run(page);
+        await page.selectOption('[data-testid=example]', id);
+        expect(await ended(page, before), String(id)).toBe('done');
+      }
+      const r = await wide();
+      expect(r.over, String(id)).toEqual([]);
+      expect(r.scroll, String(id)).toBeLessThanOrEqual(r.w);
+      // one page scrolling down: the editor pane and the result pane are not small scroll boxes of their own
+      const panes = await page.$$eval('main .pane', (ps) => ps.map((p) => ({ sh: p.scrollHeight, ch: p.clientHeight, bottom: p.getBoundingClientRect().bottom })));
+      for (const p of panes) expect(p.sh, String(id)).toBeLessThanOrEqual(p.ch + 1);
+      const hint = await page.$eval('.left .hint', (h) => h.getBoundingClientRect().bottom);
+      const result = await page.$eval('#result', (e) => e.getBoundingClientRect().top);
+      expect(hint, `${id}: the editor's hint ends above the result`).toBeLessThanOrEqual(result);
+    }
+    // a one-line example file is shown pretty printed, a series (with its missing values) on one line
+    const before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/autoscaling.json');
+    expect(await ended(page, before)).toBe('done');
+    const text = await instanceText(page);
+    expect(JSON.parse(text)).toEqual(exampleFile('autoscaling'));
+    expect(text.split('\n').length).toBeGreaterThan(10);
+    expect(text).toMatch(/"workload": \[\d+, \d+/);
     await page.close();
   });
 });

@@ -31,7 +31,7 @@ export const dataApi = {
   load(text: string): { problem: string; summary: string; ok: boolean } {
     solution = undefined;
     try {
-      instance = JSON.parse(text);
+      instance = JSON.parse(text.replace(/^\uFEFF/, '')); // as the solver worker reads it
     } catch (e) {
       instance = undefined;
       return { problem: '', summary: `not valid JSON (${(e as Error).message})`, ok: false };

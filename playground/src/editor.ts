@@ -14,6 +14,8 @@ export interface Editor {
   /** Mark the JSON path of a validation error (or clear marks with null). */
   markError(path: string | null, message?: string): void;
   focus(): void;
+  /** The page's own marks (a solver error at its JSON path), for tests and tools. */
+  markers(): { message: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }[];
   onChange(cb: () => void): void;
   onSolveKey(cb: () => void): void;
   ready: Promise<void>;
@@ -115,6 +117,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     },
     markError(path, message) { pendingMark = [path, message]; applyMark(); },
     focus: () => ed?.focus(),
+    markers: () => (monaco && ed ? monaco.editor.getModelMarkers({ owner: 'greenplan', resource: model().uri }).map(({ message, startLineNumber, startColumn, endLineNumber, endColumn }) => ({ message, startLineNumber, startColumn, endLineNumber, endColumn })) : []),
     onChange: (cb) => changeCbs.push(cb),
     onSolveKey: (cb) => solveCbs.push(cb),
   };

@@ -8,7 +8,7 @@ import { convertTianchiText } from 'greenplan/data/tianchi-deploy-text.js';
 import { roadefToMigration } from 'greenplan/data/roadef-text.js';
 import { parseSeriesCsv } from 'greenplan/data/series-csv.js';
 import { mulberry32 } from '../../dist/core/rng.js';
-import { pretty } from './pretty.js';
+import { pretty, readable } from './pretty.js';
 
 export interface Example {
   id: string;
@@ -127,7 +127,7 @@ function fromFiles(): Example[] {
     let problem = '';
     try { problem = String(JSON.parse(text).problem ?? ''); } catch { continue; }
     const file = path.slice(path.lastIndexOf('/') + 1);
-    out.push({ id: `examples/${file}`, label: `examples/${file}`, problem, load: async () => text });
+    out.push({ id: `examples/${file}`, label: `examples/${file}`, problem, load: async () => readable(text) });
   }
   return out;
 }

@@ -39,7 +39,7 @@ const ui = {
   solve: $<HTMLButtonElement>('solve'), cancel: $<HTMLButtonElement>('cancel'), status: $('status'), elapsed: $('elapsed'),
   pin: $<HTMLButtonElement>('pin'), share: $<HTMLButtonElement>('share'), download: $<HTMLButtonElement>('download'),
   large: $('large'), largeText: $('large-text'), editAnyway: $<HTMLButtonElement>('edit-anyway'), editor: $('editor'),
-  error: $('error'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
+  error: $('error'), result: $('result'), stale: $('stale'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
 };
 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -84,6 +84,22 @@ function showError(message: string, path = '') {
   ui.error.dataset.path = path;
   if (source.kind === 'editor') editor.markError(path, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
 }
+/** The shown solution is not the editor's instance any more (an input error, a cancel): say so,
+ * dim it, and keep it from being downloaded or pinned as if it were. */
+function markStale(why: string) {
+  if (!current) return;
+  ui.result.dataset.stale = 'true';
+  ui.stale.hidden = false;
+  ui.stale.textContent = `${why}: what is shown below is the last solution (${current.label || 'an earlier instance'}), kept for reference, not a solution of the instance in the editor.`;
+  ui.download.disabled = true;
+  ui.pin.disabled = true;
+}
+function clearStale() {
+  delete ui.result.dataset.stale;
+  ui.stale.hidden = true;
+  ui.stale.textContent = '';
+}
+
 function clearError() {
   ui.error.hidden = true;
   ui.error.textContent = '';
@@ -99,7 +115,7 @@ function currentText(): string {
  * (the solved one, not the editor's text, which may be half typed meanwhile). */
 async function variantText(fields: Record<string, unknown>): Promise<string> {
   if (source.kind === 'large') return data.withFields(fields, false);
-  const inst = { ...(current?.instance ?? JSON.parse(editor.getText())) };
+  const inst = { ...(current?.instance ?? JSON.parse(editor.getText().replace(/^\uFEFF/, ''))) };
   for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete inst[k]; else inst[k] = v; }
   return JSON.stringify(inst);
 }
@@ -155,6 +171,7 @@ async function solveNow(): Promise<void> {
     clearInterval(ticker);
     setState('error');
     showError(`internal error: ${(e as Error).message ?? e}`);
+    markStale('The solver failed');
     return;
   }
   if (my !== seq) return; // a newer request (or a cancel) came meanwhile: drop this result
@@ -164,6 +181,7 @@ async function solveNow(): Promise<void> {
     showError(out.error.message, out.error.path);
     ui.verdict.textContent = '';
     delete ui.verdict.dataset.valid;
+    markStale(`The instance has an error (${out.error.path || out.error.code}, see the message under the editor)`);
     setState('error', `error: ${out.error.code}`);
     return;
   }
@@ -185,7 +203,7 @@ async function solveNow(): Promise<void> {
     if (my !== seq) return;
     shown = out.json;
   } else {
-    instance = JSON.parse(text);
+    instance = JSON.parse(text.replace(/^\uFEFF/, '')); // the worker skipped a byte-order mark too
     solution = JSON.parse(out.json);
     shown = pretty(solution);
   }
@@ -196,11 +214,15 @@ async function solveNow(): Promise<void> {
   current = { instance, solution, extra, text: shown, label: sourceLabel };
   render(out.check, out.ms);
   performance.mark('gp:rendered');
-  setState('done');
+  // the pill says when the run ended without a plan (data-state stays "done": the run ended normally)
+  const infeasible = (extra.smoothing?.summary.status ?? solution?.status) === 'infeasible';
+  ui.status.classList.toggle('infeasible', infeasible);
+  setState('done', infeasible ? 'done: infeasible' : undefined);
 }
 
 function render(check: { valid: boolean; reason: string } | undefined, ms: number) {
   const { instance, solution, extra } = current!;
+  clearStale();
   ui.solution.textContent = current!.text;
   performance.mark('gp:solution-text');
   ui.verdict.dataset.valid = String(Boolean(check?.valid));
@@ -254,6 +276,7 @@ function cancel() {
   slot.restart();
   auxSlot?.restart();
   ui.view.dispatchEvent(new Event('aux-restarted')); // views drop work pending in the side worker
+  markStale('Cancelled');
   setState('cancelled');
 }
 
@@ -329,17 +352,27 @@ ui.pin.addEventListener('click', () => {
   setTimeout(() => { ui.pin.textContent = 'Pin as baseline'; }, 1200);
   renderKpis();
 });
-ui.download.addEventListener('click', () => {
-  if (!current) return;
+/** Save `text` as a JSON file (the browser's download). */
+function saveJson(text: string, file: string) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([current.text], { type: 'application/json' }));
-  a.download = `${current.solution.problem ?? 'solution'}-solution.json`;
+  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  a.download = file;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+ui.download.addEventListener('click', () => {
+  if (!current) return;
+  saveJson(current.text, `${current.solution.problem ?? 'solution'}-solution.json`);
 });
 ui.share.addEventListener('click', () => {
   const text = currentText();
-  if (text.length > LARGE) { ui.note.textContent = 'This instance is too large to share by URL: download it instead.'; return; }
+  if (text.length > LARGE) {
+    // a URL of megabytes is not shareable: hand over the instance as a file instead
+    const file = `${(sourceLabel || 'instance').replace(/\.json$/i, '').replace(/[^\w.-]+/g, '-')}-instance.json`;
+    saveJson(text, file);
+    ui.note.textContent = `This instance (${fmt(text.length / 1e6, 1)} MB) is too large to share by URL: it was saved as ${file}; share that file (Open file… reads it).`;
+    return;
+  }
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);
   ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
@@ -347,7 +380,7 @@ ui.share.addEventListener('click', () => {
 });
 
 /** Test and tool hook (read-only): the instance text as the page would solve it. */
-(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready };
+(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready, markers: () => editor.markers() };
 
 // ---- start: a shared instance from the URL, else the Tianchi example, solved at once
 async function start() {

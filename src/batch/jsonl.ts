@@ -120,7 +120,8 @@ async function* jsonlItems(stream: AsyncIterable<Buffer | string>): AsyncGenerat
       yield { id, result: { status: 'invalid', ms: 0, error: { code: 'invalid-input', path: '', message: `line ${line.n} is longer than ${MAX_LINE_BYTES} bytes` } } };
       continue;
     }
-    const text = line.text!;
+    // a UTF-8 byte-order mark opening the file is skipped (as `greenplan solve` does)
+    const text = line.n === 1 && line.text!.charCodeAt(0) === 0xfeff ? line.text!.slice(1) : line.text!;
     if (text.trim() === '') continue;
     if (!text.includes('"instance"') && !text.includes('"json"')) {
       // not an envelope: the text goes to a worker as it is, parsed (and reported if not JSON) there
@@ -173,6 +174,7 @@ export type Recorded = Map<string, { status: BatchStatus; valid?: boolean }>;
 export async function readRecorded(file: string): Promise<Recorded> {
   const recorded: Recorded = new Map();
   if (!existsSync(file)) return recorded;
+  if (statSync(file).isDirectory()) throw malformed(`cannot write ${file}: it is a folder`);
   let goodBytes = 0;
   const refuse = (n: number, why: string) => malformed(`${file} is not a greenplan results file (line ${n}: ${why}); refusing to append to it`);
   for await (const line of lines(createReadStream(file), Infinity)) {

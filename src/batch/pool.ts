@@ -41,10 +41,17 @@ export interface PoolOptions {
 
 export const emptyCounts = (): Record<BatchStatus, number> => Object.fromEntries(BATCH_STATUSES.map((s) => [s, 0])) as Record<BatchStatus, number>;
 
+/** Most worker threads (each holds its own heap and kernels, ~10 MB): 256, or the cores when more. */
+export const MAX_WORKERS = Math.max(256, availableParallelism());
+/** Longest time limit, ms: setTimeout's (Node fires a longer timer after 1 ms, with a warning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function validateOptions(o: PoolOptions): number {
   const workers = o.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer >= 1, got ${workers}`);
-  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0 && Number.isFinite(o.timeoutMs))) throw new RangeError(`timeoutMs must be a number > 0, got ${o.timeoutMs}`);
+  if (workers > MAX_WORKERS) throw new RangeError(`workers must be an integer in 1..${MAX_WORKERS}, got ${workers}`);
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) throw new RangeError(`timeoutMs must be a number > 0, got ${o.timeoutMs}`);
+  if (o.timeoutMs !== undefined && !(o.timeoutMs <= MAX_TIMER_MS)) throw new RangeError(`timeoutMs must be a number in (0, ${MAX_TIMER_MS}], got ${o.timeoutMs}`);
   return workers;
 }
 
@@ -117,6 +124,10 @@ export class SolverPool {
     } catch (e) {
       if (ac?.signal.aborted) {
         return { id: item.id, status: 'timeout', ms: timeoutMs!, error: { code: 'timeout', path: '', message: `stopped after ${timeoutMs} ms (the time limit); its worker was replaced` } };
+      }
+      // an instance the structured clone cannot copy (a function, a symbol, a Proxy) is bad input, as in the worker adapter
+      if ((e as { name?: unknown })?.name === 'DataCloneError') {
+        return { id: item.id, status: 'invalid', ms: 0, error: { code: 'invalid-input', path: '', message: `the instance cannot be copied to a worker thread (${(e as Error).message})` } };
       }
       return { id: item.id, status: 'error', ms: 0, error: { code: 'internal', path: '', message: `worker failed: ${(e as Error)?.message ?? String(e)}` } };
     } finally {

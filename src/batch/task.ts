@@ -11,6 +11,8 @@ import '../node.js'; // the module source: build/greenplan.wasm read from disk
 import { init } from '../wasm/loader.js';
 import { trySolve } from '../solve.js';
 import { problemOf } from '../problems/registry.js';
+import { parseJsonText } from '../core/json.js';
+import { asGreenplanError } from '../core/errors.js';
 import type { BatchError, BatchStatus } from './types.js';
 import type { CheckReport } from '../problems/types.js';
 
@@ -57,9 +59,11 @@ function parse(task: Task): { ok: true; value: unknown } | { ok: false; error: B
     return { ok: false, error: { code: 'invalid-input', path: '', message: `cannot decompress the instance: ${(e as Error).message}` } };
   }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // as `greenplan solve` reads a file: a byte-order mark skipped, the JSON limits (src/core/json.ts)
+    return { ok: true, value: parseJsonText(text, 'the instance') };
   } catch (e) {
-    return { ok: false, error: { code: 'invalid-input', path: '', message: `not valid JSON: ${(e as Error).message}` } };
+    const g = asGreenplanError(e);
+    return { ok: false, error: { code: g.code, path: g.path, message: g.message } };
   }
 }
 

@@ -90,8 +90,9 @@ export function checkSmoothingEnergy(instance: any, solution: any): string | und
       peak += peaks[i]!;
       busy += scen[i].demand[t];
     }
-    const n = Math.ceil((units * perUnit) / serverCores - TOL);
-    const nb = Math.ceil((peak * perUnit) / serverCores - TOL);
+    // servers for a positive load: at least one (tiny pods on a large server still switch it on)
+    const n = units > 0 ? Math.max(1, Math.ceil((units * perUnit) / serverCores - TOL)) : 0;
+    const nb = peak > 0 ? Math.max(1, Math.ceil((peak * perUnit) / serverCores - TOL)) : 0;
     if (units > 0) kWh += (n * watts(Math.min(1, (busy * perUnit) / (n * serverCores)), p) * h) / 1000;
     if (peak > 0) baseKWh += (nb * watts(Math.min(1, (busy * perUnit) / (nb * serverCores)), p) * h) / 1000;
     if (units > 0) servers += n;

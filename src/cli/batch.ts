@@ -6,19 +6,21 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { GreenplanError } from '../core/errors.js';
+import { oneLine } from './io.js';
 import { openSource, readRecorded, resultLine, ResultFile, type Recorded } from '../batch/jsonl.js';
-import { runPool, emptyCounts, type PoolItem } from '../batch/pool.js';
+import { runPool, emptyCounts, MAX_WORKERS, MAX_TIMER_MS, type PoolItem } from '../batch/pool.js';
 import { ProgressView } from '../batch/progress.js';
 import { BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS, applyV8Flags, batchV8Flags, parseV8Flags } from '../batch/v8-flags.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchStatus } from '../batch/types.js';
 
 export const BATCH_EXIT = { ok: 0, invalid: 2, failures: 4, interrupted: 130, internal: 70 } as const;
 
-/** A whole number >= min from an option, or GreenplanError('invalid-input'). */
-export function intOption(v: string | undefined, flag: string, min: number): number | undefined {
+/** A whole number in min..max from an option, or GreenplanError('invalid-input'). */
+export function intOption(v: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v);
   if (v.trim() === '' || !Number.isInteger(x) || x < min) throw new GreenplanError('invalid-input', `${flag} must be an integer >= ${min}, not "${v}"`);
+  if (x > max) throw new GreenplanError('invalid-input', `${flag} must be an integer in ${min}..${max}, not "${v}"`);
   return x;
 }
 
@@ -42,7 +44,8 @@ export class Tally {
       if (!skipped) this.freshFailed++;
       if (this.failures.length < 20 && !skipped) {
         const why = r.check?.valid === false ? `check failed: ${r.check.reason}` : (r.error?.message ?? 'infeasible');
-        this.failures.push(`  ${r.id}: ${r.status}: ${why}`);
+        // ids and messages come from the input: control characters escaped, each truncated
+        this.failures.push(`  ${oneLine(r.id, 200)}: ${r.status}: ${oneLine(why, 900)}`);
       }
     }
   }
@@ -80,11 +83,13 @@ export async function* skipRecorded(items: AsyncIterable<PoolItem>, recorded: Re
 
 function exitOnError(e: unknown, what: string): void {
   if (e instanceof GreenplanError) {
-    process.stderr.write(`greenplan ${what}: ${e.message}\n`);
+    process.stderr.write(`greenplan ${what}: ${oneLine(e.message)}\n`);
     process.exitCode = e.code === 'invalid-input' ? BATCH_EXIT.invalid : BATCH_EXIT.internal;
     return;
   }
-  process.stderr.write(`greenplan ${what}: internal error: ${(e as Error)?.stack ?? e}\n`);
+  // one line; the stack only with GREENPLAN_DEBUG=1 (docs/contract.md, "CLI")
+  process.stderr.write(`greenplan ${what}: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+  if (process.env.GREENPLAN_DEBUG === '1' && (e as Error)?.stack) process.stderr.write(`${(e as Error).stack}\n`);
   process.exitCode = BATCH_EXIT.internal;
 }
 
@@ -130,9 +135,9 @@ export async function batchCommand(input: string, opts: BatchOpts): Promise<void
   const tally = new Tally();
   let view: ProgressView | undefined;
   try {
-    const workers = intOption(opts.workers, '--workers', 1) ?? availableParallelism();
-    const timeoutMs = intOption(opts.timeoutMs, '--timeout-ms', 1);
-    const intervalMs = intOption(opts.progressInterval, '--progress-interval', 1)!;
+    const workers = intOption(opts.workers, '--workers', 1, MAX_WORKERS) ?? availableParallelism();
+    const timeoutMs = intOption(opts.timeoutMs, '--timeout-ms', 1, MAX_TIMER_MS);
+    const intervalMs = intOption(opts.progressInterval, '--progress-interval', 1, MAX_TIMER_MS)!;
     // before the pool creates its threads: V8's flags are per process (src/batch/v8-flags.ts)
     applyV8Flags(v8FlagsOption(opts.v8Flags, workers));
     const source = openSource(input);

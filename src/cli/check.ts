@@ -3,7 +3,7 @@
 // the JSON path); then exit 0 valid, 1 not valid (the reason on stdout).
 import type { Command } from 'commander';
 import { check } from '../check.js';
-import { EXIT, fail, readJson, oneLine } from './io.js';
+import { EXIT, fail, readJson, oneLine, usage } from './io.js';
 
 export function register(program: Command): void {
   program
@@ -13,6 +13,8 @@ export function register(program: Command): void {
     .description('verify a solution independently (feasibility, recomputed objective, infeasible claims); exit 0 valid, 1 not valid, 2 invalid instance')
     .action((instFile: string, solFile: string) => {
       try {
+        // stdin is read once: the second "-" would read nothing ("not valid JSON")
+        if (instFile === '-' && solFile === '-') throw usage('only one of <instance> and <solution> can be - (stdin is read once)');
         const instance = readJson(instFile, 'instance');
         const solution = readJson(solFile, 'solution');
         const report = check(instance, solution);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { GreenplanError, quote } from '../core/errors.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
+import { MigrationInstance } from '../problems/migration/schema.js';
 import { fail, usage, jsonText, writeOut, outputOptions, type OutOptions } from './io.js';
 
 /** The `convert` group (created by register()); formats add subcommands to it. */
@@ -69,6 +70,10 @@ export function register(program: Command): void {
       const maxParallel = Number(opts.maxParallel);
       if (alpha !== undefined && !(alpha >= 0 && Number.isFinite(alpha))) throw usage(`--alpha must be a finite number >= 0, not ${quote(opts.alpha)}`);
       if (!(Number.isInteger(maxParallel) && maxParallel >= 1)) throw usage(`--max-parallel must be an integer >= 1, not ${quote(opts.maxParallel)}`);
+      // within the migration schema's bounds: the instance written must be one `solve` takes
+      const { alpha: aSchema, maxParallel: pSchema } = MigrationInstance.properties as unknown as Record<string, { maximum: number }>;
+      if (alpha !== undefined && alpha > aSchema!.maximum) throw usage(`--alpha must be at most ${aSchema!.maximum} (the migration schema's bound), not ${quote(opts.alpha)}`);
+      if (maxParallel > pSchema!.maximum) throw usage(`--max-parallel must be at most ${pSchema!.maximum} (the migration schema's bound), not ${quote(opts.maxParallel)}`);
       let inst;
       try {
         inst = readRoadef(opts.model, opts.assignment, { alpha, maxParallel });

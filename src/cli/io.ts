@@ -96,7 +96,8 @@ export function writeOut(text: string, opts: OutOptions): void {
 export function quietPipes(): void {
   const quiet = (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    fail(e);
+    // a stdout that cannot be written (a full disk, a closed descriptor): an I/O error like `--out`'s, exit 2
+    fail(usage(`cannot write to stdout: ${e.code ?? e.message}`));
   };
   process.stdout.on('error', quiet);
   process.stderr.on('error', () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0));

@@ -5,19 +5,21 @@ import type { Command } from 'commander';
 import { availableParallelism, hostname } from 'node:os';
 import { GreenplanError } from '../core/errors.js';
 import { openSource } from '../batch/jsonl.js';
+import { MAX_WORKERS, MAX_TIMER_MS } from '../batch/pool.js';
 import { submit, startWorker, collect, status, obliterate, type QueueTarget } from '../batch/queue.js';
 import { BATCH_EXIT, intOption, Tally, V8_FLAGS_HELP, v8FlagsOption } from './batch.js';
 import { applyV8Flags } from '../batch/v8-flags.js';
+import { oneLine } from './io.js';
 
 interface Conn { redis: string; name: string; prefix?: string }
 const target = (o: Conn): QueueTarget => ({ redis: o.redis, name: o.name, prefix: o.prefix });
 
 function report(e: unknown, what: string): void {
   if (e instanceof GreenplanError) {
-    process.stderr.write(`greenplan queue ${what}: ${e.message}\n`);
+    process.stderr.write(`greenplan queue ${what}: ${oneLine(e.message)}\n`);
     process.exitCode = e.code === 'invalid-input' ? BATCH_EXIT.invalid : BATCH_EXIT.internal;
   } else {
-    process.stderr.write(`greenplan queue ${what}: ${(e as Error)?.message ?? e}\n`);
+    process.stderr.write(`greenplan queue ${what}: ${oneLine(String((e as Error)?.message ?? e))}\n`);
     process.exitCode = BATCH_EXIT.internal;
   }
 }
@@ -55,10 +57,10 @@ export function register(program: Command): void {
     .description('solve jobs until stopped (SIGINT/SIGTERM: finish the jobs in hand, then exit)')
     .action(async (o: Conn & { concurrency?: string; timeoutMs?: string; check?: boolean; lockMs: string; workerName?: string; exitWhenIdle?: string; v8Flags?: string }) => {
       try {
-        const concurrency = intOption(o.concurrency, '--concurrency', 1) ?? availableParallelism();
-        const timeoutMs = intOption(o.timeoutMs, '--timeout-ms', 1);
-        const lockMs = intOption(o.lockMs, '--lock-ms', 1000)!;
-        const idleMs = intOption(o.exitWhenIdle, '--exit-when-idle', 1);
+        const concurrency = intOption(o.concurrency, '--concurrency', 1, MAX_WORKERS) ?? availableParallelism();
+        const timeoutMs = intOption(o.timeoutMs, '--timeout-ms', 1, MAX_TIMER_MS);
+        const lockMs = intOption(o.lockMs, '--lock-ms', 1000, MAX_TIMER_MS)!;
+        const idleMs = intOption(o.exitWhenIdle, '--exit-when-idle', 1, MAX_TIMER_MS);
         const workerName = o.workerName ?? `${hostname()}:${process.pid}`;
         // as `greenplan batch` does, before the pool creates its threads (src/batch/v8-flags.ts)
         applyV8Flags(v8FlagsOption(o.v8Flags, concurrency));
@@ -99,7 +101,7 @@ export function register(program: Command): void {
       process.once('SIGTERM', onSignal);
       const tally = new Tally();
       try {
-        const pollMs = intOption(o.pollMs, '--poll-ms', 1)!;
+        const pollMs = intOption(o.pollMs, '--poll-ms', 1, MAX_TIMER_MS)!;
         const r = await collect(target(o), o.out, { wait: o.wait, remove: o.remove, pollMs, signal: ac.signal, onLine: (l) => tally.add(l) });
         const left = r.pending ? `; ${r.pending} still to solve` : '';
         process.stderr.write(tally.summary(`queue ${o.name}: collected`, `${left}; ${r.recorded.size} results in ${o.out}`));

@@ -137,3 +137,39 @@ export function parseJsonBytes(bytes: Uint8Array, what: string): unknown {
     throw new GreenplanError('invalid-input', `${what} is not valid JSON: ${(e as Error).message}`);
   }
 }
+
+/** cannotExceed() on decoded text: its UTF-16 length bounds the commas, its `[` and `{` the nesting. */
+function textCannotExceed(t: string, maxArray: number, maxDepth: number): boolean {
+  if (t.length >= maxArray) return false;
+  let opens = 0;
+  for (const c of ['[', '{']) {
+    for (let i = t.indexOf(c); i >= 0; i = t.indexOf(c, i + 1)) {
+      if (++opens > maxDepth) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * parseJsonBytes() for text already decoded (the batch's instances: a folder's files, JSONL
+ * lines, queue jobs), so that `greenplan batch` and `queue` refuse what `greenplan solve`
+ * refuses: a leading byte-order mark is skipped, scanJson's limits apply (the text is
+ * encoded for the scan only when it could break them), a syntax error is
+ * GreenplanError('invalid-input') naming `what`.
+ */
+export function parseJsonText(text: string, what: string, maxArray = JSON_MAX_ARRAY, maxDepth = JSON_MAX_DEPTH): unknown {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!textCannotExceed(t, maxArray, maxDepth)) {
+    try {
+      scanJsonLoop(new TextEncoder().encode(t), maxArray, maxDepth);
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError(e.path, `${e.message.slice(e.path.length).trim()} (in ${what})`);
+      throw e;
+    }
+  }
+  try {
+    return JSON.parse(t);
+  } catch (e) {
+    throw new GreenplanError('invalid-input', `${what} is not valid JSON: ${(e as Error).message}`);
+  }
+}

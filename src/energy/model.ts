@@ -52,8 +52,12 @@ export function validatePower(energy: unknown, path = 'energy'): void {
   }
 }
 
-/** Servers for `cores` cores packed cluster-wide (a relative 1e-9 below a whole server rounds down). */
-export const serversFor = (cores: number, serverCores: number): number => Math.ceil(cores / serverCores - 1e-9);
+/**
+ * Servers for `cores` cores packed cluster-wide (1e-9 of a server above a whole number
+ * rounds down: float noise); any positive load takes at least one server (a plan of tiny
+ * pods is not free).
+ */
+export const serversFor = (cores: number, serverCores: number): number => (cores > 0 ? Math.max(1, Math.ceil(cores / serverCores - 1e-9)) : 0);
 
 /** Facility kWh of `servers` servers at utilisation `u` (0..1) for `hours`. */
 export const serversKWh = (servers: number, u: number, hours: number, p: PowerParams): number =>

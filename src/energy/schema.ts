@@ -34,7 +34,7 @@ export const powerFields = {
 /** Core fields: how many cores one pod and one server have (for plans counted in pods or cores). */
 export const coreFields = {
   podCores: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6, errorMessage: 'must be a number in (0, 1e6]', description: `Cores one pod occupies (default ${ENERGY_DEFAULTS.podCores}).` })),
-  serverCores: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6, errorMessage: 'must be a number in (0, 1e6]', description: `Cores of one server (default ${ENERGY_DEFAULTS.serverCores}).` })),
+  serverCores: Type.Optional(Type.Number({ minimum: 0.001, maximum: 1e6, errorMessage: 'must be a number in 0.001..1e6 (a millicore at least: servers per step stay finite)', description: `Cores of one server (default ${ENERGY_DEFAULTS.serverCores}).` })),
 } satisfies TProperties;
 
 /** The period a plan without a time axis runs for. */

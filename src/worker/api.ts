@@ -5,7 +5,8 @@
 import { solve, type Solution } from '../solve.js';
 import { check } from '../check.js';
 import { init } from '../wasm/loader.js';
-import { asGreenplanError, GreenplanError, type ErrorFields } from '../core/errors.js';
+import { asGreenplanError, type ErrorFields } from '../core/errors.js';
+import { parseJsonText } from '../core/json.js';
 import type { CheckReport } from '../problems/types.js';
 import './wire.js';
 
@@ -50,12 +51,8 @@ export const solverApi: SolverApi = {
     }
   },
   async solveJson(text: string, options: { check?: boolean } = {}): Promise<WireJson> {
-    let instance: unknown;
-    try {
-      instance = JSON.parse(text);
-    } catch (e) {
-      throw new GreenplanError('invalid-input', `the instance is not valid JSON: ${(e as Error).message}`);
-    }
+    // as `greenplan solve` reads a file: a byte-order mark skipped, the JSON limits (src/core/json.ts)
+    const instance = parseJsonText(text, 'the instance');
     const solution = await solverApi.solve(instance);
     const json = JSON.stringify(solution);
     return options.check ? { json, check: await solverApi.check(instance, solution) } : { json };

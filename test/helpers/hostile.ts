@@ -177,6 +177,12 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('autoscaling', 'evaluate-short-history', setAt(setAt(A, 'evaluate', true), 'services[1].workload', [1, 2, 3]), 'services[1].workload');
   add('autoscaling', 'phase-without-lead', setAt(A, 'calibratePhase', true), 'calibratePhase');
   add('autoscaling', 'volatility-with-lead-relative', setAt(setAt(A, 'calibrate', 'lead-relative'), 'calibrateVolatility', true), 'calibrateVolatility');
+  // outputs too large for memory, refused before solving (was: V8 aborted with "heap out of
+  // memory" under a 1 GB heap: 200 series x 100,000 steps x 8 levels = 3.4e8 numbers)
+  const manySeries = Array.from({ length: 200 }, (_, i) => ({ name: `s${i}`, values: [1 + (i % 5), 2, 3, 4] }));
+  add('forecast', 'output-over-limit-levels', { problem: 'forecast', step: 60, horizon: 100000, levels: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], method: 'seasonal-naive', series: manySeries }, 'horizon');
+  const manyServices = Array.from({ length: 300 }, (_, i) => ({ name: `s${i}`, workload: [100 + i, 120, 110, 130], observations: [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 61 }, { utilization: 0.5, workloadPerPod: 50 }] }));
+  add('autoscaling', 'output-over-limit', { problem: 'autoscaling', step: 60, horizon: 100000, services: manyServices }, 'horizon');
   // the energy blocks of the other plans (docs/energy.md)
   add('smoothing', 'energy-pue-below-one', setAt(S, 'energy', { pue: 0.9 }), 'energy.pue');
   add('smoothing', 'energy-unit-unknown', setAt(S, 'energy', { unit: 'gpus' }), 'energy.unit');
@@ -186,6 +192,8 @@ export function invalidInstances(): [string, string, Json, string][] {
   add('migration', 'energy-resource-unknown', setAt(M, 'energy', { resource: 'disk' }), 'energy.resource');
   add('migration', 'energy-peak-below-idle', setAt(M, 'energy', { idleWatts: 300, peakWatts: 200 }), 'energy.peakWatts');
   add('knapsack', 'energy-not-a-field', setAt(K, 'energy', {}), 'energy');
+  add('smoothing', 'energy-servercores-tiny', setAt(S, 'energy', { serverCores: 5e-324 }), 'energy.serverCores');
+  add('autoscaling', 'energy-servercores-tiny', setAt(A, 'energy', { serverCores: 1e-300 }), 'energy.serverCores');
   return out;
 }
 
@@ -207,6 +215,48 @@ const NAMED: Record<string, string[]> = {
   deployment: ['items[0].name', 'bins[0].name'],
   migration: ['machines[0].name', 'tasks[3].name', 'tasks[0].group'],
 };
+
+/**
+ * Valid instances at the limits of their fields (found by the hostile review): each must be
+ * solved (exit 0) with only finite numbers in the answer (JSON has no Infinity: it would
+ * print null), and the answer must pass the problem's independent checker.
+ */
+export function edgeInstances(): [string, Json][] {
+  const obs = [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 60 }, { utilization: 0.5, workloadPerPod: 50 }];
+  const held = (workload: number[], extra: Json = {}, service: Json = {}) => ({ problem: 'autoscaling', step: 3600, horizon: 4, evaluate: true, ...extra, services: [{ name: 's', workload, observations: obs, ...service }] });
+  return [
+    // the smallest server the schema takes: servers per step stay finite
+    ['smoothing-energy-smallest-server', setAt(setAt(BASE.smoothing, 'scenarios[0].demand', [1e12, 0, 1e12]), 'energy', { unit: 'pods', podCores: 1e6, serverCores: 0.001 })],
+    // a plan of tiny pods still switches a server on (was: 0 servers, and the checker divided by them)
+    ['smoothing-energy-tiny-pods', setAt(BASE.smoothing, 'energy', { unit: 'pods', podCores: 1e-12, serverCores: 1e6 })],
+    ['autoscaling-energy-smallest-server', held([120, 130, 125, 140, 150, 135, 128, 131], { energy: { podCores: 1e6, serverCores: 0.001, idleWatts: 1e6, peakWatts: 1e6, pue: 10 } })],
+    ['autoscaling-energy-tiny-pods', held([120, 130, 125, 140, 150, 135, 128, 131], { energy: { podCores: 1e-12, serverCores: 1e6 } })],
+    // a workload of 1e-8 still needs a pod (was: 0 pods, an oracle at infinite utilisation)
+    ['autoscaling-tiny-workload-minpods-0', held([1, 2, 3, 4, 1e-8, 1e-8, 1e-8, 1e-8], {}, { minPods: 0 })],
+    ['autoscaling-denormal-workload-minpods-0', held([1, 2, 3, 4, 0, 5e-324, 1e-300, 5e-324], {}, { minPods: 0 })],
+    // maxUtilization = targetUtilization: the oracle runs at the target, not above it
+    ['autoscaling-max-equals-target', held([1, 2, 3, 4, 180.00000003, 300.00000005, 120.000000006, 6], { targetUtilization: 0.6, maxUtilization: 0.6 })],
+    // a target so low that the capacity at it is negative (fitted intercept below 0): the
+    // replay measured with a capacity of 1e-300 (was: NaN pods, every policy's podHours NaN),
+    // and the checker's tolerance on a negative quantile pointed the wrong way
+    ['autoscaling-negative-capacity-replay', held([3e8, 7e8, 1e-7, 5e8, 8e8, 2e8, 6e8, 4e8], { targetUtilization: 1e-6, risk: 'safe' }, { observations: [...obs, { utilization: 10, workloadPerPod: 1e12 }] })],
+    ['autoscaling-negative-capacity-quantile', { problem: 'autoscaling', step: 3600, horizon: 4, targetUtilization: 1e-6, risk: 'safe', services: [{ name: 's', workload: [3e8, 7e8, 1e-7, 5e8, 8e8, 2e8, 6e8, 4e8], observations: [{ utilization: 0.4, workloadPerPod: 4e11 }, { utilization: 0.6, workloadPerPod: 6e11 }, { utilization: 0.5, workloadPerPod: 1e3 }] }] }],
+    // a machine full to the rounding of its demands (0.1 + 0.2 > 0.3 in floating point): it
+    // holds its tasks, as the checker's 1e-9 tolerance says (was: refused, "capacity exceeded
+    // in the current state", exit 2)
+    ['migration-full-machine-rounding', { problem: 'migration', resources: ['cpu'], machines: [{ name: 'a', capacity: [0.3] }, { name: 'b', capacity: [0.3] }], tasks: [{ name: 'x', demand: [0.1], machine: 'a' }, { name: 'y', demand: [0.2], machine: 'a' }, { name: 'z', demand: [0.3] }] }],
+    ['migration-full-machine-rounding-moves', { problem: 'migration', resources: ['cpu', 'mem'], alpha: 0, machines: [{ name: 'a', capacity: [0.3, 0.7] }, { name: 'b', capacity: [0.3, 0.7] }, { name: 'c', capacity: [0.6, 1.4] }], tasks: [{ name: 'x', demand: [0.1, 0.1], machine: 'a' }, { name: 'y', demand: [0.2, 0.6], machine: 'a' }, { name: 'u', demand: [0.1, 0.1], machine: 'b' }, { name: 'v', demand: [0.2, 0.6], machine: 'b' }] }],
+    // capacities 13 orders of magnitude apart: a part may exceed a small machine's room by the
+    // documented 1e-9 × the largest capacity (the checker held it to the machine's own)
+    ['deployment-mixed-scale-room', { problem: 'deployment', binCapacity: 1e12, algorithm: 'spread-wfd', bins: [{ name: 'b0', free: 0 }, { name: 'b1', free: 0 }, { name: 'b2', free: 0.1 }], items: [{ name: 's0', size: 0.1, minParts: 2, maxParts: 6 }] }],
+    // ... and the lower bound stayed below the packing found (was: 2 new machines "needed", 1 used)
+    ['deployment-mixed-scale-bound', { problem: 'deployment', binCapacity: 1e12, algorithm: 'guess-and-pack:first-fit', bins: [{ name: 'b0', free: 1e12 }, { name: 'b1', free: 0.2 }], items: [{ name: 's0', size: 0.2, minParts: 2, maxParts: 3 }, { name: 's1', size: 0.2, minParts: 3, maxParts: 6 }, { name: 's2', size: 0.1, minParts: 3, maxParts: 4 }] }],
+    // hpa scales to 0 pods, the forecast policies keep some: their rrc (÷ hpa's 0 pod-hours) is null, not Infinity
+    ['autoscaling-hpa-zero-pod-hours', held([50, 100, 80, 0, 0, 0, 0, 0], {}, { minPods: 0 })],
+    // a workload above the default maxPods' reach: the oracle is capped, not wrong
+    ['autoscaling-workload-above-default-maxpods', held([1e12, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12])],
+  ];
+}
 
 /** Instances whose correct answer is "infeasible" (exit 3, the answer passes check). */
 export function infeasibleInstances(): [string, Json][] {
@@ -238,6 +288,10 @@ export function hostileCases(dir: string, opts: { hugeArray?: boolean } = {}): H
     cases.push({ name: `invalid/${problem}/${variant}/check`, args: ['check', p, emptySolution], exit: 2, message: path });
   }
 
+  // 1b. valid instances at the limits: solved, and the answer passes check
+  for (const [name, inst] of edgeInstances()) {
+    cases.push({ name: `edge/${name}`, args: ['solve', f(`edge-${name}.json`, inst)], exit: 0, recheck: true });
+  }
   // 2. infeasible instances: exit 3, and greenplan's answer passes check
   for (const [name, inst] of infeasibleInstances()) {
     cases.push({ name: `infeasible/${name}`, args: ['solve', f(`infeasible-${name}.json`, inst)], exit: 3, recheck: true });
@@ -352,6 +406,10 @@ export function hostileCases(dir: string, opts: { hugeArray?: boolean } = {}): H
   cases.push({ name: 'usage/convert-tianchi-missing', args: ['convert', 'tianchi', '--apps', join(dir, 'a.csv'), '--machines', join(dir, 'm.csv'), '--deploy', join(dir, 'd.csv')], exit: 2, message: 'a.csv' });
   cases.push({ name: 'usage/convert-tianchi-garbage', args: ['convert', 'tianchi', '--apps', f('ga.csv', 'x,y\n\u0000\u0001'), '--machines', f('gm.csv', 'z'), '--deploy', f('gd.csv', '')], exit: 2 });
   cases.push({ name: 'usage/convert-bad-number', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--alpha', 'abc'], exit: 2, message: '--alpha' });
+  cases.push({ name: 'usage/check-stdin-twice', args: ['check', '-', '-'], stdin: JSON.stringify(BASE.knapsack), exit: 2, message: 'stdin is read once' });
+  // convert's options within the problem's schema (was: exit 0 with an instance `solve` refuses)
+  cases.push({ name: 'usage/convert-roadef-alpha-over-schema', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--alpha', '1e300'], exit: 2, message: '--alpha' });
+  cases.push({ name: 'usage/convert-roadef-max-parallel-over-schema', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--max-parallel', '1e10'], exit: 2, message: '--max-parallel' });
   cases.push({ name: 'usage/version', args: ['--version'], exit: 0, stdout: /^\d+\.\d+\.\d+/ });
   cases.push({ name: 'usage/help', args: ['--help'], exit: 0, stdout: /exit codes?/i });
   cases.push({ name: 'usage/help-command', args: ['help', 'solve'], exit: 0, stdout: 'solve' });

@@ -5,7 +5,7 @@
 // oracle) and the per-policy table: pod-hours, RRC, under-provisioned share, actions, kWh,
 // kg CO2 and the kWh / CO2 saved against static. The `risk` control re-solves (debounced
 // by the page, whose sequence number drops the result of an older request).
-import { chartBox, lineOpts, stepped, palette, css, type ChartBox } from '../charts.js';
+import { chartBox, lineOpts, stepped, bars, palette, css, type ChartBox } from '../charts.js';
 import { el, fmt, table, type Kpi, type View, type ViewFactory } from './types.js';
 import { historyWindow, mix, timeAxis } from './series-chart.js';
 
@@ -17,7 +17,7 @@ export const policyOfRisk = (q: number) => { const n = riskName(q); return n ? `
 /** A risk as written into the instance: the name for the named quantiles, else the number. */
 const riskField = (q: number) => riskName(q) ?? q;
 
-interface PolicyRow { policy: string; podHours: number; rrc: number; underProvisioned: number; underProvisionedSteps: number; actions: number; kWh: number; kgCO2: number; overOracle: number }
+interface PolicyRow { policy: string; podHours: number; rrc: number | null; underProvisioned: number; underProvisionedSteps: number; actions: number; kWh: number; kgCO2: number; overOracle: number }
 
 const pct = (x: number, d = 1) => (Number.isFinite(x) ? `${fmt(100 * x, d)}%` : '—');
 
@@ -52,7 +52,10 @@ export const autoscalingView: ViewFactory = (container, host) => {
   container.append(controls, info);
   const load: ChartBox = chartBox(container, 'Workload: history, forecast mean, 90 % band and the plan\'s quantile', 'autoscaling-workload');
   const plans: ChartBox = chartBox(container, 'Pods over the plan\'s horizon', 'autoscaling-pods');
-  const replay: ChartBox = chartBox(container, 'Replay on the held-out steps: pods per policy (right axis: actual workload)', 'autoscaling-replay');
+  const replay: ChartBox = chartBox(container, 'Replay on the held-out steps: pods per policy (right axis: actual workload; click a legend entry to show or hide a policy)', 'autoscaling-replay');
+  replay.el.dataset.testid = 'autoscaling-replay';
+  const saved: ChartBox = chartBox(container, 'Replay, all services: energy saved against static, per policy (kWh, left; kg CO2, right)', 'autoscaling-saved');
+  saved.el.dataset.testid = 'autoscaling-saved';
   const tableBox = el('div');
   tableBox.dataset.testid = 'autoscaling-policies';
   container.append(tableBox);
@@ -122,9 +125,13 @@ export const autoscalingView: ViewFactory = (container, host) => {
       const N = rs.actual.length;
       const rx = Array.from({ length: N }, (_, t) => ((t - N) * step) / 3600);
       const colours = [...c, '#17becf', '#bcbd22', '#e377c2', '#8c564b', '#ff7f0e'];
+      // a dozen step lines on one chart read as a tangle: shown at first are the reactive
+      // baseline (hpa), static, the plan's own forecast policy and the oracle; the legend shows the others
+      const mine = policyOfRisk(sol.risk);
+      const first = new Set(['hpa', 'static', 'oracle', mine ?? 'forecast-balanced']);
       const series = policies.map((p, k) => (p === 'oracle'
         ? { label: 'oracle', stroke: css('--fg'), width: 2.5, dash: [6, 3], paths: stepped(), points: { show: false } }
-        : { label: p, stroke: colours[k % colours.length], width: p.startsWith('forecast-') && p === policyOfRisk(sol.risk) ? 2.5 : 1.3, paths: stepped(), points: { show: false } }));
+        : { label: p, show: first.has(p), stroke: colours[k % colours.length], width: p === mine ? 2.5 : 1.3, paths: stepped(), points: { show: false } }));
       const ro = lineOpts(`hours (0 = end of history; ${fmt(N)} held-out steps)`, 'pods', [
         ...series,
         { label: 'actual workload', stroke: mix(css('--muted') || '#888888', 0.7), width: 1, scale: 'w', points: { show: false } },
@@ -138,6 +145,32 @@ export const autoscalingView: ViewFactory = (container, host) => {
       el('div', {}, `plan: ${fmt(sum(s.pods.plan))} pod-steps, peak ${fmt(Math.max(0, ...s.pods.plan))} pods (saving ${fmt(sum(s.pods.saving))}, safe ${fmt(sum(s.pods.safe))})`),
       ...(s.notes ?? []).map((n: string) => el('div', { className: 'fallback' }, `note: ${n}`)),
     );
+  };
+
+  /** Bars: what each replayed policy saves against static (kWh and kg CO2, all services). */
+  const drawSaved = () => {
+    const ev = sol.evaluation;
+    saved.el.hidden = !ev;
+    if (!ev) return;
+    const rows = (ev.policies as PolicyRow[]).filter((p) => p.policy !== 'static').map((p) => ({ policy: p.policy, ...savedVsStatic(ev.policies, p.policy)! }));
+    const names = rows.map((r) => r.policy);
+    const kwh = rows.map((r) => r.kWh);
+    const co2 = rows.map((r) => r.kgCO2);
+    saved.el.dataset.series = JSON.stringify({ policies: names, kWh: kwh, kgCO2: co2 });
+    const c = palette();
+    const range = (v: number[]): [number, number] => { const lo = Math.min(0, ...v); const hi = Math.max(0, ...v); const pad = 0.08 * Math.max(1e-9, hi - lo); return [lo < 0 ? lo - pad : 0, hi + pad]; };
+    const o = lineOpts('policy', 'kWh saved vs static', [
+      { label: 'kWh saved vs static', fill: c[1], stroke: c[1], width: 0, points: { show: false }, paths: bars(0.38, -1), fillTo: 0 },
+      { label: 'kg CO2 saved vs static', scale: 'co2', fill: mix(c[0]!, 0.75), stroke: c[0], width: 0, points: { show: false }, paths: bars(0.38, 1), fillTo: 0 },
+    ]);
+    o.axes![0]!.values = (_u, ticks) => ticks.map((t) => names[t] ?? '');
+    o.axes![0]!.incrs = [1];
+    o.axes![0]!.rotate = -30;
+    o.axes![0]!.size = 90;
+    o.axes!.push({ scale: 'co2', side: 1, label: 'kg CO2 saved', stroke: css('--muted'), grid: { show: false }, size: 70 });
+    o.scales = { x: { time: false, range: [-0.6, Math.max(0.6, names.length - 0.4)] }, y: { range: range(kwh) }, co2: { range: range(co2) } };
+    o.legend = { live: false };
+    saved.set(o, [names.map((_, i) => i), kwh, co2] as any, 260);
   };
 
   const drawTable = () => {
@@ -154,7 +187,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
     ev.policies.forEach((p: PolicyRow, k: number) => {
       const sv = savedVsStatic(ev.policies, p.policy)!;
       if (p.policy === mine) cur = k;
-      rows.push([p.policy, fmt(p.podHours, 1), fmt(p.rrc, 3), p.policy === 'oracle' ? '—' : `${p.overOracle >= 0 ? '+' : ''}${pct(p.overOracle)}`,
+      rows.push([p.policy, fmt(p.podHours, 1), p.rrc === null ? '—' : fmt(p.rrc, 3), p.policy === 'oracle' ? '—' : `${p.overOracle >= 0 ? '+' : ''}${pct(p.overOracle)}`,
         `${pct(p.underProvisioned)} (${fmt(p.underProvisionedSteps)})`, p.actions, fmt(p.kWh, 2), fmt(p.kgCO2, 2),
         p.policy === 'static' ? '—' : `${fmt(sv.kWh, 2)} (${pct(sv.share)})`, p.policy === 'static' ? '—' : `${fmt(sv.kgCO2, 2)} kg`]);
     });
@@ -177,6 +210,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
       const k = keep === undefined ? -1 : sol.services.findIndex((s: any) => s.name === keep);
       pick.value = String(k >= 0 ? k : order[0] ?? 0);
       drawService();
+      drawSaved();
       drawTable();
     },
     kpis(_instance, solution) {
@@ -194,7 +228,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
       if (p) {
         const sv = savedVsStatic(ev.policies, mine!)!;
         k.push(
-          { label: 'replay RRC', value: p.rrc, better: 'lower', text: `${fmt(p.rrc, 3)} (${mine})` },
+          { label: 'replay RRC', value: p.rrc ?? NaN, better: 'lower', text: `${p.rrc === null ? '—' : fmt(p.rrc, 3)} (${mine})` },
           { label: 'replay under-provisioned', value: 100 * p.underProvisioned, better: 'lower', text: pct(p.underProvisioned) },
           { label: 'replay kWh saved vs static', value: sv.kWh, better: 'higher', text: `${fmt(sv.kWh, 2)} (${pct(sv.share)})` },
           { label: 'replay kg CO2 saved vs static', value: sv.kgCO2, better: 'higher', text: fmt(sv.kgCO2, 2) },
@@ -206,6 +240,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
       load.destroy();
       plans.destroy();
       replay.destroy();
+      saved.destroy();
       container.replaceChildren();
     },
   };

@@ -53,10 +53,14 @@ export const deploymentView: ViewFactory = (container, host) => {
       setEnergy(energy, energySummary(sol.energy));
       if (sol.status === 'infeasible') {
         info.textContent = `Infeasible: ${sol.reason ?? ''}`;
+        info.classList.add('infeasible');
+        info.dataset.testid = 'infeasible';
         box.el.hidden = true;
         return;
       }
       box.el.hidden = false;
+      info.classList.remove('infeasible');
+      delete info.dataset.testid;
       info.textContent = `${sol.algorithm}: ${fmt(sol.newBins)} new machines (lower bound ${fmt(sol.lowerBound)}), ${fmt(sol.parts)} parts, status ${sol.status}`;
       const binCap = inst.binCapacity as number;
       const existing = new Map<string, number>(); // name -> used before

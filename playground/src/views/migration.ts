@@ -38,12 +38,16 @@ export const migrationView: ViewFactory = (container) => {
       setEnergy(energy, energySummary(sol.energy));
       if (sol.status === 'infeasible') {
         info.textContent = `Infeasible: ${sol.reason}`;
+        info.classList.add('infeasible');
+        info.dataset.testid = 'infeasible';
         util.el.hidden = rounds.el.hidden = true;
         moves.replaceChildren();
         return;
       }
-      util.el.hidden = rounds.el.hidden = false;
+      util.el.hidden = false;
       const assignment = new Map<string, string>(Object.entries(sol.assignment as Record<string, string>));
+      info.classList.remove('infeasible');
+      delete info.dataset.testid;
       info.textContent = `${fmt(usedBefore(inst))} machines used before → ${fmt(sol.machinesUsed)} after, ${fmt(sol.moves)} moves in ${fmt(sol.rounds.length)} rounds; target ${sol.targetMethod}${sol.targetReached ? '' : ' (not reached)'}${sol.targetNote ? ` · ${sol.targetNote}` : ''}`;
       const machines = inst.machines as Machine[];
       const before = utilisation(machines, inst.tasks, (t) => t.machine);
@@ -62,6 +66,12 @@ export const migrationView: ViewFactory = (container) => {
       const ro = lineOpts('round', 'moves', [{ label: 'moves', fill: c[3], stroke: c[3], width: 0, points: { show: false }, paths: bars(0.8) }]);
       ro.axes![0]!.incrs = INT_INCRS;
       ro.scales = { x: { time: false, range: [0.5, Math.max(1.5, r.length + 0.5)] }, y: { range: [0, Math.max(1, ...r.map((m) => m.length)) * 1.1] } };
+      // no move: no empty chart or table, a sentence
+      rounds.el.hidden = r.length === 0;
+      if (r.length === 0) {
+        moves.replaceChildren(el('p', { className: 'note', textContent: 'No move: the tasks stay where they are (the target placement is the current one).' }));
+        return;
+      }
       rounds.set(ro, [r.map((_, i) => i + 1), r.map((m) => m.length)], 160);
       const rows: (string | number)[][] = [['round', 'task', 'from', 'to']];
       r.forEach((round, i) => round.forEach((m) => rows.push([i + 1, m.task, m.from ?? '(new)', m.to])));

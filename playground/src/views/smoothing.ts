@@ -27,8 +27,9 @@ export const smoothingView: ViewFactory = (container, host) => {
   const find = el('input', { type: 'search', placeholder: 'find a service…', ariaLabel: 'Find a service by name' });
   const names = el('datalist', { id: `services-${Math.random().toString(36).slice(2)}` });
   find.setAttribute('list', names.id);
+  const serviceLabel = el('label', {}, 'Service ', service);
   controls.append(
-    el('label', {}, 'Service ', service),
+    serviceLabel,
     find, names,
     el('label', {}, 'α ', alpha, alphaOut),
     el('label', {}, useBudget, 'budget ', budget, budgetOut),
@@ -38,6 +39,7 @@ export const smoothingView: ViewFactory = (container, host) => {
   container.append(controls, info, energy);
   const plan = chartBox(container, 'Demand and plan', 'smoothing-plan');
   const curve = chartBox(container, 'Trade-off: resource against variation (sweep of α)', 'smoothing-tradeoff');
+  curve.el.dataset.testid = 'smoothing-tradeoff';
   const sweepBtn = el('button', { textContent: 'Compute the trade-off curve (solves the instance 13 times)' });
   sweepBtn.hidden = true;
   curve.el.append(sweepBtn);
@@ -75,7 +77,12 @@ export const smoothingView: ViewFactory = (container, host) => {
   };
 
   const drawCurve = () => {
-    if (!sweep) return;
+    curve.el.dataset.points = String(sweep?.length ?? 0);
+    if (!sweep) {
+      // no sweep of this instance yet: an earlier instance's curve must not stand in for it
+      if (curveMade) curve.setData([[], [], []] as any);
+      return;
+    }
     const pts = [...sweep].sort((a, b) => a.variation - b.variation);
     const cur = sum?.status === 'optimal' ? { x: sum.variation, y: sum.resource } : null;
     const xs = [...new Set([...pts.map((p) => p.variation), ...(cur ? [cur.x] : [])])].sort((a, b) => a - b);
@@ -183,7 +190,19 @@ export const smoothingView: ViewFactory = (container, host) => {
       series = extra.smoothing?.series ?? (async (i) => smoothingSeries(instance, solution, i));
       syncControls();
       setEnergy(energy, sum.energy);
-      if (sum.status !== 'optimal') {
+      // an infeasible instance has no plan: hide what belongs to an earlier solution (its
+      // service menu, plan and trade-off curve), and say why, in the warning colour
+      const infeasible = sum.status !== 'optimal';
+      info.classList.toggle('infeasible', infeasible);
+      if (infeasible) info.dataset.testid = 'infeasible'; else delete info.dataset.testid;
+      for (const e of [plan.el, curve.el, serviceLabel, find]) e.hidden = infeasible;
+      if (infeasible) {
+        drawSeq++; // a plan still being fetched is not drawn
+        order = [];
+        service.replaceChildren();
+        sweepKey = ''; // a sweep still running stops; a feasible instance starts its own
+        sweep = null;
+        envelope = undefined;
         info.textContent = `Infeasible: ${sum.reason} (the least resource any plan needs is ${fmt(sum.minimumResource ?? NaN)})`;
         return;
       }
@@ -204,8 +223,9 @@ export const smoothingView: ViewFactory = (container, host) => {
         sweepKey = s.key;
         sweep = null;
         envelope = undefined;
+        sweepBtn.textContent = 'Compute the trade-off curve (solves the instance 13 times)';
+        sweepBtn.hidden = s.points <= SWEEP_AUTO_MAX;
         if (s.points <= SWEEP_AUTO_MAX) void runSweep(s.key);
-        else sweepBtn.hidden = false;
       }
       drawCurve();
     },

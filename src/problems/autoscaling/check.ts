@@ -67,7 +67,8 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         if (!Array.isArray(pods?.[k]) || pods[k].length !== H) return fail(`services[${i}].pods.${k} has length ${pods?.[k]?.length}, expected ${H}`);
       }
       if (!(pp.lower <= pp.mean + 1e-9 * Math.abs(pp.mean) && pp.mean <= pp.upper + 1e-9 * Math.abs(pp.mean))) return fail(`services[${i}].perPod: lower ${pp.lower}, mean ${pp.mean}, upper ${pp.upper} are not ordered`);
-      if (1 - q >= 0.05 && 1 - q <= 0.95 && !(pp.planQuantile >= pp.lower * (1 - 1e-9) - 1e-12 && pp.planQuantile <= pp.upper * (1 + 1e-9) + 1e-12)) {
+      // tolerances on the magnitudes: a capacity quantile may be negative (a tiny target below a fitted negative intercept)
+      if (1 - q >= 0.05 && 1 - q <= 0.95 && !(pp.planQuantile >= pp.lower - 1e-9 * Math.abs(pp.lower) - 1e-12 && pp.planQuantile <= pp.upper + 1e-9 * Math.abs(pp.upper) + 1e-12)) {
         return fail(`services[${i}].perPod.planQuantile ${pp.planQuantile} is outside [lower, upper]`);
       }
       if (!near(pp.atFull, pp.w + pp.b)) return fail(`services[${i}].perPod.atFull ${pp.atFull} is not w + b`);
@@ -109,7 +110,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     let kWh = 0;
     for (let t = 0; t < H; t++) {
       if (cores[t]! <= 0) continue;
-      const n = Math.ceil(cores[t]! / e.serverCores - 1e-9);
+      const n = Math.max(1, Math.ceil(cores[t]! / e.serverCores - 1e-9)); // a positive load needs a server
       servers += n;
       kWh += (n * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy[t]! / cores[t]!)) * e.pue * hours) / 1000;
     }
@@ -127,11 +128,17 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       if (!hpa || !oracle) return fail('evaluation.policies lacks hpa or oracle');
       for (const p of pol) {
         if (hpa.podHours > 0 && !near(p.rrc, p.podHours / hpa.podHours)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, recomputed ${p.podHours / hpa.podHours}`);
+        if (hpa.podHours === 0 && p.rrc !== (p.podHours === 0 ? 1 : null)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, expected ${p.podHours === 0 ? 1 : null} (hpa used no pods)`);
         if (oracle.podHours > 0 && !near(p.overOracle, p.podHours / oracle.podHours - 1)) return fail(`evaluation: ${p.policy}.overOracle is ${p.overOracle}`);
         if (!near(p.kgCO2, p.kWh * e.kgCO2PerKWh)) return fail(`evaluation: ${p.policy}.kgCO2 is ${p.kgCO2}, recomputed ${p.kWh * e.kgCO2PerKWh}`);
         if (!(p.underProvisioned >= 0 && p.underProvisioned <= 1)) return fail(`evaluation: ${p.policy}.underProvisioned ${p.underProvisioned} is not a share`);
       }
-      if (oracle.underProvisionedSteps > 0 && (instance.maxUtilization ?? 0.9) >= (instance.targetUtilization ?? 0.6) && svc.every((s: any) => (s.maxPods ?? 1_000_000) >= 1_000_000)) return fail('evaluation: the oracle is under-provisioned without a maxPods bound');
+      // the oracle runs every step at the target unless maxPods caps it (the default 1,000,000 too)
+      const capped = svc.some((s: any, i: number) => {
+        const o = ev.services?.[i]?.pods?.oracle;
+        return !Array.isArray(o) || o.some((n: number) => n >= (s.maxPods ?? 1_000_000));
+      });
+      if (oracle.underProvisionedSteps > 0 && (instance.maxUtilization ?? 0.9) >= (instance.targetUtilization ?? 0.6) && !capped) return fail('evaluation: the oracle is under-provisioned though maxPods never capped it');
     }
     return { valid: true, reason: 'ok', objective: T.podHours };
   } catch (err) {

@@ -29,9 +29,15 @@ export class Relation {
 
 export const clampPods = (n: number, min: number, max: number): number => Math.min(max, Math.max(min, n));
 
-/** Pods that meet the target for `workload` (ceil with a relative guard against 12.000000001). */
+/**
+ * Pods that meet the target for `workload` (ceil with a relative guard against 12.000000001);
+ * a positive workload, however small, needs a pod (0 pods would run it at infinite utilisation).
+ */
 export function podsFor(workload: number, capacity: number, min: number, max: number): number {
   if (!(capacity > 0)) return workload > 0 ? max : min;
   const x = workload / capacity;
-  return clampPods(Math.ceil(x - 1e-9 * Math.max(1, x)), min, max);
+  // x overflows to Infinity for a capacity near 0 (1e-300): x − 1e-9·x would be NaN
+  if (x === Infinity) return max;
+  // (workload > 0, not x > 0: 5e-324 / 19 underflows to 0 and still needs a pod)
+  return clampPods(workload > 0 ? Math.max(1, Math.ceil(x - 1e-9 * Math.max(1, x))) : 0, min, max);
 }

@@ -150,6 +150,13 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
   };
 }
 
+/**
+ * Relative tolerance of "above maxUtilization": podsFor's guard (a count 1e-9 above a whole
+ * number rounds down) may run a step that far above the target, which is float noise, not
+ * under-provisioning (with maxUtilization = targetUtilization the oracle would otherwise miss).
+ */
+const UTIL_TOL = 1e-9;
+
 /** Steps of a trace with realised utilisation above maxUtilization, and the steps measured. */
 export function underProvisioned(trace: Trace, actual: ArrayLike<number | null>, rel: Relation, maxUtilization: number, jumps?: Uint8Array): { under: number; measured: number; underJumps: number } {
   let under = 0;
@@ -159,7 +166,7 @@ export function underProvisioned(trace: Trace, actual: ArrayLike<number | null>,
     const w = actual[t];
     if (w === null || w === undefined) continue;
     measured++;
-    if (rel.util(w, trace.ready[t]!) > maxUtilization * (1 + 1e-12)) { under++; if (jumps?.[t]) underJumps++; }
+    if (rel.util(w, trace.ready[t]!) > maxUtilization * (1 + UTIL_TOL)) { under++; if (jumps?.[t]) underJumps++; }
   }
   return { under, measured, underJumps };
 }
@@ -178,7 +185,7 @@ export function jumpSteps(s: Pick<ReplayService, 'actual' | 'history' | 'relatio
     if (w === null || w === undefined) continue;
     if (prev !== null) {
       const n = podsFor(prev, s.relation.atTarget, s.minPods, s.maxPods);
-      if (s.relation.util(w, n) > maxUtilization * (1 + 1e-12)) out[t] = 1;
+      if (s.relation.util(w, n) > maxUtilization * (1 + UTIL_TOL)) out[t] = 1;
     }
     prev = w;
   }
@@ -217,7 +224,8 @@ export function replay(services: ReplayService[], o: ReplayOptions): ReplayResul
   const policies: PolicyResult[] = rows.map((r) => ({
     policy: r.policy,
     podHours: r.podHours,
-    rrc: hpa > 0 ? r.podHours / hpa : r.podHours === 0 ? 1 : Infinity,
+    // hpa used no pods: 1 for a policy that used none either, null (no ratio; JSON has no Infinity) for one that did
+    rrc: hpa > 0 ? r.podHours / hpa : r.podHours === 0 ? 1 : null,
     underProvisioned: r.underProvisioned,
     underProvisionedSteps: r.underProvisionedSteps,
     underProvisionedJumps: r.underProvisionedJumps,

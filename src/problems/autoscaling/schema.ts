@@ -37,7 +37,7 @@ export const AutoscalingService = Type.Object(
 export const AutoscalingEnergy = Type.Object(
   {
     podCores: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6, errorMessage: 'must be a number in (0, 1e6]', description: 'Cores one pod occupies (default 2).' })),
-    serverCores: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e6, errorMessage: 'must be a number in (0, 1e6]', description: 'Cores of one server (default 96).' })),
+    serverCores: Type.Optional(Type.Number({ minimum: 0.001, maximum: 1e6, errorMessage: 'must be a number in 0.001..1e6 (a millicore at least: servers per step stay finite)', description: 'Cores of one server (default 96).' })),
     idleWatts: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Server power at 0 % utilisation, W (default 180).' })),
     peakWatts: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, errorMessage: 'must be a number in 0..1e6', description: 'Server power at 100 % utilisation, W (default 450).' })),
     pue: Type.Optional(Type.Number({ minimum: 1, maximum: 10, errorMessage: 'must be a number in 1..10', description: 'Power usage effectiveness of the data centre (default 1.3).' })),
@@ -122,8 +122,8 @@ export interface EnergyTotals { podHours: number; serverHours: number; kWh: numb
 export interface PolicyResult {
   policy: string;
   podHours: number;
-  /** pod-hours ÷ hpa's pod-hours (the seed's relative resource consumption). */
-  rrc: number;
+  /** pod-hours ÷ hpa's pod-hours (the seed's relative resource consumption); null when hpa used no pods and this policy did (no ratio). */
+  rrc: number | null;
   /** Share of steps with realised utilisation above maxUtilization. */
   underProvisioned: number;
   underProvisionedSteps: number;

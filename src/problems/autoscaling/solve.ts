@@ -16,6 +16,12 @@ import { leadQuantiles, phaseCategory } from './calibration.js';
 
 const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
 export const AUTOSCALING_MAX_VALUES = 2 ** 26;
+/**
+ * Most numbers one call returns (services × horizon × 8, or × 20 with evaluate): as forecast's
+ * limit (FORECAST_MAX_NUMBERS); 300 services × 100,000 steps (2.4e8 numbers) exhausted a 1 GB
+ * heap, a V8 abort instead of an error.
+ */
+export const AUTOSCALING_MAX_NUMBERS = 5 * 2 ** 25;
 /** Most HPA controller syncs one replay simulates (services × steps × step / 15 s). */
 export const AUTOSCALING_MAX_SYNCS = 2e8;
 /** Below this many observations a service's capacity is labelled "pooled" (the prior dominates). */
@@ -43,6 +49,11 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   });
   if (total > AUTOSCALING_MAX_VALUES) throw new ValidationError('services', `hold ${total} workload values in all; at most ${AUTOSCALING_MAX_VALUES} fit in one call`);
   if (H * inst.services.length > 2 ** 25) throw new ValidationError('horizon', `× ${inst.services.length} services = ${H * inst.services.length} planned values; at most ${2 ** 25} per call`);
+  // numbers returned per service and step: 4 forecast and 4 pod series, with evaluate the actual and 11 policies' pods
+  const perStep = 8 + (inst.evaluate ? 12 : 0);
+  if (H * inst.services.length * perStep > AUTOSCALING_MAX_NUMBERS) {
+    throw new ValidationError('horizon', `× ${inst.services.length} services × ${perStep} series per step = ${H * inst.services.length * perStep} numbers to return; at most ${AUTOSCALING_MAX_NUMBERS} per call (fewer services or steps)`);
+  }
   if (inst.evaluate && inst.services.length * H * Math.ceil(step / 15) > AUTOSCALING_MAX_SYNCS) {
     throw new ValidationError('horizon', `× step ${step} s × ${inst.services.length} services needs more than ${AUTOSCALING_MAX_SYNCS} HPA syncs (15 s each) to replay; shorten the horizon`);
   }

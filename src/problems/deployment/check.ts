@@ -92,9 +92,14 @@ function checkSolved(instance: any, solution: any): CheckReport {
     }
     parts += k;
   }
+  // the documented rule (docs/deployment.md): a part fits when it exceeds the room by at most
+  // 1e-9 × the largest capacity; besides, TOL of the machine's own capacity (rounding)
+  let largest = C;
+  for (const c of cap.values()) if (typeof c === 'number' && c > largest && c < Infinity) largest = c;
+  const room = 1e-9 * Math.max(1, largest) * (1 + TOL);
   for (const [b, l] of load) {
     const c = cap.get(b)!;
-    if (l > c + TOL * Math.max(1, c)) return fail(`machine ${quote(b)} holds ${l}, over its capacity ${c}`);
+    if (l > c + Math.max(TOL * Math.max(1, c), room)) return fail(`machine ${quote(b)} holds ${l}, over its capacity ${c}`);
   }
   for (let t = 1; t <= newBins; t++) if (!load.has(`new-${t}`)) return fail(`new machine "new-${t}" holds no part`);
   if (solution.parts !== parts) return fail(`parts is ${solution.parts}, recomputed ${parts}`);

@@ -117,14 +117,14 @@ export function lowerBound(model: Model): LowerBound {
         if (member[bySmallest[p]!]) SA += a[bySmallest[p]!]!;
         p++;
       }
-      PA += Math.min(c, SA);
+      PA += Math.min(c + eps, SA); // a machine holds up to its room + eps (see maxLoad)
     }
     let SC = 0;
     for (let q = 0; q < t; q++) {
       const i = bySize[q]!;
       if (s[i]! <= C + eps) SC += a[i]!;
     }
-    const g = Math.min(C, SC);
+    const g = Math.min(C + eps, SC);
     const rest = WA - PA;
     if (rest > eps * Math.max(1, t) && g > 0) {
       const N = Math.ceil(rest / g - 1e-9);
@@ -182,7 +182,12 @@ function maxLoad(w: Float64Array, minP: Int32Array, kHi: Int32Array, order: numb
     dfs(q + 1, load);
   };
   dfs(0, 0);
-  return exhausted ? cap : Math.min(cap, best);
+  // A machine holds up to cap + eps (a part fits when it exceeds the room by at most eps,
+  // docs/deployment.md); filled to within eps (the search stops there) it counts as full.
+  // Returning `best` <= cap instead under-counted a machine smaller than eps (a room of 0.2
+  // beside capacities of 1e12: the search stopped at once, with 0), and the bound claimed
+  // more new machines than the packing, which uses the tolerance, needed.
+  return exhausted || best >= cap - eps ? cap + eps : Math.min(cap + eps, best);
 }
 
 /**

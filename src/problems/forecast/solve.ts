@@ -39,6 +39,12 @@ const validator: Validator<typeof ForecastInstance> = new Validator(ForecastInst
 export const FORECAST_MAX_VALUES = 2 ** 26;
 /** Most forecast values one call returns (series × horizon). */
 export const FORECAST_MAX_OUTPUT = 2 ** 25;
+/**
+ * Most numbers one call returns (series × horizon × (1 + 2 × levels)): FORECAST_MAX_OUTPUT
+ * at the default two levels. Eight levels at that many values (5.7e8 numbers) exhausted the
+ * JS heap, a V8 abort instead of an error.
+ */
+export const FORECAST_MAX_NUMBERS = 5 * 2 ** 25;
 
 /** The methods by name at a step (auto considers all of them, in this order of preference on ties). */
 export function methodsAt(stepSec: number): ReadonlyMap<ForecastMethod, Method> {
@@ -70,6 +76,10 @@ export function validateForecast(input: unknown): asserts input is ForecastInsta
   if (total > FORECAST_MAX_VALUES) throw new ValidationError('series', `hold ${total} values in all; at most ${FORECAST_MAX_VALUES} fit in one call (split the instance)`);
   const H = horizonOf(inst);
   if (H * inst.series.length > FORECAST_MAX_OUTPUT) throw new ValidationError('horizon', `× ${inst.series.length} series = ${H * inst.series.length} forecast values; at most ${FORECAST_MAX_OUTPUT} per call`);
+  // every level adds a lower and an upper value per step: count the numbers returned
+  const L = inst.levels?.length ?? 2;
+  const numbers = H * inst.series.length * (1 + 2 * L);
+  if (numbers > FORECAST_MAX_NUMBERS) throw new ValidationError('horizon', `× ${inst.series.length} series × (mean + ${L} levels × 2 bounds) = ${numbers} numbers to return; at most ${FORECAST_MAX_NUMBERS} per call (fewer levels, series or steps)`);
 }
 
 const horizonOf = (inst: ForecastInstance) => inst.horizon ?? Math.max(1, Math.round(86400 / (inst.step ?? 300)));

@@ -31,7 +31,8 @@ export function replayAutopilot(inp: ReactiveInput, history: ArrayLike<number | 
     }
     if (peak >= 0) {
       const x = (1 + opt.margin) * relation.needed(peak);
-      tl.scaleTo(Math.min(maxPods, Math.max(minPods, Math.ceil(x - 1e-9 * Math.max(1, x)))));
+      // x is Infinity for a capacity near 0 (x − 1e-9·x would be NaN): the most pods
+      tl.scaleTo(x === Infinity ? maxPods : Math.min(maxPods, Math.max(minPods, Math.ceil(x - 1e-9 * Math.max(1, x)))));
     }
     tl.advance((t + 1) * step);
     const s = tl.takeStep();
