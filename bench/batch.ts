@@ -122,26 +122,87 @@ async function queueRun(url: string, file: string, out: string, concurrency: num
   return { total, submit, cpu: st.cpu() + wt.cpu() + ct.cpu() + (r1 - r0) };
 }
 
+/** A control of parallel capacity: one thread alone, then two at once (ms), and 2 x one / two. */
+interface Capacity { one: number; two: number; capacity: number }
+
 /**
- * How many cores this run really gets: a fixed CPU-bound loop on one thread, then on two
- * threads at once (worker_threads, as the pool uses). On an idle 2-core machine both take
- * the same time (capacity 2); on a shared one the second thread waits for a core.
+ * How many cores this run really gets, and whether the hardware scales: fixed loops on one
+ * thread, then on two threads at once (worker_threads, as the pool uses). On an idle
+ * 2-core machine both take the same time (capacity 2); on a shared one the second thread
+ * waits for a core; on cores that share what the loop needs (SMT siblings of one physical
+ * core, a memory bus) the two also slow each other down. Three loops: arithmetic (the
+ * bench's control since the first pass), random reads over 64 MB (more than the 32 MB L3
+ * cache: main memory), and short-lived objects (allocation and the young-generation GC,
+ * as the solvers do).
  */
-async function parallelCapacity(): Promise<{ one: number; two: number; capacity: number }> {
+async function parallelCapacity(): Promise<Capacity & { memory: Capacity; alloc: Capacity }> {
   const { Worker } = await import('node:worker_threads');
-  const code = `let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
-  const run = async (k: number) => {
+  const codes = {
+    arith: `let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7;`,
+    memory: `const n = (64 << 20) / 4; const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = ((i * 2654435761) >>> 0) & (n - 1); let x = 0, j = 0; for (let k = 0; k < 1.5e7; k++) { j = (a[j] ^ (k & 1023)) & (n - 1); x += j; }`,
+    alloc: `let x = 0; for (let k = 0; k < 6e7; k++) { const o = { a: k, b: [k, k + 1], c: 'x' + (k & 255) }; x += o.b.length + o.c.length; }`,
+  };
+  const run = async (code: string, k: number) => {
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: k }, () => new Promise((r) => new Worker(code, { eval: true }).once('message', r))));
+    await Promise.all(Array.from({ length: k }, () => new Promise((r) => new Worker(`${code} require('node:worker_threads').parentPort.postMessage(x);`, { eval: true }).once('message', r))));
     return performance.now() - t0;
   };
-  const one = await run(1);
-  const two = await run(2);
-  return { one: Math.round(one), two: Math.round(two), capacity: (2 * one) / two };
+  const control = async (code: string): Promise<Capacity> => {
+    const one = await run(code, 1);
+    const two = await run(code, 2);
+    return { one: Math.round(one), two: Math.round(two), capacity: +((2 * one) / two).toFixed(3) };
+  };
+  const arith = await control(codes.arith);
+  return { ...arith, memory: await control(codes.memory), alloc: await control(codes.alloc) };
 }
 
-/** The figures this goal stood at before the interrupt-budget flags (src/batch/v8-flags.ts), printed beside the new ones. */
-const PREVIOUS = { speedup: 1.26, estimate: 1.05, what: 'commit 3464968, quiet machine (load average 1.2): 1 worker 297/s, 2 workers 374/s; load-free estimate 1.05x' };
+const hasTaskset = () => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** `greenplan batch --workers 1` pinned to one core (taskset), started now; resolves when it exits. */
+function pinnedBatch(file: string, out: string, core: number): Promise<RunCpu> {
+  rmSync(out, { force: true });
+  const t0 = performance.now();
+  const p = spawn('taskset', ['-c', String(core), process.execPath, '--require', threadsProbe, bin, 'batch', file, '--out', out, '--workers', '1', '--no-progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  p.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  return new Promise((resolve, reject) => p.once('exit', (code) => {
+    const s = (performance.now() - t0) / 1000;
+    const line = err.split('\n').find((l) => l.startsWith('greenplan-threads '));
+    if (code !== 0 || !line) return reject(new Error(`pinned greenplan batch failed (${code}): ${err}`));
+    resolve({ s, ...(JSON.parse(line.slice('greenplan-threads '.length)) as Omit<RunCpu, 's'>) });
+  }));
+}
+
+/**
+ * Does the hardware scale to two cores on this very work? The same one-worker batch pinned
+ * to core 0 alone, then two copies at once, pinned to cores 0 and 1 (separate processes:
+ * nothing shared but the machine), interleaved. If the two copies took as long and as much
+ * CPU as one alone, 2 cores give 2x on this work; the batch's own speed-up is then capped
+ * by what one process does with its cores, not by the machine.
+ */
+async function pinnedScaling(file: string, dir: string, reps: number) {
+  const alone: RunCpu[] = [];
+  const pair: RunCpu[][] = [];
+  for (let k = 0; k < reps; k++) {
+    alone.push(await pinnedBatch(file, join(dir, 'pin-a.jsonl'), 0));
+    pair.push(await Promise.all([pinnedBatch(file, join(dir, 'pin-0.jsonl'), 0), pinnedBatch(file, join(dir, 'pin-1.jsonl'), 1)]));
+  }
+  const aloneS = median(alone.map((r) => r.s));
+  const pairS = median(pair.map((p) => Math.max(p[0]!.s, p[1]!.s)));
+  const aloneCpu = median(alone.map((r) => r.cpu));
+  const pairCpu = median(pair.flatMap((p) => p.map((r) => r.cpu)));
+  const aloneWorkers = alone.every((r) => r.workers !== undefined) ? median(alone.map((r) => r.workers!)) : undefined;
+  const pairWorkers = pair.every((p) => p.every((r) => r.workers !== undefined)) ? median(pair.flatMap((p) => p.map((r) => r.workers!))) : undefined;
+  return {
+    aloneSeconds: +aloneS.toFixed(2), pairSeconds: +pairS.toFixed(2), scaling: +((2 * aloneS) / pairS).toFixed(2),
+    aloneCpuSeconds: +aloneCpu.toFixed(2), pairCpuSecondsEach: +pairCpu.toFixed(2), cpuRatio: +(pairCpu / aloneCpu).toFixed(3),
+    aloneWorkerSeconds: aloneWorkers === undefined ? undefined : +aloneWorkers.toFixed(2), pairWorkerSecondsEach: pairWorkers === undefined ? undefined : +pairWorkers.toFixed(2),
+    runs: { alone: alone.map((r) => [+r.s.toFixed(2), +r.cpu.toFixed(2)]), pair: pair.map((p) => p.map((r) => [+r.s.toFixed(2), +r.cpu.toFixed(2)])) },
+  };
+}
+
+/** The figures this goal stood at after the fourth pass (docs/batch.md), printed beside the new ones. */
+const PREVIOUS = { speedup: 1.4, estimate: 1.35, what: 'commit 18130d9 (fourth pass), load average 1.3: 1 worker 384/s, 2 workers 535/s; CPU per instance 3.07 / 3.40 ms; load-free estimate 1.35x' };
 
 export async function benchBatch(o: { quick: boolean; log: (s: string) => void }) {
   const { log } = o;
@@ -154,6 +215,7 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   const out = join(dir, 'results.jsonl');
   const cap = await parallelCapacity();
   log(`control: the same CPU-bound loop on 1 thread ${cap.one} ms, on 2 threads at once ${cap.two} ms: ${cap.capacity.toFixed(2)} cores free for this run (2.00 on an idle 2-core machine; the batch speed-up cannot exceed it)`);
+  log(`control, memory-bound (random reads over 64 MB, past the L3 cache): ${cap.memory.one} ms alone, ${cap.memory.two} ms two at once: ${cap.memory.capacity.toFixed(2)}; allocation-bound (short-lived objects, young-generation GC): ${cap.alloc.one} / ${cap.alloc.two} ms: ${cap.alloc.capacity.toFixed(2)}`);
   const loadBefore = loadavg();
   log(`${note}; ${availableParallelism()} cores; load average before: ${loadBefore.map((x) => x.toFixed(2)).join(' ')} (the machine is shared: figures vary with the other jobs on it); median of ${reps} run(s)`);
 
@@ -178,6 +240,12 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
       if (lines !== n) throw new Error(`batch wrote ${lines} lines, not ${n}`);
     }
   }
+  // step 1 of the fifth pass (docs/batch.md): does the machine itself scale on this work?
+  const scaling = availableParallelism() >= 2 && hasTaskset() ? await pinnedScaling(file, dir, reps) : undefined;
+  if (scaling) {
+    log(`hardware: one-worker batch pinned to core 0 alone ${scaling.aloneSeconds} s (${scaling.aloneCpuSeconds} CPU s), two copies at once on cores 0 and 1 ${scaling.pairSeconds} s (${scaling.pairCpuSecondsEach} CPU s each): ` +
+      `${scaling.scaling}x the throughput of one (2.00 = the machine scales), CPU per copy x${scaling.cpuRatio} (1.000 = the copies do not slow each other down)`);
+  } else log('NOTICE: taskset not found or a single core: the hardware-scaling control is skipped');
   const pool = new Map<number, number>();
   const poolCpu = new Map<number, number>();
   const med = (runs: RunCpu[], k: keyof RunCpu) => (runs.every((r) => r[k] !== undefined) ? median(runs.map((r) => r[k]!)) : undefined);
@@ -216,6 +284,10 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
       `CPU per instance ${row(1).cpuMsPerInstance} ms (1 worker), ${row(2).cpuMsPerInstance} ms (2 workers); cores used ${row(1).cores} and ${row(2).cores}; ` +
       `${row(2).instancesPerCpuSecond} instances per CPU second with 2 workers: at most ${(2 * (row(2).instancesPerCpuSecond as number)).toFixed(1)}/s on 2 idle cores`,
   );
+  // the ceiling on 2 cores: the 2-worker run takes at least half its CPU seconds; 2 x T1 / C2 is its ratio if both cores were busy from process start to exit
+  const ceiling = (2 * pool.get(1)!) / poolCpu.get(2)!;
+  goals.push(`ceiling on ${availableParallelism()} cores: 2 x (1 worker's wall time) / (2 workers' CPU seconds) = 2 x ${pool.get(1)!.toFixed(2)} / ${poolCpu.get(2)!.toFixed(2)} = ${ceiling.toFixed(2)}x: the ratio if the 2-worker run kept both cores busy from process start to exit (T1 is a wall time: on a busy machine it includes waiting for a core, so this holds on an idle one; the load-free estimate below uses CPU seconds only)` +
+    (scaling ? `; the machine itself scales ${scaling.scaling}x (two pinned one-worker copies at once against one; CPU per copy x${scaling.cpuRatio})` : ''));
   goals.push(`goal: >= 1.8x with 2 workers on 2 cores: ${sp2.toFixed(2)}x ${sp2 >= 1.8 ? 'MET' : 'NOT MET'} (previous: ${PREVIOUS.speedup}x, ${PREVIOUS.what}) (wall times, load average ${loadBefore[0]!.toFixed(1)}); CPU per instance with 2 workers / with 1: ${cpuRatio.toFixed(2)}` +
     (pw1 && pw2 && estimate ? `; CPU of a run per second of its workers' CPU: ${pw1.toFixed(2)} with 1 worker, ${pw2.toFixed(2)} with 2 (1.00 = the pool and V8's helper threads cost nothing); load-free estimate 2 x workers' CPU (1 worker) / CPU (2 workers): ${estimate.toFixed(2)}x (previous ${PREVIOUS.estimate}x)` : ''));
 
@@ -252,5 +324,5 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   log(`load average after: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
   for (const g of goals) log(g);
   rmSync(dir, { recursive: true, force: true });
-  return { goals, parallelCapacity: cap, loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadAfter.map((x) => +x.toFixed(2)) }, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
+  return { goals, parallelCapacity: cap, hardwareScaling: scaling, loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadAfter.map((x) => +x.toFixed(2)) }, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
 }

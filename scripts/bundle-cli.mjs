@@ -6,7 +6,9 @@
 //   dist/cli/solve-main.js: that command alone), which the bin runs for it: without the
 //   other commands and the library's API (and the Node modules they import, zlib, streams,
 //   worker threads) a new process that solves starts about 10 ms of CPU sooner
-//   (docs/smoothing.md, "Speed of a new process").
+//   (docs/smoothing.md, "Speed of a new process"). `greenplan batch` likewise,
+//   dist/cli/greenplan-batch.js (from dist/cli/batch-main.js): its main thread solves
+//   nothing, so it loads no solver (docs/batch.md, "Fifth pass").
 // - TypeBox and commander are bundled (commander through a `require` made by
 //   createRequire: it is CommonJS; loading it from node_modules cost a new process about
 //   7 ms of CPU, resolution and its module wrapper included). The other npm dependencies
@@ -63,4 +65,5 @@ const bundle = (entry, outfile) =>
 
 await bundle('dist/cli/main.js', 'dist/cli/greenplan.js');
 await bundle('dist/cli/solve-main.js', 'dist/cli/greenplan-solve.js');
+await bundle('dist/cli/batch-main.js', 'dist/cli/greenplan-batch.js');
 await bundle('dist/batch/task.js', 'dist/batch/task.bundle.js');

@@ -148,10 +148,26 @@ describe('greenplan solve through its own entry (dist/cli/greenplan-solve.js)', 
   });
 });
 
+describe('greenplan batch through its own entry (dist/cli/greenplan-batch.js)', () => {
+  it('prints, writes and exits as the whole CLI does', () => {
+    const whole = new URL('../dist/cli/greenplan.js', import.meta.url).pathname;
+    const jsonl = join(dir, 'entry-batch.jsonl');
+    writeFileSync(jsonl, `${JSON.stringify(example)}\n${JSON.stringify({ ...example, alpha: -1 })}\nnot json\n`);
+    const cases = [['batch', '--help'], ['batch'], ['batch', jsonl, '--workers', '1', '--no-progress'], ['batch', jsonl, '--workers', '0'], ['batch', join(dir, 'none.jsonl')], ['batch', jsonl, '--v8-flags', '--single-threaded'], ['batch', jsonl, '--bogus']];
+    for (const args of cases) {
+      const a = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+      const b = spawnSync(process.execPath, [whole, ...args], { encoding: 'utf8' });
+      // the summary gives the run's own time and rate
+      const norm = (s: string) => s.replace(/ in [\d.]+ s \([\d.]+\/s\)/g, ' in T s (R/s)').split('\n').map((l) => l.replace(/"ms":[\d.]+/g, '"ms":0')).sort().join('\n');
+      expect({ args, out: norm(a.stdout), err: norm(a.stderr), status: a.status }).toEqual({ args, out: norm(b.stdout), err: norm(b.stderr), status: b.status });
+    }
+  });
+});
+
 describe('bin/greenplan.js', () => {
   // a package layout whose dist/ links to the real one, with or without the bundles (the
-  // whole CLI's and `solve`'s own, both given the same text)
-  const bundles = ['greenplan.js', 'greenplan-solve.js'];
+  // whole CLI's, `solve`'s and `batch`'s own, all given the same text)
+  const bundles = ['greenplan.js', 'greenplan-solve.js', 'greenplan-batch.js'];
   const layout = (bundle?: string) => {
     const root = mkdtempSync(join(tmpdir(), 'greenplan-bin-'));
     const real = new URL('../', import.meta.url).pathname;
@@ -176,8 +192,16 @@ describe('bin/greenplan.js', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).properties.problem).toBeDefined();
   });
+  it('runs tsc\'s batch entry when its bundle is absent', () => {
+    const jsonl = join(dir, 'bin-batch.jsonl');
+    writeFileSync(jsonl, `${readFileSync(example, 'utf8').replace(/\s*\n\s*/g, ' ')}\n`);
+    const r = spawnSync(process.execPath, [layout(), 'batch', jsonl, '--workers', '1', '--no-progress'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const line = JSON.parse(r.stdout.trim()) as { id: string; status: string; solution: { objective: number } };
+    expect([line.id, line.status, line.solution.objective]).toEqual(['1', 'solved', 22]);
+  });
   it('does not hide a module the bundle itself cannot find', () => {
-    for (const args of [['solve', example], ['schema', 'smoothing']]) {
+    for (const args of [['solve', example], ['schema', 'smoothing'], ['batch', example]]) {
       const r = spawnSync(process.execPath, [layout("import 'greenplan-no-such-package';\n"), ...args], { encoding: 'utf8' });
       expect(r.status).not.toBe(0);
       expect(r.stdout).toBe('');

@@ -11,7 +11,7 @@ describe('npm package', () => {
   it('ships the WASM binary, the compiled API, the CLI and the bundled data, and no tests', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'dist/worker/node.js', 'dist/worker/browser.js', 'dist/worker/serve-browser.js', 'bin/greenplan.js', 'dist/cli/greenplan.js', 'dist/cli/greenplan-solve.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
+    for (const f of ['build/greenplan.wasm', 'dist/node.js', 'dist/browser.js', 'dist/index.d.ts', 'dist/worker/node.js', 'dist/worker/browser.js', 'dist/worker/serve-browser.js', 'bin/greenplan.js', 'dist/cli/greenplan.js', 'dist/cli/greenplan-solve.js', 'dist/cli/greenplan-batch.js', 'data/tianchi-apps.csv', 'package.json', 'README.md']) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('assembly/') || f.startsWith('node_modules/'))).toBe(false);

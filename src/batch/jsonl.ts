@@ -83,7 +83,8 @@ export function openSource(input: string, stdin: Readable = process.stdin): Batc
   // counted only when asked (the progress view): without it, the file is read once
   let total: Promise<number> | undefined;
   return {
-    items: jsonlItems(createReadStream(input)),
+    // read in 1 MB chunks (not 64 KB): fewer reads and line joins for the main thread, still bounded
+    items: jsonlItems(createReadStream(input, { highWaterMark: 1 << 20 })),
     get total() {
       return (total ??= countLines(input));
     },

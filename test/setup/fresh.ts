@@ -43,5 +43,5 @@ export function ensureDist(): void {
   if (outputs.length === 0 || inputs > oldest(outputs)) npmRun('build:ts');
   // the CLI bundle (bin/greenplan.js runs it), from dist/ and its build script
   const bundleInputs = Math.max(newest(dist, (p) => p.endsWith('greenplan.js')), statSync(join(root, 'scripts/bundle-cli.mjs')).mtimeMs);
-  if (bundleInputs > oldest([join(dist, 'cli/greenplan.js'), join(dist, 'cli/greenplan-solve.js')])) npmRun('build:cli');
+  if (bundleInputs > oldest([join(dist, 'cli/greenplan.js'), join(dist, 'cli/greenplan-solve.js'), join(dist, 'cli/greenplan-batch.js')])) npmRun('build:cli');
 }
