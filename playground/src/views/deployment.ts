@@ -26,7 +26,7 @@ function machineAxis(opts: ReturnType<typeof lineOpts>, machines: string[], widt
   let height = 12;
   let level = 0;
   const axis = opts.axes![0]!;
-  axis.label = cut ? 'machine (names cut: hover a bar for the full name)' : 'machine';
+  axis.label = cut ? 'machine (hover: full name)' : 'machine';
   axis.values = (_u, ticks) => ticks.map((t) => labels[t] ?? '');
   axis.incrs = INT_INCRS;
   axis.space = (u, _i, _min, _max, plotDim) => {
