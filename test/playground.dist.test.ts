@@ -164,6 +164,48 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
 
+  it('smoothing charts label their axes in the units the instance states (step length, cores/pods), neutral where it states none', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const labels = async () => {
+      await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+      return page.$$eval('#view .chart', (cs) => cs.map((c) => [(c as HTMLElement).dataset.xLabel, (c as HTMLElement).dataset.yLabel]));
+    };
+    // the Tianchi apps: the step's length is given (881.63 s), the unit is not
+    expect(await labels()).toEqual([
+      ['hours (0 = plan start)', 'resource units (the demand\'s unit)'],
+      ['variation (Σ weight × |change|, resource units)', 'unit-hours reserved (resource units × hours)'],
+    ]);
+    // nothing given: steps and the demand's own unit
+    let before = await run(page);
+    await typeInstance(page, '{ "problem": "smoothing", "alpha": 0.5, "scenarios": [ { "name": "svc", "demand": [3, 1, 4, 1, 5, 9, 2, 6] } ] }');
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await labels()).toEqual([
+      ['time step (0 = the series\' first)', 'resource units (the demand\'s unit)'],
+      ['variation (Σ weight × |change|, resource units)', 'resource (Σ plan: units × steps)'],
+    ]);
+    // pods of 4 cores, one-minute steps (8 minutes: drawn in minutes)
+    before = await run(page);
+    await typeInstance(page, '{ "problem": "smoothing", "alpha": 0.5, "energy": { "unit": "pods", "podCores": 4, "step": 60 }, "scenarios": [ { "name": "svc", "demand": [3, 1, 4, 1, 5, 9, 2, 6] } ] }');
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await labels()).toEqual([
+      ['minutes (0 = plan start)', 'pods (4 cores each)'],
+      ['variation (Σ weight × |change|, pods)', 'pod-hours reserved'],
+    ]);
+    // servers, no step: the unit named, time in steps
+    before = await run(page);
+    await typeInstance(page, '{ "problem": "smoothing", "energy": { "unit": "servers" }, "scenarios": [ { "demand": [3, 1, 4, 1, 5, 9, 2, 6] } ] }');
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await labels()).toEqual([
+      ['time step (0 = the series\' first)', 'servers'],
+      ['variation (Σ weight × |change|, servers)', 'server-steps reserved'],
+    ]);
+    await page.close();
+  });
+
   it('restores the instance from a share URL in a new page', async () => {
     const page = await open();
     await ended(page, 0);

@@ -44,6 +44,9 @@ export function chartBox(parent: HTMLElement, title: string, file: string): Char
       box.plot?.destroy();
       const width = Math.max(300, body.clientWidth || parent.clientWidth - 20);
       box.plot = new uPlot({ width, height, ...opts }, data, body);
+      // the axes' labels (drawn on the canvas) for the page's tests and assistive reading
+      el.dataset.xLabel = String(opts.axes?.[0]?.label ?? '');
+      el.dataset.yLabel = String(opts.axes?.[1]?.label ?? '');
       ro?.disconnect();
       ro = new ResizeObserver(() => {
         const w = Math.max(300, body.clientWidth);
