@@ -173,8 +173,8 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     };
     // the Tianchi apps: the step's length is given (881.63 s), the unit is not
     expect(await labels()).toEqual([
-      ['hours (0 = plan start)', 'resource units (the demand\'s unit)'],
-      ['variation (Σ weight × |change|, resource units)', 'unit-hours reserved (resource units × hours)'],
+      ['hours (0 = plan start)', 'resource units (as given)'],
+      ['units changed (weighted Σ |Δ|)', 'reserved unit-hours'],
     ]);
     // nothing given: steps and the demand's own unit
     let before = await run(page);
@@ -182,8 +182,8 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.click('[data-testid=solve]');
     expect(await ended(page, before)).toBe('done');
     expect(await labels()).toEqual([
-      ['time step (0 = the series\' first)', 'resource units (the demand\'s unit)'],
-      ['variation (Σ weight × |change|, resource units)', 'resource (Σ plan: units × steps)'],
+      ['time steps (0 = first)', 'resource units (as given)'],
+      ['units changed (weighted Σ |Δ|)', 'reserved unit-steps'],
     ]);
     // pods of 4 cores, one-minute steps (8 minutes: drawn in minutes)
     before = await run(page);
@@ -192,7 +192,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await ended(page, before)).toBe('done');
     expect(await labels()).toEqual([
       ['minutes (0 = plan start)', 'pods (4 cores each)'],
-      ['variation (Σ weight × |change|, pods)', 'pod-hours reserved'],
+      ['pods changed (weighted Σ |Δ|)', 'reserved pod-hours'],
     ]);
     // servers, no step: the unit named, time in steps
     before = await run(page);
@@ -200,8 +200,8 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.click('[data-testid=solve]');
     expect(await ended(page, before)).toBe('done');
     expect(await labels()).toEqual([
-      ['time step (0 = the series\' first)', 'servers'],
-      ['variation (Σ weight × |change|, servers)', 'server-steps reserved'],
+      ['time steps (0 = first)', 'servers'],
+      ['servers changed (weighted Σ |Δ|)', 'reserved server-steps'],
     ]);
     await page.close();
   });

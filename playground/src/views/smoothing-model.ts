@@ -32,7 +32,8 @@ export interface SmoothingSummary {
  * block may say how long a step lasts (`step`, seconds) and what one unit of demand is
  * (`unit`: cores, pods of `podCores` cores, servers of `serverCores` cores). Where it says
  * neither, the labels stay neutral (steps, the demand's own unit): the energy model's
- * defaults (300 s, cores) are what its figures assume, not what the data says.
+ * defaults (300 s, cores) are what its figures assume, not what the data says. Short
+ * enough for a 390 px window (a unit is the demand's own where none is named).
  */
 export interface SmoothingAxes {
   /** plan chart, x: step t is drawn at t × timeScale */
@@ -58,16 +59,16 @@ export function smoothingAxes(inst: any, steps: number): SmoothingAxes {
   const units = unit ? (typeof cores === 'number' ? `${unit} (${cores} cores each)` : unit) : undefined;
   const one = unit ? unit.slice(0, -1) : undefined; // core, pod, server
   const minutes = step !== undefined && steps * step <= MINUTES_UP_TO_S;
-  const time = step === undefined ? 'time step (0 = the series\' first)' : `${minutes ? 'minutes' : 'hours'} (0 = plan start)`;
+  const time = step === undefined ? 'time steps (0 = first)' : `${minutes ? 'minutes' : 'hours'} (0 = plan start)`;
   const timeScale = step === undefined ? 1 : step / (minutes ? 60 : 3600);
   return {
     time,
     timeScale,
-    level: units ?? 'resource units (the demand\'s unit)',
-    variation: `variation (Σ weight × |change|, ${unit ?? 'resource units'})`,
+    level: units ?? 'resource units (as given)',
+    variation: `${unit ?? 'units'} changed (weighted Σ |Δ|)`,
     total: step !== undefined
-      ? (one ? `${one}-hours reserved` : 'unit-hours reserved (resource units × hours)')
-      : (one ? `${one}-steps reserved` : 'resource (Σ plan: units × steps)'),
+      ? `reserved ${one ?? 'unit'}-hours`
+      : `reserved ${one ?? 'unit'}-steps`,
     totalScale: step !== undefined ? step / 3600 : 1,
   };
 }
