@@ -87,6 +87,28 @@ describe('autoscaling', () => {
     expect(checkAutoscaling(example, null).valid).toBe(false);
   });
 
+  it('the checker refuses 0 pods for a positive forecast, however small (the solver gives it a pod; review)', async () => {
+    // a tiny workload (1e-16 per step, a capacity of ~1200 per pod) with minPods 0: the solver plans 1 pod every step
+    const s0 = example.services[0];
+    const tinyInst = (combine?: string) => ({ problem: 'autoscaling', step: 3600, horizon: 24, risk: 'balanced', ...(combine ? { combine } : {}), services: [{ name: 'tiny', workload: s0.workload.map((x: number) => x * 1e-20), observations: s0.observations, minPods: 0, maxPods: 10 }] });
+    for (const combine of [undefined, 'joint']) {
+      const inst = tinyInst(combine);
+      const sol = (await solve(inst)) as AutoscalingSolution;
+      const g = sol.services[0]!;
+      expect(g.forecast.mean.every((x) => x > 0)).toBe(true);
+      expect(g.pods.saving.every((n) => n === 1) && g.pods.plan.every((n) => n === 1)).toBe(true);
+      expect(checkAutoscaling(inst, sol).valid).toBe(true);
+      const bad = (f: (s: any) => void) => { const c = structuredClone(sol); f(c); return checkAutoscaling(inst, c); };
+      expect(bad((s) => { s.services[0].pods.saving[0] = 0; }).reason, combine).toMatch(/pods.saving\[0\]/);
+      // the whole plan at 0 pods, its totals recomputed (0): a plan that runs the workload on nothing
+      expect(bad((s) => {
+        for (const k of ['saving', 'plan', 'safe', 'unsmoothed']) s.services[0].pods[k].fill(0);
+        s.services[0].pods.unsmoothedCost = 0;
+        for (const k of Object.keys(s.totals)) if (typeof s.totals[k] === 'number') s.totals[k] = 0;
+      }).valid, combine).toBe(false);
+    }
+  });
+
   const base = () => structuredClone(example);
   const cases: [string, (i: any) => void, string, RegExp][] = [
     ['negative workload', (i) => { i.services[1].workload[3] = -1; }, 'services[1].workload[3]', /number >= 0/],
