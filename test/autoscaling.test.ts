@@ -109,6 +109,20 @@ describe('autoscaling', () => {
     }
   });
 
+  it('the autopilot baseline gives a positive workload, however small, a pod too (review: it planned 0 pods, every step under-provisioned, while hpa and the oracle had one)', async () => {
+    const obs3 = [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 60 }, { utilization: 0.5, workloadPerPod: 50 }];
+    const inst = { problem: 'autoscaling', step: 3600, horizon: 4, evaluate: true, services: [{ name: 's', workload: Array(8).fill(1e-8), observations: obs3, minPods: 0 }] };
+    const ev = ((await solve(inst)) as AutoscalingSolution).evaluation!;
+    expect(Array.from(ev.services[0]!.pods.oracle)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(ev.services[0]!.pods.autopilot)).toEqual([1, 1, 1, 1]);
+    expect(ev.policies.find((p) => p.policy === 'autopilot')!.underProvisionedSteps).toBe(0);
+    // and none for no workload (minPods 0)
+    const idle = structuredClone(inst);
+    idle.services[0]!.workload = Array(8).fill(0);
+    const ev0 = ((await solve(idle)) as AutoscalingSolution).evaluation!;
+    expect(Array.from(ev0.services[0]!.pods.autopilot)).toEqual([0, 0, 0, 0]);
+  });
+
   const base = () => structuredClone(example);
   const cases: [string, (i: any) => void, string, RegExp][] = [
     ['negative workload', (i) => { i.services[1].workload[3] = -1; }, 'services[1].workload[3]', /number >= 0/],
