@@ -34,6 +34,26 @@ export function groups(): Group[] {
   return out;
 }
 
+/**
+ * The services of origin k (0 = the last horizon of every series held out, 1 = the one before, …):
+ * each series' history window and held-out horizon, and its per-pod pairs (real ones from its
+ * history window only; else generated, sized from the whole series' mean: sizing only). Series
+ * with no known value before the horizon are left out. Also used by bench/replan-exp.ts.
+ */
+export function originServices(g: Group, k: number): { name: string; workload: (number | null)[]; observations: Pairs }[] {
+  return g.series.map((s, i) => {
+    const end = s.values.length - k * g.horizon;
+    const start = Math.max(0, end - g.horizon - g.history);
+    const values = s.values.slice(start, end);
+    const observations = s.pairs ? s.pairs(start, end - g.horizon) : generatedObservations(s.values, 1000 * i + 7).obs;
+    return { name: s.name, workload: values, observations };
+  }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
+}
+
+/** Steps with a known workload in the held-out horizons of `services`. */
+export const measuredSteps = (services: { workload: (number | null)[] }[], horizon: number): number =>
+  services.reduce((m, s) => m + s.workload.slice(-horizon).filter((x) => x !== null).length, 0);
+
 /** The bench's setting of the forecast policies, and the ones it is compared with (same data, same run). */
 export const SETTING = { combine: 'joint', nowcast: true, calibrate: 'lead', topUp: true } as const;
 const VARIANTS = [
@@ -46,7 +66,7 @@ const VARIANTS = [
 
 interface Acc { podHours: number; under: number; measured: number; actions: number; kWh: number; kgCO2: number }
 const DIAG = ['hpa', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa'];
-const POL = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle'];
+export const POL = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle'];
 
 export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
   const { log } = o;
@@ -70,15 +90,8 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
     const origins = o.quick ? Math.min(2, g.origins) : g.origins;
     let ms = 0;
     for (let k = 0; k < origins; k++) {
-      const services = g.series.map((s, i) => {
-        const end = s.values.length - k * g.horizon;
-        const start = Math.max(0, end - g.horizon - g.history);
-        const values = s.values.slice(start, end);
-        // real pairs: the series' own, from its history window only; else generated, sized from the whole series' mean (sizing only)
-        const observations = s.pairs ? s.pairs(start, end - g.horizon) : generatedObservations(s.values, 1000 * i + 7).obs;
-        return { name: s.name, workload: values, observations };
-      }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
-      const measured = services.reduce((m, s) => m + s.workload.slice(-g.horizon).filter((x) => x !== null).length, 0);
+      const services = originServices(g, k);
+      const measured = measuredSteps(services, g.horizon);
       const base = { problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery: replan(g.step) } as const;
       const t0 = performance.now();
       const sol = (await solve({ ...base, ...SETTING })) as AutoscalingSolution;

@@ -12,10 +12,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { solve, type AutoscalingSolution } from '../src/node.js';
-import { generatedObservations } from '../test/helpers/autoscaling-data.js';
-import { groups, replan, SETTING } from './autoscaling.js';
+import { groups, measuredSteps, originServices, POL, replan, SETTING } from './autoscaling.js';
 
-const POL = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle'];
 interface Acc { podHours: number; under: number; jumps: number; measured: number }
 interface Result { group: string; replanEvery: string; opts: Record<string, unknown>; origins: number; ms: number[]; jumpSteps: number; acc: Record<string, Acc> }
 
@@ -59,14 +57,8 @@ if (ci >= 0) {
     let jumpSteps = 0;
     for (let k = 0; k < g.origins; k++) {
       // exactly the bench's instances (bench/autoscaling.ts)
-      const services = g.series.map((s, i) => {
-        const end = s.values.length - k * g.horizon;
-        const start = Math.max(0, end - g.horizon - g.history);
-        const values = s.values.slice(start, end);
-        const observations = s.pairs ? s.pairs(start, end - g.horizon) : generatedObservations(s.values, 1000 * i + 7).obs;
-        return { name: s.name, workload: values, observations };
-      }).filter((s) => s.workload.length > g.horizon + 1 && s.workload.slice(0, s.workload.length - g.horizon).some((x) => x !== null));
-      const measured = services.reduce((m, s) => m + s.workload.slice(-g.horizon).filter((x) => x !== null).length, 0);
+      const services = originServices(g, k);
+      const measured = measuredSteps(services, g.horizon);
       const replanEvery = R === 'hourly' ? replan(g.step) : Number(R);
       const t0 = performance.now();
       const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery, ...SETTING, ...extra })) as AutoscalingSolution;

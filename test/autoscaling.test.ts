@@ -87,6 +87,42 @@ describe('autoscaling', () => {
     expect(checkAutoscaling(example, null).valid).toBe(false);
   });
 
+  it('the checker refuses 0 pods for a positive forecast, however small (the solver gives it a pod; review)', async () => {
+    // a tiny workload (1e-16 per step, a capacity of ~1200 per pod) with minPods 0: the solver plans 1 pod every step
+    const s0 = example.services[0];
+    const tinyInst = (combine?: string) => ({ problem: 'autoscaling', step: 3600, horizon: 24, risk: 'balanced', ...(combine ? { combine } : {}), services: [{ name: 'tiny', workload: s0.workload.map((x: number) => x * 1e-20), observations: s0.observations, minPods: 0, maxPods: 10 }] });
+    for (const combine of [undefined, 'joint']) {
+      const inst = tinyInst(combine);
+      const sol = (await solve(inst)) as AutoscalingSolution;
+      const g = sol.services[0]!;
+      expect(g.forecast.mean.every((x) => x > 0)).toBe(true);
+      expect(g.pods.saving.every((n) => n === 1) && g.pods.plan.every((n) => n === 1)).toBe(true);
+      expect(checkAutoscaling(inst, sol).valid).toBe(true);
+      const bad = (f: (s: any) => void) => { const c = structuredClone(sol); f(c); return checkAutoscaling(inst, c); };
+      expect(bad((s) => { s.services[0].pods.saving[0] = 0; }).reason, combine).toMatch(/pods.saving\[0\]/);
+      // the whole plan at 0 pods, its totals recomputed (0): a plan that runs the workload on nothing
+      expect(bad((s) => {
+        for (const k of ['saving', 'plan', 'safe', 'unsmoothed']) s.services[0].pods[k].fill(0);
+        s.services[0].pods.unsmoothedCost = 0;
+        for (const k of Object.keys(s.totals)) if (typeof s.totals[k] === 'number') s.totals[k] = 0;
+      }).valid, combine).toBe(false);
+    }
+  });
+
+  it('the autopilot baseline gives a positive workload, however small, a pod too (review: it planned 0 pods, every step under-provisioned, while hpa and the oracle had one)', async () => {
+    const obs3 = [{ utilization: 0.4, workloadPerPod: 40 }, { utilization: 0.6, workloadPerPod: 60 }, { utilization: 0.5, workloadPerPod: 50 }];
+    const inst = { problem: 'autoscaling', step: 3600, horizon: 4, evaluate: true, services: [{ name: 's', workload: Array(8).fill(1e-8), observations: obs3, minPods: 0 }] };
+    const ev = ((await solve(inst)) as AutoscalingSolution).evaluation!;
+    expect(Array.from(ev.services[0]!.pods.oracle)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(ev.services[0]!.pods.autopilot)).toEqual([1, 1, 1, 1]);
+    expect(ev.policies.find((p) => p.policy === 'autopilot')!.underProvisionedSteps).toBe(0);
+    // and none for no workload (minPods 0)
+    const idle = structuredClone(inst);
+    idle.services[0]!.workload = Array(8).fill(0);
+    const ev0 = ((await solve(idle)) as AutoscalingSolution).evaluation!;
+    expect(Array.from(ev0.services[0]!.pods.autopilot)).toEqual([0, 0, 0, 0]);
+  });
+
   const base = () => structuredClone(example);
   const cases: [string, (i: any) => void, string, RegExp][] = [
     ['negative workload', (i) => { i.services[1].workload[3] = -1; }, 'services[1].workload[3]', /number >= 0/],

@@ -93,6 +93,18 @@ describe('batch input', () => {
     expect(r.error!.message).toMatch(/deeper than 256 levels/);
     expect(await solveTask({ json: '{"a":' })).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', path: '', message: expect.stringContaining('not valid JSON') } });
   });
+  it('an envelope line ({ id, instance }, parsed on the main thread) is read by the same JSON limits as a plain line (review: it was JSON.parse, and the nesting refusal became a schema error)', async () => {
+    const dir = tmp();
+    const deep = `{"problem":"smoothing","scenarios":[{"demand":${'['.repeat(300)}${']'.repeat(300)}}]}`;
+    writeFileSync(join(dir, 'deep.jsonl'), `{"id":"e","instance":${deep}}\n{"id":"f","instance":{"problem":"knapsack"}}\n`);
+    const items = await collect(openSource(join(dir, 'deep.jsonl')).items);
+    expect(items[0]).toMatchObject({ id: '1', result: { status: 'invalid', error: { code: 'invalid-input', path: expect.stringMatching(/^instance\.scenarios\[0\]\.demand/) } } });
+    expect(items[0]!.result!.error!.message).toMatch(/deeper than 256 levels \(in line 1\)$/);
+    expect(items[1]).toMatchObject({ id: 'f', task: { instance: { problem: 'knapsack' } } });
+    // a syntax error keeps its message
+    writeFileSync(join(dir, 'bad.jsonl'), '{"id":"e","instance": nope\n');
+    expect((await collect(openSource(join(dir, 'bad.jsonl')).items))[0]).toMatchObject({ id: '1', result: { status: 'invalid', error: { code: 'invalid-input', path: '', message: expect.stringMatching(/^line 1 is not valid JSON: /) } } });
+  });
   it('envelopes: { id, instance } or { id, json }, never an object with a problem field', () => {
     expect(envelopeOf({ id: 'a', instance: 1 })).toEqual({ id: 'a', instance: 1 });
     expect(envelopeOf({ id: 3, json: '{}' })).toEqual({ id: '3', json: '{}' });

@@ -5,7 +5,8 @@ import { createReadStream, readdirSync, statSync, openSync, writeSync, closeSync
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { GreenplanError } from '../core/errors.js';
+import { GreenplanError, asGreenplanError } from '../core/errors.js';
+import { parseJsonText } from '../core/json.js';
 import { envelopeOf, type PoolItem, type PoolResult } from './pool.js';
 import { BATCH_STATUSES, type BatchStatus } from './types.js';
 import type { CheckReport } from '../problems/types.js';
@@ -130,9 +131,12 @@ async function* jsonlItems(stream: AsyncIterable<Buffer | string>): AsyncGenerat
     }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      // the JSON limits of `greenplan solve` too (src/core/json.ts): the envelope's instance
+      // reaches the worker as an object, never read by them again
+      value = parseJsonText(text, `line ${line.n}`);
     } catch (e) {
-      yield { id, result: { status: 'invalid', ms: 0, error: { code: 'invalid-input', path: '', message: `line ${line.n} is not valid JSON: ${(e as Error).message}` } } };
+      const g = asGreenplanError(e);
+      yield { id, result: { status: 'invalid', ms: 0, error: { code: g.code, path: g.path, message: g.message } } };
       continue;
     }
     const env = envelopeOf(value);

@@ -41,7 +41,14 @@ export function ensureDist(): void {
   const outputs = existsSync(dist) ? [join(dist, 'index.js'), join(dist, 'node.js'), join(dist, 'browser.js'), join(dist, 'cli/main.js')] : [];
   // oldest output vs newest input; any missing output counts as stale
   if (outputs.length === 0 || inputs > oldest(outputs)) npmRun('build:ts');
-  // the CLI bundle (bin/greenplan.js runs it), from dist/ and its build script
-  const bundleInputs = Math.max(newest(dist, (p) => p.endsWith('greenplan.js')), statSync(join(root, 'scripts/bundle-cli.mjs')).mtimeMs);
-  if (bundleInputs > oldest([join(dist, 'cli/greenplan.js'), join(dist, 'cli/greenplan-solve.js'), join(dist, 'cli/greenplan-batch.js')])) npmRun('build:cli');
+  // the CLI bundles (bin/greenplan.js runs them) and the batch thread's, from dist/ (without
+  // them: a bundle written after another is not its input) and their build script
+  const bundleInputs = Math.max(newest(dist, isBundle), statSync(join(root, 'scripts/bundle-cli.mjs')).mtimeMs);
+  if (bundleInputs > oldest(BUNDLES.map((f) => join(root, f)))) npmRun('build:cli');
 }
+
+/** The files scripts/bundle-cli.mjs writes (test/setup-fresh.test.ts checks the list against it). */
+export const BUNDLES: readonly string[] = ['dist/cli/greenplan.js', 'dist/cli/greenplan-solve.js', 'dist/cli/greenplan-batch.js', 'dist/batch/task.bundle.js'];
+const bundlePaths = new Set(BUNDLES.map((f) => join(root, f)));
+/** Whether `p` (an absolute path) is one of BUNDLES. */
+export const isBundle = (p: string): boolean => bundlePaths.has(join(p));

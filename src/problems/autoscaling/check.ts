@@ -12,12 +12,16 @@ const near = (a: number, b: number) => Math.abs(a - b) <= REL * Math.max(1, Math
 const DEFAULT_ENERGY = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157 };
 const RISKS: Record<string, number> = { saving: 0.5, balanced: 0.8, safe: 0.95 };
 
-/** n is the pod count for workload f and capacity c (ceil, clamped), up to rounding. */
-function podsOk(n: number, f: number, c: number, min: number, max: number): boolean {
+/**
+ * n is the pod count for workload f and capacity c (ceil, clamped), up to rounding; a
+ * positive workload, however small, needs a pod (0 pods would run it at infinite
+ * utilisation), unless `strict` is false (f itself within rounding of 0).
+ */
+function podsOk(n: number, f: number, c: number, min: number, max: number, strict = true): boolean {
   if (!Number.isInteger(n)) return false;
   if (!(c > 0)) return n === (f > 0 ? max : min);
   const x = f / c;
-  const lo = Math.min(max, Math.max(min, Math.ceil(x * (1 - 1e-9) - 1e-12)));
+  const lo = Math.min(max, Math.max(min, strict && f > 0 ? 1 : 0, Math.ceil(x * (1 - 1e-9) - 1e-12)));
   const hi = Math.min(max, Math.max(min, Math.ceil(x * (1 + 1e-9) + 1e-12)));
   return n >= lo && n <= hi;
 }
@@ -27,8 +31,10 @@ function jointOk(n: number, fMid: number, fq: number, cMid: number, cq: number, 
   if (!(cMid > 0)) return n === (fq > 0 ? max : min);
   const sdW = (fq - fMid) / cMid;
   const sdC = (fMid / cMid) * ((cMid - cq) / cMid);
-  const x = Math.max(0, fMid / cMid + (up ? 1 : -1) * Math.hypot(sdW, sdC));
-  return podsOk(n, x, 1, min, max);
+  const spread = Math.hypot(sdW, sdC);
+  const x = Math.max(0, fMid / cMid + (up ? 1 : -1) * spread);
+  // below the middle, x may be a cancellation (middle − spread) that the solver's rounding puts at 0
+  return podsOk(n, x, 1, min, max, up || x > 1e-12 * Math.max(fMid / cMid, spread));
 }
 
 export function checkAutoscaling(instance: any, solution: any): CheckReport {

@@ -3,6 +3,7 @@
 // peak of the recent completed steps needed at the target, plus a safety margin; reactive
 // (it sees only completed steps), new pods serve after readySeconds. O(steps · window).
 import { Timeline } from './timeline.js';
+import { podsFor } from '../relation.js';
 import type { ReactiveInput, ReactiveTrace } from './hpa.js';
 
 export interface AutopilotOptions {
@@ -30,9 +31,9 @@ export function replayAutopilot(inp: ReactiveInput, history: ArrayLike<number | 
       if (w !== null && w > peak) peak = w;
     }
     if (peak >= 0) {
-      const x = (1 + opt.margin) * relation.needed(peak);
-      // x is Infinity for a capacity near 0 (x − 1e-9·x would be NaN): the most pods
-      tl.scaleTo(x === Infinity ? maxPods : Math.min(maxPods, Math.max(minPods, Math.ceil(x - 1e-9 * Math.max(1, x)))));
+      // pods = ceil(x) by podsFor's rule: Infinity (a capacity near 0) the most pods, a
+      // positive x however small at least one
+      tl.scaleTo(podsFor((1 + opt.margin) * relation.needed(peak), 1, minPods, maxPods));
     }
     tl.advance((t + 1) * step);
     const s = tl.takeStep();
