@@ -49,6 +49,12 @@ describe('solveMany', () => {
       }
     }
   });
+  it('a repeated id is an invalid result at path "id" (not solved); the first item with that id is solved', async () => {
+    const k = { problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4, copies: 5 }] };
+    const got = await all(solveMany([{ id: 'x', instance: k }, { id: 'x', instance: k }, k], { workers: 1 }));
+    expect(got.map((r) => `${r.id}:${r.status}`).sort()).toEqual(['2:solved', 'x:invalid', 'x:solved']);
+    expect(got.find((r) => r.status === 'invalid')).toMatchObject({ id: 'x', error: { code: 'invalid-input', path: 'id', message: expect.stringMatching(/^item 1 repeats the id "x" of item 0 /) } });
+  });
   it('bare instances get their index as id; bad and infeasible ones are results; progress after each', async () => {
     const progress: number[] = [];
     const got = await all(solveMany([

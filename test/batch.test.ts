@@ -11,7 +11,7 @@ import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.j
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
 import { Tally, intOption } from '../src/cli/batch.js';
-import { MAX_WORKERS, MAX_TIMER_MS, solveMany } from '../src/batch/pool.js';
+import { MAX_WORKERS, MAX_TIMER_MS, solveMany, solveManyItems } from '../src/batch/pool.js';
 import { parseV8Flags, batchV8Flags, BATCH_V8_FLAGS, SPARE_CORE_V8_FLAGS } from '../src/batch/v8-flags.js';
 import { gunzipSync } from 'node:zlib';
 import { solve } from '../src/node.js';
@@ -220,6 +220,25 @@ describe('batch and queue options at their limits (hostile review)', () => {
     const drain = async (it: AsyncIterable<unknown>) => { for await (const _ of it) void _; };
     await expect(drain(solveMany([], { workers: MAX_WORKERS + 1 }))).rejects.toThrow(/workers must be an integer in 1\.\./);
     await expect(drain(solveMany([], { timeoutMs: 2 ** 31 }))).rejects.toThrow(/timeoutMs must be a number in \(0, 2147483647\]/);
+  });
+  it('solveMany gives each id once: a repeated id (envelope or bare index) is recorded invalid at path "id", not solved; the first is solved', async () => {
+    const k = { problem: 'knapsack', capacity: 5, items: [{ size: 1, value: 1 }] };
+    const got = await collect(solveManyItems([
+      { id: 'a', instance: k }, // 0
+      k, // 1: id "1"
+      { id: 'a', json: JSON.stringify(k) }, // 2: repeats "a"
+      { id: 1, instance: k }, // 3: the number 1 is the id "1" of the bare instance at index 1
+      { id: 'b', instance: k }, // 4
+      k, // 5: id "5"
+    ]));
+    expect(got.map((g) => [g.id, g.task ? 'task' : g.result!.status])).toEqual([['a', 'task'], ['1', 'task'], ['a', 'invalid'], ['1', 'invalid'], ['b', 'task'], ['5', 'task']]);
+    expect(got[2]!.result).toEqual({ status: 'invalid', ms: 0, error: { code: 'invalid-input', path: 'id', message: 'item 2 repeats the id "a" of item 0 (results are matched by id: each id may be given once); not solved' } });
+    expect(got[3]!.result!.error!.message).toMatch(/^item 3 repeats the id "1" of item 1 /);
+    // the first item with an id keeps its task (the instance as given)
+    expect(got[0]!.task).toEqual({ instance: k });
+    // ids shaped like Object.prototype keys are ids like the others
+    const proto = await collect(solveManyItems([{ id: '__proto__', instance: k }, { id: 'constructor', instance: k }, { id: '__proto__', instance: k }]));
+    expect(proto.map((g) => g.result?.status ?? 'task')).toEqual(['task', 'task', 'invalid']);
   });
   it('an --out that is a folder is refused as "cannot write" (invalid-input: exit 2), not an internal error', async () => {
     const dir = tmp();

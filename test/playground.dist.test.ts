@@ -164,6 +164,48 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
 
+  it('smoothing charts label their axes in the units the instance states (step length, cores/pods), neutral where it states none', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const labels = async () => {
+      await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+      return page.$$eval('#view .chart', (cs) => cs.map((c) => [(c as HTMLElement).dataset.xLabel, (c as HTMLElement).dataset.yLabel]));
+    };
+    // the Tianchi apps: the step's length is given (881.63 s), the unit is not
+    expect(await labels()).toEqual([
+      ['hours (0 = plan start)', 'resource units (as given)'],
+      ['units changed (weighted Σ |Δ|)', 'reserved unit-hours'],
+    ]);
+    // nothing given: steps and the demand's own unit
+    let before = await run(page);
+    await typeInstance(page, '{ "problem": "smoothing", "alpha": 0.5, "scenarios": [ { "name": "svc", "demand": [3, 1, 4, 1, 5, 9, 2, 6] } ] }');
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await labels()).toEqual([
+      ['time steps (0 = first)', 'resource units (as given)'],
+      ['units changed (weighted Σ |Δ|)', 'reserved unit-steps'],
+    ]);
+    // pods of 4 cores, one-minute steps (8 minutes: drawn in minutes)
+    before = await run(page);
+    await typeInstance(page, '{ "problem": "smoothing", "alpha": 0.5, "energy": { "unit": "pods", "podCores": 4, "step": 60 }, "scenarios": [ { "name": "svc", "demand": [3, 1, 4, 1, 5, 9, 2, 6] } ] }');
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await labels()).toEqual([
+      ['minutes (0 = plan start)', 'pods (4 cores each)'],
+      ['pods changed (weighted Σ |Δ|)', 'reserved pod-hours'],
+    ]);
+    // servers, no step: the unit named, time in steps
+    before = await run(page);
+    await typeInstance(page, '{ "problem": "smoothing", "energy": { "unit": "servers" }, "scenarios": [ { "demand": [3, 1, 4, 1, 5, 9, 2, 6] } ] }');
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await labels()).toEqual([
+      ['time steps (0 = first)', 'servers'],
+      ['servers changed (weighted Σ |Δ|)', 'reserved server-steps'],
+    ]);
+    await page.close();
+  });
+
   it('restores the instance from a share URL in a new page', async () => {
     const page = await open();
     await ended(page, 0);
@@ -539,6 +581,38 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
 
+  /** The deployment chart's machine names (its x tick labels, as drawn): no two overlap, and
+   * none runs past the chart's sides. Each label is a rectangle at its tick, turned by the
+   * axis's angle (uPlot: centred text when level, right-aligned at the tick when turned);
+   * two convex polygons are apart when some edge's normal separates them. */
+  async function expectLegibleMachines(page: Page, what: string) {
+    const chart = page.locator('#view .chart:has(canvas)').first();
+    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('#view .chart')?.dataset.xTicks);
+    const ticks: { text: string; x: number; w: number; h: number; rotate: number }[] = JSON.parse((await chart.getAttribute('data-x-ticks'))!);
+    const width = await chart.evaluate((c) => c.querySelector('.u-wrap')!.getBoundingClientRect().width);
+    const left = await chart.evaluate((c) => { const o = c.querySelector('.u-over')!.getBoundingClientRect(); return o.left - c.querySelector('.u-wrap')!.getBoundingClientRect().left; });
+    expect(ticks.length, `${what}: machine names are shown`).toBeGreaterThan(1);
+    const corners = (t: (typeof ticks)[number]) => {
+      const a = (-t.rotate * Math.PI) / 180;
+      // level: centred, top at the baseline; turned: right-aligned at the tick, middle at it
+      const box = t.rotate === 0 ? [[-t.w / 2, 0], [t.w / 2, 0], [t.w / 2, t.h], [-t.w / 2, t.h]] : [[-t.w, -t.h / 2], [0, -t.h / 2], [0, t.h / 2], [-t.w, t.h / 2]];
+      return box.map(([x, y]) => [left + t.x + x! * Math.cos(a) - y! * Math.sin(a), x! * Math.sin(a) + y! * Math.cos(a)] as [number, number]);
+    };
+    const apart = (p: [number, number][], q: [number, number][]) => [p, q].some((poly) => poly.some((v, i) => {
+      const w = poly[(i + 1) % poly.length]!;
+      const n = [w[1] - v[1], v[0] - w[0]];
+      const proj = (r: [number, number][]) => r.map(([x, y]) => x * n[0]! + y * n[1]!);
+      const [pp, qq] = [proj(p), proj(q)];
+      return Math.max(...pp) <= Math.min(...qq) + 1e-6 || Math.max(...qq) <= Math.min(...pp) + 1e-6;
+    }));
+    const polys = ticks.map(corners);
+    for (let i = 0; i < polys.length; i++) {
+      for (let j = i + 1; j < polys.length; j++) expect(apart(polys[i]!, polys[j]!), `${what}: "${ticks[i]!.text}" and "${ticks[j]!.text}" overlap`).toBe(true);
+      for (const [x] of polys[i]!) expect(x >= -1 && x <= width + 1, `${what}: "${ticks[i]!.text}" runs past the chart (${x.toFixed(1)} of ${width})`).toBe(true);
+    }
+    return ticks;
+  }
+
   it('a phone-sized window (390 px) shows every view without sideways scrolling; examples read as pretty JSON', async () => {
     const page = await open(site.url, { width: 390, height: 844 });
     expect(await ended(page, 0)).toBe('done');
@@ -562,7 +636,13 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
       const hint = await page.$eval('.left .hint', (h) => h.getBoundingClientRect().bottom);
       const result = await page.$eval('#result', (e) => e.getBoundingClientRect().top);
       expect(hint, `${id}: the editor's hint ends above the result`).toBeLessThanOrEqual(result);
+      if (id === 'tianchi-deployment') await expectLegibleMachines(page, id);
     }
+    // the examples file's deployment (two partly used machines and the new ones) too
+    const dep = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/deployment.json');
+    expect(await ended(page, dep)).toBe('done');
+    await expectLegibleMachines(page, 'examples/deployment.json');
     // a one-line example file is shown pretty printed, a series (with its missing values) on one line
     const before = await run(page);
     await page.selectOption('[data-testid=example]', 'examples/autoscaling.json');

@@ -44,6 +44,9 @@ export function chartBox(parent: HTMLElement, title: string, file: string): Char
       box.plot?.destroy();
       const width = Math.max(300, body.clientWidth || parent.clientWidth - 20);
       box.plot = new uPlot({ width, height, ...opts }, data, body);
+      // the axes' labels (drawn on the canvas) for the page's tests and assistive reading
+      el.dataset.xLabel = String(opts.axes?.[0]?.label ?? '');
+      el.dataset.yLabel = String(opts.axes?.[1]?.label ?? '');
       ro?.disconnect();
       ro = new ResizeObserver(() => {
         const w = Math.max(300, body.clientWidth);
@@ -98,3 +101,25 @@ export const bars = (size = 0.8, align: -1 | 0 | 1 = 0) => uPlot.paths.bars!({ s
 /** Integer tick steps for an index axis (machines, rounds). */
 export const INT_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
 export { uPlot };
+
+/** The x axis's tick labels as drawn (CSS px; x from the plot's left edge, the baseline shared
+ * by all): text, width and height, and the angle and anchor uPlot draws them with. */
+export interface TickLabel { text: string; x: number; w: number; h: number; rotate: number }
+
+/** Text width in CSS px in an axis's font (its `font[0]` is scaled by the pixel ratio). */
+export function textWidth(u: uPlot, axis: number, text: string): number {
+  const ctx = (textWidth as { ctx?: CanvasRenderingContext2D }).ctx ??= document.createElement('canvas').getContext('2d')!;
+  const font = (u.axes[axis] as unknown as { font: [string, number] }).font;
+  ctx.font = font[0];
+  return ctx.measureText(text).width / uPlot.pxRatio;
+}
+
+/** An axis's font size in CSS px. */
+export const fontPx = (u: uPlot, axis: number) => (u.axes[axis] as unknown as { font: [string, number] }).font[1] / uPlot.pxRatio;
+
+/** The x axis's tick labels as the last draw placed them (uPlot's own splits, values and angle). */
+export function xTickLabels(u: uPlot): TickLabel[] {
+  const a = u.axes[0] as unknown as { _splits?: number[]; _values?: (string | null)[]; _rotate?: number; font: [string, number] };
+  const h = fontPx(u, 0);
+  return (a._values ?? []).flatMap((v, i) => v == null || v === '' ? [] : [{ text: String(v), x: u.valToPos(a._splits![i]!, 'x'), w: textWidth(u, 0, String(v)), h, rotate: a._rotate ?? 0 }]);
+}

@@ -226,13 +226,30 @@ export function envelopeOf(x: unknown): { id: string; instance?: unknown; json?:
   return undefined;
 }
 
-async function* poolItems(instances: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<PoolItem> {
+/**
+ * solveMany()'s items as pool items. Results are matched by id, so an id may be given once:
+ * an item whose id an earlier item already has (an envelope's id, or a bare instance's
+ * index) is not solved and yields an `invalid` result (code `invalid-input`, path `id`)
+ * naming both items; the earlier item is solved as usual. (`greenplan batch` refuses the
+ * whole batch instead, exit 2: its results file is resumed by id.) The ids seen are kept,
+ * ~100 bytes each.
+ */
+export async function* solveManyItems(instances: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<PoolItem> {
+  const first = new Map<string, number>(); // id -> index of the item that has it
   let index = 0;
   for await (const x of instances as AsyncIterable<unknown>) {
     const e = envelopeOf(x);
-    if (!e) yield { id: String(index), task: { instance: x } };
-    else if (e.json !== undefined) yield { id: e.id, task: { json: e.json } };
-    else yield { id: e.id, task: { instance: e.instance } };
+    const id = e ? e.id : String(index);
+    const earlier = first.get(id);
+    if (earlier !== undefined) {
+      const message = `item ${index} repeats the id ${JSON.stringify(id)} of item ${earlier} (results are matched by id: each id may be given once); not solved`;
+      yield { id, result: { status: 'invalid', ms: 0, error: { code: 'invalid-input', path: 'id', message } } };
+    } else {
+      first.set(id, index);
+      if (!e) yield { id, task: { instance: x } };
+      else if (e.json !== undefined) yield { id, task: { json: e.json } };
+      else yield { id, task: { instance: e.instance } };
+    }
     index++;
   }
 }
@@ -257,11 +274,13 @@ export interface SolveManyOptions {
  * index, "0", "1", ...) or `{ id, instance }` / `{ id, json }`. The input is pulled lazily
  * (at most two instances per worker in flight), so a stream of any length runs in bounded
  * memory. Bad or infeasible instances yield a result like the others; nothing throws
- * except a bad option or the abort signal.
+ * except a bad option or the abort signal. Each id may be given once: an item repeating an
+ * earlier item's id (a bare instance's id being its index) is not solved and yields
+ * `{ id, status: 'invalid', error: { code: 'invalid-input', path: 'id', message } }`.
  */
 export async function* solveMany(
   instances: AsyncIterable<SolveManyItem> | Iterable<SolveManyItem>,
   options: SolveManyOptions = {},
 ): AsyncGenerator<BatchResult<Solution>, void, undefined> {
-  yield* runPool(poolItems(instances), { ...options, raw: false }) as AsyncGenerator<BatchResult<Solution>, void, undefined>;
+  yield* runPool(solveManyItems(instances), { ...options, raw: false }) as AsyncGenerator<BatchResult<Solution>, void, undefined>;
 }

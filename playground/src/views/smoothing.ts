@@ -2,7 +2,9 @@
 // (reserved resource against peak provisioning and the envelope, changes, objective),
 // sliders for alpha and budget that re-solve as they move (debounced by the page; stale
 // results are dropped there), and the trade-off curve (resource against variation over a
-// sweep of alpha, solved in a side worker) with the current point marked.
+// sweep of alpha, solved in a side worker) with the current point marked. The axes are in
+// the units the instance's energy block states (step length, cores/pods/servers), else
+// neutral (smoothingAxes in smoothing-model.ts).
 import { chartBox, lineOpts, stepped, palette } from '../charts.js';
 import { smoothingSummary, smoothingSeries, type SmoothingSummary } from './smoothing-model.js';
 import { el, fmt, energyLine, setEnergy, savedKpis, type Kpi, type View, type ViewExtra, type ViewFactory } from './types.js';
@@ -50,8 +52,8 @@ export const smoothingView: ViewFactory = (container, host) => {
   let sweepKey = '';
   let sweep: { alpha: number; resource: number; variation: number }[] | null = null;
   let envelope: number | undefined;
-  let chartMade = false;
-  let curveMade = false;
+  let chartAxes = ''; // the plan chart's axis labels, '' before it is made
+  let curveAxes = '';
   let drawSeq = 0;
 
   const drawPlan = async () => {
@@ -60,15 +62,17 @@ export const smoothingView: ViewFactory = (container, host) => {
     const i = Number(service.value || order[0] || 0);
     const { demand, plan: p } = await series(i);
     if (my !== drawSeq) return;
-    const x = Array.from({ length: demand.length }, (_, t) => t);
+    const ax = sum.axes;
+    const x = Array.from({ length: demand.length }, (_, t) => t * ax.timeScale);
     const data: [number[], number[], number[]] = [x, Array.from(demand), Array.from(p)];
-    if (!chartMade) {
+    if (chartAxes !== `${ax.time}|${ax.level}`) {
+      // made anew when the instance's units change (the axes' labels are set when a chart is made)
+      chartAxes = `${ax.time}|${ax.level}`;
       const c = palette();
-      plan.set(lineOpts('step', 'resource', [
+      plan.set(lineOpts(ax.time, ax.level, [
         { label: 'demand', stroke: c[0], width: 1.5 },
         { label: 'plan', stroke: c[2], width: 2, paths: stepped() },
       ]), data);
-      chartMade = true;
     } else plan.setData(data);
     let tot = 0;
     let ch = 0;
@@ -80,22 +84,24 @@ export const smoothingView: ViewFactory = (container, host) => {
     curve.el.dataset.points = String(sweep?.length ?? 0);
     if (!sweep) {
       // no sweep of this instance yet: an earlier instance's curve must not stand in for it
-      if (curveMade) curve.setData([[], [], []] as any);
+      if (curveAxes) curve.setData([[], [], []] as any);
       return;
     }
+    if (!sum) return;
+    const ax = sum.axes;
     const pts = [...sweep].sort((a, b) => a.variation - b.variation);
     const cur = sum?.status === 'optimal' ? { x: sum.variation, y: sum.resource } : null;
     const xs = [...new Set([...pts.map((p) => p.variation), ...(cur ? [cur.x] : [])])].sort((a, b) => a - b);
-    const yCurve = xs.map((x) => pts.find((p) => p.variation === x)?.resource ?? null);
-    const yCur = xs.map((x) => (cur && x === cur.x ? cur.y : null));
+    const yCurve = xs.map((x) => { const r = pts.find((p) => p.variation === x)?.resource; return r === undefined ? null : r * ax.totalScale; });
+    const yCur = xs.map((x) => (cur && x === cur.x ? cur.y * ax.totalScale : null));
     const data = [xs, yCurve, yCur] as any;
-    if (!curveMade) {
+    if (curveAxes !== `${ax.variation}|${ax.total}`) {
+      curveAxes = `${ax.variation}|${ax.total}`;
       const c = palette();
-      curve.set(lineOpts('variation', 'resource', [
+      curve.set(lineOpts(ax.variation, ax.total, [
         { label: 'sweep of α', stroke: c[0], width: 1.5, spanGaps: true, points: { show: true, size: 5 } },
         { label: 'current', stroke: c[2], width: 0, points: { show: true, size: 11, fill: c[2] } },
       ]), data, 220);
-      curveMade = true;
     } else curve.setData(data);
   };
 
