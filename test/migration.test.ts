@@ -119,6 +119,25 @@ describe('migration: invalid input names the JSON path', () => {
     expect(sol).toMatchObject({ problem: 'migration', status: 'infeasible' });
   });
 
+  it('an infeasible answer names its certain cause: the task, the resource or the group', async () => {
+    const reason = async (inst: unknown) => ((await solve(inst)) as { status: string; reason: string });
+    const huge = await reason(base({ tasks: [{ name: 'ok', demand: [1, 1] }, { name: 'huge', demand: [64, 1] }] }));
+    expect(huge.status).toBe('infeasible');
+    expect(huge.reason).toContain('task "huge" (tasks[1]) fits on no machine, even an empty one: it needs 64 of resource "cpu", the largest machine holds 32');
+    // each resource fits on some machine, never both on one
+    const odd = {
+      problem: 'migration', resources: ['cpu', 'memory'], alpha: 0.01, maxParallel: 2,
+      machines: [{ name: 'a', cost: 1, capacity: [10, 1] }, { name: 'b', cost: 1, capacity: [1, 10] }],
+      tasks: [{ name: 'both', demand: [5, 5] }],
+    };
+    expect((await reason(odd)).reason).toContain('task "both" (tasks[0]) fits on no machine, even an empty one: it needs 5 of resource');
+    expect((await reason(odd)).reason).toContain('(no machine holds all its resources at once)');
+    const short = await reason(base({ tasks: [0, 1, 2, 3, 4].map((k) => ({ name: `t${k}`, demand: [20, 1] })) }));
+    expect(short.reason).toBe('the tasks need 100 of resource "cpu" in all, the machines hold 96');
+    const group = await reason(base({ tasks: [0, 1, 2, 3].map((k) => ({ name: `r${k}`, demand: [1, 1], group: 'svc' })) }));
+    expect(group.reason).toBe('group "svc" has 4 tasks, more than the 3 machines (its tasks never share a machine)');
+  });
+
   it('edge cases: no tasks, no machines with no tasks, zero demands', async () => {
     const none = await solve(base({ tasks: [] }));
     expect(none).toMatchObject({ status: 'feasible', machinesUsed: 0, moves: 0, rounds: [], cost: 0 });

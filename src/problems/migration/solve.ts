@@ -286,6 +286,50 @@ async function noClosureNote(d: DenseMigration, plan: Plan): Promise<string | un
     `which pays below alpha ${threshold.toPrecision(3)} (or use "objective": "machines")`;
 }
 
+/**
+ * Why no plan was found, naming the task, resource or group when the cause is certain (a task
+ * larger than every machine, a resource short in total, a group with more tasks than
+ * machines); otherwise the general reason (the heuristics found no feasible sequence).
+ */
+function infeasibleReason(d: DenseMigration, instance: MigrationInstance): string {
+  const { n, m, R, demand, capacity } = d;
+  const res = (r: number) => JSON.stringify(instance.resources[r]);
+  for (let i = 0; i < n; i++) {
+    let fits = false;
+    for (let j = 0; j < m && !fits; j++) {
+      fits = true;
+      for (let r = 0; r < R; r++) if (demand[i * R + r]! > capacity[j * R + r]! * (1 + 1e-9)) { fits = false; break; }
+    }
+    if (fits) continue;
+    let worst = 0;
+    let most = -Infinity;
+    let big = 0;
+    for (let r = 0; r < R; r++) {
+      let largest = 0;
+      for (let j = 0; j < m; j++) largest = Math.max(largest, capacity[j * R + r]!);
+      if (demand[i * R + r]! - largest > most) { most = demand[i * R + r]! - largest; worst = r; big = largest; }
+    }
+    return `task ${JSON.stringify(instance.tasks[i]!.name)} (tasks[${i}]) fits on no machine, even an empty one` +
+      (m ? `: it needs ${demand[i * R + worst]} of resource ${res(worst)}, the largest machine holds ${big}` : ': the instance has no machines') +
+      (m && most <= 0 ? ' (no machine holds all its resources at once)' : '');
+  }
+  for (let r = 0; r < R; r++) {
+    let need = 0;
+    let hold = 0;
+    for (let i = 0; i < n; i++) need += demand[i * R + r]!;
+    for (let j = 0; j < m; j++) hold += capacity[j * R + r]!;
+    if (need > hold * (1 + 1e-9)) return `the tasks need ${need} of resource ${res(r)} in all, the machines hold ${hold}`;
+  }
+  for (let g = 0; g + 1 < d.gStart.length; g++) {
+    const size = d.gStart[g + 1]! - d.gStart[g]!;
+    if (size > m) {
+      const first = d.gMem[d.gStart[g]!]!;
+      return `group ${JSON.stringify(instance.tasks[first]!.group)} has ${size} tasks, more than the ${m} machines (its tasks never share a machine)`;
+    }
+  }
+  return 'no feasible sequence of moves was found: a new task fits on no machine next to the current tasks, or no target the heuristics (and HiGHS, when it ran) found is reachable by feasible moves';
+}
+
 /** A plain object keyed by user names without prototype surprises (`__proto__` stays an own key). */
 function record(keys: string[], values: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((k, i) => [k, values[i]!]));
@@ -300,9 +344,7 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
   const d = validateMigration(instance);
   const s1 = await stage1(d);
   const plan: Plan | null = await planFrom(d, 0, s1);
-  if (!plan) {
-    return { problem: 'migration', status: 'infeasible', reason: 'a new task fits on no machine next to the current tasks, or could not be placed by any feasible sequence of moves found' };
-  }
+  if (!plan) return { problem: 'migration', status: 'infeasible', reason: infeasibleReason(d, instance) };
   const mName = instance.machines.map((mc) => mc.name);
   const tName = instance.tasks.map((t) => t.name);
   const rounds: MigrationMove[][] = [];
