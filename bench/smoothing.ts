@@ -5,7 +5,7 @@
 // ../shared is absent.
 import { readFileSync } from 'node:fs';
 import { smooth, checkSmoothing } from '../src/node.js';
-import { plainArray } from '../src/problems/smoothing/solve.js';
+import { plainArray } from '../src/internals.js';
 import { smoothReference } from '../test/helpers/smoothing-reference.js';
 import { readBundledApps, appDemand } from '../src/data/tianchi.js';
 import { readTianchiApps, hasSharedData, sharedDataDir } from '../test/helpers/shared-data.js';

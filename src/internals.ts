@@ -5,7 +5,7 @@
 // the bench imports these from here and nowhere else inside src/ (test/architecture.test.ts),
 // so solver files can be reorganised by keeping this one file compiling.
 export { kernels, type Kernels } from './wasm/loader.js';
-export { placeSmoothBatch } from './problems/smoothing/solve.js';
+export { placeSmoothBatch, plainArray } from './problems/smoothing/solve.js';
 export { solveFile } from './cli/solve.js';
 export { runDeployment, deploymentSolution, type DeploymentRun } from './problems/deployment/solve.js';
 export { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from './problems/migration/solve.js';
