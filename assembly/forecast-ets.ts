@@ -110,6 +110,43 @@ function encode(prm: usize, i: i32): f64 {
   return logit(a < 1 ? ld(prm, 2) / (1.0 - a) : 0.0);
 }
 
+// Nelder–Mead's simplex steps (S: np vertices of d coordinates, fv: their SSEs), shared by
+// etsFit's loop and the paired lanes' state machine (nmAdvance): one definition, inlined.
+
+/** Vertex k becomes the point x, with SSE f. */
+@inline function setVertex(S: usize, fv: usize, k: i32, d: i32, x: usize, f: f64): void {
+  for (let i = 0; i < d; i++) st(S, k * d + i, ld(x, i));
+  st(fv, k, f);
+}
+
+/** Vertex k moves halfway towards the best vertex lo (shrink). */
+@inline function shrinkVertex(S: usize, lo: i32, k: i32, d: i32): void {
+  for (let i = 0; i < d; i++) st(S, k * d + i, ld(S, lo * d + i) + 0.5 * (ld(S, k * d + i) - ld(S, lo * d + i)));
+}
+
+/** The centroid cen of every vertex but the worst, hi, and hi's reflection through it into xr. */
+@inline function reflect(S: usize, np: i32, d: i32, hi: i32, cen: usize, xr: usize): void {
+  for (let i = 0; i < d; i++) {
+    let c: f64 = 0;
+    for (let k = 0; k < np; k++) if (k != hi) c += ld(S, k * d + i);
+    st(cen, i, c / <f64>d);
+  }
+  for (let i = 0; i < d; i++) st(xr, i, 2.0 * ld(cen, i) - ld(S, hi * d + i));
+}
+
+/** The expansion point 3·cen − 2·S[hi] into xe. */
+@inline function expand(S: usize, d: i32, hi: i32, cen: usize, xe: usize): void {
+  for (let i = 0; i < d; i++) st(xe, i, 3.0 * ld(cen, i) - 2.0 * ld(S, hi * d + i));
+}
+
+/** The contraction point into xc: outside (halfway from cen to xr) or inside (to S[hi]). */
+@inline function contract(S: usize, d: i32, hi: i32, cen: usize, xr: usize, xc: usize, outside: bool): void {
+  for (let i = 0; i < d; i++) {
+    const c = ld(cen, i);
+    st(xc, i, outside ? c + 0.5 * (ld(xr, i) - c) : c + 0.5 * (ld(S, hi * d + i) - c));
+  }
+}
+
 /** Scratch f64 a fit needs for season m. */
 export function etsScratch(m: i32): i32 {
   return 5 * 4 + 5 + 4 * 4 + m;
@@ -156,45 +193,34 @@ export function etsFit(y: usize, start: i32, cut: i32, m: i32, maxEval: i32, out
     for (let k = 0; k < np; k++) if (k != hi && ld(fv, k) > ld(fv, nh)) nh = k;
     const fl = ld(fv, lo), fh = ld(fv, hi);
     if (fh - fl <= tol * (Math.abs(fl) + 1e-300)) break;
-    for (let i = 0; i < d; i++) {
-      let c: f64 = 0;
-      for (let k = 0; k < np; k++) if (k != hi) c += ld(S, k * d + i);
-      st(cen, i, c / <f64>d);
-    }
-    for (let i = 0; i < d; i++) st(xr, i, 2.0 * ld(cen, i) - ld(S, hi * d + i));
+    reflect(S, np, d, hi, cen, xr);
     decode(xr, d);
     const fr = sse(y, start, cut, m, seas);
     evals++;
     if (fr < fl) {
-      for (let i = 0; i < d; i++) st(xe, i, 3.0 * ld(cen, i) - 2.0 * ld(S, hi * d + i));
+      expand(S, d, hi, cen, xe);
       decode(xe, d);
       const fe = sse(y, start, cut, m, seas);
       evals++;
       const best = fe < fr ? xe : xr;
-      for (let i = 0; i < d; i++) st(S, hi * d + i, ld(best, i));
-      st(fv, hi, fe < fr ? fe : fr);
+      setVertex(S, fv, hi, d, best, fe < fr ? fe : fr);
     } else if (fr < ld(fv, nh)) {
-      for (let i = 0; i < d; i++) st(S, hi * d + i, ld(xr, i));
-      st(fv, hi, fr);
+      setVertex(S, fv, hi, d, xr, fr);
     } else {
       // contraction (outside if the reflection improved on the worst, else inside)
       const outside = fr < fh;
-      for (let i = 0; i < d; i++) {
-        const c = ld(cen, i);
-        st(xc, i, outside ? c + 0.5 * (ld(xr, i) - c) : c + 0.5 * (ld(S, hi * d + i) - c));
-      }
+      contract(S, d, hi, cen, xr, xc, outside);
       decode(xc, d);
       const fc = sse(y, start, cut, m, seas);
       evals++;
       const lim = outside ? fr : fh;
       if (fc < lim) {
-        for (let i = 0; i < d; i++) st(S, hi * d + i, ld(xc, i));
-        st(fv, hi, fc);
+        setVertex(S, fv, hi, d, xc, fc);
       } else {
         // shrink towards the best
         for (let k = 0; k < np; k++) {
           if (k == lo) continue;
-          for (let i = 0; i < d; i++) st(S, k * d + i, ld(S, lo * d + i) + 0.5 * (ld(S, k * d + i) - ld(S, lo * d + i)));
+          shrinkVertex(S, lo, k, d);
           decode(S + (<usize>(k * d) << 3), d);
           st(fv, k, sse(y, start, cut, m, seas));
           evals++;
@@ -327,18 +353,14 @@ function nmAdvance(L: usize, d: i32, f: f64): bool {
     const lo = <i32>lane(L, LO), nh = <i32>lane(L, NH);
     const fl = ld(fv, lo), fh = ld(fv, hi);
     if (fr < fl) {
-      for (let i = 0; i < d; i++) st(xe, i, 3.0 * ld(cen, i) - 2.0 * ld(S, hi * d + i));
+      expand(S, d, hi, cen, xe);
       setLane(L, PH, 2); setLane(L, XP, <f64>xe);
       return true;
     } else if (fr < ld(fv, nh)) {
-      for (let i = 0; i < d; i++) st(S, hi * d + i, ld(xr, i));
-      st(fv, hi, fr);
+      setVertex(S, fv, hi, d, xr, fr);
     } else {
       const outside = fr < fh;
-      for (let i = 0; i < d; i++) {
-        const c = ld(cen, i);
-        st(xc, i, outside ? c + 0.5 * (ld(xr, i) - c) : c + 0.5 * (ld(S, hi * d + i) - c));
-      }
+      contract(S, d, hi, cen, xr, xc, outside);
       setLane(L, OUTS, outside ? 1.0 : 0.0);
       setLane(L, PH, 3); setLane(L, XP, <f64>xc);
       return true;
@@ -346,19 +368,17 @@ function nmAdvance(L: usize, d: i32, f: f64): bool {
   } else if (ph == 2) {
     const fe = f, fr = lane(L, FR);
     const best = fe < fr ? xe : xr;
-    for (let i = 0; i < d; i++) st(S, hi * d + i, ld(best, i));
-    st(fv, hi, fe < fr ? fe : fr);
+    setVertex(S, fv, hi, d, best, fe < fr ? fe : fr);
   } else if (ph == 3) {
     const fc = f;
     const lim = lane(L, OUTS) != 0 ? lane(L, FR) : ld(fv, hi);
     if (fc < lim) {
-      for (let i = 0; i < d; i++) st(S, hi * d + i, ld(xc, i));
-      st(fv, hi, fc);
+      setVertex(S, fv, hi, d, xc, fc);
     } else {
       // shrink towards the best: vertex by vertex (lo excluded), each evaluated in turn
       const lo = <i32>lane(L, LO);
       const k = lo == 0 ? 1 : 0;
-      for (let i = 0; i < d; i++) st(S, k * d + i, ld(S, lo * d + i) + 0.5 * (ld(S, k * d + i) - ld(S, lo * d + i)));
+      shrinkVertex(S, lo, k, d);
       setLane(L, PH, 4); setLane(L, KK, <f64>k); setLane(L, XP, <f64>(S + (<usize>(k * d) << 3)));
       return true;
     }
@@ -369,7 +389,7 @@ function nmAdvance(L: usize, d: i32, f: f64): bool {
     k++;
     if (k == lo) k++;
     if (k < np) {
-      for (let i = 0; i < d; i++) st(S, k * d + i, ld(S, lo * d + i) + 0.5 * (ld(S, k * d + i) - ld(S, lo * d + i)));
+      shrinkVertex(S, lo, k, d);
       setLane(L, KK, <f64>k); setLane(L, XP, <f64>(S + (<usize>(k * d) << 3)));
       return true;
     }
@@ -389,12 +409,7 @@ function nmAdvance(L: usize, d: i32, f: f64): bool {
   const fl = ld(fv, lo), fh = ld(fv, hi);
   if (fh - fl <= lane(L, TOL) * (Math.abs(fl) + 1e-300)) { setLane(L, PH, 5); return false; }
   setLane(L, LO, <f64>lo); setLane(L, HI, <f64>hi); setLane(L, NH, <f64>nh);
-  for (let i = 0; i < d; i++) {
-    let c: f64 = 0;
-    for (let k = 0; k < np; k++) if (k != hi) c += ld(S, k * d + i);
-    st(cen, i, c / <f64>d);
-  }
-  for (let i = 0; i < d; i++) st(xr, i, 2.0 * ld(cen, i) - ld(S, hi * d + i));
+  reflect(S, np, d, hi, cen, xr);
   setLane(L, PH, 1); setLane(L, XP, <f64>xr);
   return true;
 }
