@@ -43,6 +43,20 @@ await solver.close();`);
     const w = spawnSync(process.execPath, [join(app, 'worker.mjs')], { cwd: app, encoding: 'utf8' });
     expect(w.stderr).toBe('');
     expect(w.stdout.trim()).toBe('54');
+    // README's wrapSolver: the caller starts the worker itself (here with resourceLimits) on
+    // the exported serve-node entry, and wraps it with comlink's Node adapter
+    symlinkSync(join(root, 'node_modules', 'comlink'), join(app, 'node_modules', 'comlink'));
+    writeFileSync(join(app, 'wrap.mjs'), `import { Worker } from 'node:worker_threads';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { wrapSolver } from 'greenplan/worker';
+const worker = new Worker(new URL(import.meta.resolve('greenplan/worker/serve-node')), { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+const solver = wrapSolver(nodeEndpoint(worker), () => worker.terminate());
+const s = await solver.solve({ problem: 'knapsack', capacity: 10, items: [{ size: 1, value: 6, copies: 4 }, { size: 2, value: 10, copies: 4 }] });
+console.log(s.value, import.meta.resolve('greenplan/worker/serve-browser').endsWith('/dist/worker/serve-browser.js'));
+await solver.close();`);
+    const wr = spawnSync(process.execPath, [join(app, 'wrap.mjs')], { cwd: app, encoding: 'utf8' });
+    expect(wr.stderr).toBe('');
+    expect(wr.stdout.trim()).toBe('54 true');
     // every documented entry point resolves: the WASM binary by its export
     const wasm = spawnSync(process.execPath, ['--input-type=module', '-e', `import { fileURLToPath } from 'node:url'; console.log(fileURLToPath(import.meta.resolve('greenplan/greenplan.wasm')));`], { cwd: app, encoding: 'utf8' });
     expect(wasm.stderr).toBe('');
