@@ -1,9 +1,9 @@
 // The published package: what `npm pack` ships, and that the packed tarball works when installed.
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, symlinkSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -15,6 +15,14 @@ describe('npm package', () => {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('assembly/') || f.startsWith('node_modules/'))).toBe(false);
+    // the packed README's and docs' links resolve inside the package (docs/*.md ship; the
+    // screenshot does not: an image, not a reference)
+    const linked = (md: string) => [...readFileSync(join(root, md), 'utf8').matchAll(/(?<!!)\[[^\]]*\]\(([^)#\s]+)[^)]*\)/g)]
+      .map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l)).map((l) => posix.normalize(posix.join(posix.dirname(md), l)));
+    for (const md of files.filter((f) => f.endsWith('.md') && !f.startsWith('data/'))) {
+      for (const target of linked(md)) expect(files.some((f) => f === target || f.startsWith(target.replace(/\/?$/, '/'))), `${md} links ${target}`).toBe(true);
+    }
+    expect(files).toContain('docs/README.md');
     // no bench, playground or research data (the Alibaba 2025/2026 sets must never ship)
     expect(files.filter((f) => /^(bench|playground|scripts|src)\//.test(f) || /dlrm|genai|alibaba-/i.test(f))).toEqual([]);
   });
