@@ -64,6 +64,8 @@ interface Steps {
   measured: Uint8Array; jump: Uint8Array; hpaMiss: Uint8Array;
   /** Fewest pods that keep the step at or below maxUtilization (0 when not measured). */
   need: Float64Array;
+  /** The series' mean workload over its history, in pods at the target. */
+  unit: Float64Array;
   /** Levels in fractional pods at the target (level / capacity at the target). */
   level: Map<string, Float64Array>;
   /** Risk scores (small integers: buckets). */
@@ -90,9 +92,22 @@ function needPods(W: number, rel: Relation): number {
   return n;
 }
 
-function load(dir = CACHE, volEdges?: Map<string, number[]>): { S: Steps; groups: GroupInfo[] } {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const origins = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CachedOrigin);
+/**
+ * An origin's history as replayed days (causal tuning without a forecast): the last H' steps of
+ * its history, H' = min(2 horizons, half the history), the steps before them as their history.
+ * Forecast levels do not exist there (NaN).
+ */
+function toHistory(o: CachedOrigin): CachedOrigin {
+  const len = o.services[0]!.workload.length - o.horizon;
+  const H = Math.min(2 * o.horizon, Math.floor(len / 2));
+  const services = o.services.map((s) => ({ ...s, workload: s.workload.slice(0, s.workload.length - o.horizon), pods: Object.fromEntries(Object.keys(s.pods).map((k) => [k, new Array<number>(H).fill(NaN)])) }));
+  const measured = services.reduce((m, s) => m + s.workload.slice(-H).filter((x) => x !== null).length, 0);
+  return { ...o, horizon: H, measured, services, policies: [] };
+}
+
+function load(dir = CACHE, volEdges?: Map<string, number[]>, opts: { files?: string[]; history?: boolean } = {}): { S: Steps; groups: GroupInfo[] } {
+  const files = opts.files ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const origins = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CachedOrigin).map((o) => (opts.history ? toHistory(o) : o));
   const order = groups().map((g) => g.name);
   origins.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || a.k - b.k);
   const gInfo: GroupInfo[] = [];
@@ -140,6 +155,7 @@ function load(dir = CACHE, volEdges?: Map<string, number[]>): { S: Steps; groups
         col('group').push(gi); col('series').push(sid); col('svc').push(svcId); col('t').push(t); col('stepSec').push(step);
         col('measured').push(measured ? 1 : 0); col('jump').push(jumpsH[t]!); col('hpaMiss').push(miss ? 1 : 0);
         col('need').push(measured ? needPods(a!, rel) : 0);
+        col('unit').push(mean / rel.atTarget);
         for (const [name, lag] of [['', LAG], ['0', 0]] as const) {
           const d = i - 1 - lag; // last index known at decision time
           const last = lastKnown(w, d);
@@ -160,11 +176,14 @@ function load(dir = CACHE, volEdges?: Map<string, number[]>): { S: Steps; groups
         col('L:fcbal').push(s.pods['forecast-balanced']![t]!);
         col('L:fcsav').push(s.pods['forecast-saving']![t]!);
         col('L:fcsafe').push(s.pods['forecast-safe']![t]!);
+        // the forecast's pods or the last known step's, whichever is higher (lagged; 0: the last completed step)
+        { const c = cols['L:last']!, c0 = cols['L:last0']!; col('L:fcbal|last').push(Math.max(s.pods['forecast-balanced']![t]!, c[c.length - 1]!)); col('L:fcbal|last0').push(Math.max(s.pods['forecast-balanced']![t]!, c0[c0.length - 1]!)); }
       }
     }
     const pol = (p: string) => o.policies.find((x) => x.policy === p)!;
     const h = pol('hpa');
     // the recomputed hpa must be the replay's (same code, same inputs)
+    if (opts.history) { G.hpaPodSeconds += hpaPs; G.hpaMisses += hpaUnder; G.measured += o.measured; continue; }
     if (Math.abs(h.podHours - hpaPs / 3600) > 1e-6 * Math.max(1, h.podHours) || h.underProvisionedSteps !== hpaUnder) throw new Error(`${o.group} origin ${o.k}: hpa recomputed ${hpaPs / 3600} / ${hpaUnder} != replay ${h.podHours} / ${h.underProvisionedSteps}`);
     G.hpaPodSeconds += hpaPs; G.hpaMisses += hpaUnder; G.measured += o.measured; G.jumps += o.services.length ? 0 : 0;
     for (const p of ['forecast-saving', 'forecast-balanced', 'forecast-safe', 'oracle']) { const f = (G.forecast[p] ??= { podSeconds: 0, misses: 0 }); f.podSeconds += pol(p).podHours * 3600; f.misses += pol(p).underProvisionedSteps; }
@@ -172,7 +191,7 @@ function load(dir = CACHE, volEdges?: Map<string, number[]>): { S: Steps; groups
   const n = idx;
   const I = (k: string) => Int32Array.from(cols[k]!), F = (k: string) => Float64Array.from(cols[k]!), U = (k: string) => Uint8Array.from(cols[k]!);
   const S: Steps = {
-    n, group: I('group'), series: I('series'), svc: I('svc'), t: I('t'), stepSec: F('stepSec'), measured: U('measured'), jump: U('jump'), hpaMiss: U('hpaMiss'), need: F('need'),
+    n, group: I('group'), series: I('series'), svc: I('svc'), t: I('t'), stepSec: F('stepSec'), measured: U('measured'), jump: U('jump'), hpaMiss: U('hpaMiss'), need: F('need'), unit: F('unit'),
     level: new Map(Object.keys(cols).filter((k) => k.startsWith('L:')).map((k) => [k.slice(2), F(k)])),
     score: new Map(Object.keys(cols).filter((k) => k.startsWith('S:')).map((k) => [k.slice(2), I(k)])),
     svcInit, svcStart, svcLen,
@@ -209,8 +228,12 @@ function load(dir = CACHE, volEdges?: Map<string, number[]>): { S: Steps; groups
 // + λ · misses, separable by cell, λ swept), so each frontier point is the best of the family
 // for its budget up to the grid and the convex hull: an optimistic bound.
 interface Family { key: string; label: string; level: string; scores: string[]; perSeries: boolean; instant: boolean }
-const GRID = (() => { const g: number[] = []; for (let m = 0.3; m <= 12; m *= 1.03) g.push(m); return g; })();
-const podsAt = (m: number, x: number) => { const y = m * x; return Math.min(1_000_000, Math.max(1, Math.ceil(y - 1e-9 * Math.max(1, y)))); };
+/** The choices of a cell: pods = ceil(m · level + a · u), u = the series' mean pods over its history (an additive floor: a multiple of a zero level stays zero). */
+const MS = (() => { const g: number[] = []; for (let m = 0.15; m <= 12; m *= 1.05) g.push(m); return g; })();
+const AS = [0, 0.1, 0.25, 0.5, 1, 2];
+const GRID: [number, number][] = AS.flatMap((a) => MS.map((m) => [m, a] as [number, number]));
+const ONE = GRID.findIndex(([m, a]) => a === 0 && m >= 1);
+const podsAt = (c: [number, number], x: number, u: number) => { const y = c[0] * x + c[1] * u; return Math.min(1_000_000, Math.max(1, Math.ceil(y - 1e-9 * Math.max(1, y)))); };
 
 function cells(S: Steps, f: Family, gInfo: GroupInfo[]): { cell: Int32Array; count: number; cellGroup: number[]; keys: string[] } {
   const cell = new Int32Array(S.n);
@@ -234,10 +257,11 @@ function tabulate(S: Steps, f: Family, cellOf: Int32Array, count: number) {
   for (let i = 0; i < S.n; i++) {
     const c = cellOf[i]!, st = S.stepSec[i]!, first = S.t[i] === 0, init = S.svcInit[S.svc[i]!]!;
     const need = S.measured[i] ? S.need[i]! : 0;
+    const u = S.unit[i]!;
     for (let k = 0; k < M; k++) {
-      const n = podsAt(GRID[k]!, x[i]!);
+      const n = podsAt(GRID[k]!, x[i]!, u);
       let ps = n * st;
-      if (!f.instant) { const prev = first ? init : podsAt(GRID[k]!, x[i - 1]!); if (n > prev) ps += (n - prev) * READY; }
+      if (!f.instant) { const prev = first ? init : podsAt(GRID[k]!, x[i - 1]!, u); if (n > prev) ps += (n - prev) * READY; }
       cost[c * M + k] += ps;
       if (n < need) miss[c * M + k]++;
     }
@@ -252,7 +276,7 @@ function exact(S: Steps, f: Family, cellOf: Int32Array, choice: Int32Array, gInf
   for (let s = 0; s < S.svcInit.length; s++) {
     const a = S.svcStart[s]!, H = S.svcLen[s]!;
     const pods = new Array<number>(H);
-    for (let t = 0; t < H; t++) { const i = a + t; pods[t] = podsAt(GRID[choice[cellOf[i]!]!]!, x[i]!); if (S.measured[i] && pods[t]! < S.need[i]!) { un[S.group[i]!]++; if (S.jump[i]) unJ[S.group[i]!]++; } }
+    for (let t = 0; t < H; t++) { const i = a + t; pods[t] = podsAt(GRID[choice[cellOf[i]!]!]!, x[i]!, S.unit[i]!); if (S.measured[i] && pods[t]! < S.need[i]!) { un[S.group[i]!]++; if (S.jump[i]) unJ[S.group[i]!]++; } }
     const g = S.group[a]!, st = S.stepSec[a]!;
     ps[g] += f.instant ? pods.reduce((u, v) => u + v, 0) * st : plannedTrace(pods, S.svcInit[s]!, st, READY).podSeconds;
   }
@@ -262,15 +286,16 @@ function exact(S: Steps, f: Family, cellOf: Int32Array, choice: Int32Array, gInf
 interface Point { rrc: number; misses: number; jumpMisses: number; perGroup: { rrc: number; misses: number }[] }
 
 /** The frontier of the family, all series together (one λ for all cells) or one data set (gSel). */
-function frontier(S: Steps, f: Family, gInfo: GroupInfo[], gSel: number | null): Point[] {
-  const { cell, count, cellGroup } = cells(S, f, gInfo);
-  const { cost, miss } = tabulate(S, f, cell, count);
+type Pre = ReturnType<typeof cells> & ReturnType<typeof tabulate>;
+const prepare = (S: Steps, f: Family, gInfo: GroupInfo[]): Pre => { const c = cells(S, f, gInfo); return { ...c, ...tabulate(S, f, c.cell, c.count) }; };
+function frontier(S: Steps, f: Family, gInfo: GroupInfo[], gSel: number | null, pre: Pre = prepare(S, f, gInfo)): Point[] {
+  const { cell, count, cellGroup, cost, miss } = pre;
   const M = GRID.length;
   const hpaTot = gSel === null ? gInfo.reduce((u, g) => u + g.hpaPodSeconds, 0) : gInfo[gSel]!.hpaPodSeconds;
   const pts: Point[] = [];
   const choice = new Int32Array(count);
   const seen = new Set<string>();
-  for (let e = -12; e <= 0.001; e += 0.04) {
+  for (let e = -12; e <= 1.001; e += 0.04) {
     const lam = 10 ** e;
     for (let c = 0; c < count; c++) {
       if (gSel !== null && cellGroup[c] !== gSel) { choice[c] = 0; continue; }
@@ -307,7 +332,7 @@ function causal(E: Steps, gE: GroupInfo[], T: Steps, gT: GroupInfo[], f: Family,
     return ch;
   };
   let best: { lam: number; rrc: number; misses: number } | null = null;
-  for (let e = -12; e <= 0.001; e += 0.04) {
+  for (let e = -12; e <= 1.001; e += 0.04) {
     const lam = 10 ** e;
     const r = exact(T, f, cT.cell, pick(tabT, cT.count, lam), gT);
     const rrc = r.ps.reduce((u, v) => u + v, 0) / hT, misses = r.un.reduce((u, v) => u + v, 0);
@@ -318,13 +343,14 @@ function causal(E: Steps, gE: GroupInfo[], T: Steps, gT: GroupInfo[], f: Family,
   const byKey = new Map(cT.keys.map((k, c) => [k, chT[c]!]));
   const byGroup = new Map(cG.keys.map((k, c) => [k.split('|')[0]!, chG[c]!]));
   const cE = cells(E, f, gE);
-  const chE = Int32Array.from(cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(gE[cE.cellGroup[c]!]!.name) ?? GRID.findIndex((m) => m >= 1));
+  const chE = Int32Array.from(cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(gE[cE.cellGroup[c]!]!.name) ?? ONE);
   const r = exact(E, f, cE.cell, chE, gE);
   const tot = r.ps.reduce((u, v) => u + v, 0);
   return { lambda: lam, tuneRrc: best?.rrc ?? NaN, tuneMisses: best?.misses ?? NaN, rrc: tot / hE, misses: r.un.reduce((u, v) => u + v, 0), jumpMisses: r.unJ.reduce((u, v) => u + v, 0), perGroup: gE.map((g, gi) => ({ rrc: r.ps[gi]! / g.hpaPodSeconds, misses: r.un[gi]! })) };
 }
 
 const CAPS = [1.0, 1.05, 1.1, 1.2, 1.3, 1.5];
+const CAUSAL_CAPS = [0.9, 1.0, 1.05, 1.1, 1.2, 1.3];
 const bestAt = (pts: Point[], cap: number) => pts.filter((p) => p.rrc <= cap + 1e-12).reduce<Point | null>((b, p) => (!b || p.misses < b.misses ? p : b), null);
 
 const FAMILIES: Family[] = [
@@ -337,6 +363,8 @@ const FAMILIES: Family[] = [
   { key: 'fcsafe/set×scores', label: 'forecast-safe pods as level, per data set × jumps × volatility × phase × rise', level: 'fcsafe', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: false, instant: false },
   { key: 'fcbal/series×scores', label: 'forecast-balanced pods as level, per series × jumps × volatility × phase × rise (the richest causal family here)', level: 'fcbal', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: true, instant: false },
   { key: 'instant last/set×scores', label: 'MORE than causal: last completed step (t − 1) and pods serving the whole step, no warm-up paid; per data set × jumps × volatility × phase × rise', level: 'last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: false, instant: true },
+  { key: 'fcbal|last/set×scores', label: 'max(forecast-balanced pods, last value) (replay lag), per data set × jumps × volatility × phase × rise', level: 'fcbal|last', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: false, instant: false },
+  { key: 'instant fcbal|last/series×scores', label: 'MORE than causal: max(forecast-balanced pods, the last completed step t − 1), pods serving the whole step, no warm-up; per series × jumps × volatility × phase × rise', level: 'fcbal|last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: true, instant: true },
   { key: 'instant last/series×scores', label: 'MORE than causal, per series × jumps × volatility × phase × rise', level: 'last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: true, instant: true },
 ];
 
@@ -389,7 +417,8 @@ function bound(): void {
   const only = process.env.JB_FAMILY;
   for (const f of FAMILIES.filter((f) => !only || f.key.includes(only))) {
     const t0 = performance.now();
-    const pts = frontier(S, f, gInfo, null);
+    const pre = prepare(S, f, gInfo);
+    const pts = frontier(S, f, gInfo, null, pre);
     const row: Record<string, unknown> = { family: f.key, label: f.label, all: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })) };
     console.log(`\n-- ${f.key}: ${f.label} (${pts.length} frontier points, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     console.log(`  all series, fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (${(100 * b.misses / measured).toFixed(2)} %, ${b.jumpMisses} jumps, RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
@@ -399,7 +428,7 @@ function bound(): void {
     const per: Record<string, unknown> = {};
     if (process.env.JB_PERSET !== '0') {
       for (const [gi, g] of gInfo.entries()) {
-        const pg = frontier(S, f, gInfo, gi);
+        const pg = frontier(S, f, gInfo, gi, pre);
         per[g.name] = CAPS.map((c) => { const b = bestAt(pg, c); return { cap: c, misses: b?.misses ?? null, rrc: b?.rrc ?? null }; });
         console.log(`  ${short(g.name)} alone (hpa ${g.hpaMisses}): ${CAPS.map((c) => { const b = bestAt(pg, c); return `${c.toFixed(2)}: ${b ? b.misses : '-'}`; }).join(', ')}`);
       }
@@ -417,14 +446,36 @@ function bound(): void {
     void T;
     console.log(`\n-- causal: multipliers tuned on ${Tb.S.n} steps of earlier days (${process.env.JB_TUNE}), applied to the replayed days (hpa there: ${hpaMiss} misses)`);
     for (const f of FAMILIES.filter((f) => !f.instant && (!only || f.key.includes(only)))) {
-      for (const cap of [1.0, 1.05, 1.3]) {
+      for (const cap of CAUSAL_CAPS) {
         const r = causal(E.S, E.groups, Tb.S, Tb.groups, f, cap);
         causalRows.push({ family: f.key, cap, ...r });
         console.log(`  ${f.key.padEnd(26)} tuned at RRC <= ${cap.toFixed(2)} (tuning days ${r.tuneRrc.toFixed(3)} / ${r.tuneMisses}): replayed days RRC ${r.rrc.toFixed(3)}, ${r.misses} misses (${(100 * r.misses / measured).toFixed(2)} %); ${gInfo.map((g, gi) => `${short(g.name)} ${r.perGroup[gi]!.rrc.toFixed(3)} / ${r.perGroup[gi]!.misses}`).join(', ')}`);
       }
     }
   }
-  if (process.env.JB_OUT) writeFileSync(process.env.JB_OUT, JSON.stringify({ cache: CACHE, steps: S.n, measured, jumps, hpaMisses: hpaMiss, hpaPodHours: hpaTot / 3600, groups: gInfo.map((g) => ({ name: g.name, hpaMisses: g.hpaMisses, measured: g.measured, jumps: g.jumps, hpaPodHours: g.hpaPodSeconds / 3600 })), signals: sigRows, families: out, causal: causalRows }, null, 1));
+  // 5. causal tuning on each origin's own history (levels from the last values only: no forecast there)
+  const histRows: Record<string, unknown>[] = [];
+  if (process.env.JB_HIST !== '0') {
+    const files = readdirSync(CACHE).filter((f) => f.endsWith('.json')).sort();
+    const pairs = files.map((file) => {
+      const T = load(CACHE, undefined, { files: [file], history: true });
+      return { T, E: load(CACHE, T.S.volEdges, { files: [file] }) };
+    });
+    console.log(`\n-- causal: multipliers tuned per origin on its own history (the last min(2 horizons, half the history) steps before the replayed day), applied to that origin's replayed day; all origins summed`);
+    for (const f of FAMILIES.filter((f) => !f.instant && !f.level.startsWith('fc') && (!only || f.key.includes(only)))) {
+      for (const cap of CAUSAL_CAPS) {
+        const ps = new Map<string, number>(), un = new Map<string, number>();
+        for (const { T, E } of pairs) {
+          const r = causal(E.S, E.groups, T.S, T.groups, f, cap);
+          E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.perGroup[gi]!.rrc * g.hpaPodSeconds); un.set(g.name, (un.get(g.name) ?? 0) + r.perGroup[gi]!.misses); });
+        }
+        const tot = [...ps.values()].reduce((u, v) => u + v, 0), misses = [...un.values()].reduce((u, v) => u + v, 0);
+        histRows.push({ family: f.key, cap, rrc: tot / hpaTot, misses, perGroup: gInfo.map((g) => ({ group: g.name, rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name) })) });
+        console.log(`  ${f.key.padEnd(26)} tuned at RRC <= ${cap.toFixed(2)} per origin: replayed days RRC ${(tot / hpaTot).toFixed(3)}, ${misses} misses (${(100 * misses / measured).toFixed(2)} %); ${gInfo.map((g) => `${short(g.name)} ${(ps.get(g.name)! / g.hpaPodSeconds).toFixed(3)} / ${un.get(g.name)}`).join(', ')}`);
+      }
+    }
+  }
+  if (process.env.JB_OUT) writeFileSync(process.env.JB_OUT, JSON.stringify({ cache: CACHE, steps: S.n, measured, jumps, hpaMisses: hpaMiss, hpaPodHours: hpaTot / 3600, groups: gInfo.map((g) => ({ name: g.name, hpaMisses: g.hpaMisses, measured: g.measured, jumps: g.jumps, hpaPodHours: g.hpaPodSeconds / 3600 })), signals: sigRows, families: out, causal: causalRows, causalHistory: histRows }, null, 1));
 }
 
 if (!process.argv.includes('--cache')) bound();
