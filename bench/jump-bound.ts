@@ -107,7 +107,7 @@ function toHistory(o: CachedOrigin): CachedOrigin {
 
 function load(dir = CACHE, volEdges?: Map<string, number[]>, opts: { files?: string[]; history?: boolean } = {}): { S: Steps; groups: GroupInfo[] } {
   const files = opts.files ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const origins = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CachedOrigin).map((o) => (opts.history ? toHistory(o) : o));
+  const origins = files.map((f) => JSON.parse(readFileSync(f.startsWith('/') ? f : join(dir, f), 'utf8')) as CachedOrigin).map((o) => (opts.history ? toHistory(o) : o));
   const order = groups().map((g) => g.name);
   origins.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || a.k - b.k);
   const gInfo: GroupInfo[] = [];
@@ -444,12 +444,40 @@ function bound(): void {
     const Tb = load(process.env.JB_TUNE);
     const E = load(CACHE, Tb.S.volEdges);
     void T;
-    console.log(`\n-- causal: multipliers tuned on ${Tb.S.n} steps of earlier days (${process.env.JB_TUNE}), applied to the replayed days (hpa there: ${hpaMiss} misses)`);
+    console.log(`\n-- causal: multipliers tuned on ${Tb.S.n} steps of earlier days (${process.env.JB_TUNE}), applied to the replayed days (hpa there: ${hpaMiss} misses; on the tuning days hpa has ${Tb.groups.reduce((u, g) => u + g.hpaMisses, 0)} misses of ${Tb.groups.reduce((u, g) => u + g.measured, 0)} measured steps)`);
     for (const f of FAMILIES.filter((f) => !f.instant && (!only || f.key.includes(only)))) {
       for (const cap of CAUSAL_CAPS) {
         const r = causal(E.S, E.groups, Tb.S, Tb.groups, f, cap);
         causalRows.push({ family: f.key, cap, ...r });
         console.log(`  ${f.key.padEnd(26)} tuned at RRC <= ${cap.toFixed(2)} (tuning days ${r.tuneRrc.toFixed(3)} / ${r.tuneMisses}): replayed days RRC ${r.rrc.toFixed(3)}, ${r.misses} misses (${(100 * r.misses / measured).toFixed(2)} %); ${gInfo.map((g, gi) => `${short(g.name)} ${r.perGroup[gi]!.rrc.toFixed(3)} / ${r.perGroup[gi]!.misses}`).join(', ')}`);
+      }
+    }
+  }
+  // 6. walk-forward: each replayed day tuned on every earlier day of its data set (the earlier
+  // origins of the bench and the JB_TUNE origins before them), its own RRC cap per data set
+  const wfRows: Record<string, unknown>[] = [];
+  if (process.env.JB_TUNE && existsSync(process.env.JB_TUNE) && process.env.JB_WF !== '0') {
+    const tuneDir = process.env.JB_TUNE;
+    const all = [...readdirSync(CACHE).filter((f) => f.endsWith('.json')).map((f) => join(CACHE, f)), ...readdirSync(tuneDir).filter((f) => f.endsWith('.json')).map((f) => join(tuneDir, f))];
+    const meta = all.map((file) => { const m = /_(\d+)\.json$/.exec(file)!; return { file, k: Number(m[1]), g: file.slice(file.lastIndexOf('/') + 1, file.length - m[0].length) }; });
+    const evalFiles = meta.filter((m) => m.file.startsWith(CACHE + '/'));
+    const pairs = evalFiles.map((e) => {
+      const tFiles = meta.filter((m) => m.g === e.g && m.k > e.k).map((m) => m.file);
+      const T = load(CACHE, undefined, { files: tFiles });
+      return { T, E: load(CACHE, T.S.volEdges, { files: [e.file] }) };
+    });
+    const fams = (process.env.JB_WF ?? 'last/series,last/set×scores,fcbal/set×scores,fcsafe/set×scores,fcbal|last/set×scores').split(',');
+    console.log(`\n-- causal, walk-forward: each replayed day tuned on every earlier day of its data set (earlier bench origins and ${tuneDir}), RRC cap per data set`);
+    for (const f of FAMILIES.filter((f) => fams.includes(f.key))) {
+      for (const cap of CAUSAL_CAPS) {
+        const ps = new Map<string, number>(), un = new Map<string, number>();
+        for (const { T, E } of pairs) {
+          const r = causal(E.S, E.groups, T.S, T.groups, f, cap);
+          E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.perGroup[gi]!.rrc * g.hpaPodSeconds); un.set(g.name, (un.get(g.name) ?? 0) + r.perGroup[gi]!.misses); });
+        }
+        const tot = [...ps.values()].reduce((u, v) => u + v, 0), misses = [...un.values()].reduce((u, v) => u + v, 0);
+        wfRows.push({ family: f.key, cap, rrc: tot / hpaTot, misses, perGroup: gInfo.map((g) => ({ group: g.name, rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name) })) });
+        console.log(`  ${f.key.padEnd(26)} cap ${cap.toFixed(2)}: replayed days RRC ${(tot / hpaTot).toFixed(3)}, ${misses} misses (${(100 * misses / measured).toFixed(2)} %); ${gInfo.map((g) => `${short(g.name)} ${(ps.get(g.name)! / g.hpaPodSeconds).toFixed(3)} / ${un.get(g.name)}`).join(', ')}`);
       }
     }
   }
@@ -475,7 +503,7 @@ function bound(): void {
       }
     }
   }
-  if (process.env.JB_OUT) writeFileSync(process.env.JB_OUT, JSON.stringify({ cache: CACHE, steps: S.n, measured, jumps, hpaMisses: hpaMiss, hpaPodHours: hpaTot / 3600, groups: gInfo.map((g) => ({ name: g.name, hpaMisses: g.hpaMisses, measured: g.measured, jumps: g.jumps, hpaPodHours: g.hpaPodSeconds / 3600 })), signals: sigRows, families: out, causal: causalRows, causalHistory: histRows }, null, 1));
+  if (process.env.JB_OUT) writeFileSync(process.env.JB_OUT, JSON.stringify({ cache: CACHE, steps: S.n, measured, jumps, hpaMisses: hpaMiss, hpaPodHours: hpaTot / 3600, groups: gInfo.map((g) => ({ name: g.name, hpaMisses: g.hpaMisses, measured: g.measured, jumps: g.jumps, hpaPodHours: g.hpaPodSeconds / 3600 })), signals: sigRows, families: out, causal: causalRows, causalHistory: histRows, walkForward: wfRows }, null, 1));
 }
 
 if (!process.argv.includes('--cache')) bound();
