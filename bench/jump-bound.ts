@@ -481,6 +481,51 @@ function bound(): void {
       }
     }
   }
+  // 7. walk-forward with one exchange rate for all data sets: per cell, the multipliers minimising
+  // pod-seconds + Λ · misses on the earlier days; Λ (pod-seconds per miss) swept: each Λ is one
+  // causal policy, its out-of-sample point; the best Λ at a cap is chosen in hindsight (one scalar)
+  if (process.env.JB_TUNE && existsSync(process.env.JB_TUNE) && process.env.JB_WFL !== '0') {
+    const tuneDir = process.env.JB_TUNE;
+    const all = [...readdirSync(CACHE).filter((f) => f.endsWith('.json')).map((f) => join(CACHE, f)), ...readdirSync(tuneDir).filter((f) => f.endsWith('.json')).map((f) => join(tuneDir, f))];
+    const meta = all.map((file) => { const m = /_(\d+)\.json$/.exec(file)!; return { file, k: Number(m[1]), g: file.slice(file.lastIndexOf('/') + 1, file.length - m[0].length) }; });
+    const pairs = meta.filter((m) => m.file.startsWith(CACHE + '/')).map((e) => {
+      const T = load(CACHE, undefined, { files: meta.filter((m) => m.g === e.g && m.k > e.k).map((m) => m.file) });
+      return { T, E: load(CACHE, T.S.volEdges, { files: [e.file] }) };
+    });
+    const fams = (process.env.JB_WFL ?? 'last/set,last/series,last/set×scores,fcbal/set×scores,fcsafe/set×scores,fcbal|last/set×scores,fcbal/series×jumps×vol').split(',');
+    console.log(`\n-- causal, walk-forward, one exchange rate Λ (pod-seconds per miss) for every data set: out-of-sample frontier over Λ`);
+    const M = GRID.length;
+    for (const f of FAMILIES.filter((f) => fams.includes(f.key))) {
+      const pre = pairs.map(({ T, E }) => {
+        const cT = cells(T.S, f, T.groups), tab = tabulate(T.S, f, cT.cell, cT.count);
+        const fg: Family = { ...f, scores: [], perSeries: false };
+        const cG = cells(T.S, fg, T.groups), tabG = tabulate(T.S, fg, cG.cell, cG.count);
+        return { T, E, cT, tab, cG, tabG, cE: cells(E.S, f, E.groups) };
+      });
+      const pts: Point[] = [];
+      for (let e = 0; e <= 8.001; e += 0.1) {
+        const L = 10 ** e;
+        const ps = new Map<string, number>(), un = new Map<string, number>();
+        let jm = 0;
+        for (const p of pre) {
+          const pick = (tab: { cost: Float64Array; miss: Float64Array }, count: number) => Int32Array.from({ length: count }, (_, c) => { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = tab.cost[c * M + k]! + L * tab.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; });
+          const chT = pick(p.tab, p.cT.count), chG = pick(p.tabG, p.cG.count);
+          const byKey = new Map(p.cT.keys.map((k, c) => [k, chT[c]!]));
+          const byGroup = new Map(p.cG.keys.map((k, c) => [k.split('|')[0]!, chG[c]!]));
+          const chE = Int32Array.from(p.cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(p.E.groups[p.cE.cellGroup[c]!]!.name) ?? ONE);
+          const r = exact(p.E.S, f, p.cE.cell, chE, p.E.groups);
+          p.E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.ps[gi]!); un.set(g.name, (un.get(g.name) ?? 0) + r.un[gi]!); jm += r.unJ[gi]!; });
+        }
+        const tot = [...ps.values()].reduce((u, v) => u + v, 0);
+        pts.push({ rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
+      }
+      wfRows.push({ family: f.key, exchangeRate: true, frontier: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })) });
+      console.log(`  ${f.key.padEnd(26)} fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
+      const b = bestAt(pts, 1.05), b3 = bestAt(pts, 1.3);
+      if (b) console.log(`    at 1.05: ${gInfo.map((g, gi) => `${short(g.name)} ${b.perGroup[gi]!.rrc.toFixed(3)} / ${b.perGroup[gi]!.misses}`).join(', ')}`);
+      if (b3) console.log(`    at 1.3: ${gInfo.map((g, gi) => `${short(g.name)} ${b3.perGroup[gi]!.rrc.toFixed(3)} / ${b3.perGroup[gi]!.misses}`).join(', ')}`);
+    }
+  }
   // 5. causal tuning on each origin's own history (levels from the last values only: no forecast there)
   const histRows: Record<string, unknown>[] = [];
   if (process.env.JB_HIST !== '0') {
