@@ -50,9 +50,7 @@ if (process.argv.includes('--cache')) await cache();
 // quantities: actual workload, fitted relation (capacity of one pod), hpa's trace and
 // misses (replayHpa, as the replay runs it), jump steps (jumpSteps), and the causal levels
 // and risk scores of the family, computed from the values known at decision time.
-import { Relation, podsFor } from '../src/problems/autoscaling/relation.js';
-import { replayHpa } from '../src/problems/autoscaling/policies/hpa.js';
-import { jumpSteps, plannedTrace } from '../src/problems/autoscaling/replay.js';
+import { Relation, podsFor, replayHpa, jumpSteps, plannedTrace } from '../src/internals.js';
 import { readdirSync } from 'node:fs';
 
 const TARGET = 0.6, MAXU = 0.9, READY = 60, TOL = 1e-9;
