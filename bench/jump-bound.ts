@@ -1,9 +1,23 @@
 // Optimistic bound for issue 13's goals (docs/autoscaling.md, "An optimistic bound"):
-// step 1 (`--cache`): the bench's instances (bench/autoscaling.ts: data sets, origins,
-// per-pod pairs, SETTING), solved with evaluate and the forecast policies re-planning every
-// step without topUp (the best measured variant; env JB_OPTS overrides, JSON); per origin and
-// service the replay's inputs (window, fitted relation) and the forecast policies' pods are
-// cached as JSON under JB_CACHE (default /tmp/bound/cache). Step 2 (default): reads the cache.
+// can any causal policy meet them on the bench's data?
+// Step 1 (`--cache`): the bench's instances (bench/autoscaling.ts: data sets, origins,
+// per-pod pairs, SETTING) solved with evaluate, the forecast policies re-planning every step
+// without topUp (the best measured variant; JB_OPTS overrides, JSON); per origin and service
+// the replay's inputs (window, fitted relation) and the forecast policies' pods are cached as
+// JSON under JB_CACHE (default /tmp/bound/cache; derived data: never inside the repository).
+// JB_EXTRA = n caches instead the n origins before the bench's first (tuning days), JB_G
+// selects data sets by name.
+// Step 2 (default): reads the cache and prints (1) hpa recomputed with the replay's code and
+// checked against the replay, (2) the share of jump steps flagged by causal signals, (3) per
+// family of policies pods = ceil(m · level + a · mean pods), (m, a) per cell (data set or
+// series × risk-score buckets), the frontier (fewest misses at RRC <= 1, 1.05, … 1.5) with
+// (m, a) chosen IN HINDSIGHT on the replayed steps (the optimistic bound), all series and per
+// data set (JB_PERSET=0 skips), (4)–(7) the same families tuned causally on earlier days:
+// JB_TUNE = the tuning-day cache (a: two earlier days; b, c: walk-forward over every earlier
+// day, per-set caps or one exchange rate, JB_WF / JB_WFL = families or 0), (d) each origin's
+// own history (JB_HIST=0 skips). JB_FAMILY filters the families of (3), (a) and (d);
+// JB_OUT writes every figure as JSON. Pod counts are deterministic; the machine is shared
+// (no timing is a result).
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { solve, type AutoscalingSolution } from '../src/node.js';
