@@ -370,6 +370,8 @@ const FAMILIES: Family[] = [
   { key: 'last/series', label: 'last value (replay lag), one multiplier per series', level: 'last', scores: [], perSeries: true, instant: false },
   { key: 'last/set×scores', label: 'last value (replay lag), per data set × recent jumps × volatility × phase × rise (4·5·4·4 buckets)', level: 'last', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: false, instant: false },
   { key: 'max3/series×jumps×vol', label: 'max of the last 3 known values (replay lag), per series × recent jumps × volatility', level: 'max3', scores: ['jumps', 'vol'], perSeries: true, instant: false },
+  { key: 'fcbal/set', label: 'forecast-balanced pods as level, one (m, a) per data set', level: 'fcbal', scores: [], perSeries: false, instant: false },
+  { key: 'fcsafe/set', label: 'forecast-safe pods as level, one (m, a) per data set', level: 'fcsafe', scores: [], perSeries: false, instant: false },
   { key: 'fcbal/set×scores', label: 'forecast-balanced pods (every-step re-plan, no topUp) as level, per data set × jumps × volatility × phase × rise', level: 'fcbal', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: false, instant: false },
   { key: 'fcbal/series×jumps×vol', label: 'forecast-balanced pods as level, per series × recent jumps × volatility', level: 'fcbal', scores: ['jumps', 'vol'], perSeries: true, instant: false },
   { key: 'fcsafe/set×scores', label: 'forecast-safe pods as level, per data set × jumps × volatility × phase × rise', level: 'fcsafe', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: false, instant: false },
@@ -500,12 +502,15 @@ function bound(): void {
     const tuneDir = process.env.JB_TUNE;
     const all = [...readdirSync(CACHE).filter((f) => f.endsWith('.json')).map((f) => join(CACHE, f)), ...readdirSync(tuneDir).filter((f) => f.endsWith('.json')).map((f) => join(tuneDir, f))];
     const meta = all.map((file) => { const m = /_(\d+)\.json$/.exec(file)!; return { file, k: Number(m[1]), g: file.slice(file.lastIndexOf('/') + 1, file.length - m[0].length) }; });
+    // JB_WFDAYS = D: only the D days just before each replayed one
+    const D = Number(process.env.JB_WFDAYS ?? Infinity);
     const pairs = meta.filter((m) => m.file.startsWith(CACHE + '/')).map((e) => {
-      const T = load(CACHE, undefined, { files: meta.filter((m) => m.g === e.g && m.k > e.k).map((m) => m.file) });
+      const T = load(CACHE, undefined, { files: meta.filter((m) => m.g === e.g && m.k > e.k && m.k <= e.k + D).map((m) => m.file) });
       return { T, E: load(CACHE, T.S.volEdges, { files: [e.file] }) };
     });
     const fams = (process.env.JB_WFL ?? 'last/set,last/series,last/set×scores,fcbal/set×scores,fcsafe/set×scores,fcbal|last/set×scores,fcbal/series×jumps×vol').split(',');
     console.log(`\n-- causal, walk-forward, one exchange rate Λ (pod-seconds per miss) for every data set: out-of-sample frontier over Λ`);
+    const Ta = load(tuneDir);
     const M = GRID.length;
     for (const f of FAMILIES.filter((f) => fams.includes(f.key))) {
       const pre = pairs.map(({ T, E }) => {
@@ -514,9 +519,17 @@ function bound(): void {
         const cG = cells(T.S, fg, T.groups), tabG = tabulate(T.S, fg, cG.cell, cG.count);
         return { T, E, cT, tab, cG, tabG, cE: cells(E.S, f, E.groups) };
       });
-      const pts: Point[] = [];
-      for (let e = 0; e <= 8.001; e += 0.1) {
+      const pts: (Point & { tuneRrc: number; L: number })[] = [];
+      // the exchange rate chosen causally: on the tuning days alone (JB_TUNE, before every
+      // replayed day), the Λ whose in-sample pooled RRC there is the largest <= the cap
+      const cTa = cells(Ta.S, f, Ta.groups), tabTa = tabulate(Ta.S, f, cTa.cell, cTa.count);
+      const hTa = Ta.groups.reduce((u, g) => u + g.hpaPodSeconds, 0);
+      const step = Number(process.env.JB_LSTEP ?? 0.1);
+      for (let e = 0; e <= 8.001; e += step) {
         const L = 10 ** e;
+        const chTa = Int32Array.from({ length: cTa.count }, (_, c) => { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = tabTa.cost[c * M + k]! + L * tabTa.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; });
+        const rTa = exact(Ta.S, f, cTa.cell, chTa, Ta.groups);
+        const tuneRrc = rTa.ps.reduce((u, v) => u + v, 0) / hTa;
         const ps = new Map<string, number>(), un = new Map<string, number>();
         let jm = 0;
         for (const p of pre) {
@@ -529,9 +542,12 @@ function bound(): void {
           p.E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.ps[gi]!); un.set(g.name, (un.get(g.name) ?? 0) + r.un[gi]!); jm += r.unJ[gi]!; });
         }
         const tot = [...ps.values()].reduce((u, v) => u + v, 0);
-        pts.push({ rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
+        pts.push({ L, tuneRrc, rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
       }
-      wfRows.push({ family: f.key, exchangeRate: true, frontier: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })) });
+      const causalL = (cap: number) => pts.filter((p) => p.tuneRrc <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p.tuneRrc > b.tuneRrc ? p : b), null);
+      const cl = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: causalL(cap) }));
+      wfRows.push({ family: f.key, exchangeRate: true, frontier: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })), causalExchangeRate: cl });
+      console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap): ${cl.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)})` : '-'}`).join('; ')}`);
       console.log(`  ${f.key.padEnd(26)} fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
       const b = bestAt(pts, 1.05), b3 = bestAt(pts, 1.3);
       if (b) console.log(`    at 1.05: ${gInfo.map((g, gi) => `${short(g.name)} ${b.perGroup[gi]!.rrc.toFixed(3)} / ${b.perGroup[gi]!.misses}`).join(', ')}`);
