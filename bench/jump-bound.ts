@@ -547,6 +547,14 @@ function bound(): void {
       const causalL = (cap: number) => pts.filter((p) => p.tuneRrc <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p.tuneRrc > b.tuneRrc ? p : b), null);
       const cl = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: causalL(cap) }));
       wfRows.push({ family: f.key, exchangeRate: true, frontier: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })), causalExchangeRate: cl });
+      if (process.env.JB_DUMP && !f.scores.length && !f.perSeries) {
+        // the (m, a) each replayed day uses at the causally chosen Λ of cap JB_DUMP
+        const p0 = causalL(Number(process.env.JB_DUMP));
+        if (p0) for (const p of pre) {
+          const ch = Int32Array.from({ length: p.cT.count }, (_, c) => { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = p.tab.cost[c * M + k]! + p0.L * p.tab.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; });
+          console.log(`    Λ ${p0.L.toExponential(2)}: ${p.cT.keys.map((k, c) => `${short(k.split('|')[0]!)} origin ${p.E.S.n ? '' : ''}m ${GRID[ch[c]!]![0].toFixed(3)} a ${GRID[ch[c]!]![1]}`).join('; ')} (tuned on ${p.T.S.n} steps, replayed ${p.E.S.n})`);
+        }
+      }
       console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap): ${cl.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)})` : '-'}`).join('; ')}`);
       console.log(`  ${f.key.padEnd(26)} fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
       const b = bestAt(pts, 1.05), b3 = bestAt(pts, 1.3);
