@@ -653,4 +653,30 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(text).toMatch(/"workload": \[\d+, \d+/);
     await page.close();
   });
+  // ---- operator review (front2): each test below failed on the code before its fix
+
+  it('a newer request does not wait behind a long solve: the busy solver worker is replaced at once (front2)', async () => {
+    const r = mulberry32(2);
+    const machines = Array.from({ length: 10_000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 100_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 10_000}` }));
+    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const page = await open();
+    await ended(page, 0);
+    const started: string[] = []; // solver workers started from now on (not Monaco's)
+    page.on('worker', (w) => { if (w.url().includes('serve-browser')) started.push(w.url()); });
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'long-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await page.waitForSelector('[data-testid=status][data-state=solving]'); // seconds to a minute of solving
+    // the operator changes their mind: another example, solved now, not after the long one
+    await page.selectOption('[data-testid=example]', 'examples/knapsack.json');
+    expect(await ended(page, before)).toBe('done');
+    expect(started, 'a fresh solver worker replaced the one busy with the long solve').toHaveLength(1);
+    await expectSameAsNode(page);
+    // a solve on an idle worker does not replace it
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(started).toHaveLength(1);
+    await page.close();
+  });
 });

@@ -161,6 +161,9 @@ async function solveNow(): Promise<void> {
   const t0 = performance.now();
   clearInterval(ticker);
   ticker = setInterval(() => { ui.elapsed.textContent = String(Math.round(performance.now() - t0)); }, 100);
+  // a solve still running (a long one, an older request) would hold the worker: the newer
+  // request does not wait behind it, the worker is replaced (as Cancel does)
+  if (slot.busy) slot.restart();
   let out;
   try {
     performance.mark('gp:solve');
