@@ -679,4 +679,28 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(started).toHaveLength(1);
     await page.close();
   });
+  it('text that is not JSON is marked where the syntax error is, not at the start of the text (front2)', async () => {
+    const page = await open();
+    await ended(page, 0);
+    // [typed text, the text the mark covers]
+    const cases: [string, string][] = [
+      ['{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 1 "value": 2 } ] }', '"value"'], // a comma missing
+      ['{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 1, "value": 2 }, ] }', ']'], // a trailing comma
+      ['{ "problem": "knapsack", "capacity": 5 } extra', 'extra'], // text after the instance
+    ];
+    for (const [text, covered] of cases) {
+      await typeInstance(page, text);
+      expect(await instanceText(page)).toBe(text);
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('error');
+      expect(await page.textContent('[data-testid=error]')).toContain('not valid JSON');
+      const ms = await markers(page);
+      expect(ms, text).toHaveLength(1);
+      const m = ms[0]!;
+      expect([m.startLineNumber, m.endLineNumber]).toEqual([1, 1]);
+      expect(text.slice(m.startColumn - 1, m.endColumn - 1), text).toBe(covered);
+    }
+    await page.close();
+  });
 });

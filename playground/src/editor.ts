@@ -2,7 +2,7 @@
 // first solve do not wait for it), with the instance JSON Schema from instanceSchema()
 // (completion, hover docs, red squiggles). Until Monaco is ready, the text shows in a
 // read-only <pre>. Monaco's workers are bundled the Vite way (`?worker` imports).
-import { findNodeAtLocation, parseTree, modify, applyEdits, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, parse, modify, applyEdits, type JSONPath, type ParseError } from 'jsonc-parser';
 
 type Monaco = typeof import('./monaco.js');
 
@@ -28,8 +28,25 @@ export function parsePath(path: string): JSONPath {
   return out;
 }
 
-/** Offset range of the deepest node of `path` found in `text` (the whole text if none). */
+/** Offset range of the first JSON syntax error in `text` (strict JSON, as the solver reads it:
+ * a leading byte-order mark skipped), or undefined when the text parses. */
+export function syntaxErrorRange(text: string): { start: number; end: number } | undefined {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const errors: ParseError[] = [];
+  parse(text.slice(bom), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return undefined;
+  const start = Math.min(e.offset + bom, Math.max(0, text.length - 1));
+  return { start, end: Math.max(start + 1, e.offset + bom + e.length) };
+}
+
+/** Offset range of the deepest node of `path` found in `text` (the whole text if none); with
+ * no path and text that is not JSON, the syntax error's place. */
 export function rangeOf(text: string, path: string): { start: number; end: number } {
+  if (path === '') {
+    const bad = syntaxErrorRange(text);
+    if (bad) return bad;
+  }
   const tree = parseTree(text);
   if (!tree) return { start: 0, end: Math.min(text.length, 1) };
   const segs = parsePath(path);
