@@ -703,4 +703,41 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     }
     await page.close();
   });
+  it('a share URL that cannot be read says so once the default example is shown; the address bar stops holding a share once the instance changes (front2)', async () => {
+    // a broken link: the page says why it shows the default example (the message was cleared by that example's solve)
+    const broken = await open(`${site.url}#s=not-an-instance`);
+    expect(await ended(broken, 0)).toBe('done');
+    expect(JSON.parse(await instanceText(broken)).scenarios).toHaveLength(60);
+    expect(await broken.isVisible('[data-testid=notice]')).toBe(true);
+    expect(await broken.textContent('[data-testid=notice]')).toContain('could not be read');
+    expect(broken.url()).not.toContain('#s=');
+    await broken.close();
+    // a share, then another example: the URL no longer claims the shared instance (a reload
+    // or a copied address would have brought the knapsack back in place of the migration)
+    const page = await open();
+    await ended(page, 0);
+    await example(page, 'examples/knapsack.json');
+    await page.click('[data-testid=share]');
+    expect(page.url()).toContain('#s=');
+    await example(page, 'examples/migration.json');
+    expect(page.url()).not.toContain('#s=');
+    // a share of an edited instance, then an edit: the same
+    await typeInstance(page, '{ "problem": "knapsack", "capacity": 7, "items": [ { "size": 2, "value": 3, "copies": 3 } ] }');
+    await page.click('[data-testid=share]');
+    const shared = page.url();
+    expect(shared).toContain('#s=');
+    await page.locator('[data-testid=editor] .native-edit-context, [data-testid=editor] textarea.inputarea').first().focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(' ');
+    expect(await instanceText(page)).toMatch(/ $/);
+    expect(page.url()).not.toContain('#s=');
+    // the shared URL itself still opens its instance, with no notice
+    const other = await open(shared);
+    expect(await ended(other, 0)).toBe('done');
+    expect(JSON.parse(await instanceText(other)).capacity).toBe(7);
+    expect(await other.isVisible('[data-testid=notice]')).toBe(false);
+    expect(other.url()).toBe(shared);
+    await page.close();
+    await other.close();
+  });
 });

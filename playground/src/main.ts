@@ -39,7 +39,7 @@ const ui = {
   solve: $<HTMLButtonElement>('solve'), cancel: $<HTMLButtonElement>('cancel'), status: $('status'), elapsed: $('elapsed'),
   pin: $<HTMLButtonElement>('pin'), share: $<HTMLButtonElement>('share'), download: $<HTMLButtonElement>('download'),
   large: $('large'), largeText: $('large-text'), editAnyway: $<HTMLButtonElement>('edit-anyway'), editor: $('editor'),
-  error: $('error'), result: $('result'), stale: $('stale'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
+  error: $('error'), notice: $('notice'), result: $('result'), stale: $('stale'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
 };
 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -98,6 +98,26 @@ function clearStale() {
   delete ui.result.dataset.stale;
   ui.stale.hidden = true;
   ui.stale.textContent = '';
+}
+
+/** A page-level note that outlives the next solve (a share URL that could not be read). */
+function showNotice(text: string) {
+  ui.notice.textContent = text;
+  ui.notice.hidden = false;
+}
+function clearNotice() {
+  ui.notice.hidden = true;
+  ui.notice.textContent = '';
+}
+
+/** The instance text the address bar's share URL holds (null: the URL holds none). Once the
+ * instance is another one, the URL stops claiming it: a reload or a copied address would
+ * bring back the shared instance, not the one on screen. */
+let sharedText: string | null = null;
+function dropStaleShare() {
+  if (sharedText === null || currentText() === sharedText) return;
+  sharedText = null;
+  if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
 }
 
 function clearError() {
@@ -291,6 +311,8 @@ function useEditorText(text: string, label: string) {
   ui.large.hidden = true;
   ui.editor.hidden = false;
   editor.setText(text);
+  clearNotice();
+  dropStaleShare();
 }
 
 /** A large instance, already parsed and held in the data worker: a summary instead of the editor. */
@@ -302,6 +324,8 @@ function holdLarge(label: string, text: string, summary: string) {
   ui.largeText.textContent = `${label}: ${summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
   ui.large.hidden = false;
   ui.editor.hidden = true;
+  clearNotice();
+  dropStaleShare();
 }
 
 async function loadExample(id: string, solve = true) {
@@ -319,7 +343,10 @@ ui.example.addEventListener('change', () => { if (ui.example.value) void loadExa
 ui.solve.addEventListener('click', () => void solveNow());
 ui.cancel.addEventListener('click', cancel);
 editor.onSolveKey(() => void solveNow());
-editor.onChange(() => { if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError(); });
+editor.onChange(() => {
+  if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError();
+  dropStaleShare();
+});
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void solveNow(); }
   else if (e.key === 'Escape' && ui.status.dataset.state === 'solving') { e.preventDefault(); cancel(); }
@@ -378,6 +405,7 @@ ui.share.addEventListener('click', () => {
   }
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);
+  sharedText = text;
   ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
   navigator.clipboard?.writeText(location.href).then(() => { ui.note.textContent += ' Copied.'; }, () => {});
 });
@@ -393,11 +421,17 @@ async function start() {
     try {
       const payload = JSON.parse(decompressFromEncodedURIComponent(m[1]!) ?? '');
       if (typeof payload?.text !== 'string') throw new Error('no instance in the URL');
+      sharedText = payload.text;
       useEditorText(payload.text, 'shared');
       await solveNow();
       return;
     } catch (e) {
-      showError(`the URL does not hold a readable instance (${(e as Error).message}); the default example is loaded instead`);
+      // said after the default example is in place (its solve clears the error box)
+      const why = `The link's instance could not be read (${(e as Error).message}); the default example is shown instead.`;
+      history.replaceState(null, '', location.pathname + location.search); // the broken link is not kept
+      await loadExample(TIANCHI_DEFAULT);
+      showNotice(why);
+      return;
     }
   }
   await loadExample(TIANCHI_DEFAULT);
