@@ -740,4 +740,42 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
     await other.close();
   });
+  it('the smoothing service menu: a new instance opens on its own largest saver, a re-solve keeps the service on show by name, the entries carry the current plan\'s savings (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const menu = '#view select[aria-label="Service"]';
+    const entries = () => page.$$eval(`${menu} option`, (os) => os.map((o) => o.textContent ?? ''));
+    const chosen = () => page.$eval(menu, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    const info = async () => {
+      await page.waitForFunction(() => /: plan [\d,]+ vs peak/.test(document.querySelector('#view > p.note')?.textContent ?? ''));
+      const m = /^(.*): plan ([\d,]+) vs peak ([\d,]+)/.exec((await page.textContent('#view > p.note'))!)!;
+      const n = (x: string) => Number(x.replace(/,/g, ''));
+      return { name: m[1], saves: n(m[3]!) - n(m[2]!) };
+    };
+    const top = (await entries())[0]!;
+    expect(await chosen()).toBe(top);
+    // the operator looks at a small service, then opens another instance
+    const last = (await entries()).at(-1)!;
+    await page.selectOption(menu, { label: last });
+    expect((await info()).name).toBe(last.split(' — ')[0]);
+    await example(page, 'examples/smoothing-budget.json');
+    expect(await chosen()).toBe((await entries())[0]);
+    // and back: the 60 apps open on their largest saver again (not the service at the index shown before)
+    await example(page, 'tianchi-60');
+    expect(await chosen()).toBe(top);
+    expect((await info()).name).toBe(top.split(' — ')[0]);
+    // a re-solve of the same services (alpha moved) keeps the service on show, by name
+    const second = (await entries())[1]!.split(' — ')[0]!;
+    await page.selectOption(menu, { label: (await entries())[1]! });
+    const before = await run(page);
+    await page.focus('#view input[aria-label=alpha]');
+    await page.keyboard.press('ArrowLeft');
+    expect(await ended(page, before)).toBe('done');
+    const now = await info();
+    expect(now.name).toBe(second);
+    // every entry says what this plan saves, with its share of peak; the one on show agrees with the plan line
+    for (const e of await entries()) expect(e, e).toMatch(/ — saves [\d,.]+ \([\d.]+%\)$/);
+    expect(await chosen()).toContain(`saves ${now.saves.toLocaleString('en-US', { maximumFractionDigits: 2 })} (`);
+    await page.close();
+  });
 });
