@@ -778,4 +778,46 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await chosen()).toContain(`saves ${now.saves.toLocaleString('en-US', { maximumFractionDigits: 2 })} (`);
     await page.close();
   });
+  it('an edited example is named as edited: the example menu lets go of it, the baseline and the stale note say what changed (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await page.inputValue('[data-testid=example]')).toBe('tianchi-60');
+    // alpha 4 -> 8 with the slider, then pinned: the baseline is the α = 8 plan
+    let before = await run(page);
+    await page.focus('#view input[aria-label=alpha]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await ended(page, before)).toBe('done');
+    expect(JSON.parse(await instanceText(page)).alpha).toBe(8);
+    // the menu no longer shows the example (choosing it again reloads it: a change event)
+    expect(await page.inputValue('[data-testid=example]')).toBe('');
+    await page.click('#pin');
+    before = await run(page);
+    await page.keyboard.press('ArrowLeft'); // the focus went to the button: back to the slider
+    await page.focus('#view input[aria-label=alpha]');
+    await page.keyboard.press('ArrowLeft');
+    expect(await ended(page, before)).toBe('done');
+    const deltas = (await page.textContent('#deltas'))!;
+    expect(deltas).toContain('vs baseline “Tianchi 2018: 60 apps, one day (α = 4), edited (alpha = 8)”');
+    // another problem typed over it: not named after the example; the stale note after an error says so too
+    await typeInstance(page, '{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 2, "value": 3, "copies": 3 } ] }');
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    await typeInstance(page, '{ "problem": "knapsack", "capacity": -5, "items": [] }');
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('error');
+    const stale = (await page.textContent('[data-testid=stale]'))!;
+    expect(stale).toContain('(an edited instance)');
+    expect(stale).not.toContain('Tianchi');
+    // the example again: as loaded, named as it is
+    await example(page, 'tianchi-60');
+    expect(JSON.parse(await instanceText(page)).alpha).toBe(4);
+    expect(await page.inputValue('[data-testid=example]')).toBe('tianchi-60');
+    await page.click('#pin');
+    expect(await page.textContent('#deltas')).toContain('vs baseline “Tianchi 2018: 60 apps, one day (α = 4)”:');
+    await page.close();
+  });
 });

@@ -49,6 +49,11 @@ type Source = { kind: 'editor' } | { kind: 'large'; label: string; text: string 
 
 let source: Source = { kind: 'editor' };
 let sourceLabel = '';
+/** The editor's text as loaded (an example, a file, a share), and the example it came from:
+ * once the text is another, the example menu and the labels stop naming it as is. */
+let loadedText = '';
+let loadedExample = '';
+let loadedInstance: { text: string; value: any } | undefined;
 let seq = 0;
 let runs = 0;
 let ticker: ReturnType<typeof setInterval> | undefined;
@@ -176,6 +181,8 @@ async function solveNow(): Promise<void> {
   const my = ++seq;
   const src = source;
   const text = currentText();
+  syncExampleMenu(); // (the editor reports no change before Monaco is loaded)
+  dropStaleShare();
   clearError();
   setState('solving');
   const t0 = performance.now();
@@ -234,7 +241,7 @@ async function solveNow(): Promise<void> {
   clearInterval(ticker);
   const ms = Math.round(performance.now() - t0);
   ui.elapsed.textContent = String(ms);
-  current = { instance, solution, extra, text: shown, label: sourceLabel };
+  current = { instance, solution, extra, text: shown, label: src.kind === 'large' ? sourceLabel : labelOf(text, instance) };
   render(out.check, out.ms);
   performance.mark('gp:rendered');
   // the pill says when the run ended without a plan (data-state stays "done": the run ended normally)
@@ -303,11 +310,46 @@ function cancel() {
   setState('cancelled');
 }
 
-function useEditorText(text: string, label: string) {
+/**
+ * What the solved instance is called (the baseline's name, the stale note): the loaded
+ * example or file as is; edited, its name with the top-level values that differ ("…,
+ * edited (alpha = 8)"); another problem typed over it, no name of an example.
+ */
+function labelOf(text: string, instance: any): string {
+  if (text === loadedText) return sourceLabel;
+  if (loadedInstance?.text !== loadedText) {
+    let value: any;
+    try { value = JSON.parse(loadedText.replace(/^\uFEFF/, '')); } catch { value = undefined; }
+    loadedInstance = { text: loadedText, value };
+  }
+  const base = loadedInstance.value;
+  const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!sourceLabel || !isObj(base) || !isObj(instance) || base.problem !== instance.problem) return 'an edited instance';
+  const scalar = (x: unknown) => x === null || typeof x !== 'object';
+  const show = (x: unknown) => (typeof x === 'number' ? fmt(x, 6) : JSON.stringify(x));
+  const changed = [...new Set([...Object.keys(base), ...Object.keys(instance)])]
+    .filter((k) => {
+      const a = Object.hasOwn(base, k) ? base[k] : undefined;
+      const b = Object.hasOwn(instance, k) ? instance[k] : undefined;
+      return scalar(a) && scalar(b) && a !== b;
+    })
+    .map((k) => (Object.hasOwn(instance, k) ? `${k} = ${show(instance[k])}` : `no ${k}`));
+  return `${sourceLabel}, edited${changed.length ? ` (${changed.join(', ')})` : ''}`;
+}
+
+/** An edited example is not the example any more: the menu says so (and choosing the example
+ * again then reloads it, which choosing the option already shown would not). */
+function syncExampleMenu() {
+  if (source.kind === 'editor') ui.example.value = editor.getText() === loadedText ? loadedExample : '';
+}
+
+function useEditorText(text: string, label: string, exampleId = '') {
   clearTimeout(debounce);
   pendingFields = {};
   source = { kind: 'editor' };
   sourceLabel = label;
+  loadedText = text;
+  loadedExample = exampleId;
   ui.large.hidden = true;
   ui.editor.hidden = false;
   editor.setText(text);
@@ -321,6 +363,8 @@ function holdLarge(label: string, text: string, summary: string) {
   pendingFields = {};
   source = { kind: 'large', label, text };
   sourceLabel = label;
+  loadedText = '';
+  loadedExample = '';
   ui.largeText.textContent = `${label}: ${summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
   ui.large.hidden = false;
   ui.editor.hidden = true;
@@ -332,7 +376,7 @@ async function loadExample(id: string, solve = true) {
   const ex = examples().find((e) => e.id === id);
   if (!ex) return;
   const text = await ex.load();
-  useEditorText(text, ex.label);
+  useEditorText(text, ex.label, id);
   ui.example.value = id;
   if (solve) await solveNow();
 }
@@ -346,6 +390,7 @@ editor.onSolveKey(() => void solveNow());
 editor.onChange(() => {
   if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError();
   dropStaleShare();
+  syncExampleMenu();
 });
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void solveNow(); }
