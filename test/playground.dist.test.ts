@@ -585,9 +585,9 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
    * none runs past the chart's sides. Each label is a rectangle at its tick, turned by the
    * axis's angle (uPlot: centred text when level, right-aligned at the tick when turned);
    * two convex polygons are apart when some edge's normal separates them. */
-  async function expectLegibleMachines(page: Page, what: string) {
-    const chart = page.locator('#view .chart:has(canvas)').first();
-    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('#view .chart')?.dataset.xTicks);
+  async function expectLegibleMachines(page: Page, what: string, sel = '#view .chart:has(canvas)') {
+    const chart = page.locator(sel).first();
+    await page.waitForFunction((s) => !!document.querySelector<HTMLElement>(s)?.dataset.xTicks, sel, { timeout: 10_000 });
     const ticks: { text: string; x: number; w: number; h: number; rotate: number }[] = JSON.parse((await chart.getAttribute('data-x-ticks'))!);
     const width = await chart.evaluate((c) => c.querySelector('.u-wrap')!.getBoundingClientRect().width);
     const left = await chart.evaluate((c) => { const o = c.querySelector('.u-over')!.getBoundingClientRect(); return o.left - c.querySelector('.u-wrap')!.getBoundingClientRect().left; });
@@ -818,6 +818,25 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await page.inputValue('[data-testid=example]')).toBe('tianchi-60');
     await page.click('#pin');
     expect(await page.textContent('#deltas')).toContain('vs baseline “Tianchi 2018: 60 apps, one day (α = 4)”:');
+    await page.close();
+  });
+  it('a phone-sized window (390 px): the saved-energy bars name every policy, legibly (front2)', async () => {
+    const page = await open(site.url, { width: 390, height: 844 });
+    expect(await ended(page, 0)).toBe('done');
+    for (const id of ['examples/autoscaling.json', 'nab-elb-autoscaling']) {
+      await example(page, id);
+      const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+      const policies = sol.evaluation.policies.map((p: any) => p.policy).filter((p: string) => p !== 'static');
+      const ticks = await expectLegibleMachines(page, id, '[data-testid=autoscaling-saved]');
+      expect(ticks.map((t) => t.text), id).toEqual(policies);
+    }
+    // and on a wide screen, every policy too
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-testid=autoscaling-saved] .u-wrap')?.getBoundingClientRect().width ?? 0) > 600);
+    // the resize's redraw: the names no longer upright
+    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('[data-testid=autoscaling-saved]')!.dataset.xTicks ?? '[]')[0]?.rotate !== -90);
+    const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect((await expectLegibleMachines(page, 'wide', '[data-testid=autoscaling-saved]')).map((t) => t.text)).toEqual(sol.evaluation.policies.map((p: any) => p.policy).filter((p: string) => p !== 'static'));
     await page.close();
   });
 });
