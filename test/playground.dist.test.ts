@@ -8,7 +8,7 @@
 // console error occurs.
 // Needs /usr/bin/chromium (.ci/run installs it); skips with a notice without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { solve } from '../dist/node.js';
 import { mulberry32 } from '../dist/core/rng.js';
@@ -837,6 +837,20 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('[data-testid=autoscaling-saved]')!.dataset.xTicks ?? '[]')[0]?.rotate !== -90);
     const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
     expect((await expectLegibleMachines(page, 'wide', '[data-testid=autoscaling-saved]')).map((t) => t.text)).toEqual(sol.evaluation.policies.map((p: any) => p.policy).filter((p: string) => p !== 'static'));
+    await page.close();
+  });
+  it('every one-line example file wider than the editor is shown pretty printed (examples/forecast.json was one line of 1,225 characters) (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const dir = new URL('../examples/', import.meta.url);
+    const oneLine = readdirSync(dir).filter((f) => f.endsWith('.json')).filter((f) => { const t = readFileSync(new URL(f, dir), 'utf8').trim(); return !t.includes('\n') && t.length > 120; });
+    expect(oneLine).toContain('forecast.json');
+    for (const f of oneLine) {
+      await example(page, `examples/${f}`);
+      const text = await instanceText(page);
+      expect(JSON.parse(text), f).toEqual(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+      expect(text.split('\n').length, f).toBeGreaterThan(5);
+    }
     await page.close();
   });
 });
