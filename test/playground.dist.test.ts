@@ -853,4 +853,29 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     }
     await page.close();
   });
+  it('keyboard: every tab stop of the toolbar can be seen, the page says how to Tab out of the editor, and that way reaches the results (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    // Tab from the page's start through the toolbar to the editor: every stop is a visible control
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const stops: { what: string; w: number; h: number }[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const s = await page.evaluate(() => { const a = document.activeElement as HTMLElement; const r = a.getBoundingClientRect(); return { what: `${a.tagName}#${a.id}.${a.className}`, w: r.width, h: r.height, editor: !!a.closest('[data-testid=editor]') }; });
+      if (s.editor) break;
+      stops.push(s);
+    }
+    expect(stops.length).toBeGreaterThan(3);
+    for (const s of stops) expect(s.w > 4 && s.h > 4, `${s.what} is a tab stop no one can see (${s.w}×${s.h})`).toBe(true);
+    // in the editor Tab indents (it would never leave): the hint and the editor's label say the way out
+    expect(await page.textContent('.left .hint')).toContain('Ctrl+M');
+    expect(await page.getAttribute('[data-testid=editor] .native-edit-context, [data-testid=editor] textarea.inputarea', 'aria-label')).toContain('Ctrl+M');
+    const text = await instanceText(page);
+    await page.keyboard.press('Control+m');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#result'))).toBe(true);
+    expect(await instanceText(page)).toBe(text);
+    await page.close();
+  });
 });

@@ -101,7 +101,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     ed = m.editor.create(host, {
       model: mdl, automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2,
       scrollBeyondLastLine: false, theme: dark() ? 'vs-dark' : 'vs', wordWrap: 'off',
-      ariaLabel: 'Instance JSON (Ctrl/Cmd+Enter solves)',
+      ariaLabel: 'Instance JSON (Ctrl/Cmd+Enter solves; Ctrl+M, on a Mac Ctrl+Shift+M, makes Tab leave the editor)',
     });
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => m.editor.setTheme(dark() ? 'vs-dark' : 'vs'));
     ed.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => solveCbs.forEach((f) => f()));
