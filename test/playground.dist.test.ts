@@ -878,4 +878,27 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await instanceText(page)).toBe(text);
     await page.close();
   });
+  it('the toolbar keeps its place as the state changes, on one row in a 1,280 px window (front2)', async () => {
+    for (const width of [1024, 1280, 1440]) {
+      const page = await open(site.url, { width, height: 900 });
+      expect(await ended(page, 0)).toBe('done');
+      const bar = () => page.$eval('header.bar', (b) => ({
+        h: Math.round(b.getBoundingClientRect().height),
+        // rows: the controls' vertical centres, a new row where they jump by more than 15 px
+        rows: [...b.children].filter((c) => (c as HTMLElement).offsetParent !== null && getComputedStyle(c).position !== 'absolute')
+          .map((c) => { const r = c.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((x, y) => x - y)
+          .filter((y, i, ys) => i === 0 || y - ys[i - 1]! > 15).length,
+      }));
+      const done = await bar();
+      await typeInstance(page, '{ "problem": "knapsack", "capacity": -1, "items": [] }');
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('error');
+      expect(await page.textContent('[data-testid=status]')).toBe('error: invalid-input');
+      const error = await bar();
+      expect(error.h, `${width} px: the toolbar's height changed with the state`).toBe(done.h);
+      if (width >= 1280) expect([done.rows, error.rows], `${width} px: one row`).toEqual([1, 1]);
+      await page.close();
+    }
+  });
 });
