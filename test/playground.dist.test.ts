@@ -901,4 +901,24 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
       await page.close();
     }
   });
+  it('a file that cannot be converted says why (the converter\'s reason), and leaves the editor and its solution as they were (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await example(page, 'examples/knapsack.json');
+    const text = await instanceText(page);
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    const before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('time,web\n2024-01-01T00:00,3\n2024-01-01T00:15,lots\n') });
+    expect(await ended(page, before)).toBe('error');
+    const message = (await page.textContent('[data-testid=error]'))!;
+    expect(message).toContain('could not read bad.csv: ');
+    expect(message).toContain('is not a number');
+    expect(message).not.toContain('Cannot read properties');
+    // the editor still holds the knapsack, unmarked, and the knapsack's solution is still its own
+    expect(await instanceText(page)).toBe(text);
+    expect(await markers(page)).toEqual([]);
+    expect(await page.isVisible('[data-testid=stale]')).toBe(false);
+    await expectSameAsNode(page);
+    await page.close();
+  });
 });

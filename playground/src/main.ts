@@ -82,12 +82,13 @@ function setState(s: State, text?: string) {
   }
 }
 
-function showError(message: string, path = '') {
+/** An error under the editor; `inEditor`: it is about the editor's text (marked there at its path). */
+function showError(message: string, path = '', inEditor = true) {
   const text = path && !message.startsWith(path) ? `${path}: ${message}` : message;
   ui.error.textContent = text;
   ui.error.hidden = false;
   ui.error.dataset.path = path;
-  if (source.kind === 'editor') editor.markError(path, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
+  if (source.kind === 'editor') editor.markError(inEditor ? path : null, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
 }
 /** The shown solution is not the editor's instance any more (an input error, a cancel): say so,
  * dim it, and keep it from being downloaded or pinned as if it were. */
@@ -409,8 +410,9 @@ ui.file.addEventListener('change', async () => {
     if (opened.summary === undefined) useEditorText(opened.text, opened.label);
     else holdLarge(opened.label, opened.text, opened.summary);
   } catch (e) {
+    // about the files, not the editor's text (which stays as it was, unmarked, with its solution)
+    showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message ?? e}`, '', false);
     setState('error');
-    showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message}`);
     return;
   } finally {
     ui.file.value = '';
