@@ -921,4 +921,25 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await expectSameAsNode(page);
     await page.close();
   });
+  it('chart colours tell the series apart: no service\'s bars share the grey of "used before", no replayed policy the grey of the actual workload (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    /** The legend's colours of a chart, as [label, r, g, b]. */
+    const colours = (sel: string) => page.$$eval(`${sel} .u-legend .u-series`, (ss) => ss.flatMap((s) => {
+      const m = s.querySelector('.u-marker') as HTMLElement | null;
+      if (!m) return [];
+      const c = getComputedStyle(m).borderColor.match(/\d+(\.\d+)?/g)!.map(Number);
+      return [[s.querySelector('.u-label')?.textContent ?? '', c[0]!, c[1]!, c[2]!] as [string, number, number, number]];
+    }));
+    const far = (a: [string, number, number, number], b: [string, number, number, number]) => Math.hypot(a[1] - b[1], a[2] - b[2], a[3] - b[3]) >= 50;
+    await example(page, 'tianchi-deployment'); // ten services and "used before": eleven series
+    const dep = await colours('#view .chart');
+    expect(dep.length).toBeGreaterThanOrEqual(11);
+    for (let i = 0; i < dep.length; i++) for (let j = i + 1; j < dep.length; j++) expect(far(dep[i]!, dep[j]!), `${dep[i]![0]} and ${dep[j]![0]} look alike`).toBe(true);
+    await example(page, 'examples/autoscaling.json');
+    const rep = (await colours('[data-testid=autoscaling-replay]')).filter(([l]) => !l.includes('hours'));
+    const actual = rep.find(([l]) => l === 'actual workload')!;
+    for (const p of rep) if (p !== actual) expect(far(p, actual), `${p[0]} looks like the actual workload`).toBe(true);
+    await page.close();
+  });
 });

@@ -3,7 +3,8 @@
 import uPlot from 'uplot';
 
 export const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-export const palette = () => [css('--c1'), css('--c2'), css('--c3'), css('--c4'), '#17becf', '#bcbd22', '#e377c2', '#8c564b', '#7f7f7f', '#ff7f0e', '#aec7e8', '#98df8a'];
+// (no mid grey among them: "used before", the actual workload and the muted text are grey)
+export const palette = () => [css('--c1'), css('--c2'), css('--c3'), css('--c4'), '#17becf', '#bcbd22', '#e377c2', '#8c564b', '#17a589', '#ff7f0e', '#aec7e8', '#98df8a'];
 
 export interface ChartBox {
   el: HTMLElement;
