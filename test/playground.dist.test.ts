@@ -942,4 +942,31 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     for (const p of rep) if (p !== actual) expect(far(p, actual), `${p[0]} looks like the actual workload`).toBe(true);
     await page.close();
   });
+  it('a large instance edited anyway is solved with no page error: Monaco\'s schema checks pause above 1 MB (they overflowed the stack on 3.5 MB) (front2)', async () => {
+    const r = mulberry32(4);
+    const machines = Array.from({ length: 6000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 60_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 6000}` }));
+    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('done');
+    await page.click('#edit-anyway');
+    expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(false);
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    // Monaco's JSON worker threw some seconds after the text was set: give it that time
+    const late = await page.waitForEvent('pageerror', { timeout: 10_000 }).catch(() => null);
+    expect(late?.message ?? null).toBeNull();
+    expect(errors).toEqual([]);
+    // a small instance: checked against the schema again
+    await example(page, 'examples/knapsack.json');
+    expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(true);
+    await page.close();
+  });
 });

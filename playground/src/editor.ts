@@ -15,6 +15,8 @@ export interface Editor {
   markError(path: string | null, message?: string): void;
   focus(): void;
   /** The page's own marks (a solver error at its JSON path), for tests and tools. */
+  /** Whether Monaco checks the text against the schema (off for texts over SCHEMA_CHECK_MAX). */
+  schemaChecks(): boolean;
   markers(): { message: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }[];
   onChange(cb: () => void): void;
   onSolveKey(cb: () => void): void;
@@ -61,8 +63,26 @@ export function rangeOf(text: string, path: string): { start: number; end: numbe
   return { start: 0, end: 1 };
 }
 
+/** Texts longer than this are not matched against the schema by Monaco's JSON worker (its
+ * schema matching overflows the stack on a few megabytes: an uncaught error in the page); the
+ * solver still validates them and the page marks its error at the path. */
+export const SCHEMA_CHECK_MAX = 1_000_000;
+
 export function createEditor(host: HTMLElement, schema: Record<string, unknown>, initial: string, dark: () => boolean): Editor {
   let text = initial;
+  let schemaChecks: boolean | undefined;
+  /** Monaco's own JSON checks on or off for a text of `length` characters (set before the text is). */
+  const syncSchemaChecks = (length: number) => {
+    const on = length <= SCHEMA_CHECK_MAX;
+    if (!monaco || on === schemaChecks) return;
+    schemaChecks = on;
+    // off: no schema at all (not only no validation: the colour and hover providers match the
+    // schema too)
+    monaco.json.jsonDefaults.setDiagnosticsOptions({
+      validate: on, allowComments: false, enableSchemaRequest: false,
+      schemas: on ? [{ uri: 'https://greenplan.local/instance.schema.json', fileMatch: ['*'], schema }] : [],
+    });
+  };
   let monaco: Monaco | undefined;
   let ed: import('./monaco.js').editor.IStandaloneCodeEditor | undefined;
   const changeCbs: (() => void)[] = [];
@@ -91,10 +111,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
 
   const ready = import('./monaco.js').then((m) => {
     monaco = m;
-    m.json.jsonDefaults.setDiagnosticsOptions({
-      validate: true, allowComments: false, enableSchemaRequest: false,
-      schemas: [{ uri: 'https://greenplan.local/instance.schema.json', fileMatch: ['*'], schema }],
-    });
+    syncSchemaChecks(text.length);
     const uri = m.Uri.parse('inmemory://greenplan/instance.json');
     const mdl = m.editor.createModel(text, 'json', uri);
     pre.remove();
@@ -105,7 +122,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     });
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => m.editor.setTheme(dark() ? 'vs-dark' : 'vs'));
     ed.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => solveCbs.forEach((f) => f()));
-    mdl.onDidChangeContent(() => { text = mdl.getValue(); changeCbs.forEach((f) => f()); });
+    mdl.onDidChangeContent(() => { text = mdl.getValue(); syncSchemaChecks(mdl.getValueLength()); changeCbs.forEach((f) => f()); });
     host.dataset.ready = 'true';
     applyMark();
   });
@@ -115,6 +132,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     getText: () => (ed ? model().getValue() : text),
     setText(t) {
       text = t;
+      syncSchemaChecks(t.length);
       if (ed) { if (model().getValue() !== t) model().setValue(t); } else pre.textContent = t;
     },
     setField(key, value) {
@@ -134,6 +152,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     },
     markError(path, message) { pendingMark = [path, message]; applyMark(); },
     focus: () => ed?.focus(),
+    schemaChecks: () => schemaChecks ?? text.length <= SCHEMA_CHECK_MAX,
     markers: () => (monaco && ed ? monaco.editor.getModelMarkers({ owner: 'greenplan', resource: model().uri }).map(({ message, startLineNumber, startColumn, endLineNumber, endColumn }) => ({ message, startLineNumber, startColumn, endLineNumber, endColumn })) : []),
     onChange: (cb) => changeCbs.push(cb),
     onSolveKey: (cb) => solveCbs.push(cb),

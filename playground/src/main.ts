@@ -458,7 +458,7 @@ ui.share.addEventListener('click', () => {
 });
 
 /** Test and tool hook (read-only): the instance text as the page would solve it. */
-(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready, markers: () => editor.markers() };
+(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready, markers: () => editor.markers(), schemaChecks: () => editor.schemaChecks() };
 
 // ---- start: a shared instance from the URL, else the Tianchi example, solved at once
 async function start() {
