@@ -583,7 +583,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
 
   /** The deployment chart's machine names (its x tick labels, as drawn): no two overlap, and
    * none runs past the chart's sides. Each label is a rectangle at its tick, turned by the
-   * axis's angle (uPlot: centred text when level, right-aligned at the tick when turned);
+   * axis's angle (uPlot: centred text when level, starting at the tick when turned);
    * two convex polygons are apart when some edge's normal separates them. */
   async function expectLegibleMachines(page: Page, what: string, sel = '#view .chart:has(canvas)') {
     const chart = page.locator(sel).first();
@@ -594,8 +594,9 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(ticks.length, `${what}: machine names are shown`).toBeGreaterThan(1);
     const corners = (t: (typeof ticks)[number]) => {
       const a = (-t.rotate * Math.PI) / 180;
-      // level: centred, top at the baseline; turned: right-aligned at the tick, middle at it
-      const box = t.rotate === 0 ? [[-t.w / 2, 0], [t.w / 2, 0], [t.w / 2, t.h], [-t.w / 2, t.h]] : [[-t.w, -t.h / 2], [0, -t.h / 2], [0, t.h / 2], [-t.w, t.h / 2]];
+      // level: centred, top at the baseline; turned: starting at the tick, middle at it, running
+      // down to the right (as drawn: a -45° axis turns its names clockwise in screen terms)
+      const box = t.rotate === 0 ? [[-t.w / 2, 0], [t.w / 2, 0], [t.w / 2, t.h], [-t.w / 2, t.h]] : [[0, -t.h / 2], [t.w, -t.h / 2], [t.w, t.h / 2], [0, t.h / 2]];
       return box.map(([x, y]) => [left + t.x + x! * Math.cos(a) - y! * Math.sin(a), x! * Math.sin(a) + y! * Math.cos(a)] as [number, number]);
     };
     const apart = (p: [number, number][], q: [number, number][]) => [p, q].some((poly) => poly.some((v, i) => {
@@ -968,5 +969,22 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await example(page, 'examples/knapsack.json');
     expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(true);
     await page.close();
+  });
+  it('the migration chart names its machines legibly, whatever their number (500 names ran into each other) and the width (front2)', async () => {
+    const r = mulberry32(5);
+    const machines = Array.from({ length: 500 }, (_, i) => ({ name: `machine-${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 5000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `machine-${i % 500}` }));
+    const inst = { problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks };
+    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await open(site.url, viewport);
+      expect(await ended(page, 0)).toBe('done');
+      const before = await run(page);
+      await page.setInputFiles('[data-testid=file]', { name: 'migration-500.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(inst)) });
+      expect(await ended(page, before)).toBe('done');
+      await expectLegibleMachines(page, `500 machines at ${viewport.width} px`);
+      await example(page, 'roadef-a1_1');
+      expect((await expectLegibleMachines(page, `ROADEF a1_1 at ${viewport.width} px`)).map((t) => t.text)).toEqual(['m0', 'm1', 'm2', 'm3']);
+      await page.close();
+    }
   });
 });
