@@ -987,4 +987,24 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
       await page.close();
     }
   });
+  it('an opened one-line JSON file is shown pretty printed in the editor, a written one as written (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const inst = exampleFile('migration');
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(inst)) });
+    expect(await ended(page, before)).toBe('done');
+    let text = await instanceText(page);
+    expect(JSON.parse(text)).toEqual(inst);
+    expect(text.split('\n').length).toBeGreaterThan(5);
+    await expectSameAsNode(page);
+    // a file the operator formatted stays as it is
+    const written = readFileSync(new URL('../examples/deployment.json', import.meta.url), 'utf8');
+    before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'deployment.json', mimeType: 'application/json', buffer: Buffer.from(written) });
+    expect(await ended(page, before)).toBe('done');
+    text = await instanceText(page);
+    expect(text).toBe(written);
+    await page.close();
+  });
 });

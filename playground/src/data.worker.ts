@@ -5,7 +5,7 @@
 import { expose } from 'comlink';
 import { openTexts, type Opened } from './files.js';
 import { smoothingSummary, smoothingSeries } from './views/smoothing-model.js';
-import { pretty } from './pretty.js';
+import { pretty, readable } from './pretty.js';
 
 let instance: any;
 let solution: any;
@@ -23,7 +23,8 @@ export const dataApi = {
     const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     const o = openTexts(texts);
     const bytes = texts.reduce((s, f) => s + f.text.length, 0);
-    const text = o.text ?? (bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance));
+    // a JSON file as written, unless it is one long line (a generated file): pretty printed then, as the examples are
+    const text = o.text !== undefined ? (bytes < prettyBelow ? readable(o.text) : o.text) : bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance);
     if (text.length <= holdAbove) return { label: o.label, text };
     return { label: o.label, text, summary: dataApi.load(text).summary };
   },
