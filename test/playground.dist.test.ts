@@ -1007,4 +1007,19 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(text).toBe(written);
     await page.close();
   });
+  it('a smoothing instance too large for the automatic curve says its envelope figure comes with the curve, not a "…" for ever (front2)', async () => {
+    const r = mulberry32(6);
+    const scenarios = Array.from({ length: 210 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, () => Math.floor(10 * r())) })); // 302,400 points
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'wide-smoothing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ problem: 'smoothing', alpha: 1, scenarios })) });
+    expect(await ended(page, before)).toBe('done');
+    const envelope = async () => (await kpiTexts(page, '#kpis')).find((k) => k.startsWith('vs envelope'))!;
+    expect(await envelope()).toBe('vs envelopewith the curve');
+    await page.click('[data-testid=smoothing-tradeoff] button:has-text("Compute the trade-off curve")');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]', { timeout: 120_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#kpis .kpi')].some((k) => /^vs envelope\+[\d,]+ \(/.test(k.textContent ?? '')));
+    await page.close();
+  });
 });

@@ -251,7 +251,10 @@ export const smoothingView: ViewFactory = (container, host) => {
       const k: Kpi[] = [
         { label: 'resource', value: s.resource, better: 'lower', text: `${fmt(s.resource)} (${fmt((100 * s.resource) / Math.max(1, s.peakTotal), 1)}% of peak)` },
         { label: 'peak provisioning', value: s.peakTotal },
-        { label: 'vs envelope', value: envelope === undefined ? NaN : s.resource - envelope, text: envelope === undefined ? '…' : `+${fmt(s.resource - envelope)} (${fmt((100 * (s.resource - envelope)) / Math.max(1, envelope), 2)}%)` },
+        // the envelope is the curve's α = 0 point: '…' while the curve is computed; a large
+        // instance computes it only on request, so the figure says where it comes from (it
+        // showed '…' for ever, as if loading)
+        { label: 'vs envelope', value: envelope === undefined ? NaN : s.resource - envelope, text: envelope === undefined ? (sweepBtn.hidden ? '…' : 'with the curve') : `+${fmt(s.resource - envelope)} (${fmt((100 * (s.resource - envelope)) / Math.max(1, envelope), 2)}%)` },
         { label: 'changes', value: s.changes, better: 'lower' },
         { label: 'variation', value: s.variation, better: 'lower' },
         { label: 'objective', value: s.objective, better: 'lower' },
