@@ -1022,4 +1022,29 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('#kpis .kpi')].some((k) => /^vs envelope\+[\d,]+ \(/.test(k.textContent ?? '')));
     await page.close();
   });
+  it('a large one-line file edited anyway is pretty printed, so its error mark can be seen (Monaco renders 10,000 characters of a line; the mark was at column 1,743,913) (front2)', async () => {
+    const r = mulberry32(3);
+    const scenarios = Array.from({ length: 480 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 100 + i) + 10 * r())) }));
+    scenarios[400]!.demand[1000] = -1;
+    const big = JSON.stringify({ problem: 'smoothing', alpha: 1, scenarios });
+    expect(big.length).toBeGreaterThan(2_000_000);
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-invalid.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('error');
+    await page.click('#edit-anyway');
+    await page.waitForFunction(() => (window as any).greenplanPlayground.instanceText().split('\n').length > 400);
+    expect(JSON.parse(await instanceText(page))).toEqual(JSON.parse(big));
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('error');
+    const [m] = await markers(page);
+    expect(m!.message).toContain('scenarios[400].demand[1000]');
+    expect(m!.startLineNumber).toBeGreaterThan(1);
+    // the mark is drawn: Monaco draws decorations only where it renders the text
+    await page.waitForSelector('[data-testid=editor] .squiggly-error', { timeout: 10_000 });
+    await page.close();
+  });
 });

@@ -49,6 +49,12 @@ export const dataApi = {
   /** The held instance and solution, whole (problems without a summary of their own). */
   full: () => ({ instance, solution }),
   /** The held instance with top-level fields changed (undefined removes), as JSON text; `keep` holds it. */
+  /** A text as the editor shows it (one long line pretty printed: "Edit anyway" of a generated
+   * file; Monaco renders no more than 10,000 characters of a line, so a mark further along it
+   * could not be seen). */
+  readable(text: string): string {
+    return readable(text);
+  },
   withFields(fields: Record<string, unknown>, keep: boolean): string {
     const next = { ...instance };
     for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete next[k]; else next[k] = v; }

@@ -106,7 +106,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
       severity: monaco.MarkerSeverity.Error, message: `${path ? `${path}: ` : ''}${message ?? 'invalid'}`,
       startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column,
     }]);
-    ed.revealLineInCenterIfOutsideViewport(a.lineNumber);
+    ed.revealRangeInCenterIfOutsideViewport(new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column));
   };
 
   const ready = import('./monaco.js').then((m) => {

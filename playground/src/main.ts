@@ -419,8 +419,11 @@ ui.file.addEventListener('change', async () => {
   }
   await solveNow();
 });
-ui.editAnyway.addEventListener('click', () => {
-  if (source.kind === 'large') useEditorText(source.text, source.label);
+ui.editAnyway.addEventListener('click', async () => {
+  if (source.kind !== 'large') return;
+  const held = source;
+  const text = await data.readable(held.text);
+  if (source === held) useEditorText(text, held.label);
 });
 ui.pin.addEventListener('click', () => {
   if (!current || !view) return;
