@@ -957,6 +957,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.setInputFiles('[data-testid=file]', { name: 'big-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
     expect(await ended(page, before)).toBe('done');
     await page.click('#edit-anyway');
+    await page.waitForSelector('[data-testid=editor]', { state: 'visible' }); // (pretty printed in the data worker first)
     expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(false);
     before = await run(page);
     await page.click('[data-testid=solve]');
