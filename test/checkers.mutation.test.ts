@@ -6,7 +6,7 @@
 //    `resource`: the relative tolerance let it pass; integer sums are exact);
 //  - deployment "optimal" with newBins = lowerBound but a service with more parts than the
 //    fewest that fit (the documented claim has both halves).
-// Energy blocks are left out (test/energy.test.ts tampers them); forecast and autoscaling
+// Energy blocks are tampered too (instances with an energy model); forecast and autoscaling
 // answers are statistics that a checker can check for consistency, not for value.
 import { describe, expect, it } from 'vitest';
 import { solve, check, DEPLOYMENT_ALGORITHMS } from '../src/node.js';
@@ -21,7 +21,7 @@ type Path = (string | number)[];
 function numericLeaves(x: Json, path: Path = [], out: Path[] = []): Path[] {
   if (typeof x === 'number') out.push(path);
   else if (Array.isArray(x)) x.forEach((v, i) => numericLeaves(v, [...path, i], out));
-  else if (x && typeof x === 'object') for (const k of Object.keys(x)) if (k !== 'energy') numericLeaves(x[k], [...path, k], out);
+  else if (x && typeof x === 'object') for (const k of Object.keys(x)) numericLeaves(x[k], [...path, k], out);
   return out;
 }
 const at = (x: Json, p: Path) => p.reduce((a, k) => a[k], x);
@@ -64,6 +64,11 @@ describe('checkers refuse a solution with one numeric field off by the smallest 
       const inst = generateMigration(rand, { tasks: 10, machines: 4, resources: 2, util: 0.4, newRate: 0.1, groupRate: 0.3, alpha: 0.1, maxParallel: 2, integer: k % 2 === 0 });
       if ((await solve(inst)).status === 'feasible') await probe(inst);
     }
+    // with energy models (the energy block's every number tampered as well)
+    await probe({ problem: 'smoothing', budget: 60, scenarios: [{ demand: [3, 1, 4, 1, 5, 9, 2, 6] }, { demand: [2, 7, 1] }], energy: { unit: 'pods', podCores: 8, serverCores: 32, step: 900, idleWatts: 100, peakWatts: 300, pue: 1.1, kgCO2PerKWh: 0.4 } });
+    await probe({ problem: 'smoothing', alpha: 2, scenarios: [{ demand: [3, 1, 4, 1, 5, 9, 2, 6] }], energy: { unit: 'pods', step: 60 } });
+    await probe({ problem: 'deployment', binCapacity: 92, bins: [{ name: 'old', free: 31.5 }], items: [{ name: 'a', size: 140 }, { name: 'b', size: 20.5, maxParts: 3 }], energy: { hours: 1, idleWatts: 200, peakWatts: 400, pue: 1 } });
+    await probe({ ...generateMigration(rand, { tasks: 10, machines: 4, resources: 2, util: 0.4, alpha: 0.1 }), energy: {} });
     expect(n).toBeGreaterThanOrEqual(80);
     expect(misses.slice(0, 10), `${misses.length} tampered solutions accepted`).toEqual([]);
   });
