@@ -7,13 +7,13 @@
 import { describe, it, expect } from 'vitest';
 import { rng } from './helpers/random.js';
 import { conformalBandsRef, conformalPools, conformalRanks } from './helpers/conformal-reference.js';
-import { bands, type Calibration } from '../src/problems/forecast/conformal.js';
+import { bands, Cal } from '../src/problems/forecast/conformal.js';
 import { kernels } from '../src/wasm/loader.js';
 import '../src/node.js';
 
 const LEVELS = [0.01, 0.1, 0.2, 0.5, 0.6, 0.8, 0.9, 0.95, 0.98, 0.99, 0.999] as const;
 
-interface Case { seed: number; count: number; nb: number; H: number; ties: boolean; levels: number[]; cal: Calibration }
+interface Case { seed: number; count: number; nb: number; H: number; ties: boolean; levels: number[]; cal: Cal }
 
 function randomCase(seed: number): Case {
   const u = rng(seed);
@@ -36,7 +36,8 @@ function randomCase(seed: number): Case {
   const levels = Array.from({ length: nl }, () => pick(LEVELS));
   let abs = 0, sq = 0;
   for (const e of err) { abs += Math.abs(e); sq += e * e; }
-  const cal: Calibration = { err, bucket, nb, bucketOf: (h) => Math.floor((h * nb) / H), mae: count ? abs / count : NaN, rmse: count ? Math.sqrt(sq / count) : NaN, count };
+  // the product's own calibration class (its bucketOf maps steps to buckets)
+  const cal = new Cal(err, bucket, null, nb, H, count ? abs / count : NaN, count ? Math.sqrt(sq / count) : NaN, count, undefined);
   return { seed, count, nb, H, ties, levels, cal };
 }
 
