@@ -3,10 +3,12 @@
 // like. The contract (docs/contract.md): solve() throws only GreenplanErrors, and an
 // instance that cannot be read is invalid input, not an internal error; check() likewise.
 import { describe, expect, it } from 'vitest';
-import { PROBLEMS, solve, trySolve, check, GreenplanError } from '../src/node.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { PROBLEMS, REGISTRY, solve, trySolve, check, GreenplanError } from '../src/node.js';
 import { BASE } from './helpers/hostile.js';
 
 type Json = any;
+const examplesDir = new URL('../examples/', import.meta.url);
 
 /** The ways a caller's object can throw when greenplan reads it. */
 function throwingVariants(base: Json): [string, Json][] {
@@ -57,4 +59,62 @@ describe('an instance whose getters or Proxy traps throw is invalid input, not a
       expect(e.code, `${name}: ${e.message}`).toBe('invalid-input');
     }
   });
+});
+
+/**
+ * Every optional field of the instance's objects (walking the schema beside the value) set
+ * to an explicit `undefined`, the way JavaScript callers write `{ pue: opts.pue }`: one
+ * variant per field, with the field's path.
+ */
+function undefinedFields(value: Json, schema: Json, path = ''): [string, Json][] {
+  const out: [string, Json][] = [];
+  const walk = (v: Json, s: Json, p: string, set: (patch: (root: Json) => Json) => void) => {
+    if (!s || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v) && s.items) v.forEach((x, i) => walk(x, s.items, `${p}[${i}]`, set));
+    else if (s.type === 'object' && s.properties) {
+      const required = new Set<string>(s.required ?? []);
+      for (const k of Object.keys(s.properties)) {
+        if (!required.has(k)) out.push([p ? `${p}.${k}` : k, k]);
+        if (k in v) walk(v[k], s.properties[k], p ? `${p}.${k}` : k, set);
+      }
+    }
+  };
+  walk(value, schema, path, () => undefined);
+  return out;
+}
+
+/** A copy of `value` with the field at `path` (a.b[0].c) set to undefined. */
+function withUndefined(value: Json, path: string): Json {
+  const copy = structuredClone(value);
+  const parts = path.match(/[^.[\]]+/g)!;
+  let cur = copy;
+  for (const p of parts.slice(0, -1)) cur = cur[/^\d+$/.test(p) ? Number(p) : p];
+  cur[parts[parts.length - 1]!] = undefined;
+  return copy;
+}
+
+describe('an optional field given as undefined is the field left out (JavaScript callers)', () => {
+  for (const file of readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
+    it(`examples/${file}: every optional field`, async () => {
+      const base = JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8'));
+      const name = base.problem as (typeof PROBLEMS)[number];
+      const problem = REGISTRY[name];
+      const fields = undefinedFields(base, problem.schema);
+      expect(fields.length).toBeGreaterThan(0);
+      for (const [path] of fields) {
+        const inst = withUndefined(base, path);
+        const without = JSON.parse(JSON.stringify(inst)); // the key left out
+        const a = await trySolve(inst);
+        const b = await trySolve(without);
+        expect(a.ok, `${name} ${path}: ${a.ok ? '' : a.error.message}`).toBe(b.ok);
+        if (!a.ok || !b.ok) {
+          if (!a.ok && !b.ok) expect(a.error.message).toBe(b.error.message);
+          continue;
+        }
+        expect(JSON.stringify(a.solution), `${name} ${path}`).toBe(JSON.stringify(b.solution));
+        const r = check(inst, a.solution);
+        expect(r.valid, `${name} ${path}: ${r.reason}`).toBe(true);
+      }
+    });
+  }
 });

@@ -51,7 +51,8 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     if (solution.horizon !== H) return fail(`horizon is ${solution.horizon}, expected ${H}`);
     if (!near(solution.risk, q)) return fail(`risk is ${solution.risk}, expected ${q}`);
     if (!Array.isArray(solution.services) || solution.services.length !== svc.length) return fail(`solution has ${solution.services?.length} services, instance has ${svc.length}`);
-    const e = { ...DEFAULT_ENERGY, ...(instance.energy ?? {}) };
+    const e = { ...DEFAULT_ENERGY };
+    for (const k of Object.keys(e) as (keyof typeof e)[]) e[k] = instance.energy?.[k] ?? e[k]; // undefined: the default
     const hours = step / 3600;
     const cores = new Float64Array(H);
     const busy = new Float64Array(H);
