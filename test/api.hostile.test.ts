@@ -118,3 +118,53 @@ describe('an optional field given as undefined is the field left out (JavaScript
     });
   }
 });
+
+/** Every leaf of a JSON value with its path. */
+function leafPaths(v: Json, p: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (v && typeof v === 'object') for (const k of Object.keys(v)) leafPaths(v[k], [...p, Array.isArray(v) ? Number(k) : k], out);
+  else out.push(p);
+  return out;
+}
+const setPath = (v: Json, p: (string | number)[], x: unknown): Json => {
+  const c = structuredClone(v);
+  let cur = c;
+  for (const k of p.slice(0, -1)) cur = cur[k];
+  cur[p[p.length - 1]!] = x;
+  return c;
+};
+
+describe('checkers: a figure the checker verifies is refused as a string too (JSON "54" is not 54)', () => {
+  for (const file of readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
+    it(`examples/${file}`, async () => {
+      const inst = JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8'));
+      const sol = JSON.parse(JSON.stringify(await solve(inst)));
+      expect(check(inst, sol).valid).toBe(true);
+      let verified = 0;
+      for (const p of leafPaths(sol)) {
+        const x = p.reduce((o: Json, k) => o[k], sol);
+        if (typeof x !== 'number') continue;
+        if (check(inst, setPath(sol, p, x + 1 + Math.abs(x) * 0.01)).valid) continue; // a figure the checker does not verify
+        verified++;
+        const r = check(inst, setPath(sol, p, String(x)));
+        expect(r.valid, `${file}: ${p.join('.')} = "${x}" accepted`).toBe(false);
+      }
+      expect(verified).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('checkers: the echoed fields of a solution match the instance', () => {
+  it('smoothing: the budget a solution states is the instance\'s (changed, dropped or added: refused)', async () => {
+    for (const file of ['smoothing-budget.json', 'smoothing.json']) {
+      const inst = JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8'));
+      const sol = JSON.parse(JSON.stringify(await solve(inst)));
+      expect(check(inst, sol).valid).toBe(true);
+      for (const budget of [undefined, (inst.budget ?? 40) + 1, (inst.budget ?? 40) - 1, String(inst.budget ?? 40)]) {
+        if (budget === inst.budget) continue;
+        const r = check(inst, { ...sol, budget });
+        expect(r.valid, `${file}: budget ${budget}`).toBe(false);
+        expect(r.reason).toMatch(/budget/);
+      }
+    }
+  });
+});
