@@ -302,6 +302,26 @@ describe('greenplan batch', () => {
       expect(r.stderr).not.toMatch(/Warning|^\s+at /m);
     }
   });
+  it('queue without a Redis: exit 2 with one line, never a hang or an internal error (was: submit, collect, status and clear retried for ever in silence; a port over 65535 was exit 70, "Invalid URL")', async () => {
+    const dir = folder({ 'k.json': { problem: 'knapsack', capacity: 1, items: [] } });
+    const bad = run(['queue', 'status', '--redis', 'redis://127.0.0.1:99999', '--name', 'q']);
+    expect(bad.status, bad.stderr).toBe(2);
+    expect(bad.stderr).toMatch(/^greenplan queue status: --redis is not a valid URL/);
+    // port 1: nothing listens; the four run together (each gives up after CONNECT_TIMEOUT_MS)
+    const runs = await Promise.all([['status'], ['clear'], ['submit', dir], ['collect', '--out', join(dir, 'q.jsonl')]].map((sub) => new Promise<{ code: number | null; stderr: string; sub: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'queue', ...sub, '--redis', 'redis://user:secret@127.0.0.1:1', '--name', 'q']);
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const kill = setTimeout(() => child.kill('SIGKILL'), 120_000); // a hang, not a speed goal
+      child.on('close', (code) => { clearTimeout(kill); resolve({ code, stderr, sub: sub[0]! }); });
+    })));
+    for (const r of runs) {
+      expect(r.code, `${r.sub}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), r.sub).toHaveLength(1);
+      expect(r.stderr).toContain(`greenplan queue ${r.sub}: cannot reach Redis at 127.0.0.1:1`);
+      expect(r.stderr).not.toContain('secret');
+    }
+  }, 300_000);
   it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
     const input = [
       JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] }),
