@@ -168,3 +168,44 @@ describe('checkers: the echoed fields of a solution match the instance', () => {
     }
   });
 });
+
+/** Every array inside a JSON value, with its path. */
+function arrayPaths(v: Json, p: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (Array.isArray(v)) out.push(p);
+  if (v && typeof v === 'object') for (const k of Object.keys(v)) arrayPaths(v[k], [...p, Array.isArray(v) ? Number(k) : k], out);
+  return out;
+}
+
+describe('checkers judge a JavaScript solution as its JSON text: a hole in an array is a null', () => {
+  for (const file of readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
+    it(`examples/${file}: a hole in each array of the solution`, async () => {
+      const inst = JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8'));
+      const sol = JSON.parse(JSON.stringify(await solve(inst)));
+      for (const p of arrayPaths(sol)) {
+        const arr = p.reduce((o: Json, k) => o[k], sol) as unknown[];
+        if (!arr.length) continue;
+        for (const at of new Set([0, arr.length - 1])) {
+          const holed = structuredClone(sol);
+          delete p.reduce((o: Json, k) => o[k], holed)[at];
+          const asJson = JSON.parse(JSON.stringify(holed));
+          const a = check(inst, holed);
+          const b = check(inst, asJson);
+          expect(a.valid, `${file}: ${p.join('.')}[${at}] a hole: ${a.reason}; as null: ${b.reason}`).toBe(b.valid);
+        }
+      }
+    });
+  }
+});
+
+describe('checkers: the echoed fields of a forecast match the instance', () => {
+  it('forecast: the step a solution states is the instance\'s', async () => {
+    const inst = JSON.parse(readFileSync(new URL('forecast.json', examplesDir), 'utf8'));
+    const sol = JSON.parse(JSON.stringify(await solve(inst)));
+    expect(check(inst, sol).valid).toBe(true);
+    for (const step of [undefined, inst.step + 1, inst.step / 2, String(inst.step)]) {
+      const r = check(inst, { ...sol, step });
+      expect(r.valid, `step ${step}`).toBe(false);
+      expect(r.reason).toMatch(/step/);
+    }
+  });
+});
