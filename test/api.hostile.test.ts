@@ -209,3 +209,22 @@ describe('checkers: the echoed fields of a forecast match the instance', () => {
     }
   });
 });
+
+describe('deployment at denormal sizes', () => {
+  it('a size or binCapacity below 1e-300 is refused naming the path (was: 5e-324 in 2 parts gave partSize 0, the energy figures of solver and checker disagreed and greenplan\'s own answer was rejected)', async () => {
+    for (const [inst, path] of [
+      [{ problem: 'deployment', binCapacity: 5e-324, items: [{ name: 'a', size: 5e-324, minParts: 2 }] }, 'binCapacity'],
+      [{ problem: 'deployment', binCapacity: 1, items: [{ name: 'a', size: 5e-324, minParts: 2 }] }, 'items[0].size'],
+    ] as const) {
+      const e = await solve(inst).then(() => undefined, (x) => x);
+      expect(e, path).toBeInstanceOf(GreenplanError);
+      expect(e.code).toBe('invalid-input');
+      expect(e.path).toBe(path);
+      expect(() => check(inst, { problem: 'deployment', status: 'optimal' })).toThrow(path);
+    }
+    // the smallest accepted values solve and pass the checker
+    const small = { problem: 'deployment', binCapacity: 1e-300, items: [{ name: 'a', size: 1e-300, minParts: 2 }, { name: 'b', size: 3e-300, maxParts: 5 }] };
+    const sol = await solve(small);
+    expect(check(small, sol), JSON.stringify(sol)).toMatchObject({ valid: true });
+  });
+});
