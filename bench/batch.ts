@@ -201,6 +201,50 @@ async function pinnedScaling(file: string, dir: string, reps: number) {
   };
 }
 
+/**
+ * Sixth pass (docs/batch.md): the same ratio for each problem kind alone, and the serial
+ * part of every run. A batch of 1,000 instances of one kind (the mix's own generator or
+ * example), 1 and 2 workers interleaved: the kinds whose work is mostly WebAssembly
+ * (migration, knapsack: compiled once per process, shared by the isolates) against the
+ * JavaScript-heavy ones (forecast, autoscaling: each isolate compiles its own hot code).
+ * And a batch of one instance with 1 and 2 workers: the time no worker count shortens
+ * (process start, the pool's threads started, the exit), from which Amdahl's law gives the
+ * best ratio a run of T1 seconds can reach on 2 cores: T1 / (serial + (T1 - serial) / 2).
+ */
+async function kindScaling(instances: unknown[], dir: string, reps: number, log: (s: string) => void) {
+  const n = 1000;
+  const byKind = new Map<string, unknown[]>();
+  for (const x of mixedInstances(n * PROBLEMS.length).instances as { problem: string }[]) {
+    const list = byKind.get(x.problem) ?? [];
+    if (list.length < n) list.push(x);
+    byKind.set(x.problem, list);
+  }
+  const one = join(dir, 'one.jsonl');
+  writeFileSync(one, JSON.stringify(instances[0]) + '\n');
+  const serialRuns = { 1: [] as RunCpu[], 2: [] as RunCpu[] };
+  for (let k = 0; k < Math.max(3, reps); k++) for (const w of [1, 2] as const) serialRuns[w].push(batchRun(one, join(dir, 'one-out.jsonl'), w));
+  const serial1 = median(serialRuns[1].map((r) => r.s));
+  const serial2 = median(serialRuns[2].map((r) => r.s));
+  log(`serial part: a batch of one instance takes ${serial1.toFixed(3)} s with 1 worker, ${serial2.toFixed(3)} s with 2 (process start, the pool's threads, the exit: no worker count shortens it)`);
+  const kinds = [];
+  for (const [problem, list] of byKind) {
+    const file = join(dir, `kind-${problem}.jsonl`);
+    writeFileSync(file, list.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const runs = { 1: [] as RunCpu[], 2: [] as RunCpu[] };
+    for (let k = 0; k < reps; k++) for (const w of [1, 2] as const) runs[w].push(batchRun(file, join(dir, 'kind-out.jsonl'), w));
+    const t1 = median(runs[1].map((r) => r.s));
+    const t2 = median(runs[2].map((r) => r.s));
+    const w1 = median(runs[1].map((r) => r.workers ?? NaN));
+    const w2 = median(runs[2].map((r) => r.workers ?? NaN));
+    const amdahl = t1 / (serial2 + (t1 - serial1) / 2);
+    kinds.push({ problem, instances: list.length, oneWorkerSeconds: +t1.toFixed(2), twoWorkersSeconds: +t2.toFixed(2), speedup: +(t1 / t2).toFixed(2), amdahlCeiling: +amdahl.toFixed(2),
+      cpuSeconds: [+median(runs[1].map((r) => r.cpu)).toFixed(2), +median(runs[2].map((r) => r.cpu)).toFixed(2)], workerThreadSeconds: [+w1.toFixed(2), +w2.toFixed(2)], workerCpuRatio: +(w2 / w1).toFixed(2) });
+  }
+  log('kind alone (1,000 instances)   1 worker s  2 workers s  speed-up  Amdahl ceiling  CPU s (1, 2)   worker threads' + "'" + ' CPU s (1, 2)  x');
+  for (const k of kinds) log(k.problem.padEnd(30) + String(k.oneWorkerSeconds).padStart(11) + String(k.twoWorkersSeconds).padStart(13) + `${k.speedup}x`.padStart(10) + `${k.amdahlCeiling}x`.padStart(16) + `${k.cpuSeconds[0]}, ${k.cpuSeconds[1]}`.padStart(15) + `${k.workerThreadSeconds[0]}, ${k.workerThreadSeconds[1]}`.padStart(25) + `${k.workerCpuRatio}`.padStart(6));
+  return { serialSeconds: { oneWorker: +serial1.toFixed(3), twoWorkers: +serial2.toFixed(3) }, kinds };
+}
+
 /** The figures this goal stood at after the fourth pass (docs/batch.md), printed beside the new ones. */
 const PREVIOUS = { speedup: 1.4, estimate: 1.35, what: 'commit 18130d9 (fourth pass), load average 1.3: 1 worker 384/s, 2 workers 535/s; CPU per instance 3.07 / 3.40 ms; load-free estimate 1.35x' };
 
@@ -246,6 +290,7 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
     log(`hardware: one-worker batch pinned to core 0 alone ${scaling.aloneSeconds} s (${scaling.aloneCpuSeconds} CPU s), two copies at once on cores 0 and 1 ${scaling.pairSeconds} s (${scaling.pairCpuSecondsEach} CPU s each): ` +
       `${scaling.scaling}x the throughput of one (2.00 = the machine scales), CPU per copy x${scaling.cpuRatio} (1.000 = the copies do not slow each other down)`);
   } else log('NOTICE: taskset not found or a single core: the hardware-scaling control is skipped');
+  const byKind = await kindScaling(instances, dir, reps, log);
   const pool = new Map<number, number>();
   const poolCpu = new Map<number, number>();
   const med = (runs: RunCpu[], k: keyof RunCpu) => (runs.every((r) => r[k] !== undefined) ? median(runs.map((r) => r[k]!)) : undefined);
@@ -288,6 +333,12 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   const ceiling = (2 * pool.get(1)!) / poolCpu.get(2)!;
   goals.push(`ceiling on ${availableParallelism()} cores: 2 x (1 worker's wall time) / (2 workers' CPU seconds) = 2 x ${pool.get(1)!.toFixed(2)} / ${poolCpu.get(2)!.toFixed(2)} = ${ceiling.toFixed(2)}x: the ratio if the 2-worker run kept both cores busy from process start to exit (T1 is a wall time: on a busy machine it includes waiting for a core, so this holds on an idle one; the load-free estimate below uses CPU seconds only)` +
     (scaling ? `; the machine itself scales ${scaling.scaling}x (two pinned one-worker copies at once against one; CPU per copy x${scaling.cpuRatio})` : ''));
+  {
+    const t1 = pool.get(1)!;
+    const amdahl = t1 / (byKind.serialSeconds.twoWorkers + (t1 - byKind.serialSeconds.oneWorker) / 2);
+    const best = [...byKind.kinds].sort((a, b) => b.speedup - a.speedup)[0]!;
+    goals.push(`serial part ${byKind.serialSeconds.oneWorker} / ${byKind.serialSeconds.twoWorkers} s (a batch of one instance, 1 / 2 workers): Amdahl's ceiling for the mix ${amdahl.toFixed(2)}x; each kind alone: ${byKind.kinds.map((k) => `${k.problem} ${k.speedup}x (ceiling ${k.amdahlCeiling}x, worker threads' CPU x${k.workerCpuRatio})`).join(', ')}; the best kind alone: ${best.problem} ${best.speedup}x`);
+  }
   goals.push(`goal: >= 1.8x with 2 workers on 2 cores: ${sp2.toFixed(2)}x ${sp2 >= 1.8 ? 'MET' : 'NOT MET'} (previous: ${PREVIOUS.speedup}x, ${PREVIOUS.what}) (wall times, load average ${loadBefore[0]!.toFixed(1)}); CPU per instance with 2 workers / with 1: ${cpuRatio.toFixed(2)}` +
     (pw1 && pw2 && estimate ? `; CPU of a run per second of its workers' CPU: ${pw1.toFixed(2)} with 1 worker, ${pw2.toFixed(2)} with 2 (1.00 = the pool and V8's helper threads cost nothing); load-free estimate 2 x workers' CPU (1 worker) / CPU (2 workers): ${estimate.toFixed(2)}x (previous ${PREVIOUS.estimate}x)` : ''));
 
@@ -324,5 +375,5 @@ export async function benchBatch(o: { quick: boolean; log: (s: string) => void }
   log(`load average after: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
   for (const g of goals) log(g);
   rmSync(dir, { recursive: true, force: true });
-  return { goals, parallelCapacity: cap, hardwareScaling: scaling, loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadAfter.map((x) => +x.toFixed(2)) }, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
+  return { goals, parallelCapacity: cap, hardwareScaling: scaling, byKind, loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadAfter.map((x) => +x.toFixed(2)) }, note: `${note}; machine shared with other jobs (load average printed in the run); wall times of the real commands, process start included; shell loop extrapolated from ${sample} instances`, rows };
 }

@@ -11,5 +11,6 @@ export { runDeployment, deploymentSolution, type DeploymentRun } from './problem
 export { migrationTarget, assignmentCost, targetObjective, PLAIN_MODE } from './problems/migration/solve.js';
 export { exactTarget, buildClasses, DEFAULT_TIME_LIMIT_MS } from './problems/migration/exact.js';
 export { phaseCategory } from './problems/autoscaling/calibration.js';
-export { jumpSteps } from './problems/autoscaling/replay.js';
-export { Relation } from './problems/autoscaling/relation.js';
+export { jumpSteps, plannedTrace } from './problems/autoscaling/replay.js';
+export { Relation, podsFor } from './problems/autoscaling/relation.js';
+export { replayHpa } from './problems/autoscaling/policies/hpa.js';

@@ -8,7 +8,7 @@
 // console error occurs.
 // Needs /usr/bin/chromium (.ci/run installs it); skips with a notice without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { solve } from '../dist/node.js';
 import { mulberry32 } from '../dist/core/rng.js';
@@ -583,19 +583,20 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
 
   /** The deployment chart's machine names (its x tick labels, as drawn): no two overlap, and
    * none runs past the chart's sides. Each label is a rectangle at its tick, turned by the
-   * axis's angle (uPlot: centred text when level, right-aligned at the tick when turned);
+   * axis's angle (uPlot: centred text when level, starting at the tick when turned);
    * two convex polygons are apart when some edge's normal separates them. */
-  async function expectLegibleMachines(page: Page, what: string) {
-    const chart = page.locator('#view .chart:has(canvas)').first();
-    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('#view .chart')?.dataset.xTicks);
+  async function expectLegibleMachines(page: Page, what: string, sel = '#view .chart:has(canvas)') {
+    const chart = page.locator(sel).first();
+    await page.waitForFunction((s) => !!document.querySelector<HTMLElement>(s)?.dataset.xTicks, sel, { timeout: 10_000 });
     const ticks: { text: string; x: number; w: number; h: number; rotate: number }[] = JSON.parse((await chart.getAttribute('data-x-ticks'))!);
     const width = await chart.evaluate((c) => c.querySelector('.u-wrap')!.getBoundingClientRect().width);
     const left = await chart.evaluate((c) => { const o = c.querySelector('.u-over')!.getBoundingClientRect(); return o.left - c.querySelector('.u-wrap')!.getBoundingClientRect().left; });
     expect(ticks.length, `${what}: machine names are shown`).toBeGreaterThan(1);
     const corners = (t: (typeof ticks)[number]) => {
       const a = (-t.rotate * Math.PI) / 180;
-      // level: centred, top at the baseline; turned: right-aligned at the tick, middle at it
-      const box = t.rotate === 0 ? [[-t.w / 2, 0], [t.w / 2, 0], [t.w / 2, t.h], [-t.w / 2, t.h]] : [[-t.w, -t.h / 2], [0, -t.h / 2], [0, t.h / 2], [-t.w, t.h / 2]];
+      // level: centred, top at the baseline; turned: starting at the tick, middle at it, running
+      // down to the right (as drawn: a -45° axis turns its names clockwise in screen terms)
+      const box = t.rotate === 0 ? [[-t.w / 2, 0], [t.w / 2, 0], [t.w / 2, t.h], [-t.w / 2, t.h]] : [[0, -t.h / 2], [t.w, -t.h / 2], [t.w, t.h / 2], [0, t.h / 2]];
       return box.map(([x, y]) => [left + t.x + x! * Math.cos(a) - y! * Math.sin(a), x! * Math.sin(a) + y! * Math.cos(a)] as [number, number]);
     };
     const apart = (p: [number, number][], q: [number, number][]) => [p, q].some((poly) => poly.some((v, i) => {
@@ -651,6 +652,402 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(JSON.parse(text)).toEqual(exampleFile('autoscaling'));
     expect(text.split('\n').length).toBeGreaterThan(10);
     expect(text).toMatch(/"workload": \[\d+, \d+/);
+    await page.close();
+  });
+  // ---- operator review (front2): each test below failed on the code before its fix
+
+  it('a newer request does not wait behind a long solve: the busy solver worker is replaced at once (front2)', async () => {
+    const r = mulberry32(2);
+    const machines = Array.from({ length: 10_000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 100_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 10_000}` }));
+    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const page = await open();
+    await ended(page, 0);
+    const started: string[] = []; // solver workers started from now on (not Monaco's)
+    page.on('worker', (w) => { if (w.url().includes('serve-browser')) started.push(w.url()); });
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'long-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await page.waitForSelector('[data-testid=status][data-state=solving]'); // seconds to a minute of solving
+    // the operator changes their mind: another example, solved now, not after the long one
+    await page.selectOption('[data-testid=example]', 'examples/knapsack.json');
+    expect(await ended(page, before)).toBe('done');
+    expect(started, 'a fresh solver worker replaced the one busy with the long solve').toHaveLength(1);
+    await expectSameAsNode(page);
+    // a solve on an idle worker does not replace it
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    expect(started).toHaveLength(1);
+    await page.close();
+  });
+  it('text that is not JSON is marked where the syntax error is, not at the start of the text (front2)', async () => {
+    const page = await open();
+    await ended(page, 0);
+    // [typed text, the text the mark covers]
+    const cases: [string, string][] = [
+      ['{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 1 "value": 2 } ] }', '"value"'], // a comma missing
+      ['{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 1, "value": 2 }, ] }', ']'], // a trailing comma
+      ['{ "problem": "knapsack", "capacity": 5 } extra', 'extra'], // text after the instance
+    ];
+    for (const [text, covered] of cases) {
+      await typeInstance(page, text);
+      expect(await instanceText(page)).toBe(text);
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('error');
+      expect(await page.textContent('[data-testid=error]')).toContain('not valid JSON');
+      const ms = await markers(page);
+      expect(ms, text).toHaveLength(1);
+      const m = ms[0]!;
+      expect([m.startLineNumber, m.endLineNumber]).toEqual([1, 1]);
+      expect(text.slice(m.startColumn - 1, m.endColumn - 1), text).toBe(covered);
+    }
+    await page.close();
+  });
+  it('a share URL that cannot be read says so once the default example is shown; the address bar stops holding a share once the instance changes (front2)', async () => {
+    // a broken link: the page says why it shows the default example (the message was cleared by that example's solve)
+    const broken = await open(`${site.url}#s=not-an-instance`);
+    expect(await ended(broken, 0)).toBe('done');
+    expect(JSON.parse(await instanceText(broken)).scenarios).toHaveLength(60);
+    expect(await broken.isVisible('[data-testid=notice]')).toBe(true);
+    expect(await broken.textContent('[data-testid=notice]')).toContain('could not be read');
+    expect(broken.url()).not.toContain('#s=');
+    await broken.close();
+    // a share, then another example: the URL no longer claims the shared instance (a reload
+    // or a copied address would have brought the knapsack back in place of the migration)
+    const page = await open();
+    await ended(page, 0);
+    await example(page, 'examples/knapsack.json');
+    await page.click('[data-testid=share]');
+    expect(page.url()).toContain('#s=');
+    await example(page, 'examples/migration.json');
+    expect(page.url()).not.toContain('#s=');
+    // a share of an edited instance, then an edit: the same
+    await typeInstance(page, '{ "problem": "knapsack", "capacity": 7, "items": [ { "size": 2, "value": 3, "copies": 3 } ] }');
+    await page.click('[data-testid=share]');
+    const shared = page.url();
+    expect(shared).toContain('#s=');
+    await page.locator('[data-testid=editor] .native-edit-context, [data-testid=editor] textarea.inputarea').first().focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(' ');
+    expect(await instanceText(page)).toMatch(/ $/);
+    expect(page.url()).not.toContain('#s=');
+    // the shared URL itself still opens its instance, with no notice
+    const other = await open(shared);
+    expect(await ended(other, 0)).toBe('done');
+    expect(JSON.parse(await instanceText(other)).capacity).toBe(7);
+    expect(await other.isVisible('[data-testid=notice]')).toBe(false);
+    expect(other.url()).toBe(shared);
+    await page.close();
+    await other.close();
+  });
+  it('the smoothing service menu: a new instance opens on its own largest saver, a re-solve keeps the service on show by name, the entries carry the current plan\'s savings (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const menu = '#view select[aria-label="Service"]';
+    const entries = () => page.$$eval(`${menu} option`, (os) => os.map((o) => o.textContent ?? ''));
+    const chosen = () => page.$eval(menu, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    const info = async () => {
+      await page.waitForFunction(() => /: plan [\d,]+ vs peak/.test(document.querySelector('#view > p.note')?.textContent ?? ''));
+      const m = /^(.*): plan ([\d,]+) vs peak ([\d,]+)/.exec((await page.textContent('#view > p.note'))!)!;
+      const n = (x: string) => Number(x.replace(/,/g, ''));
+      return { name: m[1], saves: n(m[3]!) - n(m[2]!) };
+    };
+    const top = (await entries())[0]!;
+    expect(await chosen()).toBe(top);
+    // the operator looks at a small service, then opens another instance
+    const last = (await entries()).at(-1)!;
+    await page.selectOption(menu, { label: last });
+    expect((await info()).name).toBe(last.split(' — ')[0]);
+    await example(page, 'examples/smoothing-budget.json');
+    expect(await chosen()).toBe((await entries())[0]);
+    // and back: the 60 apps open on their largest saver again (not the service at the index shown before)
+    await example(page, 'tianchi-60');
+    expect(await chosen()).toBe(top);
+    expect((await info()).name).toBe(top.split(' — ')[0]);
+    // a re-solve of the same services (alpha moved) keeps the service on show, by name
+    const second = (await entries())[1]!.split(' — ')[0]!;
+    await page.selectOption(menu, { label: (await entries())[1]! });
+    const before = await run(page);
+    await page.focus('#view input[aria-label=alpha]');
+    await page.keyboard.press('ArrowLeft');
+    expect(await ended(page, before)).toBe('done');
+    const now = await info();
+    expect(now.name).toBe(second);
+    // every entry says what this plan saves, with its share of peak; the one on show agrees with the plan line
+    for (const e of await entries()) expect(e, e).toMatch(/ — saves [\d,.]+ \([\d.]+%\)$/);
+    expect(await chosen()).toContain(`saves ${now.saves.toLocaleString('en-US', { maximumFractionDigits: 2 })} (`);
+    await page.close();
+  });
+  it('an edited example is named as edited: the example menu lets go of it, the baseline and the stale note say what changed (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await page.inputValue('[data-testid=example]')).toBe('tianchi-60');
+    // alpha 4 -> 8 with the slider, then pinned: the baseline is the α = 8 plan
+    let before = await run(page);
+    await page.focus('#view input[aria-label=alpha]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await ended(page, before)).toBe('done');
+    expect(JSON.parse(await instanceText(page)).alpha).toBe(8);
+    // the menu no longer shows the example (choosing it again reloads it: a change event)
+    expect(await page.inputValue('[data-testid=example]')).toBe('');
+    await page.click('#pin');
+    before = await run(page);
+    await page.keyboard.press('ArrowLeft'); // the focus went to the button: back to the slider
+    await page.focus('#view input[aria-label=alpha]');
+    await page.keyboard.press('ArrowLeft');
+    expect(await ended(page, before)).toBe('done');
+    const deltas = (await page.textContent('#deltas'))!;
+    expect(deltas).toContain('vs baseline “Tianchi 2018: 60 apps, one day (α = 4), edited (alpha = 8)”');
+    // another problem typed over it: not named after the example; the stale note after an error says so too
+    await typeInstance(page, '{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 2, "value": 3, "copies": 3 } ] }');
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    await typeInstance(page, '{ "problem": "knapsack", "capacity": -5, "items": [] }');
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('error');
+    const stale = (await page.textContent('[data-testid=stale]'))!;
+    expect(stale).toContain('(an edited instance)');
+    expect(stale).not.toContain('Tianchi');
+    // the example again: as loaded, named as it is
+    await example(page, 'tianchi-60');
+    expect(JSON.parse(await instanceText(page)).alpha).toBe(4);
+    expect(await page.inputValue('[data-testid=example]')).toBe('tianchi-60');
+    await page.click('#pin');
+    expect(await page.textContent('#deltas')).toContain('vs baseline “Tianchi 2018: 60 apps, one day (α = 4)”:');
+    await page.close();
+  });
+  it('a phone-sized window (390 px): the saved-energy bars name every policy, legibly (front2)', async () => {
+    const page = await open(site.url, { width: 390, height: 844 });
+    expect(await ended(page, 0)).toBe('done');
+    for (const id of ['examples/autoscaling.json', 'nab-elb-autoscaling']) {
+      await example(page, id);
+      const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+      const policies = sol.evaluation.policies.map((p: any) => p.policy).filter((p: string) => p !== 'static');
+      const ticks = await expectLegibleMachines(page, id, '[data-testid=autoscaling-saved]');
+      expect(ticks.map((t) => t.text), id).toEqual(policies);
+    }
+    // and on a wide screen, every policy too
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-testid=autoscaling-saved] .u-wrap')?.getBoundingClientRect().width ?? 0) > 600);
+    // the resize's redraw: the names no longer upright
+    await page.waitForFunction(() => JSON.parse(document.querySelector<HTMLElement>('[data-testid=autoscaling-saved]')!.dataset.xTicks ?? '[]')[0]?.rotate !== -90);
+    const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect((await expectLegibleMachines(page, 'wide', '[data-testid=autoscaling-saved]')).map((t) => t.text)).toEqual(sol.evaluation.policies.map((p: any) => p.policy).filter((p: string) => p !== 'static'));
+    await page.close();
+  });
+  it('every one-line example file wider than the editor is shown pretty printed (examples/forecast.json was one line of 1,225 characters) (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const dir = new URL('../examples/', import.meta.url);
+    const oneLine = readdirSync(dir).filter((f) => f.endsWith('.json')).filter((f) => { const t = readFileSync(new URL(f, dir), 'utf8').trim(); return !t.includes('\n') && t.length > 120; });
+    expect(oneLine).toContain('forecast.json');
+    for (const f of oneLine) {
+      await example(page, `examples/${f}`);
+      const text = await instanceText(page);
+      expect(JSON.parse(text), f).toEqual(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+      expect(text.split('\n').length, f).toBeGreaterThan(5);
+    }
+    await page.close();
+  });
+  it('keyboard: every tab stop of the toolbar can be seen, the page says how to Tab out of the editor, and that way reaches the results (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    // Tab from the page's start through the toolbar to the editor: every stop is a visible control
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const stops: { what: string; w: number; h: number }[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const s = await page.evaluate(() => { const a = document.activeElement as HTMLElement; const r = a.getBoundingClientRect(); return { what: `${a.tagName}#${a.id}.${a.className}`, w: r.width, h: r.height, editor: !!a.closest('[data-testid=editor]') }; });
+      if (s.editor) break;
+      stops.push(s);
+    }
+    expect(stops.length).toBeGreaterThan(3);
+    for (const s of stops) expect(s.w > 4 && s.h > 4, `${s.what} is a tab stop no one can see (${s.w}×${s.h})`).toBe(true);
+    // in the editor Tab indents (it would never leave): the hint and the editor's label say the way out
+    expect(await page.textContent('.left .hint')).toContain('Ctrl+M');
+    expect(await page.getAttribute('[data-testid=editor] .native-edit-context, [data-testid=editor] textarea.inputarea', 'aria-label')).toContain('Ctrl+M');
+    const text = await instanceText(page);
+    await page.keyboard.press('Control+m');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#result'))).toBe(true);
+    expect(await instanceText(page)).toBe(text);
+    await page.close();
+  });
+  it('the toolbar keeps its place as the state changes, on one row in a 1,280 px window (front2)', async () => {
+    for (const width of [1024, 1280, 1440]) {
+      const page = await open(site.url, { width, height: 900 });
+      expect(await ended(page, 0)).toBe('done');
+      const bar = () => page.$eval('header.bar', (b) => ({
+        h: Math.round(b.getBoundingClientRect().height),
+        // rows: the controls' vertical centres, a new row where they jump by more than 15 px
+        rows: [...b.children].filter((c) => (c as HTMLElement).offsetParent !== null && getComputedStyle(c).position !== 'absolute')
+          .map((c) => { const r = c.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((x, y) => x - y)
+          .filter((y, i, ys) => i === 0 || y - ys[i - 1]! > 15).length,
+      }));
+      const done = await bar();
+      await typeInstance(page, '{ "problem": "knapsack", "capacity": -1, "items": [] }');
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('error');
+      expect(await page.textContent('[data-testid=status]')).toBe('error: invalid-input');
+      const error = await bar();
+      expect(error.h, `${width} px: the toolbar's height changed with the state`).toBe(done.h);
+      if (width >= 1280) expect([done.rows, error.rows], `${width} px: one row`).toEqual([1, 1]);
+      await page.close();
+    }
+  });
+  it('a file that cannot be converted says why (the converter\'s reason), and leaves the editor and its solution as they were (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await example(page, 'examples/knapsack.json');
+    const text = await instanceText(page);
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    const before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('time,web\n2024-01-01T00:00,3\n2024-01-01T00:15,lots\n') });
+    expect(await ended(page, before)).toBe('error');
+    const message = (await page.textContent('[data-testid=error]'))!;
+    expect(message).toContain('could not read bad.csv: ');
+    expect(message).toContain('is not a number');
+    expect(message).not.toContain('Cannot read properties');
+    // the editor still holds the knapsack, unmarked, and the knapsack's solution is still its own
+    expect(await instanceText(page)).toBe(text);
+    expect(await markers(page)).toEqual([]);
+    expect(await page.isVisible('[data-testid=stale]')).toBe(false);
+    await expectSameAsNode(page);
+    await page.close();
+  });
+  it('chart colours tell the series apart: no service\'s bars share the grey of "used before", no replayed policy the grey of the actual workload (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    /** The legend's colours of a chart, as [label, r, g, b]. */
+    const colours = (sel: string) => page.$$eval(`${sel} .u-legend .u-series`, (ss) => ss.flatMap((s) => {
+      const m = s.querySelector('.u-marker') as HTMLElement | null;
+      if (!m) return [];
+      const c = getComputedStyle(m).borderColor.match(/\d+(\.\d+)?/g)!.map(Number);
+      return [[s.querySelector('.u-label')?.textContent ?? '', c[0]!, c[1]!, c[2]!] as [string, number, number, number]];
+    }));
+    const far = (a: [string, number, number, number], b: [string, number, number, number]) => Math.hypot(a[1] - b[1], a[2] - b[2], a[3] - b[3]) >= 50;
+    await example(page, 'tianchi-deployment'); // ten services and "used before": eleven series
+    const dep = await colours('#view .chart');
+    expect(dep.length).toBeGreaterThanOrEqual(11);
+    for (let i = 0; i < dep.length; i++) for (let j = i + 1; j < dep.length; j++) expect(far(dep[i]!, dep[j]!), `${dep[i]![0]} and ${dep[j]![0]} look alike`).toBe(true);
+    await example(page, 'examples/autoscaling.json');
+    const rep = (await colours('[data-testid=autoscaling-replay]')).filter(([l]) => !l.includes('hours'));
+    const actual = rep.find(([l]) => l === 'actual workload')!;
+    for (const p of rep) if (p !== actual) expect(far(p, actual), `${p[0]} looks like the actual workload`).toBe(true);
+    await page.close();
+  });
+  it('a large instance edited anyway is solved with no page error: Monaco\'s schema checks pause above 30,000 values (they overflowed the stack on a 3.5 MB migration) (front2)', async () => {
+    const r = mulberry32(4);
+    const machines = Array.from({ length: 6000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 60_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 6000}` }));
+    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('done');
+    await page.click('#edit-anyway');
+    await page.waitForSelector('[data-testid=editor]', { state: 'visible' }); // (pretty printed in the data worker first)
+    expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(false);
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    // Monaco's JSON worker threw some seconds after the text was set: give it that time
+    const late = await page.waitForEvent('pageerror', { timeout: 10_000 }).catch(() => null);
+    expect(late?.message ?? null).toBeNull();
+    expect(errors).toEqual([]);
+    // a small instance: checked against the schema again
+    await example(page, 'examples/knapsack.json');
+    expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(true);
+    await page.close();
+  });
+  it('the migration chart names its machines legibly, whatever their number (500 names ran into each other) and the width (front2)', async () => {
+    const r = mulberry32(5);
+    const machines = Array.from({ length: 500 }, (_, i) => ({ name: `machine-${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 5000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `machine-${i % 500}` }));
+    const inst = { problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks };
+    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await open(site.url, viewport);
+      expect(await ended(page, 0)).toBe('done');
+      const before = await run(page);
+      await page.setInputFiles('[data-testid=file]', { name: 'migration-500.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(inst)) });
+      expect(await ended(page, before)).toBe('done');
+      await expectLegibleMachines(page, `500 machines at ${viewport.width} px`);
+      await example(page, 'roadef-a1_1');
+      expect((await expectLegibleMachines(page, `ROADEF a1_1 at ${viewport.width} px`)).map((t) => t.text)).toEqual(['m0', 'm1', 'm2', 'm3']);
+      await page.close();
+    }
+  });
+  it('an opened one-line JSON file is shown pretty printed in the editor, a written one as written (front2)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const inst = exampleFile('migration');
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(inst)) });
+    expect(await ended(page, before)).toBe('done');
+    let text = await instanceText(page);
+    expect(JSON.parse(text)).toEqual(inst);
+    expect(text.split('\n').length).toBeGreaterThan(5);
+    await expectSameAsNode(page);
+    // a file the operator formatted stays as it is
+    const written = readFileSync(new URL('../examples/deployment.json', import.meta.url), 'utf8');
+    before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'deployment.json', mimeType: 'application/json', buffer: Buffer.from(written) });
+    expect(await ended(page, before)).toBe('done');
+    text = await instanceText(page);
+    expect(text).toBe(written);
+    await page.close();
+  });
+  it('a smoothing instance too large for the automatic curve says its envelope figure comes with the curve, not a "…" for ever (front2)', async () => {
+    const r = mulberry32(6);
+    const scenarios = Array.from({ length: 210 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, () => Math.floor(10 * r())) })); // 302,400 points
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'wide-smoothing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ problem: 'smoothing', alpha: 1, scenarios })) });
+    expect(await ended(page, before)).toBe('done');
+    const envelope = async () => (await kpiTexts(page, '#kpis')).find((k) => k.startsWith('vs envelope'))!;
+    expect(await envelope()).toBe('vs envelopewith the curve');
+    // 302,400 values in 0.9 MB: too many for Monaco's schema matching (it overflowed the stack from 75,000 on)
+    expect(await page.evaluate(() => (window as any).greenplanPlayground.schemaChecks())).toBe(false);
+    await page.click('[data-testid=smoothing-tradeoff] button:has-text("Compute the trade-off curve")');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]', { timeout: 120_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#kpis .kpi')].some((k) => /^vs envelope\+[\d,]+ \(/.test(k.textContent ?? '')));
+    await page.close();
+  });
+  it('a large one-line file edited anyway is pretty printed, so its error mark can be seen (Monaco renders 10,000 characters of a line; the mark was at column 1,743,913) (front2)', async () => {
+    const r = mulberry32(3);
+    const scenarios = Array.from({ length: 480 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 100 + i) + 10 * r())) }));
+    scenarios[400]!.demand[1000] = -1;
+    const big = JSON.stringify({ problem: 'smoothing', alpha: 1, scenarios });
+    expect(big.length).toBeGreaterThan(2_000_000);
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-invalid.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('error');
+    await page.click('#edit-anyway');
+    await page.waitForFunction(() => (window as any).greenplanPlayground.instanceText().split('\n').length > 400);
+    expect(JSON.parse(await instanceText(page))).toEqual(JSON.parse(big));
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('error');
+    const [m] = await markers(page);
+    expect(m!.message).toContain('scenarios[400].demand[1000]');
+    expect(m!.startLineNumber).toBeGreaterThan(1);
+    // the mark is drawn: Monaco draws decorations only where it renders the text
+    await page.waitForSelector('[data-testid=editor] .squiggly-error', { timeout: 10_000 });
     await page.close();
   });
 });

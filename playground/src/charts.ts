@@ -3,7 +3,8 @@
 import uPlot from 'uplot';
 
 export const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-export const palette = () => [css('--c1'), css('--c2'), css('--c3'), css('--c4'), '#17becf', '#bcbd22', '#e377c2', '#8c564b', '#7f7f7f', '#ff7f0e', '#aec7e8', '#98df8a'];
+// (no mid grey among them: "used before", the actual workload and the muted text are grey)
+export const palette = () => [css('--c1'), css('--c2'), css('--c3'), css('--c4'), '#17becf', '#bcbd22', '#e377c2', '#8c564b', '#17a589', '#ff7f0e', '#aec7e8', '#98df8a'];
 
 export interface ChartBox {
   el: HTMLElement;
@@ -122,4 +123,49 @@ export function xTickLabels(u: uPlot): TickLabel[] {
   const a = u.axes[0] as unknown as { _splits?: number[]; _values?: (string | null)[]; _rotate?: number; font: [string, number] };
   const h = fontPx(u, 0);
   return (a._values ?? []).flatMap((v, i) => v == null || v === '' ? [] : [{ text: String(v), x: u.valToPos(a._splits![i]!, 'x'), w: textWidth(u, 0, String(v)), h, rotate: a._rotate ?? 0 }]);
+}
+
+// ---- machine names on an x axis (the deployment and migration charts)
+
+/** Machine names longer than this are cut (with "…") on the axis; hovering a bar shows the full name. */
+const MAX_LABEL = 14;
+const shortName = (m: string) => [...m].length > MAX_LABEL ? `${[...m].slice(0, MAX_LABEL - 1).join('')}…` : m;
+/** Turned machine names: 45° (readable, and a name needs only ~1.4 text heights of room). */
+const TURN = -45;
+
+/**
+ * The x axis of machine names, legible in any width: level while every name fits under its
+ * bar, else turned by 45° and thinned to every 2nd, 5th, … machine when even that does not
+ * fit (uPlot picks the step from INT_INCRS and `space`); long names cut, the axis taller
+ * for turned ones; the full name of the bar under the pointer as the chart's tooltip.
+ */
+export function machineAxis(opts: ReturnType<typeof lineOpts>, machines: string[], width: number): number {
+  const labels = machines.map(shortName);
+  const cut = labels.some((l, i) => l !== machines[i]);
+  let widest = 0;
+  let height = 12;
+  let level = 0;
+  const axis = opts.axes![0]!;
+  axis.label = cut ? 'machine (hover: full name)' : 'machine';
+  axis.values = (_u, ticks) => ticks.map((t) => labels[t] ?? '');
+  axis.incrs = INT_INCRS;
+  axis.space = (u, _i, _min, _max, plotDim) => {
+    widest = Math.max(0, ...labels.map((l) => textWidth(u, 0, l)));
+    height = fontPx(u, 0);
+    level = Math.ceil(widest) + 12;
+    // level when every machine's name fits; else the room a turned name needs (its height / sin 45°)
+    return machines.length * level <= plotDim ? level : Math.ceil(height * Math.SQRT2) + 6;
+  };
+  axis.rotate = (_u, _values, _i, found) => (found >= level ? 0 : TURN);
+  axis.size = (u) => ((u.axes[0] as unknown as { _rotate?: number })._rotate ? Math.ceil((widest + height) * Math.SQRT1_2) + 18 : 50);
+  const tip = (u: uPlot) => { const i = u.cursor.idx; u.over.title = i != null && machines[i] !== undefined ? machines[i]! : ''; };
+  opts.hooks = { ...opts.hooks, setCursor: [tip] };
+  // the chart taller by what turned names take beyond a level axis (estimated at ~7 px a
+  // character of the 12 px axis font; the plot area keeps about its height)
+  const est = 7 * Math.max(0, ...labels.map((l) => [...l].length)) + 12;
+  const turned = machines.length * est > width - 100;
+  // a turned name starts at its tick and runs down to the right: room on the right for the
+  // last one (it was cut off by the chart's edge)
+  if (turned) opts.padding = [null, Math.ceil(est * Math.SQRT1_2), null, null];
+  return turned ? Math.max(0, Math.ceil((est + 12) * Math.SQRT1_2) + 18 - 50) : 0;
 }

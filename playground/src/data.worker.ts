@@ -5,7 +5,7 @@
 import { expose } from 'comlink';
 import { openTexts, type Opened } from './files.js';
 import { smoothingSummary, smoothingSeries } from './views/smoothing-model.js';
-import { pretty } from './pretty.js';
+import { pretty, readable } from './pretty.js';
 
 let instance: any;
 let solution: any;
@@ -23,7 +23,8 @@ export const dataApi = {
     const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     const o = openTexts(texts);
     const bytes = texts.reduce((s, f) => s + f.text.length, 0);
-    const text = o.text ?? (bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance));
+    // a JSON file as written, unless it is one long line (a generated file): pretty printed then, as the examples are
+    const text = o.text !== undefined ? (bytes < prettyBelow ? readable(o.text) : o.text) : bytes < prettyBelow ? pretty(o.instance) : JSON.stringify(o.instance);
     if (text.length <= holdAbove) return { label: o.label, text };
     return { label: o.label, text, summary: dataApi.load(text).summary };
   },
@@ -48,6 +49,12 @@ export const dataApi = {
   /** The held instance and solution, whole (problems without a summary of their own). */
   full: () => ({ instance, solution }),
   /** The held instance with top-level fields changed (undefined removes), as JSON text; `keep` holds it. */
+  /** A text as the editor shows it (one long line pretty printed: "Edit anyway" of a generated
+   * file; Monaco renders no more than 10,000 characters of a line, so a mark further along it
+   * could not be seen). */
+  readable(text: string): string {
+    return readable(text);
+  },
   withFields(fields: Record<string, unknown>, keep: boolean): string {
     const next = { ...instance };
     for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete next[k]; else next[k] = v; }

@@ -2,7 +2,7 @@
 // first solve do not wait for it), with the instance JSON Schema from instanceSchema()
 // (completion, hover docs, red squiggles). Until Monaco is ready, the text shows in a
 // read-only <pre>. Monaco's workers are bundled the Vite way (`?worker` imports).
-import { findNodeAtLocation, parseTree, modify, applyEdits, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, parse, modify, applyEdits, type JSONPath, type ParseError } from 'jsonc-parser';
 
 type Monaco = typeof import('./monaco.js');
 
@@ -15,6 +15,8 @@ export interface Editor {
   markError(path: string | null, message?: string): void;
   focus(): void;
   /** The page's own marks (a solver error at its JSON path), for tests and tools. */
+  /** Whether Monaco checks the text against the schema (off above SCHEMA_CHECK_MAX_VALUES values). */
+  schemaChecks(): boolean;
   markers(): { message: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }[];
   onChange(cb: () => void): void;
   onSolveKey(cb: () => void): void;
@@ -28,8 +30,25 @@ export function parsePath(path: string): JSONPath {
   return out;
 }
 
-/** Offset range of the deepest node of `path` found in `text` (the whole text if none). */
+/** Offset range of the first JSON syntax error in `text` (strict JSON, as the solver reads it:
+ * a leading byte-order mark skipped), or undefined when the text parses. */
+export function syntaxErrorRange(text: string): { start: number; end: number } | undefined {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const errors: ParseError[] = [];
+  parse(text.slice(bom), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return undefined;
+  const start = Math.min(e.offset + bom, Math.max(0, text.length - 1));
+  return { start, end: Math.max(start + 1, e.offset + bom + e.length) };
+}
+
+/** Offset range of the deepest node of `path` found in `text` (the whole text if none); with
+ * no path and text that is not JSON, the syntax error's place. */
 export function rangeOf(text: string, path: string): { start: number; end: number } {
+  if (path === '') {
+    const bad = syntaxErrorRange(text);
+    if (bad) return bad;
+  }
   const tree = parseTree(text);
   if (!tree) return { start: 0, end: Math.min(text.length, 1) };
   const segs = parsePath(path);
@@ -44,8 +63,34 @@ export function rangeOf(text: string, path: string): { start: number; end: numbe
   return { start: 0, end: 1 };
 }
 
+/** Texts with more values than this (counted by their commas) are not matched against the
+ * schema by Monaco's JSON worker: its schema matching overflows the stack somewhere between
+ * 50,000 and 75,000 values (measured in Chromium; an uncaught error in the page). The solver
+ * still validates them and the page marks their errors at the path. */
+export const SCHEMA_CHECK_MAX_VALUES = 30_000;
+
+/** Whether Monaco may match `text` against the schema (at most SCHEMA_CHECK_MAX_VALUES values). */
+export function schemaCheckable(text: string): boolean {
+  let commas = 0;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) if (++commas >= SCHEMA_CHECK_MAX_VALUES) return false;
+  return true;
+}
+
 export function createEditor(host: HTMLElement, schema: Record<string, unknown>, initial: string, dark: () => boolean): Editor {
   let text = initial;
+  let schemaChecks: boolean | undefined;
+  /** Monaco's own JSON checks on or off for a text (set before the text is). */
+  const syncSchemaChecks = (t: string) => {
+    const on = schemaCheckable(t);
+    if (!monaco || on === schemaChecks) return;
+    schemaChecks = on;
+    // off: no schema at all (not only no validation: the colour and hover providers match the
+    // schema too)
+    monaco.json.jsonDefaults.setDiagnosticsOptions({
+      validate: on, allowComments: false, enableSchemaRequest: false,
+      schemas: on ? [{ uri: 'https://greenplan.local/instance.schema.json', fileMatch: ['*'], schema }] : [],
+    });
+  };
   let monaco: Monaco | undefined;
   let ed: import('./monaco.js').editor.IStandaloneCodeEditor | undefined;
   const changeCbs: (() => void)[] = [];
@@ -69,26 +114,23 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
       severity: monaco.MarkerSeverity.Error, message: `${path ? `${path}: ` : ''}${message ?? 'invalid'}`,
       startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column,
     }]);
-    ed.revealLineInCenterIfOutsideViewport(a.lineNumber);
+    ed.revealRangeInCenterIfOutsideViewport(new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column));
   };
 
   const ready = import('./monaco.js').then((m) => {
     monaco = m;
-    m.json.jsonDefaults.setDiagnosticsOptions({
-      validate: true, allowComments: false, enableSchemaRequest: false,
-      schemas: [{ uri: 'https://greenplan.local/instance.schema.json', fileMatch: ['*'], schema }],
-    });
+    syncSchemaChecks(text);
     const uri = m.Uri.parse('inmemory://greenplan/instance.json');
     const mdl = m.editor.createModel(text, 'json', uri);
     pre.remove();
     ed = m.editor.create(host, {
       model: mdl, automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2,
       scrollBeyondLastLine: false, theme: dark() ? 'vs-dark' : 'vs', wordWrap: 'off',
-      ariaLabel: 'Instance JSON (Ctrl/Cmd+Enter solves)',
+      ariaLabel: 'Instance JSON (Ctrl/Cmd+Enter solves; Ctrl+M, on a Mac Ctrl+Shift+M, makes Tab leave the editor)',
     });
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => m.editor.setTheme(dark() ? 'vs-dark' : 'vs'));
     ed.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => solveCbs.forEach((f) => f()));
-    mdl.onDidChangeContent(() => { text = mdl.getValue(); changeCbs.forEach((f) => f()); });
+    mdl.onDidChangeContent(() => { text = mdl.getValue(); syncSchemaChecks(text); changeCbs.forEach((f) => f()); });
     host.dataset.ready = 'true';
     applyMark();
   });
@@ -98,6 +140,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     getText: () => (ed ? model().getValue() : text),
     setText(t) {
       text = t;
+      syncSchemaChecks(t);
       if (ed) { if (model().getValue() !== t) model().setValue(t); } else pre.textContent = t;
     },
     setField(key, value) {
@@ -117,6 +160,7 @@ export function createEditor(host: HTMLElement, schema: Record<string, unknown>,
     },
     markError(path, message) { pendingMark = [path, message]; applyMark(); },
     focus: () => ed?.focus(),
+    schemaChecks: () => schemaChecks ?? schemaCheckable(text),
     markers: () => (monaco && ed ? monaco.editor.getModelMarkers({ owner: 'greenplan', resource: model().uri }).map(({ message, startLineNumber, startColumn, endLineNumber, endColumn }) => ({ message, startLineNumber, startColumn, endLineNumber, endColumn })) : []),
     onChange: (cb) => changeCbs.push(cb),
     onSolveKey: (cb) => solveCbs.push(cb),

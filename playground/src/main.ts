@@ -39,7 +39,7 @@ const ui = {
   solve: $<HTMLButtonElement>('solve'), cancel: $<HTMLButtonElement>('cancel'), status: $('status'), elapsed: $('elapsed'),
   pin: $<HTMLButtonElement>('pin'), share: $<HTMLButtonElement>('share'), download: $<HTMLButtonElement>('download'),
   large: $('large'), largeText: $('large-text'), editAnyway: $<HTMLButtonElement>('edit-anyway'), editor: $('editor'),
-  error: $('error'), result: $('result'), stale: $('stale'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
+  error: $('error'), notice: $('notice'), result: $('result'), stale: $('stale'), verdict: $('verdict'), note: $('note'), kpis: $('kpis'), deltas: $('deltas'), view: $('view'), solution: $('solution'),
 };
 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -49,6 +49,11 @@ type Source = { kind: 'editor' } | { kind: 'large'; label: string; text: string 
 
 let source: Source = { kind: 'editor' };
 let sourceLabel = '';
+/** The editor's text as loaded (an example, a file, a share), and the example it came from:
+ * once the text is another, the example menu and the labels stop naming it as is. */
+let loadedText = '';
+let loadedExample = '';
+let loadedInstance: { text: string; value: any } | undefined;
 let seq = 0;
 let runs = 0;
 let ticker: ReturnType<typeof setInterval> | undefined;
@@ -77,12 +82,13 @@ function setState(s: State, text?: string) {
   }
 }
 
-function showError(message: string, path = '') {
+/** An error under the editor; `inEditor`: it is about the editor's text (marked there at its path). */
+function showError(message: string, path = '', inEditor = true) {
   const text = path && !message.startsWith(path) ? `${path}: ${message}` : message;
   ui.error.textContent = text;
   ui.error.hidden = false;
   ui.error.dataset.path = path;
-  if (source.kind === 'editor') editor.markError(path, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
+  if (source.kind === 'editor') editor.markError(inEditor ? path : null, message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
 }
 /** The shown solution is not the editor's instance any more (an input error, a cancel): say so,
  * dim it, and keep it from being downloaded or pinned as if it were. */
@@ -98,6 +104,26 @@ function clearStale() {
   delete ui.result.dataset.stale;
   ui.stale.hidden = true;
   ui.stale.textContent = '';
+}
+
+/** A page-level note that outlives the next solve (a share URL that could not be read). */
+function showNotice(text: string) {
+  ui.notice.textContent = text;
+  ui.notice.hidden = false;
+}
+function clearNotice() {
+  ui.notice.hidden = true;
+  ui.notice.textContent = '';
+}
+
+/** The instance text the address bar's share URL holds (null: the URL holds none). Once the
+ * instance is another one, the URL stops claiming it: a reload or a copied address would
+ * bring back the shared instance, not the one on screen. */
+let sharedText: string | null = null;
+function dropStaleShare() {
+  if (sharedText === null || currentText() === sharedText) return;
+  sharedText = null;
+  if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
 }
 
 function clearError() {
@@ -156,11 +182,16 @@ async function solveNow(): Promise<void> {
   const my = ++seq;
   const src = source;
   const text = currentText();
+  syncExampleMenu(); // (the editor reports no change before Monaco is loaded)
+  dropStaleShare();
   clearError();
   setState('solving');
   const t0 = performance.now();
   clearInterval(ticker);
   ticker = setInterval(() => { ui.elapsed.textContent = String(Math.round(performance.now() - t0)); }, 100);
+  // a solve still running (a long one, an older request) would hold the worker: the newer
+  // request does not wait behind it, the worker is replaced (as Cancel does)
+  if (slot.busy) slot.restart();
   let out;
   try {
     performance.mark('gp:solve');
@@ -211,7 +242,7 @@ async function solveNow(): Promise<void> {
   clearInterval(ticker);
   const ms = Math.round(performance.now() - t0);
   ui.elapsed.textContent = String(ms);
-  current = { instance, solution, extra, text: shown, label: sourceLabel };
+  current = { instance, solution, extra, text: shown, label: src.kind === 'large' ? sourceLabel : labelOf(text, instance) };
   render(out.check, out.ms);
   performance.mark('gp:rendered');
   // the pill says when the run ended without a plan (data-state stays "done": the run ended normally)
@@ -280,14 +311,51 @@ function cancel() {
   setState('cancelled');
 }
 
-function useEditorText(text: string, label: string) {
+/**
+ * What the solved instance is called (the baseline's name, the stale note): the loaded
+ * example or file as is; edited, its name with the top-level values that differ ("…,
+ * edited (alpha = 8)"); another problem typed over it, no name of an example.
+ */
+function labelOf(text: string, instance: any): string {
+  if (text === loadedText) return sourceLabel;
+  if (loadedInstance?.text !== loadedText) {
+    let value: any;
+    try { value = JSON.parse(loadedText.replace(/^\uFEFF/, '')); } catch { value = undefined; }
+    loadedInstance = { text: loadedText, value };
+  }
+  const base = loadedInstance.value;
+  const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!sourceLabel || !isObj(base) || !isObj(instance) || base.problem !== instance.problem) return 'an edited instance';
+  const scalar = (x: unknown) => x === null || typeof x !== 'object';
+  const show = (x: unknown) => (typeof x === 'number' ? fmt(x, 6) : JSON.stringify(x));
+  const changed = [...new Set([...Object.keys(base), ...Object.keys(instance)])]
+    .filter((k) => {
+      const a = Object.hasOwn(base, k) ? base[k] : undefined;
+      const b = Object.hasOwn(instance, k) ? instance[k] : undefined;
+      return scalar(a) && scalar(b) && a !== b;
+    })
+    .map((k) => (Object.hasOwn(instance, k) ? `${k} = ${show(instance[k])}` : `no ${k}`));
+  return `${sourceLabel}, edited${changed.length ? ` (${changed.join(', ')})` : ''}`;
+}
+
+/** An edited example is not the example any more: the menu says so (and choosing the example
+ * again then reloads it, which choosing the option already shown would not). */
+function syncExampleMenu() {
+  if (source.kind === 'editor') ui.example.value = editor.getText() === loadedText ? loadedExample : '';
+}
+
+function useEditorText(text: string, label: string, exampleId = '') {
   clearTimeout(debounce);
   pendingFields = {};
   source = { kind: 'editor' };
   sourceLabel = label;
+  loadedText = text;
+  loadedExample = exampleId;
   ui.large.hidden = true;
   ui.editor.hidden = false;
   editor.setText(text);
+  clearNotice();
+  dropStaleShare();
 }
 
 /** A large instance, already parsed and held in the data worker: a summary instead of the editor. */
@@ -296,16 +364,20 @@ function holdLarge(label: string, text: string, summary: string) {
   pendingFields = {};
   source = { kind: 'large', label, text };
   sourceLabel = label;
+  loadedText = '';
+  loadedExample = '';
   ui.largeText.textContent = `${label}: ${summary}, ${fmt(text.length / 1e6, 1)} MB. Too large to edit comfortably: it is solved as is.`;
   ui.large.hidden = false;
   ui.editor.hidden = true;
+  clearNotice();
+  dropStaleShare();
 }
 
 async function loadExample(id: string, solve = true) {
   const ex = examples().find((e) => e.id === id);
   if (!ex) return;
   const text = await ex.load();
-  useEditorText(text, ex.label);
+  useEditorText(text, ex.label, id);
   ui.example.value = id;
   if (solve) await solveNow();
 }
@@ -316,7 +388,11 @@ ui.example.addEventListener('change', () => { if (ui.example.value) void loadExa
 ui.solve.addEventListener('click', () => void solveNow());
 ui.cancel.addEventListener('click', cancel);
 editor.onSolveKey(() => void solveNow());
-editor.onChange(() => { if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError(); });
+editor.onChange(() => {
+  if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError();
+  dropStaleShare();
+  syncExampleMenu();
+});
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void solveNow(); }
   else if (e.key === 'Escape' && ui.status.dataset.state === 'solving') { e.preventDefault(); cancel(); }
@@ -334,16 +410,20 @@ ui.file.addEventListener('change', async () => {
     if (opened.summary === undefined) useEditorText(opened.text, opened.label);
     else holdLarge(opened.label, opened.text, opened.summary);
   } catch (e) {
+    // about the files, not the editor's text (which stays as it was, unmarked, with its solution)
+    showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message ?? e}`, '', false);
     setState('error');
-    showError(`could not read ${list.map((f) => f.name).join(', ')}: ${(e as Error).message}`);
     return;
   } finally {
     ui.file.value = '';
   }
   await solveNow();
 });
-ui.editAnyway.addEventListener('click', () => {
-  if (source.kind === 'large') useEditorText(source.text, source.label);
+ui.editAnyway.addEventListener('click', async () => {
+  if (source.kind !== 'large') return;
+  const held = source;
+  const text = await data.readable(held.text);
+  if (source === held) useEditorText(text, held.label);
 });
 ui.pin.addEventListener('click', () => {
   if (!current || !view) return;
@@ -375,12 +455,13 @@ ui.share.addEventListener('click', () => {
   }
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);
+  sharedText = text;
   ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
   navigator.clipboard?.writeText(location.href).then(() => { ui.note.textContent += ' Copied.'; }, () => {});
 });
 
 /** Test and tool hook (read-only): the instance text as the page would solve it. */
-(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready, markers: () => editor.markers() };
+(window as unknown as { greenplanPlayground: unknown }).greenplanPlayground = { instanceText: currentText, editorReady: editor.ready, markers: () => editor.markers(), schemaChecks: () => editor.schemaChecks() };
 
 // ---- start: a shared instance from the URL, else the Tianchi example, solved at once
 async function start() {
@@ -390,11 +471,17 @@ async function start() {
     try {
       const payload = JSON.parse(decompressFromEncodedURIComponent(m[1]!) ?? '');
       if (typeof payload?.text !== 'string') throw new Error('no instance in the URL');
+      sharedText = payload.text;
       useEditorText(payload.text, 'shared');
       await solveNow();
       return;
     } catch (e) {
-      showError(`the URL does not hold a readable instance (${(e as Error).message}); the default example is loaded instead`);
+      // said after the default example is in place (its solve clears the error box)
+      const why = `The link's instance could not be read (${(e as Error).message}); the default example is shown instead.`;
+      history.replaceState(null, '', location.pathname + location.search); // the broken link is not kept
+      await loadExample(TIANCHI_DEFAULT);
+      showNotice(why);
+      return;
     }
   }
   await loadExample(TIANCHI_DEFAULT);

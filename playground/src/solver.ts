@@ -21,6 +21,10 @@ export class SolverSlot {
   private static module: Promise<WebAssembly.Module> | undefined;
   private solver!: RemoteSolver;
   private ready!: Promise<RemoteSolver>;
+  /** Calls of `run` not settled yet (a long solve occupies the worker until it ends). */
+  private inFlight = 0;
+  /** Bumped by restart: a call of the terminated worker does not count any more. */
+  private generation = 0;
   constructor() {
     this.spawn();
   }
@@ -36,10 +40,20 @@ export class SolverSlot {
   /** JSON text in, JSON text out: parsed, solved and checked by the independent checker, all
    * in the worker (the main thread never handles the large arrays). */
   async run(text: string, check = true): Promise<Outcome> {
-    const s = await this.ready;
-    const t0 = performance.now();
-    const r = await s.solveJson(text, { check });
-    return { ...r, ms: performance.now() - t0 };
+    const gen = this.generation;
+    this.inFlight++;
+    try {
+      const s = await this.ready;
+      const t0 = performance.now();
+      const r = await s.solveJson(text, { check });
+      return { ...r, ms: performance.now() - t0 };
+    } finally {
+      if (gen === this.generation) this.inFlight--;
+    }
+  }
+  /** Whether a solve is still running (a new one would wait for it in this worker). */
+  get busy(): boolean {
+    return this.inFlight > 0;
   }
   async solve(instance: unknown): Promise<Solution> {
     const s = await this.ready;
@@ -47,6 +61,8 @@ export class SolverSlot {
   }
   /** Terminate now (pending calls never settle) and start a fresh worker. */
   restart(): void {
+    this.inFlight = 0; // the terminated worker's calls never settle
+    this.generation++;
     void this.solver.close();
     this.spawn();
   }

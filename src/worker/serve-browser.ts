@@ -1,4 +1,4 @@
-// Web Worker entry (browser): `new Worker(new URL('greenplan/dist/worker/serve-browser.js', import.meta.url), { type: 'module' })`,
+// Web Worker entry (browser), exported as 'greenplan/worker/serve-browser' (dist/worker/serve-browser.js): a module Web Worker on it wrapped by wrapSolver(),
 // or simply spawnSolver() from 'greenplan/worker'. Pass a compiled module with
 // solver.init(module) to compile the WASM once for many workers.
 import { expose } from 'comlink';

@@ -1,5 +1,5 @@
-// Worker-thread entry (Node): `new Worker(new URL('greenplan/dist/worker/serve-node.js'))`,
-// or simply spawnSolver() from 'greenplan/worker'.
+// Worker-thread entry (Node), exported as 'greenplan/worker/serve-node':
+// `new Worker(new URL(import.meta.resolve('greenplan/worker/serve-node')))` wrapped by wrapSolver(), or simply spawnSolver() from 'greenplan/worker'.
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';

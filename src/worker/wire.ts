@@ -7,6 +7,7 @@ import { GreenplanError, errorFromFields, type ErrorFields } from '../core/error
 
 interface Thrown { value: unknown }
 type Serialized = { greenplan: true; fields: ErrorFields } | { greenplan: false; inner: unknown };
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
 
 const original = transferHandlers.get('throw') as TransferHandler<Thrown, unknown>;
 
@@ -18,8 +19,11 @@ const greenplanThrow: TransferHandler<Thrown, Serialized> = {
     return [{ greenplan: false, inner }, transfer];
   },
   deserialize(s) {
-    if (s.greenplan) throw errorFromFields(s.fields);
-    return original.deserialize(s.inner);
+    if (isObject(s) && s.greenplan === true) throw errorFromFields((s as { fields: ErrorFields }).fields);
+    if (isObject(s) && s.greenplan === false) return original.deserialize((s as { inner: unknown }).inner);
+    // from a peer without this handler (another worker of the page, plain comlink): comlink's
+    // own shape (its message was lost as "Cannot read properties of undefined (reading 'isError')")
+    return original.deserialize(s as unknown);
   },
 };
 

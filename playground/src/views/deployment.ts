@@ -3,49 +3,10 @@
 // "compare algorithms" runs every algorithm on the instance (in a worker) and tables new
 // machines, parts and time.
 import { DEPLOYMENT_ALGORITHMS } from 'greenplan';
-import { chartBox, lineOpts, bars, INT_INCRS, palette, css, fontPx, textWidth, xTickLabels, type uPlot } from '../charts.js';
+import { chartBox, lineOpts, bars, palette, css, machineAxis, xTickLabels } from '../charts.js';
 import { el, fmt, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
 
 const TOP = 10;
-/** Machine names longer than this are cut (with "…") on the axis; hovering a bar shows the full name. */
-const MAX_LABEL = 14;
-const shortName = (m: string) => [...m].length > MAX_LABEL ? `${[...m].slice(0, MAX_LABEL - 1).join('')}…` : m;
-/** Turned machine names: 45° (readable, and a name needs only ~1.4 text heights of room). */
-const TURN = -45;
-
-/**
- * The x axis of machine names, legible in any width: level while every name fits under its
- * bar, else turned by 45° and thinned to every 2nd, 5th, … machine when even that does not
- * fit (uPlot picks the step from INT_INCRS and `space`); long names cut, the axis taller
- * for turned ones; the full name of the bar under the pointer as the chart's tooltip.
- */
-function machineAxis(opts: ReturnType<typeof lineOpts>, machines: string[], width: number): number {
-  const labels = machines.map(shortName);
-  const cut = labels.some((l, i) => l !== machines[i]);
-  let widest = 0;
-  let height = 12;
-  let level = 0;
-  const axis = opts.axes![0]!;
-  axis.label = cut ? 'machine (hover: full name)' : 'machine';
-  axis.values = (_u, ticks) => ticks.map((t) => labels[t] ?? '');
-  axis.incrs = INT_INCRS;
-  axis.space = (u, _i, _min, _max, plotDim) => {
-    widest = Math.max(0, ...labels.map((l) => textWidth(u, 0, l)));
-    height = fontPx(u, 0);
-    level = Math.ceil(widest) + 12;
-    // level when every machine's name fits; else the room a turned name needs (its height / sin 45°)
-    return machines.length * level <= plotDim ? level : Math.ceil(height * Math.SQRT2) + 6;
-  };
-  axis.rotate = (_u, _values, _i, found) => (found >= level ? 0 : TURN);
-  axis.size = (u) => ((u.axes[0] as unknown as { _rotate?: number })._rotate ? Math.ceil((widest + height) * Math.SQRT1_2) + 18 : 50);
-  const tip = (u: uPlot) => { const i = u.cursor.idx; u.over.title = i != null && machines[i] !== undefined ? machines[i]! : ''; };
-  opts.hooks = { ...opts.hooks, setCursor: [tip] };
-  // the chart taller by what turned names take beyond a level axis (estimated at ~7 px a
-  // character of the 12 px axis font; the plot area keeps about its height)
-  const est = 7 * Math.max(0, ...labels.map((l) => [...l].length)) + 12;
-  return machines.length * est > width - 100 ? Math.max(0, Math.ceil((est + 12) * Math.SQRT1_2) + 18 - 50) : 0;
-}
-
 export const deploymentView: ViewFactory = (container, host) => {
   const info = el('p', { className: 'note' });
   const energy = energyLine();

@@ -1,6 +1,6 @@
 // Migration: machines used before and after, utilisation per machine before and after
 // (the most loaded resource), the rounds as a timeline, the move list.
-import { chartBox, lineOpts, bars, INT_INCRS, palette } from '../charts.js';
+import { chartBox, lineOpts, bars, INT_INCRS, palette, machineAxis, xTickLabels } from '../charts.js';
 import { el, fmt, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
 
 interface Task { name: string; demand: number[]; machine?: string | null }
@@ -58,10 +58,12 @@ export const migrationView: ViewFactory = (container) => {
         { label: 'before', fill: c[0], stroke: c[0], width: 0, points: { show: false }, paths: bars(0.45, -1) },
         { label: 'after', fill: c[1], stroke: c[1], width: 0, points: { show: false }, paths: bars(0.45, 1) },
       ]);
-      o.axes![0]!.values = (_u, ticks) => ticks.map((t) => machines[t]?.name ?? '');
-      o.axes![0]!.incrs = INT_INCRS;
+      // machine names legible in any width (level, or turned and thinned; they ran into each other)
+      const extra = machineAxis(o, machines.map((m) => m.name), util.el.clientWidth);
       o.scales = { x: { time: false, range: [-0.5, Math.max(0.5, machines.length - 0.5)] }, y: { range: [0, 105] } };
-      util.set(o, [x, before, after], 220);
+      // the tick labels as drawn, for the page's tests (test/playground.dist.test.ts: none overlap)
+      o.hooks = { ...o.hooks, draw: [(u) => { util.el.dataset.xTicks = JSON.stringify(xTickLabels(u)); }] };
+      util.set(o, [x, before, after], 220 + extra);
       const r = sol.rounds as { task: string; from: string | null; to: string }[][];
       const ro = lineOpts('round', 'moves', [{ label: 'moves', fill: c[3], stroke: c[3], width: 0, points: { show: false }, paths: bars(0.8) }]);
       ro.axes![0]!.incrs = INT_INCRS;

@@ -55,6 +55,7 @@ export const smoothingView: ViewFactory = (container, host) => {
   let chartAxes = ''; // the plan chart's axis labels, '' before it is made
   let curveAxes = '';
   let drawSeq = 0;
+  let listed = ''; // the names in the search box's list
 
   const drawPlan = async () => {
     if (!sum || sum.status !== 'optimal') return;
@@ -176,7 +177,7 @@ export const smoothingView: ViewFactory = (container, host) => {
     const i = sum?.names.indexOf(find.value.trim()) ?? -1;
     if (i < 0) return;
     if (![...service.options].some((o) => o.value === String(i))) {
-      service.append(el('option', { value: String(i), textContent: `${sum!.names[i]} — saves ${fmt(sum!.savings[i]!)}` }));
+      service.append(el('option', { value: String(i), textContent: optionText(sum!, i) }));
     }
     service.value = String(i);
     void drawPlan();
@@ -188,10 +189,16 @@ export const smoothingView: ViewFactory = (container, host) => {
     void runSweep(sweepKey);
   });
 
+  /** A service's menu entry: its name and what its plan saves against peak provisioning. */
+  const optionText = (s: SmoothingSummary, i: number) => `${s.names[i]} — saves ${fmt(s.savings[i]!)} (${fmt((100 * s.savings[i]!) / Math.max(1, s.peaks[i]!), 1)}%)`;
+
   const summaryOf = (instance: any, solution: any, extra: ViewExtra) => extra.smoothing?.summary ?? smoothingSummary(instance, solution);
 
   const view: View = {
     update(instance, solution, extra) {
+      // the service on show, by name: kept across re-solves of the instance, not carried by
+      // its index into another instance (where it is another service, or none)
+      const shown = service.value === '' ? undefined : sum?.names[Number(service.value)];
       sum = summaryOf(instance, solution, extra);
       series = extra.smoothing?.series ?? (async (i) => smoothingSeries(instance, solution, i));
       syncControls();
@@ -213,15 +220,18 @@ export const smoothingView: ViewFactory = (container, host) => {
         return;
       }
       const s = sum;
-      const prevOrder = order.join();
       order = s.names.map((_, i) => i).sort((a, b) => s.savings[b]! - s.savings[a]!);
-      if (order.join() !== prevOrder || service.options.length !== s.names.length) {
-        const keep = service.value;
-        service.replaceChildren(...order.slice(0, TOP_SERVICES).map((i) => el('option', { value: String(i), textContent: `${s.names[i]} — saves ${fmt(s.savings[i]!)} (${fmt((100 * s.savings[i]!) / Math.max(1, s.peaks[i]!), 1)}%)` })));
-        if (keep && Number(keep) < s.names.length) {
-          if (!order.slice(0, TOP_SERVICES).includes(Number(keep))) service.append(el('option', { value: keep, textContent: `${s.names[Number(keep)]} — saves ${fmt(s.savings[Number(keep)]!)}` }));
-          service.value = keep;
-        }
+      // rebuilt on every solution: the savings in the entries are this plan's
+      const top = order.slice(0, TOP_SERVICES);
+      service.replaceChildren(...top.map((i) => el('option', { value: String(i), textContent: optionText(s, i) })));
+      const keep = shown === undefined ? -1 : s.names.indexOf(shown);
+      if (keep >= 0) {
+        if (!top.includes(keep)) service.append(el('option', { value: String(keep), textContent: optionText(s, keep) }));
+        service.value = String(keep);
+      }
+      const nameKey = s.names.join('\u0000');
+      if (nameKey !== listed) {
+        listed = nameKey;
         names.replaceChildren(...s.names.map((n) => el('option', { value: n })));
       }
       void drawPlan();
@@ -241,7 +251,10 @@ export const smoothingView: ViewFactory = (container, host) => {
       const k: Kpi[] = [
         { label: 'resource', value: s.resource, better: 'lower', text: `${fmt(s.resource)} (${fmt((100 * s.resource) / Math.max(1, s.peakTotal), 1)}% of peak)` },
         { label: 'peak provisioning', value: s.peakTotal },
-        { label: 'vs envelope', value: envelope === undefined ? NaN : s.resource - envelope, text: envelope === undefined ? '…' : `+${fmt(s.resource - envelope)} (${fmt((100 * (s.resource - envelope)) / Math.max(1, envelope), 2)}%)` },
+        // the envelope is the curve's α = 0 point: '…' while the curve is computed; a large
+        // instance computes it only on request, so the figure says where it comes from (it
+        // showed '…' for ever, as if loading)
+        { label: 'vs envelope', value: envelope === undefined ? NaN : s.resource - envelope, text: envelope === undefined ? (sweepBtn.hidden ? '…' : 'with the curve') : `+${fmt(s.resource - envelope)} (${fmt((100 * (s.resource - envelope)) / Math.max(1, envelope), 2)}%)` },
         { label: 'changes', value: s.changes, better: 'lower' },
         { label: 'variation', value: s.variation, better: 'lower' },
         { label: 'objective', value: s.objective, better: 'lower' },

@@ -441,6 +441,19 @@ async function evaluate(
       }
     }
   }
+  // safeScale (docs/autoscaling.md, "An optimistic bound"): forecast-safe's count rescaled,
+  // ceil(m · count + a · u), u = the service's mean pods over its history (known before the
+  // replay); a monotone map of each step's own count, so it adds no look-ahead
+  if (inst.safeScale) {
+    const { multiplier: m, floor: a } = inst.safeScale;
+    for (const [i, pl] of [...planned.entries(), ...(late ?? []).entries()]) {
+      let sum = 0, k = 0;
+      for (const x of hist[i]!) if (x !== null) { sum += x; k++; }
+      const u = k ? sum / k / rels[i]!.atTarget : 0;
+      const b = bounds[i]!;
+      pl.safe = pl.safe.map((x) => { const y = m * x + a * u; return Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
+    }
+  }
   const rs: ReplayService[] = inst.services.map((s, i) => {
     const rel = rels[i]!;
     return {
