@@ -121,6 +121,20 @@ describe('solveMany', () => {
     for (const r of out.slice(0, 3)) expect(r, r.id).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', message: expect.stringContaining('cannot be copied') } });
     expect(out[3]).toMatchObject({ status: 'solved' });
   });
+  it('an instance whose getter throws while it is copied to a thread is "invalid" (was: status "error", code internal, "worker failed: ..."), with and without a time limit', async () => {
+    const getter = () => {
+      const o = { problem: 'knapsack', capacity: 1, items: [] };
+      Object.defineProperty(o, 'x', { enumerable: true, get() { throw new Error('getter boom'); } });
+      return o;
+    };
+    for (const timeoutMs of [undefined, 60_000]) {
+      const out: { id: string; status: string; error?: { code: string; message: string } }[] = [];
+      for await (const r of solveMany([getter(), { problem: 'knapsack', capacity: 1, items: [] }], { workers: 1, timeoutMs })) out.push(r);
+      out.sort((a, b) => a.id.localeCompare(b.id));
+      expect(out[0], String(timeoutMs)).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', message: expect.stringContaining('getter boom') } });
+      expect(out[1]).toMatchObject({ status: 'solved' });
+    }
+  });
   it('refuses bad options', async () => {
     await expect(all(solveMany([], { workers: 0 }))).rejects.toThrow(/workers must be an integer >= 1/);
     await expect(all(solveMany([], { timeoutMs: -1 }))).rejects.toThrow(/timeoutMs must be a number > 0/);
