@@ -12,7 +12,7 @@ import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
 import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
 import { pretty } from './pretty.js';
-import { fmt, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
+import { fmt, count, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
 import { genericView } from './views/generic.js';
 import { smoothingView } from './views/smoothing.js';
 import { knapsackView } from './views/knapsack.js';
@@ -456,7 +456,7 @@ ui.share.addEventListener('click', () => {
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);
   sharedText = text;
-  ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
+  ui.note.textContent = `Share URL in the address bar (${count(location.href.length, 'character')}).`;
   navigator.clipboard?.writeText(location.href).then(() => { ui.note.textContent += ' Copied.'; }, () => {});
 });
 
