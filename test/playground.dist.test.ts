@@ -1078,4 +1078,19 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(text).not.toMatch(/\b1 new machines\b/);
     await page.close();
   });
+  it('an infeasible smoothing budget states the least resource once (front3)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await typeInstance(page, JSON.stringify({ ...exampleFile('smoothing-budget'), budget: 1 }));
+    const before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect(sol.status).toBe('infeasible');
+    const text = (await page.textContent('[data-testid=infeasible]'))!;
+    expect(text).toBe(`Infeasible: ${sol.reason}`);
+    expect(text.match(/least/g)).toHaveLength(1);
+    expect(text.split(String(sol.minimumResource)).length - 1).toBe(1);
+    await page.close();
+  });
 });

@@ -216,7 +216,11 @@ export const smoothingView: ViewFactory = (container, host) => {
         sweepKey = ''; // a sweep still running stops; a feasible instance starts its own
         sweep = null;
         envelope = undefined;
-        info.textContent = `Infeasible: ${sum.reason} (the least resource any plan needs is ${fmt(sum.minimumResource ?? NaN)})`;
+        // the solver's reason names the least resource already (and the KPI card shows it): said
+        // once, added only to a reason that does not state it
+        const least = sum.minimumResource;
+        const said = least === undefined || sum.reason.includes(String(least));
+        info.textContent = `Infeasible: ${sum.reason}${said ? '' : ` (the least resource any plan needs is ${fmt(least)})`}`;
         return;
       }
       const s = sum;
