@@ -1093,4 +1093,23 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(text.split(String(sol.minimumResource)).length - 1).toBe(1);
     await page.close();
   });
+  it('a phone-sized window (390 px): the toolbar keeps its height when the state reads "error: invalid-input" (front3)', async () => {
+    for (const width of [390, 600]) {
+      const page = await open(site.url, { width, height: 844 });
+      expect(await ended(page, 0)).toBe('done');
+      const bar = () => page.$eval('header.bar', (b) => Math.round(b.getBoundingClientRect().height));
+      const done = await bar();
+      await typeInstance(page, '{ "problem": "knapsack", "capacity": -1, "items": [] }');
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('error');
+      expect(await page.textContent('[data-testid=status]')).toBe('error: invalid-input');
+      expect(await bar(), `${width} px: the toolbar's height changed with the state`).toBe(done);
+      // the state is seen whole, inside the window
+      const pill = await page.$eval('[data-testid=status]', (s) => { const r = s.getBoundingClientRect(); return { right: r.right, w: document.documentElement.clientWidth, fits: s.scrollWidth <= s.clientWidth + 1 }; });
+      expect(pill.right).toBeLessThanOrEqual(pill.w);
+      expect(pill.fits).toBe(true);
+      await page.close();
+    }
+  });
 });
