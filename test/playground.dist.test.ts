@@ -1112,4 +1112,42 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
       await page.close();
     }
   });
+  it('while a new solve runs, the previous solution is dimmed, labelled as the previous one, and can be neither pinned nor downloaded (front3)', async () => {
+    const r = mulberry32(1);
+    const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 50_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 5000}` }));
+    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const controls = () => page.evaluate(() => ({
+      stale: document.querySelector('#result')!.getAttribute('data-stale'),
+      pin: (document.querySelector('#pin') as HTMLButtonElement).disabled,
+      download: (document.querySelector('#download') as HTMLButtonElement).disabled,
+    }));
+    expect(await controls()).toEqual({ stale: null, pin: false, download: false });
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await page.waitForSelector('[data-testid=status][data-state=solving]'); // seconds (11 s in Node)
+    const solving = await controls();
+    expect(solving.stale).not.toBeNull();
+    expect(solving.pin).toBe(true);
+    expect(solving.download).toBe(true);
+    // labelled (after a moment) and dimmed, while the solve still runs
+    await page.waitForSelector('[data-testid=stale]:visible', { timeout: 5_000 });
+    expect(await page.textContent('[data-testid=stale]')).toContain('previous solution');
+    await page.waitForFunction(() => Number(getComputedStyle(document.querySelector('#kpis')!).opacity) < 0.6, undefined, { timeout: 5_000 });
+    expect(await page.getAttribute('[data-testid=status]', 'data-state')).toBe('solving');
+    await page.click('[data-testid=cancel]');
+    expect(await ended(page, before)).toBe('cancelled');
+    expect(await controls()).toEqual({ stale: 'true', pin: true, download: true });
+    expect(await page.textContent('[data-testid=stale]')).toContain('Cancelled');
+    // the new solution arrives: nothing stale, pin and download back
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/knapsack.json');
+    expect(await ended(page, before)).toBe('done');
+    expect(await controls()).toEqual({ stale: null, pin: false, download: false });
+    expect(await page.isVisible('[data-testid=stale]')).toBe(false);
+    expect(Number(await page.$eval('#kpis', (k) => getComputedStyle(k).opacity))).toBe(1);
+    await page.close();
+  });
 });
