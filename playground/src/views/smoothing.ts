@@ -84,8 +84,10 @@ export const smoothingView: ViewFactory = (container, host) => {
   const drawCurve = () => {
     curve.el.dataset.points = String(sweep?.length ?? 0);
     if (!sweep) {
-      // no sweep of this instance yet: an earlier instance's curve must not stand in for it
-      if (curveAxes) curve.setData([[], [], []] as any);
+      // no sweep of this instance yet: an earlier instance's curve must not stand in for it,
+      // nor its axes' ranges (emptied data kept them): no chart until this instance's curve
+      if (curveAxes) curve.clear();
+      curveAxes = '';
       return;
     }
     if (!sum) return;
@@ -219,7 +221,7 @@ export const smoothingView: ViewFactory = (container, host) => {
         // the solver's reason names the least resource already (and the KPI card shows it): said
         // once, added only to a reason that does not state it
         const least = sum.minimumResource;
-        const said = least === undefined || sum.reason.includes(String(least));
+        const said = least === undefined || (sum.reason ?? '').includes(String(least));
         info.textContent = `Infeasible: ${sum.reason}${said ? '' : ` (the least resource any plan needs is ${fmt(least)})`}`;
         return;
       }
