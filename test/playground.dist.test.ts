@@ -1150,4 +1150,34 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(Number(await page.$eval('#kpis', (k) => getComputedStyle(k).opacity))).toBe(1);
     await page.close();
   });
+  it('a large smoothing instance: its empty trade-off frame keeps no axis range of the previous instance until its curve is computed (front3)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await page.$$eval('[data-testid=smoothing-tradeoff] canvas', (cs) => cs.length)).toBe(1);
+    const r = mulberry32(3);
+    const scenarios = Array.from({ length: 480 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 100 + i) + 10 * r())) }));
+    const big = JSON.stringify({ problem: 'smoothing', alpha: 2, scenarios });
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-smoothing.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('done');
+    const frame = page.locator('[data-testid=smoothing-tradeoff]');
+    expect(await frame.getAttribute('data-points')).toBe('0');
+    // no chart drawn (no axes, ticks or legend of the 60 apps' curve), the button to compute it
+    expect(await frame.locator('canvas, .u-axis, .u-legend').count()).toBe(0);
+    expect(await frame.locator('button', { hasText: 'PNG' }).isDisabled()).toBe(true);
+    expect(await frame.locator('button', { hasText: 'Compute the trade-off curve' }).isVisible()).toBe(true);
+    // its own curve, once computed, and a new chart for it
+    await frame.locator('button', { hasText: 'Compute the trade-off curve' }).click();
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]', { timeout: 120_000 });
+    expect(await frame.locator('canvas').count()).toBe(1);
+    expect(await frame.locator('button', { hasText: 'PNG' }).isDisabled()).toBe(false);
+    // a small instance again: its own curve
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/smoothing.json');
+    expect(await ended(page, before)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await frame.locator('canvas').count()).toBe(1);
+    await page.close();
+  });
 });
