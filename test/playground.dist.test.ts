@@ -1180,4 +1180,57 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await frame.locator('canvas').count()).toBe(1);
     await page.close();
   });
+  it('a phone-sized window (390 px): tables read as cards of "column value" lines, every column (the forecast\'s fallback too) inside the window without sideways scrolling; a wide window keeps the tables (front3)', async () => {
+    const ids = ['examples/forecast.json', 'examples/autoscaling.json', 'examples/knapsack.json', 'examples/migration.json'];
+    const tables = (page: Page) => page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      return [...document.querySelectorAll<HTMLElement>('#view .table-wrap')].map((t) => ({
+        sideways: t.scrollWidth > t.clientWidth + 1,
+        display: getComputedStyle(t.querySelector('table')!).display,
+        header: t.querySelector('thead')!.getBoundingClientRect().height,
+        // the body's cells, and the header's when it is drawn (a table's header row)
+        cells: [...t.querySelectorAll<HTMLElement>('tbody td'), ...(t.querySelector('thead')!.getBoundingClientRect().height > 2 ? t.querySelectorAll<HTMLElement>('thead th') : [])].filter((td) => td.textContent !== '').map((td) => ({
+          label: td.dataset.label ?? td.textContent ?? '',
+          shown: getComputedStyle(td, '::before').content,
+          // outside the window, or cut by the table's box (seen only by scrolling it sideways)
+          out: td.getBoundingClientRect().right > Math.min(w, t.getBoundingClientRect().right) + 1 || td.getBoundingClientRect().left < Math.max(0, t.getBoundingClientRect().left) - 1,
+        })),
+      }));
+    });
+    const narrow = await open(site.url, { width: 390, height: 844 });
+    expect(await ended(narrow, 0)).toBe('done');
+    for (const id of ids) {
+      const before = await run(narrow);
+      await narrow.selectOption('[data-testid=example]', id);
+      expect(await ended(narrow, before), id).toBe('done');
+      const ts = await tables(narrow);
+      expect(ts.length, id).toBeGreaterThan(0);
+      for (const t of ts) {
+        for (const c of t.cells) expect(c.out, `${id}: the ${c.label} cell is outside the window`).toBe(false);
+        expect(t.sideways, `${id}: a table scrolls sideways`).toBe(false);
+      }
+      for (const t of ts) {
+        for (const c of t.cells) expect(c.shown, `${id}: the ${c.label} cell does not name its column`).toBe(JSON.stringify(c.label));
+        expect(t.header, `${id}: the header row is not drawn (each cell names its column)`).toBeLessThanOrEqual(2);
+        expect(t.display, id).toBe('block');
+      }
+      if (id === 'examples/forecast.json') expect(ts.flatMap((t) => t.cells.map((c) => c.label))).toContain('fallback');
+    }
+    await narrow.close();
+    // the wide layout: tables as tables, with their header row
+    const wide = await open(site.url, { width: 1400, height: 900 });
+    expect(await ended(wide, 0)).toBe('done');
+    for (const id of ids) {
+      const before = await run(wide);
+      await wide.selectOption('[data-testid=example]', id);
+      expect(await ended(wide, before), id).toBe('done');
+      for (const t of await tables(wide)) {
+        expect(t.display, id).toBe('table');
+        expect(t.header, id).toBeGreaterThan(10);
+        for (const c of t.cells) expect(c.out, `${id}: the ${c.label} cell is outside the window`).toBe(false);
+        for (const c of t.cells) expect(c.shown, id).toBe('none');
+      }
+    }
+    await wide.close();
+  });
 });

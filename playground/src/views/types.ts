@@ -156,7 +156,9 @@ export function table(rows: (string | number)[][], limit = 500, currentRow = -1)
   t.append(el('thead', {}, el('tr', {}, ...head!.map((h) => el('th', {}, String(h))))));
   const tb = el('tbody');
   body.slice(0, limit).forEach((r, i) => {
-    const tr = el('tr', {}, ...r.map((c) => el('td', {}, typeof c === 'number' ? fmt(c) : c)));
+    // each cell names its column (data-label): a phone window shows a row as a card of
+    // "column: value" lines (style.css), not a table cut at the window's edge
+    const tr = el('tr', {}, ...r.map((c, k) => { const td = el('td', {}, typeof c === 'number' ? fmt(c) : c); td.dataset.label = String(head![k] ?? ''); return td; }));
     if (i === currentRow) tr.className = 'current';
     tb.append(tr);
   });
