@@ -18,8 +18,11 @@ export interface DeployInstance { problem: 'deployment'; binCapacity: number; bi
 /** Relative slack on capacities, the same as the solver's "a part fits" tolerance. */
 const SLACK = 1e-9;
 
-/** The LP text of the MILP with U new machines. */
-export function deploymentLp(inst: DeployInstance, U: number): string {
+/**
+ * The LP text of the MILP with U new machines. objective "parts": the fewest parts in all
+ * (Σ k·u_ik) with at most U new machines, instead of the fewest new machines.
+ */
+export function deploymentLp(inst: DeployInstance, U: number, objective: 'bins' | 'parts' = 'bins'): string {
   const C = inst.binCapacity;
   const free = (inst.bins ?? []).map((b) => b.free);
   const m = free.length;
@@ -31,6 +34,7 @@ export function deploymentLp(inst: DeployInstance, U: number): string {
   const bins: string[] = [];
   const loads: string[][] = caps.map(() => []);
   let r = 0;
+  const partTerms: string[] = [];
   inst.items.forEach((it, i) => {
     const lo = it.minParts ?? 2;
     const hi = Math.min(it.maxParts ?? Infinity, m + U);
@@ -42,6 +46,7 @@ export function deploymentLp(inst: DeployInstance, U: number): string {
       const u = `u_${i}_${k}`;
       bins.push(` ${u}`);
       choose.push(`+ ${u}`);
+      partTerms.push(`+ ${k} ${u}`);
       const terms = fits.map((b) => `+ x_${i}_${k}_${b}`);
       fits.forEach((b) => {
         bins.push(` x_${i}_${k}_${b}`);
@@ -59,7 +64,7 @@ export function deploymentLp(inst: DeployInstance, U: number): string {
   });
   for (let t = 0; t < U; t++) bins.push(` z_${t}`);
   for (let t = 0; t + 1 < U; t++) rows.push(` r${r++}: z_${t} - z_${t + 1} >= 0`);
-  const obj = U ? Array.from({ length: U }, (_, t) => `+ z_${t}`) : ['+ 0 zero'];
+  const obj = objective === 'parts' ? (partTerms.length ? partTerms : ['+ 0 zero']) : U ? Array.from({ length: U }, (_, t) => `+ z_${t}`) : ['+ 0 zero'];
   const objLines = lpRow('obj', obj);
   const rowLines = rows.flatMap((row) => {
     // break long rows: "name: term term ... rel rhs"
@@ -70,6 +75,14 @@ export function deploymentLp(inst: DeployInstance, U: number): string {
     return out;
   });
   return ['Minimize', ...objLines, 'Subject To', ...(rowLines.length ? rowLines : [' r0: zero >= 0']), 'Bounds', ' z_none <= 0', ' zero <= 0', 'Binary', ...bins, 'End', ''].join('\n');
+}
+
+/** Fewest parts in all by MILP (HiGHS) with at most U new machines; undefined when infeasible. */
+export async function deploymentPartsMilp(inst: DeployInstance, U: number): Promise<number | undefined> {
+  const highs = await getHighs();
+  const sol = highs.solve(deploymentLp(inst, U, 'parts'), { output_flag: false, mip_rel_gap: 0 });
+  if (sol.Status !== 'Optimal') return undefined;
+  return Math.round(sol.ObjectiveValue);
 }
 
 /** Fewest new machines by MILP (HiGHS) with at most U new machines; undefined when infeasible. */

@@ -105,7 +105,33 @@ function checkSolved(instance: any, solution: any): CheckReport {
   if (solution.parts !== parts) return fail(`parts is ${solution.parts}, recomputed ${parts}`);
   if (typeof solution.lowerBound !== 'number' || solution.lowerBound > newBins) return fail(`lowerBound ${solution.lowerBound} is above newBins ${newBins}`);
   if (solution.status === 'optimal' && solution.lowerBound !== newBins) return fail(`status "optimal" with newBins ${newBins} above lowerBound ${solution.lowerBound}`);
+  if (solution.status === 'optimal') {
+    const extra = notFewest(C, items, bins, sol, room);
+    if (extra) return fail(`status "optimal" but ${extra}`);
+  }
   const energy = checkDeploymentEnergy(instance, solution);
   if (energy) return fail(energy);
   return { valid: true, reason: 'ok', objective: newBins };
+}
+
+/**
+ * "optimal" also claims that every service has the fewest parts that fit anywhere
+ * (docs/deployment.md): the fewest allowed k whose parts fit a new machine or k partly used
+ * machines, by the documented rule (a part fits when it exceeds the room by at most 1e-9 ×
+ * the largest capacity: `room`). Returns the first service with more parts, or undefined.
+ */
+function notFewest(C: number, items: any[], bins: any[], sol: any[], room: number): string | undefined {
+  const free: number[] = bins.map((b) => b?.free).filter((f) => typeof f === 'number');
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const lo: number = it.minParts ?? 2;
+    const hi: number = it.maxParts ?? Infinity;
+    for (let k = lo; k <= hi && k < sol[i].parts; k++) {
+      const part = it.size / k;
+      if (part <= C + room || free.filter((f) => part <= f + room).length >= k) {
+        return `items[${i}] (${quote(it.name ?? String(i))}) has ${sol[i].parts} parts where ${k} fit`;
+      }
+    }
+  }
+  return undefined;
 }

@@ -29,6 +29,7 @@ function checkSolved(instance: any, solution: any): CheckReport {
   const seen = new Set<string>();
   let value = 0;
   let used = 0;
+  let integral = true;
   for (let k = 0; k < solution.take.length; k++) {
     const e = solution.take[k];
     const name = e?.name;
@@ -41,10 +42,12 @@ function checkSolved(instance: any, solution: any): CheckReport {
     const copies = it.copies ?? 1;
     if (c > copies) return fail(`take[${k}].count = ${c} exceeds the ${copies} copies of ${quote(name)}`);
     value += c * it.value;
+    if (!Number.isInteger(it.value)) integral = false;
     used += c * it.size;
   }
   if (used > capacity) return fail(`used size ${used} exceeds capacity ${capacity}`);
   if (solution.used !== used) return fail(`used is ${solution.used}, recomputed ${used}`);
-  if (!near(value, solution.value)) return fail(`value is ${solution.value}, recomputed ${value}`);
+  // integer values add up exactly (below 2^53): then the value must be exact, not near
+  if (Number.isSafeInteger(value) && integral ? solution.value !== value : !near(value, solution.value)) return fail(`value is ${solution.value}, recomputed ${value}`);
   return { valid: true, reason: 'ok', objective: value };
 }

@@ -61,8 +61,10 @@ function checkSolved(instance: any, solution: any): CheckReport {
     variation += (s.weight ?? 1) * v;
   }
   if (budget !== undefined && resource > budget + 1e-9 * Math.max(1, budget)) return fail(`the plans use ${resource} in all, over the budget ${budget}`);
+  if (solution.budget !== undefined && solution.budget !== budget) return fail(`budget is ${solution.budget}, the instance's is ${budget}`);
   const objective = budget === undefined ? resource + alpha * variation : variation;
-  if (!near(resource, solution.resource)) return fail(`resource is ${solution.resource}, recomputed ${resource}`);
+  // the plans are integers: their sum is exact below 2^53 (then `resource` must be exact, not near)
+  if (Number.isSafeInteger(resource) ? solution.resource !== resource : !near(resource, solution.resource)) return fail(`resource is ${solution.resource}, recomputed ${resource}`);
   if (!near(variation, solution.variation)) return fail(`variation is ${solution.variation}, recomputed ${variation}`);
   if (!near(objective, solution.objective)) return fail(`objective is ${solution.objective}, recomputed ${objective}`);
   const energy = checkSmoothingEnergy(instance, solution);
