@@ -1,5 +1,6 @@
 import { ValidationError, GreenplanError, asGreenplanError } from './core/errors.js';
 import { REGISTRY, PROBLEMS, problemOf, type ProblemName } from './problems/registry.js';
+import { readInput } from './core/validate.js';
 
 type Def<N extends ProblemName> = (typeof REGISTRY)[N];
 type InstanceOf<N extends ProblemName> = Parameters<Def<N>['solve']>[0];
@@ -16,7 +17,7 @@ export function problemFor(instance: unknown): Def<ProblemName> {
   if (typeof instance !== 'object' || instance === null || Array.isArray(instance)) {
     throw new ValidationError('', 'the instance must be a JSON object');
   }
-  const problem = problemOf((instance as { problem?: unknown }).problem);
+  const problem = problemOf(readInput(() => (instance as { problem?: unknown }).problem));
   if (!problem) throw new ValidationError('problem', `must be one of ${PROBLEMS.map((p) => `"${p}"`).join(', ')}`);
   return problem;
 }

@@ -121,6 +121,20 @@ describe('solveMany', () => {
     for (const r of out.slice(0, 3)) expect(r, r.id).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', message: expect.stringContaining('cannot be copied') } });
     expect(out[3]).toMatchObject({ status: 'solved' });
   });
+  it('an instance whose getter throws while it is copied to a thread is "invalid" (was: status "error", code internal, "worker failed: ..."), with and without a time limit', async () => {
+    const getter = () => {
+      const o = { problem: 'knapsack', capacity: 1, items: [] };
+      Object.defineProperty(o, 'x', { enumerable: true, get() { throw new Error('getter boom'); } });
+      return o;
+    };
+    for (const timeoutMs of [undefined, 60_000]) {
+      const out: { id: string; status: string; error?: { code: string; message: string } }[] = [];
+      for await (const r of solveMany([getter(), { problem: 'knapsack', capacity: 1, items: [] }], { workers: 1, timeoutMs })) out.push(r);
+      out.sort((a, b) => a.id.localeCompare(b.id));
+      expect(out[0], String(timeoutMs)).toMatchObject({ status: 'invalid', error: { code: 'invalid-input', message: expect.stringContaining('getter boom') } });
+      expect(out[1]).toMatchObject({ status: 'solved' });
+    }
+  });
   it('refuses bad options', async () => {
     await expect(all(solveMany([], { workers: 0 }))).rejects.toThrow(/workers must be an integer >= 1/);
     await expect(all(solveMany([], { timeoutMs: -1 }))).rejects.toThrow(/timeoutMs must be a number > 0/);
@@ -302,6 +316,26 @@ describe('greenplan batch', () => {
       expect(r.stderr).not.toMatch(/Warning|^\s+at /m);
     }
   });
+  it('queue without a Redis: exit 2 with one line, never a hang or an internal error (was: submit, collect, status and clear retried for ever in silence; a port over 65535 was exit 70, "Invalid URL")', async () => {
+    const dir = folder({ 'k.json': { problem: 'knapsack', capacity: 1, items: [] } });
+    const bad = run(['queue', 'status', '--redis', 'redis://127.0.0.1:99999', '--name', 'q']);
+    expect(bad.status, bad.stderr).toBe(2);
+    expect(bad.stderr).toMatch(/^greenplan queue status: --redis is not a valid URL/);
+    // port 1: nothing listens; the four run together (each gives up after CONNECT_TIMEOUT_MS)
+    const runs = await Promise.all([['status'], ['clear'], ['submit', dir], ['collect', '--out', join(dir, 'q.jsonl')]].map((sub) => new Promise<{ code: number | null; stderr: string; sub: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'queue', ...sub, '--redis', 'redis://user:secret@127.0.0.1:1', '--name', 'q']);
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const kill = setTimeout(() => child.kill('SIGKILL'), 120_000); // a hang, not a speed goal
+      child.on('close', (code) => { clearTimeout(kill); resolve({ code, stderr, sub: sub[0]! }); });
+    })));
+    for (const r of runs) {
+      expect(r.code, `${r.sub}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), r.sub).toHaveLength(1);
+      expect(r.stderr).toContain(`greenplan queue ${r.sub}: cannot reach Redis at 127.0.0.1:1`);
+      expect(r.stderr).not.toContain('secret');
+    }
+  }, 300_000);
   it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
     const input = [
       JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] }),

@@ -1050,4 +1050,187 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.waitForSelector('[data-testid=editor] .squiggly-error', { timeout: 10_000 });
     await page.close();
   });
+  it('count labels read singular for one: "1 move in 1 round", "1 machine", "1 change", "1 new machine" (front3)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await typeInstance(page, JSON.stringify({ problem: 'migration', resources: ['cpu'], target: 'heuristic', machines: [{ name: 'a', capacity: [10] }, { name: 'b', capacity: [10] }], tasks: [{ name: 't1', demand: [3], machine: 'a' }, { name: 't2', demand: [3], machine: 'b' }] }));
+    let before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    const view = () => page.textContent('#view').then((t) => t ?? '');
+    let text = await view();
+    expect(text).toContain('2 machines used before → 1 after, 1 move in 1 round;');
+    expect(text).toContain('(1 machine)');
+    expect(text).not.toMatch(/\b1 (rounds|moves|machines|changes|parts)\b/);
+    await typeInstance(page, JSON.stringify({ problem: 'smoothing', alpha: 1, scenarios: [{ name: 'x', demand: [1, 1, 5, 5] }] }));
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    await page.waitForFunction(() => /\(1 change\)/.test(document.querySelector('#view')!.textContent ?? ''));
+    text = await view();
+    expect(text).not.toMatch(/\b1 changes\b/);
+    await typeInstance(page, JSON.stringify({ problem: 'deployment', binCapacity: 10, bins: [{ name: 'm', free: 1.5 }], items: [{ name: 's', size: 3 }] }));
+    before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    text = await view();
+    expect(text).toContain('1 new machine (lower bound 1), 2 parts,');
+    expect(text).not.toMatch(/\b1 new machines\b/);
+    await page.close();
+  });
+  it('an infeasible smoothing budget states the least resource once (front3)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await typeInstance(page, JSON.stringify({ ...exampleFile('smoothing-budget'), budget: 1 }));
+    const before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    const sol = JSON.parse((await page.textContent('[data-testid=solution]'))!);
+    expect(sol.status).toBe('infeasible');
+    const text = (await page.textContent('[data-testid=infeasible]'))!;
+    expect(text).toBe(`Infeasible: ${sol.reason}`);
+    expect(text.match(/least/g)).toHaveLength(1);
+    expect(text.split(String(sol.minimumResource)).length - 1).toBe(1);
+    await page.close();
+  });
+  it('a phone-sized window (390 px): the toolbar keeps its height when the state reads "error: invalid-input" (front3)', async () => {
+    for (const width of [390, 600]) {
+      const page = await open(site.url, { width, height: 844 });
+      expect(await ended(page, 0)).toBe('done');
+      const bar = () => page.$eval('header.bar', (b) => Math.round(b.getBoundingClientRect().height));
+      const done = await bar();
+      await typeInstance(page, '{ "problem": "knapsack", "capacity": -1, "items": [] }');
+      const before = await run(page);
+      await page.click('[data-testid=solve]');
+      expect(await ended(page, before)).toBe('error');
+      expect(await page.textContent('[data-testid=status]')).toBe('error: invalid-input');
+      expect(await bar(), `${width} px: the toolbar's height changed with the state`).toBe(done);
+      // the state is seen whole, inside the window
+      const pill = await page.$eval('[data-testid=status]', (s) => { const r = s.getBoundingClientRect(); return { right: r.right, w: document.documentElement.clientWidth, fits: s.scrollWidth <= s.clientWidth + 1 }; });
+      expect(pill.right).toBeLessThanOrEqual(pill.w);
+      expect(pill.fits).toBe(true);
+      await page.close();
+    }
+  });
+  it('while a new solve runs, the previous solution is dimmed, labelled as the previous one, and can be neither pinned nor downloaded (front3)', async () => {
+    const r = mulberry32(1);
+    const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+    const tasks = Array.from({ length: 50_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 5000}` }));
+    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const controls = () => page.evaluate(() => ({
+      stale: document.querySelector('#result')!.getAttribute('data-stale'),
+      pin: (document.querySelector('#pin') as HTMLButtonElement).disabled,
+      download: (document.querySelector('#download') as HTMLButtonElement).disabled,
+    }));
+    expect(await controls()).toEqual({ stale: null, pin: false, download: false });
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-migration.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await page.waitForSelector('[data-testid=status][data-state=solving]'); // seconds (11 s in Node)
+    const solving = await controls();
+    expect(solving.stale).not.toBeNull();
+    expect(solving.pin).toBe(true);
+    expect(solving.download).toBe(true);
+    // labelled (after a moment) and dimmed, while the solve still runs
+    await page.waitForSelector('[data-testid=stale]:visible', { timeout: 5_000 });
+    expect(await page.textContent('[data-testid=stale]')).toContain('previous solution');
+    await page.waitForFunction(() => Number(getComputedStyle(document.querySelector('#kpis')!).opacity) < 0.6, undefined, { timeout: 5_000 });
+    expect(await page.getAttribute('[data-testid=status]', 'data-state')).toBe('solving');
+    await page.click('[data-testid=cancel]');
+    expect(await ended(page, before)).toBe('cancelled');
+    expect(await controls()).toEqual({ stale: 'true', pin: true, download: true });
+    expect(await page.textContent('[data-testid=stale]')).toContain('Cancelled');
+    // the new solution arrives: nothing stale, pin and download back
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/knapsack.json');
+    expect(await ended(page, before)).toBe('done');
+    expect(await controls()).toEqual({ stale: null, pin: false, download: false });
+    expect(await page.isVisible('[data-testid=stale]')).toBe(false);
+    expect(Number(await page.$eval('#kpis', (k) => getComputedStyle(k).opacity))).toBe(1);
+    await page.close();
+  });
+  it('a large smoothing instance: its empty trade-off frame keeps no axis range of the previous instance until its curve is computed (front3)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await page.$$eval('[data-testid=smoothing-tradeoff] canvas', (cs) => cs.length)).toBe(1);
+    const r = mulberry32(3);
+    const scenarios = Array.from({ length: 480 }, (_, i) => ({ name: `svc-${i}`, demand: Array.from({ length: 1440 }, (_, t) => Math.round(50 + 40 * Math.sin(t / 100 + i) + 10 * r())) }));
+    const big = JSON.stringify({ problem: 'smoothing', alpha: 2, scenarios });
+    let before = await run(page);
+    await page.setInputFiles('[data-testid=file]', { name: 'big-smoothing.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    expect(await ended(page, before)).toBe('done');
+    const frame = page.locator('[data-testid=smoothing-tradeoff]');
+    expect(await frame.getAttribute('data-points')).toBe('0');
+    // no chart drawn (no axes, ticks or legend of the 60 apps' curve), the button to compute it
+    expect(await frame.locator('canvas, .u-axis, .u-legend').count()).toBe(0);
+    expect(await frame.locator('button', { hasText: 'PNG' }).isDisabled()).toBe(true);
+    expect(await frame.locator('button', { hasText: 'Compute the trade-off curve' }).isVisible()).toBe(true);
+    // its own curve, once computed, and a new chart for it
+    await frame.locator('button', { hasText: 'Compute the trade-off curve' }).click();
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]', { timeout: 120_000 });
+    expect(await frame.locator('canvas').count()).toBe(1);
+    expect(await frame.locator('button', { hasText: 'PNG' }).isDisabled()).toBe(false);
+    // a small instance again: its own curve
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/smoothing.json');
+    expect(await ended(page, before)).toBe('done');
+    await page.waitForSelector('[data-testid=smoothing-tradeoff][data-points="13"]');
+    expect(await frame.locator('canvas').count()).toBe(1);
+    await page.close();
+  });
+  it('a phone-sized window (390 px): tables read as cards of "column value" lines, every column (the forecast\'s fallback too) inside the window without sideways scrolling; a wide window keeps the tables (front3)', async () => {
+    const ids = ['examples/forecast.json', 'examples/autoscaling.json', 'examples/knapsack.json', 'examples/migration.json'];
+    const tables = (page: Page) => page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      return [...document.querySelectorAll<HTMLElement>('#view .table-wrap')].map((t) => ({
+        sideways: t.scrollWidth > t.clientWidth + 1,
+        display: getComputedStyle(t.querySelector('table')!).display,
+        header: t.querySelector('thead')!.getBoundingClientRect().height,
+        // the body's cells, and the header's when it is drawn (a table's header row)
+        cells: [...t.querySelectorAll<HTMLElement>('tbody td'), ...(t.querySelector('thead')!.getBoundingClientRect().height > 2 ? t.querySelectorAll<HTMLElement>('thead th') : [])].filter((td) => td.textContent !== '').map((td) => ({
+          label: td.dataset.label ?? td.textContent ?? '',
+          shown: getComputedStyle(td, '::before').content,
+          // outside the window, or cut by the table's box (seen only by scrolling it sideways)
+          out: td.getBoundingClientRect().right > Math.min(w, t.getBoundingClientRect().right) + 1 || td.getBoundingClientRect().left < Math.max(0, t.getBoundingClientRect().left) - 1,
+        })),
+      }));
+    });
+    const narrow = await open(site.url, { width: 390, height: 844 });
+    expect(await ended(narrow, 0)).toBe('done');
+    for (const id of ids) {
+      const before = await run(narrow);
+      await narrow.selectOption('[data-testid=example]', id);
+      expect(await ended(narrow, before), id).toBe('done');
+      const ts = await tables(narrow);
+      expect(ts.length, id).toBeGreaterThan(0);
+      for (const t of ts) {
+        for (const c of t.cells) expect(c.out, `${id}: the ${c.label} cell is outside the window`).toBe(false);
+        expect(t.sideways, `${id}: a table scrolls sideways`).toBe(false);
+      }
+      for (const t of ts) {
+        for (const c of t.cells) expect(c.shown, `${id}: the ${c.label} cell does not name its column`).toBe(JSON.stringify(c.label));
+        expect(t.header, `${id}: the header row is not drawn (each cell names its column)`).toBeLessThanOrEqual(2);
+        expect(t.display, id).toBe('block');
+      }
+      if (id === 'examples/forecast.json') expect(ts.flatMap((t) => t.cells.map((c) => c.label))).toContain('fallback');
+    }
+    await narrow.close();
+    // the wide layout: tables as tables, with their header row
+    const wide = await open(site.url, { width: 1400, height: 900 });
+    expect(await ended(wide, 0)).toBe('done');
+    for (const id of ids) {
+      const before = await run(wide);
+      await wide.selectOption('[data-testid=example]', id);
+      expect(await ended(wide, before), id).toBe('done');
+      for (const t of await tables(wide)) {
+        expect(t.display, id).toBe('table');
+        expect(t.header, id).toBeGreaterThan(10);
+        for (const c of t.cells) expect(c.out, `${id}: the ${c.label} cell is outside the window`).toBe(false);
+        for (const c of t.cells) expect(c.shown, id).toBe('none');
+      }
+    }
+    await wide.close();
+  });
 });

@@ -76,4 +76,37 @@ describe('solver in a worker thread', () => {
       await solver.close();
     }
   });
+  it('values a worker cannot receive: check() reports, solve() is invalid-input, solveJson() of a non-string is invalid-input (was: check rejected with a raw DataCloneError or the getter\'s Error; solve with a throwing getter and solveJson(42) were internal errors)', async () => {
+    const solver = spawnSolver();
+    try {
+      const inst = example('knapsack.json');
+      const sol = await solve(inst);
+      const getter = structuredClone(inst);
+      Object.defineProperty(getter, 'x', { enumerable: true, get() { throw new Error('getter boom'); } });
+      const uncopyable: [string, unknown, unknown][] = [
+        ['a function in the instance', { ...inst, f: () => 1 }, sol],
+        ['a Proxy instance', new Proxy(inst, {}), sol],
+        ['a function in the solution', inst, { ...sol, f() {} }],
+        ['a symbol as the solution', inst, Symbol('x')],
+        ['a throwing getter', getter, sol],
+      ];
+      for (const [label, i, s] of uncopyable) {
+        const r = await solver.check(i, s).then((x) => x, (e) => ({ rejected: e }));
+        expect(r, label).toMatchObject({ valid: false });
+        expect((r as { reason: string }).reason, label).toMatch(/cannot be copied to a worker/);
+      }
+      for (const i of [getter, { ...inst, f: () => 1 }]) {
+        const e = await solver.solve(i).then(() => undefined, (x) => x);
+        expect(e).toMatchObject({ code: 'invalid-input' });
+        expect(e.message).toMatch(/cannot be copied to a worker/);
+      }
+      for (const text of [42, undefined, null, { problem: 'knapsack' }]) {
+        const r = await solver.solveJson(text as unknown as string);
+        expect(r.ok, String(text)).toBe(false);
+        if (!r.ok) expect(r.error, String(text)).toMatchObject({ code: 'invalid-input' });
+      }
+    } finally {
+      await solver.close();
+    }
+  });
 });

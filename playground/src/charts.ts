@@ -11,6 +11,8 @@ export interface ChartBox {
   plot?: uPlot;
   set(opts: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData, height?: number): void;
   setData(data: uPlot.AlignedData): void;
+  /** No chart (no data of its own yet): the frame and its title stay, no axes of earlier data. */
+  clear(): void;
   destroy(): void;
 }
 
@@ -45,6 +47,7 @@ export function chartBox(parent: HTMLElement, title: string, file: string): Char
       box.plot?.destroy();
       const width = Math.max(300, body.clientWidth || parent.clientWidth - 20);
       box.plot = new uPlot({ width, height, ...opts }, data, body);
+      png.disabled = false;
       // the axes' labels (drawn on the canvas) for the page's tests and assistive reading
       el.dataset.xLabel = String(opts.axes?.[0]?.label ?? '');
       el.dataset.yLabel = String(opts.axes?.[1]?.label ?? '');
@@ -57,6 +60,14 @@ export function chartBox(parent: HTMLElement, title: string, file: string): Char
     },
     setData(data) {
       box.plot?.setData(data);
+    },
+    clear() {
+      ro?.disconnect();
+      box.plot?.destroy();
+      box.plot = undefined;
+      png.disabled = true;
+      delete el.dataset.xLabel;
+      delete el.dataset.yLabel;
     },
     destroy() {
       ro?.disconnect();

@@ -11,7 +11,7 @@ let instance: any;
 let solution: any;
 
 const counts = (inst: any) =>
-  inst && typeof inst === 'object' ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en-US')} ${k}`).join(', ') : '';
+  inst && typeof inst === 'object' ? Object.entries(inst).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en-US')} ${(v as unknown[]).length === 1 && k !== 'series' ? k.replace(/s$/, '') : k}`).join(', ') : '';
 
 export const dataApi = {
   /**

@@ -12,7 +12,7 @@ import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
 import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
 import { pretty } from './pretty.js';
-import { fmt, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
+import { fmt, count, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
 import { genericView } from './views/generic.js';
 import { smoothingView } from './views/smoothing.js';
 import { knapsackView } from './views/knapsack.js';
@@ -94,13 +94,34 @@ function showError(message: string, path = '', inEditor = true) {
  * dim it, and keep it from being downloaded or pinned as if it were. */
 function markStale(why: string) {
   if (!current) return;
+  clearTimeout(staleNote);
   ui.result.dataset.stale = 'true';
   ui.stale.hidden = false;
   ui.stale.textContent = `${why}: what is shown below is the last solution (${current.label || 'an earlier instance'}), kept for reference, not a solution of the instance in the editor.`;
   ui.download.disabled = true;
   ui.pin.disabled = true;
 }
+/** A new solve runs: the solution shown is the previous one until the new one arrives (or the
+ * solve fails or is cancelled). It can be neither pinned nor downloaded meanwhile, and it is
+ * dimmed and labelled so; a solve that ends within a moment does not flash the label in and out. */
+let staleNote: ReturnType<typeof setTimeout> | undefined;
+const SOLVING_NOTE_MS = 300;
+function markSolving() {
+  if (!current) return;
+  ui.result.dataset.stale = 'solving';
+  ui.download.disabled = true;
+  ui.pin.disabled = true;
+  const say = () => {
+    ui.stale.hidden = false;
+    ui.stale.textContent = `Solving: what is shown below is the previous solution (${current?.label || 'an earlier instance'}), until the new one arrives; it cannot be pinned or downloaded meanwhile.`;
+  };
+  clearTimeout(staleNote);
+  // a note already on show (an earlier error) says so at once; otherwise after a moment
+  if (!ui.stale.hidden) say();
+  else staleNote = setTimeout(() => { if (ui.result.dataset.stale === 'solving') say(); }, SOLVING_NOTE_MS);
+}
 function clearStale() {
+  clearTimeout(staleNote);
   delete ui.result.dataset.stale;
   ui.stale.hidden = true;
   ui.stale.textContent = '';
@@ -186,6 +207,7 @@ async function solveNow(): Promise<void> {
   dropStaleShare();
   clearError();
   setState('solving');
+  markSolving();
   const t0 = performance.now();
   clearInterval(ticker);
   ticker = setInterval(() => { ui.elapsed.textContent = String(Math.round(performance.now() - t0)); }, 100);
@@ -456,7 +478,7 @@ ui.share.addEventListener('click', () => {
   const hash = `#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text }))}`;
   history.replaceState(null, '', hash);
   sharedText = text;
-  ui.note.textContent = `Share URL in the address bar (${fmt(location.href.length)} characters).`;
+  ui.note.textContent = `Share URL in the address bar (${count(location.href.length, 'character')}).`;
   navigator.clipboard?.writeText(location.href).then(() => { ui.note.textContent += ' Copied.'; }, () => {});
 });
 

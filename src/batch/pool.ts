@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Task, TaskResult, TaskWorkerData } from './task.js';
 import { wasmModule } from '../wasm/loader.js';
+import { quote } from '../core/errors.js';
 import { BATCH_STATUSES, isFailure, type BatchProgress, type BatchResult, type BatchStatus } from './types.js';
 import type { Solution } from '../solve.js';
 export * from './types.js';
@@ -128,6 +129,11 @@ export class SolverPool {
       // an instance the structured clone cannot copy (a function, a symbol, a Proxy) is bad input, as in the worker adapter
       if ((e as { name?: unknown })?.name === 'DataCloneError') {
         return { id: item.id, status: 'invalid', ms: 0, error: { code: 'invalid-input', path: '', message: `the instance cannot be copied to a worker thread (${(e as Error).message})` } };
+      }
+      // a getter or Proxy trap that throws while the task is copied: bad input too (checked on this failure path only)
+      const unreadable = copyError(task.instance);
+      if (unreadable !== undefined) {
+        return { id: item.id, status: 'invalid', ms: 0, error: { code: 'invalid-input', path: '', message: `the instance cannot be copied to a worker thread (reading it threw ${quote(unreadable)})` } };
       }
       return { id: item.id, status: 'error', ms: 0, error: { code: 'internal', path: '', message: `worker failed: ${(e as Error)?.message ?? String(e)}` } };
     } finally {
@@ -283,4 +289,14 @@ export async function* solveMany(
   options: SolveManyOptions = {},
 ): AsyncGenerator<BatchResult<Solution>, void, undefined> {
   yield* runPool(solveManyItems(instances), { ...options, raw: false }) as AsyncGenerator<BatchResult<Solution>, void, undefined>;
+}
+
+/** What copying `value` to a thread throws (its message), or undefined when it copies. */
+function copyError(value: unknown): string | undefined {
+  try {
+    structuredClone(value);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }

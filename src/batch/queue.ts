@@ -8,13 +8,15 @@
 // once. Instances over COMPRESS_OVER bytes travel gzip-compressed (node:zlib), results too.
 import { gzipSync, gunzipSync } from 'node:zlib';
 import type { Queue as QueueT, Worker as WorkerT, Job } from 'bullmq';
-import { GreenplanError } from '../core/errors.js';
+import { GreenplanError, quote } from '../core/errors.js';
 import { SolverPool, type PoolItem, type PoolResult } from './pool.js';
 import { resultLine, readRecorded, ResultFile } from './jsonl.js';
 import type { BatchResult } from './types.js';
 
 /** JSON text longer than this travels gzip-compressed (instances in jobs, results in return values). */
 export const COMPRESS_OVER = 16 * 1024;
+/** How long submit, collect, status and clear wait for Redis before they give up (exit 2). */
+export const CONNECT_TIMEOUT_MS = 10_000;
 /** Largest job payload (after compression, base64); larger instances are recorded as invalid at submit. */
 export const MAX_JOB_BYTES = 64 * 2 ** 20;
 
@@ -58,15 +60,29 @@ async function bull() {
 
 function checkTarget(t: QueueTarget) {
   if (!/^rediss?:\/\//.test(t.redis)) throw new GreenplanError('invalid-input', `--redis must be a redis:// or rediss:// URL, not "${t.redis}"`);
+  // what ioredis would throw later as a bare 'Invalid URL' (a port over 65535, a bad host)
+  if (!URL.canParse(t.redis)) throw new GreenplanError('invalid-input', `--redis is not a valid URL: ${quote(t.redis)} (redis://[user:password@]host:port[/db])`);
   if (!t.name || t.name.includes(':')) throw new GreenplanError('invalid-input', `--name must be a non-empty queue name without ":", not "${t.name}"`);
 }
 
 async function openQueue(t: QueueTarget): Promise<QueueT<JobData, JobReturn>> {
   checkTarget(t);
   const { Queue } = await bull();
-  const q = new Queue<JobData, JobReturn>(t.name, { connection: connection(t.redis), prefix: t.prefix });
+  // ioredis retries for ever: submit, collect, status and clear stop retrying a Redis they
+  // never reached after CONNECT_TIMEOUT_MS (was: a silent hang); once connected, they wait
+  // out a Redis restart as before, and a worker always waits (startWorker)
+  const t0 = Date.now();
+  let ready = false;
+  const retryStrategy = (times: number) => (ready || Date.now() - t0 < CONNECT_TIMEOUT_MS ? Math.min(times * 100, 1000) : null);
+  const q = new Queue<JobData, JobReturn>(t.name, { connection: { ...connection(t.redis), retryStrategy }, prefix: t.prefix });
   q.on('error', () => undefined); // reported by the calls that fail
-  await q.waitUntilReady();
+  try {
+    await q.waitUntilReady();
+  } catch (e) {
+    await q.close().catch(() => undefined);
+    throw new GreenplanError('unavailable', `cannot reach Redis at ${new URL(t.redis).host} (${(e as Error).message})`);
+  }
+  ready = true;
   return q;
 }
 

@@ -5,6 +5,8 @@ import { GreenplanError, quote } from '../core/errors.js';
 import { convertTianchi } from '../data/tianchi-deploy.js';
 import { readRoadef } from '../data/roadef.js';
 import { MigrationInstance } from '../problems/migration/schema.js';
+import { validateDeployment } from '../problems/deployment/solve.js';
+import { validateMigration } from '../problems/migration/dense.js';
 import { fail, usage, jsonText, writeOut, outputOptions, type OutOptions } from './io.js';
 
 /** The `convert` group (created by register()); formats add subcommands to it. */
@@ -49,6 +51,7 @@ export function register(program: Command): void {
         seed: numberOption(opts.seed, '--seed'),
         binCapacity: numberOption(opts.binCapacity, '--bin-capacity'),
       });
+      validateDeployment(instance); // the instance written must be one `solve` takes
       writeOut(jsonText(instance, opts), opts);
     } catch (e) {
       fail(e);
@@ -81,6 +84,7 @@ export function register(program: Command): void {
         if (e instanceof GreenplanError) throw e;
         throw usage((e as Error).message);
       }
+      validateMigration(inst); // the instance written must be one `solve` takes
       writeOut(jsonText(inst, opts), opts);
     } catch (e) {
       fail(e);

@@ -17,7 +17,7 @@ const target = (o: Conn): QueueTarget => ({ redis: o.redis, name: o.name, prefix
 function report(e: unknown, what: string): void {
   if (e instanceof GreenplanError) {
     process.stderr.write(`greenplan queue ${what}: ${oneLine(e.message)}\n`);
-    process.exitCode = e.code === 'invalid-input' ? BATCH_EXIT.invalid : BATCH_EXIT.internal;
+    process.exitCode = e.code === 'invalid-input' || e.code === 'unavailable' ? BATCH_EXIT.invalid : BATCH_EXIT.internal;
   } else {
     process.stderr.write(`greenplan queue ${what}: ${oneLine(String((e as Error)?.message ?? e))}\n`);
     process.exitCode = BATCH_EXIT.internal;

@@ -1,7 +1,7 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
-import { ValidationError, MAX_ISSUES, quote, type Issue } from './errors.js';
+import { GreenplanError, ValidationError, MAX_ISSUES, quote, type Issue } from './errors.js';
 
 /** `/scenarios/0/demand/1` -> `scenarios[0].demand[1]` */
 export function formatPath(pointer: string): string {
@@ -27,6 +27,9 @@ export class Validator<S extends TSchema> {
   }
   /** Every issue of `value` against the schema (at most MAX_ISSUES, one per path), or [] when it matches. */
   issues(value: unknown): Issue[] {
+    return readInput(() => this.findIssues(value));
+  }
+  private findIssues(value: unknown): Issue[] {
     if (this.check.Check(value)) return [];
     const out: Issue[] = [];
     const seen = new Set<string>();
@@ -41,8 +44,23 @@ export class Validator<S extends TSchema> {
   }
   /** Throws ValidationError (every issue listed, the first as the message) unless `value` matches the schema. */
   assert(value: unknown): asserts value is Static<S> {
-    if (this.check.Check(value)) return;
+    if (readInput(() => this.check.Check(value))) return;
     throw ValidationError.of(this.issues(value));
+  }
+}
+
+/**
+ * Run `read` over the caller's input: what the input itself throws while it is read (a
+ * getter, a Proxy trap: library callers) is invalid input, not a greenplan bug (was:
+ * `internal`). RangeErrors (a stack overflow on deep nesting) pass through to
+ * asGreenplanError, which names them.
+ */
+export function readInput<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof GreenplanError || e instanceof RangeError) throw e;
+    throw new ValidationError('', `the instance cannot be read: reading it threw ${quote(String(e instanceof Error ? e.message : e))} (a getter or a Proxy of the instance)`);
   }
 }
 

@@ -5,7 +5,7 @@
 import { solve, type Solution } from '../solve.js';
 import { check } from '../check.js';
 import { init } from '../wasm/loader.js';
-import { asGreenplanError, type ErrorFields } from '../core/errors.js';
+import { asGreenplanError, GreenplanError, type ErrorFields } from '../core/errors.js';
 import { parseJsonText } from '../core/json.js';
 import type { CheckReport } from '../problems/types.js';
 import './wire.js';
@@ -52,6 +52,7 @@ export const solverApi: SolverApi = {
   },
   async solveJson(text: string, options: { check?: boolean } = {}): Promise<WireJson> {
     // as `greenplan solve` reads a file: a byte-order mark skipped, the JSON limits (src/core/json.ts)
+    if (typeof text !== 'string') throw new GreenplanError('invalid-input', `solveJson takes the instance as JSON text, not ${text === null ? 'null' : typeof text}`);
     const instance = parseJsonText(text, 'the instance');
     const solution = await solverApi.solve(instance);
     const json = JSON.stringify(solution);

@@ -3,7 +3,7 @@
 // exactly like the in-thread solve(); the error's class and fields come through the
 // transfer handler of ./wire.ts.
 import { wrap, releaseProxy, type Endpoint, type Remote } from 'comlink';
-import { asGreenplanError, errorFromFields, type GreenplanError, type ErrorFields } from '../core/errors.js';
+import { asGreenplanError, errorFromFields, quote, GreenplanError, type ErrorFields } from '../core/errors.js';
 import type { Solution, SolveResult } from '../solve.js';
 import type { SolverApi } from './api.js';
 import type { CheckReport } from '../problems/types.js';
@@ -29,6 +29,17 @@ export function reviveError(e: ErrorFields): GreenplanError {
   return errorFromFields(e);
 }
 
+/**
+ * A call's error as a GreenplanError: the worker's own arrive as GreenplanErrors (./wire.ts);
+ * anything else was thrown here, while the arguments were copied to the worker (a function,
+ * a symbol, a Proxy: DataCloneError; a getter that throws: its error): invalid input.
+ */
+function sendError(e: unknown): GreenplanError {
+  if (e instanceof GreenplanError || (e as { name?: unknown })?.name === 'DataCloneError') return asGreenplanError(e, 'worker');
+  const message = e instanceof Error ? e.message : String(e);
+  return new GreenplanError('invalid-input', `worker: the input cannot be copied to a worker (reading it threw ${quote(message)})`, '', { cause: e });
+}
+
 /** Wrap an endpoint whose other side called `expose(solverApi)`. `terminate` stops it. */
 export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => undefined): RemoteSolver {
   const remote: Remote<SolverApi> = wrap<SolverApi>(endpoint);
@@ -36,7 +47,7 @@ export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => 
     try {
       return (await remote.solve(instance)) as Solution;
     } catch (e) {
-      throw asGreenplanError(e, 'worker');
+      throw sendError(e);
     }
   };
   return {
@@ -49,12 +60,18 @@ export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => 
         return { ok: false, error: asGreenplanError(e, 'worker') };
       }
     },
-    check: (instance, solution) => remote.check(instance, solution),
+    async check(instance, solution) {
+      try {
+        return await remote.check(instance, solution);
+      } catch (e) {
+        return { valid: false, reason: sendError(e).message };
+      }
+    },
     async solveJson(text, options) {
       try {
         return { ok: true, ...(await remote.solveJson(text, options)) };
       } catch (e) {
-        return { ok: false, error: asGreenplanError(e, 'worker') };
+        return { ok: false, error: sendError(e) };
       }
     },
     async close() {

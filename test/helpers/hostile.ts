@@ -410,6 +410,18 @@ export function hostileCases(dir: string, opts: { hugeArray?: boolean } = {}): H
   // convert's options within the problem's schema (was: exit 0 with an instance `solve` refuses)
   cases.push({ name: 'usage/convert-roadef-alpha-over-schema', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--alpha', '1e300'], exit: 2, message: '--alpha' });
   cases.push({ name: 'usage/convert-roadef-max-parallel-over-schema', args: ['convert', 'roadef', '--model', 'data/roadef2012/model_a1_1.txt', '--assignment', 'data/roadef2012/assignment_a1_1.txt', '--max-parallel', '1e10'], exit: 2, message: '--max-parallel' });
+  // the converted instance is validated as `solve` would (was: exit 0 with an instance `solve` then refused)
+  const roadef = (label: string, model: string, assignment: string, message: string) =>
+    cases.push({ name: `usage/convert-roadef-invalid-${label}`, args: ['convert', 'roadef', '--model', f(`rm-${label}.txt`, model), '--assignment', f(`ra-${label}.txt`, assignment)], exit: 2, message });
+  roadef('fractional-resources', '1.5 0 1 0 1\n2\n0 0 10 11 10 10 0 1\n0 0 10 10 10 10 1 0\n1\n0 0\n2\n0 3 3 1\n0 4 4 1\n', '0 1', 'machines[0].capacity');
+  roadef('no-resources', '0\n2\n0 0 0 1\n0 0 1 0\n1\n0 0\n2\n0 1\n0 1\n', '0 1', 'resources');
+  roadef('negative-capacity', '1 0 1\n2\n0 0 -10 10 0 1\n0 0 10 10 1 0\n1\n0 0\n2\n0 3 1\n0 4 1\n', '0 1', 'machines[0].capacity[0]');
+  roadef('over-capacity', '1 0 1\n2\n0 0 10 10 0 1\n0 0 10 10 1 0\n1\n0 0\n2\n0 30 1\n0 4 1\n', '0 1', 'machines[0].capacity[0]');
+  const tianchi = 'test/fixtures/tianchi-excerpt/';
+  const machines = readFileSync(new URL('../fixtures/tianchi-excerpt/machine_resources.csv', import.meta.url), 'utf8');
+  const apps = readFileSync(new URL('../fixtures/tianchi-excerpt/app_resources.csv', import.meta.url), 'utf8');
+  cases.push({ name: 'usage/convert-tianchi-capacity-over-schema', args: ['convert', 'tianchi', '--apps', `${tianchi}app_resources.csv`, '--machines', f('tm-huge.csv', machines.replace(/^machine_792,32,/m, 'machine_792,1e300,')), '--deploy', `${tianchi}instance_deploy.csv`], exit: 2, message: 'binCapacity' });
+  cases.push({ name: 'usage/convert-tianchi-curve-over-schema', args: ['convert', 'tianchi', '--apps', f('ta-huge.csv', apps.replace(/^(app_\d+),0\.\d+\|/gm, '$1,1e300|')), '--machines', `${tianchi}machine_resources.csv`, '--deploy', `${tianchi}instance_deploy.csv`], exit: 2, message: 'items[0].size' });
   cases.push({ name: 'usage/version', args: ['--version'], exit: 0, stdout: /^\d+\.\d+\.\d+/ });
   cases.push({ name: 'usage/help', args: ['--help'], exit: 0, stdout: /exit codes?/i });
   cases.push({ name: 'usage/help-command', args: ['help', 'solve'], exit: 0, stdout: 'solve' });

@@ -6,7 +6,7 @@
 // kg CO2 and the kWh / CO2 saved against static. The `risk` control re-solves (debounced
 // by the page, whose sequence number drops the result of an older request).
 import { chartBox, lineOpts, stepped, bars, palette, css, fontPx, textWidth, xTickLabels, type ChartBox } from '../charts.js';
-import { el, fmt, table, type Kpi, type View, type ViewFactory } from './types.js';
+import { el, fmt, count, table, type Kpi, type View, type ViewFactory } from './types.js';
 import { historyWindow, mix, timeAxis } from './series-chart.js';
 
 /**
@@ -165,7 +165,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
       const series = policies.map((p, k) => (p === 'oracle'
         ? { label: 'oracle', stroke: css('--fg'), width: 2.5, dash: [6, 3], paths: stepped(), points: { show: false } }
         : { label: p, show: first.has(p), stroke: colours[k % colours.length], width: p === mine ? 2.5 : 1.3, paths: stepped(), points: { show: false } }));
-      const ro = lineOpts(`hours (0 = end of history; ${fmt(N)} held-out steps)`, 'pods', [
+      const ro = lineOpts(`hours (0 = end of history; ${count(N, 'held-out step')})`, 'pods', [
         ...series,
         { label: 'actual workload', stroke: mix(css('--muted') || '#888888', 0.7), width: 1, scale: 'w', points: { show: false } },
       ]);
@@ -174,8 +174,8 @@ export const autoscalingView: ViewFactory = (container, host) => {
     }
     const pp = s.perPod;
     info.replaceChildren(
-      el('div', {}, el('b', {}, s.name), ` · forecast ${s.forecast.method} · per pod at the target utilisation ${fmt(inst.targetUtilization ?? sol.targetUtilization)}: ${fmt(pp.mean, 1)} (90 %: ${fmt(pp.lower, 1)}–${fmt(pp.upper, 1)}; the plan uses ${fmt(pp.planQuantile, 1)}), from ${pp.source === 'pooled' ? 'the pooled prior' : `${fmt(pp.observations)} observations`}; fitted ${fmt(pp.w, 2)} · u ${pp.b < 0 ? '−' : '+'} ${fmt(Math.abs(pp.b), 2)}`),
-      el('div', {}, `plan: ${fmt(sum(s.pods.plan))} pod-steps, peak ${fmt(Math.max(0, ...s.pods.plan))} pods (saving ${fmt(sum(s.pods.saving))}, safe ${fmt(sum(s.pods.safe))})`),
+      el('div', {}, el('b', {}, s.name), ` · forecast ${s.forecast.method} · per pod at the target utilisation ${fmt(inst.targetUtilization ?? sol.targetUtilization)}: ${fmt(pp.mean, 1)} (90 %: ${fmt(pp.lower, 1)}–${fmt(pp.upper, 1)}; the plan uses ${fmt(pp.planQuantile, 1)}), from ${pp.source === 'pooled' ? 'the pooled prior' : count(pp.observations, 'observation')}; fitted ${fmt(pp.w, 2)} · u ${pp.b < 0 ? '−' : '+'} ${fmt(Math.abs(pp.b), 2)}`),
+      el('div', {}, `plan: ${count(sum(s.pods.plan), 'pod-step')}, peak ${count(Math.max(0, ...s.pods.plan), 'pod')} (saving ${fmt(sum(s.pods.saving))}, safe ${fmt(sum(s.pods.safe))})`),
       ...(s.notes ?? []).map((n: string) => el('div', { className: 'fallback' }, `note: ${n}`)),
     );
   };
@@ -225,7 +225,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
         p.policy === 'static' ? '—' : `${fmt(sv.kWh, 2)} (${pct(sv.share)})`, p.policy === 'static' ? '—' : `${fmt(sv.kgCO2, 2)} kg`]);
     });
     tableBox.replaceChildren(head,
-      el('h3', {}, `Replay on the ${fmt(ev.heldOutSteps)} held-out steps (RRC = pod-hours / hpa's; under-provisioned: realised utilisation above ${fmt(inst.maxUtilization ?? 0.9)})`),
+      el('h3', {}, `Replay on the ${count(ev.heldOutSteps, 'held-out step')} (RRC = pod-hours / hpa's; under-provisioned: realised utilisation above ${fmt(inst.maxUtilization ?? 0.9)})`),
       table(rows, 50, cur));
   };
 
@@ -239,7 +239,7 @@ export const autoscalingView: ViewFactory = (container, host) => {
       // services by the plan's pod-hours, largest first
       const size = sol.services.map((s: any) => sum(s.pods.plan));
       const order = sol.services.map((_: unknown, i: number) => i).sort((a: number, b: number) => size[b] - size[a]);
-      pick.replaceChildren(...order.map((i: number) => new Option(`${sol.services[i].name} — ${fmt(size[i])} pod-steps, peak ${fmt(Math.max(0, ...sol.services[i].pods.plan))}`, String(i))));
+      pick.replaceChildren(...order.map((i: number) => new Option(`${sol.services[i].name} — ${count(size[i], 'pod-step')}, peak ${fmt(Math.max(0, ...sol.services[i].pods.plan))}`, String(i))));
       const k = keep === undefined ? -1 : sol.services.findIndex((s: any) => s.name === keep);
       pick.value = String(k >= 0 ? k : order[0] ?? 0);
       drawService();

@@ -4,7 +4,7 @@
 // machines, parts and time.
 import { DEPLOYMENT_ALGORITHMS } from 'greenplan';
 import { chartBox, lineOpts, bars, palette, css, machineAxis, xTickLabels } from '../charts.js';
-import { el, fmt, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
+import { el, fmt, count, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
 
 const TOP = 10;
 export const deploymentView: ViewFactory = (container, host) => {
@@ -60,7 +60,7 @@ export const deploymentView: ViewFactory = (container, host) => {
       box.el.hidden = false;
       info.classList.remove('infeasible');
       delete info.dataset.testid;
-      info.textContent = `${sol.algorithm}: ${fmt(sol.newBins)} new machines (lower bound ${fmt(sol.lowerBound)}), ${fmt(sol.parts)} parts, status ${sol.status}`;
+      info.textContent = `${sol.algorithm}: ${count(sol.newBins, 'new machine')} (lower bound ${fmt(sol.lowerBound)}), ${count(sol.parts, 'part')}, status ${sol.status}`;
       const binCap = inst.binCapacity as number;
       const existing = new Map<string, number>(); // name -> used before
       (inst.bins ?? []).forEach((b: { name?: string; free: number }, i: number) => existing.set(b.name ?? `bin-${i}`, Math.max(0, binCap - b.free)));

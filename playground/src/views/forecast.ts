@@ -5,7 +5,7 @@
 // chosen key (largest workload, worst or best backtest, name); a method menu re-solves
 // (debounced by the page; stale results are dropped there). A table lists every series.
 import { chartBox, lineOpts, palette, type ChartBox } from '../charts.js';
-import { el, fmt, table, type Kpi, type View, type ViewFactory } from './types.js';
+import { el, fmt, count, table, type Kpi, type View, type ViewFactory } from './types.js';
 import { bandSeries, historyWindow, meanOf, mix, timeAxis } from './series-chart.js';
 
 const METHODS = ['auto', 'seasonal-naive', 'recent-median', 'ets', 'dsp', 'multiscale', 'combination'] as const;
@@ -155,10 +155,10 @@ export const forecastView: ViewFactory = (container, host) => {
     const cov = r.intervals.map((iv) => `${fmt(100 * iv.level, 1)}%: ${pct(r.backtest?.coverage?.[levelKey(iv.level)])}`).join(', ');
     const asked = inst.method ?? 'auto';
     info.replaceChildren(
-      el('div', {}, el('b', {}, r.name), ` · method ${r.method}${asked === 'auto' ? ' (chosen by auto)' : ''} · seasons ${r.seasons?.length ? r.seasons.join(', ') + ' steps' : 'none'} · history ${fmt(hist.length)} values, horizon ${fmt(H)} × ${fmt(step)} s`),
-      el('div', {}, `backtest on the last ${fmt(r.backtest?.steps ?? H)} steps: MASE ${num(r.backtest?.mase)}, MAE ${num(r.backtest?.mae ?? null)}, coverage ${cov}`),
+      el('div', {}, el('b', {}, r.name), ` · method ${r.method}${asked === 'auto' ? ' (chosen by auto)' : ''} · seasons ${r.seasons?.length ? r.seasons.join(', ') + (r.seasons.length === 1 && r.seasons[0] === 1 ? ' step' : ' steps') : 'none'} · history ${count(hist.length, 'value')}, horizon ${fmt(H)} × ${fmt(step)} s`),
+      el('div', {}, `backtest on the last ${count(r.backtest?.steps ?? H, 'step')}: MASE ${num(r.backtest?.mase)}, MAE ${num(r.backtest?.mae ?? null)}, coverage ${cov}`),
       ...(r.fallback ? [el('div', { className: 'fallback' }, `fallback: ${r.fallback}`)] : []),
-      ...(shown < hist.length ? [el('div', {}, `chart: the last ${fmt(shown)} of ${fmt(hist.length)} history values (drag to zoom)`)] : []),
+      ...(shown < hist.length ? [el('div', {}, `chart: the last ${fmt(shown)} of ${count(hist.length, 'history value')} (drag to zoom)`)] : []),
     );
     if (r.scores && Object.keys(r.scores).length) {
       const best = Math.min(...Object.values(r.scores).filter(Number.isFinite));

@@ -1,7 +1,7 @@
 // Migration: machines used before and after, utilisation per machine before and after
 // (the most loaded resource), the rounds as a timeline, the move list.
 import { chartBox, lineOpts, bars, INT_INCRS, palette, machineAxis, xTickLabels } from '../charts.js';
-import { el, fmt, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
+import { el, fmt, count, table, energyLine, setEnergy, energySummary, savedKpis, type ViewFactory } from './types.js';
 
 interface Task { name: string; demand: number[]; machine?: string | null }
 interface Machine { name: string; capacity: number[]; cost?: number }
@@ -48,7 +48,7 @@ export const migrationView: ViewFactory = (container) => {
       const assignment = new Map<string, string>(Object.entries(sol.assignment as Record<string, string>));
       info.classList.remove('infeasible');
       delete info.dataset.testid;
-      info.textContent = `${fmt(usedBefore(inst))} machines used before → ${fmt(sol.machinesUsed)} after, ${fmt(sol.moves)} moves in ${fmt(sol.rounds.length)} rounds; target ${sol.targetMethod}${sol.targetReached ? '' : ' (not reached)'}${sol.targetNote ? ` · ${sol.targetNote}` : ''}`;
+      info.textContent = `${count(usedBefore(inst), 'machine')} used before → ${fmt(sol.machinesUsed)} after, ${count(sol.moves, 'move')} in ${count(sol.rounds.length, 'round')}; target ${sol.targetMethod}${sol.targetReached ? '' : ' (not reached)'}${sol.targetNote ? ` · ${sol.targetNote}` : ''}`;
       const machines = inst.machines as Machine[];
       const before = utilisation(machines, inst.tasks, (t) => t.machine);
       const after = utilisation(machines, inst.tasks, (t) => assignment.get(t.name));

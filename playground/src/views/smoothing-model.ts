@@ -56,7 +56,7 @@ export function smoothingAxes(inst: any, steps: number): SmoothingAxes {
   const step = typeof e.step === 'number' && e.step > 0 ? e.step as number : undefined;
   const unit = e.unit === 'cores' || e.unit === 'pods' || e.unit === 'servers' ? e.unit as 'cores' | 'pods' | 'servers' : undefined;
   const cores = unit === 'pods' ? e.podCores : unit === 'servers' ? e.serverCores : undefined;
-  const units = unit ? (typeof cores === 'number' ? `${unit} (${cores} cores each)` : unit) : undefined;
+  const units = unit ? (typeof cores === 'number' ? `${unit} (${cores} ${cores === 1 ? 'core' : 'cores'} each)` : unit) : undefined;
   const one = unit ? unit.slice(0, -1) : undefined; // core, pod, server
   const minutes = step !== undefined && steps * step <= MINUTES_UP_TO_S;
   const time = step === undefined ? 'time steps (0 = first)' : `${minutes ? 'minutes' : 'hours'} (0 = plan start)`;

@@ -7,7 +7,7 @@
 // neutral (smoothingAxes in smoothing-model.ts).
 import { chartBox, lineOpts, stepped, palette } from '../charts.js';
 import { smoothingSummary, smoothingSeries, type SmoothingSummary } from './smoothing-model.js';
-import { el, fmt, energyLine, setEnergy, savedKpis, type Kpi, type View, type ViewExtra, type ViewFactory } from './types.js';
+import { el, fmt, count, energyLine, setEnergy, savedKpis, type Kpi, type View, type ViewExtra, type ViewFactory } from './types.js';
 
 const ALPHAS = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 5, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000];
 const SWEEP = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
@@ -78,14 +78,16 @@ export const smoothingView: ViewFactory = (container, host) => {
     let tot = 0;
     let ch = 0;
     for (let t = 0; t < p.length; t++) { tot += p[t]!; if (t && p[t] !== p[t - 1]) ch++; }
-    info.textContent = `${sum.names[i]}: plan ${fmt(tot)} vs peak ${fmt(sum.peaks[i]!)} (${ch} changes)`;
+    info.textContent = `${sum.names[i]}: plan ${fmt(tot)} vs peak ${fmt(sum.peaks[i]!)} (${count(ch, 'change')})`;
   };
 
   const drawCurve = () => {
     curve.el.dataset.points = String(sweep?.length ?? 0);
     if (!sweep) {
-      // no sweep of this instance yet: an earlier instance's curve must not stand in for it
-      if (curveAxes) curve.setData([[], [], []] as any);
+      // no sweep of this instance yet: an earlier instance's curve must not stand in for it,
+      // nor its axes' ranges (emptied data kept them): no chart until this instance's curve
+      if (curveAxes) curve.clear();
+      curveAxes = '';
       return;
     }
     if (!sum) return;
@@ -216,7 +218,11 @@ export const smoothingView: ViewFactory = (container, host) => {
         sweepKey = ''; // a sweep still running stops; a feasible instance starts its own
         sweep = null;
         envelope = undefined;
-        info.textContent = `Infeasible: ${sum.reason} (the least resource any plan needs is ${fmt(sum.minimumResource ?? NaN)})`;
+        // the solver's reason names the least resource already (and the KPI card shows it): said
+        // once, added only to a reason that does not state it
+        const least = sum.minimumResource;
+        const said = least === undefined || (sum.reason ?? '').includes(String(least));
+        info.textContent = `Infeasible: ${sum.reason}${said ? '' : ` (the least resource any plan needs is ${fmt(least)})`}`;
         return;
       }
       const s = sum;

@@ -82,9 +82,9 @@ export interface EnergySummary {
 /** The summary of an `energy` block, or undefined when the solution has none. */
 export function energySummary(energy: any): EnergySummary | undefined {
   if (!energy || typeof energy.kWh !== 'number' || typeof energy.kgCO2 !== 'number') return undefined;
-  const basis = typeof energy.newServers === 'number' ? `${fmt(energy.newServers)} new machines`
-    : typeof energy.servers === 'number' ? `${fmt(energy.servers)} machines`
-    : `${fmt(energy.serverHours, 1)} server-hours (${energy.unit ?? 'cores'}, ${fmt(energy.step ?? NaN)} s steps)`;
+  const basis = typeof energy.newServers === 'number' ? count(energy.newServers, 'new machine')
+    : typeof energy.servers === 'number' ? count(energy.servers, 'machine')
+    : `${count(energy.serverHours, 'server-hour', undefined, 1)} (${energy.unit ?? 'cores'}, ${fmt(energy.step ?? NaN)} s steps)`;
   const baselines = Array.isArray(energy.baselines) ? energy.baselines.map((b: any) => ({ name: String(b.name), kWh: b.kWh, savedKWh: b.savedKWh, savedKgCO2: b.savedKgCO2 })) : [];
   return { kWh: energy.kWh, kgCO2: energy.kgCO2, hours: energy.hours, basis, baselines };
 }
@@ -135,6 +135,12 @@ export const fmt = (x: number, digits = 2) => {
   return f.format(x);
 };
 
+/** A count and its noun, singular for one ("1 round", "2 rounds"; "1.0" shown as "1" is one too). */
+export const count = (n: number, one: string, many = `${one}s`, digits = 2) => {
+  const s = fmt(n, digits);
+  return `${s} ${s === '1' ? one : many}`;
+};
+
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   Object.assign(e, props);
@@ -150,12 +156,14 @@ export function table(rows: (string | number)[][], limit = 500, currentRow = -1)
   t.append(el('thead', {}, el('tr', {}, ...head!.map((h) => el('th', {}, String(h))))));
   const tb = el('tbody');
   body.slice(0, limit).forEach((r, i) => {
-    const tr = el('tr', {}, ...r.map((c) => el('td', {}, typeof c === 'number' ? fmt(c) : c)));
+    // each cell names its column (data-label): a phone window shows a row as a card of
+    // "column: value" lines (style.css), not a table cut at the window's edge
+    const tr = el('tr', {}, ...r.map((c, k) => { const td = el('td', {}, typeof c === 'number' ? fmt(c) : c); td.dataset.label = String(head![k] ?? ''); return td; }));
     if (i === currentRow) tr.className = 'current';
     tb.append(tr);
   });
   t.append(tb);
   wrap.append(t);
-  if (body.length > limit) wrap.append(el('p', { className: 'note' }, `… ${fmt(body.length - limit)} more rows (download the solution for all)`));
+  if (body.length > limit) wrap.append(el('p', { className: 'note' }, `… ${count(body.length - limit, 'more row', 'more rows')} (download the solution for all)`));
   return wrap;
 }

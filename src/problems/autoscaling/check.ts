@@ -8,7 +8,7 @@ import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 
 const REL = 1e-6;
-const near = (a: number, b: number) => Math.abs(a - b) <= REL * Math.max(1, Math.abs(a), Math.abs(b));
+const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= REL * Math.max(1, Math.abs(a), Math.abs(b));
 const DEFAULT_ENERGY = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157 };
 const RISKS: Record<string, number> = { saving: 0.5, balanced: 0.8, safe: 0.95 };
 
@@ -51,7 +51,8 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     if (solution.horizon !== H) return fail(`horizon is ${solution.horizon}, expected ${H}`);
     if (!near(solution.risk, q)) return fail(`risk is ${solution.risk}, expected ${q}`);
     if (!Array.isArray(solution.services) || solution.services.length !== svc.length) return fail(`solution has ${solution.services?.length} services, instance has ${svc.length}`);
-    const e = { ...DEFAULT_ENERGY, ...(instance.energy ?? {}) };
+    const e = { ...DEFAULT_ENERGY };
+    for (const k of Object.keys(e) as (keyof typeof e)[]) e[k] = instance.energy?.[k] ?? e[k]; // undefined: the default
     const hours = step / 3600;
     const cores = new Float64Array(H);
     const busy = new Float64Array(H);
@@ -71,6 +72,14 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       }
       for (const k of ['saving', 'plan', 'safe', 'unsmoothed']) {
         if (!Array.isArray(pods?.[k]) || pods[k].length !== H) return fail(`services[${i}].pods.${k} has length ${pods?.[k]?.length}, expected ${H}`);
+      }
+      // figures are JSON numbers ("12" would pass the comparisons below by coercion)
+      for (const k of ['mean', 'lower', 'upper', 'planQuantile']) {
+        const t = f[k].findIndex((x: unknown) => typeof x !== 'number');
+        if (t >= 0) return fail(`services[${i}].forecast.${k}[${t}] is ${quote(f[k][t])}, not a number`);
+      }
+      for (const k of ['mean', 'lower', 'upper', 'planQuantile', 'atFull', 'w', 'b']) {
+        if (typeof pp?.[k] !== 'number') return fail(`services[${i}].perPod.${k} is ${quote(pp?.[k])}, not a number`);
       }
       if (!(pp.lower <= pp.mean + 1e-9 * Math.abs(pp.mean) && pp.mean <= pp.upper + 1e-9 * Math.abs(pp.mean))) return fail(`services[${i}].perPod: lower ${pp.lower}, mean ${pp.mean}, upper ${pp.upper} are not ordered`);
       // tolerances on the magnitudes: a capacity quantile may be negative (a tiny target below a fitted negative intercept)
@@ -133,6 +142,7 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       const oracle = pol.find((p) => p.policy === 'oracle');
       if (!hpa || !oracle) return fail('evaluation.policies lacks hpa or oracle');
       for (const p of pol) {
+        for (const k of ['podHours', 'kWh', 'kgCO2', 'underProvisioned', 'underProvisionedSteps']) if (typeof p?.[k] !== 'number') return fail(`evaluation: ${p?.policy}.${k} is ${quote(p?.[k])}, not a number`);
         if (hpa.podHours > 0 && !near(p.rrc, p.podHours / hpa.podHours)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, recomputed ${p.podHours / hpa.podHours}`);
         if (hpa.podHours === 0 && p.rrc !== (p.podHours === 0 ? 1 : null)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, expected ${p.podHours === 0 ? 1 : null} (hpa used no pods)`);
         if (oracle.podHours > 0 && !near(p.overOracle, p.podHours / oracle.podHours - 1)) return fail(`evaluation: ${p.policy}.overOracle is ${p.overOracle}`);

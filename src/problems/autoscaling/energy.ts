@@ -11,8 +11,11 @@ import { ENERGY_DEFAULTS as SHARED_DEFAULTS, serversFor, serversKWh } from '../.
 /** Defaults, each with its source in docs/autoscaling.md (the shared model's, docs/energy.md). */
 export const ENERGY_DEFAULTS: Required<AutoscalingEnergy> = { ...SHARED_DEFAULTS };
 
+/** The block over the defaults; a field given as undefined (JavaScript callers) is a field left out. */
 export function energyParams(e: AutoscalingEnergy | undefined): Required<AutoscalingEnergy> {
-  return { ...ENERGY_DEFAULTS, ...(e ?? {}) };
+  const out = { ...ENERGY_DEFAULTS };
+  for (const k of Object.keys(out) as (keyof AutoscalingEnergy)[]) out[k] = e?.[k] ?? out[k];
+  return out;
 }
 
 /** One service's plan for the energy figure. `workload[t]` null: the step counts at utilisation 0. */

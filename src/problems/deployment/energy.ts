@@ -8,6 +8,7 @@
 // new machines) and `dedicated` (each service on new machines of its own). O(services).
 import type { EnergyHook } from '../types.js';
 import { powerParams, validatePower, figure, baseline, DEFAULT_HOURS, type PowerParams } from '../../energy/model.js';
+import { readInput } from '../../core/validate.js';
 import type { DeploymentEnergy as Block } from '../../energy/types.js';
 import type { DeploymentInstance, DeploymentSolution } from './schema.js';
 
@@ -38,7 +39,7 @@ export function deploymentEnergy(instance: DeploymentInstance, newBins: number, 
 }
 
 export const deploymentEnergyHook: EnergyHook<DeploymentInstance, DeploymentSolution> = {
-  validate: (instance) => validatePower((instance as { energy?: unknown } | null)?.energy),
+  validate: (instance) => readInput(() => validatePower((instance as { energy?: unknown } | null)?.energy)),
   apply(instance, solution) {
     if (solution.status === 'infeasible') return solution;
     return { ...solution, energy: deploymentEnergy(instance, solution.newBins, solution.lowerBound) };

@@ -4,6 +4,8 @@ import type { DeploymentEnergy as DeploymentEnergyBlock } from '../../energy/typ
 
 /** Largest size, capacity or free capacity accepted (keeps every sum exact enough). */
 export const DEPLOYMENT_MAX_VALUE = 1e12;
+/** Smallest size or capacity accepted: a part of a smaller service (size / parts) could underflow to 0. */
+export const DEPLOYMENT_MIN_VALUE = 1e-300;
 /** Largest number of parts of one service (and of the whole output, see solve.ts). */
 export const DEPLOYMENT_MAX_PARTS = 2147483647;
 
@@ -25,7 +27,7 @@ export const DEFAULT_DEPLOYMENT_ALGORITHM: DeploymentAlgorithm = 'guess-and-pack
 export const DeploymentItem = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, errorMessage: 'must be a non-empty string', description: 'Service name; defaults to its index.' })),
-    size: Type.Number({ exclusiveMinimum: 0, maximum: DEPLOYMENT_MAX_VALUE, errorMessage: 'must be a finite number > 0 (at most 1e12)', description: 'Total size of the service (e.g. CPU cores; may be fractional).' }),
+    size: Type.Number({ minimum: DEPLOYMENT_MIN_VALUE, maximum: DEPLOYMENT_MAX_VALUE, errorMessage: 'must be a finite number > 0 (at least 1e-300, at most 1e12)', description: 'Total size of the service (e.g. CPU cores; may be fractional).' }),
     minParts: Type.Optional(Type.Integer({ minimum: 1, maximum: DEPLOYMENT_MAX_PARTS, errorMessage: 'must be an integer >= 1', description: 'Fewest parts (default 2).' })),
     maxParts: Type.Optional(Type.Integer({ minimum: 1, maximum: DEPLOYMENT_MAX_PARTS, errorMessage: 'must be an integer >= 1', description: 'Most parts (default unbounded).' })),
     parts: Type.Optional(Type.Integer({ minimum: 1, maximum: DEPLOYMENT_MAX_PARTS, errorMessage: 'must be an integer >= 1', description: 'Given part count (replicas), used by spread-wfd.' })),
@@ -50,7 +52,7 @@ export const DeploymentEnergy = energyObject({ ...hoursField, ...powerFields },
 export const DeploymentInstance = Type.Object(
   {
     problem: Type.Literal('deployment'),
-    binCapacity: Type.Number({ exclusiveMinimum: 0, maximum: DEPLOYMENT_MAX_VALUE, errorMessage: 'must be a finite number > 0 (at most 1e12)', description: 'Capacity of a new machine.' }),
+    binCapacity: Type.Number({ minimum: DEPLOYMENT_MIN_VALUE, maximum: DEPLOYMENT_MAX_VALUE, errorMessage: 'must be a finite number > 0 (at least 1e-300, at most 1e12)', description: 'Capacity of a new machine.' }),
     bins: Type.Optional(Type.Array(DeploymentBin, { errorMessage: 'must be an array of bins', description: 'Partly used machines (default none).' })),
     items: Type.Array(DeploymentItem, { errorMessage: 'must be an array of items' }),
     algorithm: Type.Optional(

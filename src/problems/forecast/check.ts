@@ -19,8 +19,10 @@ export function checkForecast(instance: any, solution: any): CheckReport {
   const step = instance?.step ?? 300;
   const H = instance?.horizon ?? Math.max(1, Math.round(86400 / step));
   const levels: any[] = instance?.levels ?? [0.8, 0.95];
+  if (solution.step !== step) return fail(`step is ${solution.step}, the instance's is ${step}`);
   if (solution.horizon !== H) return fail(`horizon is ${solution.horizon}, the instance asks ${H}`);
-  if (!Array.isArray(solution.levels) || solution.levels.length !== levels.length || solution.levels.some((L: unknown, k: number) => L !== levels[k])) {
+  // levels.every would skip a hole in a JavaScript array (JSON: null)
+  if (!Array.isArray(solution.levels) || solution.levels.length !== levels.length || levels.some((L: unknown, k: number) => solution.levels[k] !== L)) {
     return fail(`levels ${JSON.stringify(solution.levels)} differ from the instance's ${JSON.stringify(levels)}`);
   }
   if (!Array.isArray(solution.series)) return fail('series is not an array');

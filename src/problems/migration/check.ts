@@ -155,7 +155,7 @@ function checkSolved(instance: any, solution: any): CheckReport {
   for (const j of used) cost += machines[j].cost ?? 1;
   const lexicographic = instance?.objective === 'machines';
   const objective = lexicographic ? cost : cost + alpha * moves;
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (solution.moves !== moves) return fail(`moves is ${solution.moves}, the rounds hold ${moves}`);
   if (solution.machinesUsed !== used.size) return fail(`machinesUsed is ${solution.machinesUsed}, recomputed ${used.size}`);
   if (!near(solution.cost, cost)) return fail(`cost is ${solution.cost}, recomputed ${cost}`);

@@ -8,6 +8,7 @@
 import type { EnergyHook } from '../types.js';
 import { ValidationError } from '../../core/errors.js';
 import { powerParams, validatePower, serversKWh, figure, baseline, DEFAULT_HOURS, type PowerParams } from '../../energy/model.js';
+import { readInput } from '../../core/validate.js';
 import type { MigrationEnergy as Block } from '../../energy/types.js';
 import type { MigrationInstance, MigrationSolution, MigrationInfeasible } from './schema.js';
 
@@ -57,12 +58,14 @@ export function migrationEnergy(instance: MigrationInstance, assignment: Readonl
 
 export const migrationEnergyHook: EnergyHook<MigrationInstance, MigrationSolution | MigrationInfeasible> = {
   validate(instance) {
-    const inst = instance as { energy?: { resource?: unknown }; resources?: unknown } | null;
-    validatePower(inst?.energy);
-    const named = inst?.energy?.resource;
-    if (typeof named === 'string' && Array.isArray(inst?.resources) && !inst.resources.includes(named)) {
-      throw new ValidationError('energy.resource', `must be one of the instance's resources (${inst.resources.map((x) => JSON.stringify(String(x).slice(0, 40))).join(', ')})`);
-    }
+    readInput(() => {
+      const inst = instance as { energy?: { resource?: unknown }; resources?: unknown } | null;
+      validatePower(inst?.energy);
+      const named = inst?.energy?.resource;
+      if (typeof named === 'string' && Array.isArray(inst?.resources) && !inst.resources.includes(named)) {
+        throw new ValidationError('energy.resource', `must be one of the instance's resources (${inst.resources.map((x) => JSON.stringify(String(x).slice(0, 40))).join(', ')})`);
+      }
+    });
   },
   apply(instance, solution) {
     if (solution.status !== 'feasible') return solution;

@@ -10,7 +10,7 @@ import { checkSmoothingEnergy } from '../../check/energy.js';
 export type { CheckReport };
 
 const TOL = 1e-6;
-const near = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
+const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** The smoothing checker under the result contract (src/check/contract.ts). */
 export const checkSmoothing = withContract('smoothing', checkSolved, { infeasible: infeasibleVerdict, statuses: ['optimal', 'infeasible'] });
@@ -31,6 +31,7 @@ function checkSolved(instance: any, solution: any): CheckReport {
   const scen: any[] = instance.scenarios ?? [];
   if (solution.status !== 'optimal') return fail(`solution.status is "${solution.status}", expected "optimal"`);
   const alpha = instance.alpha ?? 1;
+  if (solution.budget !== budget) return fail(`budget is ${solution.budget}, the instance's is ${budget}`);
   if (!Array.isArray(solution.scenarios) || solution.scenarios.length !== scen.length) {
     return fail(`solution has ${solution.scenarios?.length} scenarios, instance has ${scen.length}`);
   }
@@ -61,7 +62,6 @@ function checkSolved(instance: any, solution: any): CheckReport {
     variation += (s.weight ?? 1) * v;
   }
   if (budget !== undefined && resource > budget + 1e-9 * Math.max(1, budget)) return fail(`the plans use ${resource} in all, over the budget ${budget}`);
-  if (solution.budget !== undefined && solution.budget !== budget) return fail(`budget is ${solution.budget}, the instance's is ${budget}`);
   const objective = budget === undefined ? resource + alpha * variation : variation;
   // the plans are integers: their sum is exact below 2^53 (then `resource` must be exact, not near)
   if (Number.isSafeInteger(resource) ? solution.resource !== resource : !near(resource, solution.resource)) return fail(`resource is ${solution.resource}, recomputed ${resource}`);

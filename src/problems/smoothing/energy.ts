@@ -8,6 +8,7 @@
 // 12 ms, on the shared 2-core machine; npm run bench -- energy).
 import type { EnergyHook } from '../types.js';
 import { coreParams, validatePower, serversFor, figure, baseline, DEFAULT_STEP_SECONDS } from '../../energy/model.js';
+import { readInput } from '../../core/validate.js';
 import type { SmoothingEnergy as Block } from '../../energy/types.js';
 import type { SmoothingInstance, SmoothingSolution, SmoothingInfeasible } from './schema.js';
 
@@ -120,7 +121,7 @@ export function smoothingEnergy(instance: Pick<SmoothingInstance, 'energy'>, dem
 }
 
 export const smoothingEnergyHook: EnergyHook<SmoothingInstance, SmoothingSolution | SmoothingInfeasible> = {
-  validate: (instance) => validatePower((instance as { energy?: unknown } | null)?.energy),
+  validate: (instance) => readInput(() => validatePower((instance as { energy?: unknown } | null)?.energy)),
   apply(instance, solution) {
     if (solution.status !== 'optimal') return solution;
     const energy = smoothingEnergy(instance, instance.scenarios.map((s) => s.demand), solution.scenarios.map((s) => s.plan));

@@ -1,4 +1,4 @@
-import { Validator, uniqueNames } from '../../core/validate.js';
+import { Validator, uniqueNames, readInput } from '../../core/validate.js';
 import { ValidationError, statusError } from '../../core/errors.js';
 import { kernels, type Kernels } from '../../wasm/loader.js';
 import type { SmoothBatchArgs } from '../../wasm/kernels.js';
@@ -55,9 +55,9 @@ export function validateSmoothing(input: unknown): asserts input is SmoothingIns
  * one only when the kernel reports one: badDemand).
  */
 function validate(input: unknown, typed: boolean): asserts input is SmoothingInstance {
-  const scen = (input as { scenarios?: unknown })?.scenarios;
+  const scen = readInput(() => (input as { scenarios?: unknown })?.scenarios);
   if (Array.isArray(scen)) {
-    validator.assert({ ...(input as object), scenarios: scen.map((s) => (longSeries(s?.demand) ? { ...s, demand: [] } : s)) });
+    validator.assert(readInput(() => ({ ...(input as object), scenarios: scen.map((s) => (longSeries(s?.demand) ? { ...s, demand: [] } : s)) })));
     scen.forEach((s, i) => { if (typed || !(s.demand instanceof Float64Array)) checkDemand(s.demand, i); });
   } else {
     validator.assert(input);
