@@ -6,10 +6,10 @@
 // non-integer degrees of freedom and tail probabilities. (test/autoscaling.posterior.test.ts
 // has the matrix closed form on one data set, a Monte Carlo, t tables and coverage.)
 import { describe, expect, it } from 'vitest';
-import { suffOf, updateNig, predictive, predictiveQuantile, type Nig } from '../src/problems/autoscaling/posterior.js';
+import { suffOf, updateNig, predictive, predictiveQuantile, empiricalPrior, type Nig } from '../src/problems/autoscaling/posterior.js';
 import { tQuantile } from '../src/problems/autoscaling/stats.js';
 import { rng, normal } from './helpers/random.js';
-import { nigPosteriorRef, nigPredictiveQuantileRef, tCdfRef, tQuantileRef } from './helpers/nig-reference.js';
+import { empiricalPriorRef, nigPosteriorRef, nigPredictiveQuantileRef, tCdfRef, tQuantileRef } from './helpers/nig-reference.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 
@@ -86,5 +86,34 @@ describe('Student-t predictive and quantile = numeric-integration reference', ()
       expect(got.dof).toBe(ref.dof);
       expect(Math.abs(predictiveQuantile(post, x, p) - ref.q) / ref.scale, `seed ${seed} p = ${p}`).toBeLessThan(1e-8);
     }
+  });
+});
+
+describe('empirical-Bayes prior = two-pass least-squares reference', () => {
+  it('120 seeded populations (between-services and unit-information)', () => {
+    const kinds = new Map<string, number>();
+    for (let seed = 1; seed <= 120; seed++) {
+      const u = rng(5000 + seed);
+      const z = normal(u);
+      const S = [1, 2, 3, 4, 8, 30][seed % 6]!;
+      const data = Array.from({ length: S }, (_, i) => {
+        const n = i % 4 === 3 ? Math.floor(u() * 3) : 3 + Math.floor(u() * 30);
+        const w = 100 + 30 * z(), b = 5 * z(), s = 1 + 10 * u();
+        const xs = Array.from({ length: n }, () => Math.round((0.1 + 0.8 * u()) * 1000) / 1000);
+        return { xs, ys: xs.map((x) => w * x + b + s * z()) };
+      });
+      const got = empiricalPrior(data.map((d) => suffOf(d.xs, d.ys)));
+      const ref = empiricalPriorRef(data);
+      if (ref === null) { expect(got, `seed ${seed}`).toBeNull(); continue; }
+      expect(got, `seed ${seed}`).not.toBeNull();
+      kinds.set(ref.kind, (kinds.get(ref.kind) ?? 0) + 1);
+      expect(got!.kind, `seed ${seed}`).toBe(ref.kind);
+      for (const key of ['m0', 'm1', 'v00', 'v01', 'v11', 'a', 'b'] as const) {
+        const scale = key === 'v01' ? Math.sqrt(ref.v00 * ref.v11) : key === 'm1' ? Math.max(1, Math.abs(ref.m0)) : Math.abs(ref[key]);
+        expect(Math.abs(got![key] - ref[key]) / scale, `seed ${seed} ${key}: ${got![key]} vs ${ref[key]}`).toBeLessThan(1e-7);
+      }
+    }
+    expect(kinds.get('between-services')).toBeGreaterThan(30);
+    expect(kinds.get('unit-information')).toBeGreaterThan(10);
   });
 });

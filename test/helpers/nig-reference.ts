@@ -96,3 +96,49 @@ export function nigPredictiveQuantileRef(post: Nig, x: number, p: number): { loc
   const dof = 2 * post.a;
   return { loc, scale, dof, q: loc + scale * tQuantileRef(p, dof) };
 }
+
+/**
+ * The empirical-Bayes prior of docs/autoscaling.md from the raw observations (two-pass
+ * centred least squares per service, not sufficient statistics). K >= 3 services with their
+ * own fit (>= 3 observations, two or more utilisations): m₀ = mean coefficients; Cov(β) =
+ * between-service sample covariance less the mean sampling covariance s²(XᵀX)⁻¹, each
+ * diagonal floored at 5 % of the larger of the two (sample, sampling), correlation clipped
+ * to ±0.99; a₀ = 2 + mean²/var of the residual variances clipped to [2.5, 200], b₀ =
+ * mean·(a₀ − 1), V₀ = Cov(β)/mean. Otherwise the unit-information prior on the pooled fit:
+ * m₀ = β̂, V₀ = N (XᵀX)⁻¹, a₀ = 2, b₀ = s². (Scale-free pooling happens in the caller.)
+ */
+export function empiricalPriorRef(data: readonly { xs: readonly number[]; ys: readonly number[] }[]): (Nig & { kind: string }) | null {
+  const fit = (xs: readonly number[], ys: readonly number[]) => {
+    const n = xs.length;
+    if (n < 3 || new Set(xs).size < 2) return null;
+    const mx = xs.reduce((s, x) => s + x, 0) / n;
+    const my = ys.reduce((s, y) => s + y, 0) / n;
+    let sxx = 0, sxy = 0;
+    for (let i = 0; i < n; i++) { sxx += (xs[i]! - mx) ** 2; sxy += (xs[i]! - mx) * (ys[i]! - my); }
+    const w = sxy / sxx;
+    const b = my - w * mx;
+    let rss = 0;
+    for (let i = 0; i < n; i++) rss += (ys[i]! - w * xs[i]! - b) ** 2;
+    const s2 = rss / (n - 2);
+    // (XᵀX)⁻¹ for rows (x, 1): [[1/Sxx, −x̄/Sxx], [−x̄/Sxx, 1/n + x̄²/Sxx]]
+    return { w, b, s2, n, c00: s2 / sxx, c01: (-s2 * mx) / sxx, c11: s2 * (1 / n + (mx * mx) / sxx), i00: 1 / sxx, i01: -mx / sxx, i11: 1 / n + (mx * mx) / sxx };
+  };
+  const fits = data.map((d) => fit(d.xs, d.ys)).filter((f): f is NonNullable<typeof f> => f !== null);
+  const all = { xs: data.flatMap((d) => d.xs), ys: data.flatMap((d) => d.ys) };
+  const pooled = fit(all.xs, all.ys);
+  if (!pooled) return null;
+  const K = fits.length;
+  if (K < 3) return { m0: pooled.w, m1: pooled.b, v00: pooled.n * pooled.i00, v01: pooled.n * pooled.i01, v11: pooled.n * pooled.i11, a: 2, b: pooled.s2, kind: 'unit-information' };
+  const mean = (f: (x: (typeof fits)[number]) => number) => fits.reduce((s, x) => s + f(x), 0) / K;
+  const mw = mean((f) => f.w), mb = mean((f) => f.b), ms2 = mean((f) => f.s2);
+  const cov = (f: (x: (typeof fits)[number]) => number, g: (x: (typeof fits)[number]) => number, mf: number, mg: number) => fits.reduce((s, x) => s + (f(x) - mf) * (g(x) - mg), 0) / (K - 1);
+  const s00 = cov((f) => f.w, (f) => f.w, mw, mw), s01 = cov((f) => f.w, (f) => f.b, mw, mb), s11 = cov((f) => f.b, (f) => f.b, mb, mb);
+  const vs2 = cov((f) => f.s2, (f) => f.s2, ms2, ms2);
+  const c00 = mean((f) => f.c00), c01 = mean((f) => f.c01), c11 = mean((f) => f.c11);
+  const b00 = Math.max(s00 - c00, 0.05 * Math.max(s00, c00));
+  const b11 = Math.max(s11 - c11, 0.05 * Math.max(s11, c11));
+  const lim = 0.99 * Math.sqrt(b00 * b11);
+  const b01 = Math.min(lim, Math.max(-lim, s01 - c01));
+  const a = Math.min(200, Math.max(2.5, 2 + (ms2 * ms2) / vs2));
+  return { m0: mw, m1: mb, v00: b00 / ms2, v01: b01 / ms2, v11: b11 / ms2, a, b: ms2 * (a - 1), kind: 'between-services' };
+}
