@@ -154,8 +154,11 @@ export function cfQuantiles(err: usize, bkt: usize, count: i32, nb: i32, nl: i32
     // ranks: 2k (lower of level k), 2k + 1 (upper), as (rank << 6) | slot so one sort orders both
     for (let k = 0; k < nl; k++) {
       const al = ld(alphas, k);
-      let rl = <i32>Math.floor(<f64>(n + 1) * al);
-      let rh = <i32>Math.ceil(<f64>(n + 1) * (1.0 - al));
+      // snapped to the whole number the exact product may be (src/problems/forecast/conformal.ts, floorRank)
+      const xl = <f64>(n + 1) * al;
+      const xh = <f64>(n + 1) * (1.0 - al);
+      let rl = <i32>Math.floor(xl + 1e-9 * (1.0 + xl));
+      let rh = <i32>Math.ceil(xh - 1e-9 * (1.0 + xh));
       rl = rl < 1 ? 1 : rl > n ? n : rl;
       rh = rh < 1 ? 1 : rh > n ? n : rh;
       sti(ranks, 2 * k, ((rl - 1) << 6) | (2 * k));

@@ -22,6 +22,18 @@ const MAX_BUCKETS = 24;
 const PER_STEP = 24;
 const PER_STEP_MIN = 8;
 const POOL_AIM = 320;
+/**
+ * floor and ceil of a rank (n + 1)·α computed in floating point: where the exact product is a
+ * whole number (n = 59 at level 0.9: 60 × 0.05 = 3), rounding can land it just below or above
+ * (2.9999999999999996), and the plain floor / ceil would move the rank one step outward
+ * against docs/forecast.md. A tolerance far above the rounding error (≈ 1e-16 · x) and far
+ * below the fractional parts a level gives (multiples of its last decimal) snaps it back.
+ * The kernel (assembly/forecast-conformal.ts) does the same.
+ */
+export const RANK_TOLERANCE = 1e-9;
+export const floorRank = (x: number) => Math.floor(x + RANK_TOLERANCE * (1 + x));
+export const ceilRank = (x: number) => Math.ceil(x - RANK_TOLERANCE * (1 + x));
+
 const perStepFor = (H: number, nb: number) => Math.min(PER_STEP, Math.max(PER_STEP_MIN, Math.ceil((POOL_AIM * nb) / (H * 4))));
 /** Smallest pool a bucket's quantiles use (widened over neighbours until reached). */
 const MIN_POOL = 60;
@@ -405,8 +417,8 @@ function quantilesTs(cal: Calibration, levels: readonly number[]): { qlo: Float6
     // [0, r), every larger one in (r, n), so each selection starts after the previous rank
     for (let k = 0; k < nl; k++) {
       const al = (1 - levels[k]!) / 2;
-      ranks[2 * k] = Math.min(n, Math.max(1, Math.floor((n + 1) * al))) - 1;
-      ranks[2 * k + 1] = Math.min(n, Math.max(1, Math.ceil((n + 1) * (1 - al)))) - 1;
+      ranks[2 * k] = Math.min(n, Math.max(1, floorRank((n + 1) * al))) - 1;
+      ranks[2 * k + 1] = Math.min(n, Math.max(1, ceilRank((n + 1) * (1 - al)))) - 1;
       order[2 * k] = 2 * k;
       order[2 * k + 1] = 2 * k + 1;
     }
