@@ -335,6 +335,16 @@ describe('greenplan batch', () => {
       expect(r.stderr).toContain(`greenplan queue ${r.sub}: cannot reach Redis at 127.0.0.1:1`);
       expect(r.stderr).not.toContain('secret');
     }
+    // a worker waits for Redis (it may start before it), saying so once, not at every retry
+    const worker = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'queue', 'worker', '--redis', 'redis://127.0.0.1:1', '--name', 'q', '--concurrency', '1']);
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      setTimeout(() => child.kill('SIGTERM'), 4000);
+      child.on('close', () => resolve(stderr));
+    });
+    const said = worker.trimEnd().split('\n').filter((l) => l.includes('ECONNREFUSED'));
+    expect(said, worker).toHaveLength(1); // was: two lines a second
   }, 300_000);
   it('JSONL on stdin: one instance or {"id","instance"} per line; plain progress lines on a non-terminal stderr', () => {
     const input = [

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync, appendFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lines, readRecorded, resultLine, ResultFile, openSource } from '../src/batch/jsonl.js';
-import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER } from '../src/batch/queue.js';
+import { jobIdOf, idOfJob, jobDataOf, COMPRESS_OVER, quietRepeats } from '../src/batch/queue.js';
 import { ProgressView } from '../src/batch/progress.js';
 import { envelopeOf } from '../src/batch/pool.js';
 import { Tally, intOption } from '../src/cli/batch.js';
@@ -284,5 +284,22 @@ describe('the default V8 flags of greenplan batch', () => {
     expect(batchV8Flags(1, 2)).toEqual([...SPARE_CORE_V8_FLAGS]);
     expect(batchV8Flags(7, 8)).toEqual([...SPARE_CORE_V8_FLAGS]);
     expect(SPARE_CORE_V8_FLAGS.some((f) => f.includes('concurrent-recompilation'))).toBe(false);
+  });
+});
+
+describe('quietRepeats (the queue worker\'s error lines while Redis is down)', () => {
+  it('says a message once, a repeat at most once a minute with its count, another message at once', () => {
+    const said: string[] = [];
+    let t = 0;
+    const report = quietRepeats((l) => said.push(l), 60_000, () => t);
+    for (let i = 0; i < 100; i++) { report(new Error('connect ECONNREFUSED 127.0.0.1:1')); t += 500; }
+    expect(said).toEqual(['connect ECONNREFUSED 127.0.0.1:1']); // 50 s of retries: one line
+    t += 10_000;
+    report(new Error('connect ECONNREFUSED 127.0.0.1:1'));
+    expect(said).toEqual(['connect ECONNREFUSED 127.0.0.1:1', 'still: connect ECONNREFUSED 127.0.0.1:1 (101 times)']);
+    report(new Error('READONLY You can\'t write against a read only replica.'));
+    expect(said).toHaveLength(3);
+    report(new Error('connect ECONNREFUSED 127.0.0.1:1'));
+    expect(said).toHaveLength(4); // a new message again after another
   });
 });

@@ -101,6 +101,33 @@ export function jobDataOf(item: PoolItem): JobData {
 }
 
 /** Add one job per instance (in bulks of 500). Ids already in the queue are not added again. */
+/**
+ * An error reporter that says a message once, not at every retry: while Redis is down
+ * BullMQ reports the same connection error at each attempt (twice a second). A repeat is
+ * counted and said again at most once a minute ("still: … (N times)"); another message is
+ * said at once.
+ */
+export function quietRepeats(say: (line: string) => void, everyMs = 60_000, now: () => number = Date.now): (e: Error) => void {
+  let last = '';
+  let lastSaid = 0;
+  let repeats = 0;
+  return (e: Error) => {
+    const m = e.message;
+    if (m !== last) {
+      last = m;
+      repeats = 0;
+      lastSaid = now();
+      say(m);
+      return;
+    }
+    repeats++;
+    if (now() - lastSaid >= everyMs) {
+      lastSaid = now();
+      say(`still: ${m} (${repeats + 1} times)`);
+    }
+  };
+}
+
 export async function submit(items: AsyncIterable<PoolItem>, target: QueueTarget, onAdded?: (n: number) => void): Promise<number> {
   const q = await openQueue(target);
   let n = 0;
@@ -181,7 +208,7 @@ export async function startWorker(target: QueueTarget, o: WorkerOptions = {}): P
       name: o.workerName,
     },
   );
-  worker.on('error', (e) => process.stderr.write(`greenplan queue worker: ${e.message}\n`));
+  worker.on('error', quietRepeats((line) => process.stderr.write(`greenplan queue worker: ${line}\n`)));
   await worker.waitUntilReady();
   let closing: Promise<void> | undefined;
   let resolveClosed!: () => void;
