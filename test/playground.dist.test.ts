@@ -14,6 +14,7 @@ import { solve } from '../dist/node.js';
 import { mulberry32 } from '../dist/core/rng.js';
 import { demandCsvToSmoothing } from '../dist/data/demand-csv.js';
 import { readRoadef } from '../dist/data/roadef.js';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { convertTianchi } from '../dist/data/tianchi-deploy.js';
 import { servePlayground } from './helpers/playground-site.js';
 
@@ -80,6 +81,115 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(text);
   }
+
+  /** The playground's entries in the page's localStorage (persist: the editor's text kept across a reload). */
+  const stored = (page: Page) => page.evaluate(() => Object.keys(localStorage).map((k) => [k, JSON.parse(localStorage.getItem(k)!)] as const));
+  /** Wait until the kept edit is `text` (it is saved 500 ms after the last change). */
+  const savedAs = (page: Page, text: string) => page.waitForFunction((t) => Object.keys(localStorage).some((k) => JSON.parse(localStorage.getItem(k)!).text === t), text);
+
+  it('an edit survives a reload, restored with a notice and a way back; a chosen example replaces it; a share link beats it (persist)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    const example = await instanceText(page);
+    // an example as loaded is kept by its id only, not its text
+    const byId = async () => (await stored(page)).map(([, v]) => [v.example, v.text]);
+    expect(await byId()).toEqual([['tianchi-60', null]]);
+    const edit = '{ "problem": "knapsack", "capacity": 7, "items": [ { "size": 2, "value": 3, "copies": 2 }, { "size": 5, "value": 6 } ] }';
+    await typeInstance(page, edit);
+    await savedAs(page, edit);
+    // only the editor's text and its small metadata are stored
+    const [[, value]] = (await stored(page)) as [[string, any]];
+    expect(Object.keys(value).sort()).toEqual(['example', 'label', 'problem', 'savedAt', 'text']);
+    expect(value).toMatchObject({ text: edit, example: 'tianchi-60', problem: 'knapsack' });
+
+    await page.reload();
+    expect(await ended(page, 0)).toBe('done');
+    expect(await instanceText(page)).toBe(edit);
+    await expectSameAsNode(page);
+    expect(await page.isVisible('[data-testid=notice]')).toBe(true);
+    expect(await page.textContent('[data-testid=notice]')).toMatch(/^Restored your last edit of Tianchi 2018: 60 apps/);
+    // the menu does not claim the example for the edit
+    expect(await page.inputValue('[data-testid=example]')).toBe('');
+
+    // "Reset to example" discards it: the example, and after a reload still the example
+    let before = await run(page);
+    await page.click('[data-testid=notice-action]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await instanceText(page)).toBe(example);
+    expect(await page.isVisible('[data-testid=notice]')).toBe(false);
+    expect(await byId()).toEqual([['tianchi-60', null]]);
+    await page.reload();
+    expect(await ended(page, 0)).toBe('done');
+    expect(await instanceText(page)).toBe(example);
+    expect(await page.isVisible('[data-testid=notice]')).toBe(false);
+
+    // an edit again, then an example chosen from the menu: a reload shows that example, not the edit
+    await typeInstance(page, edit);
+    await savedAs(page, edit);
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/knapsack.json');
+    expect(await ended(page, before)).toBe('done');
+    const knapsack = await instanceText(page);
+    expect(knapsack).not.toBe(edit);
+    await page.reload();
+    expect(await ended(page, 0)).toBe('done');
+    expect(await instanceText(page)).toBe(knapsack);
+    expect(await page.inputValue('[data-testid=example]')).toBe('examples/knapsack.json');
+    expect(await page.isVisible('[data-testid=notice]')).toBe(false);
+
+    // a share link beats a kept edit (which stays kept for a visit without one)
+    await typeInstance(page, edit);
+    await savedAs(page, edit);
+    const shared = '{ "problem": "knapsack", "capacity": 4, "items": [ { "size": 3, "value": 5 } ] }';
+    await page.goto(`${site.url}#s=${compressToEncodedURIComponent(JSON.stringify({ v: 1, text: shared }))}`);
+    await page.reload();
+    expect(await ended(page, 0)).toBe('done');
+    expect(await instanceText(page)).toBe(shared);
+    expect(await page.isVisible('[data-testid=notice]')).toBe(false);
+    expect(await byId()).toEqual([['examples/knapsack.json', edit]]);
+    await page.close();
+  });
+
+  it('storage that refuses (full, private mode) or a text over 2 MB never breaks the page: one line says edits are not kept (persist)', async () => {
+    const page = await open();
+    expect(await ended(page, 0)).toBe('done');
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    });
+    await page.reload();
+    expect(await ended(page, 0)).toBe('done');
+    const edit = '{ "problem": "knapsack", "capacity": 5, "items": [ { "size": 2, "value": 3 } ] }';
+    await typeInstance(page, edit);
+    await page.waitForFunction(() => /not let the page keep your edits/.test(document.querySelector('[data-testid=notice]')!.textContent ?? ''));
+    expect(await page.isVisible('[data-testid=notice]')).toBe(true);
+    const before = await run(page);
+    await page.click('[data-testid=solve]');
+    expect(await ended(page, before)).toBe('done');
+    await expectSameAsNode(page);
+    await page.close();
+
+    // over the cap: not saved, and an older save is removed (a reload does not bring back an older text)
+    const big = await open();
+    expect(await ended(big, 0)).toBe('done');
+    const small = '{ "problem": "knapsack", "capacity": 6, "items": [ { "size": 2, "value": 3 } ] }';
+    await typeInstance(big, small);
+    await savedAs(big, small);
+    const items = Array.from({ length: 50_000 }, (_, i) => ({ size: 1 + (i % 7), value: 1 + (i % 5), name: `item-${i}-padding-padding` }));
+    const huge = JSON.stringify({ problem: 'knapsack', capacity: 10, items }, null, 1);
+    expect(huge.length).toBeGreaterThan(2_000_000);
+    let before2 = await run(big);
+    await big.setInputFiles('[data-testid=file]', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(huge) });
+    expect(await ended(big, before2)).toBe('done');
+    // held aside, not in the editor: the older save would bring back another instance, so it is gone
+    expect(await stored(big)).toEqual([]);
+    await big.click('#edit-anyway');
+    await big.waitForFunction(() => /is over 2 MB: it is not kept across a reload/.test(document.querySelector('[data-testid=notice]')!.textContent ?? ''), undefined, { timeout: 60_000 });
+    before2 = await run(big);
+    await big.click('[data-testid=solve]');
+    expect(await ended(big, before2)).toBe('done');
+    expect(await stored(big)).toEqual([]);
+    await big.close();
+  });
 
   it('opens with the 60 Tianchi apps solved, and every example solves as Node does', async () => {
     const page = await open();

@@ -12,6 +12,7 @@ import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
 import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
 import { pretty } from './pretty.js';
+import { dropEdit, loadEdit, saveEdit, SAVE_CAP, type SavedEdit } from './persist.js';
 import { fmt, count, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
 import { genericView } from './views/generic.js';
 import { smoothingView } from './views/smoothing.js';
@@ -25,6 +26,8 @@ import { autoscalingView } from './views/autoscaling.js';
 const LARGE = 2_000_000;
 /** Slider moves re-solve after this quiet time. */
 const DEBOUNCE_MS = 150;
+/** The editor's text is kept (localStorage) this long after the last edit. */
+const SAVE_MS = 500;
 
 // one view per problem of the registry; the problems without their own get the generic view
 const OWN_VIEWS = new Map<string, ViewFactory>([
@@ -127,9 +130,16 @@ function clearStale() {
   ui.stale.textContent = '';
 }
 
-/** A page-level note that outlives the next solve (a share URL that could not be read). */
-function showNotice(text: string) {
+/** A page-level note that outlives the next solve (a share URL that could not be read, a
+ * restored edit), with an optional action button. */
+function showNotice(text: string, action?: { label: string; run: () => void }) {
   ui.notice.textContent = text;
+  if (action) {
+    const b = el('button', { type: 'button', textContent: action.label });
+    b.dataset.testid = 'notice-action';
+    b.addEventListener('click', action.run);
+    ui.notice.append(' ', b);
+  }
   ui.notice.hidden = false;
 }
 function clearNotice() {
@@ -145,6 +155,31 @@ function dropStaleShare() {
   if (sharedText === null || currentText() === sharedText) return;
   sharedText = null;
   if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** The editor's text survives a reload (persist.ts): saved SAVE_MS after the last change;
+ * an example as loaded is kept by its id only (its text is not stored), and choosing one
+ * replaces a kept edit at once; a share as loaded is not saved (its URL holds it). */
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let saveWarned = false;
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, SAVE_MS);
+}
+function saveNow() {
+  clearTimeout(saveTimer);
+  if (source.kind !== 'editor') return;
+  const text = editor.getText();
+  // (an example kept by id only: a refusal is not worth a notice, nothing typed is lost)
+  if (loadedExample && text === loadedText) { saveEdit(null, { example: loadedExample, label: sourceLabel }); return; }
+  if (sharedText !== null && text === sharedText) return;
+  const r = saveEdit(text, { example: loadedExample, label: sourceLabel });
+  if (r !== 'saved' && !saveWarned && ui.notice.hidden) {
+    saveWarned = true;
+    showNotice(r === 'too-large'
+      ? `This text (${fmt(text.length / 1e6, 1)} MB) is over ${fmt(SAVE_CAP / 1e6, 0)} MB: it is not kept across a reload.`
+      : 'This browser does not let the page keep your edits across a reload (storage unavailable or full).');
+  }
 }
 
 function clearError() {
@@ -378,6 +413,9 @@ function useEditorText(text: string, label: string, exampleId = '') {
   editor.setText(text);
   clearNotice();
   dropStaleShare();
+  // an example as chosen replaces a saved edit at once (a reload brings back the example)
+  if (exampleId) saveNow();
+  else scheduleSave();
 }
 
 /** A large instance, already parsed and held in the data worker: a summary instead of the editor. */
@@ -393,6 +431,9 @@ function holdLarge(label: string, text: string, summary: string) {
   ui.editor.hidden = true;
   clearNotice();
   dropStaleShare();
+  // the editor's text is not on screen any more: an older save would bring back another instance
+  clearTimeout(saveTimer);
+  dropEdit();
 }
 
 async function loadExample(id: string, solve = true) {
@@ -414,7 +455,10 @@ editor.onChange(() => {
   if (!ui.error.hidden && ui.status.dataset.state !== 'error') clearError();
   dropStaleShare();
   syncExampleMenu();
+  scheduleSave();
 });
+// a tab closed or reloaded within SAVE_MS of the last keystroke keeps it too
+addEventListener('pagehide', () => { if (saveTimer !== undefined) saveNow(); });
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void solveNow(); }
   else if (e.key === 'Escape' && ui.status.dataset.state === 'solving') { e.preventDefault(); cancel(); }
@@ -501,11 +545,46 @@ async function start() {
       // said after the default example is in place (its solve clears the error box)
       const why = `The link's instance could not be read (${(e as Error).message}); the default example is shown instead.`;
       history.replaceState(null, '', location.pathname + location.search); // the broken link is not kept
-      await loadExample(TIANCHI_DEFAULT);
+      const saved = loadEdit();
+      if (saved && saved.text !== null) await restoreEdit(saved);
+      else await loadExample(TIANCHI_DEFAULT);
       showNotice(why);
       return;
     }
   }
+  // no share link: the editor's text of the last visit, if kept, else the default example
+  const saved = loadEdit();
+  if (saved?.text === null) {
+    // the example of the last visit, as loaded
+    await loadExample(examples().some((e) => e.id === saved.example) ? saved.example : TIANCHI_DEFAULT);
+    return;
+  }
+  if (saved) {
+    await restoreEdit(saved);
+    const when = saved.savedAt ? ` (${new Date(saved.savedAt).toLocaleString()})` : '';
+    const of = saved.example ? ` of ${saved.label}` : saved.label ? ` (${saved.label})` : '';
+    const back = saved.example || TIANCHI_DEFAULT;
+    showNotice(`Restored your last edit${of}${when} from this browser.`, {
+      label: saved.example ? 'Reset to example' : 'Discard and show the default example',
+      run: () => void loadExample(back),
+    });
+    return;
+  }
   await loadExample(TIANCHI_DEFAULT);
+}
+
+/** Put a saved edit back in the editor, as an edit of its example when there is one (the
+ * labels then say what changed), and solve it. */
+async function restoreEdit(saved: SavedEdit) {
+  const text = saved.text ?? '';
+  if (saved.example && examples().some((e) => e.id === saved.example)) {
+    await loadExample(saved.example, false); // replaces the save; it is written again below
+    editor.setText(text);
+    syncExampleMenu();
+  } else {
+    useEditorText(text, saved.label || 'restored');
+  }
+  saveNow();
+  await solveNow();
 }
 void start();
