@@ -467,6 +467,20 @@ function bound(): void {
       }
     }
   }
+  // one family at one cap over (tuning, replayed) pairs of caches: pod-seconds and misses summed per data set
+  const overPairs = (pairs: { T: ReturnType<typeof load>; E: ReturnType<typeof load> }[], f: Family, cap: number) => {
+    const ps = new Map<string, number>(), un = new Map<string, number>();
+    for (const { T, E } of pairs) {
+      const r = causal(E.S, E.groups, T.S, T.groups, f, cap);
+      E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.perGroup[gi]!.rrc * g.hpaPodSeconds); un.set(g.name, (un.get(g.name) ?? 0) + r.perGroup[gi]!.misses); });
+    }
+    const tot = [...ps.values()].reduce((u, v) => u + v, 0), misses = [...un.values()].reduce((u, v) => u + v, 0);
+    return {
+      rrc: tot / hpaTot, misses,
+      perGroup: gInfo.map((g) => ({ group: g.name, rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name) })),
+      bySet: gInfo.map((g) => `${short(g.name)} ${(ps.get(g.name)! / g.hpaPodSeconds).toFixed(3)} / ${un.get(g.name)}`).join(', '),
+    };
+  };
   // 6. walk-forward: each replayed day tuned on every earlier day of its data set (the earlier
   // origins of the bench and the JB_TUNE origins before them), its own RRC cap per data set
   const wfRows: Record<string, unknown>[] = [];
@@ -484,14 +498,9 @@ function bound(): void {
     console.log(`\n-- causal, walk-forward: each replayed day tuned on every earlier day of its data set (earlier bench origins and ${tuneDir}), RRC cap per data set`);
     for (const f of FAMILIES.filter((f) => fams.includes(f.key))) {
       for (const cap of CAUSAL_CAPS) {
-        const ps = new Map<string, number>(), un = new Map<string, number>();
-        for (const { T, E } of pairs) {
-          const r = causal(E.S, E.groups, T.S, T.groups, f, cap);
-          E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.perGroup[gi]!.rrc * g.hpaPodSeconds); un.set(g.name, (un.get(g.name) ?? 0) + r.perGroup[gi]!.misses); });
-        }
-        const tot = [...ps.values()].reduce((u, v) => u + v, 0), misses = [...un.values()].reduce((u, v) => u + v, 0);
-        wfRows.push({ family: f.key, cap, rrc: tot / hpaTot, misses, perGroup: gInfo.map((g) => ({ group: g.name, rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name) })) });
-        console.log(`  ${f.key.padEnd(26)} cap ${cap.toFixed(2)}: replayed days RRC ${(tot / hpaTot).toFixed(3)}, ${misses} misses (${(100 * misses / measured).toFixed(2)} %); ${gInfo.map((g) => `${short(g.name)} ${(ps.get(g.name)! / g.hpaPodSeconds).toFixed(3)} / ${un.get(g.name)}`).join(', ')}`);
+        const { rrc, misses, perGroup, bySet } = overPairs(pairs, f, cap);
+        wfRows.push({ family: f.key, cap, rrc, misses, perGroup });
+        console.log(`  ${f.key.padEnd(26)} cap ${cap.toFixed(2)}: replayed days RRC ${rrc.toFixed(3)}, ${misses} misses (${(100 * misses / measured).toFixed(2)} %); ${bySet}`);
       }
     }
   }
@@ -573,14 +582,9 @@ function bound(): void {
     console.log(`\n-- causal: multipliers tuned per origin on its own history (the last min(2 horizons, half the history) steps before the replayed day), applied to that origin's replayed day; all origins summed`);
     for (const f of FAMILIES.filter((f) => !f.instant && !f.level.startsWith('fc') && (!only || f.key.includes(only)))) {
       for (const cap of CAUSAL_CAPS) {
-        const ps = new Map<string, number>(), un = new Map<string, number>();
-        for (const { T, E } of pairs) {
-          const r = causal(E.S, E.groups, T.S, T.groups, f, cap);
-          E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.perGroup[gi]!.rrc * g.hpaPodSeconds); un.set(g.name, (un.get(g.name) ?? 0) + r.perGroup[gi]!.misses); });
-        }
-        const tot = [...ps.values()].reduce((u, v) => u + v, 0), misses = [...un.values()].reduce((u, v) => u + v, 0);
-        histRows.push({ family: f.key, cap, rrc: tot / hpaTot, misses, perGroup: gInfo.map((g) => ({ group: g.name, rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name) })) });
-        console.log(`  ${f.key.padEnd(26)} tuned at RRC <= ${cap.toFixed(2)} per origin: replayed days RRC ${(tot / hpaTot).toFixed(3)}, ${misses} misses (${(100 * misses / measured).toFixed(2)} %); ${gInfo.map((g) => `${short(g.name)} ${(ps.get(g.name)! / g.hpaPodSeconds).toFixed(3)} / ${un.get(g.name)}`).join(', ')}`);
+        const { rrc, misses, perGroup, bySet } = overPairs(pairs, f, cap);
+        histRows.push({ family: f.key, cap, rrc, misses, perGroup });
+        console.log(`  ${f.key.padEnd(26)} tuned at RRC <= ${cap.toFixed(2)} per origin: replayed days RRC ${rrc.toFixed(3)}, ${misses} misses (${(100 * misses / measured).toFixed(2)} %); ${bySet}`);
       }
     }
   }

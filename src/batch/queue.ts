@@ -100,7 +100,6 @@ export function jobDataOf(item: PoolItem): JobData {
   return { id: item.id, gz };
 }
 
-/** Add one job per instance (in bulks of 500). Ids already in the queue are not added again. */
 /**
  * An error reporter that says a message once, not at every retry: while Redis is down
  * BullMQ reports the same connection error at each attempt (twice a second). A repeat is
@@ -128,6 +127,7 @@ export function quietRepeats(say: (line: string) => void, everyMs = 60_000, now:
   };
 }
 
+/** Add one job per instance (in bulks of 500). Ids already in the queue are not added again. */
 export async function submit(items: AsyncIterable<PoolItem>, target: QueueTarget, onAdded?: (n: number) => void): Promise<number> {
   const q = await openQueue(target);
   let n = 0;

@@ -6,9 +6,10 @@
 // totals with the formula and defaults of docs/autoscaling.md.
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
+import { nearWithin } from '../../check/near.js';
 
 const REL = 1e-6;
-const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= REL * Math.max(1, Math.abs(a), Math.abs(b));
+const near = nearWithin(REL);
 const DEFAULT_ENERGY = { podCores: 2, serverCores: 96, idleWatts: 180, peakWatts: 450, pue: 1.3, kgCO2PerKWh: 0.6157 };
 const RISKS: Record<string, number> = { saving: 0.5, balanced: 0.8, safe: 0.95 };
 

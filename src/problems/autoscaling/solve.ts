@@ -446,12 +446,14 @@ async function evaluate(
   // replay); a monotone map of each step's own count, so it adds no look-ahead
   if (inst.safeScale) {
     const { multiplier: m, floor: a } = inst.safeScale;
-    for (const [i, pl] of [...planned.entries(), ...(late ?? []).entries()]) {
+    const u = hist.map((h, i) => {
       let sum = 0, k = 0;
-      for (const x of hist[i]!) if (x !== null) { sum += x; k++; }
-      const u = k ? sum / k / rels[i]!.atTarget : 0;
+      for (const x of h) if (x !== null) { sum += x; k++; }
+      return k ? sum / k / rels[i]!.atTarget : 0;
+    });
+    for (const [i, pl] of [...planned.entries(), ...(late ?? []).entries()]) {
       const b = bounds[i]!;
-      pl.safe = pl.safe.map((x) => { const y = m * x + a * u; return Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
+      pl.safe = pl.safe.map((x) => { const y = m * x + a * u[i]!; return Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
     }
   }
   const rs: ReplayService[] = inst.services.map((s, i) => {

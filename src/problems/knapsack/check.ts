@@ -6,9 +6,10 @@
 import type { CheckReport } from '../types.js';
 import { withContract } from '../../check/contract.js';
 import { quote } from '../../check/quote.js';
+import { nearWithin } from '../../check/near.js';
 
 const TOL = 1e-9;
-const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
+const near = nearWithin(TOL);
 
 /** The knapsack checker under the result contract (src/check/contract.ts). */
 export const checkKnapsack = withContract('knapsack', checkSolved, {

@@ -20,9 +20,11 @@
 import type { CheckReport } from '../types.js';
 import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 import { quote } from '../../check/quote.js';
+import { nearWithin } from '../../check/near.js';
 import { checkMigrationEnergy } from '../../check/energy.js';
 
 const TOL = 1e-9;
+const near = nearWithin(TOL);
 
 /** The migration checker under the result contract (src/check/contract.ts). */
 export const checkMigration = withContract('migration', checkSolved, { infeasible: infeasibleVerdict, statuses: ['feasible', 'infeasible'] });
@@ -155,7 +157,6 @@ function checkSolved(instance: any, solution: any): CheckReport {
   for (const j of used) cost += machines[j].cost ?? 1;
   const lexicographic = instance?.objective === 'machines';
   const objective = lexicographic ? cost : cost + alpha * moves;
-  const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (solution.moves !== moves) return fail(`moves is ${solution.moves}, the rounds hold ${moves}`);
   if (solution.machinesUsed !== used.size) return fail(`machinesUsed is ${solution.machinesUsed}, recomputed ${used.size}`);
   if (!near(solution.cost, cost)) return fail(`cost is ${solution.cost}, recomputed ${cost}`);

@@ -6,11 +6,12 @@
 import type { CheckReport } from '../types.js';
 import { withContract, type InfeasibleVerdict } from '../../check/contract.js';
 import { quote } from '../../check/quote.js';
+import { nearWithin } from '../../check/near.js';
 import { checkSmoothingEnergy } from '../../check/energy.js';
 export type { CheckReport };
 
 const TOL = 1e-6;
-const near = (a: number, b: number) => typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
+const near = nearWithin(TOL);
 
 /** The smoothing checker under the result contract (src/check/contract.ts). */
 export const checkSmoothing = withContract('smoothing', checkSolved, { infeasible: infeasibleVerdict, statuses: ['optimal', 'infeasible'] });
