@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { smooth, checkSmoothing } from '../src/node.js';
 import { mulberry32, relClose } from './helpers/highs.js';
-import { budgetMilp, type BudgetInstance } from './helpers/highs-budget.js';
+import { budgetMilp, envelopeTotals, type BudgetInstance } from './helpers/highs-budget.js';
 
 describe('budgeted smoothing at the feasible minimum vs HiGHS', () => {
   it('150 instances x budgets least − 1, least, least + 1', async () => {
@@ -25,15 +25,7 @@ describe('budgeted smoothing at the feasible minimum vs HiGHS', () => {
         return sc;
       });
       // the least total resource, recomputed here: ceil(demand) raised so that no step exceeds maxStep
-      let least = 0;
-      for (const sc of scenarios) {
-        const h = sc.demand.map((x) => Math.ceil(x));
-        if (sc.maxStep !== undefined) {
-          for (let t = 1; t < h.length; t++) h[t] = Math.max(h[t]!, h[t - 1]! - sc.maxStep);
-          for (let t = h.length - 2; t >= 0; t--) h[t] = Math.max(h[t]!, h[t + 1]! - sc.maxStep);
-        }
-        least += h.reduce((a, b) => a + b, 0);
-      }
+      const { least } = envelopeTotals(scenarios);
       for (const budget of [least - 1, least, least + 1]) {
         if (budget < 0) continue;
         const inst: BudgetInstance = { problem: 'smoothing', budget, scenarios };

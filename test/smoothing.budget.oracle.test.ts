@@ -11,7 +11,7 @@ import { smooth, checkSmoothing, ValidationError } from '../src/node.js';
 import { envelopeBoxes, nestRows, type Box } from '../src/problems/smoothing/budget.js';
 import { readBundledApps, appDemand } from '../src/data/tianchi.js';
 import { mulberry32, relClose } from './helpers/highs.js';
-import { budgetMilp, budgetBruteForce, type BudgetInstance } from './helpers/highs-budget.js';
+import { budgetMilp, budgetBruteForce, envelopeTotals, type BudgetInstance } from './helpers/highs-budget.js';
 import { expectGolden } from './helpers/golden.js';
 
 const WEIGHTS = [1, 0.5, 2, 3.7, 1.25];
@@ -29,17 +29,7 @@ function randomBudgetInstance(rand: () => number, maxT: number, maxD: number): B
     return sc;
   });
   // least resource (envelope) and the fully flat resource, computed here independently
-  let least = 0;
-  let flat = 0;
-  for (const sc of scenarios) {
-    const h = sc.demand.map((x) => Math.ceil(x));
-    if (sc.maxStep !== undefined) {
-      for (let t = 1; t < h.length; t++) h[t] = Math.max(h[t]!, h[t - 1]! - sc.maxStep);
-      for (let t = h.length - 2; t >= 0; t--) h[t] = Math.max(h[t]!, h[t + 1]! - sc.maxStep);
-    }
-    least += h.reduce((a, b) => a + b, 0);
-    flat += h.length * Math.max(0, ...h);
-  }
+  const { least, flat } = envelopeTotals(scenarios);
   const mode = int(0, 4);
   const budget = mode === 0 ? Math.max(0, least - int(1, 5)) : mode === 1 ? least : mode === 4 ? flat + int(0, 3) : least + int(0, Math.max(0, flat - least)) + (rand() < 0.3 ? 0.5 : 0);
   return { problem: 'smoothing', budget, scenarios };

@@ -74,3 +74,23 @@ export function budgetBruteForce(inst: BudgetInstance): number | 'infeasible' {
   rec(0, 0, 0);
   return best === Infinity ? 'infeasible' : best;
 }
+
+/**
+ * The least total resource of any feasible plan (Σ over scenarios of the envelope: demand
+ * rounded up, raised so that no step exceeds maxStep) and the fully flat one (each scenario
+ * at its envelope's peak), computed here independently of the solver.
+ */
+export function envelopeTotals(scenarios: BudgetScenario[]): { least: number; flat: number } {
+  let least = 0;
+  let flat = 0;
+  for (const sc of scenarios) {
+    const h = sc.demand.map((x) => Math.ceil(x));
+    if (sc.maxStep !== undefined) {
+      for (let t = 1; t < h.length; t++) h[t] = Math.max(h[t]!, h[t - 1]! - sc.maxStep);
+      for (let t = h.length - 2; t >= 0; t--) h[t] = Math.max(h[t]!, h[t + 1]! - sc.maxStep);
+    }
+    least += h.reduce((a, b) => a + b, 0);
+    flat += h.length * Math.max(0, ...h);
+  }
+  return { least, flat };
+}
