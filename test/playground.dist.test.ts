@@ -33,6 +33,14 @@ async function nodeSolve(inst: any) {
   return solve(inst);
 }
 
+/** A long migration as JSON text: `machines` machines, 10 tasks each (seeded demands), the heuristic target. */
+function bigMigration(seed: number, machines: number): string {
+  const r = mulberry32(seed);
+  const ms = Array.from({ length: machines }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
+  const tasks = Array.from({ length: 10 * machines }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % machines}` }));
+  return JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines: ms, tasks });
+}
+
 describe.skipIf(!have)('playground (built static site in Chromium)', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof servePlayground>>;
@@ -252,10 +260,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
   });
 
   it('cancels a long migration (50,000 tasks) at once, and the next solve works', async () => {
-    const r = mulberry32(1);
-    const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
-    const tasks = Array.from({ length: 50_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 5000}` }));
-    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const big = bigMigration(1, 5000);
     const page = await open();
     await ended(page, 0);
     let before = await run(page);
@@ -767,10 +772,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
   // ---- operator review (front2): each test below failed on the code before its fix
 
   it('a newer request does not wait behind a long solve: the busy solver worker is replaced at once (front2)', async () => {
-    const r = mulberry32(2);
-    const machines = Array.from({ length: 10_000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
-    const tasks = Array.from({ length: 100_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 10_000}` }));
-    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const big = bigMigration(2, 10_000);
     const page = await open();
     await ended(page, 0);
     const started: string[] = []; // solver workers started from now on (not Monaco's)
@@ -1054,10 +1056,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     await page.close();
   });
   it('a large instance edited anyway is solved with no page error: Monaco\'s schema checks pause above 30,000 values (they overflowed the stack on a 3.5 MB migration) (front2)', async () => {
-    const r = mulberry32(4);
-    const machines = Array.from({ length: 6000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
-    const tasks = Array.from({ length: 60_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 6000}` }));
-    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const big = bigMigration(4, 6000);
     const page = await open();
     expect(await ended(page, 0)).toBe('done');
     const errors: string[] = [];
@@ -1223,10 +1222,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     }
   });
   it('while a new solve runs, the previous solution is dimmed, labelled as the previous one, and can be neither pinned nor downloaded (front3)', async () => {
-    const r = mulberry32(1);
-    const machines = Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}`, capacity: [64, 256] }));
-    const tasks = Array.from({ length: 50_000 }, (_, i) => ({ name: `t${i}`, demand: [1 + Math.floor(r() * 4), 2 + Math.floor(r() * 12)], machine: `m${i % 5000}` }));
-    const big = JSON.stringify({ problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.01, maxParallel: 8, target: 'heuristic', machines, tasks });
+    const big = bigMigration(1, 5000);
     const page = await open();
     expect(await ended(page, 0)).toBe('done');
     const controls = () => page.evaluate(() => ({
