@@ -322,14 +322,14 @@ function exact(S: Steps, f: Family, cellOf: Int32Array, choice: Int32Array, gInf
 interface Point { rrc: number; misses: number; jumpMisses: number; perGroup: { rrc: number; misses: number }[] }
 
 /**
- * The shrinkage prior of a family with `shrink` (κ): the data set's table (the family without
- * cells), and each cell's share of its set (mean pods for the pod-seconds, steps for the misses),
+ * The shrinkage prior of a family with `shrink` (κ): the data set's table (the same score
+ * buckets, per data set instead of per series), and each cell's share of its set (mean pods for the pod-seconds, steps for the misses),
  * so that a series cell minimises its own cost + κ × its share of the set's.
  */
 interface Prior { cost: Float64Array; miss: Float64Array; gOf: Int32Array; rc: Float64Array; rm: Float64Array; kappa: number }
 function priorOf(S: Steps, f: Family, gInfo: GroupInfo[], cl: { cell: Int32Array; count: number }): Prior | undefined {
   if (!f.shrink) return undefined;
-  const fg: Family = { ...f, scores: [], perSeries: false, shrink: undefined };
+  const fg: Family = { ...f, perSeries: false, shrink: undefined };
   const cG = cells(S, fg, gInfo), tab = tabulate(S, fg, cG.cell, cG.count);
   const uc = new Float64Array(cl.count), nc = new Float64Array(cl.count), ug = new Float64Array(cG.count), ng = new Float64Array(cG.count);
   const gOf = new Int32Array(cl.count);
@@ -439,6 +439,10 @@ const FAMILIES: Family[] = [
   { key: 'fcsafe/series~0.5', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 0.5)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 0.5 },
   { key: 'fcsafe/series~2', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 2)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 2 },
   { key: 'fcsafe/series~8', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 8)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 8 },
+  { key: 'fcsafe/series~0.25', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 0.25)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 0.25 },
+  { key: 'fcsafe/series~1', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 1)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 1 },
+  { key: 'fcsafe/series×jump1~0.5', label: 'forecast-safe pods, per series × a jump in the last hour, shrunk towards the data set × the same bucket (κ = 0.5)', level: 'fcsafe', scores: ['jump1'], perSeries: true, instant: false, shrink: 0.5 },
+  { key: 'fcsafe/series×jump1~2', label: 'forecast-safe pods, per series × a jump in the last hour, shrunk towards the data set × the same bucket (κ = 2)', level: 'fcsafe', scores: ['jump1'], perSeries: true, instant: false, shrink: 2 },
   { key: 'fcsafe|last/set', label: 'max(m · forecast-safe, m2 · last value) + a · u, per data set', level: 'fcsafe', level2: 'last', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'fcsafe|max3/set', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set', level: 'fcsafe', level2: 'max3', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'fcsafe|fcbal/set', label: 'max(m · forecast-safe, m2 · forecast-balanced) + a · u, per data set', level: 'fcsafe', level2: 'fcbal', m2: M2, scores: [], perSeries: false, instant: false },
@@ -583,6 +587,20 @@ function bound(): void {
     const fams = (process.env.JB_WFL ?? 'last/set,last/series,last/set×scores,fcbal/set×scores,fcsafe/set×scores,fcbal|last/set×scores,fcbal/series×jumps×vol').split(',');
     console.log(`\n-- causal, walk-forward, one exchange rate Λ (pod-seconds per miss) for every data set: out-of-sample frontier over Λ`);
     const Ta = load(tuneDir);
+    // Two more causal rules for Λ (branch safe2), both from the tuning days alone: (w) their
+    // in-sample pooled RRC with each data set weighted by its number of replayed days ÷ tuning
+    // days (the bench's design, known before any replayed day: the pooled RRC of the replayed
+    // days weights NAB's five days, Azure's one ...); (o) out of sample on the tuning days: tuned
+    // on the older tuning days, applied to each set's newest tuning day, weighted by the replayed days
+    const nDays = (inE: boolean) => { const n = new Map<string, number>(); for (const m of meta) if (m.file.startsWith(CACHE + '/') === inE) n.set(m.g, (n.get(m.g) ?? 0) + 1); return n; };
+    const nE = nDays(true), nT = nDays(false);
+    const wTa = Ta.groups.map((g) => (nE.get(slug(g.name)) ?? 0) / (nT.get(slug(g.name)) ?? 1));
+    const tuneMeta = meta.filter((m) => !m.file.startsWith(CACHE + '/'));
+    const newest = tuneMeta.filter((m) => !tuneMeta.some((o) => o.g === m.g && o.k < m.k));
+    const To = load(CACHE, undefined, { files: tuneMeta.filter((m) => !newest.includes(m)).map((m) => m.file) });
+    const Eo = load(CACHE, To.S.volEdges, { files: newest.map((m) => m.file) });
+    const wEo = Eo.groups.map((g) => nE.get(slug(g.name)) ?? 0);
+    const wRrc = (ps: Float64Array, gs: GroupInfo[], w: number[]) => gs.reduce((u, g, gi) => u + w[gi]! * ps[gi]!, 0) / gs.reduce((u, g, gi) => u + w[gi]! * g.hpaPodSeconds, 0);
     for (const f of FAMILIES.filter((f) => fams.includes(f.key))) {
       const M = gridOf(f).length;
       const pre = pairs.map(({ T, E }) => {
@@ -591,7 +609,10 @@ function bound(): void {
         const cG = cells(T.S, fg, T.groups), tabG = tabulate(T.S, fg, cG.cell, cG.count);
         return { T, E, cT, tab, cG, tabG, cE: cells(E.S, f, E.groups), prior: priorOf(T.S, f, T.groups, cT) };
       });
-      const pts: (Point & { tuneRrc: number; L: number })[] = [];
+      const pts: (Point & { tuneRrc: number; tuneW: number; tuneO: number; L: number })[] = [];
+      const cTo = cells(To.S, f, To.groups), tabTo = tabulate(To.S, f, cTo.cell, cTo.count), priorTo = priorOf(To.S, f, To.groups, cTo);
+      const fgo: Family = { ...f, scores: [], perSeries: false, shrink: undefined };
+      const cGo = cells(To.S, fgo, To.groups), tabGo = tabulate(To.S, fgo, cGo.cell, cGo.count), cEo = cells(Eo.S, f, Eo.groups);
       // the exchange rate chosen causally: on the tuning days alone (JB_TUNE, before every
       // replayed day), the Λ whose in-sample pooled RRC there is the largest <= the cap
       const cTa = cells(Ta.S, f, Ta.groups), tabTa = tabulate(Ta.S, f, cTa.cell, cTa.count), priorTa = priorOf(Ta.S, f, Ta.groups, cTa);
@@ -602,6 +623,14 @@ function bound(): void {
         const chTa = pickAll(tabTa, cTa.count, M, 1, L, priorTa);
         const rTa = exact(Ta.S, f, cTa.cell, chTa, Ta.groups);
         const tuneRrc = rTa.ps.reduce((u, v) => u + v, 0) / hTa;
+        const tuneW = wRrc(rTa.ps, Ta.groups, wTa);
+        let tuneO: number;
+        {
+          const chT = pickAll(tabTo, cTo.count, M, 1, L, priorTo), chG = pickAll(tabGo, cGo.count, M, 1, L);
+          const byKey = new Map(cTo.keys.map((k, c) => [k, chT[c]!])), byGroup = new Map(cGo.keys.map((k, c) => [k.split('|')[0]!, chG[c]!]));
+          const chE = Int32Array.from(cEo.keys, (k, c) => byKey.get(k) ?? byGroup.get(Eo.groups[cEo.cellGroup[c]!]!.name) ?? oneOf(f));
+          tuneO = wRrc(exact(Eo.S, f, cEo.cell, chE, Eo.groups).ps, Eo.groups, wEo);
+        }
         const ps = new Map<string, number>(), un = new Map<string, number>();
         let jm = 0;
         for (const p of pre) {
@@ -613,7 +642,7 @@ function bound(): void {
           p.E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.ps[gi]!); un.set(g.name, (un.get(g.name) ?? 0) + r.un[gi]!); jm += r.unJ[gi]!; });
         }
         const tot = [...ps.values()].reduce((u, v) => u + v, 0);
-        pts.push({ L, tuneRrc, rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
+        pts.push({ L, tuneRrc, tuneW, tuneO, rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
       }
       const causalL = (cap: number) => pts.filter((p) => p.tuneRrc <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p.tuneRrc > b.tuneRrc ? p : b), null);
       const cl = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: causalL(cap) }));
@@ -627,6 +656,13 @@ function bound(): void {
         }
       }
       console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap): ${cl.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)})` : '-'}`).join('; ')}`);
+      for (const [rule, key] of [['weighted by replayed days', 'tuneW'], ['out of sample on the tuning days, weighted', 'tuneO']] as const) {
+        const by = (cap: number) => pts.filter((p) => p[key] <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p[key] > b[key] ? p : b), null);
+        const cw = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: by(cap) }));
+        (wfRows[wfRows.length - 1] as Record<string, unknown>)[key] = cw;
+        console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days, ${rule} (RRC <= cap): ${cw.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)}, tuning ${p[key].toFixed(3)})` : '-'}`).join('; ')}`);
+        for (const { cap, point: p } of cw) if (p && (cap === 1.05 || cap === 1.3)) console.log(`    at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
+      }
       for (const { cap, point: p } of cl) if (p && (cap === 1.0 || cap === 1.3)) console.log(`    causal Λ at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
       console.log(`  ${f.key.padEnd(26)} fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
       const b = bestAt(pts, 1.05), b3 = bestAt(pts, 1.3);
