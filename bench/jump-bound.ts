@@ -415,6 +415,7 @@ const bestAt = (pts: Point[], cap: number) => pts.filter((p) => p.rrc <= cap + 1
 
 /** The second level's multipliers of the two-level families (0: the one-level family). */
 const M2 = [0, 0.5, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2];
+const M2S = [0, 0.7, 0.9, 1, 1.1, 1.25];
 const FAMILIES: Family[] = [
   { key: 'last/set', label: 'last value (replay lag), one multiplier per data set', level: 'last', scores: [], perSeries: false, instant: false },
   { key: 'last/series', label: 'last value (replay lag), one multiplier per series', level: 'last', scores: [], perSeries: true, instant: false },
@@ -445,6 +446,9 @@ const FAMILIES: Family[] = [
   { key: 'fcsafe/series×jump1~2', label: 'forecast-safe pods, per series × a jump in the last hour, shrunk towards the data set × the same bucket (κ = 2)', level: 'fcsafe', scores: ['jump1'], perSeries: true, instant: false, shrink: 2 },
   { key: 'fcsafe|last/set', label: 'max(m · forecast-safe, m2 · last value) + a · u, per data set', level: 'fcsafe', level2: 'last', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'fcsafe|max3/set', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set', level: 'fcsafe', level2: 'max3', m2: M2, scores: [], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/set×jump1', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set × a jump in the last hour', level: 'fcsafe', level2: 'max3', m2: M2S, scores: ['jump1'], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/series~0.5', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per series shrunk towards the data set (κ = 0.5)', level: 'fcsafe', level2: 'max3', m2: M2S, scores: [], perSeries: true, instant: false, shrink: 0.5 },
+  { key: 'fcsafe|max3/set×volhi', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set × volatility above median', level: 'fcsafe', level2: 'max3', m2: M2S, scores: ['volhi'], perSeries: false, instant: false },
   { key: 'fcsafe|fcbal/set', label: 'max(m · forecast-safe, m2 · forecast-balanced) + a · u, per data set', level: 'fcsafe', level2: 'fcbal', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'instant last/series×scores', label: 'MORE than causal, per series × jumps × volatility × phase × rise', level: 'last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: true, instant: true },
 ];
@@ -663,6 +667,11 @@ function bound(): void {
         console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days, ${rule} (RRC <= cap): ${cw.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)}, tuning ${p[key].toFixed(3)})` : '-'}`).join('; ')}`);
         for (const { cap, point: p } of cw) if (p && (cap === 1.05 || cap === 1.3)) console.log(`    at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
       }
+      // the same rule with a margin under the goals' caps (as the balanced goal's 1.00 for 1.05)
+      const cm = [1.15, 1.25].map((cap) => ({ cap, point: causalL(cap) }));
+      (wfRows[wfRows.length - 1] as Record<string, unknown>).causalMargin = cm;
+      console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap), margin caps: ${cm.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(2)}, tuning ${p.tuneRrc.toFixed(3)})` : '-'}`).join('; ')}`);
+      for (const { cap, point: p } of cm) if (p) console.log(`    causal Λ at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
       for (const { cap, point: p } of cl) if (p && (cap === 1.0 || cap === 1.3)) console.log(`    causal Λ at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
       console.log(`  ${f.key.padEnd(26)} fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
       const b = bestAt(pts, 1.05), b3 = bestAt(pts, 1.3);
