@@ -447,6 +447,7 @@ const FAMILIES: Family[] = [
   { key: 'fcsafe|last/set', label: 'max(m · forecast-safe, m2 · last value) + a · u, per data set', level: 'fcsafe', level2: 'last', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'fcsafe|max3/set', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set', level: 'fcsafe', level2: 'max3', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'fcsafe|max3/set×jump1', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set × a jump in the last hour', level: 'fcsafe', level2: 'max3', m2: M2S, scores: ['jump1'], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/set×jump1 (m2 fine)', label: 'the same, m2 on the finer grid of the one-cell two-level families (0, 0.5, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2)', level: 'fcsafe', level2: 'max3', m2: M2, scores: ['jump1'], perSeries: false, instant: false },
   { key: 'fcsafe|max3/series~0.5', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per series shrunk towards the data set (κ = 0.5)', level: 'fcsafe', level2: 'max3', m2: M2S, scores: [], perSeries: true, instant: false, shrink: 0.5 },
   { key: 'fcsafe|max3/set×volhi', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set × volatility above median', level: 'fcsafe', level2: 'max3', m2: M2S, scores: ['volhi'], perSeries: false, instant: false },
   { key: 'fcsafe|fcbal/set', label: 'max(m · forecast-safe, m2 · forecast-balanced) + a · u, per data set', level: 'fcsafe', level2: 'fcbal', m2: M2, scores: [], perSeries: false, instant: false },
@@ -651,12 +652,12 @@ function bound(): void {
       const causalL = (cap: number) => pts.filter((p) => p.tuneRrc <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p.tuneRrc > b.tuneRrc ? p : b), null);
       const cl = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: causalL(cap) }));
       wfRows.push({ family: f.key, exchangeRate: true, frontier: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })), causalExchangeRate: cl });
-      if (process.env.JB_DUMP && !f.scores.length && !f.perSeries) {
+      if (process.env.JB_DUMP && !f.perSeries) {
         // the (m, a) each replayed day uses at the causally chosen Λ of cap JB_DUMP
         const p0 = causalL(Number(process.env.JB_DUMP));
         if (p0) for (const p of pre) {
           const ch = pickAll(p.tab, p.cT.count, M, 1, p0.L, p.prior);
-          console.log(`    Λ ${p0.L.toExponential(2)}: ${p.cT.keys.map((k, c) => `${short(k.split('|')[0]!)} origin ${p.E.S.n ? '' : ''}m ${gridOf(f)[ch[c]!]![0].toFixed(3)} a ${gridOf(f)[ch[c]!]![1]}${f.level2 ? ` m2 ${gridOf(f)[ch[c]!]![2]}` : ''}`).join('; ')} (tuned on ${p.T.S.n} steps, replayed ${p.E.S.n})`);
+          console.log(`    Λ ${p0.L.toExponential(2)}: ${p.cT.keys.map((k, c) => `${short(k.split('|')[0]!)}${f.scores.length ? ` [${k.split('|')[1]}]` : ''} origin ${p.E.S.n ? '' : ''}m ${gridOf(f)[ch[c]!]![0].toFixed(3)} a ${gridOf(f)[ch[c]!]![1]}${f.level2 ? ` m2 ${gridOf(f)[ch[c]!]![2]}` : ''}`).join('; ')} (tuned on ${p.T.S.n} steps, replayed ${p.E.S.n})`);
         }
       }
       console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap): ${cl.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)})` : '-'}`).join('; ')}`);
