@@ -17,7 +17,14 @@
 // day, per-set caps or one exchange rate, JB_WF / JB_WFL = families or 0), (d) each origin's
 // own history (JB_HIST=0 skips). JB_FAMILY filters the families of (3), (a) and (d);
 // JB_OUT writes every figure as JSON. Pod counts are deterministic; the machine is shared
-// (no timing is a result).
+// (no timing is a result). JB_A=0 skips protocol (a); JB_LSTEP = the exchange-rate grid's
+// step in log10 (default 0.1); JB_WFDAYS = D: walk-forward on the D previous days only; JB_DUMP =
+// cap: print the (m, a[, m2]) each replayed day uses at the causal Λ of that cap (per-set families).
+// Protocol (c) prints, besides the Λ chosen at tuning-day RRC <= 1.0 … 1.3, margin caps 1.15 / 1.25
+// and two other causal rules for Λ (tuning days weighted by replayed days; out of sample on them).
+// Branch safe2 added the intermediate families (set × one coarse score, set × size, per series
+// shrunk towards the set, max(m · forecast-safe, m2 · a reactive level)): docs/autoscaling.md,
+// "Between one (m, a) per data set and the score cells".
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { solve, type AutoscalingSolution } from '../src/node.js';
@@ -524,7 +531,7 @@ function bound(): void {
   }
   // 4. causal tuning on the days before the replayed ones (JB_TUNE: a cache of earlier origins, --cache with JB_EXTRA)
   const causalRows: Record<string, unknown>[] = [];
-  if (process.env.JB_TUNE && existsSync(process.env.JB_TUNE)) {
+  if (process.env.JB_TUNE && existsSync(process.env.JB_TUNE) && process.env.JB_A !== '0') {
     const T = load(process.env.JB_TUNE, S.volEdges);
     // the volatility edges must come from the tuning days: reload the replayed days with T's edges
     const Tb = load(process.env.JB_TUNE);
