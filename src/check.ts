@@ -5,6 +5,7 @@
 import { problemFor } from './solve.js';
 import { asGreenplanError, GreenplanError } from './core/errors.js';
 import { Validator } from './core/validate.js';
+import { snapshot } from './core/snapshot.js';
 import type { CheckReport, Problem } from './problems/types.js';
 
 const schemaValidators = new WeakMap<Problem, Validator<Problem['schema']>>();
@@ -18,13 +19,24 @@ function validate(problem: Problem, instance: unknown): void {
   v.assert(instance);
 }
 
-/** Verify `solution` against `instance`. Throws GreenplanError when the instance is invalid. */
+/**
+ * Verify `solution` against `instance`. Throws GreenplanError when the instance is invalid.
+ * Both are read once, into snapshots (src/core/snapshot.ts), that are validated and checked;
+ * a solution that cannot be read (a getter that throws, a cycle) is not valid.
+ */
 export function check(instance: unknown, solution: unknown): CheckReport {
-  const problem = problemFor(instance);
+  const input = snapshot(instance);
+  const problem = problemFor(input);
   try {
-    validate(problem as Problem, instance);
+    validate(problem as Problem, input);
   } catch (e) {
     throw e instanceof GreenplanError ? e : asGreenplanError(e, problem.name);
   }
-  return problem.check(instance, solution);
+  let answer: unknown;
+  try {
+    answer = snapshot(solution, 'the solution');
+  } catch (e) {
+    return { valid: false, reason: asGreenplanError(e, problem.name).message };
+  }
+  return problem.check(input, answer);
 }

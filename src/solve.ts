@@ -1,6 +1,7 @@
 import { ValidationError, GreenplanError, asGreenplanError } from './core/errors.js';
 import { REGISTRY, PROBLEMS, problemOf, type ProblemName } from './problems/registry.js';
 import { readInput } from './core/validate.js';
+import { snapshot } from './core/snapshot.js';
 
 type Def<N extends ProblemName> = (typeof REGISTRY)[N];
 type InstanceOf<N extends ProblemName> = Parameters<Def<N>['solve']>[0];
@@ -25,12 +26,15 @@ export function problemFor(instance: unknown): Def<ProblemName> {
 /**
  * Solve any greenplan instance, dispatching on `instance.problem`. Throws GreenplanError
  * only (docs/contract.md): anything else a solver throws becomes one (`out-of-memory`,
- * or `internal` with the original as `cause`).
+ * or `internal` with the original as `cause`). The instance is read once, into a snapshot
+ * (src/core/snapshot.ts) that is validated and solved: a getter that changes its value
+ * between reads cannot pass validation with one value and reach the solver with another.
  */
 export async function solve(instance: unknown): Promise<Solution> {
-  const problem = problemFor(instance);
+  const input = snapshot(instance);
+  const problem = problemFor(input);
   try {
-    return await (problem.solve as (i: unknown) => Promise<Solution>)(instance);
+    return await (problem.solve as (i: unknown) => Promise<Solution>)(input);
   } catch (e) {
     throw asGreenplanError(e, problem.name);
   }

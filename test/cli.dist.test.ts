@@ -108,6 +108,17 @@ describe('greenplan check (knapsack)', () => {
   });
 });
 
+describe('greenplan schema', () => {
+  it('exits 2 with one line naming the known problems on an unknown name', () => {
+    for (const name of ['bogus', '__proto__']) {
+      const r = run(['schema', name]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`greenplan: problem "${name}" is not one of "smoothing", "knapsack", "deployment", "migration", "forecast", "autoscaling"\n`);
+    }
+  });
+});
+
 describe('greenplan demo', () => {
   it('runs on the bundled Tianchi excerpt and reports the savings', () => {
     const r = run(['demo']);

@@ -2,7 +2,7 @@
 // tier builds first, test/setup/build.ts): convert | solve | check pipelines and exit codes.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,12 @@ describe('greenplan CLI: deployment', () => {
     const missing = run(['convert', 'tianchi', '--apps', join(dir, 'nope.csv'), '--machines', 'x', '--deploy', 'y']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read the apps file');
+    const wide = join(dir, 'deploy-wide.csv');
+    writeFileSync(wide, `${readFileSync(excerpt + 'instance_deploy.csv', 'utf8').trimEnd()},extra\n`);
+    const extra = run(['convert', 'tianchi', '--apps', excerpt + 'app_resources.csv', '--machines', excerpt + 'machine_resources.csv', '--deploy', wide]);
+    expect(extra.status).toBe(2);
+    expect(extra.stdout).toBe('');
+    expect(extra.stderr).toBe(`greenplan: deploy file ${JSON.stringify(wide)} line 110: 4 columns, the format has 3 (inst_id, app_id, machine_id)\n`);
     const ex = new URL('../examples/deployment.json', import.meta.url).pathname;
     const exSol = run(['solve', ex, '--out', join(dir, 'ex.sol.json')]);
     expect(exSol.status, exSol.stderr).toBe(0);

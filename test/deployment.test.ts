@@ -294,5 +294,32 @@ describe('Tianchi converter (bundled prelim_b excerpt: 5 machines, 10 apps to de
     expect(mem.binCapacity).toBe(288);
     expect(() => convertTianchi({ ...files, redeployFraction: 2 })).toThrow(/--redeploy-fraction/);
   });
+  it('a row with more (or fewer) columns than the format defines is invalid-input naming the file, line and count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenplan-tianchi-'));
+    const copy = (name: 'apps' | 'machines' | 'deploy', edit: (lines: string[]) => void) => {
+      const lines = readFileSync(files[name], 'utf8').split('\n');
+      edit(lines);
+      const p = join(mkdtempSync(join(dir, 'case-')), `${name}.csv`);
+      writeFileSync(p, lines.join('\n'));
+      return { ...files, [name]: p };
+    };
+    const cases: [ReturnType<typeof copy>, RegExp][] = [
+      [copy('apps', (l) => { l[2] += ',extra'; }), /apps file ".*apps\.csv" line 3: 8 columns, the format has 7 \(app_id, cpu curve, mem curve, disk, P, M, PM\)/],
+      [copy('machines', (l) => { l[0] += ',1'; }), /machines file ".*machines\.csv" line 1: 8 columns, the format has 7 \(machine_id, cpu, mem, disk, P, M, PM\)/],
+      [copy('deploy', (l) => { l[4] += ',x'; }), /deploy file ".*deploy\.csv" line 5: 4 columns, the format has 3 \(inst_id, app_id, machine_id\)/],
+      [copy('machines', (l) => { l.splice(1, 0, ''); l[3] = l[3]!.split(',').slice(0, 6).join(','); }), /machines file ".*machines\.csv" line 4: 6 columns, the format has 7/],
+    ];
+    for (const [f, message] of cases) {
+      let err: unknown;
+      try {
+        convertTianchi(f);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, String(message)).toBeInstanceOf(GreenplanError);
+      expect((err as GreenplanError).code).toBe('invalid-input');
+      expect((err as Error).message).toMatch(message);
+    }
+  });
 });
 

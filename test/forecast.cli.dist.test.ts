@@ -51,6 +51,10 @@ describe('greenplan convert series', () => {
     expect(r.stderr).toMatch(/line 3: timestamp "yesterday"/);
     writeFileSync(f, 'timestamp,value\n0,5\n60,-7\n');
     expect(run(['convert', 'series', f]).stderr).toMatch(/line 3.*not a number >= 0/);
+    writeFileSync(f, 'timestamp,value\n0,5\n60,7,1\n');
+    const extra = run(['convert', 'series', f]);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toBe(`greenplan: ${JSON.stringify(f)} line 3: 3 cells, the header has 2\n`);
   });
   it('bad options, a missing file and an unwritable --out exit 2 with one line, no stack', () => {
     const f = join(dir, 'ok.csv');

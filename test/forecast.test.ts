@@ -3,6 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { forecast, checkForecast, solve, GreenplanError } from '../src/node.js';
 import type { ForecastInstance } from '../src/node.js';
+import { parseSeriesCsv, SeriesCsvError } from '../src/data/series-csv.js';
 
 const inst = (over: Partial<ForecastInstance>): ForecastInstance => ({ problem: 'forecast', series: [], ...over }) as ForecastInstance;
 
@@ -169,5 +170,22 @@ describe('forecast without the backtest (internal option)', () => {
     expect(lean.series.map((r) => ({ ...r, backtest: undefined }))).toEqual(full.series.map((r) => ({ ...r, backtest: undefined })));
     for (const r of lean.series) expect(r.backtest.steps).toBe(0);
     expect(full.series.some((r) => r.backtest.steps > 0)).toBe(true);
+  });
+});
+
+describe('series CSV: a row with more cells than the header', () => {
+  it('is an error naming the line (blank lines counted) and both counts', () => {
+    const err = (() => {
+      try {
+        parseSeriesCsv('timestamp,value\n0,5\n\n60,7,9\n120,6\n');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(SeriesCsvError);
+    expect((err as Error).message).toBe('line 4: 3 cells, the header has 2');
+  });
+  it('a shorter row is missing values (docs/data.md)', () => {
+    expect(parseSeriesCsv('time,a,b\n0,1,2\n60,3\n')[1]!.values).toEqual([2, null]);
   });
 });

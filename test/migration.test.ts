@@ -205,6 +205,86 @@ describe('migration checker rejects corrupted plans', () => {
   });
 });
 
+describe('migration checker: the target claims (targetReached, targetUnreached, targetMethod, targetOptimal)', () => {
+  // the corrupted-plans instance: its end assignment { t1: a, t2: b, t3: a, t4: b, n1: b } has
+  // stage-1 objective cost 2 + 0.5 × 3 tasks off their machine (t3, t4, n1 new) = 3.5
+  const inst: MInstance = {
+    problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.5, maxParallel: 2,
+    machines: [{ name: 'a', capacity: [10, 10] }, { name: 'b', capacity: [10, 10] }, { name: 'c', capacity: [10, 10] }],
+    tasks: [
+      { name: 't1', demand: [3, 3], machine: 'a', group: 'g' },
+      { name: 't2', demand: [3, 3], machine: 'b', group: 'g' },
+      { name: 't3', demand: [3, 3], machine: 'c' },
+      { name: 't4', demand: [4, 4], machine: 'c' },
+      { name: 'n1', demand: [2, 2] },
+    ],
+  };
+  const good = {
+    problem: 'migration', status: 'feasible', objective: 3.5, cost: 2, moves: 3, machinesUsed: 2,
+    rounds: [[{ task: 't3', from: 'c', to: 'a' }, { task: 'n1', from: null, to: 'b' }], [{ task: 't4', from: 'c', to: 'b' }]],
+    assignment: { t1: 'a', t2: 'b', t3: 'a', t4: 'b', n1: 'b' },
+    targetReached: true, targetMethod: 'heuristic', targetOptimal: false,
+  };
+  const reason = (s: unknown, i: unknown = inst) => checkMigration(i, s).reason;
+  it('targetReached is recomputed: false needs targetUnreached (the target of the tasks left elsewhere), true has none', () => {
+    expect(checkMigration(inst, good)).toMatchObject({ valid: true });
+    // the plan stopped short of a target that keeps t4 on c (t3 off c, n1 placed): a feasible target
+    const short = { ...good, targetReached: false, targetUnreached: { t4: 'c' } };
+    expect(checkMigration(inst, short)).toMatchObject({ valid: true });
+    expect(reason({ ...good, targetReached: false })).toContain('targetReached is false but targetUnreached is missing');
+    expect(reason({ ...good, targetUnreached: { t4: 'c' } })).toContain('targetReached is true but targetUnreached lists 1 task');
+    expect(reason({ ...short, targetUnreached: {} })).toContain('targetReached is false but targetUnreached is missing');
+    expect(reason({ ...good, targetReached: 'yes' })).toContain('targetReached is not a boolean');
+    expect(reason({ ...short, targetUnreached: { zz: 'c' } })).toContain('targetUnreached["zz"]: not a task of the instance');
+    expect(reason({ ...short, targetUnreached: { t4: 'zz' } })).toContain('targetUnreached["t4"] is "zz", not a machine');
+    expect(reason({ ...short, targetUnreached: { t4: 'b' } })).toContain('targetUnreached["t4"] is "b", where the plan leaves it');
+    expect(reason({ ...short, targetUnreached: { t4: 'a', n1: 'a' } })).toContain('the target (assignment with targetUnreached) exceeds machine "a" in resource "cpu"');
+    expect(reason({ ...short, targetUnreached: { t2: 'a' } })).toContain('the target (assignment with targetUnreached) puts two tasks of group "g" on machine "a"');
+    expect(reason(JSON.parse('{"problem":"migration","status":"feasible","objective":3.5,"cost":2,"moves":3,"machinesUsed":2,"rounds":[[{"task":"t3","from":"c","to":"a"},{"task":"n1","from":null,"to":"b"}],[{"task":"t4","from":"c","to":"b"}]],"assignment":{"t1":"a","t2":"b","t3":"a","t4":"b","n1":"b"},"targetReached":false,"targetUnreached":{"__proto__":"c"}}'))).toContain('targetUnreached["__proto__"]: not a task');
+  });
+  it('a solver plan that stops short of its target lists targetUnreached, and the checker accepts it', async () => {
+    // found by a seeded scan of generated clusters (generateMigration, seed 7, cluster 289): the path to the
+    // heuristic target stops short and the plan re-plans from the state reached
+    const short = JSON.parse('{"problem":"migration","resources":["r0"],"alpha":0.01,"maxParallel":1,"machines":[{"name":"m0","cost":1,"capacity":[52]},{"name":"m1","cost":1,"capacity":[138]},{"name":"m2","cost":1,"capacity":[52]},{"name":"m3","cost":1,"capacity":[138]},{"name":"m4","cost":1,"capacity":[180]}],"tasks":[{"name":"t0","demand":[17],"machine":"m4"},{"name":"t1","demand":[47],"machine":"m2"},{"name":"t2","demand":[69],"group":"g0","machine":"m3"},{"name":"t3","demand":[113],"group":"g0","machine":"m4"},{"name":"t4","demand":[26]},{"name":"t5","demand":[27],"group":"g1","machine":"m3"},{"name":"t6","demand":[26],"group":"g1"},{"name":"t7","demand":[21],"group":"g1","machine":"m4"},{"name":"t8","demand":[23]},{"name":"t9","demand":[13],"machine":"m4"},{"name":"t10","demand":[94],"machine":"m1"},{"name":"t11","demand":[26]}],"target":"heuristic"}');
+    const sol = await migrate(short);
+    if (sol.status !== 'feasible') throw new Error('expected feasible');
+    expect(sol.targetReached).toBe(false);
+    const off = Object.entries(sol.targetUnreached!);
+    expect(off.length).toBeGreaterThan(0);
+    for (const [task, machine] of off) expect(sol.assignment[task]).not.toBe(machine);
+    expect(checkMigration(short, sol)).toMatchObject({ valid: true });
+    expect(checkMigration(short, { ...sol, targetReached: true }).reason).toContain('targetReached is true but targetUnreached lists');
+    const reached = await migrate(inst);
+    if (reached.status !== 'feasible') throw new Error('expected feasible');
+    expect([reached.targetReached, reached.targetUnreached]).toEqual([true, undefined]);
+  });
+  it('target "heuristic" never runs HiGHS: targetMethod "exact" or targetOptimal true is rejected', () => {
+    const heur = { ...inst, target: 'heuristic' };
+    expect(checkMigration(heur, good)).toMatchObject({ valid: true });
+    expect(reason({ ...good, targetMethod: 'exact' }, heur)).toContain('targetMethod is "exact", but the instance\'s target is "heuristic"');
+    expect(reason({ ...good, targetOptimal: true }, heur)).toContain('targetOptimal is true, but the instance\'s target is "heuristic"');
+    expect(reason({ ...good, targetMethod: 'magic' })).toContain('targetMethod is "magic"');
+    expect(reason({ ...good, targetOptimal: 1 })).toContain('targetOptimal is not a boolean');
+  });
+  it('targetOptimal is refuted when the end assignment or the current state is better than the target', () => {
+    // the target keeps t4 on c: cost 3 + 0.5 × 2 (t3, n1) = 4 > the end assignment's 3.5
+    const worse = { ...good, targetReached: false, targetUnreached: { t4: 'c' }, targetOptimal: true };
+    expect(reason(worse)).toContain('targetOptimal is true, but the end assignment (stage-1 objective 3.5) is better than the target (4)');
+    // no new task: the current state (3 machines, 0 moves: 3) beats a reached target that moves t3 to a (3 + 0.5)
+    const placed = { ...inst, tasks: inst.tasks.slice(0, 4) };
+    const move = {
+      problem: 'migration', status: 'feasible', objective: 3.5, cost: 3, moves: 1, machinesUsed: 3,
+      rounds: [[{ task: 't3', from: 'c', to: 'a' }]], assignment: { t1: 'a', t2: 'b', t3: 'a', t4: 'c' },
+      targetReached: true, targetMethod: 'exact', targetOptimal: false,
+    };
+    expect(checkMigration(placed, move)).toMatchObject({ valid: true });
+    expect(reason({ ...move, targetOptimal: true }, placed)).toContain('targetOptimal is true, but the current state (stage-1 objective 3) is better than the target (3.5)');
+    // objective "machines": cost first, then the moves (the current state's cost 3 = the target's, 0 moves < 1)
+    const lex = { ...placed, objective: 'machines' };
+    expect(reason({ ...move, objective: 3, lexicographic: [3, 1], targetOptimal: true }, lex)).toContain('the current state (cost 3, 0 tasks moved) is better than the target (cost 3, 1 tasks moved)');
+  });
+});
+
 describe('migration kernel: status codes and memory', () => {
   it('returns BAD_VALUE / BAD_LENGTH on bad input instead of aborting', async () => {
     const { kernels } = await import('../src/wasm/loader.js');

@@ -92,21 +92,24 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
 
   /** The playground's entries in the page's localStorage (persist: the editor's text kept across a reload). */
   const stored = (page: Page) => page.evaluate(() => Object.keys(localStorage).map((k) => [k, JSON.parse(localStorage.getItem(k)!)] as const));
+  /** The kept edits, [example id, text] (one per example, persist.ts), and the example on screen at the last save. */
+  const edits = (page: Page) => stored(page).then((all) => all.filter(([k]) => k.startsWith('greenplan.playground.edit.')).map(([, v]) => [v.example, v.text]));
+  const last = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('greenplan.playground.last.v2') ?? 'null')?.example ?? null);
   /** Wait until the kept edit is `text` (it is saved 500 ms after the last change). */
   const savedAs = (page: Page, text: string) => page.waitForFunction((t) => Object.keys(localStorage).some((k) => JSON.parse(localStorage.getItem(k)!).text === t), text);
 
-  it('an edit survives a reload, restored with a notice and a way back; a chosen example replaces it; a share link beats it (persist)', async () => {
+  it('an edit survives a reload, restored with a notice and a way back; one edit kept per example, brought back when it is chosen; a share link beats it (persist)', async () => {
     const page = await open();
     expect(await ended(page, 0)).toBe('done');
     const example = await instanceText(page);
     // an example as loaded is kept by its id only, not its text
-    const byId = async () => (await stored(page)).map(([, v]) => [v.example, v.text]);
-    expect(await byId()).toEqual([['tianchi-60', null]]);
+    const byId = async () => [await edits(page), await last(page)];
+    expect(await byId()).toEqual([[], 'tianchi-60']);
     const edit = '{ "problem": "knapsack", "capacity": 7, "items": [ { "size": 2, "value": 3, "copies": 2 }, { "size": 5, "value": 6 } ] }';
     await typeInstance(page, edit);
     await savedAs(page, edit);
     // only the editor's text and its small metadata are stored
-    const [[, value]] = (await stored(page)) as [[string, any]];
+    const [[, value]] = (await stored(page)).filter(([k]) => k.startsWith('greenplan.playground.edit.')) as [[string, any]];
     expect(Object.keys(value).sort()).toEqual(['example', 'label', 'problem', 'savedAt', 'text']);
     expect(value).toMatchObject({ text: edit, example: 'tianchi-60', problem: 'knapsack' });
 
@@ -125,7 +128,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await ended(page, before)).toBe('done');
     expect(await instanceText(page)).toBe(example);
     expect(await page.isVisible('[data-testid=notice]')).toBe(false);
-    expect(await byId()).toEqual([['tianchi-60', null]]);
+    expect(await byId()).toEqual([[], 'tianchi-60']);
     await page.reload();
     expect(await ended(page, 0)).toBe('done');
     expect(await instanceText(page)).toBe(example);
@@ -144,6 +147,22 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await instanceText(page)).toBe(knapsack);
     expect(await page.inputValue('[data-testid=example]')).toBe('examples/knapsack.json');
     expect(await page.isVisible('[data-testid=notice]')).toBe(false);
+    // the Tianchi example's edit is still kept: choosing that example brings it back, with the way back
+    expect(await byId()).toEqual([[['tianchi-60', edit]], 'examples/knapsack.json']);
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'tianchi-60');
+    expect(await ended(page, before)).toBe('done');
+    expect(await instanceText(page)).toBe(edit);
+    expect(await page.textContent('[data-testid=notice]')).toMatch(/^Restored your last edit of Tianchi 2018: 60 apps/);
+    before = await run(page);
+    await page.click('[data-testid=notice-action]');
+    expect(await ended(page, before)).toBe('done');
+    expect(await instanceText(page)).toBe(example);
+    expect(await byId()).toEqual([[], 'tianchi-60']);
+    before = await run(page);
+    await page.selectOption('[data-testid=example]', 'examples/knapsack.json');
+    expect(await ended(page, before)).toBe('done');
+    expect(await instanceText(page)).toBe(knapsack);
 
     // a share link beats a kept edit (which stays kept for a visit without one)
     await typeInstance(page, edit);
@@ -154,7 +173,7 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     expect(await ended(page, 0)).toBe('done');
     expect(await instanceText(page)).toBe(shared);
     expect(await page.isVisible('[data-testid=notice]')).toBe(false);
-    expect(await byId()).toEqual([['examples/knapsack.json', edit]]);
+    expect(await edits(page)).toEqual([['examples/knapsack.json', edit]]);
     await page.close();
   });
 
@@ -188,14 +207,15 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     let before2 = await run(big);
     await big.setInputFiles('[data-testid=file]', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(huge) });
     expect(await ended(big, before2)).toBe('done');
-    // held aside, not in the editor: the older save would bring back another instance, so it is gone
-    expect(await stored(big)).toEqual([]);
+    // held aside, not in the editor: a reload does not bring it back as the instance on screen
+    // (the Tianchi example's edit stays kept, for when that example is chosen)
+    expect([await edits(big), await last(big)]).toEqual([[['tianchi-60', small]], null]);
     await big.click('#edit-anyway');
     await big.waitForFunction(() => /is over 2 MB: it is not kept across a reload/.test(document.querySelector('[data-testid=notice]')!.textContent ?? ''), undefined, { timeout: 60_000 });
     before2 = await run(big);
     await big.click('[data-testid=solve]');
     expect(await ended(big, before2)).toBe('done');
-    expect(await stored(big)).toEqual([]);
+    expect([await edits(big), await last(big)]).toEqual([[['tianchi-60', small]], null]);
     await big.close();
   });
 

@@ -4,7 +4,7 @@
 // rejects.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { instanceSchema, trySolve } from '../src/node.js';
+import { instanceSchema, trySolve, GreenplanError, ValidationError, PROBLEMS } from '../src/node.js';
 
 type S = Record<string, any>;
 /** A JSON Schema subset: type, const, enum, required, properties, additionalProperties, items, minimum/maximum, exclusiveMinimum, minLength, anyOf/oneOf, minItems/maxItems. */
@@ -71,5 +71,21 @@ describe('JSON Schema of instances', () => {
       expect(valid(any, inst), JSON.stringify(inst)).toBe(false);
       expect((await trySolve(inst)).ok, JSON.stringify(inst)).toBe(false);
     }
+  });
+});
+
+describe('instanceSchema(unknown problem)', () => {
+  it.each(['bogus', '__proto__', 'constructor', '', 42, null])('throws invalid-input naming the known problems for %j', (name) => {
+    let err: unknown;
+    try {
+      instanceSchema(name as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err).toBeInstanceOf(GreenplanError);
+    expect((err as GreenplanError).code).toBe('invalid-input');
+    expect((err as GreenplanError).path).toBe('problem');
+    for (const p of PROBLEMS) expect((err as Error).message).toContain(`"${p}"`);
   });
 });

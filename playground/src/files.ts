@@ -49,12 +49,14 @@ export function openTexts(files: { name: string; text: string }[]): Opened {
       if (/^inst/.test(l) || l.split(',').length === 3) return 'deploy';
       return 'machines';
     });
-    const pick = (k: string) => {
+    const index = (k: string) => {
       const i = kind.indexOf(k);
       if (i < 0 || kind.lastIndexOf(k) !== i) throw new Error('three files: expected the Tianchi app_resources, machine_resources and instance_deploy CSVs');
-      return texts[i]!;
+      return i;
     };
-    return { label: `${files.map((f) => f.name).join(' + ')} (Tianchi → deployment)`, instance: convertTianchiText({ apps: pick('apps'), machines: pick('machines'), deploy: pick('deploy') }) as unknown as Record<string, unknown> };
+    const [a, m, d] = [index('apps'), index('machines'), index('deploy')];
+    const names = { apps: files[a]!.name, machines: files[m]!.name, deploy: files[d]!.name };
+    return { label: `${files.map((f) => f.name).join(' + ')} (Tianchi → deployment)`, instance: convertTianchiText({ apps: texts[a]!, machines: texts[m]!, deploy: texts[d]!, names }) as unknown as Record<string, unknown> };
   }
   throw new Error('open one instance JSON or CSV, two ROADEF files (model + assignment) or the three Tianchi CSVs');
 }

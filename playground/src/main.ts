@@ -12,7 +12,7 @@ import { createEditor } from './editor.js';
 import { SolverSlot } from './solver.js';
 import { examples, fillMenu, TIANCHI_DEFAULT } from './examples.js';
 import { pretty } from './pretty.js';
-import { dropEdit, loadEdit, saveEdit, SAVE_CAP, type SavedEdit } from './persist.js';
+import { dropEdit, editOf, forgetLast, loadEdit, saveEdit, SAVE_CAP, type SavedEdit } from './persist.js';
 import { fmt, count, el, energyKpis, type Kpi, type View, type ViewExtra, type ViewFactory, type ViewHost } from './views/types.js';
 import { genericView } from './views/generic.js';
 import { smoothingView } from './views/smoothing.js';
@@ -157,9 +157,10 @@ function dropStaleShare() {
   if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
 }
 
-/** The editor's text survives a reload (persist.ts): saved SAVE_MS after the last change;
- * an example as loaded is kept by its id only (its text is not stored), and choosing one
- * replaces a kept edit at once; a share as loaded is not saved (its URL holds it). */
+/** The editor's text survives a reload (persist.ts): saved SAVE_MS after the last change, as
+ * the edit of its example (one edit kept per example); an example as loaded is kept by its id
+ * only (its text is not stored); choosing an example brings back its kept edit (with "Reset to
+ * example"); a share as loaded is not saved (its URL holds it). */
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let saveWarned = false;
 function scheduleSave() {
@@ -431,23 +432,31 @@ function holdLarge(label: string, text: string, summary: string) {
   ui.editor.hidden = true;
   clearNotice();
   dropStaleShare();
-  // the editor's text is not on screen any more: an older save would bring back another instance
+  // the editor's text is not on screen any more: a reload shows the default example (the
+  // examples' kept edits stay)
   clearTimeout(saveTimer);
-  dropEdit();
+  forgetLast();
 }
 
 async function loadExample(id: string, solve = true) {
   const ex = examples().find((e) => e.id === id);
   if (!ex) return;
   const text = await ex.load();
-  useEditorText(text, ex.label, id);
+  useEditorText(text, ex.label, id); // the example as loaded: its kept edit is removed
   ui.example.value = id;
   if (solve) await solveNow();
 }
 
+/** An example chosen (the menu, a reload): its kept edit when there is one, else the example. */
+async function chooseExample(id: string) {
+  const saved = editOf(id);
+  if (saved?.text != null && examples().some((e) => e.id === id)) await restoreEdit(saved, true);
+  else await loadExample(id);
+}
+
 // ---- wiring
 fillMenu(ui.example, examples());
-ui.example.addEventListener('change', () => { if (ui.example.value) void loadExample(ui.example.value); });
+ui.example.addEventListener('change', () => { if (ui.example.value) void chooseExample(ui.example.value); });
 ui.solve.addEventListener('click', () => void solveNow());
 ui.cancel.addEventListener('click', cancel);
 editor.onSolveKey(() => void solveNow());
@@ -560,22 +569,15 @@ async function start() {
     return;
   }
   if (saved) {
-    await restoreEdit(saved);
-    const when = saved.savedAt ? ` (${new Date(saved.savedAt).toLocaleString()})` : '';
-    const of = saved.example ? ` of ${saved.label}` : saved.label ? ` (${saved.label})` : '';
-    const back = saved.example || TIANCHI_DEFAULT;
-    showNotice(`Restored your last edit${of}${when} from this browser.`, {
-      label: saved.example ? 'Reset to example' : 'Discard and show the default example',
-      run: () => void loadExample(back),
-    });
+    await restoreEdit(saved, true);
     return;
   }
-  await loadExample(TIANCHI_DEFAULT);
+  await chooseExample(TIANCHI_DEFAULT);
 }
 
 /** Put a saved edit back in the editor, as an edit of its example when there is one (the
- * labels then say what changed), and solve it. */
-async function restoreEdit(saved: SavedEdit) {
+ * labels then say what changed), and solve it; `notice`: say so, with the way back. */
+async function restoreEdit(saved: SavedEdit, notice = false) {
   const text = saved.text ?? '';
   if (saved.example && examples().some((e) => e.id === saved.example)) {
     await loadExample(saved.example, false); // replaces the save; it is written again below
@@ -586,5 +588,17 @@ async function restoreEdit(saved: SavedEdit) {
   }
   saveNow();
   await solveNow();
+  if (!notice) return;
+  const when = saved.savedAt ? ` (${new Date(saved.savedAt).toLocaleString()})` : '';
+  const of = saved.example ? ` of ${saved.label}` : saved.label ? ` (${saved.label})` : '';
+  const back = saved.example || TIANCHI_DEFAULT;
+  showNotice(`Restored your last edit${of}${when} from this browser.`, {
+    label: saved.example ? 'Reset to example' : 'Discard and show the default example',
+    run: () => {
+      // the way back discards this edit (an edit of no example: the default example is shown)
+      if (!saved.example) dropEdit('');
+      void loadExample(back);
+    },
+  });
 }
 void start();

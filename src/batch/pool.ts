@@ -226,9 +226,13 @@ export type SolveManyItem = unknown;
 export function envelopeOf(x: unknown): { id: string; instance?: unknown; json?: string } | undefined {
   if (typeof x !== 'object' || x === null || Array.isArray(x) || Object.hasOwn(x, 'problem') || !Object.hasOwn(x, 'id')) return undefined;
   const e = x as { id: unknown; instance?: unknown; json?: unknown };
-  if (!(typeof e.id === 'string' || typeof e.id === 'number')) return undefined;
-  if (Object.hasOwn(e, 'instance')) return { id: String(e.id), instance: e.instance };
-  if (typeof e.json === 'string') return { id: String(e.id), json: e.json };
+  // each field read once (a getter may change its value between reads); the instance is read
+  // once more, into the structured clone that carries it to a thread: that copy is solved
+  const id = e.id;
+  if (!(typeof id === 'string' || typeof id === 'number')) return undefined;
+  if (Object.hasOwn(e, 'instance')) return { id: String(id), instance: e.instance };
+  const json = e.json;
+  if (typeof json === 'string') return { id: String(id), json };
   return undefined;
 }
 

@@ -29,12 +29,15 @@ const levelsOf = (v: string | undefined): number[] => {
 };
 
 /** Build the instance (throws an invalid-input GreenplanError on bad input). */
-export function convertSeriesCsv(text: string, opts: Opts = {}): ForecastInstance {
+export function convertSeriesCsv(text: string, opts: Opts & { file?: string } = {}): ForecastInstance {
   let series;
   try {
     series = parseSeriesCsv(text, { step: int(opts.step, '--step'), name: opts.name });
   } catch (e) {
-    if (e instanceof SeriesCsvError) throw usage(e.message);
+    if (e instanceof SeriesCsvError) {
+      // a line's error names the file first: `"taxi.csv" line 3: …`
+      throw usage(opts.file !== undefined && e.message.startsWith('line ') ? `${quote(opts.file, 200)} ${e.message}` : e.message);
+    }
     throw e;
   }
   const step = series[0]!.step;
@@ -70,7 +73,7 @@ export function registerConvertSeries(convert: Command, fail: (e: unknown) => ne
         throw usage(`cannot read ${quote(file, 200)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       const name = opts.name ?? (file === '-' ? undefined : basename(file).replace(/\.csv$/i, ''));
-      writeOut(jsonText(convertSeriesCsv(text, { ...opts, name }), opts), opts);
+      writeOut(jsonText(convertSeriesCsv(text, { ...opts, name, file: file === '-' ? 'stdin' : file }), opts), opts);
     } catch (e) {
       fail(e);
     }

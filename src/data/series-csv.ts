@@ -4,7 +4,8 @@
 // seconds (or milliseconds when > 1e11) or dates `Date.parse` reads (`2014-02-14 14:30:00`
 // is taken as UTC). Values are resampled to a regular grid of `step` seconds (default:
 // the median gap between consecutive timestamps): the mean of the values in each step,
-// null where a step holds none. Empty, `NaN` or `null` cells are missing values.
+// null where a step holds none. Empty, `NaN` or `null` cells are missing values, and so are
+// the cells a short row leaves out; a row with more cells than the header is an error.
 import { csvCells } from './csv.js';
 
 export interface RegularSeries {
@@ -67,20 +68,24 @@ export function resample(ts: readonly number[], vs: readonly (number | null)[], 
 
 /** Parse CSV text into regular series (one per value column). */
 export function parseSeriesCsv(text: string, opts: { step?: number; name?: string } = {}): RegularSeries[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  // [line number counted from 1 with blank lines, text]
+  const lines = text.split(/\r?\n/).map((l, i) => [i + 1, l] as const).filter(([, l]) => l.trim() !== '');
   if (lines.length < 2) throw new SeriesCsvError('needs a header line and at least one row');
-  const header = csvCells(lines[0]!);
-  if (header.length < 2) throw new SeriesCsvError(`header "${lines[0]}" needs a timestamp column and at least one value column`);
+  const header = csvCells(lines[0]![1]);
+  if (header.length < 2) throw new SeriesCsvError(`header "${lines[0]![1]}" needs a timestamp column and at least one value column`);
   const ts: number[] = [];
   const cols: (number | null)[][] = header.slice(1).map(() => []);
   for (let r = 1; r < lines.length; r++) {
-    const cells = csvCells(lines[r]!);
+    const [line, row] = lines[r]!;
+    const cells = csvCells(row);
+    // more cells than the header names is an error; fewer are missing values (docs/data.md)
+    if (cells.length > header.length) throw new SeriesCsvError(`line ${line}: ${cells.length} cells, the header has ${header.length}`);
     const t = parseTimestamp(cells[0]!);
-    if (!Number.isFinite(t)) throw new SeriesCsvError(`line ${r + 1}: timestamp "${cells[0]}" is not a date or a number of seconds`);
+    if (!Number.isFinite(t)) throw new SeriesCsvError(`line ${line}: timestamp "${cells[0]}" is not a date or a number of seconds`);
     ts.push(t);
     for (let c = 1; c < header.length; c++) {
       const v = parseValue(cells[c]);
-      if (v !== null && !(v >= 0)) throw new SeriesCsvError(`line ${r + 1}, column "${header[c]}": "${cells[c]}" is not a number >= 0`);
+      if (v !== null && !(v >= 0)) throw new SeriesCsvError(`line ${line}, column "${header[c]}": "${cells[c]}" is not a number >= 0`);
       cols[c - 1]!.push(v);
     }
   }

@@ -12,7 +12,7 @@
 // With redeployFraction F: round(F × apps with instances) apps, drawn with a seeded
 // shuffle, are also taken off their machines and redeployed (semi_a/semi_b are full
 // placements: F = 1 redeploys every app onto new machines).
-import { GreenplanError } from '../core/errors.js';
+import { GreenplanError, quote } from '../core/errors.js';
 import { mulberry32 } from '../core/rng.js';
 import type { DeploymentInstance } from '../problems/deployment/schema.js';
 
@@ -28,9 +28,32 @@ export interface TianchiDeployTextOptions {
   redeployFraction?: number;
   seed?: number;
   binCapacity?: number;
+  /** the files' names for messages (`greenplan convert` passes the paths) */
+  names?: { apps?: string; machines?: string; deploy?: string };
 }
 
-const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
+/** The columns of each file (docs/data.md): a row with more or fewer is an error. */
+const COLUMNS = {
+  apps: ['app_id', 'cpu curve', 'mem curve', 'disk', 'P', 'M', 'PM'],
+  machines: ['machine_id', 'cpu', 'mem', 'disk', 'P', 'M', 'PM'],
+  deploy: ['inst_id', 'app_id', 'machine_id'],
+} as const;
+
+/** The rows of one file split into their cells, checking the column count (lines counted from 1, blank lines skipped). */
+function rows(opts: TianchiDeployTextOptions, file: keyof typeof COLUMNS): string[][] {
+  const out: string[][] = [];
+  const want = COLUMNS[file];
+  const name = opts.names?.[file];
+  opts[file].split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const f = line.split(',');
+    if (f.length !== want.length) {
+      throw new GreenplanError('invalid-input', `${file} file${name === undefined ? '' : ` ${quote(name, 200)}`} line ${i + 1}: ${f.length} columns, the format has ${want.length} (${want.join(', ')})`);
+    }
+    out.push(f);
+  });
+  return out;
+}
 
 const up6 = (x: number) => Math.ceil(x * 1e6 - 1e-6) / 1e6;
 const down6 = (x: number) => Math.floor(x * 1e6 + 1e-6) / 1e6;
@@ -46,16 +69,14 @@ export function convertTianchiText(opts: TianchiDeployTextOptions): DeploymentIn
   }
   const col = resource === 'cpu' ? 1 : 2;
   const curves = new Map<string, Float64Array>();
-  for (const line of lines(opts.apps)) {
-    const f = line.split(',');
+  for (const f of rows(opts, 'apps')) {
     const c = Float64Array.from(f[col]!.split('|'), Number);
     if (!c.length || c.some((x) => !Number.isFinite(x))) throw new GreenplanError('invalid-input', `apps file: bad ${resource} curve for ${f[0]}`);
     curves.set(f[0]!, c);
   }
   const capacity = new Map<string, number>();
   let largest = 0;
-  for (const line of lines(opts.machines)) {
-    const f = line.split(',');
+  for (const f of rows(opts, 'machines')) {
     const c = Number(f[col]);
     if (!(c > 0)) throw new GreenplanError('invalid-input', `machines file: bad ${resource} capacity for ${f[0]}`);
     capacity.set(f[0]!, c);
@@ -64,8 +85,7 @@ export function convertTianchiText(opts: TianchiDeployTextOptions): DeploymentIn
   const placed: { app: string; machine: string }[] = [];
   const unplaced = new Map<string, number>(); // app -> instances to deploy
   const appsWithInstances = new Set<string>();
-  for (const line of lines(opts.deploy)) {
-    const [, app, machine] = line.split(',');
+  for (const [, app, machine] of rows(opts, 'deploy')) {
     if (!app || !curves.has(app)) throw new GreenplanError('invalid-input', `deploy file: unknown app ${app}`);
     appsWithInstances.add(app);
     if (machine && machine.trim()) {

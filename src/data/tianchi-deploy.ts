@@ -8,8 +8,8 @@ import { convertTianchiText, type TianchiDeployTextOptions } from './tianchi-dep
 
 export { convertTianchiText, type TianchiDeployTextOptions } from './tianchi-deploy-text.js';
 
-/** The same options with file paths in place of texts. */
-export type TianchiDeployOptions = TianchiDeployTextOptions;
+/** The same options with file paths in place of texts (messages name the paths). */
+export type TianchiDeployOptions = Omit<TianchiDeployTextOptions, 'names'>;
 
 function read(path: string, what: string): string {
   try {
@@ -20,5 +20,9 @@ function read(path: string, what: string): string {
 }
 
 export function convertTianchi(opts: TianchiDeployOptions): DeploymentInstance {
-  return convertTianchiText({ ...opts, apps: read(opts.apps, 'apps'), machines: read(opts.machines, 'machines'), deploy: read(opts.deploy, 'deploy') });
+  return convertTianchiText({
+    ...opts,
+    apps: read(opts.apps, 'apps'), machines: read(opts.machines, 'machines'), deploy: read(opts.deploy, 'deploy'),
+    names: { apps: opts.apps, machines: opts.machines, deploy: opts.deploy },
+  });
 }

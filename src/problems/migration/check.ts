@@ -167,8 +167,110 @@ function checkSolved(instance: any, solution: any): CheckReport {
       return fail(`lexicographic is ${JSON.stringify(lex)}, recomputed [${cost}, ${moves}] (objective "machines": cost, then moves)`);
     }
   } else if (solution.lexicographic !== undefined) return fail('lexicographic is present, but the instance\'s objective is "cost+moves"');
-  if (typeof solution.targetReached !== 'boolean') return fail('targetReached is not a boolean');
+  const claims = checkTargetClaims(instance, solution, tasks, machines, resources, where as number[], lexicographic, alpha);
+  if (claims) return fail(claims);
   const energy = checkMigrationEnergy(instance, solution);
   if (energy) return fail(energy);
   return { valid: true, reason: 'ok', objective };
+}
+
+/** A stage-1 score: the machines' cost and the tasks not on their current machine (a new task counts). */
+interface Stage1Score { cost: number; moved: number }
+
+/**
+ * The claims about the first stage's target (docs/migration.md, "What the checker verifies"):
+ * - targetReached is recomputed: the target is `assignment` with `targetUnreached` (task →
+ *   its target machine, for the tasks the plan leaves elsewhere); targetReached is true exactly
+ *   when targetUnreached is absent, and a target given must be a feasible state (capacities,
+ *   groups) whose listed machines differ from the end's;
+ * - targetMethod is "exact" or "heuristic", targetOptimal a boolean, and an instance with
+ *   `"target": "heuristic"` (HiGHS never runs) has neither "exact" nor an optimality claim;
+ * - targetOptimal true is refuted when a feasible assignment the checker knows (the end
+ *   assignment; the current state when every task is placed) has a better stage-1 objective
+ *   (cost + alpha × tasks off their current machine; objective "machines": cost, then tasks).
+ * Whether a target claimed optimal is optimal is not decided (that needs the integer program).
+ * Returns the reason of the first failed claim, or undefined.
+ */
+function checkTargetClaims(instance: any, solution: any, tasks: any[], machines: any[], resources: any[], end: number[], lexicographic: boolean, alpha: number): string | undefined {
+  if (typeof solution.targetReached !== 'boolean') return 'targetReached is not a boolean';
+  const method = solution.targetMethod;
+  if (method !== undefined && method !== 'exact' && method !== 'heuristic') return `targetMethod is ${quote(String(method))}, expected "exact" or "heuristic"`;
+  const optimal = solution.targetOptimal;
+  if (optimal !== undefined && typeof optimal !== 'boolean') return 'targetOptimal is not a boolean';
+  if (instance?.target === 'heuristic') {
+    if (method === 'exact') return 'targetMethod is "exact", but the instance\'s target is "heuristic" (HiGHS is not run)';
+    if (optimal === true) return 'targetOptimal is true, but the instance\'s target is "heuristic" (HiGHS is not run, nothing proves the target optimal)';
+  }
+  const machineIndex = new Map<string, number>();
+  machines.forEach((mc, j) => machineIndex.set(mc.name, j));
+  const taskIndex = new Map<string, number>();
+  tasks.forEach((t, i) => taskIndex.set(t.name, i));
+  // the target: the end assignment with the unreached tasks on their target machines
+  const target = [...end];
+  const unreached = solution.targetUnreached;
+  const listed = unreached !== null && typeof unreached === 'object' && !Array.isArray(unreached) ? Object.keys(unreached) : [];
+  if (solution.targetReached) {
+    if (unreached !== undefined) return `targetReached is true but targetUnreached lists ${listed.length} task${listed.length === 1 ? '' : 's'} (absent when the target is reached)`;
+  } else {
+    if (listed.length === 0) return 'targetReached is false but targetUnreached is missing or empty (it lists the tasks the plan leaves off the target, with their target machines)';
+    for (const name of listed) {
+      const i = taskIndex.get(name);
+      if (i === undefined) return `targetUnreached[${quote(name)}]: not a task of the instance`;
+      const j = machineIndex.get(unreached[name]);
+      if (j === undefined) return `targetUnreached[${quote(name)}] is ${quote(String(unreached[name]))}, not a machine`;
+      if (j === end[i]) return `targetUnreached[${quote(name)}] is ${quote(machines[j].name)}, where the plan leaves it (the target is reached for that task)`;
+      target[i] = j;
+    }
+    const R = resources.length;
+    const loads: number[][] = machines.map(() => new Array(R).fill(0));
+    const groups = new Set<string>();
+    for (let i = 0; i < tasks.length; i++) {
+      const j = target[i]!;
+      for (let r = 0; r < R; r++) loads[j]![r] += tasks[i].demand[r];
+      const g = tasks[i].group;
+      if (g !== undefined) {
+        const k = `${g}\u0000${j}`;
+        if (groups.has(k)) return `the target (assignment with targetUnreached) puts two tasks of group ${quote(g)} on machine ${quote(machines[j].name)}`;
+        groups.add(k);
+      }
+    }
+    for (let j = 0; j < machines.length; j++) {
+      for (let r = 0; r < R; r++) {
+        const c = machines[j].capacity[r];
+        if (loads[j]![r]! > c + TOL * Math.max(1, Math.abs(c))) return `the target (assignment with targetUnreached) exceeds machine ${quote(machines[j].name)} in resource ${quote(resources[r])} (${loads[j]![r]} > ${c})`;
+      }
+    }
+  }
+  if (optimal !== true) return undefined;
+  const current = tasks.map((t) => (t.machine == null ? undefined : machineIndex.get(t.machine)));
+  const scoreOf = (a: (number | undefined)[]): Stage1Score => {
+    const used = new Set<number>();
+    let moved = 0;
+    a.forEach((j, i) => {
+      used.add(j!);
+      if (j !== current[i]) moved++;
+    });
+    let cost = 0;
+    for (const j of used) cost += machines[j].cost ?? 1;
+    return { cost, moved };
+  };
+  const value = (x: Stage1Score) => x.cost + alpha * x.moved;
+  // a strictly better than b (ties within the checker's tolerance)
+  const better = (a: Stage1Score, b: Stage1Score): boolean => {
+    if (lexicographic) {
+      const tol = TOL * Math.max(1, Math.abs(a.cost), Math.abs(b.cost));
+      return a.cost < b.cost - tol || (Math.abs(a.cost - b.cost) <= tol && a.moved < b.moved);
+    }
+    return value(a) < value(b) - TOL * Math.max(1, Math.abs(value(b)));
+  };
+  const show = (x: Stage1Score) => (lexicographic ? `cost ${x.cost}, ${x.moved} tasks moved` : `stage-1 objective ${value(x)}`);
+  const showTarget = (x: Stage1Score) => (lexicographic ? `cost ${x.cost}, ${x.moved} tasks moved` : `${value(x)}`);
+  const t = scoreOf(target);
+  const known: [string, (number | undefined)[]][] = [['the end assignment', end]];
+  if (current.every((j) => j !== undefined)) known.push(['the current state', current]);
+  for (const [what, a] of known) {
+    const s = scoreOf(a);
+    if (better(s, t)) return `targetOptimal is true, but ${what} (${show(s)}) is better than the target (${showTarget(t)})`;
+  }
+  return undefined;
 }

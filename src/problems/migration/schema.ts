@@ -89,8 +89,10 @@ export interface MigrationSolution {
   rounds: MigrationMove[][];
   /** task name -> machine name, after the last round */
   assignment: Record<string, string>;
-  /** whether the first stage's target was reached (false: the plan stops at the reachable part) */
+  /** whether the plan ends on the first stage's target (false: it stopped at the reachable part, then may have re-planned from there) */
   targetReached: boolean;
+  /** present when targetReached is false: task name -> its target machine, for the tasks the plan leaves on another machine */
+  targetUnreached?: Record<string, string>;
   /** where the kept target came from: the HiGHS integer program or the consolidation heuristics */
   targetMethod: 'exact' | 'heuristic';
   /** HiGHS proved the kept target optimal for the stage-1 objective */

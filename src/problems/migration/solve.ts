@@ -150,6 +150,8 @@ interface Plan {
   moves: number;
   /** every segment reached the target it was planned for, and there is one segment */
   reached: boolean;
+  /** the first segment's target (the solution's targetReached / targetUnreached compare the end with it) */
+  target: Int32Array;
   score: Score;
   /** the first segment's target: its method and whether HiGHS proved it optimal */
   method: 'exact' | 'heuristic';
@@ -249,13 +251,13 @@ async function planFrom(d: DenseMigration, depth: number, s1?: Stage1): Promise<
     // a path that leaves a new task unplaced is no plan by itself, but its end state is
     // feasible: it may still be continued from there
     if (path.unplaced === 0) {
-      consider({ segments: [path], pos: path.pos, moves, reached: path.targetReached, score: score(d, assignmentCost(d, path.pos).cost, moves), method, optimal });
+      consider({ segments: [path], pos: path.pos, moves, reached: path.targetReached, target: tgt, score: score(d, assignmentCost(d, path.pos).cost, moves), method, optimal });
     }
     if (!path.targetReached && depth < 1) {
       const cont = await planFrom({ ...d, cur: path.pos }, depth + 1);
       if (cont) {
         const total = moves + cont.moves;
-        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, score: score(d, assignmentCost(d, cont.pos).cost, total), method, optimal });
+        consider({ segments: [path, ...cont.segments], pos: cont.pos, moves: total, reached: false, target: tgt, score: score(d, assignmentCost(d, cont.pos).cost, total), method, optimal });
       }
     }
   }
@@ -359,6 +361,9 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
     }
   }
   const assignment = record(tName, Array.from(plan.pos, (j) => mName[j]!));
+  // the first stage's target where the plan ends elsewhere (the checker rebuilds the target from it)
+  const off: number[] = [];
+  for (let i = 0; i < d.n; i++) if (plan.target[i]! >= 0 && plan.target[i] !== plan.pos[i]) off.push(i);
   const { machinesUsed, cost } = assignmentCost(d, plan.pos);
   const moves = plan.moves;
   const notes = [s1.note, await noClosureNote(d, plan)].filter((x): x is string => !!x);
@@ -372,7 +377,8 @@ export async function migrate(instance: MigrationInstance): Promise<MigrationSol
     machinesUsed,
     rounds,
     assignment,
-    targetReached: plan.reached,
+    targetReached: off.length === 0,
+    ...(off.length ? { targetUnreached: record(off.map((i) => tName[i]!), off.map((i) => mName[plan.target[i]!]!)) } : {}),
     targetMethod: plan.method,
     targetOptimal: plan.optimal,
     ...(notes.length ? { targetNote: notes.join('; ') } : {}),

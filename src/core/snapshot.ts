@@ -1,0 +1,69 @@
+// One read of the caller's input (docs/contract.md, "Errors"): solve(), trySolve() and check()
+// validate and solve a copy taken once at entry, so that a getter or a Proxy that returns
+// another value on a later read ("TOCTOU") cannot pass validation with one value and reach
+// the solver with another. The copy keeps what JSON cannot carry and the solvers take
+// (typed arrays, NaN, `undefined` fields, which validation then judges as before) and
+// reads every property exactly once.
+import { GreenplanError, ValidationError, quote } from './errors.js';
+import { JSON_MAX_ARRAY, JSON_MAX_DEPTH } from './json.js';
+
+/** A JSON path from its keys (`scenarios[0].demand`). */
+function pathOf(keys: readonly (string | number)[]): string {
+  let out = '';
+  for (const k of keys) out += typeof k === 'number' ? `[${k}]` : out ? `.${k}` : k;
+  return out;
+}
+
+/**
+ * A deep copy of `value` that reads each property once: plain arrays element by element,
+ * typed arrays by one copy, any other object as its own enumerable string keys (a Proxy
+ * through its traps; `__proto__` stays an own key); primitives and functions as they are.
+ * A cycle, nesting deeper than JSON_MAX_DEPTH or a plain array longer than JSON_MAX_ARRAY
+ * (the JSON reader's limits, src/core/json.ts) is a ValidationError naming the path; what
+ * the input throws while it is read is invalid input ("the instance cannot be read", as
+ * readInput() in src/core/validate.ts says it; `what` names the input).
+ */
+export function snapshot(value: unknown, what = 'the instance'): unknown {
+  const keys: (string | number)[] = [];
+  const open = new Set<object>();
+  const copy = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (ArrayBuffer.isView(v)) return v instanceof DataView ? v : (v as unknown as { slice(): unknown }).slice();
+    if (open.has(v)) throw new ValidationError(pathOf(keys), 'refers to an enclosing value (a cycle): the input must be a tree of values');
+    if (open.size >= JSON_MAX_DEPTH) throw new ValidationError(pathOf(keys), `is nested deeper than ${JSON_MAX_DEPTH} levels`);
+    open.add(v);
+    let out: unknown;
+    if (Array.isArray(v)) {
+      const n = v.length;
+      if (n > JSON_MAX_ARRAY) throw new ValidationError(pathOf(keys), `has ${n} elements, more than ${JSON_MAX_ARRAY} (pass long series as Float64Array)`);
+      const a = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) {
+        keys.push(i);
+        a[i] = copy(v[i]);
+        keys.pop();
+      }
+      out = a;
+    } else {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        keys.push(k);
+        const x = copy((v as Record<string, unknown>)[k]);
+        if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+        else o[k] = x;
+        keys.pop();
+      }
+      out = o;
+    }
+    open.delete(v);
+    return out;
+  };
+  try {
+    return copy(value);
+  } catch (e) {
+    // a stack overflow (RangeError) cannot happen below the depth limit; pass it on like readInput
+    if (e instanceof GreenplanError || e instanceof RangeError) throw e;
+    const at = pathOf(keys);
+    const threw = `reading it threw ${quote(String(e instanceof Error ? e.message : e))}`;
+    throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
+  }
+}
