@@ -170,6 +170,21 @@ describe('tune: forecast-safe rescaled by a (multiplier, floor) backtested on ea
     if (!r.ok) { expect(r.error.path).toBe('tune.windows'); expect(r.error.message).toMatch(/needs 4 horizons/); }
     r = await trySolve({ ...structuredClone(example), tune: { missCost: 1, windows: 1 } });
     expect(r.ok && (r.solution as AutoscalingSolution).tuning!.windows).toBe(1);
+    // a service without a known value before the second window is backtested on the first only; one without any before the first, on none
+    const late = structuredClone(example);
+    for (let j = 0; j < H + 1; j++) late.services[1].workload[j] = null;
+    const full = (await solve({ ...structuredClone(example), tune: { missCost: 1 } }) as AutoscalingSolution).tuning!;
+    r = await trySolve({ ...late, tune: { missCost: 1 } });
+    expect(r.ok && (r.solution as AutoscalingSolution).tuning!.windows).toBe(2);
+    // service 1's second window (values H..2H − 1, one null) is not backtested
+    expect(r.ok && (r.solution as AutoscalingSolution).tuning!.steps).toBe(full.steps - H);
+    for (let j = 0; j < 2 * H + 1; j++) late.services[1].workload[j] = null;
+    r = await trySolve({ ...late, tune: { missCost: 1 } });
+    expect(r.ok && (r.solution as AutoscalingSolution).tuning!.steps).toBe(full.steps - 2 * H);
+    for (const s of late.services) for (let j = 0; j < 2 * H + 1; j++) s.workload[j] = null;
+    r = await trySolve({ ...late, tune: { missCost: 1 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('tune');
   });
 
   it.each([

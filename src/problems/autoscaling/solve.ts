@@ -91,11 +91,11 @@ export function tuneWindows(inst: AutoscalingInstance): number {
   const asked = inst.tune!.windows;
   if (asked !== undefined && asked > fit) throw new ValidationError('tune.windows', `(${asked}) needs ${asked + 1} horizons (${(asked + 1) * H} values) of history: ${asked} to backtest and one before them; ${where}`);
   if (fit < 1) throw new ValidationError('tune', `needs at least 2 horizons (${2 * H} values) of history: one to backtest and one before it; ${where}`);
+  // a service is backtested on the windows with a known value before them (the re-plans forecast from it)
+  if (!inst.services.some((s) => s.workload.slice(0, s.workload.length - off - H).some((x) => x !== null))) {
+    throw new ValidationError('tune', `needs a known value before the backtested horizon in at least one service; none has one before its last ${off + H} values`);
+  }
   const W = asked ?? Math.min(TUNE_MAX_WINDOWS, fit);
-  // every backtested window needs a known value before it (the re-plans forecast from it)
-  inst.services.forEach((s, i) => {
-    if (!s.workload.slice(0, s.workload.length - off - W * H).some((x) => x !== null)) throw new ValidationError(`services[${i}].workload`, `has no value before the ${W} horizon(s) that tune backtests`);
-  });
   return W;
 }
 
@@ -559,7 +559,8 @@ async function evaluate(
  * The tune option (docs/autoscaling.md, "Tuned policy"): forecast-safe replayed with the
  * instance's own settings on each of the last W horizons of the history known at decision
  * time (with evaluate: the history before the held-out horizon, which is never read here),
- * each window held out of a re-run of the replay's re-plans on the history before it; then
+ * each window held out of a re-run of the replay's re-plans on the history before it (the
+ * services with a known value before the window: a service's early windows may be skipped); then
  * the (multiplier, floor) of the grid minimising the pooled pod-seconds + missCost · 3600 ·
  * under-provisioned steps, counted as the replay counts them (forecastTrace with the
  * top-up when on, underProvisioned on ready pods); ties: fewer pod-seconds, then grid order.
@@ -572,15 +573,20 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number } }[] = [];
   let maxU = inst.maxUtilization ?? 0.9;
   for (let j = 1; j <= W; j++) {
-    const services = inst.services.map((s) => ({ ...s, workload: s.workload.slice(0, s.workload.length - off - (j - 1) * H) }));
-    const fp = await forecastPlans({ ...inst, services, evaluate: true }, posts, scales, perPods, bounds, o);
+    // the services with a known value before this window (a window with none is skipped)
+    const idx = inst.services.flatMap((s, i) => (s.workload.slice(0, s.workload.length - off - j * H).some((x) => x !== null) ? [i] : []));
+    if (!idx.length) continue;
+    const services = idx.map((i) => { const s = inst.services[i]!; return { ...s, workload: s.workload.slice(0, s.workload.length - off - (j - 1) * H) }; });
+    const pick = <T>(xs: T[]) => idx.map((i) => xs[i]!);
+    const fp = await forecastPlans({ ...inst, services, evaluate: true }, pick(posts), pick(scales), pick(perPods), pick(bounds), o);
     maxU = fp.maxU;
-    services.forEach((s, i) => {
-      const rel = fp.rels[i]!;
+    services.forEach((s, k) => {
+      const rel = fp.rels[k]!;
+      const b = bounds[idx[k]!]!;
       items.push({
-        planned: fp.planned[i]!.safe, ...(fp.late ? { late: fp.late[i]!.safe } : {}),
-        actual: s.workload.slice(s.workload.length - H), rel, u: meanPods(fp.hist[i]!, rel), b: bounds[i]!,
-        initial: initialPods({ history: fp.hist[i]!, relation: rel, minPods: bounds[i]!.min, maxPods: bounds[i]!.max }),
+        planned: fp.planned[k]!.safe, ...(fp.late ? { late: fp.late[k]!.safe } : {}),
+        actual: s.workload.slice(s.workload.length - H), rel, u: meanPods(fp.hist[k]!, rel), b,
+        initial: initialPods({ history: fp.hist[k]!, relation: rel, minPods: b.min, maxPods: b.max }),
       });
     });
   }
