@@ -54,10 +54,13 @@ const lastValue = (xs: ArrayLike<number | null>): number | null => {
   return null;
 };
 
+/** Output arrays a trace may be written into (the tune backtest's many traces reuse them; else fresh ones). */
+export interface TraceBuffers { pods: Float64Array; ready: Float64Array }
+
 /** A plan known ahead: pods[t] ready for all of step t; scale-ups started readySeconds early and paid. */
-export function plannedTrace(plan: ArrayLike<number>, initial: number, step: number, readySeconds: number): Trace {
+export function plannedTrace(plan: ArrayLike<number>, initial: number, step: number, readySeconds: number, out?: TraceBuffers): Trace {
   const H = plan.length;
-  const pods = new Float64Array(H);
+  const pods = out ? out.pods.subarray(0, H) : new Float64Array(H);
   let podSeconds = 0;
   let actions = 0;
   let prev = initial;
@@ -82,10 +85,10 @@ export function plannedTrace(plan: ArrayLike<number>, initial: number, step: num
  * step on); a count below is reached at once. Pod-seconds: late[t] for the step, plus the
  * warm-up of early pods above the previous count (paid even if the top-up drops them).
  */
-export function topUpTrace(early: ArrayLike<number>, late: ArrayLike<number>, initial: number, step: number, readySeconds: number): Trace {
+export function topUpTrace(early: ArrayLike<number>, late: ArrayLike<number>, initial: number, step: number, readySeconds: number, out?: TraceBuffers): Trace {
   const H = early.length;
-  const pods = new Float64Array(H);
-  const ready = new Float64Array(H);
+  const pods = out ? out.pods.subarray(0, H) : new Float64Array(H);
+  const ready = out ? out.ready.subarray(0, H) : new Float64Array(H);
   const frac = Math.max(0, 1 - readySeconds / step);
   let podSeconds = 0, actions = 0;
   let prev = initial;
@@ -120,8 +123,8 @@ function reactive(step: number, r: { pods: Float64Array; ready: Float64Array; ac
 export const initialPods = (s: Pick<ReplayService, 'history' | 'relation' | 'minPods' | 'maxPods'>): number => podsFor(lastValue(s.history) ?? 0, s.relation.atTarget, s.minPods, s.maxPods);
 
 /** A forecast policy's trace: its planned counts, with the top-up when `late` is given. */
-export const forecastTrace = (planned: ArrayLike<number>, late: ArrayLike<number> | undefined, initial: number, o: Pick<ReplayOptions, 'step' | 'readySeconds'>): Trace =>
-  late ? topUpTrace(planned, late, initial, o.step, o.readySeconds) : plannedTrace(planned, initial, o.step, o.readySeconds);
+export const forecastTrace = (planned: ArrayLike<number>, late: ArrayLike<number> | undefined, initial: number, o: Pick<ReplayOptions, 'step' | 'readySeconds'>, out?: TraceBuffers): Trace =>
+  late ? topUpTrace(planned, late, initial, o.step, o.readySeconds, out) : plannedTrace(planned, initial, o.step, o.readySeconds, out);
 
 /** Every policy's trace for one service (forecast-tuned too when the service carries `tuned`). */
 export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<PolicyName, Trace> & { [TUNED]?: Trace } {

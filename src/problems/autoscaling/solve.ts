@@ -347,8 +347,14 @@ export const meanPods = (values: ArrayLike<number | null>, rel: Relation): numbe
 };
 
 /** ceil(m · count + a · u) within min..max (docs/autoscaling.md, "An optimistic bound"; the same guard against 12.000000001 as podsFor). */
-export const scaleCounts = (x: ArrayLike<number>, m: number, a: number, u: number, b: { min: number; max: number }): number[] =>
-  Array.from(x, (v) => { const y = m * v + a * u; return Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
+export function scaleInto(x: ArrayLike<number>, m: number, a: number, u: number, b: { min: number; max: number }, out: { [t: number]: number; length: number }): void {
+  for (let t = 0; t < x.length; t++) { const y = m * x[t]! + a * u; out[t] = Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); }
+}
+export const scaleCounts = (x: ArrayLike<number>, m: number, a: number, u: number, b: { min: number; max: number }): number[] => {
+  const out = new Array<number>(x.length);
+  scaleInto(x, m, a, u, b, out);
+  return out;
+};
 
 async function forecastPlans(
   inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts,
@@ -594,11 +600,17 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   let best: { m: number; a: number; ps: number; miss: number; cost: number } | null = null;
   let steps = 0;
   for (const it of items) for (const x of it.actual) if (x !== null) steps++;
+  // buffers reused by every (point, item): the scaled counts and the trace (every window is H steps)
+  const early = new Float64Array(H), lateBuf = new Float64Array(H);
+  const buf = { pods: new Float64Array(H), ready: new Float64Array(H) };
+  const ro = { step: o.step, readySeconds };
   for (const a of TUNE_FLOORS) {
     for (const m of TUNE_MULTIPLIERS) {
       let ps = 0, miss = 0;
       for (const it of items) {
-        const tr = forecastTrace(scaleCounts(it.planned, m, a, it.u, it.b), it.late && scaleCounts(it.late, m, a, it.u, it.b), it.initial, { step: o.step, readySeconds });
+        scaleInto(it.planned, m, a, it.u, it.b, early);
+        if (it.late) scaleInto(it.late, m, a, it.u, it.b, lateBuf);
+        const tr = forecastTrace(early, it.late && lateBuf, it.initial, ro, buf);
         ps += tr.podSeconds;
         miss += underProvisioned(tr, it.actual, it.rel, maxU).under;
       }
