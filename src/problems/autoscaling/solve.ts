@@ -358,6 +358,7 @@ export const scaleCounts = (x: ArrayLike<number>, m: number, a: number, u: numbe
 
 async function forecastPlans(
   inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts,
+  safeOnly = false,
 ): Promise<ForecastPlans> {
   const { step, H, target } = o;
   const hist = inst.services.map((s) => s.workload.slice(0, s.workload.length - H));
@@ -403,10 +404,13 @@ async function forecastPlans(
       // the plan known at the re-plan (no correction yet): its pods and their smoothing
       const fc0 = fcAll.map(cutAll);
       const ranges = inst.services.map((_, i) => podRange(fc0[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint'));
-      const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
+      // safeOnly (the tune backtest reads forecast-safe alone): saving and balanced are left unsmoothed
+      const levels = safeOnly ? (['safe'] as const) : (['saving', 'balanced', 'safe'] as const);
+      const smoothed = await smoothAll(ranges.flatMap((r, i) => levels.map((k) => ({ demand: r[k], maxStep: inst.services[i]!.maxStep }))), o.alpha);
       ranges.forEach((r, i) => {
         base[i]!.saving.push(...r.saving); base[i]!.balanced.push(...r.balanced); base[i]!.safe.push(...r.safe);
-        smoothedBase[i]!.saving.push(...smoothed[3 * i]!); smoothedBase[i]!.balanced.push(...smoothed[3 * i + 1]!); smoothedBase[i]!.safe.push(...smoothed[3 * i + 2]!);
+        levels.forEach((k, j) => smoothedBase[i]![k].push(...smoothed[levels.length * i + j]!));
+        if (safeOnly) { smoothedBase[i]!.saving.push(...r.saving); smoothedBase[i]!.balanced.push(...r.balanced); }
       });
     }
     if (inst.topUp) {
@@ -584,7 +588,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
     if (!idx.length) continue;
     const services = idx.map((i) => { const s = inst.services[i]!; return { ...s, workload: s.workload.slice(0, s.workload.length - off - (j - 1) * H) }; });
     const pick = <T>(xs: T[]) => idx.map((i) => xs[i]!);
-    const fp = await forecastPlans({ ...inst, services, evaluate: true }, pick(posts), pick(scales), pick(perPods), pick(bounds), o);
+    const fp = await forecastPlans({ ...inst, services, evaluate: true }, pick(posts), pick(scales), pick(perPods), pick(bounds), o, true);
     maxU = fp.maxU;
     services.forEach((s, k) => {
       const rel = fp.rels[k]!;
