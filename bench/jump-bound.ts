@@ -2,7 +2,8 @@
 // can any causal policy meet them on the bench's data?
 // Step 1 (`--cache`): the bench's instances (bench/autoscaling.ts: data sets, origins,
 // per-pod pairs, SETTING) solved with evaluate, the forecast policies re-planning every step
-// without topUp (the best measured variant; JB_OPTS overrides, JSON); per origin and service
+// without topUp (the best measured variant; JB_OPTS overrides, JSON, where replanEvery
+// "hourly" is the bench's own hour of steps per data set); per origin and service
 // the replay's inputs (window, fitted relation) and the forecast policies' pods are cached as
 // JSON under JB_CACHE (default /tmp/bound/cache; derived data: never inside the repository).
 // JB_EXTRA = n caches instead the n origins before the bench's first (tuning days), JB_G
