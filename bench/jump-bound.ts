@@ -18,7 +18,14 @@
 // day, per-set caps or one exchange rate, JB_WF / JB_WFL = families or 0), (d) each origin's
 // own history (JB_HIST=0 skips). JB_FAMILY filters the families of (3), (a) and (d);
 // JB_OUT writes every figure as JSON. Pod counts are deterministic; the machine is shared
-// (no timing is a result).
+// (no timing is a result). JB_A=0 skips protocol (a); JB_LSTEP = the exchange-rate grid's
+// step in log10 (default 0.1); JB_WFDAYS = D: walk-forward on the D previous days only; JB_DUMP =
+// cap: print the (m, a[, m2]) each replayed day uses at the causal Λ of that cap (per-set families).
+// Protocol (c) prints, besides the Λ chosen at tuning-day RRC <= 1.0 … 1.3, margin caps 1.15 / 1.25
+// and two other causal rules for Λ (tuning days weighted by replayed days; out of sample on them).
+// Branch safe2 added the intermediate families (set × one coarse score, set × size, per series
+// shrunk towards the set, max(m · forecast-safe, m2 · a reactive level)): docs/autoscaling.md,
+// "Between one (m, a) per data set and the score cells".
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { solve, type AutoscalingSolution } from '../src/node.js';
@@ -230,6 +237,13 @@ function load(dir = CACHE, volEdges?: Map<string, number[]>, opts: { files?: str
     });
     S.score.set(`vol${name}`, b);
   }
+  // coarse scores (two buckets each) and a size class of the series (mean pods at the target over its history)
+  for (const name of ['', '0']) {
+    S.score.set(`jump1${name}`, Int32Array.from(S.score.get(`jumps${name}`)!, (v) => (v > 0 ? 1 : 0)));
+    S.score.set(`volhi${name}`, Int32Array.from(S.score.get(`vol${name}`)!, (v) => (v > 0 ? 1 : 0)));
+    S.score.set(`rise1${name}`, Int32Array.from(S.score.get(`rise${name}`)!, (v) => (v >= 2 ? 1 : 0)));
+  }
+  S.score.set('size', Int32Array.from(S.unit, (u) => (u < 1 ? 0 : u < 5 ? 1 : u < 25 ? 2 : 3)));
   S.seriesName = [...seriesIds.keys()];
   S.volEdges = edgesOut;
   for (let i = 0; i < n; i++) if (S.jump[i]) gInfo[S.group[i]!]!.jumps++;
@@ -242,13 +256,30 @@ function load(dir = CACHE, volEdges?: Map<string, number[]>, opts: { files?: str
 // chosen in hindsight on the replayed steps themselves (Lagrangian: minimise pod-hours / hpa's
 // + λ · misses, separable by cell, λ swept), so each frontier point is the best of the family
 // for its budget up to the grid and the convex hull: an optimistic bound.
-interface Family { key: string; label: string; level: string; scores: string[]; perSeries: boolean; instant: boolean }
+interface Family {
+  key: string; label: string; level: string; scores: string[]; perSeries: boolean; instant: boolean;
+  /** A second level: pods = ceil(max(m · level, m2 · level2) + a · u), m2 from M2 (0 included: the one-level family nests). */
+  level2?: string; m2?: number[];
+  /** Per-series cells shrunk towards the data set's: each series' (m, a) minimises its own cost + κ × the set's, scaled to the series. */
+  shrink?: number;
+}
 /** The choices of a cell: pods = ceil(m · level + a · u), u = the series' mean pods over its history (an additive floor: a multiple of a zero level stays zero). */
 const MS = (() => { const g: number[] = []; for (let m = 0.15; m <= 12; m *= 1.05) g.push(m); return g; })();
 const AS = [0, 0.1, 0.25, 0.5, 1, 2];
-const GRID: [number, number][] = AS.flatMap((a) => MS.map((m) => [m, a] as [number, number]));
+type Choice = [number, number] | [number, number, number];
+const GRID: Choice[] = AS.flatMap((a) => MS.map((m) => [m, a] as [number, number]));
 const ONE = GRID.findIndex(([m, a]) => a === 0 && m >= 1);
-const podsAt = (c: [number, number], x: number, u: number) => { const y = c[0] * x + c[1] * u; return Math.min(1_000_000, Math.max(1, Math.ceil(y - 1e-9 * Math.max(1, y)))); };
+const grids = new Map<string, Choice[]>();
+/** The family's choices: GRID, or GRID × m2 for a two-level family (m2 = 0 first: the one-level choices, same order). */
+const gridOf = (f: Family): Choice[] => {
+  if (!f.level2) return GRID;
+  const key = (f.m2 ?? []).join(',');
+  let g = grids.get(key);
+  if (!g) { g = (f.m2 ?? [0]).flatMap((m2) => GRID.map(([m, a]) => [m, a, m2] as Choice)); grids.set(key, g); }
+  return g;
+};
+const oneOf = (f: Family) => (f.level2 ? gridOf(f).findIndex((c) => c[1] === 0 && c[0] >= 1 && c[2] === 0) : ONE);
+const podsAt = (c: Choice, x: number, u: number, x2 = 0) => { const y = c.length > 2 ? Math.max(c[0] * x, c[2]! * x2) + c[1] * u : c[0] * x + c[1] * u; return Math.min(1_000_000, Math.max(1, Math.ceil(y - 1e-9 * Math.max(1, y)))); };
 
 function cells(S: Steps, f: Family, gInfo: GroupInfo[]): { cell: Int32Array; count: number; cellGroup: number[]; keys: string[] } {
   const cell = new Int32Array(S.n);
@@ -266,17 +297,17 @@ function cells(S: Steps, f: Family, gInfo: GroupInfo[]): { cell: Int32Array; cou
 
 /** Per cell and multiplier: pod-seconds (warm-up of the replay's planned pods attributed to the step, the previous step at the same multiplier) and misses. */
 function tabulate(S: Steps, f: Family, cellOf: Int32Array, count: number) {
-  const M = GRID.length;
+  const G = gridOf(f), M = G.length;
   const cost = new Float64Array(count * M), miss = new Float64Array(count * M);
-  const x = S.level.get(f.level)!;
+  const x = S.level.get(f.level)!, x2 = f.level2 ? S.level.get(f.level2)! : x;
   for (let i = 0; i < S.n; i++) {
     const c = cellOf[i]!, st = S.stepSec[i]!, first = S.t[i] === 0, init = S.svcInit[S.svc[i]!]!;
     const need = S.measured[i] ? S.need[i]! : 0;
     const u = S.unit[i]!;
     for (let k = 0; k < M; k++) {
-      const n = podsAt(GRID[k]!, x[i]!, u);
+      const n = podsAt(G[k]!, x[i]!, u, x2[i]!);
       let ps = n * st;
-      if (!f.instant) { const prev = first ? init : podsAt(GRID[k]!, x[i - 1]!, u); if (n > prev) ps += (n - prev) * READY; }
+      if (!f.instant) { const prev = first ? init : podsAt(G[k]!, x[i - 1]!, u, x2[i - 1]!); if (n > prev) ps += (n - prev) * READY; }
       cost[c * M + k] += ps;
       if (n < need) miss[c * M + k]++;
     }
@@ -286,12 +317,12 @@ function tabulate(S: Steps, f: Family, cellOf: Int32Array, count: number) {
 
 /** Exact figures of one choice of multipliers (the replay's plannedTrace for the lagged family; instant: no warm-up). */
 function exact(S: Steps, f: Family, cellOf: Int32Array, choice: Int32Array, gInfo: GroupInfo[]) {
-  const x = S.level.get(f.level)!;
+  const x = S.level.get(f.level)!, x2 = f.level2 ? S.level.get(f.level2)! : x, G = gridOf(f);
   const ps = new Float64Array(gInfo.length), un = new Float64Array(gInfo.length), unJ = new Float64Array(gInfo.length);
   for (let s = 0; s < S.svcInit.length; s++) {
     const a = S.svcStart[s]!, H = S.svcLen[s]!;
     const pods = new Array<number>(H);
-    for (let t = 0; t < H; t++) { const i = a + t; pods[t] = podsAt(GRID[choice[cellOf[i]!]!]!, x[i]!, S.unit[i]!); if (S.measured[i] && pods[t]! < S.need[i]!) { un[S.group[i]!]++; if (S.jump[i]) unJ[S.group[i]!]++; } }
+    for (let t = 0; t < H; t++) { const i = a + t; pods[t] = podsAt(G[choice[cellOf[i]!]!]!, x[i]!, S.unit[i]!, x2[i]!); if (S.measured[i] && pods[t]! < S.need[i]!) { un[S.group[i]!]++; if (S.jump[i]) unJ[S.group[i]!]++; } }
     const g = S.group[a]!, st = S.stepSec[a]!;
     ps[g] += f.instant ? pods.reduce((u, v) => u + v, 0) * st : plannedTrace(pods, S.svcInit[s]!, st, READY).podSeconds;
   }
@@ -300,12 +331,41 @@ function exact(S: Steps, f: Family, cellOf: Int32Array, choice: Int32Array, gInf
 
 interface Point { rrc: number; misses: number; jumpMisses: number; perGroup: { rrc: number; misses: number }[] }
 
+/**
+ * The shrinkage prior of a family with `shrink` (κ): the data set's table (the same score
+ * buckets, per data set instead of per series), and each cell's share of its set (mean pods for the pod-seconds, steps for the misses),
+ * so that a series cell minimises its own cost + κ × its share of the set's.
+ */
+interface Prior { cost: Float64Array; miss: Float64Array; gOf: Int32Array; rc: Float64Array; rm: Float64Array; kappa: number }
+function priorOf(S: Steps, f: Family, gInfo: GroupInfo[], cl: { cell: Int32Array; count: number }): Prior | undefined {
+  if (!f.shrink) return undefined;
+  const fg: Family = { ...f, perSeries: false, shrink: undefined };
+  const cG = cells(S, fg, gInfo), tab = tabulate(S, fg, cG.cell, cG.count);
+  const uc = new Float64Array(cl.count), nc = new Float64Array(cl.count), ug = new Float64Array(cG.count), ng = new Float64Array(cG.count);
+  const gOf = new Int32Array(cl.count);
+  for (let i = 0; i < S.n; i++) { const c = cl.cell[i]!, g = cG.cell[i]!; uc[c] += S.unit[i]!; nc[c]++; ug[g] += S.unit[i]!; ng[g]++; gOf[c] = g; }
+  const rc = Float64Array.from(uc, (v, c) => (ug[gOf[c]!]! > 0 ? v / ug[gOf[c]!]! : 0)), rm = Float64Array.from(nc, (v, c) => v / ng[gOf[c]!]!);
+  return { cost: tab.cost, miss: tab.miss, gOf, rc, rm, kappa: f.shrink };
+}
+/** The choice of one cell minimising cost / norm + lam · misses (+ the prior's share, κ-weighted). */
+function bestK(tab: { cost: Float64Array; miss: Float64Array }, c: number, M: number, norm: number, lam: number, prior?: Prior): number {
+  let best = 0, bv = Infinity;
+  if (!prior) { for (let k = 0; k < M; k++) { const v = tab.cost[c * M + k]! / norm + lam * tab.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; }
+  const g = prior.gOf[c]!, wc = prior.kappa * prior.rc[c]!, wm = prior.kappa * prior.rm[c]!;
+  for (let k = 0; k < M; k++) {
+    const v = tab.cost[c * M + k]! / norm + lam * tab.miss[c * M + k]! + wc * prior.cost[g * M + k]! / norm + lam * wm * prior.miss[g * M + k]!;
+    if (v < bv) { bv = v; best = k; }
+  }
+  return best;
+}
+const pickAll = (tab: { cost: Float64Array; miss: Float64Array }, count: number, M: number, norm: number, lam: number, prior?: Prior) => Int32Array.from({ length: count }, (_, c) => bestK(tab, c, M, norm, lam, prior));
+
 /** The frontier of the family, all series together (one λ for all cells) or one data set (gSel). */
-type Pre = ReturnType<typeof cells> & ReturnType<typeof tabulate>;
-const prepare = (S: Steps, f: Family, gInfo: GroupInfo[]): Pre => { const c = cells(S, f, gInfo); return { ...c, ...tabulate(S, f, c.cell, c.count) }; };
+type Pre = ReturnType<typeof cells> & ReturnType<typeof tabulate> & { prior?: Prior };
+const prepare = (S: Steps, f: Family, gInfo: GroupInfo[]): Pre => { const c = cells(S, f, gInfo); return { ...c, ...tabulate(S, f, c.cell, c.count), prior: priorOf(S, f, gInfo, c) }; };
 function frontier(S: Steps, f: Family, gInfo: GroupInfo[], gSel: number | null, pre: Pre = prepare(S, f, gInfo)): Point[] {
-  const { cell, count, cellGroup, cost, miss } = pre;
-  const M = GRID.length;
+  const { cell, count, cellGroup, cost, miss, prior } = pre;
+  const M = gridOf(f).length;
   const hpaTot = gSel === null ? gInfo.reduce((u, g) => u + g.hpaPodSeconds, 0) : gInfo[gSel]!.hpaPodSeconds;
   const pts: Point[] = [];
   const choice = new Int32Array(count);
@@ -314,9 +374,7 @@ function frontier(S: Steps, f: Family, gInfo: GroupInfo[], gSel: number | null, 
     const lam = 10 ** e;
     for (let c = 0; c < count; c++) {
       if (gSel !== null && cellGroup[c] !== gSel) { choice[c] = 0; continue; }
-      let best = 0, bv = Infinity;
-      for (let k = 0; k < M; k++) { const v = cost[c * M + k]! / hpaTot + lam * miss[c * M + k]!; if (v < bv) { bv = v; best = k; } }
-      choice[c] = best;
+      choice[c] = bestK({ cost, miss }, c, M, hpaTot, lam, prior);
     }
     const sig = choice.join(',');
     if (seen.has(sig)) continue;
@@ -337,28 +395,25 @@ const short = (name: string) => (name.includes('taxi') ? 'taxi' : name.includes(
  */
 function causal(E: Steps, gE: GroupInfo[], T: Steps, gT: GroupInfo[], f: Family, cap: number): Point & { lambda: number; tuneRrc: number; tuneMisses: number } {
   const cT = cells(T, f, gT), tabT = tabulate(T, f, cT.cell, cT.count);
-  const fg: Family = { ...f, scores: [], perSeries: false, key: f.key + '/fallback' };
+  const fg: Family = { ...f, scores: [], perSeries: false, shrink: undefined, key: f.key + '/fallback' };
   const cG = cells(T, fg, gT), tabG = tabulate(T, fg, cG.cell, cG.count);
-  const M = GRID.length;
+  const M = gridOf(f).length;
   const hT = gT.reduce((u, g) => u + g.hpaPodSeconds, 0), hE = gE.reduce((u, g) => u + g.hpaPodSeconds, 0);
-  const pick = (tab: { cost: Float64Array; miss: Float64Array }, count: number, lam: number) => {
-    const ch = new Int32Array(count);
-    for (let c = 0; c < count; c++) { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = tab.cost[c * M + k]! / hT + lam * tab.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } ch[c] = best; }
-    return ch;
-  };
+  const priorT = priorOf(T, f, gT, cT);
+  const pick = (tab: { cost: Float64Array; miss: Float64Array }, count: number, lam: number, prior?: Prior) => pickAll(tab, count, M, hT, lam, prior);
   let best: { lam: number; rrc: number; misses: number } | null = null;
   for (let e = -12; e <= 1.001; e += 0.04) {
     const lam = 10 ** e;
-    const r = exact(T, f, cT.cell, pick(tabT, cT.count, lam), gT);
+    const r = exact(T, f, cT.cell, pick(tabT, cT.count, lam, priorT), gT);
     const rrc = r.ps.reduce((u, v) => u + v, 0) / hT, misses = r.un.reduce((u, v) => u + v, 0);
     if (rrc <= cap && (!best || misses < best.misses)) best = { lam, rrc, misses };
   }
   const lam = best?.lam ?? 1e-12;
-  const chT = pick(tabT, cT.count, lam), chG = pick(tabG, cG.count, lam);
+  const chT = pick(tabT, cT.count, lam, priorT), chG = pick(tabG, cG.count, lam);
   const byKey = new Map(cT.keys.map((k, c) => [k, chT[c]!]));
   const byGroup = new Map(cG.keys.map((k, c) => [k.split('|')[0]!, chG[c]!]));
   const cE = cells(E, f, gE);
-  const chE = Int32Array.from(cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(gE[cE.cellGroup[c]!]!.name) ?? ONE);
+  const chE = Int32Array.from(cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(gE[cE.cellGroup[c]!]!.name) ?? oneOf(f));
   const r = exact(E, f, cE.cell, chE, gE);
   const tot = r.ps.reduce((u, v) => u + v, 0);
   return { lambda: lam, tuneRrc: best?.rrc ?? NaN, tuneMisses: best?.misses ?? NaN, rrc: tot / hE, misses: r.un.reduce((u, v) => u + v, 0), jumpMisses: r.unJ.reduce((u, v) => u + v, 0), perGroup: gE.map((g, gi) => ({ rrc: r.ps[gi]! / g.hpaPodSeconds, misses: r.un[gi]! })) };
@@ -368,6 +423,9 @@ const CAPS = [1.0, 1.05, 1.1, 1.2, 1.3, 1.5];
 const CAUSAL_CAPS = [0.9, 1.0, 1.05, 1.1, 1.2, 1.3];
 const bestAt = (pts: Point[], cap: number) => pts.filter((p) => p.rrc <= cap + 1e-12).reduce<Point | null>((b, p) => (!b || p.misses < b.misses ? p : b), null);
 
+/** The second level's multipliers of the two-level families (0: the one-level family). */
+const M2 = [0, 0.5, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2];
+const M2S = [0, 0.7, 0.9, 1, 1.1, 1.25];
 const FAMILIES: Family[] = [
   { key: 'last/set', label: 'last value (replay lag), one multiplier per data set', level: 'last', scores: [], perSeries: false, instant: false },
   { key: 'last/series', label: 'last value (replay lag), one multiplier per series', level: 'last', scores: [], perSeries: true, instant: false },
@@ -382,6 +440,27 @@ const FAMILIES: Family[] = [
   { key: 'instant last/set×scores', label: 'MORE than causal: last completed step (t − 1) and pods serving the whole step, no warm-up paid; per data set × jumps × volatility × phase × rise', level: 'last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: false, instant: true },
   { key: 'fcbal|last/set×scores', label: 'max(forecast-balanced pods, last value) (replay lag), per data set × jumps × volatility × phase × rise', level: 'fcbal|last', scores: ['jumps', 'vol', 'phase', 'rise'], perSeries: false, instant: false },
   { key: 'instant fcbal|last/series×scores', label: 'MORE than causal: max(forecast-balanced pods, the last completed step t − 1), pods serving the whole step, no warm-up; per series × jumps × volatility × phase × rise', level: 'fcbal|last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: true, instant: true },
+  // intermediate families (branch safe2): between one (m, a) per data set and per data set × the four scores
+  { key: 'fcsafe/set×jump1', label: 'forecast-safe pods, per data set × a jump in the last hour (yes / no)', level: 'fcsafe', scores: ['jump1'], perSeries: false, instant: false },
+  { key: 'fcsafe/set×volhi', label: 'forecast-safe pods, per data set × volatility above the set\'s median (yes / no)', level: 'fcsafe', scores: ['volhi'], perSeries: false, instant: false },
+  { key: 'fcsafe/set×rise1', label: 'forecast-safe pods, per data set × last known rise >= 1.2 (yes / no)', level: 'fcsafe', scores: ['rise1'], perSeries: false, instant: false },
+  { key: 'fcsafe/set×size', label: 'forecast-safe pods, per data set × series size (mean pods < 1, < 5, < 25, more)', level: 'fcsafe', scores: ['size'], perSeries: false, instant: false },
+  { key: 'fcsafe/set×jump1×volhi', label: 'forecast-safe pods, per data set × jump in the last hour × volatility above median (2 × 2)', level: 'fcsafe', scores: ['jump1', 'volhi'], perSeries: false, instant: false },
+  { key: 'fcsafe/series', label: 'forecast-safe pods, one (m, a) per series', level: 'fcsafe', scores: [], perSeries: true, instant: false },
+  { key: 'fcsafe/series~0.5', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 0.5)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 0.5 },
+  { key: 'fcsafe/series~2', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 2)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 2 },
+  { key: 'fcsafe/series~8', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 8)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 8 },
+  { key: 'fcsafe/series~0.25', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 0.25)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 0.25 },
+  { key: 'fcsafe/series~1', label: 'forecast-safe pods, per series shrunk towards the data set (κ = 1)', level: 'fcsafe', scores: [], perSeries: true, instant: false, shrink: 1 },
+  { key: 'fcsafe/series×jump1~0.5', label: 'forecast-safe pods, per series × a jump in the last hour, shrunk towards the data set × the same bucket (κ = 0.5)', level: 'fcsafe', scores: ['jump1'], perSeries: true, instant: false, shrink: 0.5 },
+  { key: 'fcsafe/series×jump1~2', label: 'forecast-safe pods, per series × a jump in the last hour, shrunk towards the data set × the same bucket (κ = 2)', level: 'fcsafe', scores: ['jump1'], perSeries: true, instant: false, shrink: 2 },
+  { key: 'fcsafe|last/set', label: 'max(m · forecast-safe, m2 · last value) + a · u, per data set', level: 'fcsafe', level2: 'last', m2: M2, scores: [], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/set', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set', level: 'fcsafe', level2: 'max3', m2: M2, scores: [], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/set×jump1', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set × a jump in the last hour', level: 'fcsafe', level2: 'max3', m2: M2S, scores: ['jump1'], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/set×jump1 (m2 fine)', label: 'the same, m2 on the finer grid of the one-cell two-level families (0, 0.5, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2)', level: 'fcsafe', level2: 'max3', m2: M2, scores: ['jump1'], perSeries: false, instant: false },
+  { key: 'fcsafe|max3/series~0.5', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per series shrunk towards the data set (κ = 0.5)', level: 'fcsafe', level2: 'max3', m2: M2S, scores: [], perSeries: true, instant: false, shrink: 0.5 },
+  { key: 'fcsafe|max3/set×volhi', label: 'max(m · forecast-safe, m2 · max of the last 3 known) + a · u, per data set × volatility above median', level: 'fcsafe', level2: 'max3', m2: M2S, scores: ['volhi'], perSeries: false, instant: false },
+  { key: 'fcsafe|fcbal/set', label: 'max(m · forecast-safe, m2 · forecast-balanced) + a · u, per data set', level: 'fcsafe', level2: 'fcbal', m2: M2, scores: [], perSeries: false, instant: false },
   { key: 'instant last/series×scores', label: 'MORE than causal, per series × jumps × volatility × phase × rise', level: 'last0', scores: ['jumps0', 'vol0', 'phase0', 'rise0'], perSeries: true, instant: true },
 ];
 
@@ -455,7 +534,7 @@ function bound(): void {
   }
   // 4. causal tuning on the days before the replayed ones (JB_TUNE: a cache of earlier origins, --cache with JB_EXTRA)
   const causalRows: Record<string, unknown>[] = [];
-  if (process.env.JB_TUNE && existsSync(process.env.JB_TUNE)) {
+  if (process.env.JB_TUNE && existsSync(process.env.JB_TUNE) && process.env.JB_A !== '0') {
     const T = load(process.env.JB_TUNE, S.volEdges);
     // the volatility edges must come from the tuning days: reload the replayed days with T's edges
     const Tb = load(process.env.JB_TUNE);
@@ -523,51 +602,88 @@ function bound(): void {
     const fams = (process.env.JB_WFL ?? 'last/set,last/series,last/set×scores,fcbal/set×scores,fcsafe/set×scores,fcbal|last/set×scores,fcbal/series×jumps×vol').split(',');
     console.log(`\n-- causal, walk-forward, one exchange rate Λ (pod-seconds per miss) for every data set: out-of-sample frontier over Λ`);
     const Ta = load(tuneDir);
-    const M = GRID.length;
+    // Two more causal rules for Λ (branch safe2), both from the tuning days alone: (w) their
+    // in-sample pooled RRC with each data set weighted by its number of replayed days ÷ tuning
+    // days (the bench's design, known before any replayed day: the pooled RRC of the replayed
+    // days weights NAB's five days, Azure's one ...); (o) out of sample on the tuning days: tuned
+    // on the older tuning days, applied to each set's newest tuning day, weighted by the replayed days
+    const nDays = (inE: boolean) => { const n = new Map<string, number>(); for (const m of meta) if (m.file.startsWith(CACHE + '/') === inE) n.set(m.g, (n.get(m.g) ?? 0) + 1); return n; };
+    const nE = nDays(true), nT = nDays(false);
+    const wTa = Ta.groups.map((g) => (nE.get(slug(g.name)) ?? 0) / (nT.get(slug(g.name)) ?? 1));
+    const tuneMeta = meta.filter((m) => !m.file.startsWith(CACHE + '/'));
+    const newest = tuneMeta.filter((m) => !tuneMeta.some((o) => o.g === m.g && o.k < m.k));
+    const To = load(CACHE, undefined, { files: tuneMeta.filter((m) => !newest.includes(m)).map((m) => m.file) });
+    const Eo = load(CACHE, To.S.volEdges, { files: newest.map((m) => m.file) });
+    const wEo = Eo.groups.map((g) => nE.get(slug(g.name)) ?? 0);
+    const wRrc = (ps: Float64Array, gs: GroupInfo[], w: number[]) => gs.reduce((u, g, gi) => u + w[gi]! * ps[gi]!, 0) / gs.reduce((u, g, gi) => u + w[gi]! * g.hpaPodSeconds, 0);
     for (const f of FAMILIES.filter((f) => fams.includes(f.key))) {
+      const M = gridOf(f).length;
       const pre = pairs.map(({ T, E }) => {
         const cT = cells(T.S, f, T.groups), tab = tabulate(T.S, f, cT.cell, cT.count);
-        const fg: Family = { ...f, scores: [], perSeries: false };
+        const fg: Family = { ...f, scores: [], perSeries: false, shrink: undefined };
         const cG = cells(T.S, fg, T.groups), tabG = tabulate(T.S, fg, cG.cell, cG.count);
-        return { T, E, cT, tab, cG, tabG, cE: cells(E.S, f, E.groups) };
+        return { T, E, cT, tab, cG, tabG, cE: cells(E.S, f, E.groups), prior: priorOf(T.S, f, T.groups, cT) };
       });
-      const pts: (Point & { tuneRrc: number; L: number })[] = [];
+      const pts: (Point & { tuneRrc: number; tuneW: number; tuneO: number; L: number })[] = [];
+      const cTo = cells(To.S, f, To.groups), tabTo = tabulate(To.S, f, cTo.cell, cTo.count), priorTo = priorOf(To.S, f, To.groups, cTo);
+      const fgo: Family = { ...f, scores: [], perSeries: false, shrink: undefined };
+      const cGo = cells(To.S, fgo, To.groups), tabGo = tabulate(To.S, fgo, cGo.cell, cGo.count), cEo = cells(Eo.S, f, Eo.groups);
       // the exchange rate chosen causally: on the tuning days alone (JB_TUNE, before every
       // replayed day), the Λ whose in-sample pooled RRC there is the largest <= the cap
-      const cTa = cells(Ta.S, f, Ta.groups), tabTa = tabulate(Ta.S, f, cTa.cell, cTa.count);
+      const cTa = cells(Ta.S, f, Ta.groups), tabTa = tabulate(Ta.S, f, cTa.cell, cTa.count), priorTa = priorOf(Ta.S, f, Ta.groups, cTa);
       const hTa = Ta.groups.reduce((u, g) => u + g.hpaPodSeconds, 0);
       const step = Number(process.env.JB_LSTEP ?? 0.1);
       for (let e = 0; e <= 8.001; e += step) {
         const L = 10 ** e;
-        const chTa = Int32Array.from({ length: cTa.count }, (_, c) => { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = tabTa.cost[c * M + k]! + L * tabTa.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; });
+        const chTa = pickAll(tabTa, cTa.count, M, 1, L, priorTa);
         const rTa = exact(Ta.S, f, cTa.cell, chTa, Ta.groups);
         const tuneRrc = rTa.ps.reduce((u, v) => u + v, 0) / hTa;
+        const tuneW = wRrc(rTa.ps, Ta.groups, wTa);
+        let tuneO: number;
+        {
+          const chT = pickAll(tabTo, cTo.count, M, 1, L, priorTo), chG = pickAll(tabGo, cGo.count, M, 1, L);
+          const byKey = new Map(cTo.keys.map((k, c) => [k, chT[c]!])), byGroup = new Map(cGo.keys.map((k, c) => [k.split('|')[0]!, chG[c]!]));
+          const chE = Int32Array.from(cEo.keys, (k, c) => byKey.get(k) ?? byGroup.get(Eo.groups[cEo.cellGroup[c]!]!.name) ?? oneOf(f));
+          tuneO = wRrc(exact(Eo.S, f, cEo.cell, chE, Eo.groups).ps, Eo.groups, wEo);
+        }
         const ps = new Map<string, number>(), un = new Map<string, number>();
         let jm = 0;
         for (const p of pre) {
-          const pick = (tab: { cost: Float64Array; miss: Float64Array }, count: number) => Int32Array.from({ length: count }, (_, c) => { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = tab.cost[c * M + k]! + L * tab.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; });
-          const chT = pick(p.tab, p.cT.count), chG = pick(p.tabG, p.cG.count);
+          const chT = pickAll(p.tab, p.cT.count, M, 1, L, p.prior), chG = pickAll(p.tabG, p.cG.count, M, 1, L);
           const byKey = new Map(p.cT.keys.map((k, c) => [k, chT[c]!]));
           const byGroup = new Map(p.cG.keys.map((k, c) => [k.split('|')[0]!, chG[c]!]));
-          const chE = Int32Array.from(p.cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(p.E.groups[p.cE.cellGroup[c]!]!.name) ?? ONE);
+          const chE = Int32Array.from(p.cE.keys, (k, c) => byKey.get(k) ?? byGroup.get(p.E.groups[p.cE.cellGroup[c]!]!.name) ?? oneOf(f));
           const r = exact(p.E.S, f, p.cE.cell, chE, p.E.groups);
           p.E.groups.forEach((g, gi) => { ps.set(g.name, (ps.get(g.name) ?? 0) + r.ps[gi]!); un.set(g.name, (un.get(g.name) ?? 0) + r.un[gi]!); jm += r.unJ[gi]!; });
         }
         const tot = [...ps.values()].reduce((u, v) => u + v, 0);
-        pts.push({ L, tuneRrc, rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
+        pts.push({ L, tuneRrc, tuneW, tuneO, rrc: tot / hpaTot, misses: [...un.values()].reduce((u, v) => u + v, 0), jumpMisses: jm, perGroup: gInfo.map((g) => ({ rrc: ps.get(g.name)! / g.hpaPodSeconds, misses: un.get(g.name)! })) });
       }
       const causalL = (cap: number) => pts.filter((p) => p.tuneRrc <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p.tuneRrc > b.tuneRrc ? p : b), null);
       const cl = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: causalL(cap) }));
       wfRows.push({ family: f.key, exchangeRate: true, frontier: CAPS.map((c) => ({ cap: c, ...(bestAt(pts, c) ?? {}) })), causalExchangeRate: cl });
-      if (process.env.JB_DUMP && !f.scores.length && !f.perSeries) {
+      if (process.env.JB_DUMP && !f.perSeries) {
         // the (m, a) each replayed day uses at the causally chosen Λ of cap JB_DUMP
         const p0 = causalL(Number(process.env.JB_DUMP));
         if (p0) for (const p of pre) {
-          const ch = Int32Array.from({ length: p.cT.count }, (_, c) => { let best = 0, bv = Infinity; for (let k = 0; k < M; k++) { const v = p.tab.cost[c * M + k]! + p0.L * p.tab.miss[c * M + k]!; if (v < bv) { bv = v; best = k; } } return best; });
-          console.log(`    Λ ${p0.L.toExponential(2)}: ${p.cT.keys.map((k, c) => `${short(k.split('|')[0]!)} origin ${p.E.S.n ? '' : ''}m ${GRID[ch[c]!]![0].toFixed(3)} a ${GRID[ch[c]!]![1]}`).join('; ')} (tuned on ${p.T.S.n} steps, replayed ${p.E.S.n})`);
+          const ch = pickAll(p.tab, p.cT.count, M, 1, p0.L, p.prior);
+          console.log(`    Λ ${p0.L.toExponential(2)}: ${p.cT.keys.map((k, c) => `${short(k.split('|')[0]!)}${f.scores.length ? ` [${k.split('|')[1]}]` : ''} origin ${p.E.S.n ? '' : ''}m ${gridOf(f)[ch[c]!]![0].toFixed(3)} a ${gridOf(f)[ch[c]!]![1]}${f.level2 ? ` m2 ${gridOf(f)[ch[c]!]![2]}` : ''}`).join('; ')} (tuned on ${p.T.S.n} steps, replayed ${p.E.S.n})`);
         }
       }
       console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap): ${cl.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)})` : '-'}`).join('; ')}`);
+      for (const [rule, key] of [['weighted by replayed days', 'tuneW'], ['out of sample on the tuning days, weighted', 'tuneO']] as const) {
+        const by = (cap: number) => pts.filter((p) => p[key] <= cap).reduce<(typeof pts)[number] | null>((b, p) => (!b || p[key] > b[key] ? p : b), null);
+        const cw = [1.0, 1.05, 1.1, 1.2, 1.3].map((cap) => ({ cap, point: by(cap) }));
+        (wfRows[wfRows.length - 1] as Record<string, unknown>)[key] = cw;
+        console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days, ${rule} (RRC <= cap): ${cw.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(1)}, tuning ${p[key].toFixed(3)})` : '-'}`).join('; ')}`);
+        for (const { cap, point: p } of cw) if (p && (cap === 1.05 || cap === 1.3)) console.log(`    at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
+      }
+      // the same rule with a margin under the goals' caps (as the balanced goal's 1.00 for 1.05)
+      const cm = [1.15, 1.25].map((cap) => ({ cap, point: causalL(cap) }));
+      (wfRows[wfRows.length - 1] as Record<string, unknown>).causalMargin = cm;
+      console.log(`  ${f.key.padEnd(26)} Λ chosen on the tuning days (their RRC <= cap), margin caps: ${cm.map(({ cap, point: p }) => `${cap.toFixed(2)}: ${p ? `${p.misses} (RRC ${p.rrc.toFixed(3)}, Λ ${p.L.toExponential(2)}, tuning ${p.tuneRrc.toFixed(3)})` : '-'}`).join('; ')}`);
+      for (const { cap, point: p } of cm) if (p) console.log(`    causal Λ at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
+      for (const { cap, point: p } of cl) if (p && (cap === 1.0 || cap === 1.3)) console.log(`    causal Λ at tuning-day RRC <= ${cap.toFixed(2)} per data set: ${gInfo.map((g, gi) => `${short(g.name)} ${p.perGroup[gi]!.rrc.toFixed(3)} / ${p.perGroup[gi]!.misses}`).join(', ')}`);
       console.log(`  ${f.key.padEnd(26)} fewest misses at RRC <= cap: ${CAPS.map((c) => { const b = bestAt(pts, c); return `${c.toFixed(2)}: ${b ? `${b.misses} (RRC ${b.rrc.toFixed(3)})` : '-'}`; }).join('; ')}`);
       const b = bestAt(pts, 1.05), b3 = bestAt(pts, 1.3);
       if (b) console.log(`    at 1.05: ${gInfo.map((g, gi) => `${short(g.name)} ${b.perGroup[gi]!.rrc.toFixed(3)} / ${b.perGroup[gi]!.misses}`).join(', ')}`);
