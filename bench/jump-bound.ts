@@ -2,7 +2,8 @@
 // can any causal policy meet them on the bench's data?
 // Step 1 (`--cache`): the bench's instances (bench/autoscaling.ts: data sets, origins,
 // per-pod pairs, SETTING) solved with evaluate, the forecast policies re-planning every step
-// without topUp (the best measured variant; JB_OPTS overrides, JSON); per origin and service
+// without topUp (the best measured variant; JB_OPTS overrides, JSON, where replanEvery
+// "hourly" is the bench's own hour of steps per data set); per origin and service
 // the replay's inputs (window, fitted relation) and the forecast policies' pods are cached as
 // JSON under JB_CACHE (default /tmp/bound/cache; derived data: never inside the repository).
 // JB_EXTRA = n caches instead the n origins before the bench's first (tuning days), JB_G
@@ -28,7 +29,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { solve, type AutoscalingSolution } from '../src/node.js';
-import { groups, measuredSteps, originServices, SETTING } from './autoscaling.js';
+import { groups, measuredSteps, originServices, replan, SETTING } from './autoscaling.js';
 
 const CACHE = process.env.JB_CACHE ?? '/tmp/bound/cache';
 const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_');
@@ -49,7 +50,9 @@ async function cache(): Promise<void> {
       const services = originServices(g, k);
       if (!services.length || services.some((x) => x.workload.length < g.horizon + Math.min(g.history, 2 * g.horizon))) { console.log(`${g.name} origin ${k}: too little data, skipped`); continue; }
       const t0 = performance.now();
-      const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, ...SETTING, ...opts })) as AutoscalingSolution;
+      // JB_OPTS replanEvery "hourly": the bench's own re-plan interval (an hour of steps, bench/autoscaling.ts replan)
+      const o = opts.replanEvery === 'hourly' ? { ...opts, replanEvery: replan(g.step) } : opts;
+      const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, ...SETTING, ...o })) as AutoscalingSolution;
       const ev = sol.evaluation!;
       const out: CachedOrigin = {
         group: g.name, step: g.step, horizon: g.horizon, k, measured: measuredSteps(services, g.horizon), policies: ev.policies,

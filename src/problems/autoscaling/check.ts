@@ -3,7 +3,8 @@
 // solution reports (pods = ceil(workload quantile / capacity quantile) within
 // minPods..maxPods), checks that the smoothed plan never drops below the unsmoothed count,
 // keeps maxStep and costs no more than the unsmoothed plan, and recomputes the energy
-// totals with the formula and defaults of docs/autoscaling.md.
+// totals with the formula and defaults of docs/autoscaling.md; with `tune`, the tuned (m, a) on
+// the documented grid and every pods.tuned = ceil(m · safe + a · mean pods) within the bounds.
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 import { nearWithin } from '../../check/near.js';
@@ -18,6 +19,29 @@ const RISKS: Record<string, number> = { saving: 0.5, balanced: 0.8, safe: 0.95 }
  * positive workload, however small, needs a pod (0 pods would run it at infinite
  * utilisation), unless `strict` is false (f itself within rounding of 0).
  */
+/** The tune grid as docs/autoscaling.md states it: multipliers 0.15 · 1.05^k (k = 0, 1, …) up to 4, floors 0, 0.1, 0.25, 0.5, 1, 2. */
+const onTuneGrid = (m: number, a: number): boolean => {
+  const k = Math.round(Math.log(m / 0.15) / Math.log(1.05));
+  return k >= 0 && Math.abs(0.15 * 1.05 ** k - m) <= 1e-9 * m && m <= 4 * (1 + 1e-12) && [0, 0.1, 0.25, 0.5, 1, 2].includes(a);
+};
+
+/** n = ceil(m · x + a · u) within min..max, up to rounding of m · x + a · u. */
+function scaledOk(n: number, x: number, m: number, a: number, u: number, min: number, max: number): boolean {
+  if (!Number.isInteger(n)) return false;
+  const y = m * x + a * u;
+  const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-12)));
+  const hi = Math.min(max, Math.max(min, Math.ceil(y * (1 + 1e-9) + 1e-12)));
+  return n >= lo && n <= hi;
+}
+
+/** Mean pods of tune / safeScale: mean known workload ÷ the workload one pod carries at the target (w · target + b; the capacity's mean when that line has no positive slope). */
+function meanPodsOf(values: any[], pp: any, target: number): number {
+  let sum = 0, k = 0;
+  for (const x of values) if (typeof x === 'number') { sum += x; k++; }
+  const at = pp.w > 0 && pp.w * target + pp.b > 0 && Number.isFinite(pp.w * target + pp.b) ? pp.w * target + pp.b : Math.max(pp.mean, 1e-300);
+  return k ? sum / k / at : 0;
+}
+
 function podsOk(n: number, f: number, c: number, min: number, max: number, strict = true): boolean {
   if (!Number.isInteger(n)) return false;
   if (!(c > 0)) return n === (f > 0 ? max : min);
@@ -122,6 +146,8 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         return fail(`services[${i}].pods.plan costs ${resPlan + alpha * varPlan} (pod-steps + alpha × changes), more than the unsmoothed plan's ${resUn + alpha * varUn}`);
       }
     }
+    const tuned = checkTuning(instance, solution, svc, H);
+    if (tuned) return fail(tuned);
     let servers = 0;
     let kWh = 0;
     for (let t = 0; t < H; t++) {
@@ -157,8 +183,53 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       });
       if (oracle.underProvisionedSteps > 0 && (instance.maxUtilization ?? 0.9) >= (instance.targetUtilization ?? 0.6) && !capped) return fail('evaluation: the oracle is under-provisioned though maxPods never capped it');
     }
+    if (ev && instance.tune) {
+      if (!ev.policies.some((p: any) => p.policy === 'forecast-tuned')) return fail('evaluation.policies lacks forecast-tuned (the instance asks to tune)');
+      const { multiplier: m, floor: a } = solution.tuning;
+      for (let i = 0; i < svc.length; i++) {
+        const x = ev.services?.[i]?.pods?.['forecast-tuned'];
+        if (!Array.isArray(x) || x.length !== H) return fail(`evaluation.services[${i}].pods.forecast-tuned has length ${x?.length}, expected ${H}`);
+        // without top-up and safeScale, the replay's forecast-safe pods are its planned counts: forecast-tuned is their tuned map
+        if (!instance.topUp && !instance.safeScale) {
+          const s = svc[i];
+          const u = meanPodsOf(s.workload.slice(0, s.workload.length - H), solution.services[i].perPod, instance.targetUtilization ?? 0.6);
+          const base = ev.services[i].pods['forecast-safe'];
+          for (let t = 0; t < H; t++) if (!scaledOk(x[t], base[t], m, a, u, s.minPods ?? 1, s.maxPods ?? 1_000_000)) return fail(`evaluation.services[${i}].pods.forecast-tuned[${t}] = ${x[t]}, expected ceil(${m} × forecast-safe ${base[t]} + ${a} × ${u}) within bounds`);
+        }
+      }
+    } else if (ev && ev.policies.some((p: any) => p.policy === 'forecast-tuned')) return fail('evaluation has forecast-tuned but the instance does not ask to tune');
     return { valid: true, reason: 'ok', objective: T.podHours };
   } catch (err) {
     return fail(`malformed solution (${(err as Error).message})`);
   }
+}
+
+/** The `tune` output: the tuning record and every service's pods.tuned (null when right, else the reason). */
+function checkTuning(instance: any, solution: any, svc: any[], H: number): string | null {
+  const tu = solution.tuning;
+  if (!instance.tune) {
+    if (tu !== undefined) return 'solution has tuning but the instance does not ask to tune';
+    const i = solution.services.findIndex((g: any) => g.pods?.tuned !== undefined);
+    return i >= 0 ? `services[${i}].pods.tuned is present but the instance does not ask to tune` : null;
+  }
+  if (!tu || typeof tu !== 'object') return 'the instance asks to tune but the solution has no tuning';
+  for (const k of ['multiplier', 'floor', 'missCost', 'windows', 'steps', 'podHours', 'misses']) if (typeof tu[k] !== 'number' || !Number.isFinite(tu[k])) return `tuning.${k} is ${quote(tu[k])}, not a finite number`;
+  if (tu.missCost !== instance.tune.missCost) return `tuning.missCost is ${tu.missCost}, the instance's is ${instance.tune.missCost}`;
+  if (!Number.isInteger(tu.windows) || tu.windows < 1 || (instance.tune.windows !== undefined && tu.windows !== instance.tune.windows)) return `tuning.windows is ${tu.windows}, expected ${instance.tune.windows ?? 'an integer >= 1'}`;
+  if (!onTuneGrid(tu.multiplier, tu.floor)) return `tuning (${tu.multiplier}, ${tu.floor}) is not on the tune grid`;
+  if (!Number.isInteger(tu.misses) || !Number.isInteger(tu.steps) || tu.misses < 0 || tu.misses > tu.steps) return `tuning.misses ${tu.misses} is not an integer in 0..steps (${tu.steps})`;
+  if (tu.steps > tu.windows * H * svc.length) return `tuning.steps ${tu.steps} exceeds windows × horizon × services`;
+  if (!(tu.podHours >= 0)) return `tuning.podHours ${tu.podHours} is negative`;
+  const target = instance.targetUtilization ?? 0.6;
+  for (let i = 0; i < svc.length; i++) {
+    const s = svc[i];
+    const g = solution.services[i];
+    const x = g.pods?.tuned;
+    if (!Array.isArray(x) || x.length !== H) return `services[${i}].pods.tuned has length ${x?.length}, expected ${H}`;
+    const u = meanPodsOf(s.workload, g.perPod, target);
+    for (let t = 0; t < H; t++) {
+      if (!scaledOk(x[t], g.pods.safe[t], tu.multiplier, tu.floor, u, s.minPods ?? 1, s.maxPods ?? 1_000_000)) return `services[${i}].pods.tuned[${t}] = ${x[t]}, expected ceil(${tu.multiplier} × safe ${g.pods.safe[t]} + ${tu.floor} × mean pods ${u}) within ${s.minPods ?? 1}..${s.maxPods ?? 1_000_000}`;
+    }
+  }
+  return null;
 }

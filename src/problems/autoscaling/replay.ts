@@ -13,6 +13,9 @@ import type { AutoscalingEnergy, PolicyResult } from './schema.js';
 
 export const POLICIES = ['hpa', 'autopilot', 'static', 'forecast-saving', 'forecast-balanced', 'forecast-safe', 'forecast-saving+hpa', 'forecast-balanced+hpa', 'forecast-saving+guard', 'forecast-balanced+guard', 'oracle'] as const;
 export type PolicyName = (typeof POLICIES)[number];
+/** The tuned policy (instance option `tune`, docs/autoscaling.md, "Tuned policy"): replayed after POLICIES when present. */
+export const TUNED = 'forecast-tuned';
+export type ReplayPolicy = PolicyName | typeof TUNED;
 
 export interface ReplayService {
   name: string;
@@ -31,6 +34,8 @@ export interface ReplayService {
    * readySeconds ahead so that they serve from the step's start (topUpTrace).
    */
   late?: { saving: ArrayLike<number>; balanced: ArrayLike<number>; safe: ArrayLike<number> };
+  /** With `tune`: forecast-safe's planned (and, with topUp, late) counts rescaled by the tuned (m, a): the policy forecast-tuned. */
+  tuned?: { planned: ArrayLike<number>; late?: ArrayLike<number> };
 }
 
 export interface ReplayOptions {
@@ -49,10 +54,13 @@ const lastValue = (xs: ArrayLike<number | null>): number | null => {
   return null;
 };
 
+/** Output arrays a trace may be written into (the tune backtest's many traces reuse them; else fresh ones). */
+export interface TraceBuffers { pods: Float64Array; ready: Float64Array }
+
 /** A plan known ahead: pods[t] ready for all of step t; scale-ups started readySeconds early and paid. */
-export function plannedTrace(plan: ArrayLike<number>, initial: number, step: number, readySeconds: number): Trace {
+export function plannedTrace(plan: ArrayLike<number>, initial: number, step: number, readySeconds: number, out?: TraceBuffers): Trace {
   const H = plan.length;
-  const pods = new Float64Array(H);
+  const pods = out ? out.pods.subarray(0, H) : new Float64Array(H);
   let podSeconds = 0;
   let actions = 0;
   let prev = initial;
@@ -77,10 +85,10 @@ export function plannedTrace(plan: ArrayLike<number>, initial: number, step: num
  * step on); a count below is reached at once. Pod-seconds: late[t] for the step, plus the
  * warm-up of early pods above the previous count (paid even if the top-up drops them).
  */
-export function topUpTrace(early: ArrayLike<number>, late: ArrayLike<number>, initial: number, step: number, readySeconds: number): Trace {
+export function topUpTrace(early: ArrayLike<number>, late: ArrayLike<number>, initial: number, step: number, readySeconds: number, out?: TraceBuffers): Trace {
   const H = early.length;
-  const pods = new Float64Array(H);
-  const ready = new Float64Array(H);
+  const pods = out ? out.pods.subarray(0, H) : new Float64Array(H);
+  const ready = out ? out.ready.subarray(0, H) : new Float64Array(H);
   const frac = Math.max(0, 1 - readySeconds / step);
   let podSeconds = 0, actions = 0;
   let prev = initial;
@@ -111,12 +119,19 @@ function reactive(step: number, r: { pods: Float64Array; ready: Float64Array; ac
   return { pods: r.pods, ready: r.ready, podSeconds: ps, actions: r.actions };
 }
 
-/** Every policy's trace for one service. */
-export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<PolicyName, Trace> {
+/** The pods running before the first replayed step: those the last known value needed at the target. */
+export const initialPods = (s: Pick<ReplayService, 'history' | 'relation' | 'minPods' | 'maxPods'>): number => podsFor(lastValue(s.history) ?? 0, s.relation.atTarget, s.minPods, s.maxPods);
+
+/** A forecast policy's trace: its planned counts, with the top-up when `late` is given. */
+export const forecastTrace = (planned: ArrayLike<number>, late: ArrayLike<number> | undefined, initial: number, o: Pick<ReplayOptions, 'step' | 'readySeconds'>, out?: TraceBuffers): Trace =>
+  late ? topUpTrace(planned, late, initial, o.step, o.readySeconds, out) : plannedTrace(planned, initial, o.step, o.readySeconds, out);
+
+/** Every policy's trace for one service (forecast-tuned too when the service carries `tuned`). */
+export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<PolicyName, Trace> & { [TUNED]?: Trace } {
   const rel = s.relation;
   const H = s.actual.length;
   const before = lastValue(s.history);
-  const initial = podsFor(before ?? 0, rel.atTarget, s.minPods, s.maxPods);
+  const initial = initialPods(s);
   const inp: ReactiveInput = {
     workload: s.actual, before, step: o.step, relation: rel, target: o.target,
     minPods: s.minPods, maxPods: s.maxPods, initialPods: initial, readySeconds: o.readySeconds,
@@ -147,6 +162,7 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
     'forecast-saving+guard': reactive(o.step, replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.saving })),
     'forecast-balanced+guard': reactive(o.step, replayHpa({ ...inp, target: guardTarget(o), floor: s.planned.balanced })),
     oracle: plannedTrace(oracle, initial, o.step, o.readySeconds),
+    ...(s.tuned ? { [TUNED]: forecastTrace(s.tuned.planned, s.tuned.late, initial, o) } : {}),
   };
 }
 
@@ -196,18 +212,19 @@ export interface ReplayResult {
   policies: PolicyResult[];
   /** Jump steps over all services (see jumpSteps). */
   jumpSteps: number;
-  traces: Record<PolicyName, Trace>[];
+  traces: (Record<PolicyName, Trace> & { [TUNED]?: Trace })[];
 }
 
 export function replay(services: ReplayService[], o: ReplayOptions): ReplayResult {
   const traces = services.map((s) => serviceTraces(s, o));
   const jumps = services.map((s) => jumpSteps(s, o.maxUtilization));
   const H = services.reduce((m, s) => Math.max(m, s.actual.length), 0);
-  const rows = POLICIES.map((policy) => {
+  const names: ReplayPolicy[] = services.some((s) => s.tuned) ? [...POLICIES, TUNED] : [...POLICIES];
+  const rows = names.map((policy) => {
     let podSeconds = 0, under = 0, measured = 0, actions = 0, underJumps = 0;
     const energyIn: EnergyInput[] = [];
     services.forEach((s, i) => {
-      const tr = traces[i]![policy];
+      const tr = traces[i]![policy]!;
       podSeconds += tr.podSeconds;
       actions += tr.actions;
       const u = underProvisioned(tr, s.actual, s.relation, o.maxUtilization, jumps[i]);

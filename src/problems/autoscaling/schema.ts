@@ -78,6 +78,13 @@ export const AutoscalingInstance = Type.Object(
       multiplier: Type.Number({ minimum: 0, maximum: 100, errorMessage: 'must be a number in 0..100' }),
       floor: Type.Number({ minimum: 0, maximum: 100, errorMessage: 'must be a number in 0..100' }),
     }, { additionalProperties: false, errorMessage: 'must be an object { multiplier, floor }', description: 'Replay: forecast-safe\'s count of each step becomes ceil(multiplier × count + floor × u), within minPods..maxPods, u = the service\'s mean workload over its history ÷ the workload one pod carries at the target (its mean pods): the safe plan rescaled, with (multiplier, floor) tuned per data set on earlier days (default: absent, unchanged; docs/autoscaling.md, "An optimistic bound").' })),
+    tune: Type.Optional(Type.Object({
+      missCost: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, errorMessage: 'must be a number of pod-hours > 0 (at most 1e9)', description: 'Price of one under-provisioned step (a step whose ready pods run above maxUtilization), in pod-hours.' }),
+      windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, errorMessage: 'must be an integer in 1..1000', description: 'Horizons of history backtested (default: as many as fit with a horizon of history before the first, at most 7).' })),
+    }, {
+      additionalProperties: false, errorMessage: 'must be an object { missCost, windows? }',
+      description: 'Tuned policy: backtest forecast-safe (the instance\'s own replay settings) on the last `windows` horizons of the history known at decision time (with evaluate: before the held-out horizon), choose on a grid the (multiplier, floor) of ceil(multiplier × safe + floor × u) minimising pod-hours + missCost × under-provisioned steps, all services pooled; returns `tuning`, `pods.tuned` and, with evaluate, the replayed policy forecast-tuned (docs/autoscaling.md, "Tuned policy").',
+    })),
     calibrate: Type.Optional(Type.Union([Type.Literal('horizon'), Type.Literal('lead'), Type.Literal('lead-additive'), Type.Literal('lead-relative')], {
       errorMessage: 'must be one of "horizon", "lead", "lead-additive", "lead-relative"',
       description: 'Replay: the quantiles the forecast policies use. "horizon" (default): the forecast\'s own conformal band of the re-plan. "lead": the conformal quantile of the errors of the short-lead prediction the decision actually uses (the re-plan\'s mean, moved by the nowcast when on), measured on the steps already seen (a calibration stretch of re-plans on the end of the history, then the replayed steps as they are measured); relative (proportional to the level) or additive errors, whichever was narrower on the recent errors; "lead-additive" / "lead-relative" force one (docs/autoscaling.md, "Short-lead calibration").',
@@ -117,7 +124,7 @@ export interface AutoscalingServiceSolution {
   forecast: { mean: number[]; lower: number[]; upper: number[]; planQuantile: number[]; method: string };
   perPod: PerPod;
   /** saving (q = 0.5), plan (q = risk, smoothed), safe (q = 0.95); `unsmoothed` = the plan before smoothing. */
-  pods: { saving: number[]; plan: number[]; safe: number[]; unsmoothed: number[] };
+  pods: { saving: number[]; plan: number[]; safe: number[]; unsmoothed: number[]; tuned?: number[] };
   notes: string[];
 }
 
@@ -168,5 +175,20 @@ export interface AutoscalingSolution {
   energy: Required<AutoscalingEnergy>;
   /** The pooled (empirical Bayes) prior, in units of each service's mean workload per pod (scale-free). */
   prior: { w: number; b: number; sigma2: number; kind: 'between-services' | 'unit-information'; services: number; observations: number };
+  /** With `tune`: the chosen (multiplier, floor) and the backtest's figures at it (docs/autoscaling.md, "Tuned policy"). */
+  tuning?: AutoscalingTuning;
   evaluation?: AutoscalingEvaluation;
+}
+
+export interface AutoscalingTuning {
+  multiplier: number;
+  floor: number;
+  /** The instance's missCost (pod-hours per under-provisioned step). */
+  missCost: number;
+  /** Horizons backtested, and their measured steps (all services). */
+  windows: number;
+  steps: number;
+  /** Backtest of forecast-safe scaled by (multiplier, floor): pod-hours (warm-up included) and under-provisioned steps. */
+  podHours: number;
+  misses: number;
 }

@@ -6,11 +6,11 @@
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { smooth } from '../smoothing/solve.js';
-import { AutoscalingInstance, RISK_NAMES, type AutoscalingSolution, type AutoscalingServiceSolution, type PerPod, type AutoscalingEvaluation } from './schema.js';
+import { AutoscalingInstance, RISK_NAMES, type AutoscalingSolution, type AutoscalingServiceSolution, type PerPod, type AutoscalingEvaluation, type AutoscalingTuning } from './schema.js';
 import { emptySuff, empiricalPrior, updateNig, predictive, predictiveQuantile, type Nig, type Suff } from './posterior.js';
 import { energyOf, energyParams } from './energy.js';
 import { Relation, podsFor } from './relation.js';
-import { replay, jumpSteps, POLICIES, type ReplayService } from './replay.js';
+import { replay, jumpSteps, initialPods, forecastTrace, underProvisioned, type PolicyName, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
 import { leadQuantiles, phaseCategory } from './calibration.js';
 
@@ -49,8 +49,8 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   });
   if (total > AUTOSCALING_MAX_VALUES) throw new ValidationError('services', `hold ${total} workload values in all; at most ${AUTOSCALING_MAX_VALUES} fit in one call`);
   if (H * inst.services.length > 2 ** 25) throw new ValidationError('horizon', `× ${inst.services.length} services = ${H * inst.services.length} planned values; at most ${2 ** 25} per call`);
-  // numbers returned per service and step: 4 forecast and 4 pod series, with evaluate the actual and 11 policies' pods
-  const perStep = 8 + (inst.evaluate ? 12 : 0);
+  // numbers returned per service and step: 4 forecast and 4 pod series (5 with tune), with evaluate the actual and 11 policies' pods (12 with tune)
+  const perStep = 8 + (inst.evaluate ? 12 : 0) + (inst.tune ? (inst.evaluate ? 2 : 1) : 0);
   if (H * inst.services.length * perStep > AUTOSCALING_MAX_NUMBERS) {
     throw new ValidationError('horizon', `× ${inst.services.length} services × ${perStep} series per step = ${H * inst.services.length * perStep} numbers to return; at most ${AUTOSCALING_MAX_NUMBERS} per call (fewer services or steps)`);
   }
@@ -64,8 +64,39 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   const cal = inst.calibrate ?? 'horizon';
   if (inst.calibratePhase && !cal.startsWith('lead')) throw new ValidationError('calibratePhase', `needs calibrate "lead", "lead-additive" or "lead-relative" (calibrate is "${cal}")`);
   if (inst.calibrateVolatility && cal !== 'lead') throw new ValidationError('calibrateVolatility', `needs calibrate "lead" (it is a third scale chosen beside the additive and relative ones; calibrate is "${cal}")`);
+  if (inst.tune) tuneWindows(inst);
   const e = inst.energy;
   if (e && (e.peakWatts ?? 450) < (e.idleWatts ?? 180)) throw new ValidationError(e.peakWatts !== undefined ? 'energy.peakWatts' : 'energy.idleWatts', `peakWatts (${e.peakWatts ?? 450}) is below idleWatts (${e.idleWatts ?? 180})`);
+}
+
+/** Most horizons the tune option backtests by default. */
+export const TUNE_MAX_WINDOWS = 7;
+/** The tune grid (docs/autoscaling.md, "Tuned policy"): multipliers 0.15 · 1.05^k up to 4, floors (× the mean pods u). */
+export const TUNE_MULTIPLIERS: readonly number[] = (() => { const g: number[] = []; for (let k = 0; 0.15 * 1.05 ** k <= 4; k++) g.push(0.15 * 1.05 ** k); return g; })();
+export const TUNE_FLOORS: readonly number[] = [0, 0.1, 0.25, 0.5, 1, 2];
+
+/**
+ * The horizons `tune` backtests: `tune.windows`, or as many whole horizons as fit in every
+ * service's history (known at decision time: before the held-out horizon with evaluate) with a
+ * horizon of history left before the first, at most TUNE_MAX_WINDOWS. Throws a ValidationError
+ * (path `tune` / `tune.windows`) when the history is too short.
+ */
+export function tuneWindows(inst: AutoscalingInstance): number {
+  const H = horizonOf(inst);
+  const off = inst.evaluate ? H : 0;
+  let fit = Infinity, short = 0;
+  inst.services.forEach((s, i) => { const f = Math.floor((s.workload.length - off) / H) - 1; if (f < fit) { fit = f; short = i; } });
+  const len = inst.services[short]!.workload.length - off;
+  const where = `services[${short}] has ${len} values of history${inst.evaluate ? ' before the held-out horizon' : ''}`;
+  const asked = inst.tune!.windows;
+  if (asked !== undefined && asked > fit) throw new ValidationError('tune.windows', `(${asked}) needs ${asked + 1} horizons (${(asked + 1) * H} values) of history: ${asked} to backtest and one before them; ${where}`);
+  if (fit < 1) throw new ValidationError('tune', `needs at least 2 horizons (${2 * H} values) of history: one to backtest and one before it; ${where}`);
+  // a service is backtested on the windows with a known value before them (the re-plans forecast from it)
+  if (!inst.services.some((s) => s.workload.slice(0, s.workload.length - off - H).some((x) => x !== null))) {
+    throw new ValidationError('tune', `needs a known value before the backtested horizon in at least one service; none has one before its last ${off + H} values`);
+  }
+  const W = asked ?? Math.min(TUNE_MAX_WINDOWS, fit);
+  return W;
 }
 
 /**
@@ -189,13 +220,23 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
       notes,
     };
   });
+  let tuning: AutoscalingTuning | undefined;
+  if (inst.tune) {
+    tuning = await tuneSafe(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy });
+    // the plan's tuned counts: u = the mean pods over all the history known (the whole workload)
+    services.forEach((s, i) => {
+      const rel = relationOf(perPods[i]!, target);
+      s.pods.tuned = scaleCounts(s.pods.safe, tuning!.multiplier, tuning!.floor, meanPods(inst.services[i]!.workload, rel), bounds[i]!);
+    });
+  }
   const totals = energyOf(services.map((s) => ({ pods: s.pods.plan, workload: s.forecast.mean, atFull: s.perPod.atFull })), H, step, energy);
   const solution: AutoscalingSolution = {
     problem: 'autoscaling', status: 'ok', step, horizon: H, risk: q, targetUtilization: target,
     services, totals, energy,
     prior: { w: prior.m0, b: prior.m1, sigma2: prior.b / (prior.a - 1), kind: prior.kind, services: prior.services, observations: prior.observations },
   };
-  if (inst.evaluate) solution.evaluation = await evaluate(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy });
+  if (tuning) solution.tuning = tuning;
+  if (inst.evaluate) solution.evaluation = await evaluate(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy }, tuning);
   return solution;
 }
 
@@ -287,10 +328,38 @@ export function holdMax(x: number[], hold: number): void {
   }
 }
 
-async function evaluate(
-  inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[],
-  o: { step: number; H: number; target: number; alpha: number; energy: ReturnType<typeof energyParams> },
-): Promise<AutoscalingEvaluation> {
+type Plans = { saving: number[]; balanced: number[]; safe: number[] };
+type EvalOpts = { step: number; H: number; target: number; alpha: number; energy: ReturnType<typeof energyParams> };
+/** The forecast policies' counts of a replay (before safeScale / tune), and what the replay needs beside them. */
+interface ForecastPlans { planned: Plans[]; late?: Plans[]; hist: (number | null)[][]; rels: Relation[]; R: number; maxU: number; calibration?: AutoscalingEvaluation['calibration'] }
+
+/** The replay's relation of a service: the fitted line, or proportional to the capacity at the target when the line has no positive slope. */
+export const relationOf = (pp: Pick<PerPod, 'w' | 'b' | 'mean'>, target: number): Relation => {
+  const rel = new Relation(pp.w, pp.b, target);
+  return rel.valid ? rel : new Relation(Math.max(pp.mean, 1e-300) / target, 0, target);
+};
+
+/** u of safeScale / tune: the mean of the known values ÷ the workload one pod carries at the target (mean pods). */
+export const meanPods = (values: ArrayLike<number | null>, rel: Relation): number => {
+  let sum = 0, k = 0;
+  for (let t = 0; t < values.length; t++) { const x = values[t]; if (x !== null && x !== undefined) { sum += x; k++; } }
+  return k ? sum / k / rel.atTarget : 0;
+};
+
+/** ceil(m · count + a · u) within min..max (docs/autoscaling.md, "An optimistic bound"; the same guard against 12.000000001 as podsFor). */
+export function scaleInto(x: ArrayLike<number>, m: number, a: number, u: number, b: { min: number; max: number }, out: { [t: number]: number; length: number }): void {
+  for (let t = 0; t < x.length; t++) { const y = m * x[t]! + a * u; out[t] = Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); }
+}
+export const scaleCounts = (x: ArrayLike<number>, m: number, a: number, u: number, b: { min: number; max: number }): number[] => {
+  const out = new Array<number>(x.length);
+  scaleInto(x, m, a, u, b, out);
+  return out;
+};
+
+async function forecastPlans(
+  inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts,
+  safeOnly = false,
+): Promise<ForecastPlans> {
   const { step, H, target } = o;
   const hist = inst.services.map((s) => s.workload.slice(0, s.workload.length - H));
   // the forecast policies re-plan every R steps from the history known then (default: one plan)
@@ -335,10 +404,13 @@ async function evaluate(
       // the plan known at the re-plan (no correction yet): its pods and their smoothing
       const fc0 = fcAll.map(cutAll);
       const ranges = inst.services.map((_, i) => podRange(fc0[i]!, perPods[i]!, posts[i]!, scales[i]!, target, RISK_NAMES.balanced, bounds[i]!, inst.combine === 'joint'));
-      const smoothed = await smoothAll(ranges.flatMap((r, i) => [r.saving, r.balanced, r.safe].map((demand) => ({ demand, maxStep: inst.services[i]!.maxStep }))), o.alpha);
+      // safeOnly (the tune backtest reads forecast-safe alone): saving and balanced are left unsmoothed
+      const levels = safeOnly ? (['safe'] as const) : (['saving', 'balanced', 'safe'] as const);
+      const smoothed = await smoothAll(ranges.flatMap((r, i) => levels.map((k) => ({ demand: r[k], maxStep: inst.services[i]!.maxStep }))), o.alpha);
       ranges.forEach((r, i) => {
         base[i]!.saving.push(...r.saving); base[i]!.balanced.push(...r.balanced); base[i]!.safe.push(...r.safe);
-        smoothedBase[i]!.saving.push(...smoothed[3 * i]!); smoothedBase[i]!.balanced.push(...smoothed[3 * i + 1]!); smoothedBase[i]!.safe.push(...smoothed[3 * i + 2]!);
+        levels.forEach((k, j) => smoothedBase[i]![k].push(...smoothed[levels.length * i + j]!));
+        if (safeOnly) { smoothedBase[i]!.saving.push(...r.saving); smoothedBase[i]!.balanced.push(...r.balanced); }
       });
     }
     if (inst.topUp) {
@@ -361,7 +433,6 @@ async function evaluate(
       if (r0 >= 0) for (const q of QS) own[i]!.get(q)!.set(fi.quantiles.get(q)!, r0);
     });
   }
-  type Plans = { saving: number[]; balanced: number[]; safe: number[] };
   let planned: Plans[];
   let late: Plans[] | undefined;
   const leadStats = { relative: 0, volatile: 0, decisions: 0, uncalibrated: 0, window: 0, calibrationSteps: C };
@@ -370,11 +441,8 @@ async function evaluate(
   // the plan is the corrected count plus the uplift that smoothing gave the re-plan's own
   // plan at that step (known at the re-plan): plan = unsmoothed + (smoothed base − base).
   const W = Math.max(C, Math.min(H, Math.round(86_400 / step)), 30);
-  const rels = inst.services.map((_, i) => {
-    const rel = new Relation(perPods[i]!.w, perPods[i]!.b, target);
-    // a fitted line without a positive slope cannot be inverted: measure proportionally to the capacity at the target
-    return rel.valid ? rel : new Relation(Math.max(perPods[i]!.mean, 1e-300) / target, 0, target);
-  });
+  // a fitted line without a positive slope cannot be inverted: measure proportionally to the capacity at the target
+  const rels = inst.services.map((_, i) => relationOf(perPods[i]!, target));
   const maxU = inst.maxUtilization ?? 0.9;
   // Phase-conditioned calibration (docs/autoscaling.md, "Are the jumps periodic?"): the
   // periods (an hour, a day) rounded to a whole number of steps, kept when that is ≥ 3 steps;
@@ -441,20 +509,31 @@ async function evaluate(
       }
     }
   }
+  return {
+    planned, late, hist, rels, R, maxU,
+    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, ...(inst.calibrateVolatility ? { volatilityShare: leadStats.decisions ? leadStats.volatile / leadStats.decisions : 0 } : {}), uncalibrated: leadStats.uncalibrated, ...(phasePeriods.length ? { phase: { periods: phasePeriods, n: PHASE_N, k: PHASE_K, ...phaseStats } } : {}) } } : {}),
+  };
+}
+
+async function evaluate(
+  inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts,
+  tuned?: { multiplier: number; floor: number },
+): Promise<AutoscalingEvaluation> {
+  const { step, H, target } = o;
+  const { planned, late, hist, rels, R, maxU, calibration } = await forecastPlans(inst, posts, scales, perPods, bounds, o);
+  // u = the service's mean pods over its history (known before the replay)
+  const u = hist.map((h, i) => meanPods(h, rels[i]!));
+  // forecast-tuned (docs/autoscaling.md, "Tuned policy"): the tuned map of forecast-safe's own counts (before safeScale)
+  const tunedPlans = tuned ? planned.map((pl, i) => ({
+    planned: scaleCounts(pl.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!),
+    ...(late ? { late: scaleCounts(late[i]!.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!) } : {}),
+  })) : undefined;
   // safeScale (docs/autoscaling.md, "An optimistic bound"): forecast-safe's count rescaled,
   // ceil(m · count + a · u), u = the service's mean pods over its history (known before the
   // replay); a monotone map of each step's own count, so it adds no look-ahead
   if (inst.safeScale) {
     const { multiplier: m, floor: a } = inst.safeScale;
-    const u = hist.map((h, i) => {
-      let sum = 0, k = 0;
-      for (const x of h) if (x !== null) { sum += x; k++; }
-      return k ? sum / k / rels[i]!.atTarget : 0;
-    });
-    for (const [i, pl] of [...planned.entries(), ...(late ?? []).entries()]) {
-      const b = bounds[i]!;
-      pl.safe = pl.safe.map((x) => { const y = m * x + a * u[i]!; return Math.min(b.max, Math.max(b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
-    }
+    for (const [i, pl] of [...planned.entries(), ...(late ?? []).entries()]) pl.safe = scaleCounts(pl.safe, m, a, u[i]!, bounds[i]!);
   }
   const rs: ReplayService[] = inst.services.map((s, i) => {
     const rel = rels[i]!;
@@ -467,6 +546,7 @@ async function evaluate(
       maxPods: bounds[i]!.max,
       planned: planned[i]!,
       ...(late ? { late: late[i]! } : {}),
+      ...(tunedPlans ? { tuned: tunedPlans[i]! } : {}),
     };
   });
   const r = replay(rs, { step, target, maxUtilization: maxU, readySeconds: inst.readySeconds ?? 60, energy: o.energy });
@@ -474,13 +554,74 @@ async function evaluate(
     heldOutSteps: H,
     steps: H,
     replanEvery: R,
-    ...(lead ? { calibration: { calibrate, calibrationSteps: C, window: leadStats.window, relativeShare: leadStats.decisions ? leadStats.relative / leadStats.decisions : 0, ...(inst.calibrateVolatility ? { volatilityShare: leadStats.decisions ? leadStats.volatile / leadStats.decisions : 0 } : {}), uncalibrated: leadStats.uncalibrated, ...(phasePeriods.length ? { phase: { periods: phasePeriods, n: PHASE_N, k: PHASE_K, ...phaseStats } } : {}) } } : {}),
+    ...(calibration ? { calibration } : {}),
     policies: r.policies,
     jumpSteps: r.jumpSteps,
     services: rs.map((s, i) => ({
       name: s.name,
       actual: Array.from(s.actual, (x) => x ?? null),
-      pods: Object.fromEntries(POLICIES.map((p) => [p, Array.from(r.traces[i]![p].pods, (x) => Math.round(x * 1000) / 1000)])),
+      pods: Object.fromEntries(r.policies.map(({ policy: p }) => [p, Array.from(r.traces[i]![p as PolicyName]!.pods, (x) => Math.round(x * 1000) / 1000)])),
     })),
   };
+}
+
+/**
+ * The tune option (docs/autoscaling.md, "Tuned policy"): forecast-safe replayed with the
+ * instance's own settings on each of the last W horizons of the history known at decision
+ * time (with evaluate: the history before the held-out horizon, which is never read here),
+ * each window held out of a re-run of the replay's re-plans on the history before it (the
+ * services with a known value before the window: a service's early windows may be skipped); then
+ * the (multiplier, floor) of the grid minimising the pooled pod-seconds + missCost · 3600 ·
+ * under-provisioned steps, counted as the replay counts them (forecastTrace with the
+ * top-up when on, underProvisioned on ready pods); ties: fewer pod-seconds, then grid order.
+ */
+async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts): Promise<AutoscalingTuning> {
+  const { H } = o;
+  const W = tuneWindows(inst);
+  const off = inst.evaluate ? H : 0;
+  const readySeconds = inst.readySeconds ?? 60;
+  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number } }[] = [];
+  let maxU = inst.maxUtilization ?? 0.9;
+  for (let j = 1; j <= W; j++) {
+    // the services with a known value before this window (a window with none is skipped)
+    const idx = inst.services.flatMap((s, i) => (s.workload.slice(0, s.workload.length - off - j * H).some((x) => x !== null) ? [i] : []));
+    if (!idx.length) continue;
+    const services = idx.map((i) => { const s = inst.services[i]!; return { ...s, workload: s.workload.slice(0, s.workload.length - off - (j - 1) * H) }; });
+    const pick = <T>(xs: T[]) => idx.map((i) => xs[i]!);
+    const fp = await forecastPlans({ ...inst, services, evaluate: true }, pick(posts), pick(scales), pick(perPods), pick(bounds), o, true);
+    maxU = fp.maxU;
+    services.forEach((s, k) => {
+      const rel = fp.rels[k]!;
+      const b = bounds[idx[k]!]!;
+      items.push({
+        planned: fp.planned[k]!.safe, ...(fp.late ? { late: fp.late[k]!.safe } : {}),
+        actual: s.workload.slice(s.workload.length - H), rel, u: meanPods(fp.hist[k]!, rel), b,
+        initial: initialPods({ history: fp.hist[k]!, relation: rel, minPods: b.min, maxPods: b.max }),
+      });
+    });
+  }
+  const price = inst.tune!.missCost * 3600;
+  let best: { m: number; a: number; ps: number; miss: number; cost: number } | null = null;
+  let steps = 0;
+  for (const it of items) for (const x of it.actual) if (x !== null) steps++;
+  // buffers reused by every (point, item): the scaled counts and the trace (every window is H steps)
+  const early = new Float64Array(H), lateBuf = new Float64Array(H);
+  const buf = { pods: new Float64Array(H), ready: new Float64Array(H) };
+  const ro = { step: o.step, readySeconds };
+  for (const a of TUNE_FLOORS) {
+    for (const m of TUNE_MULTIPLIERS) {
+      let ps = 0, miss = 0;
+      for (const it of items) {
+        scaleInto(it.planned, m, a, it.u, it.b, early);
+        if (it.late) scaleInto(it.late, m, a, it.u, it.b, lateBuf);
+        const tr = forecastTrace(early, it.late && lateBuf, it.initial, ro, buf);
+        ps += tr.podSeconds;
+        miss += underProvisioned(tr, it.actual, it.rel, maxU).under;
+      }
+      const cost = ps + price * miss;
+      const tol = 1e-12 * Math.max(1, Math.abs(cost));
+      if (!best || cost < best.cost - tol || (cost <= best.cost + tol && ps < best.ps)) best = { m, a, ps, miss, cost };
+    }
+  }
+  return { multiplier: best!.m, floor: best!.a, missCost: inst.tune!.missCost, windows: W, steps, podHours: best!.ps / 3600, misses: best!.miss };
 }
