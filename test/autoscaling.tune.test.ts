@@ -218,4 +218,28 @@ describe('tune: forecast-safe rescaled by a (multiplier, floor) backtested on ea
     // a solution with tuning for an instance without tune
     expect(checkAutoscaling(example, sol).valid).toBe(false);
   });
+
+  it('the checker recomputes tuning.windows (the default too) and tuning.steps from the instance', async () => {
+    // example: 96 values, horizon 24, evaluate: 72 values of history, default windows = floor(72 / 24) - 1 = 2;
+    // service 0 starts late (its first window has no known value before it: skipped there)
+    const inst = { ...structuredClone(example), tune: { missCost: 6 } };
+    for (let t = 0; t < 30; t++) inst.services[0].workload[t] = null;
+    inst.services[1].workload[60] = null;
+    const sol = (await solve(inst)) as AutoscalingSolution;
+    expect(sol.tuning!.windows).toBe(2);
+    // window 1 (values 48..71): 3 services, one missing value; window 2 (24..47): services 1 and 2 only
+    expect(sol.tuning!.steps).toBe(3 * 24 - 1 + 2 * 24);
+    expect(checkAutoscaling(inst, sol)).toMatchObject({ valid: true });
+    const bad = (f: (s: any) => void) => { const s = structuredClone(sol); f(s); return checkAutoscaling(inst, s); };
+    expect(bad((s) => { s.tuning.windows = 1; }).reason).toMatch(/tuning\.windows is 1, expected 2/);
+    expect(bad((s) => { s.tuning.windows = 3; }).reason).toMatch(/tuning\.windows is 3, expected 2/);
+    expect(bad((s) => { s.tuning.steps -= 1; }).reason).toMatch(/tuning\.steps is 118, expected 119/);
+    expect(bad((s) => { s.tuning.steps += 24; }).valid).toBe(false);
+    // without evaluate: the whole workload is the history (default windows 3)
+    const noEval = { ...structuredClone(inst), evaluate: false };
+    const sol2 = (await solve(noEval)) as AutoscalingSolution;
+    expect(sol2.tuning!.windows).toBe(3);
+    expect(checkAutoscaling(noEval, sol2)).toMatchObject({ valid: true });
+    expect(checkAutoscaling(noEval, { ...sol2, tuning: { ...sol2.tuning!, windows: 2 } }).valid).toBe(false);
+  });
 });
