@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { solve, trySolve } from '../src/node.js';
 import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
 import type { AutoscalingSolution } from '../src/problems/autoscaling/schema.js';
+import { validateAutoscaling } from '../src/problems/autoscaling/solve.js';
+import type { ValidationError } from '../src/core/errors.js';
 
 const example = JSON.parse(readFileSync(new URL('../examples/autoscaling.json', import.meta.url), 'utf8'));
 const H = example.horizon as number;
@@ -185,6 +187,23 @@ describe('tune: forecast-safe rescaled by a (multiplier, floor) backtested on ea
     r = await trySolve({ ...late, tune: { missCost: 1 } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.path).toBe('tune');
+  });
+
+  it('refuses a backtest too large for one call (windows × re-plans × values above 2^31) instead of running for hours', () => {
+    // 1,000 windows of one step over 3 × 800,001 values: 1,000 forecasts of 2.4M values (the replay's own guard is 2^31 too)
+    const big = (windows: number | undefined, replanEvery?: number) => ({
+      problem: 'autoscaling', step: 60, horizon: 1, ...(replanEvery ? { replanEvery } : {}),
+      services: [0, 1, 2].map((i) => ({ name: `s${i}`, workload: new Array<number>(800_001).fill(5), observations: example.services[0].observations })),
+      tune: { missCost: 1, ...(windows !== undefined ? { windows } : {}) },
+    });
+    const err = (inst: unknown) => { try { validateAutoscaling(inst); return null; } catch (e) { return e as ValidationError; } };
+    expect(err(big(1000))).toMatchObject({ code: 'invalid-input', path: 'tune.windows' });
+    expect(err(big(1000))!.message).toMatch(/too much work/);
+    expect(err(big(800))).toBeNull(); // 800 × 2,400,003 < 2^31
+    // default windows (7) with re-plans every step: 7 × 288 re-plans × services × 4,032 values
+    const rp = (n: number) => ({ problem: 'autoscaling', step: 300, horizon: 288, replanEvery: 1, services: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, workload: new Array<number>(4032).fill(5), observations: example.services[0].observations })), tune: { missCost: 1 } });
+    expect(err(rp(200))).toBeNull(); // 1.63e9 < 2^31
+    expect(err(rp(300))).toMatchObject({ code: 'invalid-input', path: 'tune' }); // 2.44e9
   });
 
   it.each([
