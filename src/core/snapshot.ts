@@ -7,6 +7,29 @@
 import { GreenplanError, ValidationError, quote } from './errors.js';
 import { JSON_MAX_ARRAY, JSON_MAX_DEPTH } from './json.js';
 
+// The intrinsic typed-array getters and constructors, taken at load: a typed array is copied
+// through them, so that nothing of the caller's runs (an own `slice` or `length`, a subclass's
+// Symbol.species) and no copy is left in the caller's hands to change after validation.
+const TypedArrayProto = Object.getPrototypeOf(Int8Array.prototype) as object;
+const intrinsic = (k: PropertyKey) => Object.getOwnPropertyDescriptor(TypedArrayProto, k)!.get!;
+const kindOf = intrinsic(Symbol.toStringTag) as (this: unknown) => string | undefined;
+const lengthOf = intrinsic('length') as (this: unknown) => number;
+const setFrom = (TypedArrayProto as { set: (this: unknown, src: unknown) => void }).set;
+type TypedArrayCtor = new (n: number) => unknown;
+const KINDS = new Map<string, TypedArrayCtor>(
+  [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array]
+    .map((T) => [T.name, T as unknown as TypedArrayCtor]),
+);
+
+/** A fresh typed array of the intrinsic kind of `v` with its elements, or null when `v` is no typed array (a DataView). */
+function copyTyped(v: ArrayBufferView): unknown {
+  const T = KINDS.get(kindOf.call(v) ?? '');
+  if (!T) return null;
+  const out = new T(lengthOf.call(v));
+  setFrom.call(out, v);
+  return out;
+}
+
 /** A JSON path from its keys (`scenarios[0].demand`). */
 function pathOf(keys: readonly (string | number)[]): string {
   let out = '';
@@ -16,7 +39,7 @@ function pathOf(keys: readonly (string | number)[]): string {
 
 /**
  * A deep copy of `value` that reads each property once: plain arrays element by element,
- * typed arrays by one copy, any other object as its own enumerable string keys (a Proxy
+ * typed arrays by one copy through the intrinsic methods (a fresh array of the same kind), any other object as its own enumerable string keys (a Proxy
  * through its traps; `__proto__` stays an own key); primitives and functions as they are.
  * A cycle, nesting deeper than JSON_MAX_DEPTH or a plain array longer than JSON_MAX_ARRAY
  * (the JSON reader's limits, src/core/json.ts) is a ValidationError naming the path; what
@@ -28,7 +51,8 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
   const open = new Set<object>();
   const copy = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
-    if (ArrayBuffer.isView(v)) return v instanceof DataView ? v : (v as unknown as { slice(): unknown }).slice();
+    // a DataView (never a valid value) is replaced by an empty one: no caller's object reaches validation
+    if (ArrayBuffer.isView(v)) return copyTyped(v) ?? new DataView(new ArrayBuffer(0));
     if (open.has(v)) throw new ValidationError(pathOf(keys), 'refers to an enclosing value (a cycle): the input must be a tree of values');
     if (open.size >= JSON_MAX_DEPTH) throw new ValidationError(pathOf(keys), `is nested deeper than ${JSON_MAX_DEPTH} levels`);
     open.add(v);
