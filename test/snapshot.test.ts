@@ -1,9 +1,10 @@
 // The input snapshot (src/core/snapshot.ts, docs/contract.md "Errors") against hostile
 // library inputs: typed arrays whose own `slice` or Symbol.species would let the caller keep
-// (and change after validation) the copy the solver reads. The answer is the one of a plain copy of the first values, or
+// (and change after validation) the copy the solver reads; thrown values that cannot be
+// turned into a string, a getter's own RangeError, a Proxy array reporting no array length. The answer is the one of a plain copy of the first values, or
 // invalid-input naming the path; never an internal error or a non-greenplan exception.
 import { describe, expect, it } from 'vitest';
-import { solve, trySolve } from '../src/node.js';
+import { solve, trySolve, check, GreenplanError } from '../src/node.js';
 import { snapshot } from '../src/core/snapshot.js';
 
 const base = () => ({ problem: 'smoothing', alpha: 1.5, scenarios: [{ name: 'c', demand: [3, 1, 4, 1, 5] as number[] | Float64Array }] });
@@ -59,5 +60,44 @@ describe('snapshot: typed arrays are copied without running the caller\'s code',
       expect(r.ok).toBe(false);
       if (!r.ok) { expect(r.error.code).toBe('invalid-input'); expect(r.error.path).toMatch(/^scenarios\[0\]\.demand/); }
     }
+  });
+});
+
+describe('snapshot: a getter that throws a value that cannot be printed', () => {
+  const unprintable: [string, () => unknown][] = [
+    ['a null-prototype object', () => Object.create(null)],
+    ['an object whose toString throws', () => ({ toString() { throw new Error('no'); } })],
+    ['an Error whose message getter throws', () => { const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw new Error('no'); } }); return e; }],
+    ['a Proxy whose every trap throws', () => new Proxy({}, { get() { throw new Error('no'); }, getPrototypeOf() { throw new Error('no'); } })],
+    ['a RangeError (not the engine\'s: the getter\'s own)', () => new RangeError('mine')],
+  ];
+  for (const [name, thrown] of unprintable) {
+    it(`${name}: solve(), trySolve() and check() give invalid-input with the path`, async () => {
+      const inst = base() as Record<string, any>;
+      Object.defineProperty(inst.scenarios[0], 'demand', { enumerable: true, get() { throw thrown(); } });
+      const r = await trySolve(inst);
+      expect(r.ok).toBe(false);
+      if (!r.ok) { expect(r.error.code).toBe('invalid-input'); expect(r.error.path).toBe('scenarios[0].demand'); }
+      await expect(solve(inst)).rejects.toBeInstanceOf(GreenplanError);
+      let err: unknown;
+      try { check(inst, {}); } catch (e) { err = e; }
+      expect(err).toBeInstanceOf(GreenplanError);
+      expect((err as GreenplanError).code).toBe('invalid-input');
+      // the solution too: not valid, no exception
+      const sol = {};
+      Object.defineProperty(sol, 'problem', { enumerable: true, get() { throw thrown(); } });
+      expect(check(base(), sol)).toMatchObject({ valid: false });
+    });
+  }
+
+  it.each([[-1], [1.5], ['5'], [{ valueOf() { throw new Error('no'); } }]])('a Proxy array reporting the length %s is invalid-input with the path', async (length) => {
+    const inst = base() as Record<string, any>;
+    inst.scenarios[0].demand = new Proxy([3, 1, 4, 1, 5], { get: (t, k) => (k === 'length' ? length : Reflect.get(t, k)) });
+    const r = await trySolve(inst);
+    expect(r.ok).toBe(false);
+    if (!r.ok) { expect(r.error.code).toBe('invalid-input'); expect(r.error.path).toBe('scenarios[0].demand'); }
+    let err: unknown;
+    try { check(inst, {}); } catch (e) { err = e; }
+    expect((err as GreenplanError).code).toBe('invalid-input');
   });
 });

@@ -4,7 +4,7 @@
 // the solver with another. The copy keeps what JSON cannot carry and the solvers take
 // (typed arrays, NaN, `undefined` fields, which validation then judges as before) and
 // reads every property exactly once.
-import { GreenplanError, ValidationError, quote } from './errors.js';
+import { GreenplanError, ValidationError, quote, thrownText } from './errors.js';
 import { JSON_MAX_ARRAY, JSON_MAX_DEPTH } from './json.js';
 
 // The intrinsic typed-array getters and constructors, taken at load: a typed array is copied
@@ -49,6 +49,17 @@ function pathOf(keys: readonly (string | number)[]): string {
 export function snapshot(value: unknown, what = 'the instance'): unknown {
   const keys: (string | number)[] = [];
   const open = new Set<object>();
+  // every read of the caller's value goes through here: whatever it throws (any value, a
+  // RangeError too) is invalid input at the path, described without running more of its code
+  const read = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      const at = pathOf(keys);
+      const threw = `reading it threw ${quote(thrownText(e))}`;
+      throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
+    }
+  };
   const copy = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
     // a DataView (never a valid value) is replaced by an empty one: no caller's object reaches validation
@@ -57,21 +68,23 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
     if (open.size >= JSON_MAX_DEPTH) throw new ValidationError(pathOf(keys), `is nested deeper than ${JSON_MAX_DEPTH} levels`);
     open.add(v);
     let out: unknown;
-    if (Array.isArray(v)) {
-      const n = v.length;
+    if (read(() => Array.isArray(v))) {
+      const n: unknown = read(() => (v as unknown[]).length);
+      // only a Proxy can report a length that is no array length
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ValidationError(pathOf(keys), `reports the length ${quote(thrownText(n))}, not an array length (a Proxy of ${what})`);
       if (n > JSON_MAX_ARRAY) throw new ValidationError(pathOf(keys), `has ${n} elements, more than ${JSON_MAX_ARRAY} (pass long series as Float64Array)`);
       const a = new Array<unknown>(n);
       for (let i = 0; i < n; i++) {
         keys.push(i);
-        a[i] = copy(v[i]);
+        a[i] = copy(read(() => (v as unknown[])[i]));
         keys.pop();
       }
       out = a;
     } else {
       const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v)) {
+      for (const k of read(() => Object.keys(v))) {
         keys.push(k);
-        const x = copy((v as Record<string, unknown>)[k]);
+        const x = copy(read(() => (v as Record<string, unknown>)[k]));
         if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
         else o[k] = x;
         keys.pop();
@@ -84,10 +97,10 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
   try {
     return copy(value);
   } catch (e) {
-    // a stack overflow (RangeError) cannot happen below the depth limit; pass it on like readInput
+    // what the caller's code threw is a ValidationError already (read); a RangeError here is the engine's (memory)
     if (e instanceof GreenplanError || e instanceof RangeError) throw e;
     const at = pathOf(keys);
-    const threw = `reading it threw ${quote(String(e instanceof Error ? e.message : e))}`;
+    const threw = `reading it threw ${quote(thrownText(e))}`;
     throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
   }
 }
