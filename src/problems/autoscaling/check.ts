@@ -219,14 +219,16 @@ function checkTuning(instance: any, solution: any, svc: any[], H: number): strin
   // whole horizons as fit in every service's history known at decision time with one before the first, at most 7;
   // steps = the known values of each window j = 1..W in the services with a known value before it
   const off = instance.evaluate ? H : 0;
-  const fit = Math.min(...svc.map((s: any) => Math.floor((s.workload.length - off) / H) - 1));
+  let fit = Infinity;
+  for (const s of svc) fit = Math.min(fit, Math.floor((s.workload.length - off) / H) - 1);
   const W = instance.tune.windows ?? Math.min(7, fit);
   if (tu.windows !== W) return `tuning.windows is ${tu.windows}, expected ${W}`;
   let steps = 0;
   for (const s of svc) {
+    const first = s.workload.findIndex((x: unknown) => typeof x === 'number');
     for (let j = 1; j <= W; j++) {
       const end = s.workload.length - off - (j - 1) * H;
-      if (!s.workload.slice(0, end - H).some((x: unknown) => typeof x === 'number')) continue;
+      if (first < 0 || first >= end - H) continue; // no known value before this window
       for (let t = end - H; t < end; t++) if (typeof s.workload[t] === 'number') steps++;
     }
   }
