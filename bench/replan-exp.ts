@@ -5,6 +5,8 @@
 //   RP_G       only the data sets whose name contains this (case-insensitive)
 //   RP_OPTS    extra instance options as JSON (e.g. '{"nowcast":false}')
 //   RP_OUT     directory for one JSON file per data set (default: none, print only)
+// With `tune` in RP_OPTS the replay also has the row forecast-tuned (docs/autoscaling.md,
+// "Tuned policy"), printed with its goals.
 // Prints, per data set and all together, RRC / under-provisioned share of every policy and
 // the replay's time per solve; `--combine DIR [DIR...]` prints the tables of saved runs.
 // Needs the full data sets (docs/data.md). Pod counts are deterministic; times are not
@@ -22,13 +24,15 @@ function show(title: string, acc: Record<string, Acc>) {
   const cells = POL.map((p) => { const a = acc[p]!; return `${p} ${(a.podHours / h.podHours).toFixed(3)}/${(100 * a.under / a.measured).toFixed(2)}%`; });
   const b = acc['forecast-balanced']!, s = acc['forecast-safe']!;
   const hu = h.under / h.measured;
+  const t = acc['forecast-tuned'];
+  if (t) cells.push(`forecast-tuned ${(t.podHours / h.podHours).toFixed(3)}/${(100 * t.under / t.measured).toFixed(2)}% (${t.under} misses; balanced goal ${t.podHours <= 1.05 * h.podHours && t.under <= 0.5 * h.under ? 'MET' : 'not met'}, safe goal ${t.podHours <= 1.3 * h.podHours && t.under <= 0.25 * h.under ? 'MET' : 'not met'})`);
   const goal = `goals: balanced ${(b.podHours / h.podHours).toFixed(3)} / ${(100 * b.under / b.measured).toFixed(2)} % (<= 1.05 / ${(50 * hu).toFixed(2)} %) ${b.podHours <= 1.05 * h.podHours && b.under / b.measured <= 0.5 * hu ? 'MET' : 'not met'}; safe ${(s.podHours / h.podHours).toFixed(3)} / ${(100 * s.under / s.measured).toFixed(2)} % (<= 1.3 / ${(25 * hu).toFixed(2)} %) ${s.podHours <= 1.3 * h.podHours && s.under / s.measured <= 0.25 * hu ? 'MET' : 'not met'}`;
   console.log(`${title} (misses: hpa ${h.under}, balanced ${b.under}, safe ${s.under})\n  ${cells.join('  ')}\n  ${goal}`);
 }
 
 function sum(results: Result[]): Record<string, Acc> {
   const out: Record<string, Acc> = {};
-  for (const r of results) for (const p of POL) {
+  for (const r of results) for (const p of Object.keys(r.acc)) {
     const a = out[p] ?? { podHours: 0, under: 0, jumps: 0, measured: 0 };
     const b = r.acc[p]!;
     a.podHours += b.podHours; a.under += b.under; a.jumps += b.jumps; a.measured += b.measured;
@@ -64,7 +68,7 @@ if (ci >= 0) {
       const sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: g.horizon, services, evaluate: true, replanEvery, ...SETTING, ...extra })) as AutoscalingSolution;
       ms.push(performance.now() - t0);
       jumpSteps += sol.evaluation!.jumpSteps;
-      for (const p of sol.evaluation!.policies) { const a = acc[p.policy]!; a.podHours += p.podHours; a.under += p.underProvisionedSteps; a.jumps += p.underProvisionedJumps; a.measured += measured; }
+      for (const p of sol.evaluation!.policies) { const a = (acc[p.policy] ??= { podHours: 0, under: 0, jumps: 0, measured: 0 }); a.podHours += p.podHours; a.under += p.underProvisionedSteps; a.jumps += p.underProvisionedJumps; a.measured += measured; }
     }
     const r: Result = { group: g.name, replanEvery: R, opts: extra, origins: g.origins, ms, jumpSteps, acc };
     results.push(r);
