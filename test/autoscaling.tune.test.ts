@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { solve, trySolve } from '../src/node.js';
 import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
 import type { AutoscalingSolution } from '../src/problems/autoscaling/schema.js';
+import { validateAutoscaling } from '../src/problems/autoscaling/solve.js';
+import type { ValidationError } from '../src/core/errors.js';
 
 const example = JSON.parse(readFileSync(new URL('../examples/autoscaling.json', import.meta.url), 'utf8'));
 const H = example.horizon as number;
@@ -187,6 +189,23 @@ describe('tune: forecast-safe rescaled by a (multiplier, floor) backtested on ea
     if (!r.ok) expect(r.error.path).toBe('tune');
   });
 
+  it('refuses a backtest too large for one call (windows × re-plans × values above 2^31) instead of running for hours', () => {
+    // 1,000 windows of one step over 3 × 800,001 values: 1,000 forecasts of 2.4M values (the replay's own guard is 2^31 too)
+    const big = (windows: number | undefined, replanEvery?: number) => ({
+      problem: 'autoscaling', step: 60, horizon: 1, ...(replanEvery ? { replanEvery } : {}),
+      services: [0, 1, 2].map((i) => ({ name: `s${i}`, workload: new Array<number>(800_001).fill(5), observations: example.services[0].observations })),
+      tune: { missCost: 1, ...(windows !== undefined ? { windows } : {}) },
+    });
+    const err = (inst: unknown) => { try { validateAutoscaling(inst); return null; } catch (e) { return e as ValidationError; } };
+    expect(err(big(1000))).toMatchObject({ code: 'invalid-input', path: 'tune.windows' });
+    expect(err(big(1000))!.message).toMatch(/too much work/);
+    expect(err(big(800))).toBeNull(); // 800 × 2,400,003 < 2^31
+    // default windows (7) with re-plans every step: 7 × 288 re-plans × services × 4,032 values
+    const rp = (n: number) => ({ problem: 'autoscaling', step: 300, horizon: 288, replanEvery: 1, services: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, workload: new Array<number>(4032).fill(5), observations: example.services[0].observations })), tune: { missCost: 1 } });
+    expect(err(rp(200))).toBeNull(); // 1.63e9 < 2^31
+    expect(err(rp(300))).toMatchObject({ code: 'invalid-input', path: 'tune' }); // 2.44e9
+  });
+
   it.each([
     ['missCost 0', { missCost: 0 }, 'tune.missCost'],
     ['a negative missCost', { missCost: -2 }, 'tune.missCost'],
@@ -217,5 +236,29 @@ describe('tune: forecast-safe rescaled by a (multiplier, floor) backtested on ea
     expect(bad((s) => { s.evaluation.policies = s.evaluation.policies.filter((p: any) => p.policy !== 'forecast-tuned'); }).valid).toBe(false);
     // a solution with tuning for an instance without tune
     expect(checkAutoscaling(example, sol).valid).toBe(false);
+  });
+
+  it('the checker recomputes tuning.windows (the default too) and tuning.steps from the instance', async () => {
+    // example: 96 values, horizon 24, evaluate: 72 values of history, default windows = floor(72 / 24) - 1 = 2;
+    // service 0 starts late (its first window has no known value before it: skipped there)
+    const inst = { ...structuredClone(example), tune: { missCost: 6 } };
+    for (let t = 0; t < 30; t++) inst.services[0].workload[t] = null;
+    inst.services[1].workload[60] = null;
+    const sol = (await solve(inst)) as AutoscalingSolution;
+    expect(sol.tuning!.windows).toBe(2);
+    // window 1 (values 48..71): 3 services, one missing value; window 2 (24..47): services 1 and 2 only
+    expect(sol.tuning!.steps).toBe(3 * 24 - 1 + 2 * 24);
+    expect(checkAutoscaling(inst, sol)).toMatchObject({ valid: true });
+    const bad = (f: (s: any) => void) => { const s = structuredClone(sol); f(s); return checkAutoscaling(inst, s); };
+    expect(bad((s) => { s.tuning.windows = 1; }).reason).toMatch(/tuning\.windows is 1, expected 2/);
+    expect(bad((s) => { s.tuning.windows = 3; }).reason).toMatch(/tuning\.windows is 3, expected 2/);
+    expect(bad((s) => { s.tuning.steps -= 1; }).reason).toMatch(/tuning\.steps is 118, expected 119/);
+    expect(bad((s) => { s.tuning.steps += 24; }).valid).toBe(false);
+    // without evaluate: the whole workload is the history (default windows 3)
+    const noEval = { ...structuredClone(inst), evaluate: false };
+    const sol2 = (await solve(noEval)) as AutoscalingSolution;
+    expect(sol2.tuning!.windows).toBe(3);
+    expect(checkAutoscaling(noEval, sol2)).toMatchObject({ valid: true });
+    expect(checkAutoscaling(noEval, { ...sol2, tuning: { ...sol2.tuning!, windows: 2 } }).valid).toBe(false);
   });
 });

@@ -94,9 +94,26 @@ export function errorFromFields(f: ErrorFields): GreenplanError {
  * through; a JS engine's out-of-memory or too-deep errors become `out-of-memory` or
  * `invalid-input`; anything else is `internal` with the original as `cause`.
  */
+/**
+ * The text of a thrown value (an Error's message, else String(value)) without failing: a
+ * null-prototype object, a toString or message getter that throws, or a Proxy whose traps
+ * throw gives its Object.prototype.toString tag or "a value that cannot be printed".
+ */
+export function thrownText(e: unknown): string {
+  try {
+    return String(e instanceof Error ? e.message : e);
+  } catch {
+    try {
+      return Object.prototype.toString.call(e);
+    } catch {
+      return 'a value that cannot be printed';
+    }
+  }
+}
+
 export function asGreenplanError(e: unknown, what = 'greenplan'): GreenplanError {
   if (e instanceof GreenplanError) return e;
-  const message = e instanceof Error ? e.message : String(e);
+  const message = thrownText(e);
   if ((e as { name?: unknown })?.name === 'DataCloneError') {
     return new GreenplanError('invalid-input', `${what}: the instance cannot be copied to a worker (${message})`, '', { cause: e });
   }

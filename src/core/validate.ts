@@ -1,7 +1,7 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
-import { GreenplanError, ValidationError, MAX_ISSUES, quote, type Issue } from './errors.js';
+import { GreenplanError, ValidationError, MAX_ISSUES, quote, thrownText, type Issue } from './errors.js';
 
 /** `/scenarios/0/demand/1` -> `scenarios[0].demand[1]` */
 export function formatPath(pointer: string): string {
@@ -60,7 +60,7 @@ export function readInput<T>(read: () => T): T {
     return read();
   } catch (e) {
     if (e instanceof GreenplanError || e instanceof RangeError) throw e;
-    throw new ValidationError('', `the instance cannot be read: reading it threw ${quote(String(e instanceof Error ? e.message : e))} (a getter or a Proxy of the instance)`);
+    throw new ValidationError('', `the instance cannot be read: reading it threw ${quote(thrownText(e))} (a getter or a Proxy of the instance)`);
   }
 }
 

@@ -4,7 +4,7 @@
 // minPods..maxPods), checks that the smoothed plan never drops below the unsmoothed count,
 // keeps maxStep and costs no more than the unsmoothed plan, and recomputes the energy
 // totals with the formula and defaults of docs/autoscaling.md; with `tune`, the tuned (m, a) on
-// the documented grid and every pods.tuned = ceil(m · safe + a · mean pods) within the bounds.
+// the documented grid, windows and steps recomputed from the instance, and every pods.tuned = ceil(m · safe + a · mean pods) within the bounds.
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 import { nearWithin } from '../../check/near.js';
@@ -215,10 +215,26 @@ function checkTuning(instance: any, solution: any, svc: any[], H: number): strin
   if (!tu || typeof tu !== 'object') return 'the instance asks to tune but the solution has no tuning';
   for (const k of ['multiplier', 'floor', 'missCost', 'windows', 'steps', 'podHours', 'misses']) if (typeof tu[k] !== 'number' || !Number.isFinite(tu[k])) return `tuning.${k} is ${quote(tu[k])}, not a finite number`;
   if (tu.missCost !== instance.tune.missCost) return `tuning.missCost is ${tu.missCost}, the instance's is ${instance.tune.missCost}`;
-  if (!Number.isInteger(tu.windows) || tu.windows < 1 || (instance.tune.windows !== undefined && tu.windows !== instance.tune.windows)) return `tuning.windows is ${tu.windows}, expected ${instance.tune.windows ?? 'an integer >= 1'}`;
+  // windows and steps follow from the instance (docs/autoscaling.md, "Tuned policy"): the asked windows or as many
+  // whole horizons as fit in every service's history known at decision time with one before the first, at most 7;
+  // steps = the known values of each window j = 1..W in the services with a known value before it
+  const off = instance.evaluate ? H : 0;
+  let fit = Infinity;
+  for (const s of svc) fit = Math.min(fit, Math.floor((s.workload.length - off) / H) - 1);
+  const W = instance.tune.windows ?? Math.min(7, fit);
+  if (tu.windows !== W) return `tuning.windows is ${tu.windows}, expected ${W}`;
+  let steps = 0;
+  for (const s of svc) {
+    const first = s.workload.findIndex((x: unknown) => typeof x === 'number');
+    for (let j = 1; j <= W; j++) {
+      const end = s.workload.length - off - (j - 1) * H;
+      if (first < 0 || first >= end - H) continue; // no known value before this window
+      for (let t = end - H; t < end; t++) if (typeof s.workload[t] === 'number') steps++;
+    }
+  }
+  if (tu.steps !== steps) return `tuning.steps is ${tu.steps}, expected ${steps} (the known values of the backtested windows)`;
   if (!onTuneGrid(tu.multiplier, tu.floor)) return `tuning (${tu.multiplier}, ${tu.floor}) is not on the tune grid`;
   if (!Number.isInteger(tu.misses) || !Number.isInteger(tu.steps) || tu.misses < 0 || tu.misses > tu.steps) return `tuning.misses ${tu.misses} is not an integer in 0..steps (${tu.steps})`;
-  if (tu.steps > tu.windows * H * svc.length) return `tuning.steps ${tu.steps} exceeds windows × horizon × services`;
   if (!(tu.podHours >= 0)) return `tuning.podHours ${tu.podHours} is negative`;
   const target = instance.targetUtilization ?? 0.6;
   for (let i = 0; i < svc.length; i++) {

@@ -96,6 +96,13 @@ export function tuneWindows(inst: AutoscalingInstance): number {
     throw new ValidationError('tune', `needs a known value before the backtested horizon in at least one service; none has one before its last ${off + H} values`);
   }
   const W = asked ?? Math.min(TUNE_MAX_WINDOWS, fit);
+  // each window re-runs the replay's re-plans over the history: the replay's own work limit (replanEvery), W times
+  const replans = Math.ceil(H / Math.min(H, inst.replanEvery ?? H));
+  let total = 0;
+  for (const s of inst.services) total += s.workload.length;
+  if (W * replans * total > 2 ** 31) {
+    throw new ValidationError(asked !== undefined ? 'tune.windows' : 'tune', `backtests ${W} horizons × ${replans} re-plans over ${total} values: too much work for one call (at most 2^31); ${asked !== undefined ? 'fewer windows' : 'set fewer windows'}${inst.replanEvery !== undefined ? ' or re-plan less often' : ''}`);
+  }
   return W;
 }
 
