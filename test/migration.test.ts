@@ -150,19 +150,22 @@ describe('migration: invalid input names the JSON path', () => {
   });
 });
 
+/** A plan with several rounds to corrupt (used by the checker tests below). */
+const corruptible: MInstance = {
+  problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.5, maxParallel: 2,
+  machines: [{ name: 'a', capacity: [10, 10] }, { name: 'b', capacity: [10, 10] }, { name: 'c', capacity: [10, 10] }],
+  tasks: [
+    { name: 't1', demand: [3, 3], machine: 'a', group: 'g' },
+    { name: 't2', demand: [3, 3], machine: 'b', group: 'g' },
+    { name: 't3', demand: [3, 3], machine: 'c' },
+    { name: 't4', demand: [4, 4], machine: 'c' },
+    { name: 'n1', demand: [2, 2] },
+  ],
+};
+
 describe('migration checker rejects corrupted plans', () => {
   // a plan with several rounds to corrupt
-  const inst: MInstance = {
-    problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.5, maxParallel: 2,
-    machines: [{ name: 'a', capacity: [10, 10] }, { name: 'b', capacity: [10, 10] }, { name: 'c', capacity: [10, 10] }],
-    tasks: [
-      { name: 't1', demand: [3, 3], machine: 'a', group: 'g' },
-      { name: 't2', demand: [3, 3], machine: 'b', group: 'g' },
-      { name: 't3', demand: [3, 3], machine: 'c' },
-      { name: 't4', demand: [4, 4], machine: 'c' },
-      { name: 'n1', demand: [2, 2] },
-    ],
-  };
+  const inst = corruptible;
   it('accepts the solver plan and rejects each corruption with its reason', async () => {
     const sol = await migrate(inst);
     if (sol.status !== 'feasible') throw new Error('expected feasible');
@@ -208,17 +211,7 @@ describe('migration checker rejects corrupted plans', () => {
 describe('migration checker: the target claims (targetReached, targetUnreached, targetMethod, targetOptimal)', () => {
   // the corrupted-plans instance: its end assignment { t1: a, t2: b, t3: a, t4: b, n1: b } has
   // stage-1 objective cost 2 + 0.5 × 3 tasks off their machine (t3, t4, n1 new) = 3.5
-  const inst: MInstance = {
-    problem: 'migration', resources: ['cpu', 'mem'], alpha: 0.5, maxParallel: 2,
-    machines: [{ name: 'a', capacity: [10, 10] }, { name: 'b', capacity: [10, 10] }, { name: 'c', capacity: [10, 10] }],
-    tasks: [
-      { name: 't1', demand: [3, 3], machine: 'a', group: 'g' },
-      { name: 't2', demand: [3, 3], machine: 'b', group: 'g' },
-      { name: 't3', demand: [3, 3], machine: 'c' },
-      { name: 't4', demand: [4, 4], machine: 'c' },
-      { name: 'n1', demand: [2, 2] },
-    ],
-  };
+  const inst = corruptible;
   const good = {
     problem: 'migration', status: 'feasible', objective: 3.5, cost: 2, moves: 3, machinesUsed: 2,
     rounds: [[{ task: 't3', from: 'c', to: 'a' }, { task: 'n1', from: null, to: 'b' }], [{ task: 't4', from: 'c', to: 'b' }]],
