@@ -1,0 +1,289 @@
+// Experiment behind docs/autoscaling.md, "The reactive family, tuned per instance (measured)":
+// issue 13's safe goal with the tuned policy of the solver's protocol (each instance tuned on
+// its own last <= 7 horizons before the replayed day, `tune`), for the plain family (one
+// (m, a) per instance: the solver's `tune`) and the reactive family (per "a jump in the last
+// known hour" bucket: ceil(max(m · forecast-safe, r · the highest of the last 3 known values)
+// + a · u); `tune.reactive`). This file is an independent implementation of both searches
+// (it shares no code with the solver's tune beyond the replay's trace functions), so its
+// figures cross-check the solver's.
+// Step 1 (`--cache`): per origin (the bench's and the two tuning origins before each data
+// set's first, bench/autoscaling.ts) and window j = 0 (the replayed day) … W (the backtested
+// horizons, as tuneWindows), the instance truncated by j horizons solved with evaluate in the
+// tuned row's setting (TUNE_SETTING: every-step re-plans, no top-up); per service the
+// window's actuals, forecast-safe counts, relation, u and initial pods, and hpa's figures,
+// cached as JSON under RX_CACHE (default /tmp/react/cache; derived data: never inside the
+// repository). RX_G selects data sets by name; RX_K = "bench" | "tuning" selects origins.
+// Step 2 (default): per missCost of a grid, each origin's choice on its backtest windows and
+// its replayed day's pod-hours / misses (exact: plannedTrace + underProvisioned); pooled over
+// the tuning origins and over the bench's, RRC against hpa's pod-hours and misses.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { solve, type AutoscalingSolution } from '../src/node.js';
+import { groups, originServices, TUNE_SETTING } from './autoscaling.js';
+import { Relation, podsFor, plannedTrace, jumpSteps } from '../src/internals.js';
+
+const CACHE = process.env.RX_CACHE ?? '/tmp/react/cache';
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_');
+const TARGET = 0.6, MAXU = 0.9, READY = 60, UTIL_TOL = 1e-9;
+
+interface CService { name: string; w: number; b: number; mean: number; series: (number | null)[]; off: number; safe: number[]; min: number; max: number }
+interface CWindow { group: string; step: number; horizon: number; k: number; j: number; W: number; tuning: boolean; hpa: { podHours: number; misses: number }; tuned?: { podHours: number; misses: number }; services: CService[] }
+
+async function cache(): Promise<void> {
+  const filt = process.env.RX_G?.toLowerCase();
+  const which = process.env.RX_K;
+  mkdirSync(CACHE, { recursive: true });
+  for (const g of groups().filter((g) => !filt || g.name.toLowerCase().includes(filt))) {
+    const ks = [...(which === 'tuning' ? [] : Array.from({ length: g.origins }, (_, k) => k)), ...(which === 'bench' ? [] : [g.origins, g.origins + 1])];
+    for (const k of ks) {
+      const services = originServices(g, k);
+      if (!services.length) { console.log(`${g.name} origin ${k}: no data, skipped`); continue; }
+      const H = g.horizon;
+      // the tune's default windows (tuneWindows): whole horizons that fit with one before, at most 7
+      const fit = Math.min(...services.map((s) => Math.floor((s.workload.length - H) / H) - 1));
+      const W = Math.min(7, fit);
+      if (W < 1) { console.log(`${g.name} origin ${k}: too little history, skipped`); continue; }
+      for (let j = 0; j <= W; j++) {
+        const file = join(CACHE, `${slug(g.name)}_${k}_${j}.json`);
+        if (existsSync(file)) continue;
+        // window j: the series truncated by j horizons; a service is backtested only when it has a known value before the window (tuneSafe)
+        const idx = services.flatMap((s, i) => (j === 0 || s.workload.slice(0, s.workload.length - H - j * H).some((x) => x !== null) ? [i] : []));
+        if (!idx.length) continue;
+        // all services solved (the empirical-Bayes prior pools every service's observations, as the tune's backtest does); items only for idx
+        const sv = services.map((s) => ({ ...s, workload: s.workload.slice(0, s.workload.length - j * H) }));
+        const t0 = performance.now();
+        let sol: AutoscalingSolution;
+        try {
+          sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: H, services: sv, evaluate: true, ...TUNE_SETTING, ...(j === 0 && process.env.RX_TUNE ? { tune: JSON.parse(process.env.RX_TUNE) } : {}) })) as AutoscalingSolution;
+        } catch (e) {
+          // a service with no known value in the truncated history: solve the backtested ones alone (prior from them: flagged)
+          console.log(`${g.name} origin ${k} window ${j}: ${(e as Error).message}; solving the ${idx.length} backtested services alone`);
+          sol = (await solve({ problem: 'autoscaling', step: g.step, horizon: H, services: idx.map((i) => sv[i]!), evaluate: true, ...TUNE_SETTING })) as AutoscalingSolution;
+          idx.forEach((i, n) => { (sol as { _map?: number[] })._map ??= []; (sol as { _map?: number[] })._map![i] = n; });
+        }
+        const map = (sol as { _map?: number[] })._map;
+        const ev = sol.evaluation!;
+        const pol = (p: string) => ev.policies.find((x) => x.policy === p);
+        const tunedP = pol('forecast-tuned');
+        const out: CWindow = {
+          group: g.name, step: g.step, horizon: H, k, j, W, tuning: k >= g.origins,
+          hpa: { podHours: pol('hpa')!.podHours, misses: pol('hpa')!.underProvisionedSteps },
+          ...(tunedP ? { tuned: { podHours: tunedP.podHours, misses: tunedP.underProvisionedSteps } } : {}),
+          services: idx.map((i) => {
+            const n = map ? map[i]! : i;
+            const s = sv[i]!;
+            return { name: s.name, w: sol.services[n]!.perPod.w!, b: sol.services[n]!.perPod.b!, mean: sol.services[n]!.perPod.mean, series: s.workload, off: s.workload.length - H, safe: ev.services[n]!.pods['forecast-safe']!, min: 1, max: 1_000_000 };
+          }),
+        };
+        writeFileSync(file, JSON.stringify(out));
+        console.log(`${g.name} origin ${k} window ${j}/${W}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+    }
+  }
+}
+
+if (process.argv.includes('--cache')) { await cache(); process.exit(0); }
+
+// ---------------------------------------------------------------------------------------
+// Step 2. Flat per-step arrays of an origin's backtest windows (j >= 1) or replayed day (j = 0).
+interface Flat {
+  n: number; step: number;
+  safe: Float64Array; x2: Float64Array; u: Float64Array; need: Float64Array; bucket: Uint8Array; min: Float64Array; max: Float64Array;
+  /** item starts (a new trace: its initial pods) */ first: Uint8Array; init: Float64Array;
+}
+
+const lastKnown = (w: (number | null)[], upto: number): number | null => { for (let j = Math.min(upto, w.length - 1); j >= 0; j--) if (w[j] !== null && w[j] !== undefined) return w[j]!; return null; };
+
+function flatten(ws: CWindow[]): Flat {
+  const cols = { safe: [] as number[], x2: [] as number[], u: [] as number[], need: [] as number[], bucket: [] as number[], min: [] as number[], max: [] as number[], first: [] as number[], init: [] as number[] };
+  let step = 0;
+  for (const win of ws) {
+    step = win.step;
+    const H = win.horizon;
+    const L = Math.max(1, Math.ceil(READY / win.step)), P = Math.max(3, Math.round(3600 / win.step));
+    for (const s of win.services) {
+      let rel = new Relation(s.w, s.b, TARGET);
+      if (!rel.valid) rel = new Relation(Math.max(s.mean, 1e-300) / TARGET, 0, TARGET);
+      const w = s.series, off = s.off;
+      const hist = w.slice(0, off);
+      let sum = 0, c = 0;
+      for (const x of hist) if (x !== null) { sum += x; c++; }
+      const u = c ? sum / c / rel.atTarget : 0;
+      const before = lastKnown(hist, hist.length - 1);
+      const init = podsFor(before ?? 0, rel.atTarget, s.min, s.max);
+      const J = jumpSteps({ actual: w, history: [], relation: rel, minPods: s.min, maxPods: s.max }, MAXU);
+      for (let t = 0; t < H; t++) {
+        const i = off + t, d = i - 1 - L;
+        let x2 = 0;
+        if (d >= 0) { let mx = lastKnown(w, d) ?? 0; for (let j = Math.max(0, d - 2); j <= d; j++) mx = Math.max(mx, w[j] ?? 0); x2 = mx / rel.atTarget; }
+        let b = 0;
+        for (let j = Math.max(1, d - P + 1); j <= d; j++) if (J[j]) { b = 1; break; }
+        const a = w[i];
+        // fewest pods with utilisation <= maxUtilization (underProvisioned's test; util decreases with pods); unmeasured: 0
+        let need = 0;
+        if (a !== null && a !== undefined) {
+          const bad = (n: number) => rel.util(a, n) > MAXU * (1 + UTIL_TOL);
+          if (bad(s.max)) need = s.max + 1;
+          else { let lo = 0, hi = s.max; while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); if (bad(mid)) lo = mid; else hi = mid; } need = bad(0) ? hi : 0; }
+        }
+        cols.safe.push(s.safe[t]!); cols.x2.push(x2); cols.u.push(u); cols.need.push(need); cols.bucket.push(b);
+        cols.min.push(s.min); cols.max.push(s.max); cols.first.push(t === 0 ? 1 : 0); cols.init.push(init);
+      }
+    }
+  }
+  const F = (x: number[]) => Float64Array.from(x);
+  return { n: cols.safe.length, step, safe: F(cols.safe), x2: F(cols.x2), u: F(cols.u), need: F(cols.need), bucket: Uint8Array.from(cols.bucket), min: F(cols.min), max: F(cols.max), first: Uint8Array.from(cols.first), init: F(cols.init) };
+}
+
+/** Parameters per bucket: [m, a, r] for b = 0 and b = 1 (the plain family: equal, r = 0). */
+type Pt = [number, number, number];
+const MULTS = (() => { const g: number[] = []; for (let k = 0; 0.15 * 1.05 ** k <= 4; k++) g.push(0.15 * 1.05 ** k); return g; })();
+const FLOORS = [0, 0.1, 0.25, 0.5, 1, 2];
+const RS = [0, 0.7, 0.9, 1, 1.1, 1.25];
+
+/** Pod-seconds (plannedTrace: warm-up of new pods paid) and misses of the family at (p0, p1). */
+function evalAt(f: Flat, p0: Pt, p1: Pt): { ps: number; miss: number } {
+  let ps = 0, miss = 0, prev = 0;
+  const { safe, x2, u, need, bucket, min, max, first, init, step } = f;
+  for (let t = 0; t < f.n; t++) {
+    const p = bucket[t] ? p1 : p0;
+    const y = Math.max(p[0] * safe[t]!, p[2] * x2[t]!) + p[1] * u[t]!;
+    const n = Math.min(max[t]!, Math.max(min[t]!, Math.ceil(y - 1e-9 * Math.max(1, y))));
+    if (first[t]) prev = init[t]!;
+    ps += n * step;
+    if (n > prev) ps += (n - prev) * READY;
+    prev = n;
+    if (n < need[t]!) miss++;
+  }
+  return { ps, miss };
+}
+
+interface Choice { p0: Pt; p1: Pt; ps: number; miss: number; cost: number; rounds: number }
+const better = (cost: number, ps: number, inc: { cost: number; ps: number } | null) => {
+  if (!inc) return true;
+  const tol = 1e-12 * Math.max(1, Math.abs(cost));
+  return cost < inc.cost - tol || (cost <= inc.cost + tol && ps < inc.ps);
+};
+
+/** The plain tune (one (m, a), r = 0): grid order a outer, m inner (tuneSafe). */
+function choosePlain(f: Flat, price: number): Choice {
+  let best: Choice | null = null;
+  for (const a of FLOORS) for (const m of MULTS) {
+    const p: Pt = [m, a, 0];
+    const { ps, miss } = evalAt(f, p, p);
+    const cost = ps + price * miss;
+    if (better(cost, ps, best)) best = { p0: p, p1: p, ps, miss, cost, rounds: 0 };
+  }
+  return best!;
+}
+
+/** The reactive tune: from the plain choice, coordinate descent over bucket 1 then bucket 0 (each 2,448 points, r outer, a, m inner) until a round changes nothing (at most 8). */
+function chooseReactive(f: Flat, price: number, start = choosePlain(f, price)): Choice {
+  let inc = { ...start };
+  for (let round = 1; round <= 8; round++) {
+    let changed = false;
+    for (const b of [1, 0]) {
+      for (const r of RS) for (const a of FLOORS) for (const m of MULTS) {
+        const p: Pt = [m, a, r];
+        const p0 = b === 0 ? p : inc.p0, p1 = b === 1 ? p : inc.p1;
+        const { ps, miss } = evalAt(f, p0, p1);
+        const cost = ps + price * miss;
+        if (better(cost, ps, inc)) { inc = { p0, p1, ps, miss, cost, rounds: round }; changed = true; }
+      }
+    }
+    if (!changed) break;
+  }
+  return inc;
+}
+
+interface OriginData { group: string; k: number; tuning: boolean; back: Flat; day: Flat; hpa: { podHours: number; misses: number }; solverTuned?: { podHours: number; misses: number } }
+
+function loadOrigins(): OriginData[] {
+  const files = readdirSync(CACHE).filter((f) => f.endsWith('.json'));
+  const byOrigin = new Map<string, CWindow[]>();
+  for (const f of files) { const w = JSON.parse(readFileSync(join(CACHE, f), 'utf8')) as CWindow; const key = `${w.group}|${w.k}`; (byOrigin.get(key) ?? byOrigin.set(key, []).get(key)!).push(w); }
+  const out: OriginData[] = [];
+  const order = groups().map((g) => g.name);
+  for (const ws of byOrigin.values()) {
+    ws.sort((a, b) => a.j - b.j);
+    const day = ws[0]!;
+    if (day.j !== 0 || ws.length !== day.W + 1) { console.log(`${day.group} origin ${day.k}: incomplete cache (${ws.length} of ${day.W + 1} windows), skipped`); continue; }
+    out.push({ group: day.group, k: day.k, tuning: day.tuning, back: flatten(ws.slice(1)), day: flatten([day]), hpa: day.hpa, ...(day.tuned ? { solverTuned: day.tuned } : {}) });
+  }
+  out.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || a.k - b.k);
+  return out;
+}
+
+// The rule for missCost, declared before any bench origin's figure of this experiment was
+// computed (commit "react-exp: the declared rule"): on the TUNING origins only (the two days
+// before each data set's first bench origin, each tuned on its own history as the bench's
+// are), the grid's missCosts whose pooled RRC and misses meet the goal (RRC <= cap, misses <=
+// share × hpa's) form the feasible band; the rule takes its geometric centre (the middle grid
+// point of the band; of two, the smaller). If the band is empty: the missCost minimising
+// max(RRC / cap, misses / (share × hpa's)) (the closest to both at once).
+const GRID_MC = Array.from({ length: 49 }, (_, k) => Math.round(10 ** (0.6 + 0.05 * k) * 1000) / 1000); // 3.98 … 1000 pod-hours per miss
+function rule(curve: { mc: number; rrc: number; misses: number; hpaMisses: number }[], cap: number, share: number): { mc: number; band: number[] } {
+  const band = curve.filter((c) => c.rrc <= cap && c.misses <= share * c.hpaMisses).map((c) => c.mc);
+  if (band.length) return { mc: band[Math.floor((band.length - 1) / 2)]!, band };
+  let best = curve[0]!, score = Infinity;
+  for (const c of curve) { const s = Math.max(c.rrc / cap, c.misses / (share * c.hpaMisses)); if (s < score) { score = s; best = c; } }
+  return { mc: best.mc, band: [] };
+}
+
+const fam = process.env.RX_FAMILY ?? 'plain,reactive';
+const part = process.env.RX_PART ?? 'tuning';
+const origins = loadOrigins();
+const memo = new Map<string, { day: { ps: number; miss: number }; choice: Choice }>();
+function run(o: OriginData, family: string, mc: number) {
+  const key = `${o.group}|${o.k}|${family}|${mc}`;
+  let r = memo.get(key);
+  if (!r) {
+    const price = mc * 3600;
+    const plain = choosePlain(o.back, price);
+    const choice = family === 'plain' ? plain : chooseReactive(o.back, price, plain);
+    r = { day: evalAt(o.day, choice.p0, choice.p1), choice };
+    memo.set(key, r);
+  }
+  return r;
+}
+function pooled(os: OriginData[], family: string, mc: number) {
+  let ps = 0, miss = 0, hps = 0, hmiss = 0;
+  for (const o of os) { const r = run(o, family, mc); ps += r.day.ps; miss += r.day.miss; hps += o.hpa.podHours * 3600; hmiss += o.hpa.misses; }
+  return { mc, rrc: ps / hps, misses: miss, hpaMisses: hmiss, podHours: ps / 3600 };
+}
+const fmtP = (p: Pt) => `(${p[0].toFixed(2)}, ${p[1]}, ${p[2]})`;
+const T = origins.filter((o) => o.tuning), B = origins.filter((o) => !o.tuning);
+console.log(`origins: ${T.length} tuning, ${B.length} bench (${CACHE})`);
+for (const family of fam.split(',')) {
+  const t0 = performance.now();
+  const curve = GRID_MC.map((mc) => pooled(T, family, mc));
+  console.log(`\n== ${family}: tuning origins (${((performance.now() - t0) / 1000).toFixed(0)} s)\nmissCost  RRC    misses (hpa)`);
+  for (const c of curve) console.log(`${c.mc.toFixed(2).padStart(8)}  ${c.rrc.toFixed(3)}  ${c.misses} (${c.hpaMisses})`);
+  const rs = { safe: rule(curve, 1.3, 0.25), balanced: rule(curve, 1.05, 0.5) };
+  for (const [g, r] of Object.entries(rs)) console.log(`rule (${g}): missCost ${r.mc} (band ${r.band.length ? `${r.band[0]} … ${r.band[r.band.length - 1]}, ${r.band.length} points` : 'empty: closest to both'})`);
+  if (part !== 'bench') continue;
+  const byGroup = (os: OriginData[]) => [...new Set(os.map((o) => o.group))];
+  for (const [g, r] of Object.entries(rs)) {
+    const all = pooled(B, family, r.mc);
+    const [cap, share] = g === 'safe' ? [1.3, 0.25] : [1.05, 0.5];
+    console.log(`\n${family} at the ${g} rule's missCost ${r.mc}: bench RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses}; goal <= ${share * all.hpaMisses} at <= ${cap}): ${all.rrc <= cap && all.misses <= share * all.hpaMisses ? 'MET' : 'not met'}`);
+    for (const name of byGroup(B)) {
+      const os = B.filter((o) => o.group === name);
+      const p = pooled(os, family, r.mc);
+      console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses}); ${os.map((o) => { const c = run(o, family, r.mc).choice; return family === 'plain' ? fmtP(c.p0) : `${fmtP(c.p0)}|${fmtP(c.p1)}`; }).join(' ')}`);
+    }
+  }
+  if (process.env.RX_CURVE) {
+    console.log(`\n${family}: bench curve (every missCost; for the report, not for the choice)\nmissCost  RRC    misses (hpa)`);
+    for (const mc of GRID_MC) { const c = pooled(B, family, mc); console.log(`${mc.toFixed(2).padStart(8)}  ${c.rrc.toFixed(3)}  ${c.misses} (${c.hpaMisses})`); }
+  }
+}
+// RX_MC = a missCost: the bench origins' figures at it, per data set (RX_FAMILY=plain at 23.105 reproduces the bench's forecast-tuned row)
+if (process.env.RX_MC) {
+  const mc = Number(process.env.RX_MC);
+  for (const family of fam.split(',')) {
+    const all = pooled(B, family, mc);
+    console.log(`\n${family} at missCost ${mc}: bench RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses})`);
+    for (const name of [...new Set(B.map((o) => o.group))]) { const p = pooled(B.filter((o) => o.group === name), family, mc); console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses}); pod-hours ${p.podHours.toFixed(3)}`); }
+  }
+}
