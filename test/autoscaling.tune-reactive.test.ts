@@ -11,6 +11,10 @@ import { readFileSync } from 'node:fs';
 import { solve, trySolve } from '../src/node.js';
 import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
 import type { AutoscalingSolution } from '../src/problems/autoscaling/schema.js';
+import { reactiveDescent, type ReactiveItem, type ReactiveBucket } from '../src/problems/autoscaling/reactive.js';
+import { forecastTrace, underProvisioned } from '../src/problems/autoscaling/replay.js';
+import { Relation } from '../src/problems/autoscaling/relation.js';
+import { rng } from './helpers/random.js';
 
 const example = JSON.parse(readFileSync(new URL('../examples/autoscaling.json', import.meta.url), 'utf8'));
 type Svc = { name: string; workload: (number | null)[]; observations: unknown[]; minPods?: number; maxPods?: number };
@@ -291,4 +295,81 @@ describe('tune.reactive: forecast-safe and the last known values, one (m, a, r) 
     expect(r.ok).toBe(false);
     if (!r.ok) { expect(r.error.code).toBe('invalid-input'); expect(r.error.path).toBe('tune.reactive'); expect(r.error.message).toMatch(/true or false/); }
   });
+});
+
+describe('tune.reactive: the bucket scan (only the steps it can change) equals the full evaluation', () => {
+  // random items on a reduced grid, with and without top-up, a step whose top-up pods serve part of it (frac 1/3):
+  // the descent written here evaluates every point with the replay's own traces (forecastTrace) and miss count (underProvisioned)
+  const step = 90, readySeconds = 60;
+  function items(seed: number, topUp: boolean): ReactiveItem[] {
+    const u = rng(seed);
+    const int = (a: number, b: number) => a + Math.floor(u() * (b - a + 1));
+    return Array.from({ length: 4 }, () => {
+      const H = int(8, 20);
+      const planned = Array.from({ length: H }, () => int(0, 30));
+      const rel = new Relation(1 + 3 * u(), u() < 0.5 ? 0 : -0.3 * u(), 0.6);
+      // the actual workload follows x2 (the last values) in some steps, the plan in others
+      const x2 = Float64Array.from({ length: H }, () => 30 * u());
+      const bucket = Uint8Array.from({ length: H }, () => (u() < 0.4 ? 1 : 0));
+      return {
+        planned, ...(topUp ? { late: planned.map((x) => Math.max(0, x + int(-6, 8))) } : {}),
+        actual: planned.map((x, t) => (u() < 0.1 ? null : u() < 0.1 ? 0 : (bucket[t] ? x2[t]! : x) * rel.atTarget * (0.6 + 0.8 * u()))),
+        initial: int(0, 20), rel, u: 5 * u(), b: { min: int(0, 2), max: int(20, 40) }, x2, bucket,
+      };
+    });
+  }
+  const grid = { multipliers: [0.3, 0.6, 0.9, 1.2], floors: [0, 0.5, 1], levels: [0, 0.7, 1.1] };
+  function full(its: ReactiveItem[], ps: ReactiveBucket[], price: number) {
+    let pod = 0, miss = 0;
+    for (const it of its) {
+      const map = (x: ArrayLike<number>) => Array.from(x, (s, t) => { const p = ps[it.bucket[t]!]!; const y = Math.max(p.multiplier * s, p.reactive * it.x2[t]!) + p.floor * it.u; return Math.min(it.b.max, Math.max(it.b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
+      const tr = forecastTrace(map(it.planned), it.late && map(it.late), it.initial, { step, readySeconds });
+      pod += tr.podSeconds;
+      miss += underProvisioned(tr, it.actual, it.rel, 0.9).under;
+    }
+    return { pod, cost: pod + price * miss };
+  }
+  function descentHere(its: ReactiveItem[], start: ReactiveBucket, price: number) {
+    const ps: ReactiveBucket[] = [start, start];
+    let rounds = 0;
+    for (; rounds < 8;) {
+      rounds++;
+      let changed = false;
+      for (const b of [1, 0]) {
+        const at = (p: ReactiveBucket) => full(its, b === 0 ? [p, ps[1]!] : [ps[0]!, p], price);
+        let inc = { ...at(ps[b]!), p: ps[b]! };
+        for (const r of grid.levels) for (const a of grid.floors) for (const m of grid.multipliers) {
+          const c = at({ multiplier: m, floor: a, reactive: r });
+          const tol = 1e-12 * Math.max(1, Math.abs(c.cost));
+          if (c.cost < inc.cost - tol || (c.cost <= inc.cost + tol && c.pod < inc.pod)) inc = { ...c, p: { multiplier: m, floor: a, reactive: r } };
+        }
+        if (inc.p !== ps[b]) changed = true;
+        ps[b] = inc.p;
+      }
+      if (!changed) break;
+    }
+    return { ps, rounds, ...full(its, ps, price) };
+  }
+  for (const topUp of [false, true]) {
+    it(`same buckets, rounds and cost on 24 random cases${topUp ? ' (topUp)' : ''}`, () => {
+      const seen = new Set<string>();
+      let reacted = 0;
+      for (let seed = 1; seed <= 24; seed++) {
+        const its = items(seed, topUp);
+        const price = [0, 50, 400, 3000][seed % 4]!;
+        const start = { multiplier: 0.6, floor: 0, reactive: 0 };
+        const want = descentHere(its, start, price);
+        const got = reactiveDescent(its, [start, start], { step, readySeconds, maxUtilization: 0.9, price, maxRounds: 8, ...grid });
+        expect(got.buckets, `seed ${seed}`).toEqual(want.ps);
+        expect(got.rounds).toBe(want.rounds);
+        expect(got.podSeconds).toBe(want.pod);
+        expect(got.cost).toBe(want.cost);
+        seen.add(JSON.stringify(got.buckets));
+        if (got.buckets.some((p) => p.reactive > 0)) reacted++;
+      }
+      // the cases end at many different points, some with the reaction (the test can fail)
+      expect(seen.size).toBeGreaterThan(4);
+      expect(reacted).toBeGreaterThan(2);
+    });
+  }
 });
