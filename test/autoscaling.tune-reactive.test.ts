@@ -161,7 +161,7 @@ const row = (s: AutoscalingSolution, p: string) => s.evaluation!.policies.find((
 
 describe('tune.reactive: forecast-safe and the last known values, one (m, a, r) per jump bucket', () => {
   it('absent or false: the output is exactly the plain tune\'s (no family, no buckets)', async () => {
-    for (const inst of [{ ...structuredClone(example), replanEvery: 4, nowcast: true }, shifty(7), { ...shifty(8), evaluate: false }]) {
+    for (const inst of [{ ...structuredClone(example), replanEvery: 4, nowcast: true }, { ...shifty(7), replanEvery: 6 }, { ...shifty(8), evaluate: false }]) {
       const plain = (await solve({ ...inst, tune: { missCost: 40 } })) as AutoscalingSolution;
       const off = (await solve({ ...inst, tune: { missCost: 40, reactive: false } })) as AutoscalingSolution;
       expect(JSON.stringify(off)).toBe(JSON.stringify(plain));
@@ -223,7 +223,7 @@ describe('tune.reactive: forecast-safe and the last known values, one (m, a, r) 
       expect(base.tuning!.buckets!.some((p) => p.reactive > 0)).toBe(true);
       const from = topUp ? 0 : 1;
       let later = 0;
-      for (const t of [1, 5, 9, 17, 25]) {
+      for (const t of [1, 9, 25]) {
         const pert = structuredClone(inst);
         for (const s of pert.services) for (let j = s.workload.length - H + t - from; j < s.workload.length; j++) s.workload[j] = s.workload[j] === null ? null : s.workload[j]! * 3 + 50;
         const sol = (await solve(pert)) as AutoscalingSolution;
@@ -246,8 +246,8 @@ describe('tune.reactive: forecast-safe and the last known values, one (m, a, r) 
 
   it('the backtest cost is never above the plain tune\'s at the same missCost', async () => {
     let better = 0;
-    for (const [seed, setting] of [[7, {}], [8, {}], [9, { topUp: true, replanEvery: 4, nowcast: true }]] as const) {
-      for (const missCost of [1, 10, 40, 200]) {
+    for (const [seed, setting] of [[7, { replanEvery: 6 }], [8, { replanEvery: 6 }], [9, { topUp: true, replanEvery: 6, nowcast: true }]] as const) {
+      for (const missCost of [1, 40, 200]) {
         const inst = { ...shifty(seed), ...setting };
         const plain = (await solve({ ...inst, tune: { missCost } })) as AutoscalingSolution;
         const re = (await solve({ ...inst, tune: { missCost, reactive: true } })) as AutoscalingSolution;
