@@ -4,7 +4,8 @@
 // minPods..maxPods), checks that the smoothed plan never drops below the unsmoothed count,
 // keeps maxStep and costs no more than the unsmoothed plan, and recomputes the energy
 // totals with the formula and defaults of docs/autoscaling.md; with `tune`, the tuned (m, a) on
-// the documented grid, windows and steps recomputed from the instance, and every pods.tuned = ceil(m · safe + a · mean pods) within the bounds.
+// the documented grid, windows and steps recomputed from the instance, and every pods.tuned = ceil(m · safe + a · mean pods) within the bounds;
+// with tune.reactive, the buckets on the grid and every replayed forecast-tuned count recomputed from the workload (x2, bucket, the map).
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 import { nearWithin } from '../../check/near.js';
@@ -24,6 +25,70 @@ const onTuneGrid = (m: number, a: number): boolean => {
   const k = Math.round(Math.log(m / 0.15) / Math.log(1.05));
   return k >= 0 && Math.abs(0.15 * 1.05 ** k - m) <= 1e-9 * m && m <= 4 * (1 + 1e-12) && [0, 0.1, 0.25, 0.5, 1, 2].includes(a);
 };
+
+/** The reaction levels of the reactive family as docs/autoscaling.md states them. */
+const REACTIVE_GRID = [0, 0.7, 0.9, 1, 1.1, 1.25];
+
+/** The replay's relation (docs/autoscaling.md, "Replay"): workload per pod = w · utilisation + b; proportional to the capacity's mean when the line has no positive slope. */
+function podRelation(pp: any, target: number): { w: number; b: number; at: number } {
+  const at = pp.w * target + pp.b;
+  if (pp.w > 0 && at > 0 && Number.isFinite(at)) return { w: pp.w, b: pp.b, at };
+  const w = Math.max(pp.mean, 1e-300) / target;
+  return { w, b: 0, at: w * target };
+}
+
+/**
+ * The reactive family's signals, recomputed from the instance (docs/autoscaling.md, "Reactive
+ * family"): per replayed step t (absolute index o + t), d = o + t − 1 − L; x2 = the highest of
+ * the values at d − 2..d (missing: 0) and the last known value at or before d, ÷ the capacity at
+ * the target; the bucket: 1 when a jump (the pods that ran the previous known value at the
+ * target, ceil within the bounds, run the value above maxUtilization) lies at an index in
+ * max(1, d − P + 1)..d. A jump test within rounding of its threshold is undecided: both
+ * buckets are accepted there (`either`).
+ */
+function reactiveSignalsOf(wl: any[], o: number, H: number, rel: { w: number; b: number; at: number }, min: number, max: number, maxU: number, L: number, P: number) {
+  const util = (x: number, n: number) => (n > 0 ? Math.max(0, (x / n - rel.b) / rel.w) : x > 0 ? Infinity : 0);
+  const n = Math.max(0, o + H - 1 - L);
+  const sure = new Uint8Array(n), maybe = new Uint8Array(n);
+  let prev: number | null = null;
+  for (let j = 0; j < n; j++) {
+    const x = wl[j];
+    if (typeof x !== 'number') continue;
+    if (prev !== null) {
+      const need = prev / rel.at;
+      const lo = Math.min(max, Math.max(min, prev > 0 ? 1 : 0, Math.ceil(need * (1 - 1e-9) - 1e-12)));
+      const hi = Math.min(max, Math.max(min, prev > 0 ? 1 : 0, Math.ceil(need * (1 + 1e-9) + 1e-12)));
+      if (util(x, hi) > maxU * (1 + 1e-6)) sure[j] = 1;
+      else if (util(x, lo) > maxU * (1 - 1e-6)) maybe[j] = 1;
+    }
+    prev = x;
+  }
+  const x2 = new Float64Array(H);
+  const bucket = new Uint8Array(H);
+  const either = new Uint8Array(H);
+  for (let t = 0; t < H; t++) {
+    const d = o + t - 1 - L;
+    if (d < 0) continue;
+    let hi = 0;
+    for (let j = d; j >= 0; j--) if (typeof wl[j] === 'number') { hi = wl[j]; break; }
+    for (let j = Math.max(0, d - 2); j <= d; j++) if (typeof wl[j] === 'number') hi = Math.max(hi, wl[j]);
+    x2[t] = hi / rel.at;
+    let s = false, m = false;
+    for (let j = Math.max(1, d - P + 1); j <= d; j++) { if (sure[j]) s = true; if (maybe[j]) m = true; }
+    if (s) bucket[t] = 1; else if (m) either[t] = 1;
+  }
+  return { x2, bucket, either };
+}
+
+/** n = ceil(max(m · x, r · x2) + a · u) within min..max, up to rounding. */
+function reactiveOk(n: number, x: number, x2: number, p: { multiplier: number; floor: number; reactive: number }, u: number, min: number, max: number): boolean {
+  if (!Number.isInteger(n)) return false;
+  const y = Math.max(p.multiplier * x, p.reactive > 0 ? p.reactive * x2 : 0) + p.floor * u;
+  if (y === Infinity) return n === max;
+  const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-12)));
+  const hi = Math.min(max, Math.max(min, Math.ceil(y * (1 + 1e-9) + 1e-12)));
+  return n >= lo && n <= hi;
+}
 
 /** n = ceil(m · x + a · u) within min..max, up to rounding of m · x + a · u. */
 function scaledOk(n: number, x: number, m: number, a: number, u: number, min: number, max: number): boolean {
@@ -190,7 +255,21 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         const x = ev.services?.[i]?.pods?.['forecast-tuned'];
         if (!Array.isArray(x) || x.length !== H) return fail(`evaluation.services[${i}].pods.forecast-tuned has length ${x?.length}, expected ${H}`);
         // without top-up and safeScale, the replay's forecast-safe pods are its planned counts: forecast-tuned is their tuned map
-        if (!instance.topUp && !instance.safeScale) {
+        if (!instance.topUp && !instance.safeScale && instance.tune.reactive === true) {
+          // the reactive map of the replayed forecast-safe count, x2 and the bucket recomputed from the workload
+          const s = svc[i];
+          const target = instance.targetUtilization ?? 0.6;
+          const u = meanPodsOf(s.workload.slice(0, s.workload.length - H), solution.services[i].perPod, target);
+          const base = ev.services[i].pods['forecast-safe'];
+          const min = s.minPods ?? 1, max = s.maxPods ?? 1_000_000;
+          const L = Math.max(1, Math.ceil((instance.readySeconds ?? 60) / step));
+          const sig = reactiveSignalsOf(s.workload, s.workload.length - H, H, podRelation(solution.services[i].perPod, target), min, max, instance.maxUtilization ?? 0.9, L, Math.max(3, Math.round(3600 / step)));
+          const bk = solution.tuning.buckets;
+          for (let t = 0; t < H; t++) {
+            const ok = (b: number) => reactiveOk(x[t], base[t], sig.x2[t]!, bk[b], u, min, max);
+            if (!(ok(sig.bucket[t]!) || (sig.either[t] && ok(1)))) return fail(`evaluation.services[${i}].pods.forecast-tuned[${t}] = ${x[t]}, expected ceil(max(${bk[sig.bucket[t]!].multiplier} × forecast-safe ${base[t]}, ${bk[sig.bucket[t]!].reactive} × x2 ${sig.x2[t]}) + ${bk[sig.bucket[t]!].floor} × ${u}) (bucket ${sig.bucket[t]}${sig.either[t] ? ' or 1' : ''}) within bounds`);
+          }
+        } else if (!instance.topUp && !instance.safeScale) {
           const s = svc[i];
           const u = meanPodsOf(s.workload.slice(0, s.workload.length - H), solution.services[i].perPod, instance.targetUtilization ?? 0.6);
           const base = ev.services[i].pods['forecast-safe'];
@@ -234,6 +313,17 @@ function checkTuning(instance: any, solution: any, svc: any[], H: number): strin
   }
   if (tu.steps !== steps) return `tuning.steps is ${tu.steps}, expected ${steps} (the known values of the backtested windows)`;
   if (!onTuneGrid(tu.multiplier, tu.floor)) return `tuning (${tu.multiplier}, ${tu.floor}) is not on the tune grid`;
+  // the reactive family: two buckets (index = bucket) on the grid × the reaction levels; multiplier and floor are bucket 0's
+  if (instance.tune.reactive === true) {
+    if (tu.family !== 'reactive') return `tuning.family is ${quote(tu.family)}, expected "reactive"`;
+    if (!Array.isArray(tu.buckets) || tu.buckets.length !== 2) return `tuning.buckets has length ${tu.buckets?.length}, expected 2`;
+    for (let b = 0; b < 2; b++) {
+      const p = tu.buckets[b];
+      if (!p || typeof p !== 'object' || Object.keys(p).sort().join() !== 'floor,multiplier,reactive') return `tuning.buckets[${b}] is not { multiplier, floor, reactive }`;
+      if (!onTuneGrid(p.multiplier, p.floor) || !REACTIVE_GRID.includes(p.reactive)) return `tuning.buckets[${b}] (${p.multiplier}, ${p.floor}, ${p.reactive}) is not on the reactive grid`;
+    }
+    if (tu.multiplier !== tu.buckets[0].multiplier || tu.floor !== tu.buckets[0].floor) return `tuning (${tu.multiplier}, ${tu.floor}) is not bucket 0's (${tu.buckets[0].multiplier}, ${tu.buckets[0].floor})`;
+  } else if (tu.family !== undefined || tu.buckets !== undefined) return 'tuning has family or buckets but the instance does not ask for the reactive family';
   if (!Number.isInteger(tu.misses) || !Number.isInteger(tu.steps) || tu.misses < 0 || tu.misses > tu.steps) return `tuning.misses ${tu.misses} is not an integer in 0..steps (${tu.steps})`;
   if (!(tu.podHours >= 0)) return `tuning.podHours ${tu.podHours} is negative`;
   const target = instance.targetUtilization ?? 0.6;

@@ -171,7 +171,7 @@ export function serviceTraces(s: ReplayService, o: ReplayOptions): Record<Policy
  * number rounds down) may run a step that far above the target, which is float noise, not
  * under-provisioning (with maxUtilization = targetUtilization the oracle would otherwise miss).
  */
-const UTIL_TOL = 1e-9;
+export const UTIL_TOL = 1e-9;
 
 /** Steps of a trace with realised utilisation above maxUtilization, and the steps measured. */
 export function underProvisioned(trace: Trace, actual: ArrayLike<number | null>, rel: Relation, maxUtilization: number, jumps?: Uint8Array): { under: number; measured: number; underJumps: number } {

@@ -13,6 +13,7 @@ import { Relation, podsFor } from './relation.js';
 import { replay, jumpSteps, initialPods, forecastTrace, underProvisioned, type PolicyName, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
 import { leadQuantiles, phaseCategory } from './calibration.js';
+import { REACTIVE_LEVELS, REACTIVE_MAX_ROUNDS, reactiveSignals, reactiveCounts, reactiveDescent, type ReactiveItem } from './reactive.js';
 
 const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
 export const AUTOSCALING_MAX_VALUES = 2 ** 26;
@@ -524,17 +525,30 @@ async function forecastPlans(
 
 async function evaluate(
   inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts,
-  tuned?: { multiplier: number; floor: number },
+  tuned?: AutoscalingTuning,
 ): Promise<AutoscalingEvaluation> {
   const { step, H, target } = o;
   const { planned, late, hist, rels, R, maxU, calibration } = await forecastPlans(inst, posts, scales, perPods, bounds, o);
   // u = the service's mean pods over its history (known before the replay)
   const u = hist.map((h, i) => meanPods(h, rels[i]!));
   // forecast-tuned (docs/autoscaling.md, "Tuned policy"): the tuned map of forecast-safe's own counts (before safeScale)
-  const tunedPlans = tuned ? planned.map((pl, i) => ({
-    planned: scaleCounts(pl.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!),
-    ...(late ? { late: scaleCounts(late[i]!.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!) } : {}),
-  })) : undefined;
+  // with reactive (docs/autoscaling.md, "Reactive family"): the buckets' map, x2 and the bucket from the
+  // whole workload read at indices <= d only (the last value known when the step's pods are decided)
+  const buckets = tuned?.buckets;
+  const tunedPlans = tuned ? planned.map((pl, i) => {
+    if (buckets) {
+      const w = inst.services[i]!.workload;
+      const sig = reactiveSignals(w, w.length - H, H, rels[i]!, bounds[i]!.min, bounds[i]!.max, maxU, step, inst.readySeconds ?? 60);
+      return {
+        planned: reactiveCounts(pl.safe, sig.x2, sig.bucket, buckets, u[i]!, bounds[i]!),
+        ...(late ? { late: reactiveCounts(late[i]!.safe, sig.x2, sig.bucket, buckets, u[i]!, bounds[i]!) } : {}),
+      };
+    }
+    return {
+      planned: scaleCounts(pl.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!),
+      ...(late ? { late: scaleCounts(late[i]!.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!) } : {}),
+    };
+  }) : undefined;
   // safeScale (docs/autoscaling.md, "An optimistic bound"): forecast-safe's count rescaled,
   // ceil(m · count + a · u), u = the service's mean pods over its history (known before the
   // replay); a monotone map of each step's own count, so it adds no look-ahead
@@ -587,7 +601,8 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   const W = tuneWindows(inst);
   const off = inst.evaluate ? H : 0;
   const readySeconds = inst.readySeconds ?? 60;
-  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number } }[] = [];
+  const reactive = inst.tune!.reactive === true;
+  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number }; sig?: { x2: Float64Array; bucket: Uint8Array } }[] = [];
   let maxU = inst.maxUtilization ?? 0.9;
   for (let j = 1; j <= W; j++) {
     // the services with a known value before this window (a window with none is skipped)
@@ -604,6 +619,8 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
         planned: fp.planned[k]!.safe, ...(fp.late ? { late: fp.late[k]!.safe } : {}),
         actual: s.workload.slice(s.workload.length - H), rel, u: meanPods(fp.hist[k]!, rel), b,
         initial: initialPods({ history: fp.hist[k]!, relation: rel, minPods: b.min, maxPods: b.max }),
+        // the reactive signals from the window's own series (history, then the window; never a later value)
+        ...(reactive ? { sig: reactiveSignals(s.workload, s.workload.length - H, H, rel, b.min, b.max, fp.maxU, o.step, readySeconds) } : {}),
       });
     });
   }
@@ -630,5 +647,21 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
       if (!best || cost < best.cost - tol || (cost <= best.cost + tol && ps < best.ps)) best = { m, a, ps, miss, cost };
     }
   }
-  return { multiplier: best!.m, floor: best!.a, missCost: inst.tune!.missCost, windows: W, steps, podHours: best!.ps / 3600, misses: best!.miss };
+  if (!reactive) return { multiplier: best!.m, floor: best!.a, missCost: inst.tune!.missCost, windows: W, steps, podHours: best!.ps / 3600, misses: best!.miss };
+  // the reactive family (docs/autoscaling.md, "Reactive family"): coordinate descent from the plain choice (r = 0 in both buckets)
+  const start = { multiplier: best!.m, floor: best!.a, reactive: 0 };
+  const ritems: ReactiveItem[] = items.map((it) => ({ ...it, x2: it.sig!.x2, bucket: it.sig!.bucket }));
+  const { buckets } = reactiveDescent(ritems, [start, { ...start }], {
+    step: o.step, readySeconds, maxUtilization: maxU, price, multipliers: TUNE_MULTIPLIERS, floors: TUNE_FLOORS, levels: REACTIVE_LEVELS, maxRounds: REACTIVE_MAX_ROUNDS,
+  });
+  // the backtest's figures at the final point, measured as the replay measures them
+  let ps = 0, miss = 0;
+  for (const it of ritems) {
+    const e = reactiveCounts(it.planned, it.x2, it.bucket, buckets, it.u, it.b);
+    const l = it.late && reactiveCounts(it.late, it.x2, it.bucket, buckets, it.u, it.b);
+    const tr = forecastTrace(e, l, it.initial, ro);
+    ps += tr.podSeconds;
+    miss += underProvisioned(tr, it.actual, it.rel, maxU).under;
+  }
+  return { multiplier: buckets[0].multiplier, floor: buckets[0].floor, missCost: inst.tune!.missCost, windows: W, steps, podHours: ps / 3600, misses: miss, family: 'reactive', buckets };
 }

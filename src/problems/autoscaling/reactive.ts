@@ -1,0 +1,264 @@
+// The reactive tune family (docs/autoscaling.md, "Reactive family (`reactive`)"): per step,
+// pods = ceil(max(m_b · forecast-safe, r_b · x2) + a_b · u) within minPods..maxPods, where x2 is
+// the highest of the last 3 values known when the step's pods are decided (÷ the workload one
+// pod carries at the target) and b = 1 when a jump step (replay.ts, jumpSteps) lies in the
+// last known hour, else 0; one (m, a, r) per bucket, chosen by a coordinate descent over the
+// tune grid × REACTIVE_LEVELS on the tune backtest. Causal: a step's count reads only the
+// values at indices <= d = i − 1 − L (the replay's lag). The scan of one bucket re-evaluates
+// only the steps whose cost it can change (its own steps and their successors: the warm-up and
+// the top-up's readiness couple a step to the one before), in O(those steps) per grid point,
+// with integer pod sums: exactly the full evaluation's cost.
+import { jumpSteps, UTIL_TOL } from './replay.js';
+import type { Relation } from './relation.js';
+
+/** The reaction levels r of the reactive family (the `reactive` field of a bucket). */
+export const REACTIVE_LEVELS: readonly number[] = [0, 0.7, 0.9, 1, 1.1, 1.25];
+/** Most rounds of the coordinate descent. */
+export const REACTIVE_MAX_ROUNDS = 8;
+
+export interface ReactiveBucket { multiplier: number; floor: number; reactive: number }
+
+/** Steps between the last known value and the step a decided pod serves (the replay's LAG). */
+export const reactiveLag = (step: number, readySeconds: number): number => Math.max(1, Math.ceil(readySeconds / step));
+/** Indices of "the last known hour" of the jump bucket (at least 3). */
+export const jumpHour = (step: number): number => Math.max(3, Math.round(3600 / step));
+
+/**
+ * x2 and bucket of the H steps of a window starting at absolute index o of the series w (the
+ * history followed by the window): step t, i = o + t, d = i − 1 − L; x2 = max(the values at
+ * max(0, d − 2)..d (null: 0), the last known value at or before d) ÷ rel.atTarget (0 when
+ * d < 0); bucket = 1 when jumpSteps of the series is 1 at some index of max(1, d − P + 1)..d.
+ * Reads w only below o + H − 1 − L (the last d + 1).
+ */
+export function reactiveSignals(
+  w: ArrayLike<number | null>, o: number, H: number, rel: Relation, min: number, max: number,
+  maxUtilization: number, step: number, readySeconds: number,
+): { x2: Float64Array; bucket: Uint8Array } {
+  const L = reactiveLag(step, readySeconds);
+  const P = jumpHour(step);
+  const end = Math.max(0, Math.min(w.length, o + H - 1 - L)); // indices < end may be read
+  const known = new Array<number | null>(end);
+  for (let j = 0; j < end; j++) known[j] = w[j] ?? null;
+  const J = jumpSteps({ actual: known, history: [], relation: rel, minPods: min, maxPods: max }, maxUtilization);
+  const cum = new Int32Array(end + 1);
+  for (let j = 0; j < end; j++) cum[j + 1] = cum[j]! + J[j]!;
+  const x2 = new Float64Array(H);
+  const bucket = new Uint8Array(H);
+  let last = 0, scanned = 0; // the last known value at or before scanned − 1 (0 when none)
+  for (let t = 0; t < H; t++) {
+    const d = o + t - 1 - L;
+    if (d < 0) continue;
+    while (scanned <= d) { const v = known[scanned]; if (v !== null && v !== undefined) last = v; scanned++; }
+    let hi = last;
+    for (let j = Math.max(0, d - 2); j <= d; j++) hi = Math.max(hi, known[j] ?? 0);
+    x2[t] = hi / rel.atTarget;
+    const lo = Math.max(1, d - P + 1);
+    if (lo <= d && cum[d + 1]! - cum[lo]! > 0) bucket[t] = 1;
+  }
+  return { x2, bucket };
+}
+
+/** One step's count: ceil(max(m · s, r · x2) + a · u) within min..max (the same guard as podsFor against 12.000000001). */
+export const reactiveCount = (s: number, x2: number, m: number, a: number, r: number, u: number, min: number, max: number): number => {
+  const y = Math.max(m * s, r > 0 ? r * x2 : 0) + a * u;
+  return y === Infinity ? max : Math.min(max, Math.max(min, Math.ceil(y - 1e-9 * Math.max(1, y))));
+};
+
+/** The map of a window's counts with the buckets' parameters (index = bucket). */
+export function reactiveInto(safe: ArrayLike<number>, x2: ArrayLike<number>, bucket: ArrayLike<number>, ps: readonly ReactiveBucket[], u: number, b: { min: number; max: number }, out: { [t: number]: number; length: number }): void {
+  for (let t = 0; t < safe.length; t++) {
+    const p = ps[bucket[t]!]!;
+    out[t] = reactiveCount(safe[t]!, x2[t]!, p.multiplier, p.floor, p.reactive, u, b.min, b.max);
+  }
+}
+export const reactiveCounts = (safe: ArrayLike<number>, x2: ArrayLike<number>, bucket: ArrayLike<number>, ps: readonly ReactiveBucket[], u: number, b: { min: number; max: number }): number[] => {
+  const out = new Array<number>(safe.length);
+  reactiveInto(safe, x2, bucket, ps, u, b, out);
+  return out;
+};
+
+/** One backtested (service, window) of the tune: forecast-safe's counts, the held-out actuals and the signals. */
+export interface ReactiveItem {
+  planned: ArrayLike<number>;
+  late?: ArrayLike<number>;
+  actual: ArrayLike<number | null>;
+  initial: number;
+  rel: Relation;
+  u: number;
+  b: { min: number; max: number };
+  x2: Float64Array;
+  bucket: Uint8Array;
+}
+
+export interface ReactiveSearch {
+  step: number;
+  readySeconds: number;
+  maxUtilization: number;
+  /** missCost · 3600: pod-seconds per under-provisioned step. */
+  price: number;
+  multipliers: readonly number[];
+  floors: readonly number[];
+  levels: readonly number[];
+  maxRounds: number;
+}
+
+/**
+ * Integer miss interval of a step with integer ready pods n: under-provisioned iff lo <= n < hi
+ * (exactly underProvisioned's test rel.util(w, n) > maxU · (1 + UTIL_TOL): util is
+ * non-increasing in n for w > 0, so a bisection with the same function; for w = 0 it is 0 at
+ * n = 0 and a constant above).
+ */
+function missInterval(w: number | null | undefined, rel: Relation, thr: number, max: number): [number, number] {
+  if (w === null || w === undefined) return [0, 0];
+  if (!(w > 0)) return rel.util(w, 1) > thr ? [1, Infinity] : [0, 0];
+  if (rel.util(w, max) > thr) return [0, Infinity];
+  let lo = 0, hi = max; // util(lo) > thr, util(hi) <= thr
+  if (!(rel.util(w, 0) > thr)) return [0, 0];
+  while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); if (rel.util(w, mid) > thr) lo = mid; else hi = mid; }
+  return [0, hi];
+}
+
+/**
+ * The coordinate descent (docs): from `start` (both buckets), scan bucket 1 then bucket 0 over
+ * levels (outer) × floors × multipliers (inner), each point's cost = pod-seconds + price ·
+ * misses of the whole backtest with the other bucket fixed; a point replaces the incumbent only
+ * when cheaper by more than 1e-12 relative, or as cheap within it with fewer pod-seconds;
+ * rounds until one changes nothing, at most maxRounds. Returns the buckets and the rounds run.
+ */
+export function reactiveDescent(items: readonly ReactiveItem[], start: readonly [ReactiveBucket, ReactiveBucket], o: ReactiveSearch): { buckets: [ReactiveBucket, ReactiveBucket]; rounds: number; cost: number; podSeconds: number } {
+  const { step, readySeconds: rs, price } = o;
+  const thr = o.maxUtilization * (1 + UTIL_TOL);
+  const frac = Math.max(0, 1 - rs / step);
+  let total = 0;
+  for (const it of items) total += it.planned.length;
+  const topUp = items.some((it) => it.late);
+  // per step of all items (flat): the miss interval (integer ready pods)
+  const missLo = new Float64Array(total), missHi = new Float64Array(total);
+  {
+    let k = 0;
+    for (const it of items) for (let t = 0; t < it.planned.length; t++, k++) [missLo[k], missHi[k]] = missInterval(it.actual[t], it.rel, thr, it.b.max);
+  }
+  // the current counts of every step (early = planned, late = top-up), of the current buckets
+  const curE = new Float64Array(total), curL = new Float64Array(total);
+  const params: [ReactiveBucket, ReactiveBucket] = [{ ...start[0] }, { ...start[1] }];
+  const fill = () => {
+    let k = 0;
+    for (const it of items) {
+      for (let t = 0; t < it.planned.length; t++, k++) {
+        const p = params[it.bucket[t]!]!;
+        curE[k] = reactiveCount(it.planned[t]!, it.x2[t]!, p.multiplier, p.floor, p.reactive, it.u, it.b.min, it.b.max);
+        curL[k] = it.late ? reactiveCount(it.late[t]!, it.x2[t]!, p.multiplier, p.floor, p.reactive, it.u, it.b.min, it.b.max) : curE[k]!;
+      }
+    }
+  };
+  // one step's contribution: pods (late), warm-up pods (early above the previous late), miss
+  let cN = 0, cU = 0, cM = 0;
+  const contrib = (prev: number, e: number, l: number, k: number, w: number | null | undefined, rel: Relation) => {
+    cN += l;
+    if (e > prev) cU += e - prev;
+    if (w === null || w === undefined) return;
+    const avail = prev > e ? prev : e;
+    if (l <= avail) { if (l >= missLo[k]! && l < missHi[k]!) cM++; } else if (rel.util(w, avail + (l - avail) * frac) > thr) cM++;
+  };
+  // scratch of the affected steps of one bucket's scan (reused)
+  const aS = new Float64Array(total), aSL = new Float64Array(total), aX = new Float64Array(total), aU = new Float64Array(total);
+  const aMin = new Float64Array(total), aMax = new Float64Array(total), aLo = new Float64Array(total), aHi = new Float64Array(total);
+  const aVar = new Uint8Array(total), aPrevVar = new Uint8Array(total);
+  const aPrev = new Float64Array(total), aFE = new Float64Array(total), aFL = new Float64Array(total), aW = new Float64Array(total);
+  const aRel: Relation[] = new Array(total);
+  const aRX = new Float64Array(total), aAU = new Float64Array(total);
+  const evalAt = (n: number, m: number, rx: Float64Array, au: Float64Array): [number, number, number] => {
+    let N = 0, U = 0, M = 0, prevL = 0;
+    for (let k = 0; k < n; k++) {
+      let e: number, l: number;
+      if (aVar[k]) {
+        const mn = aMin[k]!, mx = aMax[k]!;
+        let y = Math.max(m * aS[k]!, rx[k]!) + au[k]!;
+        e = y === Infinity ? mx : Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y))));
+        if (topUp) { y = Math.max(m * aSL[k]!, rx[k]!) + au[k]!; l = y === Infinity ? mx : Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y)))); } else l = e;
+      } else { e = aFE[k]!; l = aFL[k]!; }
+      const prev = aPrevVar[k] ? prevL : aPrev[k]!;
+      N += l;
+      if (e > prev) U += e - prev;
+      const w = aW[k]!;
+      if (w === w) { // a known value (NaN: missing)
+        const avail = prev > e ? prev : e;
+        if (l <= avail) { if (l >= aLo[k]! && l < aHi[k]!) M++; } else if (aRel[k]!.util(w, avail + (l - avail) * frac) > thr) M++;
+      }
+      prevL = l;
+    }
+    return [N, U, M];
+  };
+  // without top-up (ready = the count, early = late): the same sums in a tighter loop (a missing value has the empty interval)
+  const evalPlain = (n: number, m: number, rx: Float64Array, au: Float64Array): [number, number, number] => {
+    let N = 0, U = 0, M = 0, prevL = 0;
+    for (let k = 0; k < n; k++) {
+      let l: number;
+      if (aVar[k]) {
+        const y = Math.max(m * aS[k]!, rx[k]!) + au[k]!;
+        const mn = aMin[k]!, mx = aMax[k]!;
+        l = y === Infinity ? mx : Math.ceil(y - 1e-9 * (y > 1 ? y : 1));
+        if (l < mn) l = mn; else if (l > mx) l = mx;
+      } else l = aFE[k]!;
+      const prev = aPrevVar[k] ? prevL : aPrev[k]!;
+      N += l;
+      if (l > prev) U += l - prev;
+      if (l >= aLo[k]! && l < aHi[k]!) M++;
+      prevL = l;
+    }
+    return [N, U, M];
+  };
+  const costOf = (N: number, U: number, M: number) => { const ps = step * N + rs * U; return { ps, cost: ps + price * M }; };
+  const scan = (b: number): boolean => {
+    fill();
+    // affected steps: those of bucket b and their successors; the others' contributions are fixed
+    cN = 0; cU = 0; cM = 0;
+    let n = 0, k = 0;
+    for (const it of items) {
+      const H = it.planned.length;
+      for (let t = 0; t < H; t++, k++) {
+        const mine = it.bucket[t] === b, prevMine = t > 0 && it.bucket[t - 1] === b;
+        const prev = t > 0 ? curL[k - 1]! : it.initial;
+        if (!mine && !prevMine) { contrib(prev, curE[k]!, curL[k]!, k, it.actual[t], it.rel); continue; }
+        aVar[n] = mine ? 1 : 0; aPrevVar[n] = prevMine ? 1 : 0; aPrev[n] = prev;
+        aS[n] = it.planned[t]!; aSL[n] = it.late ? it.late[t]! : 0; aX[n] = it.x2[t]!; aU[n] = it.u;
+        aMin[n] = it.b.min; aMax[n] = it.b.max; aLo[n] = missLo[k]!; aHi[n] = missHi[k]!;
+        aFE[n] = curE[k]!; aFL[n] = curL[k]!;
+        const w = it.actual[t]; aW[n] = w === null || w === undefined ? NaN : w; aRel[n] = it.rel;
+        n++;
+      }
+    }
+    const bN = cN, bU = cU, bM = cM;
+    const cur = params[b]!;
+    const at = (m: number, a: number, r: number) => {
+      for (let q = 0; q < n; q++) { aRX[q] = r > 0 ? r * aX[q]! : 0; aAU[q] = a * aU[q]!; }
+      const [N, U, M] = (topUp ? evalAt : evalPlain)(n, m, aRX, aAU);
+      return costOf(bN + N, bU + U, bM + M);
+    };
+    let best = { ...at(cur.multiplier, cur.floor, cur.reactive), p: { ...cur } };
+    for (const r of o.levels) {
+      for (const a of o.floors) {
+        for (let q = 0; q < n; q++) { aRX[q] = r > 0 ? r * aX[q]! : 0; aAU[q] = a * aU[q]!; }
+        for (const m of o.multipliers) {
+          const [N, U, M] = (topUp ? evalAt : evalPlain)(n, m, aRX, aAU);
+          const { ps, cost } = costOf(bN + N, bU + U, bM + M);
+          const tol = 1e-12 * Math.max(1, Math.abs(cost));
+          if (cost < best.cost - tol || (cost <= best.cost + tol && ps < best.ps)) best = { ps, cost, p: { multiplier: m, floor: a, reactive: r } };
+        }
+      }
+    }
+    const changed = best.p.multiplier !== cur.multiplier || best.p.floor !== cur.floor || best.p.reactive !== cur.reactive;
+    params[b] = best.p;
+    last = best;
+    return changed;
+  };
+  let last = { ps: 0, cost: 0 };
+  let rounds = 0;
+  while (rounds < o.maxRounds) {
+    rounds++;
+    const c1 = scan(1);
+    const c0 = scan(0);
+    if (!c1 && !c0) break;
+  }
+  return { buckets: params, rounds, cost: last.cost, podSeconds: last.ps };
+}
