@@ -70,6 +70,21 @@ export const TUNE = { missCost: 23.105 } as const;
 /** The tuned row's replay setting: the bench's, re-planning every step, without the top-up (docs/autoscaling.md, "Tuned policy"). */
 export const TUNE_SETTING = { ...SETTING, topUp: false, replanEvery: 1 } as const;
 export const TUNED = 'forecast-tuned';
+/**
+ * The reactive family (docs/autoscaling.md, "Reactive family (`reactive`)"; tune.reactive):
+ * per "a jump in the last known hour" bucket, ceil(max(m · forecast-safe, r · the highest of
+ * the last 3 known values) + a · u), tuned per instance like TUNE. missCost 79.433 pod-hours
+ * per miss was chosen CAUSALLY for the safe goal, on the tuning origins only (the two days
+ * before each data set's first replayed day, each tuned on its own history as the bench's are;
+ * bench/react-exp.ts), by the rule declared in that script before any bench figure at it: the
+ * centre of the grid's band (10^0.05 steps) whose pooled tuning-day figures meet the safe goal
+ * (RRC <= 1.3, misses <= a quarter of hpa's): the band was 79.433 … 89.125.
+ */
+export const TUNE_REACTIVE = { missCost: 79.433, reactive: true } as const;
+export const TUNED_REACTIVE = 'forecast-tuned-reactive';
+/** The bench's tuned rows: each an extra solve per origin in TUNE_SETTING, its replayed forecast-tuned counted under `policy`. */
+const TUNED_ROWS = [{ policy: TUNED, tune: TUNE }, { policy: TUNED_REACTIVE, tune: TUNE_REACTIVE }] as const;
+const TUNED_POLS = TUNED_ROWS.map((r) => r.policy);
 const VARIANTS = [
   { key: 'product', label: 'the issue\'s product ceil(F_q / c_(1-q)) (combine "product"), otherwise the same setting', opts: { ...SETTING, combine: 'product' } },
   { key: 'phase', label: 'the same setting with phase-conditioned (Mondrian) calibration (calibratePhase: a jump at the same step of the hour or day in 2 of the last 3 periods; docs/autoscaling.md, "Are the jumps periodic?")', opts: { ...SETTING, calibratePhase: true } },
@@ -88,8 +103,9 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
   log('machine shared by up to 8 sessions (2 cores): timings are noisy; medians of several runs (pod counts are deterministic)');
   log(`forecast policies: ${JSON.stringify(SETTING)}: one predictive quantile of workload / capacity (joint), the level corrected by the last step that could be seen (nowcast), quantiles calibrated on the errors of that short-lead prediction (calibrate "lead"), and the count set again at each step's start from the last completed step (topUp); compared in the same run with: ${VARIANTS.map((v) => v.label).join('; ')}`);
   log(`tuned policy ${TUNED}: ${JSON.stringify(TUNE_SETTING)} plus tune ${JSON.stringify(TUNE)} (forecast-safe scaled by one (multiplier, floor) per instance, chosen on the last <= 7 horizons of its own history before the replayed day; missCost ${fmt(TUNE.missCost, 1)} pod-hours per under-provisioned step, chosen causally on tuning days only, docs/autoscaling.md "Tuned policy"); an extra solve per origin, the other rows are those of the setting's solve`);
+  log(`tuned policy ${TUNED_REACTIVE}: the same setting plus tune ${JSON.stringify(TUNE_REACTIVE)} (the reactive family: per "a jump in the last known hour" bucket, max(m · forecast-safe, r · the highest of the last 3 known values) + a · u, chosen on the same backtest; missCost chosen causally for the safe goal on the tuning days only, bench/react-exp.ts); another extra solve per origin`);
   const newAcc = (pols: string[] = POL) => new Map<string, Acc>(pols.map((p) => [p, { podHours: 0, under: 0, measured: 0, actions: 0, kWh: 0, kgCO2: 0 }]));
-  const total = newAcc([...POL, TUNED]);
+  const total = newAcc([...POL, ...TUNED_POLS]);
   const totals = new Map(VARIANTS.map((v) => [v.key, newAcc()]));
   const jumpsAll = new Map<string, { jump: number; other: number }>();
   let jumpSteps = 0, measuredAll = 0;
@@ -98,9 +114,9 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
   const planChanges: { policy: string; perDay: number[]; rel: number[] } [] = POL.map((policy) => ({ policy, perDay: [], rel: [] }));
   const add = (a: Acc, p: PolicyResult, measured: number) => { a.podHours += p.podHours; a.under += p.underProvisionedSteps; a.measured += measured; a.actions += p.actions; a.kWh += p.kWh; a.kgCO2 += p.kgCO2; };
   for (const g of groups()) {
-    const acc = newAcc([...POL, TUNED]);
-    const tunings: string[] = [];
-    let msTune = 0;
+    const acc = newAcc([...POL, ...TUNED_POLS]);
+    const tunings = new Map<string, string[]>(TUNED_POLS.map((p) => [p, []]));
+    const msTune = new Map<string, number>(TUNED_POLS.map((p) => [p, 0]));
     const accV = new Map(VARIANTS.map((v) => [v.key, newAcc()]));
     const jumps = new Map<string, { jump: number; other: number }>();
     let gJumpSteps = 0;
@@ -119,16 +135,19 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
       }
       const ev = sol.evaluation!;
       for (const p of ev.policies) for (const a of [acc.get(p.policy)!, total.get(p.policy)!]) add(a, p, measured);
-      // the tuned policy: an extra solve with tune (its other policies are those of sol: checked)
-      const t1 = performance.now();
-      const solT = (await solve({ ...base, ...TUNE_SETTING, tune: TUNE })) as AutoscalingSolution;
-      msTune += performance.now() - t1;
-      const hpaT = solT.evaluation!.policies.find((p) => p.policy === 'hpa')!, hpaS = ev.policies.find((p) => p.policy === 'hpa')!;
-      if (hpaT.podHours !== hpaS.podHours || hpaT.underProvisionedSteps !== hpaS.underProvisionedSteps) throw new Error(`${g.name} origin ${k}: the tune solve's hpa differs from the setting's`);
-      const pt = solT.evaluation!.policies.find((p) => p.policy === TUNED)!;
-      for (const a of [acc.get(TUNED)!, total.get(TUNED)!]) add(a, pt, measured);
-      const tu = solT.tuning!;
-      tunings.push(`m ${fmt(tu.multiplier, 3)} a ${tu.floor} (${tu.windows} windows, backtest ${tu.misses} misses)`);
+      // the tuned policies: an extra solve each with tune (its other policies are those of sol: checked)
+      for (const row of TUNED_ROWS) {
+        const t1 = performance.now();
+        const solT = (await solve({ ...base, ...TUNE_SETTING, tune: row.tune })) as AutoscalingSolution;
+        msTune.set(row.policy, msTune.get(row.policy)! + performance.now() - t1);
+        const hpaT = solT.evaluation!.policies.find((p) => p.policy === 'hpa')!, hpaS = ev.policies.find((p) => p.policy === 'hpa')!;
+        if (hpaT.podHours !== hpaS.podHours || hpaT.underProvisionedSteps !== hpaS.underProvisionedSteps) throw new Error(`${g.name} origin ${k}: the tune solve's hpa differs from the setting's`);
+        const pt = solT.evaluation!.policies.find((p) => p.policy === TUNED)!;
+        for (const a of [acc.get(row.policy)!, total.get(row.policy)!]) add(a, pt, measured);
+        const tu = solT.tuning!;
+        const pts = tu.buckets ? tu.buckets.map((b, i) => `b${i} m ${fmt(b.multiplier, 3)} a ${b.floor} r ${b.reactive}`).join(', ') : `m ${fmt(tu.multiplier, 3)} a ${tu.floor}`;
+        tunings.get(row.policy)!.push(`${pts} (${tu.windows} windows, backtest ${tu.misses} misses)`);
+      }
       // misses split (exact, in the replay, on ready pods): "jumps" = steps that a one-step-late
       // oracle misses (the pods that ran the previous step at the target would run this one
       // above maxUtilization): no policy reacting to completed steps can avoid them
@@ -149,12 +168,12 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
       }
     }
     log(`\n-- ${g.name}: ${g.series.length} series, ${origins} origin(s), ${g.horizon} held-out steps each, history ${g.history} steps, forecast policies re-plan every ${replan(g.step)} steps (an hour); per-pod pairs ${g.pairs}; ${(ms / origins).toFixed(0)} ms per solve (plan, calibration and replay re-plans, replay)`);
-    log(`${TUNED}: per origin ${tunings.join('; ')}; ${(msTune / origins).toFixed(0)} ms per tune solve`);
+    for (const p of TUNED_POLS) log(`${p}: per origin ${tunings.get(p)!.join('; ')}; ${(msTune.get(p)! / origins).toFixed(0)} ms per tune solve`);
     rows.push(...table(g.name, acc, log));
     for (const v of VARIANTS) rows.push(...table(`${g.name} (${v.key})`, accV.get(v.key)!, null));
     log(variantLine(acc, accV));
     log(goalLine(acc));
-    log(tunedGoalLine(acc));
+    for (const p of TUNED_POLS) log(tunedGoalLine(acc, p));
     jumpRows.push(jumpLine(g.name, jumps, gJumpSteps, log));
   }
   log('\n-- all series together');
@@ -165,7 +184,7 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
     rows.push(...table(`all (${v.key})`, totals.get(v.key)!, log));
   }
   log(goalLine(total));
-  log(tunedGoalLine(total));
+  for (const p of TUNED_POLS) log(tunedGoalLine(total, p));
   jumpRows.push(jumpLine('all', jumpsAll, jumpSteps, log));
   log(`(${jumpSteps} of ${measuredAll} measured steps are jumps: ${pct(jumpSteps / measuredAll)})`);
   const by = Object.fromEntries(all.map((r) => [r.policy as string, r]));
@@ -175,12 +194,15 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
     `safe: RRC ${fmt(safe.rrc as number, 3)} (goal <= 1.3), under-provisioned ${pct(safe.underProvisioned as number)} vs hpa ${pct(hpa.underProvisioned as number)} (goal <= a quarter): ${(safe.rrc as number) <= 1.3 && (safe.underProvisioned as number) <= 0.25 * (hpa.underProvisioned as number) ? 'MET' : 'NOT MET'}`,
     `against static: balanced saves ${fmt((st.kWh as number) - (bal.kWh as number), 1)} kWh (${pct(1 - (bal.kWh as number) / (st.kWh as number))}) and ${fmt((st.kgCO2 as number) - (bal.kgCO2 as number), 1)} kg CO2 over the replayed days; safe saves ${pct(1 - (safe.kWh as number) / (st.kWh as number))}`,
   ];
-  const tuned = by[TUNED]!;
-  const tunedGoals = tunedGoalCheck(hpa, tuned);
-  goals.push(
-    `${TUNED} as balanced: RRC ${fmt(tuned.rrc as number, 3)} (goal <= 1.05), ${tuned.underProvisionedSteps} misses vs hpa ${hpa.underProvisionedSteps} (goal <= half: ${fmt((hpa.underProvisionedSteps as number) / 2, 1)}): ${tunedGoals.balanced ? 'MET' : 'NOT MET'}`,
-    `${TUNED} as safe: RRC ${fmt(tuned.rrc as number, 3)} (goal <= 1.3), ${tuned.underProvisionedSteps} misses (goal <= a quarter: ${fmt((hpa.underProvisionedSteps as number) / 4, 1)}): ${tunedGoals.safe ? 'MET' : 'NOT MET'}`,
-  );
+  const tunedGoals = Object.fromEntries(TUNED_POLS.map((p) => {
+    const tuned = by[p]!;
+    const ok = tunedGoalCheck(hpa, tuned);
+    goals.push(
+      `${p} as balanced: RRC ${fmt(tuned.rrc as number, 3)} (goal <= 1.05), ${tuned.underProvisionedSteps} misses vs hpa ${hpa.underProvisionedSteps} (goal <= half: ${fmt((hpa.underProvisionedSteps as number) / 2, 1)}): ${ok.balanced ? 'MET' : 'NOT MET'}`,
+      `${p} as safe: RRC ${fmt(tuned.rrc as number, 3)} (goal <= 1.3), ${tuned.underProvisionedSteps} misses (goal <= a quarter: ${fmt((hpa.underProvisionedSteps as number) / 4, 1)}): ${ok.safe ? 'MET' : 'NOT MET'}`,
+    );
+    return [p, ok];
+  }));
   for (const g of goals) log(g);
 
   // per-pod model on real pairs
@@ -207,7 +229,7 @@ export async function benchAutoscaling(o: { quick: boolean; log: Log }) {
 
   // speed
   const speed = await benchSpeed(o);
-  return { setting: SETTING, tune: { setting: TUNE, policy: TUNED, goals: tunedGoals }, variants: VARIANTS, jumps: jumpRows, rows, goals, perPod: { bitbrains: covBb, genai: covGa }, changes: { dlrm: { apps: real.length, changesPerDay: median(realPerDay), medianRelChange: median(realRel) }, plans: changes }, speed, energyDefaults: ENERGY_DEFAULTS };
+  return { setting: SETTING, tune: { setting: TUNE_SETTING, rows: TUNED_ROWS.map((r) => ({ policy: r.policy, tune: r.tune, goals: tunedGoals[r.policy] })) }, variants: VARIANTS, jumps: jumpRows, rows, goals, perPod: { bitbrains: covBb, genai: covGa }, changes: { dlrm: { apps: real.length, changesPerDay: median(realPerDay), medianRelChange: median(realRel) }, plans: changes }, speed, energyDefaults: ENERGY_DEFAULTS };
 }
 
 /** RRC / under-provisioned of balanced and safe in the bench's setting and in the variants. */
@@ -230,10 +252,10 @@ function tunedGoalCheck(hpa: Record<string, unknown>, t: Record<string, unknown>
   return { balanced: rrc <= 1.05 && tu <= 0.5 * hu, safe: rrc <= 1.3 && tu <= 0.25 * hu };
 }
 
-function tunedGoalLine(acc: Map<string, Acc>): string {
-  const h = acc.get('hpa')!, t = acc.get(TUNED)!;
+function tunedGoalLine(acc: Map<string, Acc>, policy: string): string {
+  const h = acc.get('hpa')!, t = acc.get(policy)!;
   const ok = tunedGoalCheck({ underProvisionedSteps: h.under }, { underProvisionedSteps: t.under, rrc: t.podHours / h.podHours });
-  return `${TUNED}: RRC ${fmt(t.podHours / h.podHours, 3)}, ${t.under} misses (${pct(t.under / t.measured)}; hpa ${h.under}): balanced goal (<= 1.05, <= ${fmt(h.under / 2, 1)}) ${ok.balanced ? 'MET' : 'NOT MET'}; safe goal (<= 1.3, <= ${fmt(h.under / 4, 1)}) ${ok.safe ? 'MET' : 'NOT MET'}`;
+  return `${policy}: RRC ${fmt(t.podHours / h.podHours, 3)}, ${t.under} misses (${pct(t.under / t.measured)}; hpa ${h.under}): balanced goal (<= 1.05, <= ${fmt(h.under / 2, 1)}) ${ok.balanced ? 'MET' : 'NOT MET'}; safe goal (<= 1.3, <= ${fmt(h.under / 4, 1)}) ${ok.safe ? 'MET' : 'NOT MET'}`;
 }
 
 /** Misses split into jumps (a one-step-late oracle misses them) and the rest. */

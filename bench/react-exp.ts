@@ -35,7 +35,7 @@ async function cache(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   for (const g of groups().filter((g) => !filt || g.name.toLowerCase().includes(filt))) {
     const ks = [...(which === 'tuning' ? [] : Array.from({ length: g.origins }, (_, k) => k)), ...(which === 'bench' ? [] : [g.origins, g.origins + 1])];
-    for (const k of ks) {
+    for (const k of process.env.RX_KS ? process.env.RX_KS.split(',').map(Number) : ks) {
       const services = originServices(g, k);
       if (!services.length) { console.log(`${g.name} origin ${k}: no data, skipped`); continue; }
       const H = g.horizon;
@@ -177,22 +177,75 @@ function choosePlain(f: Flat, price: number): Choice {
   return best!;
 }
 
-/** The reactive tune: from the plain choice, coordinate descent over bucket 1 then bucket 0 (each 2,448 points, r outer, a, m inner) until a round changes nothing (at most 8). */
+/** Pods of step t at the bucket parameters p. */
+const podsAt = (f: Flat, t: number, p: Pt): number => { const y = Math.max(p[0] * f.safe[t]!, p[2] * f.x2[t]!) + p[1] * f.u[t]!; return Math.min(f.max[t]!, Math.max(f.min[t]!, Math.ceil(y - 1e-9 * Math.max(1, y)))); };
+
+/**
+ * One coordinate scan: bucket b's 2,448 points (r outer, a, m inner) with the other bucket
+ * fixed at the incumbent. Only bucket b's steps change: the cost is a fixed part (the other
+ * steps and the warm-up between two of them) plus, per run of consecutive bucket-b steps of
+ * an item, its steps and the warm-up at both ends (exact: pod-seconds are sums of integers).
+ */
+function scanBucket(f: Flat, b: number, inc: Choice, price: number): Choice {
+  const other = b === 0 ? inc.p1 : inc.p0;
+  const nf = new Float64Array(f.n);
+  let fixPs = 0, fixMiss = 0;
+  const runs: number[] = []; // s, e, prev pods before s, pods after e (-1: none)
+  for (let t = 0; t < f.n; t++) {
+    if (f.bucket[t] === b) continue;
+    const n = podsAt(f, t, other);
+    nf[t] = n;
+    fixPs += n * f.step;
+    if (n < f.need[t]!) fixMiss++;
+    const prev = f.first[t] ? f.init[t]! : f.bucket[t - 1] === b ? -1 : nf[t - 1]!;
+    if (prev >= 0 && n > prev) fixPs += (n - prev) * READY;
+  }
+  for (let t = 0; t < f.n; t++) {
+    if (f.bucket[t] !== b || (!f.first[t] && f.bucket[t - 1] === b)) continue;
+    let e = t;
+    while (e + 1 < f.n && !f.first[e + 1] && f.bucket[e + 1] === b) e++;
+    runs.push(t, e, f.first[t] ? f.init[t]! : nf[t - 1]!, e + 1 < f.n && !f.first[e + 1] ? nf[e + 1]! : -1);
+  }
+  const evalB = (p: Pt) => {
+    let ps = fixPs, miss = fixMiss;
+    for (let k = 0; k < runs.length; k += 4) {
+      let prev = runs[k + 2]!;
+      for (let t = runs[k]!; t <= runs[k + 1]!; t++) {
+        const n = podsAt(f, t, p);
+        ps += n * f.step;
+        if (n > prev) ps += (n - prev) * READY;
+        if (n < f.need[t]!) miss++;
+        prev = n;
+      }
+      const next = runs[k + 3]!;
+      if (next > prev) ps += (next - prev) * READY;
+    }
+    return { ps, miss };
+  };
+  let best = inc;
+  for (const r of RS) for (const a of FLOORS) for (const m of MULTS) {
+    const p: Pt = [m, a, r];
+    const { ps, miss } = evalB(p);
+    const cost = ps + price * miss;
+    if (better(cost, ps, best)) best = { p0: b === 0 ? p : inc.p0, p1: b === 1 ? p : inc.p1, ps, miss, cost, rounds: inc.rounds };
+  }
+  return best;
+}
+
+/** The reactive tune: from the plain choice, coordinate descent over bucket 1 then bucket 0 until a round changes nothing (at most 8 rounds). */
 function chooseReactive(f: Flat, price: number, start = choosePlain(f, price)): Choice {
   let inc = { ...start };
   for (let round = 1; round <= 8; round++) {
     let changed = false;
     for (const b of [1, 0]) {
-      for (const r of RS) for (const a of FLOORS) for (const m of MULTS) {
-        const p: Pt = [m, a, r];
-        const p0 = b === 0 ? p : inc.p0, p1 = b === 1 ? p : inc.p1;
-        const { ps, miss } = evalAt(f, p0, p1);
-        const cost = ps + price * miss;
-        if (better(cost, ps, inc)) { inc = { p0, p1, ps, miss, cost, rounds: round }; changed = true; }
-      }
+      const next = scanBucket(f, b, inc, price);
+      if (next !== inc) { inc = { ...next, rounds: round }; changed = true; }
     }
     if (!changed) break;
   }
+  // the scan's cost equals the full evaluation's (exact integer pod-seconds)
+  const full = evalAt(f, inc.p0, inc.p1);
+  if (full.ps !== inc.ps || full.miss !== inc.miss) throw new Error(`scan ${inc.ps}/${inc.miss} != full ${full.ps}/${full.miss}`);
   return inc;
 }
 
@@ -254,7 +307,7 @@ function pooled(os: OriginData[], family: string, mc: number) {
 const fmtP = (p: Pt) => `(${p[0].toFixed(2)}, ${p[1]}, ${p[2]})`;
 const T = origins.filter((o) => o.tuning), B = origins.filter((o) => !o.tuning);
 console.log(`origins: ${T.length} tuning, ${B.length} bench (${CACHE})`);
-for (const family of fam.split(',')) {
+for (const family of process.env.RX_MC ? [] : fam.split(',')) {
   const t0 = performance.now();
   const curve = GRID_MC.map((mc) => pooled(T, family, mc));
   console.log(`\n== ${family}: tuning origins (${((performance.now() - t0) / 1000).toFixed(0)} s)\nmissCost  RRC    misses (hpa)`);
@@ -280,8 +333,8 @@ for (const family of fam.split(',')) {
 }
 // RX_MC = a missCost: the bench origins' figures at it, per data set (RX_FAMILY=plain at 23.105 reproduces the bench's forecast-tuned row)
 if (process.env.RX_MC) {
-  const mc = Number(process.env.RX_MC);
-  for (const family of fam.split(',')) {
+  const B = process.env.RX_ON === 'tuning' ? T : origins.filter((o) => !o.tuning); // RX_ON=tuning: the tuning origins' figures instead
+  for (const mc of process.env.RX_MC.split(',').map(Number)) for (const family of fam.split(',')) {
     const all = pooled(B, family, mc);
     console.log(`\n${family} at missCost ${mc}: bench RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses})`);
     for (const name of [...new Set(B.map((o) => o.group))]) { const p = pooled(B.filter((o) => o.group === name), family, mc); console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses}); pod-hours ${p.podHours.toFixed(3)}`); }
