@@ -4,7 +4,7 @@
 // the solver with another. The copy keeps what JSON cannot carry and the solvers take
 // (typed arrays, NaN, `undefined` fields, which validation then judges as before) and
 // reads every property exactly once.
-import { GreenplanError, ValidationError, quote, thrownText } from './errors.js';
+import { GreenplanError, ValidationError, asGreenplanError, quote, thrownText } from './errors.js';
 import { JSON_MAX_ARRAY, JSON_MAX_DEPTH } from './json.js';
 
 // The intrinsic typed-array getters and constructors, taken at load: a typed array is copied
@@ -103,4 +103,38 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
     const threw = `reading it threw ${quote(thrownText(e))}`;
     throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
   }
+}
+
+/**
+ * The per-problem public entries (src/problems/api.ts) on a snapshot: `solver` (async, its
+ * options as given), `validator` and `checker` read their input once, as solve(), trySolve()
+ * and check() do, and hand the snapshot to the problem's own function. An input that cannot be
+ * read throws (a solver rejects) the ValidationError naming the path; a checker's solution
+ * that cannot be read is not valid (no throw), as in check(). The registry's functions stay
+ * as they are: solve() and check() have taken the snapshot already (one copy per call).
+ */
+export const onSnapshot = {
+  solver<F extends (input: any, ...rest: any[]) => Promise<unknown>>(f: F): F {
+    return keep(f, async (input: unknown, ...rest: unknown[]) => f(snapshot(input), ...rest));
+  },
+  validator<F extends (input: any) => void>(f: F): F {
+    return keep(f, (input: unknown) => f(snapshot(input)));
+  },
+  checker<F extends (instance: any, solution: any) => { valid: boolean; reason: string }>(f: F): F {
+    return keep(f, (instance: unknown, solution: unknown) => {
+      const input = snapshot(instance);
+      let answer: unknown;
+      try {
+        answer = snapshot(solution, 'the solution');
+      } catch (e) {
+        return { valid: false, reason: asGreenplanError(e).message };
+      }
+      return f(input, answer);
+    });
+  },
+};
+
+/** `wrapper` as `f`'s type, with `f`'s own marks (the contract's symbol: src/check/contract.ts). */
+function keep<F extends (...args: any[]) => unknown>(f: F, wrapper: (...args: any[]) => unknown): F {
+  return Object.assign(wrapper, f) as unknown as F;
 }
