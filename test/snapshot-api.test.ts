@@ -170,6 +170,19 @@ describe('the per-problem public functions read their input once (a getter that 
     });
   }
 
+  it('an element of a long array that cannot be read names its index (the copy\'s fast loop)', async () => {
+    const demand = Array.from({ length: 1000 }, (_, i) => 1 + (i % 7));
+    Object.defineProperty(demand, 700, { enumerable: true, get() { throw new Error('boom'); } });
+    const r = await outcome(() => smooth({ problem: 'smoothing', scenarios: [{ name: 'a', demand }] } as Json));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([(r.error as GreenplanError).code, (r.error as GreenplanError).path]).toEqual(['invalid-input', 'scenarios[0].demand[700]']);
+    const items = [{ name: 'a', size: 1, value: 1 }, {}];
+    Object.defineProperty(items[1], 'size', { enumerable: true, get() { throw new Error('boom'); } });
+    let err: unknown;
+    try { validateKnapsack({ problem: 'knapsack', capacity: 3, items }); } catch (e) { err = e; }
+    expect([(err as GreenplanError).code, (err as GreenplanError).path]).toEqual(['invalid-input', 'items[1].size']);
+  });
+
   it('options pass through unchanged (smooth with plans: "float64")', async () => {
     const r = (await smooth(BASE.smoothing, { plans: 'float64' })) as Json;
     expect(r.scenarios[0].plan).toBeInstanceOf(Float64Array);

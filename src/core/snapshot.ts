@@ -51,13 +51,16 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
   const open = new Set<object>();
   // every read of the caller's value goes through here: whatever it throws (any value, a
   // RangeError too) is invalid input at the path, described without running more of its code
+  const unreadable = (e: unknown): ValidationError => {
+    const at = pathOf(keys);
+    const threw = `reading it threw ${quote(thrownText(e))}`;
+    return at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
+  };
   const read = <T>(f: () => T): T => {
     try {
       return f();
     } catch (e) {
-      const at = pathOf(keys);
-      const threw = `reading it threw ${quote(thrownText(e))}`;
-      throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
+      throw unreadable(e);
     }
   };
   const copy = (v: unknown): unknown => {
@@ -74,10 +77,20 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ValidationError(pathOf(keys), `reports the length ${quote(thrownText(n))}, not an array length (a Proxy of ${what})`);
       if (n > JSON_MAX_ARRAY) throw new ValidationError(pathOf(keys), `has ${n} elements, more than ${JSON_MAX_ARRAY} (pass long series as Float64Array)`);
       const a = new Array<unknown>(n);
+      // (the hot loop of long series: no closure per element, a primitive stored as it is)
       for (let i = 0; i < n; i++) {
-        keys.push(i);
-        a[i] = copy(read(() => (v as unknown[])[i]));
-        keys.pop();
+        let x: unknown;
+        try {
+          x = (v as unknown[])[i];
+        } catch (e) {
+          keys.push(i);
+          throw unreadable(e);
+        }
+        if (typeof x === 'object' && x !== null) {
+          keys.push(i);
+          a[i] = copy(x);
+          keys.pop();
+        } else a[i] = x;
       }
       out = a;
     } else {
@@ -99,9 +112,7 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
   } catch (e) {
     // what the caller's code threw is a ValidationError already (read); a RangeError here is the engine's (memory)
     if (e instanceof GreenplanError || e instanceof RangeError) throw e;
-    const at = pathOf(keys);
-    const threw = `reading it threw ${quote(thrownText(e))}`;
-    throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
+    throw unreadable(e);
   }
 }
 
