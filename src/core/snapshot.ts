@@ -4,7 +4,7 @@
 // the solver with another. The copy keeps what JSON cannot carry and the solvers take
 // (typed arrays, NaN, `undefined` fields, which validation then judges as before) and
 // reads every property exactly once.
-import { GreenplanError, ValidationError, asGreenplanError, quote, thrownText } from './errors.js';
+import { GreenplanError, ValidationError, quote, thrownText } from './errors.js';
 import { JSON_MAX_ARRAY, JSON_MAX_DEPTH } from './json.js';
 
 // The intrinsic typed-array getters and constructors, taken at load: a typed array is copied
@@ -51,16 +51,13 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
   const open = new Set<object>();
   // every read of the caller's value goes through here: whatever it throws (any value, a
   // RangeError too) is invalid input at the path, described without running more of its code
-  const unreadable = (e: unknown): ValidationError => {
-    const at = pathOf(keys);
-    const threw = `reading it threw ${quote(thrownText(e))}`;
-    return at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
-  };
   const read = <T>(f: () => T): T => {
     try {
       return f();
     } catch (e) {
-      throw unreadable(e);
+      const at = pathOf(keys);
+      const threw = `reading it threw ${quote(thrownText(e))}`;
+      throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
     }
   };
   const copy = (v: unknown): unknown => {
@@ -77,20 +74,10 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ValidationError(pathOf(keys), `reports the length ${quote(thrownText(n))}, not an array length (a Proxy of ${what})`);
       if (n > JSON_MAX_ARRAY) throw new ValidationError(pathOf(keys), `has ${n} elements, more than ${JSON_MAX_ARRAY} (pass long series as Float64Array)`);
       const a = new Array<unknown>(n);
-      // (the hot loop of long series: no closure per element, a primitive stored as it is)
       for (let i = 0; i < n; i++) {
-        let x: unknown;
-        try {
-          x = (v as unknown[])[i];
-        } catch (e) {
-          keys.push(i);
-          throw unreadable(e);
-        }
-        if (typeof x === 'object' && x !== null) {
-          keys.push(i);
-          a[i] = copy(x);
-          keys.pop();
-        } else a[i] = x;
+        keys.push(i);
+        a[i] = copy(read(() => (v as unknown[])[i]));
+        keys.pop();
       }
       out = a;
     } else {
@@ -112,40 +99,8 @@ export function snapshot(value: unknown, what = 'the instance'): unknown {
   } catch (e) {
     // what the caller's code threw is a ValidationError already (read); a RangeError here is the engine's (memory)
     if (e instanceof GreenplanError || e instanceof RangeError) throw e;
-    throw unreadable(e);
+    const at = pathOf(keys);
+    const threw = `reading it threw ${quote(thrownText(e))}`;
+    throw at ? new ValidationError(at, `cannot be read: ${threw} (a getter or a Proxy of ${what})`) : new ValidationError('', `${what} cannot be read: ${threw} (a getter or a Proxy)`);
   }
-}
-
-/**
- * The per-problem public entries (src/problems/api.ts) on a snapshot: `solver` (async, its
- * options as given), `validator` and `checker` read their input once, as solve(), trySolve()
- * and check() do, and hand the snapshot to the problem's own function. An input that cannot be
- * read throws (a solver rejects) the ValidationError naming the path; a checker's solution
- * that cannot be read is not valid (no throw), as in check(). The registry's functions stay
- * as they are: solve() and check() have taken the snapshot already (one copy per call).
- */
-export const onSnapshot = {
-  solver<F extends (input: any, ...rest: any[]) => Promise<unknown>>(f: F): F {
-    return keep(f, async (input: unknown, ...rest: unknown[]) => f(snapshot(input), ...rest));
-  },
-  validator<F extends (input: any) => void>(f: F): F {
-    return keep(f, (input: unknown) => f(snapshot(input)));
-  },
-  checker<F extends (instance: any, solution: any) => { valid: boolean; reason: string }>(f: F): F {
-    return keep(f, (instance: unknown, solution: unknown) => {
-      const input = snapshot(instance);
-      let answer: unknown;
-      try {
-        answer = snapshot(solution, 'the solution');
-      } catch (e) {
-        return { valid: false, reason: asGreenplanError(e).message };
-      }
-      return f(input, answer);
-    });
-  },
-};
-
-/** `wrapper` as `f`'s type, with `f`'s own marks (the contract's symbol: src/check/contract.ts). */
-function keep<F extends (...args: any[]) => unknown>(f: F, wrapper: (...args: any[]) => unknown): F {
-  return Object.assign(wrapper, f) as unknown as F;
 }
