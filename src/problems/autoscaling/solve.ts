@@ -536,18 +536,10 @@ async function evaluate(
   // whole workload read at indices <= d only (the last value known when the step's pods are decided)
   const buckets = tuned?.buckets;
   const tunedPlans = tuned ? planned.map((pl, i) => {
-    if (buckets) {
-      const w = inst.services[i]!.workload;
-      const sig = reactiveSignals(w, w.length - H, H, rels[i]!, bounds[i]!.min, bounds[i]!.max, maxU, step, inst.readySeconds ?? 60);
-      return {
-        planned: reactiveCounts(pl.safe, sig.x2, sig.bucket, buckets, u[i]!, bounds[i]!),
-        ...(late ? { late: reactiveCounts(late[i]!.safe, sig.x2, sig.bucket, buckets, u[i]!, bounds[i]!) } : {}),
-      };
-    }
-    return {
-      planned: scaleCounts(pl.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!),
-      ...(late ? { late: scaleCounts(late[i]!.safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!) } : {}),
-    };
+    const w = inst.services[i]!.workload;
+    const sig = buckets && reactiveSignals(w, w.length - H, H, rels[i]!, bounds[i]!.min, bounds[i]!.max, maxU, step, inst.readySeconds ?? 60);
+    const map = (safe: number[]) => (sig ? reactiveCounts(safe, sig.x2, sig.bucket, buckets!, u[i]!, bounds[i]!) : scaleCounts(safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!));
+    return { planned: map(pl.safe), ...(late ? { late: map(late[i]!.safe) } : {}) };
   }) : undefined;
   // safeScale (docs/autoscaling.md, "An optimistic bound"): forecast-safe's count rescaled,
   // ceil(m · count + a · u), u = the service's mean pods over its history (known before the
@@ -602,7 +594,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   const off = inst.evaluate ? H : 0;
   const readySeconds = inst.readySeconds ?? 60;
   const reactive = inst.tune!.reactive === true;
-  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number }; sig?: { x2: Float64Array; bucket: Uint8Array } }[] = [];
+  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number }; x2?: Float64Array; bucket?: Uint8Array }[] = [];
   let maxU = inst.maxUtilization ?? 0.9;
   for (let j = 1; j <= W; j++) {
     // the services with a known value before this window (a window with none is skipped)
@@ -620,7 +612,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
         actual: s.workload.slice(s.workload.length - H), rel, u: meanPods(fp.hist[k]!, rel), b,
         initial: initialPods({ history: fp.hist[k]!, relation: rel, minPods: b.min, maxPods: b.max }),
         // the reactive signals from the window's own series (history, then the window; never a later value)
-        ...(reactive ? { sig: reactiveSignals(s.workload, s.workload.length - H, H, rel, b.min, b.max, fp.maxU, o.step, readySeconds) } : {}),
+        ...(reactive ? reactiveSignals(s.workload, s.workload.length - H, H, rel, b.min, b.max, fp.maxU, o.step, readySeconds) : {}),
       });
     });
   }
@@ -650,7 +642,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   if (!reactive) return { multiplier: best!.m, floor: best!.a, missCost: inst.tune!.missCost, windows: W, steps, podHours: best!.ps / 3600, misses: best!.miss };
   // the reactive family (docs/autoscaling.md, "Reactive family"): coordinate descent from the plain choice (r = 0 in both buckets)
   const start = { multiplier: best!.m, floor: best!.a, reactive: 0 };
-  const ritems: ReactiveItem[] = items.map((it) => ({ ...it, x2: it.sig!.x2, bucket: it.sig!.bucket }));
+  const ritems = items as ReactiveItem[]; // every item has x2 and bucket when reactive
   const { buckets } = reactiveDescent(ritems, [start, { ...start }], {
     step: o.step, readySeconds, maxUtilization: maxU, price, multipliers: TUNE_MULTIPLIERS, floors: TUNE_FLOORS, levels: REACTIVE_LEVELS, maxRounds: REACTIVE_MAX_ROUNDS,
   });
