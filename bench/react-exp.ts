@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { solve, type AutoscalingSolution } from '../src/node.js';
 import { groups, originServices, TUNE_SETTING } from './autoscaling.js';
-import { Relation, podsFor, plannedTrace, jumpSteps } from '../src/internals.js';
+import { Relation, podsFor, plannedTrace, jumpSteps, replayHpa } from '../src/internals.js';
 
 const CACHE = process.env.RX_CACHE ?? '/tmp/react/cache';
 const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_');
@@ -90,13 +90,14 @@ interface Flat {
   n: number; step: number;
   safe: Float64Array; x2: Float64Array; u: Float64Array; need: Float64Array; bucket: Uint8Array; min: Float64Array; max: Float64Array;
   /** item starts (a new trace: its initial pods) */ first: Uint8Array; init: Float64Array;
+  /** hpa replayed on the same items (replayHpa; pod-seconds of requested pods, misses on ready pods) */ hpaPs: number; hpaMiss: number;
 }
 
 const lastKnown = (w: (number | null)[], upto: number): number | null => { for (let j = Math.min(upto, w.length - 1); j >= 0; j--) if (w[j] !== null && w[j] !== undefined) return w[j]!; return null; };
 
 function flatten(ws: CWindow[]): Flat {
   const cols = { safe: [] as number[], x2: [] as number[], u: [] as number[], need: [] as number[], bucket: [] as number[], min: [] as number[], max: [] as number[], first: [] as number[], init: [] as number[] };
-  let step = 0;
+  let step = 0, hpaPs = 0, hpaMiss = 0;
   for (const win of ws) {
     step = win.step;
     const H = win.horizon;
@@ -112,6 +113,9 @@ function flatten(ws: CWindow[]): Flat {
       const before = lastKnown(hist, hist.length - 1);
       const init = podsFor(before ?? 0, rel.atTarget, s.min, s.max);
       const J = jumpSteps({ actual: w, history: [], relation: rel, minPods: s.min, maxPods: s.max }, MAXU);
+      const act = w.slice(off, off + H);
+      const hp = replayHpa({ workload: act, before, step: win.step, relation: rel, target: TARGET, minPods: s.min, maxPods: s.max, initialPods: init, readySeconds: READY, floor: undefined });
+      for (let t = 0; t < H; t++) { hpaPs += hp.pods[t]! * win.step; const a = act[t]; if (a !== null && a !== undefined && rel.util(a, hp.ready[t]!) > MAXU * (1 + UTIL_TOL)) hpaMiss++; }
       for (let t = 0; t < H; t++) {
         const i = off + t, d = i - 1 - L;
         let x2 = 0;
@@ -132,7 +136,7 @@ function flatten(ws: CWindow[]): Flat {
     }
   }
   const F = (x: number[]) => Float64Array.from(x);
-  return { n: cols.safe.length, step, safe: F(cols.safe), x2: F(cols.x2), u: F(cols.u), need: F(cols.need), bucket: Uint8Array.from(cols.bucket), min: F(cols.min), max: F(cols.max), first: Uint8Array.from(cols.first), init: F(cols.init) };
+  return { n: cols.safe.length, step, safe: F(cols.safe), x2: F(cols.x2), u: F(cols.u), need: F(cols.need), bucket: Uint8Array.from(cols.bucket), min: F(cols.min), max: F(cols.max), first: Uint8Array.from(cols.first), init: F(cols.init), hpaPs, hpaMiss };
 }
 
 /** Parameters per bucket: [m, a, r] for b = 0 and b = 1 (the plain family: equal, r = 0). */
@@ -307,7 +311,7 @@ function pooled(os: OriginData[], family: string, mc: number) {
 const fmtP = (p: Pt) => `(${p[0].toFixed(2)}, ${p[1]}, ${p[2]})`;
 const T = origins.filter((o) => o.tuning), B = origins.filter((o) => !o.tuning);
 console.log(`origins: ${T.length} tuning, ${B.length} bench (${CACHE})`);
-for (const family of process.env.RX_MC ? [] : fam.split(',')) {
+for (const family of process.env.RX_MC || process.env.RX_NOCURVE ? [] : fam.split(',')) {
   const t0 = performance.now();
   const curve = GRID_MC.map((mc) => pooled(T, family, mc));
   console.log(`\n== ${family}: tuning origins (${((performance.now() - t0) / 1000).toFixed(0)} s)\nmissCost  RRC    misses (hpa)`);
@@ -338,5 +342,44 @@ if (process.env.RX_MC) {
     const all = pooled(B, family, mc);
     console.log(`\n${family} at missCost ${mc}: bench RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses})`);
     for (const name of [...new Set(B.map((o) => o.group))]) { const p = pooled(B.filter((o) => o.group === name), family, mc); console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses}); pod-hours ${p.podHours.toFixed(3)}`); }
+  }
+}
+
+// RX_GOAL: the goal-targeted rule (session 11), per origin on its own backtest windows only
+// (causal: no other origin, no replayed day). The backtest's hpa is replayed on the same items.
+// Rule "meet": the smallest grid missCost whose in-sample backtest meets the goal (pod-seconds
+// <= cap × hpa's, misses <= share × hpa's); none: the largest missCost within the pod-seconds
+// cap; none: the smallest. Rule "budget": the largest missCost within the pod-seconds cap; none:
+// the smallest. Printed for RX_ON = tuning (default) or bench origins (RX_NOCURVE=1 skips the
+// tuning origins' missCost curve above).
+// Declared before any figure of either rule (commit "react-exp: goal-targeted rule declared"):
+// the rule of record is the one of the two that meets the goal pooled over the TUNING origins;
+// if both do, or neither, "meet". Its bench figures are then the measurement; the other's are
+// reported beside them, not chosen after.
+if (process.env.RX_GOAL) {
+  const [cap, share] = process.env.RX_GOAL === 'balanced' ? [1.05, 0.5] : [1.3, 0.25];
+  const os = process.env.RX_ON === 'bench' ? origins.filter((o) => !o.tuning) : T;
+  const families = fam.split(',');
+  for (const family of families) {
+    const tot = { meet: { ps: 0, miss: 0 }, budget: { ps: 0, miss: 0 } };
+    let hps = 0, hmiss = 0;
+    const per = new Map<string, { meet: { ps: number; miss: number }; budget: { ps: number; miss: number }; hps: number; hmiss: number }>();
+    const t0 = performance.now();
+    for (const o of os) {
+      if (Math.abs(o.day.hpaPs / 3600 - o.hpa.podHours) > 1e-6 * o.hpa.podHours || o.day.hpaMiss !== o.hpa.misses) console.log(`  check: ${o.group} ${o.k} day hpa ${o.day.hpaPs / 3600}/${o.day.hpaMiss} != solver ${o.hpa.podHours}/${o.hpa.misses}`);
+      const curve = GRID_MC.map((mc) => ({ mc, ...run(o, family, mc) }));
+      const inCap = curve.filter((c) => c.choice.ps <= cap * o.back.hpaPs);
+      const meets = inCap.filter((c) => c.choice.miss <= share * o.back.hpaMiss);
+      const meet = meets[0] ?? inCap[inCap.length - 1] ?? curve[0]!;
+      const budget = inCap[inCap.length - 1] ?? curve[0]!;
+      console.log(`${o.group} ${o.k}: back hpa ${(o.back.hpaPs / 3600).toFixed(0)} h / ${o.back.hpaMiss}; meet mc ${meet.mc} (back ${(meet.choice.ps / o.back.hpaPs).toFixed(3)} / ${meet.choice.miss}${meets.length ? '' : ', goal not met in-sample'}) day ${(meet.day.ps / 3600 / o.hpa.podHours).toFixed(3)} / ${meet.day.miss} (hpa ${o.hpa.misses}); budget mc ${budget.mc} day ${(budget.day.ps / 3600 / o.hpa.podHours).toFixed(3)} / ${budget.day.miss}`);
+      const g = per.get(o.group) ?? { meet: { ps: 0, miss: 0 }, budget: { ps: 0, miss: 0 }, hps: 0, hmiss: 0 };
+      for (const [k, c] of [['meet', meet], ['budget', budget]] as const) { tot[k].ps += c.day.ps; tot[k].miss += c.day.miss; g[k].ps += c.day.ps; g[k].miss += c.day.miss; }
+      hps += o.hpa.podHours * 3600; hmiss += o.hpa.misses; g.hps += o.hpa.podHours * 3600; g.hmiss += o.hpa.misses;
+      per.set(o.group, g);
+    }
+    console.log(`\n== ${family}, goal ${process.env.RX_GOAL} (RRC <= ${cap}, misses <= ${share} × hpa's), ${os.length} origins (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    for (const [name, g] of per) console.log(`  ${name}: meet ${(g.meet.ps / g.hps).toFixed(3)} / ${g.meet.miss}; budget ${(g.budget.ps / g.hps).toFixed(3)} / ${g.budget.miss} (hpa ${g.hmiss})`);
+    for (const k of ['meet', 'budget'] as const) console.log(`  pooled ${k}: RRC ${(tot[k].ps / hps).toFixed(3)}, ${tot[k].miss} misses (hpa ${hmiss}; goal <= ${share * hmiss}): ${tot[k].ps / hps <= cap && tot[k].miss <= share * hmiss ? 'MET' : 'not met'}`);
   }
 }
