@@ -211,7 +211,7 @@ describe('tune: forecast-safe rescaled by a (multiplier, floor) backtested on ea
     ['a negative missCost', { missCost: -2 }, 'tune.missCost'],
     ['missCost NaN', { missCost: NaN }, 'tune.missCost'],
     ['missCost as a string', { missCost: '5' }, 'tune.missCost'],
-    ['no missCost', { windows: 1 }, 'tune.missCost'],
+    ['neither missCost nor goal', { windows: 1 }, 'tune'],
     ['windows 0', { missCost: 1, windows: 0 }, 'tune.windows'],
     ['windows 1.5', { missCost: 1, windows: 1.5 }, 'tune.windows'],
     ['an unknown field', { missCost: 1, lambda: 2 }, 'tune.lambda'],

@@ -283,6 +283,34 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
   }
 }
 
+/** tune.goal as docs/autoscaling.md, "Tuning to a goal", states it: the named goals and the missCosts searched, 10^(0.6 + 0.05 k) to 1/1000, k = 0..48. */
+const GOALS: Record<string, { rrc: number; missShare: number }> = { balanced: { rrc: 1.05, missShare: 0.5 }, safe: { rrc: 1.3, missShare: 0.25 } };
+const GOAL_COSTS = Array.from({ length: 49 }, (_, k) => Math.round(10 ** (0.6 + 0.05 * k) * 1000) / 1000);
+
+/**
+ * The missCost and the goal record: without a goal, the instance's missCost and no record; with
+ * one, a missCost of the searched list and a record of the goal's numbers whose `met` says
+ * whether the backtest figures meet it (a goal met at the chosen point means it was the first
+ * that did; not met, the chosen point must not meet it either). hpa's backtest figures are
+ * not recomputed here (they need the backtest's re-fitted relations).
+ */
+function checkGoal(tune: any, tu: any): string | null {
+  if (tune.goal === undefined) {
+    if (tu.missCost !== tune.missCost) return `tuning.missCost is ${tu.missCost}, the instance's is ${tune.missCost}`;
+    return tu.goal !== undefined ? 'tuning.goal is present but the instance gives missCost, not goal' : null;
+  }
+  if (!GOAL_COSTS.includes(tu.missCost)) return `tuning.missCost ${tu.missCost} is not one of the goal search's missCosts (10^(0.6 + 0.05 k), k = 0..48)`;
+  const g = typeof tune.goal === 'string' ? GOALS[tune.goal] : tune.goal;
+  const r = tu.goal;
+  if (!r || typeof r !== 'object') return 'the instance tunes to a goal but tuning.goal is missing';
+  if (r.rrc !== g?.rrc || r.missShare !== g?.missShare) return `tuning.goal is (rrc ${r.rrc}, missShare ${r.missShare}), the instance asks (${g?.rrc}, ${g?.missShare})`;
+  if (typeof r.met !== 'boolean') return `tuning.goal.met is ${quote(r.met)}, not true or false`;
+  if (!(r.hpaPodHours >= 0) || !Number.isInteger(r.hpaMisses) || r.hpaMisses < 0) return `tuning.goal's hpa figures (${r.hpaPodHours} pod-hours, ${r.hpaMisses} misses) are not a pod-hour total and a count`;
+  const meets = tu.podHours <= g.rrc * r.hpaPodHours * (1 + 1e-9) && tu.misses <= g.missShare * r.hpaMisses;
+  if (meets !== r.met) return `tuning.goal.met is ${r.met} but the backtest's ${tu.podHours} pod-hours and ${tu.misses} misses ${meets ? 'meet' : 'do not meet'} rrc ${g.rrc} × ${r.hpaPodHours} and missShare ${g.missShare} × ${r.hpaMisses}`;
+  return null;
+}
+
 /** The `tune` output: the tuning record and every service's pods.tuned (null when right, else the reason). */
 function checkTuning(instance: any, solution: any, svc: any[], H: number): string | null {
   const tu = solution.tuning;
@@ -293,7 +321,8 @@ function checkTuning(instance: any, solution: any, svc: any[], H: number): strin
   }
   if (!tu || typeof tu !== 'object') return 'the instance asks to tune but the solution has no tuning';
   for (const k of ['multiplier', 'floor', 'missCost', 'windows', 'steps', 'podHours', 'misses']) if (typeof tu[k] !== 'number' || !Number.isFinite(tu[k])) return `tuning.${k} is ${quote(tu[k])}, not a finite number`;
-  if (tu.missCost !== instance.tune.missCost) return `tuning.missCost is ${tu.missCost}, the instance's is ${instance.tune.missCost}`;
+  const goalErr = checkGoal(instance.tune, tu);
+  if (goalErr) return goalErr;
   // windows and steps follow from the instance (docs/autoscaling.md, "Tuned policy"): the asked windows or as many
   // whole horizons as fit in every service's history known at decision time with one before the first, at most 7;
   // steps = the known values of each window j = 1..W in the services with a known value before it

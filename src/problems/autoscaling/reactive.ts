@@ -125,101 +125,93 @@ function missInterval(w: number | null | undefined, rel: Relation, thr: number, 
  * when cheaper by more than 1e-12 relative, or as cheap within it with fewer pod-seconds;
  * rounds until one changes nothing, at most maxRounds. Returns the buckets and the rounds run.
  */
-export function reactiveDescent(items: readonly ReactiveItem[], start: readonly [ReactiveBucket, ReactiveBucket], o: ReactiveSearch): { buckets: [ReactiveBucket, ReactiveBucket]; rounds: number; cost: number; podSeconds: number } {
-  const { step, readySeconds: rs, price } = o;
-  const thr = o.maxUtilization * (1 + UTIL_TOL);
-  const frac = Math.max(0, 1 - rs / step);
-  let total = 0;
-  for (const it of items) total += it.planned.length;
-  const topUp = items.some((it) => it.late);
-  // per step of all items (flat): the miss interval (integer ready pods)
-  const missLo = new Float64Array(total), missHi = new Float64Array(total);
-  {
+export function reactiveDescent(items: readonly ReactiveItem[], start: readonly [ReactiveBucket, ReactiveBucket], o: ReactiveSearch): ReactiveChoice {
+  return new ReactiveSearcher(items, o).descent(start, o.price);
+}
+
+export interface ReactiveChoice { buckets: [ReactiveBucket, ReactiveBucket]; rounds: number; cost: number; podSeconds: number; misses: number }
+
+/** A scan's figures at every grid point (index (level · floors + floor) · multipliers + multiplier): ready-pod steps N, warm-up pods U, misses M of the whole backtest. */
+interface ScanTable { N: Float64Array; U: Float64Array; M: Float64Array }
+
+/**
+ * The descent's state for one backtest: a scan of bucket b depends only on the other bucket's
+ * parameters, not on the price, so its figures at every grid point are computed once and kept
+ * (at most MAX_TABLES); descents at many prices (the goal search, docs/autoscaling.md, "Tuning
+ * to a goal") then share them and choose exactly as one descent at a time would.
+ */
+export class ReactiveSearcher {
+  private readonly tables = new Map<string, ScanTable>();
+  private static readonly MAX_TABLES = 256;
+  private readonly total: number;
+  private readonly topUp: boolean;
+  private readonly thr: number;
+  private readonly frac: number;
+  private readonly missLo: Float64Array;
+  private readonly missHi: Float64Array;
+  private readonly points: number;
+
+  constructor(private readonly items: readonly ReactiveItem[], private readonly o: Omit<ReactiveSearch, 'price'>) {
+    this.thr = o.maxUtilization * (1 + UTIL_TOL);
+    this.frac = Math.max(0, 1 - o.readySeconds / o.step);
+    let total = 0;
+    for (const it of items) total += it.planned.length;
+    this.total = total;
+    this.topUp = items.some((it) => it.late);
+    // per step of all items (flat): the miss interval (integer ready pods)
+    this.missLo = new Float64Array(total); this.missHi = new Float64Array(total);
     let k = 0;
-    for (const it of items) for (let t = 0; t < it.planned.length; t++, k++) [missLo[k], missHi[k]] = missInterval(it.actual[t], it.rel, thr, it.b.max);
+    for (const it of items) for (let t = 0; t < it.planned.length; t++, k++) [this.missLo[k], this.missHi[k]] = missInterval(it.actual[t], it.rel, this.thr, it.b.max);
+    this.points = o.levels.length * o.floors.length * o.multipliers.length;
   }
-  // the current counts of every step (early = planned, late = top-up), of the current buckets
-  const curE = new Float64Array(total), curL = new Float64Array(total);
-  const params: [ReactiveBucket, ReactiveBucket] = [{ ...start[0] }, { ...start[1] }];
-  const fill = () => {
+
+  /** The grid index of a bucket (every descent point is on the grid: the start is the plain choice, r = 0). */
+  private index(p: ReactiveBucket): number {
+    const { levels, floors, multipliers } = this.o;
+    const r = levels.indexOf(p.reactive), a = floors.indexOf(p.floor), m = multipliers.indexOf(p.multiplier);
+    return r < 0 || a < 0 || m < 0 ? -1 : (r * floors.length + a) * multipliers.length + m;
+  }
+
+  /** The figures of every point of bucket b's grid with the other bucket at `other`. */
+  private table(b: number, other: ReactiveBucket): ScanTable {
+    const key = `${b}|${other.multiplier}|${other.floor}|${other.reactive}`;
+    const hit = this.tables.get(key);
+    if (hit) return hit;
+    const { items, total, topUp, thr, frac, missLo, missHi, o } = this;
+    // the other bucket's counts (early = planned, late = top-up); bucket b's are variable
+    const curE = new Float64Array(total), curL = new Float64Array(total);
     let k = 0;
     for (const it of items) {
       for (let t = 0; t < it.planned.length; t++, k++) {
-        const p = params[it.bucket[t]!]!;
-        curE[k] = reactiveCount(it.planned[t]!, it.x2[t]!, p.multiplier, p.floor, p.reactive, it.u, it.b.min, it.b.max);
-        curL[k] = it.late ? reactiveCount(it.late[t]!, it.x2[t]!, p.multiplier, p.floor, p.reactive, it.u, it.b.min, it.b.max) : curE[k]!;
+        if (it.bucket[t] === b) continue;
+        curE[k] = reactiveCount(it.planned[t]!, it.x2[t]!, other.multiplier, other.floor, other.reactive, it.u, it.b.min, it.b.max);
+        curL[k] = it.late ? reactiveCount(it.late[t]!, it.x2[t]!, other.multiplier, other.floor, other.reactive, it.u, it.b.min, it.b.max) : curE[k]!;
       }
     }
-  };
-  // one step's contribution: pods (late), warm-up pods (early above the previous late), miss
-  let cN = 0, cU = 0, cM = 0;
-  const contrib = (prev: number, e: number, l: number, k: number, w: number | null | undefined, rel: Relation) => {
-    cN += l;
-    if (e > prev) cU += e - prev;
-    if (w === null || w === undefined) return;
-    const avail = prev > e ? prev : e;
-    if (l <= avail) { if (l >= missLo[k]! && l < missHi[k]!) cM++; } else if (rel.util(w, avail + (l - avail) * frac) > thr) cM++;
-  };
-  // scratch of the affected steps of one bucket's scan (reused)
-  const aS = new Float64Array(total), aSL = new Float64Array(total), aX = new Float64Array(total), aU = new Float64Array(total);
-  const aMin = new Float64Array(total), aMax = new Float64Array(total), aLo = new Float64Array(total), aHi = new Float64Array(total);
-  const aVar = new Uint8Array(total), aPrevVar = new Uint8Array(total);
-  const aPrev = new Float64Array(total), aFE = new Float64Array(total), aFL = new Float64Array(total), aW = new Float64Array(total);
-  const aRel: Relation[] = new Array(total);
-  const aRX = new Float64Array(total), aAU = new Float64Array(total);
-  const evalAt = (n: number, m: number, rx: Float64Array, au: Float64Array): [number, number, number] => {
-    let N = 0, U = 0, M = 0, prevL = 0;
-    for (let k = 0; k < n; k++) {
-      let e: number, l: number;
-      if (aVar[k]) {
-        const mn = aMin[k]!, mx = aMax[k]!;
-        let y = Math.max(m * aS[k]!, rx[k]!) + au[k]!;
-        e = y === Infinity ? mx : Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y))));
-        if (topUp) { y = Math.max(m * aSL[k]!, rx[k]!) + au[k]!; l = y === Infinity ? mx : Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y)))); } else l = e;
-      } else { e = aFE[k]!; l = aFL[k]!; }
-      const prev = aPrevVar[k] ? prevL : aPrev[k]!;
-      N += l;
-      if (e > prev) U += e - prev;
-      const w = aW[k]!;
-      if (w === w) { // a known value (NaN: missing)
-        const avail = prev > e ? prev : e;
-        if (l <= avail) { if (l >= aLo[k]! && l < aHi[k]!) M++; } else if (aRel[k]!.util(w, avail + (l - avail) * frac) > thr) M++;
-      }
-      prevL = l;
-    }
-    return [N, U, M];
-  };
-  // without top-up (ready = the count, early = late): the same sums in a tighter loop (a missing value has the empty interval)
-  const evalPlain = (n: number, m: number, rx: Float64Array, au: Float64Array): [number, number, number] => {
-    let N = 0, U = 0, M = 0, prevL = 0;
-    for (let k = 0; k < n; k++) {
-      let l: number;
-      if (aVar[k]) {
-        const y = Math.max(m * aS[k]!, rx[k]!) + au[k]!;
-        const mn = aMin[k]!, mx = aMax[k]!;
-        l = y === Infinity ? mx : Math.ceil(y - 1e-9 * (y > 1 ? y : 1));
-        if (l < mn) l = mn; else if (l > mx) l = mx;
-      } else l = aFE[k]!;
-      const prev = aPrevVar[k] ? prevL : aPrev[k]!;
-      N += l;
-      if (l > prev) U += l - prev;
-      if (l >= aLo[k]! && l < aHi[k]!) M++;
-      prevL = l;
-    }
-    return [N, U, M];
-  };
-  const costOf = (N: number, U: number, M: number) => { const ps = step * N + rs * U; return { ps, cost: ps + price * M }; };
-  const scan = (b: number): boolean => {
-    fill();
-    // affected steps: those of bucket b and their successors; the others' contributions are fixed
-    cN = 0; cU = 0; cM = 0;
-    let n = 0, k = 0;
+    // one fixed step's contribution: pods (late), warm-up pods (early above the previous late), miss
+    let cN = 0, cU = 0, cM = 0;
+    // the affected steps (bucket b's and their successors), flat
+    const aS = new Float64Array(total), aSL = new Float64Array(total), aX = new Float64Array(total), aU = new Float64Array(total);
+    const aMin = new Float64Array(total), aMax = new Float64Array(total), aLo = new Float64Array(total), aHi = new Float64Array(total);
+    const aVar = new Uint8Array(total), aPrevVar = new Uint8Array(total);
+    const aPrev = new Float64Array(total), aFE = new Float64Array(total), aFL = new Float64Array(total), aW = new Float64Array(total);
+    const aRel: Relation[] = new Array(total);
+    let n = 0;
+    k = 0;
     for (const it of items) {
       const H = it.planned.length;
       for (let t = 0; t < H; t++, k++) {
         const mine = it.bucket[t] === b, prevMine = t > 0 && it.bucket[t - 1] === b;
         const prev = t > 0 ? curL[k - 1]! : it.initial;
-        if (!mine && !prevMine) { contrib(prev, curE[k]!, curL[k]!, k, it.actual[t], it.rel); continue; }
+        if (!mine && !prevMine) {
+          const e = curE[k]!, l = curL[k]!, w = it.actual[t];
+          cN += l;
+          if (e > prev) cU += e - prev;
+          if (w === null || w === undefined) continue;
+          const avail = prev > e ? prev : e;
+          if (l <= avail) { if (l >= missLo[k]! && l < missHi[k]!) cM++; } else if (it.rel.util(w, avail + (l - avail) * frac) > thr) cM++;
+          continue;
+        }
         aVar[n] = mine ? 1 : 0; aPrevVar[n] = prevMine ? 1 : 0; aPrev[n] = prev;
         aS[n] = it.planned[t]!; aSL[n] = it.late ? it.late[t]! : 0; aX[n] = it.x2[t]!; aU[n] = it.u;
         aMin[n] = it.b.min; aMax[n] = it.b.max; aLo[n] = missLo[k]!; aHi[n] = missHi[k]!;
@@ -228,37 +220,97 @@ export function reactiveDescent(items: readonly ReactiveItem[], start: readonly 
         n++;
       }
     }
-    const bN = cN, bU = cU, bM = cM;
-    const cur = params[b]!;
-    const at = (m: number, a: number, r: number) => {
-      for (let q = 0; q < n; q++) { aRX[q] = r > 0 ? r * aX[q]! : 0; aAU[q] = a * aU[q]!; }
-      const [N, U, M] = (topUp ? evalAt : evalPlain)(n, m, aRX, aAU);
-      return costOf(bN + N, bU + U, bM + M);
+    const rx = new Float64Array(n), au = new Float64Array(n);
+    const evalTopUp = (m: number): [number, number, number] => {
+      let N = 0, U = 0, M = 0, prevL = 0;
+      for (let q = 0; q < n; q++) {
+        let e: number, l: number;
+        if (aVar[q]) {
+          const mn = aMin[q]!, mx = aMax[q]!;
+          let y = Math.max(m * aS[q]!, rx[q]!) + au[q]!;
+          e = y === Infinity ? mx : Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y))));
+          if (topUp) { y = Math.max(m * aSL[q]!, rx[q]!) + au[q]!; l = y === Infinity ? mx : Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y)))); } else l = e;
+        } else { e = aFE[q]!; l = aFL[q]!; }
+        const prev = aPrevVar[q] ? prevL : aPrev[q]!;
+        N += l;
+        if (e > prev) U += e - prev;
+        const w = aW[q]!;
+        if (w === w) { // a known value (NaN: missing)
+          const avail = prev > e ? prev : e;
+          if (l <= avail) { if (l >= aLo[q]! && l < aHi[q]!) M++; } else if (aRel[q]!.util(w, avail + (l - avail) * frac) > thr) M++;
+        }
+        prevL = l;
+      }
+      return [N, U, M];
     };
-    let best = { ...at(cur.multiplier, cur.floor, cur.reactive), p: { ...cur } };
+    // without top-up (ready = the count, early = late): the same sums in a tighter loop (a missing value has the empty interval)
+    const evalPlain = (m: number): [number, number, number] => {
+      let N = 0, U = 0, M = 0, prevL = 0;
+      for (let q = 0; q < n; q++) {
+        let l: number;
+        if (aVar[q]) {
+          const y = Math.max(m * aS[q]!, rx[q]!) + au[q]!;
+          const mn = aMin[q]!, mx = aMax[q]!;
+          l = y === Infinity ? mx : Math.ceil(y - 1e-9 * (y > 1 ? y : 1));
+          if (l < mn) l = mn; else if (l > mx) l = mx;
+        } else l = aFE[q]!;
+        const prev = aPrevVar[q] ? prevL : aPrev[q]!;
+        N += l;
+        if (l > prev) U += l - prev;
+        if (l >= aLo[q]! && l < aHi[q]!) M++;
+        prevL = l;
+      }
+      return [N, U, M];
+    };
+    const tab: ScanTable = { N: new Float64Array(this.points), U: new Float64Array(this.points), M: new Float64Array(this.points) };
+    let i = 0;
     for (const r of o.levels) {
       for (const a of o.floors) {
-        for (let q = 0; q < n; q++) { aRX[q] = r > 0 ? r * aX[q]! : 0; aAU[q] = a * aU[q]!; }
+        for (let q = 0; q < n; q++) { rx[q] = r > 0 ? r * aX[q]! : 0; au[q] = a * aU[q]!; }
         for (const m of o.multipliers) {
-          const [N, U, M] = (topUp ? evalAt : evalPlain)(n, m, aRX, aAU);
-          const { ps, cost } = costOf(bN + N, bU + U, bM + M);
-          const tol = 1e-12 * Math.max(1, Math.abs(cost));
-          if (cost < best.cost - tol || (cost <= best.cost + tol && ps < best.ps)) best = { ps, cost, p: { multiplier: m, floor: a, reactive: r } };
+          const [N, U, M] = topUp ? evalTopUp(m) : evalPlain(m);
+          tab.N[i] = cN + N; tab.U[i] = cU + U; tab.M[i] = cM + M;
+          i++;
         }
       }
     }
-    const changed = best.p.multiplier !== cur.multiplier || best.p.floor !== cur.floor || best.p.reactive !== cur.reactive;
-    params[b] = best.p;
-    last = best;
-    return changed;
-  };
-  let last = { ps: 0, cost: 0 };
-  let rounds = 0;
-  while (rounds < o.maxRounds) {
-    rounds++;
-    const c1 = scan(1);
-    const c0 = scan(0);
-    if (!c1 && !c0) break;
+    if (this.tables.size >= ReactiveSearcher.MAX_TABLES) this.tables.clear();
+    this.tables.set(key, tab);
+    return tab;
   }
-  return { buckets: params, rounds, cost: last.cost, podSeconds: last.ps };
+
+  /** The descent at one price (pod-seconds per miss) from `start`. */
+  descent(start: readonly [ReactiveBucket, ReactiveBucket], price: number): ReactiveChoice {
+    const { step, readySeconds: rs, levels, floors, multipliers } = this.o;
+    const params: [ReactiveBucket, ReactiveBucket] = [{ ...start[0] }, { ...start[1] }];
+    const nm = multipliers.length, nf = floors.length;
+    let last = { ps: 0, cost: 0, miss: 0 };
+    const scan = (b: number): boolean => {
+      const tab = this.table(b, params[1 - b]!);
+      const cur = params[b]!;
+      const at = (i: number) => { const ps = step * tab.N[i]! + rs * tab.U[i]!; return { ps, cost: ps + price * tab.M[i]!, miss: tab.M[i]! }; };
+      const ci = this.index(cur);
+      if (ci < 0) throw new Error(`reactive descent: bucket ${b} (${cur.multiplier}, ${cur.floor}, ${cur.reactive}) is not on the grid`);
+      let best = at(ci), bi = ci;
+      for (let i = 0; i < this.points; i++) {
+        const ps = step * tab.N[i]! + rs * tab.U[i]!;
+        const cost = ps + price * tab.M[i]!;
+        const tol = 1e-12 * Math.max(1, Math.abs(cost));
+        if (cost < best.cost - tol || (cost <= best.cost + tol && ps < best.ps)) { best = { ps, cost, miss: tab.M[i]! }; bi = i; }
+      }
+      const p = { multiplier: multipliers[bi % nm]!, floor: floors[Math.floor(bi / nm) % nf]!, reactive: levels[Math.floor(bi / (nm * nf))]! };
+      const changed = p.multiplier !== cur.multiplier || p.floor !== cur.floor || p.reactive !== cur.reactive;
+      params[b] = changed ? p : cur;
+      last = best;
+      return changed;
+    };
+    let rounds = 0;
+    while (rounds < this.o.maxRounds) {
+      rounds++;
+      const c1 = scan(1);
+      const c0 = scan(0);
+      if (!c1 && !c0) break;
+    }
+    return { buckets: params, rounds, cost: last.cost, podSeconds: last.ps, misses: last.miss };
+  }
 }

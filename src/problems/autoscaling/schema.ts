@@ -79,11 +79,18 @@ export const AutoscalingInstance = Type.Object(
       floor: Type.Number({ minimum: 0, maximum: 100, errorMessage: 'must be a number in 0..100' }),
     }, { additionalProperties: false, errorMessage: 'must be an object { multiplier, floor }', description: 'Replay: forecast-safe\'s count of each step becomes ceil(multiplier × count + floor × u), within minPods..maxPods, u = the service\'s mean workload over its history ÷ the workload one pod carries at the target (its mean pods): the safe plan rescaled, with (multiplier, floor) tuned per data set on earlier days (default: absent, unchanged; docs/autoscaling.md, "An optimistic bound").' })),
     tune: Type.Optional(Type.Object({
-      missCost: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, errorMessage: 'must be a number of pod-hours > 0 (at most 1e9)', description: 'Price of one under-provisioned step (a step whose ready pods run above maxUtilization), in pod-hours.' }),
+      missCost: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e9, errorMessage: 'must be a number of pod-hours > 0 (at most 1e9)', description: 'Price of one under-provisioned step (a step whose ready pods run above maxUtilization), in pod-hours. Give missCost or goal.' })),
+      goal: Type.Optional(Type.Union([
+        Type.Literal('balanced'), Type.Literal('safe'),
+        Type.Object({
+          rrc: Type.Number({ exclusiveMinimum: 0, maximum: 100, errorMessage: 'must be a number in (0, 100]', description: 'Most pod-hours relative to hpa\'s on the backtest.' }),
+          missShare: Type.Number({ minimum: 0, maximum: 1, errorMessage: 'must be a number in 0..1', description: 'Most under-provisioned steps as a share of hpa\'s on the backtest.' }),
+        }, { additionalProperties: false }),
+      ], { errorMessage: 'must be "balanced", "safe" or an object { rrc, missShare }', description: 'Instead of missCost: tune to a goal against hpa replayed on the same backtest. "balanced" = { rrc: 1.05, missShare: 0.5 }, "safe" = { rrc: 1.3, missShare: 0.25 }. The missCost is the first of 10^(0.6 + 0.05 k), k = 0..48 (3.98 … 1000), ascending, whose backtest meets the goal (pod-hours <= rrc × hpa\'s, misses <= missShare × hpa\'s); when none does, the last whose pod-hours are within rrc × hpa\'s; when none is, the first. Returned in tuning.missCost and tuning.goal (docs/autoscaling.md, "Tuning to a goal").' })),
       windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, errorMessage: 'must be an integer in 1..1000', description: 'Horizons of history backtested (default: as many as fit with a horizon of history before the first, at most 7).' })),
       reactive: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false', description: 'The reactive family (default false: one (multiplier, floor)): per step, pods = ceil(max(multiplier_b × safe, reactive_b × x2) + floor_b × u), x2 = the highest of the last 3 values known when the step\'s pods are decided (÷ the workload one pod carries at the target), b = 1 when a jump step lies in the last known hour, else 0; the two buckets\' (multiplier, floor, reactive) chosen by coordinate descent on the backtest, returned in tuning.buckets. The reactive term is applied at run time (a controller rule from the parameters): pods.tuned, planned without future values, is bucket 0\'s forecast part ceil(multiplier × safe + floor × u); forecast-tuned in the replay is the full map (docs/autoscaling.md, "Reactive family").' })),
     }, {
-      additionalProperties: false, errorMessage: 'must be an object { missCost, windows?, reactive? }',
+      additionalProperties: false, errorMessage: 'must be an object { missCost or goal, windows?, reactive? }',
       description: 'Tuned policy: backtest forecast-safe (the instance\'s own replay settings) on the last `windows` horizons of the history known at decision time (with evaluate: before the held-out horizon), choose on a grid the (multiplier, floor) of ceil(multiplier × safe + floor × u) minimising pod-hours + missCost × under-provisioned steps, all services pooled; returns `tuning`, `pods.tuned` and, with evaluate, the replayed policy forecast-tuned (docs/autoscaling.md, "Tuned policy").',
     })),
     calibrate: Type.Optional(Type.Union([Type.Literal('horizon'), Type.Literal('lead'), Type.Literal('lead-additive'), Type.Literal('lead-relative')], {
@@ -192,6 +199,8 @@ export interface AutoscalingTuning {
   /** Backtest of forecast-safe scaled by (multiplier, floor): pod-hours (warm-up included) and under-provisioned steps. */
   podHours: number;
   misses: number;
+  /** With `tune.goal`: the goal, whether the chosen missCost's backtest meets it, and hpa's figures on the same backtest. */
+  goal?: { rrc: number; missShare: number; met: boolean; hpaPodHours: number; hpaMisses: number };
   /** With `tune.reactive`: "reactive", and the (multiplier, floor, reactive) of bucket 0 (no jump in the last known hour) and bucket 1 (a jump); multiplier and floor above are bucket 0's. */
   family?: 'reactive';
   buckets?: { multiplier: number; floor: number; reactive: number }[];

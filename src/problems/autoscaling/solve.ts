@@ -13,7 +13,8 @@ import { Relation, podsFor } from './relation.js';
 import { replay, jumpSteps, initialPods, forecastTrace, underProvisioned, type PolicyName, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
 import { leadQuantiles, phaseCategory } from './calibration.js';
-import { REACTIVE_LEVELS, REACTIVE_MAX_ROUNDS, reactiveSignals, reactiveCounts, reactiveDescent, type ReactiveItem } from './reactive.js';
+import { REACTIVE_LEVELS, REACTIVE_MAX_ROUNDS, reactiveSignals, reactiveCounts, ReactiveSearcher, type ReactiveItem } from './reactive.js';
+import { replayHpa } from './policies/hpa.js';
 
 const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
 export const AUTOSCALING_MAX_VALUES = 2 ** 26;
@@ -65,7 +66,10 @@ export function validateAutoscaling(input: unknown): asserts input is Autoscalin
   const cal = inst.calibrate ?? 'horizon';
   if (inst.calibratePhase && !cal.startsWith('lead')) throw new ValidationError('calibratePhase', `needs calibrate "lead", "lead-additive" or "lead-relative" (calibrate is "${cal}")`);
   if (inst.calibrateVolatility && cal !== 'lead') throw new ValidationError('calibrateVolatility', `needs calibrate "lead" (it is a third scale chosen beside the additive and relative ones; calibrate is "${cal}")`);
-  if (inst.tune) tuneWindows(inst);
+  if (inst.tune) {
+    if ((inst.tune.missCost === undefined) === (inst.tune.goal === undefined)) throw new ValidationError(inst.tune.goal === undefined ? 'tune' : 'tune.goal', inst.tune.goal === undefined ? 'needs missCost (pod-hours per under-provisioned step) or goal ("balanced", "safe" or { rrc, missShare })' : 'and missCost exclude each other: give one');
+    tuneWindows(inst);
+  }
   const e = inst.energy;
   if (e && (e.peakWatts ?? 450) < (e.idleWatts ?? 180)) throw new ValidationError(e.peakWatts !== undefined ? 'energy.peakWatts' : 'energy.idleWatts', `peakWatts (${e.peakWatts ?? 450}) is below idleWatts (${e.idleWatts ?? 180})`);
 }
@@ -594,7 +598,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   const off = inst.evaluate ? H : 0;
   const readySeconds = inst.readySeconds ?? 60;
   const reactive = inst.tune!.reactive === true;
-  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; initial: number; rel: Relation; u: number; b: { min: number; max: number }; x2?: Float64Array; bucket?: Uint8Array }[] = [];
+  const items: { planned: number[]; late?: number[]; actual: (number | null)[]; before: number | null; initial: number; rel: Relation; u: number; b: { min: number; max: number }; x2?: Float64Array; bucket?: Uint8Array }[] = [];
   let maxU = inst.maxUtilization ?? 0.9;
   for (let j = 1; j <= W; j++) {
     // the services with a known value before this window (a window with none is skipped)
@@ -609,43 +613,89 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
       const b = bounds[idx[k]!]!;
       items.push({
         planned: fp.planned[k]!.safe, ...(fp.late ? { late: fp.late[k]!.safe } : {}),
-        actual: s.workload.slice(s.workload.length - H), rel, u: meanPods(fp.hist[k]!, rel), b,
+        actual: s.workload.slice(s.workload.length - H), before: lastKnown(fp.hist[k]!), rel, u: meanPods(fp.hist[k]!, rel), b,
         initial: initialPods({ history: fp.hist[k]!, relation: rel, minPods: b.min, maxPods: b.max }),
         // the reactive signals from the window's own series (history, then the window; never a later value)
         ...(reactive ? reactiveSignals(s.workload, s.workload.length - H, H, rel, b.min, b.max, fp.maxU, o.step, readySeconds) : {}),
       });
     });
   }
-  const price = inst.tune!.missCost * 3600;
-  let best: { m: number; a: number; ps: number; miss: number; cost: number } | null = null;
   let steps = 0;
   for (const it of items) for (const x of it.actual) if (x !== null) steps++;
-  // buffers reused by every (point, item): the scaled counts and the trace (every window is H steps)
-  const early = new Float64Array(H), lateBuf = new Float64Array(H);
-  const buf = { pods: new Float64Array(H), ready: new Float64Array(H) };
   const ro = { step: o.step, readySeconds };
-  for (const a of TUNE_FLOORS) {
-    for (const m of TUNE_MULTIPLIERS) {
-      let ps = 0, miss = 0;
-      for (const it of items) {
-        scaleInto(it.planned, m, a, it.u, it.b, early);
-        if (it.late) scaleInto(it.late, m, a, it.u, it.b, lateBuf);
-        const tr = forecastTrace(early, it.late && lateBuf, it.initial, ro, buf);
-        ps += tr.podSeconds;
-        miss += underProvisioned(tr, it.actual, it.rel, maxU).under;
+  // the plain grid's backtest figures at every (floor, multiplier), a outer, m inner: price-free, so computed once
+  const nP = TUNE_FLOORS.length * TUNE_MULTIPLIERS.length;
+  const gridPs = new Float64Array(nP), gridMiss = new Float64Array(nP);
+  {
+    // buffers reused by every (point, item): the scaled counts and the trace (every window is H steps)
+    const early = new Float64Array(H), lateBuf = new Float64Array(H);
+    const buf = { pods: new Float64Array(H), ready: new Float64Array(H) };
+    let i = 0;
+    for (const a of TUNE_FLOORS) {
+      for (const m of TUNE_MULTIPLIERS) {
+        let ps = 0, miss = 0;
+        for (const it of items) {
+          scaleInto(it.planned, m, a, it.u, it.b, early);
+          if (it.late) scaleInto(it.late, m, a, it.u, it.b, lateBuf);
+          const tr = forecastTrace(early, it.late && lateBuf, it.initial, ro, buf);
+          ps += tr.podSeconds;
+          miss += underProvisioned(tr, it.actual, it.rel, maxU).under;
+        }
+        gridPs[i] = ps; gridMiss[i] = miss; i++;
       }
-      const cost = ps + price * miss;
-      const tol = 1e-12 * Math.max(1, Math.abs(cost));
-      if (!best || cost < best.cost - tol || (cost <= best.cost + tol && ps < best.ps)) best = { m, a, ps, miss, cost };
     }
   }
-  if (!reactive) return { multiplier: best!.m, floor: best!.a, missCost: inst.tune!.missCost, windows: W, steps, podHours: best!.ps / 3600, misses: best!.miss };
+  // the plain choice at a price: least pod-seconds + price · misses; ties: fewer pod-seconds, then grid order
+  const plainAt = (price: number) => {
+    let bi = -1, bc = 0, bp = 0;
+    for (let i = 0; i < nP; i++) {
+      const ps = gridPs[i]!, cost = ps + price * gridMiss[i]!;
+      const tol = 1e-12 * Math.max(1, Math.abs(cost));
+      if (bi < 0 || cost < bc - tol || (cost <= bc + tol && ps < bp)) { bi = i; bc = cost; bp = ps; }
+    }
+    const nm = TUNE_MULTIPLIERS.length;
+    return { m: TUNE_MULTIPLIERS[bi % nm]!, a: TUNE_FLOORS[Math.floor(bi / nm)]!, ps: gridPs[bi]!, miss: gridMiss[bi]! };
+  };
   // the reactive family (docs/autoscaling.md, "Reactive family"): coordinate descent from the plain choice (r = 0 in both buckets)
-  const start = { multiplier: best!.m, floor: best!.a, reactive: 0 };
   const ritems = items as ReactiveItem[]; // every item has x2 and bucket when reactive
-  const { buckets } = reactiveDescent(ritems, [start, { ...start }], {
-    step: o.step, readySeconds, maxUtilization: maxU, price, multipliers: TUNE_MULTIPLIERS, floors: TUNE_FLOORS, levels: REACTIVE_LEVELS, maxRounds: REACTIVE_MAX_ROUNDS,
-  });
+  const searcher = reactive ? new ReactiveSearcher(ritems, { step: o.step, readySeconds, maxUtilization: maxU, multipliers: TUNE_MULTIPLIERS, floors: TUNE_FLOORS, levels: REACTIVE_LEVELS, maxRounds: REACTIVE_MAX_ROUNDS }) : null;
+  const choose = (missCost: number) => {
+    const price = missCost * 3600;
+    const plain = plainAt(price);
+    if (!searcher) return { multiplier: plain.m, floor: plain.a, ps: plain.ps, miss: plain.miss, buckets: undefined };
+    const start = { multiplier: plain.m, floor: plain.a, reactive: 0 };
+    const d = searcher.descent([start, { ...start }], price);
+    return { multiplier: d.buckets[0].multiplier, floor: d.buckets[0].floor, ps: d.podSeconds, miss: d.misses, buckets: d.buckets };
+  };
+  // the missCost: the instance's, or the goal's (docs/autoscaling.md, "Tuning to a goal")
+  const goal = inst.tune!.goal;
+  let missCost: number;
+  let goalOut: AutoscalingTuning['goal'];
+  let pick: ReturnType<typeof choose>;
+  if (goal === undefined) {
+    missCost = inst.tune!.missCost!;
+    pick = choose(missCost);
+  } else {
+    const g = typeof goal === 'string' ? TUNE_GOALS[goal] : goal;
+    const hpa = backtestHpa(items, o, readySeconds, maxU);
+    // ascending missCosts: the first whose backtest meets the goal; none: the last within the pod-hours cap; none: the first
+    type At = { mc: number; c: ReturnType<typeof choose> };
+    let met: At | null = null, inCap: At | null = null, first: At | null = null;
+    for (const mc of TUNE_GOAL_MISS_COSTS) {
+      const c = choose(mc);
+      first ??= { mc, c };
+      const capOk = c.ps <= g.rrc * hpa.ps;
+      if (capOk) inCap = { mc, c };
+      if (capOk && c.miss <= g.missShare * hpa.miss) { met = { mc, c }; break; }
+    }
+    const chosen = met ?? inCap ?? first!;
+    missCost = chosen.mc;
+    pick = chosen.c;
+    goalOut = { rrc: g.rrc, missShare: g.missShare, met: met !== null, hpaPodHours: hpa.ps / 3600, hpaMisses: hpa.miss };
+  }
+  const base = { multiplier: pick.multiplier, floor: pick.floor, missCost, windows: W, steps, ...(goalOut ? { goal: goalOut } : {}) };
+  if (!pick.buckets) return { ...base, podHours: pick.ps / 3600, misses: pick.miss };
+  const buckets = pick.buckets;
   // the backtest's figures at the final point, measured as the replay measures them
   let ps = 0, miss = 0;
   for (const it of ritems) {
@@ -655,5 +705,24 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
     ps += tr.podSeconds;
     miss += underProvisioned(tr, it.actual, it.rel, maxU).under;
   }
-  return { multiplier: buckets[0].multiplier, floor: buckets[0].floor, missCost: inst.tune!.missCost, windows: W, steps, podHours: ps / 3600, misses: miss, family: 'reactive', buckets };
+  return { ...base, podHours: ps / 3600, misses: miss, family: 'reactive', buckets };
+}
+
+/** The named goals of `tune.goal` (issue 13's: balanced = RRC <= 1.05 with at most half of hpa's under-provisioned steps; safe = RRC <= 1.3 with at most a quarter). */
+export const TUNE_GOALS = { balanced: { rrc: 1.05, missShare: 0.5 }, safe: { rrc: 1.3, missShare: 0.25 } } as const;
+/** The missCosts a goal searches, ascending: 10^(0.6 + 0.05 k) rounded to 1/1000, k = 0..48 (3.981 … 1000 pod-hours per miss). */
+export const TUNE_GOAL_MISS_COSTS: readonly number[] = Array.from({ length: 49 }, (_, k) => Math.round(10 ** (0.6 + 0.05 * k) * 1000) / 1000);
+
+/** The last known value of a history (null: none), the replay's `before`. */
+const lastKnown = (xs: readonly (number | null)[]): number | null => { for (let i = xs.length - 1; i >= 0; i--) if (xs[i] !== null && xs[i] !== undefined) return xs[i]!; return null; };
+
+/** hpa replayed on the tune's backtest items, as the replay replays it: pod-seconds of requested pods, under-provisioned steps on ready pods. */
+function backtestHpa(items: readonly { actual: (number | null)[]; before: number | null; initial: number; rel: Relation; b: { min: number; max: number } }[], o: EvalOpts, readySeconds: number, maxU: number): { ps: number; miss: number } {
+  let ps = 0, miss = 0;
+  for (const it of items) {
+    const tr = replayHpa({ workload: it.actual, before: it.before, step: o.step, relation: it.rel, target: o.target, minPods: it.b.min, maxPods: it.b.max, initialPods: it.initial, readySeconds, floor: undefined });
+    for (let t = 0; t < tr.pods.length; t++) ps += tr.pods[t]! * o.step;
+    miss += underProvisioned({ pods: tr.pods, ready: tr.ready, podSeconds: 0, actions: tr.actions }, it.actual, it.rel, maxU).under;
+  }
+  return { ps, miss };
 }
