@@ -34,7 +34,7 @@ async function cache(): Promise<void> {
   const which = process.env.RX_K;
   mkdirSync(CACHE, { recursive: true });
   for (const g of groups().filter((g) => !filt || g.name.toLowerCase().includes(filt))) {
-    const ks = [...(which === 'tuning' ? [] : Array.from({ length: g.origins }, (_, k) => k)), ...(which === 'bench' ? [] : [g.origins, g.origins + 1])];
+    const ks = which === 'validation' ? [g.origins + 2, g.origins + 3] : [...(which === 'tuning' ? [] : Array.from({ length: g.origins }, (_, k) => k)), ...(which === 'bench' ? [] : [g.origins, g.origins + 1])];
     for (const k of process.env.RX_KS ? process.env.RX_KS.split(',').map(Number) : ks) {
       const services = originServices(g, k);
       if (!services.length) { console.log(`${g.name} origin ${k}: no data, skipped`); continue; }
@@ -253,7 +253,7 @@ function chooseReactive(f: Flat, price: number, start = choosePlain(f, price)): 
   return inc;
 }
 
-interface OriginData { group: string; k: number; tuning: boolean; back: Flat; day: Flat; hpa: { podHours: number; misses: number }; solverTuned?: { podHours: number; misses: number } }
+interface OriginData { group: string; k: number; tuning: boolean; validation: boolean; back: Flat; day: Flat; hpa: { podHours: number; misses: number }; solverTuned?: { podHours: number; misses: number } }
 
 function loadOrigins(): OriginData[] {
   const files = readdirSync(CACHE).filter((f) => f.endsWith('.json'));
@@ -265,7 +265,8 @@ function loadOrigins(): OriginData[] {
     ws.sort((a, b) => a.j - b.j);
     const day = ws[0]!;
     if (day.j !== 0 || ws.length !== day.W + 1) { console.log(`${day.group} origin ${day.k}: incomplete cache (${ws.length} of ${day.W + 1} windows), skipped`); continue; }
-    out.push({ group: day.group, k: day.k, tuning: day.tuning, back: flatten(ws.slice(1)), day: flatten([day]), hpa: day.hpa, ...(day.tuned ? { solverTuned: day.tuned } : {}) });
+    const nb = groups().find((g) => g.name === day.group)!.origins;
+    out.push({ group: day.group, k: day.k, tuning: day.k === nb || day.k === nb + 1, validation: day.k >= nb + 2, back: flatten(ws.slice(1)), day: flatten([day]), hpa: day.hpa, ...(day.tuned ? { solverTuned: day.tuned } : {}) });
   }
   out.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || a.k - b.k);
   return out;
@@ -309,8 +310,8 @@ function pooled(os: OriginData[], family: string, mc: number) {
   return { mc, rrc: ps / hps, misses: miss, hpaMisses: hmiss, podHours: ps / 3600 };
 }
 const fmtP = (p: Pt) => `(${p[0].toFixed(2)}, ${p[1]}, ${p[2]})`;
-const T = origins.filter((o) => o.tuning), B = origins.filter((o) => !o.tuning);
-console.log(`origins: ${T.length} tuning, ${B.length} bench (${CACHE})`);
+const T = origins.filter((o) => o.tuning), B = origins.filter((o) => !o.tuning && !o.validation), V = origins.filter((o) => o.validation);
+console.log(`origins: ${T.length} tuning, ${B.length} bench, ${V.length} validation (${CACHE})`);
 for (const family of process.env.RX_MC || process.env.RX_NOCURVE ? [] : fam.split(',')) {
   const t0 = performance.now();
   const curve = GRID_MC.map((mc) => pooled(T, family, mc));
@@ -337,7 +338,7 @@ for (const family of process.env.RX_MC || process.env.RX_NOCURVE ? [] : fam.spli
 }
 // RX_MC = a missCost: the bench origins' figures at it, per data set (RX_FAMILY=plain at 23.105 reproduces the bench's forecast-tuned row)
 if (process.env.RX_MC) {
-  const B = process.env.RX_ON === 'tuning' ? T : origins.filter((o) => !o.tuning); // RX_ON=tuning: the tuning origins' figures instead
+  const B = process.env.RX_ON === 'tuning' ? T : process.env.RX_ON === 'validation' ? V : origins.filter((o) => !o.tuning && !o.validation); // RX_ON=tuning / validation: those origins' figures instead
   for (const mc of process.env.RX_MC.split(',').map(Number)) for (const family of fam.split(',')) {
     const all = pooled(B, family, mc);
     console.log(`\n${family} at missCost ${mc}: bench RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses})`);
@@ -358,7 +359,7 @@ if (process.env.RX_MC) {
 // reported beside them, not chosen after.
 if (process.env.RX_GOAL) {
   const [cap, share] = process.env.RX_GOAL === 'balanced' ? [1.05, 0.5] : [1.3, 0.25];
-  const os = process.env.RX_ON === 'bench' ? origins.filter((o) => !o.tuning) : T;
+  const os = process.env.RX_ON === 'bench' ? B : T;
   const families = fam.split(',');
   for (const family of families) {
     const tot = { meet: { ps: 0, miss: 0 }, budget: { ps: 0, miss: 0 } };
@@ -381,5 +382,45 @@ if (process.env.RX_GOAL) {
     console.log(`\n== ${family}, goal ${process.env.RX_GOAL} (RRC <= ${cap}, misses <= ${share} × hpa's), ${os.length} origins (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     for (const [name, g] of per) console.log(`  ${name}: meet ${(g.meet.ps / g.hps).toFixed(3)} / ${g.meet.miss}; budget ${(g.budget.ps / g.hps).toFixed(3)} / ${g.budget.miss} (hpa ${g.hmiss})`);
     for (const k of ['meet', 'budget'] as const) console.log(`  pooled ${k}: RRC ${(tot[k].ps / hps).toFixed(3)}, ${tot[k].miss} misses (hpa ${hmiss}; goal <= ${share * hmiss}): ${tot[k].ps / hps <= cap && tot[k].miss <= share * hmiss ? 'MET' : 'not met'}`);
+  }
+}
+
+// RX_WEIGHTED (session 11): the session-10 rule (band centre of one missCost for all data sets)
+// with the tuning pool re-weighted to the bench's composition. Declared before any figure of it
+// (commit "react-exp: mix-weighted rule declared"), after session 10's finding that the tuning
+// pool's mix (Azure 70 % of hpa's pod-hours there, 36 % on the bench) set the rate.
+// Weights: each data set's origins count w_g = (its bench origins) / (its origins in the pool),
+// known before any replay (the bench's composition by replayed days); pooled figures = sum of
+// w_g × (pod-seconds, misses, hpa's pod-seconds, hpa's misses). The band: grid missCosts whose
+// weighted tuning figures meet the goal; its centre (of two, the smaller); empty: the closest to
+// both limits. The choice is final. Then reported at it: the bench's 28 origins (unweighted, the
+// bench's own pooling) and, as a validation on days used by no rule so far, the two origins
+// before the tuning ones (RX_K=validation in the cache step), weighted the same way.
+if (process.env.RX_WEIGHTED) {
+  const family = fam.split(',')[0]!;
+  const [cap, share] = process.env.RX_WEIGHTED === 'balanced' ? [1.05, 0.5] : [1.3, 0.25];
+  const nOf = (os: OriginData[], g: string) => os.filter((o) => o.group === g).length;
+  const weighted = (os: OriginData[], mc: number) => {
+    let ps = 0, miss = 0, hps = 0, hmiss = 0;
+    for (const o of os) {
+      const w = nOf(B, o.group) / nOf(os, o.group);
+      const r = run(o, family, mc);
+      ps += w * r.day.ps; miss += w * r.day.miss; hps += w * o.hpa.podHours * 3600; hmiss += w * o.hpa.misses;
+    }
+    return { mc, rrc: ps / hps, misses: miss, hpaMisses: hmiss };
+  };
+  const t0 = performance.now();
+  const curve = GRID_MC.map((mc) => weighted(T, mc));
+  console.log(`\n== ${family}: tuning origins weighted to the bench's composition (${((performance.now() - t0) / 1000).toFixed(0)} s)\nmissCost  RRC    misses (hpa), weighted`);
+  for (const c of curve) console.log(`${c.mc.toFixed(2).padStart(8)}  ${c.rrc.toFixed(3)}  ${c.misses.toFixed(1)} (${c.hpaMisses.toFixed(1)})`);
+  const r = rule(curve, cap, share);
+  console.log(`weighted rule (${process.env.RX_WEIGHTED}): missCost ${r.mc} (band ${r.band.length ? `${r.band[0]} … ${r.band[r.band.length - 1]}, ${r.band.length} points` : 'empty: closest to both'})`);
+  const all = pooled(B, family, r.mc);
+  console.log(`bench at ${r.mc}: RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses}; goal <= ${share * all.hpaMisses} at <= ${cap}): ${all.rrc <= cap && all.misses <= share * all.hpaMisses ? 'MET' : 'not met'}`);
+  for (const name of [...new Set(B.map((o) => o.group))]) { const p = pooled(B.filter((o) => o.group === name), family, r.mc); console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses}); pod-hours ${p.podHours.toFixed(3)}`); }
+  if (V.length) {
+    const v = weighted(V, r.mc);
+    console.log(`validation (${V.length} origins, weighted) at ${r.mc}: RRC ${v.rrc.toFixed(3)}, ${v.misses.toFixed(1)} misses (hpa ${v.hpaMisses.toFixed(1)}; goal <= ${(share * v.hpaMisses).toFixed(1)} at <= ${cap}): ${v.rrc <= cap && v.misses <= share * v.hpaMisses ? 'MET' : 'not met'}`);
+    for (const name of [...new Set(V.map((o) => o.group))]) { const p = pooled(V.filter((o) => o.group === name), family, r.mc); console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses})`); }
   }
 }
