@@ -343,6 +343,17 @@ if (process.env.RX_MC) {
     const all = pooled(B, family, mc);
     console.log(`\n${family} at missCost ${mc}: bench RRC ${all.rrc.toFixed(3)}, ${all.misses} misses (hpa ${all.hpaMisses})`);
     for (const name of [...new Set(B.map((o) => o.group))]) { const p = pooled(B.filter((o) => o.group === name), family, mc); console.log(`  ${name}: RRC ${p.rrc.toFixed(3)} / ${p.misses} (hpa ${p.hpaMisses}); pod-hours ${p.podHours.toFixed(3)}`); }
+    if (process.env.RX_ON === 'validation' || process.env.RX_ON === 'tuning') {
+      // weighted to the bench's composition (RX_WEIGHTED's weights: bench origins / these origins, per data set)
+      const bench = origins.filter((o) => !o.tuning && !o.validation);
+      let ps = 0, miss = 0, hps = 0, hmiss = 0;
+      for (const o of B) {
+        const w = bench.filter((x) => x.group === o.group).length / B.filter((x) => x.group === o.group).length;
+        const r = run(o, family, mc);
+        ps += w * r.day.ps; miss += w * r.day.miss; hps += w * o.hpa.podHours * 3600; hmiss += w * o.hpa.misses;
+      }
+      console.log(`  weighted to the bench's composition: RRC ${(ps / hps).toFixed(3)}, ${miss.toFixed(1)} misses (hpa ${hmiss.toFixed(1)}; a quarter: ${(hmiss / 4).toFixed(1)})`);
+    }
   }
 }
 
