@@ -31,7 +31,16 @@ export function problemFor(instance: unknown): Def<ProblemName> {
  * between reads cannot pass validation with one value and reach the solver with another.
  */
 export async function solve(instance: unknown): Promise<Solution> {
-  const input = snapshot(instance);
+  return solveOwned(snapshot(instance));
+}
+
+/**
+ * solve() of a value only the library holds and that has no code in it: what JSON.parse
+ * (parseJsonText, readJson) just returned, plain data within the JSON limits (src/core/json.ts).
+ * The snapshot would be a second copy of it (the CLI and solveJson: docs/contract.md,
+ * "Errors"). Not exported from the package: anything a caller passes goes through solve().
+ */
+export async function solveOwned(input: unknown): Promise<Solution> {
   const problem = problemFor(input);
   try {
     return await (problem.solve as (i: unknown) => Promise<Solution>)(input);

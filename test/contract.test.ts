@@ -230,4 +230,26 @@ describe('JSON limits (src/core/json.ts)', () => {
     await expect(solverApi.solveJson(deep)).rejects.toMatchObject({ code: 'invalid-input', path: expect.stringMatching(/^scenarios\[0\]\.demand/), message: expect.stringMatching(/deeper than 256 levels/) });
     await expect(solverApi.solveJson('{"a":')).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/not valid JSON/) });
   });
+  it('parsed JSON is solved and checked without a second copy (solveOwned, checkOwned) with exactly the answers and errors of solve() and check()', async () => {
+    const { solverApi } = await import('../src/worker/api.js');
+    const { solve, trySolve } = await import('../src/solve.js');
+    const { check } = await import('../src/check.js');
+    const texts = [
+      JSON.stringify({ problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }, { size: 4, value: 5 }, { size: 5, value: 7 }] }),
+      JSON.stringify({ problem: 'smoothing', alpha: 1.5, scenarios: [{ name: 'a', maxStep: 2, demand: [3, 1, 4, 1, 5, 9, 2, 6] }] }),
+      JSON.stringify({ problem: 'knapsack', capacity: 5, items: [{ size: 0, value: 1 }] }),
+      JSON.stringify({ problem: 'smoothing', scenarios: [{ demand: [1, 'x'] }] }),
+      JSON.stringify({ problem: 'nope' }),
+    ];
+    for (const text of texts) {
+      const direct = await trySolve(JSON.parse(text));
+      const viaJson = await solverApi.solveJson(text, { check: true }).then((r) => ({ ok: true as const, r }), (e) => ({ ok: false as const, e }));
+      expect(viaJson.ok).toBe(direct.ok);
+      if (direct.ok && viaJson.ok) {
+        expect(viaJson.r.json).toBe(JSON.stringify(direct.solution));
+        expect(viaJson.r.check).toEqual(check(JSON.parse(text), direct.solution));
+      } else if (!direct.ok && !viaJson.ok) expect({ code: viaJson.e.code, path: viaJson.e.path, message: viaJson.e.message }).toEqual({ code: direct.error.code, path: direct.error.path, message: direct.error.message });
+    }
+    await expect(solve(JSON.parse(texts[0]!))).resolves.toMatchObject({ status: 'optimal' });
+  });
 });

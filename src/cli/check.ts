@@ -2,7 +2,7 @@
 // under the result contract (docs/contract.md). The instance is validated first (exit 2 with
 // the JSON path); then exit 0 valid, 1 not valid (the reason on stdout).
 import type { Command } from 'commander';
-import { check } from '../check.js';
+import { checkOwned } from '../check.js';
 import { EXIT, fail, readJson, oneLine, usage } from './io.js';
 
 export function register(program: Command): void {
@@ -17,7 +17,7 @@ export function register(program: Command): void {
         if (instFile === '-' && solFile === '-') throw usage('only one of <instance> and <solution> can be - (stdin is read once)');
         const instance = readJson(instFile, 'instance');
         const solution = readJson(solFile, 'solution');
-        const report = check(instance, solution);
+        const report = checkOwned(instance, solution); // freshly parsed JSON: no second copy of the instance
         const line = !report.valid
           ? `invalid: ${report.reason}`
           : report.status === 'infeasible' || report.status === 'timeout'

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import v8 from 'node:v8';
 import { statSync } from 'node:fs';
 import '../wasm/node-source.js';
-import { solve } from '../solve.js';
+import { solveOwned } from '../solve.js';
 import { UNSOLVED_STATUSES, type Status } from '../check/contract.js';
 import { EXIT, fail, readJson, jsonText, writeOut, outputOptions, type OutOptions } from './io.js';
 
@@ -24,7 +24,8 @@ const fileSize = (file: string): number => { try { return statSync(file).size; }
 export async function solveFile(file: string, opts: OutOptions, parsed?: (instance: unknown) => void): Promise<number> {
   const instance = readJson(file, 'instance');
   parsed?.(instance);
-  const solution = await solve(instance);
+  // freshly parsed JSON: no second copy (solveOwned)
+  const solution = await solveOwned(instance);
   const text = jsonText(solution, opts);
   const status = (solution as { status: Status }).status;
   const code = UNSOLVED_STATUSES.includes(status) ? EXIT.infeasible : EXIT.ok;

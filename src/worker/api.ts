@@ -2,8 +2,8 @@
 // plain data, so that they survive the structured clone between threads. Errors cross as
 // errors: a GreenplanError thrown here is rethrown in the caller with its class and fields
 // by the transfer handler of ./wire.ts (no parsing of message text).
-import { solve, type Solution } from '../solve.js';
-import { check } from '../check.js';
+import { solve, solveOwned, type Solution } from '../solve.js';
+import { check, checkOwned } from '../check.js';
 import { init } from '../wasm/loader.js';
 import { asGreenplanError, GreenplanError, type ErrorFields } from '../core/errors.js';
 import { parseJsonText } from '../core/json.js';
@@ -53,9 +53,20 @@ export const solverApi: SolverApi = {
   async solveJson(text: string, options: { check?: boolean } = {}): Promise<WireJson> {
     // as `greenplan solve` reads a file: a byte-order mark skipped, the JSON limits (src/core/json.ts)
     if (typeof text !== 'string') throw new GreenplanError('invalid-input', `solveJson takes the instance as JSON text, not ${text === null ? 'null' : typeof text}`);
+    // freshly parsed JSON: solved and checked without a second copy (solveOwned, checkOwned)
     const instance = parseJsonText(text, 'the instance');
-    const solution = await solverApi.solve(instance);
+    let solution: Solution;
+    try {
+      solution = await solveOwned(instance);
+    } catch (e) {
+      throw asGreenplanError(e);
+    }
     const json = JSON.stringify(solution);
-    return options.check ? { json, check: await solverApi.check(instance, solution) } : { json };
+    if (!options.check) return { json };
+    try {
+      return { json, check: checkOwned(instance, solution) };
+    } catch (e) {
+      return { json, check: { valid: false, reason: `the instance is not valid: ${asGreenplanError(e).message}` } };
+    }
   },
 };
