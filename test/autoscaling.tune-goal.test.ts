@@ -100,6 +100,32 @@ describe('tune.goal: the missCost chosen on the backtest against hpa', () => {
     expect(checkAutoscaling({ ...inst, tune: { missCost: sol.tuning!.missCost } }, sol).reason).toMatch(/tuning\.goal is present/);
   });
 
+  it('the checker accepts the solver\'s verdict when the pod-hours sit at the cap within rounding (the solver compares pod-seconds, the checker pod-hours)', async () => {
+    // a smooth daily workload: the cheapest missCost's point has no miss, nor has hpa; rrc is the
+    // largest double with rrc × hpa's pod-seconds below that point's pod-seconds, so no point is in
+    // the cap (the "first" branch, met false) while in pod-hours it meets the goal within 1e-9
+    const base: any = shifty(1);
+    for (const s of base.services) s.workload = s.workload.map((_: unknown, t: number) => Math.round((300 + 50 * Number(s.name.slice(1))) * (1 + 0.6 * Math.sin((2 * Math.PI * t) / 36)) * (1 + 0.02 * Math.sin(t * 7.3 + 1))));
+    const nextDown = (r: number) => { const b = new Float64Array([r]); new BigInt64Array(b.buffer)[0]! -= 1n; return b[0]!; };
+    const first = (await solve({ ...base, tune: { missCost: COSTS[0] } })) as AutoscalingSolution;
+    const hpa = (await solve({ ...base, tune: { goal: { rrc: 1, missShare: 1 } } })) as AutoscalingSolution;
+    const ps = Math.round(first.tuning!.podHours * 3600), hps = Math.round(hpa.tuning!.goal!.hpaPodHours * 3600);
+    let rrc = ps / hps;
+    while (rrc * hps >= ps) rrc = nextDown(rrc);
+    const inst = { ...base, tune: { goal: { rrc, missShare: 1 } } };
+    const sol = (await solve(inst)) as AutoscalingSolution;
+    expect([sol.tuning!.missCost, sol.tuning!.misses, sol.tuning!.goal!.hpaMisses, sol.tuning!.goal!.met]).toEqual([COSTS[0], 0, 0, false]);
+    expect(sol.tuning!.podHours).toBeLessThanOrEqual(rrc * sol.tuning!.goal!.hpaPodHours * (1 + 1e-9));
+    expect(checkAutoscaling(inst, sol)).toMatchObject({ valid: true });
+    // outside the rounding band the verdict is still checked both ways
+    const s2 = structuredClone(sol) as any;
+    s2.tuning.goal.met = true; s2.tuning.goal.hpaPodHours *= 0.9;
+    expect(checkAutoscaling(inst, s2).reason).toMatch(/goal\.met/);
+    const s3 = structuredClone(sol) as any;
+    s3.tuning.goal.hpaPodHours *= 1.1;
+    expect(checkAutoscaling(inst, s3).reason).toMatch(/goal\.met/);
+  }, 60_000);
+
   it.each([
     ['neither missCost nor goal', {}, 'tune', /missCost .* or goal/],
     ['both', { missCost: 10, goal: 'safe' }, 'tune.goal', /exclude each other/],

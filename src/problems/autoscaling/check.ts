@@ -306,8 +306,11 @@ function checkGoal(tune: any, tu: any): string | null {
   if (r.rrc !== g?.rrc || r.missShare !== g?.missShare) return `tuning.goal is (rrc ${r.rrc}, missShare ${r.missShare}), the instance asks (${g?.rrc}, ${g?.missShare})`;
   if (typeof r.met !== 'boolean') return `tuning.goal.met is ${quote(r.met)}, not true or false`;
   if (!(r.hpaPodHours >= 0) || !Number.isInteger(r.hpaMisses) || r.hpaMisses < 0) return `tuning.goal's hpa figures (${r.hpaPodHours} pod-hours, ${r.hpaMisses} misses) are not a pod-hour total and a count`;
-  const meets = tu.podHours <= g.rrc * r.hpaPodHours * (1 + 1e-9) && tu.misses <= g.missShare * r.hpaMisses;
-  if (meets !== r.met) return `tuning.goal.met is ${r.met} but the backtest's ${tu.podHours} pod-hours and ${tu.misses} misses ${meets ? 'meet' : 'do not meet'} rrc ${g.rrc} × ${r.hpaPodHours} and missShare ${g.missShare} × ${r.hpaMisses}`;
+  // the solver compares pod-seconds, this pod-hours: within 1e-9 of the cap either verdict stands
+  const cap = g.rrc * r.hpaPodHours, missOk = tu.misses <= g.missShare * r.hpaMisses;
+  const meets = missOk && tu.podHours <= cap * (1 + 1e-9);
+  const surely = missOk && tu.podHours <= cap * (1 - 1e-9);
+  if (r.met ? !meets : surely) return `tuning.goal.met is ${r.met} but the backtest's ${tu.podHours} pod-hours and ${tu.misses} misses ${meets ? 'meet' : 'do not meet'} rrc ${g.rrc} × ${r.hpaPodHours} and missShare ${g.missShare} × ${r.hpaMisses}`;
   return null;
 }
 
