@@ -9,6 +9,7 @@
 // the checker accepts and rejects tampering; bad input names its JSON path.
 import { describe, expect, it } from 'vitest';
 import { solve, trySolve } from '../src/node.js';
+import { instanceSchema } from '../src/schema.js';
 import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
 import type { AutoscalingSolution } from '../src/problems/autoscaling/schema.js';
 import { example, shifty, AS, MS, backtestWindows, descent, evaluateAt, type Bucket, type Item } from './helpers/tune-reference.js';
@@ -125,6 +126,12 @@ describe('tune.goal: the missCost chosen on the backtest against hpa', () => {
     s3.tuning.goal.hpaPodHours *= 1.1;
     expect(checkAutoscaling(inst, s3).reason).toMatch(/goal\.met/);
   }, 60_000);
+
+  it('the JSON Schema (editors) says one of missCost and goal is needed', () => {
+    const tune = (instanceSchema('autoscaling') as any).properties.tune;
+    expect(tune.anyOf).toEqual([{ required: ['missCost'] }, { required: ['goal'] }]);
+    expect(Object.keys(tune.properties)).toEqual(['missCost', 'goal', 'windows', 'reactive']);
+  });
 
   it.each([
     ['neither missCost nor goal', {}, 'tune', /missCost .* or goal/],

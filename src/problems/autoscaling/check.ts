@@ -300,7 +300,7 @@ function checkGoal(tune: any, tu: any): string | null {
     return tu.goal !== undefined ? 'tuning.goal is present but the instance gives missCost, not goal' : null;
   }
   if (!GOAL_COSTS.includes(tu.missCost)) return `tuning.missCost ${tu.missCost} is not one of the goal search's missCosts (10^(0.6 + 0.05 k), k = 0..48)`;
-  const g = typeof tune.goal === 'string' ? GOALS[tune.goal] : tune.goal;
+  const g = typeof tune.goal === 'string' ? (Object.hasOwn(GOALS, tune.goal) ? GOALS[tune.goal] : undefined) : tune.goal;
   const r = tu.goal;
   if (!r || typeof r !== 'object') return 'the instance tunes to a goal but tuning.goal is missing';
   if (r.rrc !== g?.rrc || r.missShare !== g?.missShare) return `tuning.goal is (rrc ${r.rrc}, missShare ${r.missShare}), the instance asks (${g?.rrc}, ${g?.missShare})`;

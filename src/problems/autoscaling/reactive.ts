@@ -165,6 +165,17 @@ export class ReactiveSearcher {
     this.points = o.levels.length * o.floors.length * o.multipliers.length;
   }
 
+  /** Per-step buffers of a table's computation, allocated once per searcher (a goal search builds hundreds of tables). */
+  private buffers: ReturnType<ReactiveSearcher['allocate']> | null = null;
+  private scratch() { return (this.buffers ??= this.allocate()); }
+  private allocate() {
+    const n = this.total, F = () => new Float64Array(n);
+    return {
+      curE: F(), curL: F(), aS: F(), aSL: F(), aX: F(), aU: F(), aMin: F(), aMax: F(), aLo: F(), aHi: F(),
+      aVar: new Uint8Array(n), aPrevVar: new Uint8Array(n), aPrev: F(), aFE: F(), aFL: F(), aW: F(), aRel: new Array<Relation>(n), rx: F(), au: F(),
+    };
+  }
+
   /** The grid index of a bucket (every descent point is on the grid: the start is the plain choice, r = 0). */
   private index(p: ReactiveBucket): number {
     const { levels, floors, multipliers } = this.o;
@@ -177,9 +188,9 @@ export class ReactiveSearcher {
     const key = `${b}|${other.multiplier}|${other.floor}|${other.reactive}`;
     const hit = this.tables.get(key);
     if (hit) return hit;
-    const { items, total, topUp, thr, frac, missLo, missHi, o } = this;
+    const { items, topUp, thr, frac, missLo, missHi, o } = this;
     // the other bucket's counts (early = planned, late = top-up); bucket b's are variable
-    const curE = new Float64Array(total), curL = new Float64Array(total);
+    const { curE, curL } = this.scratch();
     let k = 0;
     for (const it of items) {
       for (let t = 0; t < it.planned.length; t++, k++) {
@@ -190,12 +201,8 @@ export class ReactiveSearcher {
     }
     // one fixed step's contribution: pods (late), warm-up pods (early above the previous late), miss
     let cN = 0, cU = 0, cM = 0;
-    // the affected steps (bucket b's and their successors), flat
-    const aS = new Float64Array(total), aSL = new Float64Array(total), aX = new Float64Array(total), aU = new Float64Array(total);
-    const aMin = new Float64Array(total), aMax = new Float64Array(total), aLo = new Float64Array(total), aHi = new Float64Array(total);
-    const aVar = new Uint8Array(total), aPrevVar = new Uint8Array(total);
-    const aPrev = new Float64Array(total), aFE = new Float64Array(total), aFL = new Float64Array(total), aW = new Float64Array(total);
-    const aRel: Relation[] = new Array(total);
+    // the affected steps (bucket b's and their successors), flat, in the searcher's scratch
+    const { aS, aSL, aX, aU, aMin, aMax, aLo, aHi, aVar, aPrevVar, aPrev, aFE, aFL, aW, aRel } = this.scratch();
     let n = 0;
     k = 0;
     for (const it of items) {
@@ -220,7 +227,7 @@ export class ReactiveSearcher {
         n++;
       }
     }
-    const rx = new Float64Array(n), au = new Float64Array(n);
+    const { rx, au } = this.scratch();
     const evalTopUp = (m: number): [number, number, number] => {
       let N = 0, U = 0, M = 0, prevL = 0;
       for (let q = 0; q < n; q++) {
