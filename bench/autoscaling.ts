@@ -284,19 +284,26 @@ function table(group: string, acc: Map<string, Acc>, log: Log | null): Record<st
 /** Previous figures of the speed case (whole solve, wall; quiet machine, before branch fcspeed): shown beside the new ones. */
 const SPEED_BEFORE: Record<string, string> = { 'seasonal-naive': '0.85–0.91 s', auto: '3.44–3.78 s (forecast call 3.37–3.48 s)' };
 
-/** 1,000 services × 2 weeks of 5-minute history (real Bitbrains and NAB series, cut at seeded offsets and scaled), one-day plan. */
-export async function benchSpeed(o: { quick: boolean; log: Log }) {
-  if (!hasShared()) { o.log('../shared/data is absent: the autoscaling speed case needs the real series (skipped)'); return null; }
+/** History values per service of the speed case (2 weeks of 5-minute steps). */
+const SPEED_STEPS = 4032;
+/** The speed case's services: 1,000 × 2 weeks of 5-minute history (real Bitbrains and NAB series, cut at seeded offsets and scaled). Needs ../shared. */
+export function speedServices() {
   const base = [...bitbrains().map((v) => nulls(v.net)), nab('elb_request_count_8c0756').map((x) => x as number | null)];
   const u = rng(5);
-  const T = 4032;
-  const services = Array.from({ length: 1000 }, (_, i) => {
+  const T = SPEED_STEPS;
+  return Array.from({ length: 1000 }, (_, i) => {
     const b = base[i % base.length]!;
     const off = Math.floor(u() * Math.max(1, b.length - T));
     const scale = 0.5 + 1.5 * u();
     const values = Array.from({ length: T }, (_, t) => { const x = b[(off + t) % b.length]; return x === null || x === undefined ? null : x * scale; });
     return { name: `s${i}`, workload: values, observations: generatedObservations(values, i + 1).obs };
   });
+}
+
+/** 1,000 services × 2 weeks of 5-minute history (speedServices), one-day plan. */
+export async function benchSpeed(o: { quick: boolean; log: Log }) {
+  if (!hasShared()) { o.log('../shared/data is absent: the autoscaling speed case needs the real series (skipped)'); return null; }
+  const services = speedServices();
   const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
   const run = async (method: string, reps: number) => {
     const times: number[] = [];
@@ -341,7 +348,7 @@ export async function benchSpeed(o: { quick: boolean; log: Log }) {
   }
   const tuneMs = median(tuneRuns);
   o.log(`with tune ${JSON.stringify(TUNE)} (method auto, opt-in; backtest of ${tuning!.windows} horizons, one plan each as the instance sets no replanEvery): wall ${fmt(tuneMs, 0)} ms (median of ${tuneRuns.length}: ${tuneRuns.map((x) => fmt(x, 0)).join(', ')}; load average ${loadavg()[0]!.toFixed(1)}), ${fmt(tuneMs - auto.ms, 0)} ms more than without tune`);
-  return { services: 1000, values: T, horizon: 288, seasonalNaive: naive, auto, evaluateMs: evalMs, tune: { ms: tuneMs, runs: tuneRuns, addedMs: tuneMs - auto.ms, windows: tuning!.windows }, goalMs: 3000, load: loadavg() };
+  return { services: 1000, values: SPEED_STEPS, horizon: 288, seasonalNaive: naive, auto, evaluateMs: evalMs, tune: { ms: tuneMs, runs: tuneRuns, addedMs: tuneMs - auto.ms, windows: tuning!.windows }, goalMs: 3000, load: loadavg() };
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);

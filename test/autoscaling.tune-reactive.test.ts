@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { solve, trySolve } from '../src/node.js';
 import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
 import type { AutoscalingSolution } from '../src/problems/autoscaling/schema.js';
-import { reactiveDescent, type ReactiveItem, type ReactiveBucket } from '../src/problems/autoscaling/reactive.js';
+import { reactiveDescent, ReactiveSearcher, type ReactiveItem, type ReactiveBucket } from '../src/problems/autoscaling/reactive.js';
 import { forecastTrace, underProvisioned } from '../src/problems/autoscaling/replay.js';
 import { Relation } from '../src/problems/autoscaling/relation.js';
 import { rng } from './helpers/random.js';
-import { example, shifty, MS, signals, count, backtestItems, descent, type Bucket } from './helpers/tune-reference.js';
+import { example, shifty, MS, AS, RS, signals, count, backtestItems, descent, type Bucket } from './helpers/tune-reference.js';
 
 const row = (s: AutoscalingSolution, p: string) => s.evaluation!.policies.find((x) => x.policy === p)!;
 
@@ -231,4 +231,25 @@ describe('tune.reactive: the bucket scan (only the steps it can change) equals t
       expect(reacted).toBeGreaterThan(2);
     });
   }
+
+  it('the one-pass scan (all multipliers per step) equals the scan one multiplier at a time on the full grid, at 49 prices, from shared tables', () => {
+    const full = { multipliers: MS, floors: AS, levels: RS };
+    let moved = 0;
+    for (let seed = 31; seed <= 36; seed++) {
+      const its = [...items(seed, false), ...items(seed + 100, false)];
+      const o = { step, readySeconds, maxUtilization: 0.9, maxRounds: 8, ...full };
+      const fast = new ReactiveSearcher(its, o), slow = new ReactiveSearcher(its, o, true);
+      const start = { multiplier: MS[20]!, floor: 0, reactive: 0 };
+      const ends = new Set<string>();
+      for (let k = 0; k < 49; k++) {
+        const price = 3600 * 10 ** (0.6 + 0.05 * k) / 100;
+        const a = fast.descent([start, start], price), b = slow.descent([start, start], price);
+        expect(a, `seed ${seed}, price ${price}`).toEqual(b);
+        ends.add(JSON.stringify(a.buckets));
+      }
+      moved += ends.size;
+    }
+    // the prices move the choice (the test can tell tables apart)
+    expect(moved).toBeGreaterThan(12);
+  });
 });
