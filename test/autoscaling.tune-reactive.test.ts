@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { solve, trySolve } from '../src/node.js';
 import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
 import type { AutoscalingSolution } from '../src/problems/autoscaling/schema.js';
-import { reactiveDescent, ReactiveSearcher, type ReactiveItem, type ReactiveBucket } from '../src/problems/autoscaling/reactive.js';
-import { forecastTrace, underProvisioned } from '../src/problems/autoscaling/replay.js';
+import { reactiveDescent, ReactiveSearcher, plainGrid, type ReactiveItem, type ReactiveBucket } from '../src/problems/autoscaling/reactive.js';
+import { forecastTrace, plannedTrace, underProvisioned } from '../src/problems/autoscaling/replay.js';
 import { Relation } from '../src/problems/autoscaling/relation.js';
 import { rng } from './helpers/random.js';
 import { example, shifty, MS, AS, RS, signals, count, backtestItems, descent, type Bucket } from './helpers/tune-reference.js';
@@ -231,6 +231,33 @@ describe('tune.reactive: the bucket scan (only the steps it can change) equals t
       expect(reacted).toBeGreaterThan(2);
     });
   }
+
+  it('the plain grid in one pass (plainGrid) equals the replay\'s own figures at every point (plannedTrace, underProvisioned)', () => {
+    let distinct = 0;
+    for (let seed = 41; seed <= 52; seed++) {
+      const its = [...items(seed, false), ...items(seed + 100, false)];
+      for (const rs of [0, 60, 400]) {
+        const o = { step, readySeconds: rs, maxUtilization: 0.9, multipliers: MS, floors: AS };
+        const g = plainGrid(its, o);
+        const seen = new Set<string>();
+        let i = 0;
+        for (const a of AS) for (const m of MS) {
+          let pod = 0, miss = 0;
+          for (const it of its) {
+            const n = Array.from(it.planned, (x) => { const y = m * x + a * it.u; return Math.min(it.b.max, Math.max(it.b.min, Math.ceil(y - 1e-9 * Math.max(1, y)))); });
+            const tr = plannedTrace(n, it.initial, step, rs);
+            pod += tr.podSeconds;
+            miss += underProvisioned(tr, it.actual, it.rel, 0.9).under;
+          }
+          expect([g.ps[i], g.miss[i]], `seed ${seed}, readySeconds ${rs}, (${m}, ${a})`).toEqual([pod, miss]);
+          seen.add(`${pod}/${miss}`);
+          i++;
+        }
+        distinct += seen.size;
+      }
+    }
+    expect(distinct).toBeGreaterThan(1000);
+  });
 
   it('the one-pass scan (all multipliers per step) equals the scan one multiplier at a time on the full grid, at 49 prices, from shared tables', () => {
     const full = { multipliers: MS, floors: AS, levels: RS };

@@ -361,3 +361,52 @@ export class ReactiveSearcher {
     return { buckets: params, rounds, cost: last.cost, podSeconds: last.ps, misses: last.miss };
   }
 }
+
+/** A backtested (service, window) of the plain tune: forecast-safe's planned counts and what the replay scores them by. */
+export interface PlainItem { planned: ArrayLike<number>; actual: ArrayLike<number | null>; initial: number; rel: Relation; u: number; b: { min: number; max: number } }
+
+/**
+ * The plain tune's grid without top-up (docs/autoscaling.md, "Tuned policy"): pod-seconds and
+ * under-provisioned steps of ceil(m · planned + a · u) within the bounds at every (a outer, m
+ * inner) point, all multipliers in one pass over the steps per floor. The counts, warm-up and
+ * misses are the replay's (scaleInto, plannedTrace, underProvisioned through the miss interval);
+ * pod-seconds = step · Σ pods + readySeconds · Σ warm-up pods, equal to the replay's sums when
+ * readySeconds is an integer (all terms are integers; the caller uses this path only then).
+ */
+export function plainGrid(items: readonly PlainItem[], o: { step: number; readySeconds: number; maxUtilization: number; multipliers: readonly number[]; floors: readonly number[] }): { ps: Float64Array; miss: Float64Array } {
+  const thr = o.maxUtilization * (1 + UTIL_TOL);
+  const nm = o.multipliers.length, nf = o.floors.length;
+  const ms = Float64Array.from(o.multipliers);
+  let total = 0;
+  for (const it of items) total += it.planned.length;
+  // the miss interval of every step (floor- and multiplier-free)
+  const lo = new Float64Array(total), hi = new Float64Array(total);
+  {
+    let k = 0;
+    for (const it of items) for (let t = 0; t < it.planned.length; t++, k++) [lo[k], hi[k]] = missInterval(it.actual[t], it.rel, thr, it.b.max);
+  }
+  const ps = new Float64Array(nf * nm), miss = new Float64Array(nf * nm);
+  const vN = new Float64Array(nm), vU = new Float64Array(nm), vM = new Float64Array(nm), vP = new Float64Array(nm);
+  for (let f = 0; f < nf; f++) {
+    const a = o.floors[f]!;
+    vN.fill(0); vU.fill(0); vM.fill(0);
+    let k = 0;
+    for (const it of items) {
+      vP.fill(it.initial);
+      const au = a * it.u, mn = it.b.min, mx = it.b.max;
+      for (let t = 0; t < it.planned.length; t++, k++) {
+        const s = it.planned[t]!, l0 = lo[k]!, h0 = hi[k]!;
+        for (let i = 0; i < nm; i++) {
+          const y = ms[i]! * s + au;
+          const l = Math.min(mx, Math.max(mn, Math.ceil(y - 1e-9 * Math.max(1, y))));
+          vN[i] += l;
+          if (l > vP[i]!) vU[i] += l - vP[i]!;
+          if (l >= l0 && l < h0) vM[i]++;
+          vP[i] = l;
+        }
+      }
+    }
+    for (let i = 0; i < nm; i++) { ps[f * nm + i] = o.step * vN[i]! + o.readySeconds * vU[i]!; miss[f * nm + i] = vM[i]!; }
+  }
+  return { ps, miss };
+}
