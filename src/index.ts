@@ -1,5 +1,6 @@
 // greenplan public API (platform-neutral barrel; node.ts and browser.ts add the loader).
 export { solve, trySolve, PROBLEMS, type Instance, type Solution, type SolveResult, type ProblemName } from './solve.js';
+export type { SolveOptions, SolveProgress } from './core/progress.js';
 export { REGISTRY, problemOf } from './problems/registry.js';
 export type { Problem, ProblemSpec, CheckReport } from './problems/types.js';
 export { check } from './check.js';

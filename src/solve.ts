@@ -2,6 +2,7 @@ import { ValidationError, GreenplanError, asGreenplanError } from './core/errors
 import { REGISTRY, PROBLEMS, problemOf, type ProblemName } from './problems/registry.js';
 import { readInput } from './core/validate.js';
 import { snapshot } from './core/snapshot.js';
+import type { SolveOptions } from './core/progress.js';
 
 type Def<N extends ProblemName> = (typeof REGISTRY)[N];
 type InstanceOf<N extends ProblemName> = Parameters<Def<N>['solve']>[0];
@@ -30,8 +31,8 @@ export function problemFor(instance: unknown): Def<ProblemName> {
  * (src/core/snapshot.ts) that is validated and solved: a getter that changes its value
  * between reads cannot pass validation with one value and reach the solver with another.
  */
-export async function solve(instance: unknown): Promise<Solution> {
-  return solveOwned(snapshot(instance));
+export async function solve(instance: unknown, options?: SolveOptions): Promise<Solution> {
+  return solveOwned(snapshot(instance), options);
 }
 
 /**
@@ -40,10 +41,10 @@ export async function solve(instance: unknown): Promise<Solution> {
  * The snapshot would be a second copy of it (the CLI and solveJson: docs/contract.md,
  * "Errors"). Not exported from the package: anything a caller passes goes through solve().
  */
-export async function solveOwned(input: unknown): Promise<Solution> {
+export async function solveOwned(input: unknown, options?: SolveOptions): Promise<Solution> {
   const problem = problemFor(input);
   try {
-    return await (problem.solve as (i: unknown) => Promise<Solution>)(input);
+    return await (problem.solve as (i: unknown, o?: SolveOptions) => Promise<Solution>)(input, options);
   } catch (e) {
     throw asGreenplanError(e, problem.name);
   }
@@ -52,9 +53,9 @@ export async function solveOwned(input: unknown): Promise<Solution> {
 export type SolveResult = { ok: true; solution: Solution } | { ok: false; error: GreenplanError };
 
 /** Result-returning form of solve(): never rejects, whatever the input. */
-export async function trySolve(instance: unknown): Promise<SolveResult> {
+export async function trySolve(instance: unknown, options?: SolveOptions): Promise<SolveResult> {
   try {
-    return { ok: true, solution: await solve(instance) };
+    return { ok: true, solution: await solve(instance, options) };
   } catch (e) {
     return { ok: false, error: asGreenplanError(e) };
   }

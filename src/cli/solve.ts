@@ -6,6 +6,7 @@ import v8 from 'node:v8';
 import { statSync } from 'node:fs';
 import '../wasm/node-source.js';
 import { solveOwned } from '../solve.js';
+import { progressLines } from './progress-lines.js';
 import { UNSOLVED_STATUSES, type Status } from '../check/contract.js';
 import { EXIT, fail, readJson, jsonText, writeOut, outputOptions, type OutOptions } from './io.js';
 
@@ -24,8 +25,8 @@ const fileSize = (file: string): number => { try { return statSync(file).size; }
 export async function solveFile(file: string, opts: OutOptions, parsed?: (instance: unknown) => void): Promise<number> {
   const instance = readJson(file, 'instance');
   parsed?.(instance);
-  // freshly parsed JSON: no second copy (solveOwned)
-  const solution = await solveOwned(instance);
+  // freshly parsed JSON: no second copy (solveOwned); a long solve's stages on stderr
+  const solution = await solveOwned(instance, { onProgress: progressLines((s) => process.stderr.write(s)) });
   const text = jsonText(solution, opts);
   const status = (solution as { status: Status }).status;
   const code = UNSOLVED_STATUSES.includes(status) ? EXIT.infeasible : EXIT.ok;

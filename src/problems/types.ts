@@ -20,6 +20,15 @@ export interface CheckReport {
   proved?: boolean;
 }
 
+/** One completed unit of a long solve's stage: `done` of `total` (1-based, monotone within the stage; src/core/progress.ts). */
+export interface SolveProgress { problem: string; stage: string; done: number; total: number }
+
+/** Options of solve() that every problem takes (docs/contract.md, "Progress"). */
+export interface SolveOptions {
+  /** Called after each completed unit of a long stage (synchronously, from the solver). */
+  onProgress?: (p: SolveProgress) => void;
+}
+
 /** What a problem's folder supplies (index.ts). */
 export interface ProblemSpec<Name extends string = string, I = unknown, S = unknown> {
   /** The value of the instance's `problem` field. */
@@ -28,8 +37,8 @@ export interface ProblemSpec<Name extends string = string, I = unknown, S = unkn
   readonly title: string;
   /** The TypeBox schema of the instance (also its JSON Schema). */
   readonly schema: TSchema;
-  /** Validate (throwing ValidationError with the JSON path) and solve. */
-  solve(instance: I): Promise<S>;
+  /** Validate (throwing ValidationError with the JSON path) and solve; long solvers report progress through `options` (src/core/progress.ts). */
+  solve(instance: I, options?: SolveOptions): Promise<S>;
   /**
    * Full validation (schema and cross-field rules), throwing ValidationError with every
    * issue; `greenplan check` runs it before checking. Default: the schema alone.
@@ -76,9 +85,9 @@ export const defineProblem = <Name extends string, I, S>(p: ProblemSpec<Name, I,
   const validate = p.validate;
   return {
     ...p,
-    solve: async (instance: I) => {
+    solve: async (instance: I, options?: SolveOptions) => {
       e.validate(instance);
-      return e.apply(instance, await p.solve(instance));
+      return e.apply(instance, await p.solve(instance, options));
     },
     // the energy rules first, as in solve (the same error for an instance with several)
     ...(validate ? { validate: (instance: unknown) => { e.validate(instance); validate(instance); } } : {}),

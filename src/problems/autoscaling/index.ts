@@ -1,4 +1,5 @@
 import { defineProblem } from '../types.js';
+import type { SolveOptions } from '../../core/progress.js';
 import { AutoscalingInstance } from './schema.js';
 import { solveAutoscaling, validateAutoscaling } from './solve.js';
 import { checkAutoscaling } from './check.js';
@@ -8,6 +9,6 @@ export const autoscaling = defineProblem({
   title: 'forecast-driven pod ranges (saving..safe) with a Bayesian per-pod capacity, kWh and CO2, replayed against HPA',
   schema: AutoscalingInstance,
   validate: validateAutoscaling,
-  solve: (instance: AutoscalingInstance) => solveAutoscaling(instance),
+  solve: (instance: AutoscalingInstance, options?: SolveOptions) => solveAutoscaling(instance, options),
   check: checkAutoscaling,
 });

@@ -5,6 +5,7 @@
 // kWh and CO2 of the plan; with `evaluate`, a replay of every policy on held-out history.
 import { Validator, uniqueNames } from '../../core/validate.js';
 import { ValidationError } from '../../core/errors.js';
+import { reporter, type SolveOptions } from '../../core/progress.js';
 import { smooth } from '../smoothing/solve.js';
 import { AutoscalingInstance, RISK_NAMES, type AutoscalingSolution, type AutoscalingServiceSolution, type PerPod, type AutoscalingEvaluation, type AutoscalingTuning } from './schema.js';
 import { emptySuff, empiricalPrior, updateNig, predictive, predictiveQuantile, type Nig, type Suff } from './posterior.js';
@@ -195,7 +196,7 @@ async function smoothAll(demands: { demand: number[]; maxStep?: number }[], alph
 }
 
 /** Solve an autoscaling instance (throws ValidationError on bad input). */
-export async function solveAutoscaling(instance: AutoscalingInstance): Promise<AutoscalingSolution> {
+export async function solveAutoscaling(instance: AutoscalingInstance, options?: SolveOptions): Promise<AutoscalingSolution> {
   validateAutoscaling(instance);
   const inst = instance;
   const step = inst.step ?? 300;
@@ -234,7 +235,7 @@ export async function solveAutoscaling(instance: AutoscalingInstance): Promise<A
   });
   let tuning: AutoscalingTuning | undefined;
   if (inst.tune) {
-    tuning = await tuneSafe(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy });
+    tuning = await tuneSafe(inst, posts, scales, perPods, bounds, { step, H, target, alpha, energy }, reporter('autoscaling', options));
     // the plan's tuned counts: u = the mean pods over all the history known (the whole workload)
     services.forEach((s, i) => {
       const rel = relationOf(perPods[i]!, target);
@@ -592,7 +593,7 @@ async function evaluate(
  * under-provisioned steps, counted as the replay counts them (forecastTrace with the
  * top-up when on, underProvisioned on ready pods); ties: fewer pod-seconds, then grid order.
  */
-async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts): Promise<AutoscalingTuning> {
+async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[], perPods: PerPod[], bounds: { min: number; max: number }[], o: EvalOpts, report: ReturnType<typeof reporter>): Promise<AutoscalingTuning> {
   const { H } = o;
   const W = tuneWindows(inst);
   const off = inst.evaluate ? H : 0;
@@ -603,7 +604,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   for (let j = 1; j <= W; j++) {
     // the services with a known value before this window (a window with none is skipped)
     const idx = inst.services.flatMap((s, i) => (s.workload.slice(0, s.workload.length - off - j * H).some((x) => x !== null) ? [i] : []));
-    if (!idx.length) continue;
+    if (!idx.length) { report('tune: backtest windows', j, W); continue; }
     const services = idx.map((i) => { const s = inst.services[i]!; return { ...s, workload: s.workload.slice(0, s.workload.length - off - (j - 1) * H) }; });
     const pick = <T>(xs: T[]) => idx.map((i) => xs[i]!);
     const fp = await forecastPlans({ ...inst, services, evaluate: true }, pick(posts), pick(scales), pick(perPods), pick(bounds), o, true);
@@ -619,6 +620,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
         ...(reactive ? reactiveSignals(s.workload, s.workload.length - H, H, rel, b.min, b.max, fp.maxU, o.step, readySeconds) : {}),
       });
     });
+    report('tune: backtest windows', j, W);
   }
   let steps = 0;
   for (const it of items) for (const x of it.actual) if (x !== null) steps++;
@@ -685,8 +687,9 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
     // ascending missCosts: the first whose backtest meets the goal; none: the last within the pod-hours cap; none: the first
     type At = { mc: number; c: ReturnType<typeof choose> };
     let met: At | null = null, inCap: At | null = null, first: At | null = null;
-    for (const mc of TUNE_GOAL_MISS_COSTS) {
+    for (const [k, mc] of TUNE_GOAL_MISS_COSTS.entries()) {
       const c = choose(mc);
+      report('tune: goal missCosts (stops at the first that meets it)', k + 1, TUNE_GOAL_MISS_COSTS.length);
       first ??= { mc, c };
       const capOk = c.ps <= g.rrc * hpa.ps;
       if (capOk) inCap = { mc, c };
