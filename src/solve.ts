@@ -2,7 +2,7 @@ import { ValidationError, GreenplanError, asGreenplanError } from './core/errors
 import { REGISTRY, PROBLEMS, problemOf, type ProblemName } from './problems/registry.js';
 import { readInput } from './core/validate.js';
 import { snapshot } from './core/snapshot.js';
-import type { SolveOptions } from './core/progress.js';
+import { readOptions, type SolveOptions } from './core/progress.js';
 
 type Def<N extends ProblemName> = (typeof REGISTRY)[N];
 type InstanceOf<N extends ProblemName> = Parameters<Def<N>['solve']>[0];
@@ -32,7 +32,7 @@ export function problemFor(instance: unknown): Def<ProblemName> {
  * between reads cannot pass validation with one value and reach the solver with another.
  */
 export async function solve(instance: unknown, options?: SolveOptions): Promise<Solution> {
-  return solveOwned(snapshot(instance), options);
+  return solveOwned(snapshot(instance), readOptions(options));
 }
 
 /**

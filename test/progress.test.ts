@@ -36,6 +36,20 @@ describe('solve progress', () => {
     expect(seen).toEqual([]);
   });
 
+  it('bad options are invalid input, read once; none or null are no options', async () => {
+    const k = { problem: 'knapsack', capacity: 10, items: [{ size: 3, value: 4 }] };
+    await expect(solve(k, { onProgress: 5 } as any)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/onProgress must be a function, not number/) });
+    await expect(solve(k, 'fast' as any)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/must be an object/) });
+    await expect(solve(k, { get onProgress() { throw new Error('no'); } } as any)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/cannot be read/) });
+    let reads = 0;
+    const seen: SolveProgress[] = [];
+    await solve({ ...shifty(9), tune: { missCost: 40 } }, { get onProgress() { reads++; return (p: SolveProgress) => seen.push(p); } } as any);
+    expect(reads).toBe(1);
+    expect(seen.length).toBe(3);
+    await expect(solve(k, null as any)).resolves.toMatchObject({ status: 'optimal' });
+    await expect(solve(k, {})).resolves.toMatchObject({ status: 'optimal' });
+  });
+
   it('the CLI\'s lines: nothing before 2 s, then at most one per 5 s, and the end of a stage that printed', () => {
     let t = 0;
     const out: string[] = [];

@@ -4,6 +4,7 @@
 // A throwing callback never breaks the solve (its error is ignored after the first report).
 
 import type { SolveOptions } from '../problems/types.js';
+import { GreenplanError } from './errors.js';
 export type { SolveOptions, SolveProgress } from '../problems/types.js';
 
 /** A report function for `problem` that never throws into the solver. */
@@ -15,4 +16,18 @@ export function reporter(problem: string, options: SolveOptions | undefined): (s
     if (broken) return;
     try { f({ problem, stage, done, total }); } catch { broken = true; }
   };
+}
+
+/**
+ * The caller's solve options read once (a getter runs once; what it throws is invalid input),
+ * as a fresh object: `onProgress` a function or absent. Anything else is invalid input.
+ */
+export function readOptions(options: unknown): SolveOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw new GreenplanError('invalid-input', `solve options must be an object { onProgress? }, not ${typeof options}`);
+  let f: unknown;
+  try { f = (options as { onProgress?: unknown }).onProgress; } catch { throw new GreenplanError('invalid-input', 'solve options: onProgress cannot be read (a getter that throws)'); }
+  if (f === undefined) return {};
+  if (typeof f !== 'function') throw new GreenplanError('invalid-input', `solve options: onProgress must be a function, not ${f === null ? 'null' : typeof f}`);
+  return { onProgress: f as SolveOptions['onProgress'] };
 }
