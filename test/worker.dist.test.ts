@@ -53,6 +53,26 @@ describe('solver in a worker thread', () => {
       await Promise.all([a.close(), b.close()]);
     }
   });
+  it('forwards a solve\'s progress to the caller\'s callback (comlink proxy, released after), with the same solution; bad options are invalid-input', async () => {
+    const solver = spawnSolver();
+    try {
+      const inst = { ...example('autoscaling.json'), tune: { missCost: 6 } };
+      const seen: { stage: string; done: number; total: number }[] = [];
+      const sol = await solver.solve(inst, { onProgress: (p) => { seen.push({ stage: p.stage, done: p.done, total: p.total }); } });
+      expect(sol).toEqual(await solve(inst));
+      // the reports travel on the callback's own port: wait until they are in
+      for (let i = 0; i < 100 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toEqual([{ stage: 'tune: backtest windows', done: 1, total: 2 }, { stage: 'tune: backtest windows', done: 2, total: 2 }]);
+      // a callback that throws on this thread changes nothing
+      expect(await solver.solve(inst, { onProgress: () => { throw new Error('x'); } })).toEqual(sol);
+      const bad = await solver.trySolve(inst, { onProgress: 'yes' } as never);
+      expect(!bad.ok && bad.error).toMatchObject({ code: 'invalid-input' });
+      // the worker still answers
+      expect(await solver.solve(example('knapsack.json'))).toEqual(await solve(example('knapsack.json')));
+    } finally {
+      await solver.close();
+    }
+  });
   it('checks with the registry\'s checker, and solves JSON text into JSON text', async () => {
     const solver = spawnSolver();
     try {

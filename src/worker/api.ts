@@ -7,6 +7,8 @@ import { check, checkOwned } from '../check.js';
 import { init } from '../wasm/loader.js';
 import { asGreenplanError, GreenplanError, type ErrorFields } from '../core/errors.js';
 import { parseJsonText } from '../core/json.js';
+import { releaseProxy } from 'comlink';
+import type { SolveProgress } from '../problems/types.js';
 import type { CheckReport } from '../problems/types.js';
 import './wire.js';
 
@@ -20,8 +22,12 @@ export interface WireJson { json: string; check?: CheckReport }
 export interface SolverApi {
   /** Instantiate the kernels now, optionally from a module the page already compiled. */
   init(module?: WebAssembly.Module): Promise<void>;
-  /** Solve any instance (dispatch on `problem`); rejects with a GreenplanError only. */
-  solve(instance: unknown): Promise<Solution>;
+  /**
+   * Solve any instance (dispatch on `problem`); rejects with a GreenplanError only. `onProgress`
+   * (a comlink proxy of the caller's callback, wrapSolver makes it) gets the solve's progress
+   * (docs/contract.md, "Progress"), fire-and-forget; it is released when the solve ends.
+   */
+  solve(instance: unknown, onProgress?: (p: SolveProgress) => unknown): Promise<Solution>;
   /** The independent checker's verdict on a solution (the registry's check()); an invalid instance is a report, never a throw. */
   check(instance: unknown, solution: unknown): Promise<CheckReport>;
   /**
@@ -36,11 +42,16 @@ export const solverApi: SolverApi = {
   async init(module?: WebAssembly.Module) {
     await init(module);
   },
-  async solve(instance: unknown): Promise<Solution> {
+  async solve(instance: unknown, onProgress?: (p: SolveProgress) => unknown): Promise<Solution> {
+    const forward = typeof onProgress === 'function'
+      ? (p: SolveProgress) => { Promise.resolve(onProgress(p)).catch(() => undefined); }
+      : undefined;
     try {
-      return await solve(instance);
+      return await solve(instance, forward ? { onProgress: forward } : undefined);
     } catch (e) {
       throw asGreenplanError(e);
+    } finally {
+      (onProgress as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
     }
   },
   async check(instance: unknown, solution: unknown): Promise<CheckReport> {

@@ -2,7 +2,9 @@
 // promises that resolve to solutions and reject with GreenplanError / ValidationError,
 // exactly like the in-thread solve(); the error's class and fields come through the
 // transfer handler of ./wire.ts.
-import { wrap, releaseProxy, type Endpoint, type Remote } from 'comlink';
+import { wrap, proxy, releaseProxy, type Endpoint, type Remote } from 'comlink';
+import { readOptions } from '../core/progress.js';
+import type { SolveOptions } from '../problems/types.js';
 import { asGreenplanError, errorFromFields, quote, GreenplanError, type ErrorFields } from '../core/errors.js';
 import type { Solution, SolveResult } from '../solve.js';
 import type { SolverApi } from './api.js';
@@ -12,10 +14,10 @@ import './wire.js';
 export interface RemoteSolver {
   /** Instantiate the kernels in the worker (optionally from an already compiled module). */
   init(module?: WebAssembly.Module): Promise<void>;
-  /** Like solve(): resolves to the solution, rejects with GreenplanError. */
-  solve(instance: unknown): Promise<Solution>;
+  /** Like solve(): resolves to the solution, rejects with GreenplanError; `onProgress` as solve()'s (called on this thread, a little after the worker reports). */
+  solve(instance: unknown, options?: SolveOptions): Promise<Solution>;
   /** Like trySolve(): never rejects. */
-  trySolve(instance: unknown): Promise<SolveResult>;
+  trySolve(instance: unknown, options?: SolveOptions): Promise<SolveResult>;
   /** The independent checker's verdict on a solution of `instance` (never rejects for bad input). */
   check(instance: unknown, solution: unknown): Promise<CheckReport>;
   /** JSON text in, JSON text out (parsed, solved, optionally checked in the worker); never rejects for bad input. */
@@ -43,9 +45,11 @@ function sendError(e: unknown): GreenplanError {
 /** Wrap an endpoint whose other side called `expose(solverApi)`. `terminate` stops it. */
 export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => undefined): RemoteSolver {
   const remote: Remote<SolverApi> = wrap<SolverApi>(endpoint);
-  const solve = async (instance: unknown): Promise<Solution> => {
+  const solve = async (instance: unknown, options?: SolveOptions): Promise<Solution> => {
+    // the options are read here, once, by the same rules as solve()'s (invalid-input otherwise)
+    const { onProgress } = readOptions(options);
     try {
-      return (await remote.solve(instance)) as Solution;
+      return (await (onProgress ? remote.solve(instance, proxy(onProgress)) : remote.solve(instance))) as Solution;
     } catch (e) {
       throw sendError(e);
     }
@@ -53,9 +57,9 @@ export function wrapSolver(endpoint: Endpoint, terminate: () => unknown = () => 
   return {
     init: (module) => remote.init(module),
     solve,
-    async trySolve(instance) {
+    async trySolve(instance, options) {
       try {
-        return { ok: true, solution: await solve(instance) };
+        return { ok: true, solution: await solve(instance, options) };
       } catch (e) {
         return { ok: false, error: asGreenplanError(e, 'worker') };
       }
