@@ -69,5 +69,13 @@ describe('solve progress', () => {
       'greenplan: autoscaling, tune: backtest windows 5/7 (8 s)\n',
       'greenplan: autoscaling, tune: backtest windows 7/7 (8 s)\n',
     ]);
+    // a stage that printed and then stopped early gets its last unit at the end; one that never printed stays silent
+    t = 20000; p(1, 49, 'tune: goal missCosts');
+    t = 21000; p(2, 49, 'tune: goal missCosts');
+    t = 22000; p(3, 49, 'tune: goal missCosts');
+    t = 22500; f.end();
+    expect(out.slice(3)).toEqual(['greenplan: autoscaling, tune: goal missCosts 1/49 (20 s)\n', 'greenplan: autoscaling, tune: goal missCosts 3/49 (23 s)\n']);
+    f.end();
+    expect(out.length).toBe(5);
   });
 });

@@ -26,7 +26,9 @@ export async function solveFile(file: string, opts: OutOptions, parsed?: (instan
   const instance = readJson(file, 'instance');
   parsed?.(instance);
   // freshly parsed JSON: no second copy (solveOwned); a long solve's stages on stderr
-  const solution = await solveOwned(instance, { onProgress: progressLines((s) => process.stderr.write(s)) });
+  const progress = progressLines((s) => process.stderr.write(s));
+  const solution = await solveOwned(instance, { onProgress: progress });
+  progress.end();
   const text = jsonText(solution, opts);
   const status = (solution as { status: Status }).status;
   const code = UNSOLVED_STATUSES.includes(status) ? EXIT.infeasible : EXIT.ok;
