@@ -49,7 +49,8 @@ export interface ReplayOptions {
 /** One policy on one service: mean requested pods and mean ready pods per step, pod-seconds, actions. */
 export interface Trace { pods: Float64Array; ready: Float64Array; podSeconds: number; actions: number }
 
-const lastValue = (xs: ArrayLike<number | null>): number | null => {
+/** The last known value of a series (null: none). */
+export const lastValue = (xs: ArrayLike<number | null>): number | null => {
   for (let i = xs.length - 1; i >= 0; i--) if (xs[i] !== null && xs[i] !== undefined) return xs[i]!;
   return null;
 };

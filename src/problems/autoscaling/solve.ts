@@ -11,7 +11,7 @@ import { AutoscalingInstance, RISK_NAMES, type AutoscalingSolution, type Autosca
 import { emptySuff, empiricalPrior, updateNig, predictive, predictiveQuantile, type Nig, type Suff } from './posterior.js';
 import { energyOf, energyParams } from './energy.js';
 import { Relation, podsFor } from './relation.js';
-import { replay, jumpSteps, initialPods, forecastTrace, underProvisioned, type PolicyName, type ReplayService } from './replay.js';
+import { replay, jumpSteps, initialPods, lastValue, forecastTrace, underProvisioned, type PolicyName, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
 import { leadQuantiles, phaseCategory } from './calibration.js';
 import { REACTIVE_LEVELS, REACTIVE_MAX_ROUNDS, reactiveSignals, reactiveCounts, ReactiveSearcher, plainGrid, type ReactiveItem } from './reactive.js';
@@ -614,7 +614,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
       const b = bounds[idx[k]!]!;
       items.push({
         planned: fp.planned[k]!.safe, ...(fp.late ? { late: fp.late[k]!.safe } : {}),
-        actual: s.workload.slice(s.workload.length - H), before: lastKnown(fp.hist[k]!), rel, u: meanPods(fp.hist[k]!, rel), b,
+        actual: s.workload.slice(s.workload.length - H), before: lastValue(fp.hist[k]!), rel, u: meanPods(fp.hist[k]!, rel), b,
         initial: initialPods({ history: fp.hist[k]!, relation: rel, minPods: b.min, maxPods: b.max }),
         // the reactive signals from the window's own series (history, then the window; never a later value)
         ...(reactive ? reactiveSignals(s.workload, s.workload.length - H, H, rel, b.min, b.max, fp.maxU, o.step, readySeconds) : {}),
@@ -719,9 +719,6 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
 export const TUNE_GOALS = { balanced: { rrc: 1.05, missShare: 0.5 }, safe: { rrc: 1.3, missShare: 0.25 } } as const;
 /** The missCosts a goal searches, ascending: 10^(0.6 + 0.05 k) rounded to 1/1000, k = 0..48 (3.981 … 1000 pod-hours per miss). */
 export const TUNE_GOAL_MISS_COSTS: readonly number[] = Array.from({ length: 49 }, (_, k) => Math.round(10 ** (0.6 + 0.05 * k) * 1000) / 1000);
-
-/** The last known value of a history (null: none), the replay's `before`. */
-const lastKnown = (xs: readonly (number | null)[]): number | null => { for (let i = xs.length - 1; i >= 0; i--) if (xs[i] !== null && xs[i] !== undefined) return xs[i]!; return null; };
 
 /** hpa replayed on the tune's backtest items, as the replay replays it: pod-seconds of requested pods, under-provisioned steps on ready pods. */
 function backtestHpa(items: readonly { actual: (number | null)[]; before: number | null; initial: number; rel: Relation; b: { min: number; max: number } }[], o: EvalOpts, readySeconds: number, maxU: number): { ps: number; miss: number } {
