@@ -94,6 +94,15 @@ interface Flat {
   /** steps with a known value (the denominator of a miss rate) */ known: number;
 }
 
+// RX_U=rolling (declared in session 12 before any figure of it; commit "react-exp: rolling floor level declared"): the
+// same families with the floor's u replaced by a causal rolling level, u_t = mean of the known values of the last
+// horizon of indices <= d (the last index known when step t is decided) ÷ atTarget. Motivation, from the figures
+// of sessions 10-11 only: the floor a · u used u = the mean over the whole history before the window, so on a day
+// whose level is below the history's the floor (a up to 2 mean pods) is paid at the old level; the bench's days
+// cost more than the earlier days at one exchange rate. The rule of record is session 10's, unchanged (the centre
+// of the band of grid missCosts whose pooled TUNING-origin figures meet the goal; RX_PART=bench prints the bench's
+// 28 origins at it, the measurement), then the validation days at the same missCost (RX_MC, RX_ON=validation).
+const ROLLING = process.env.RX_U === 'rolling';
 const lastKnown = (w: (number | null)[], upto: number): number | null => { for (let j = Math.min(upto, w.length - 1); j >= 0; j--) if (w[j] !== null && w[j] !== undefined) return w[j]!; return null; };
 
 function flatten(ws: CWindow[]): Flat {
@@ -113,6 +122,10 @@ function flatten(ws: CWindow[]): Flat {
       const u = c ? sum / c / rel.atTarget : 0;
       const before = lastKnown(hist, hist.length - 1);
       const init = podsFor(before ?? 0, rel.atTarget, s.min, s.max);
+      // RX_U=rolling (session 12): the floor's level u_t = the mean of the known values at indices max(0, d - H + 1)..d (the last horizon known when step t is decided) ÷ atTarget; none known: the history's u
+      const cs = new Float64Array(w.length + 1), cn = new Float64Array(w.length + 1);
+      if (ROLLING) for (let j = 0; j < w.length; j++) { const x = w[j]; cs[j + 1] = cs[j]! + (x ?? 0); cn[j + 1] = cn[j]! + (x === null || x === undefined ? 0 : 1); }
+      const rolling = (d: number) => { if (d < 0) return u; const lo = Math.max(0, d - H + 1); const n = cn[d + 1]! - cn[lo]!; return n > 0 ? (cs[d + 1]! - cs[lo]!) / n / rel.atTarget : u; };
       const J = jumpSteps({ actual: w, history: [], relation: rel, minPods: s.min, maxPods: s.max }, MAXU);
       const act = w.slice(off, off + H);
       const hp = replayHpa({ workload: act, before, step: win.step, relation: rel, target: TARGET, minPods: s.min, maxPods: s.max, initialPods: init, readySeconds: READY, floor: undefined });
@@ -131,7 +144,7 @@ function flatten(ws: CWindow[]): Flat {
           if (bad(s.max)) need = s.max + 1;
           else { let lo = 0, hi = s.max; while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); if (bad(mid)) lo = mid; else hi = mid; } need = bad(0) ? hi : 0; }
         }
-        cols.safe.push(s.safe[t]!); cols.x2.push(x2); cols.u.push(u); cols.need.push(need); cols.bucket.push(b);
+        cols.safe.push(s.safe[t]!); cols.x2.push(x2); cols.u.push(ROLLING ? rolling(d) : u); cols.need.push(need); cols.bucket.push(b);
         cols.min.push(s.min); cols.max.push(s.max); cols.first.push(t === 0 ? 1 : 0); cols.init.push(init);
       }
     }
