@@ -945,12 +945,28 @@ describe.skipIf(!have)('playground (built static site in Chromium)', () => {
     const stale = (await page.textContent('[data-testid=stale]'))!;
     expect(stale).toContain('(an edited instance)');
     expect(stale).not.toContain('Tianchi');
-    // the example again: as loaded, named as it is
+    // the example again: as loaded, named as it is, whether or not the edit's 500 ms save had
+    // run (it had not in a quick run: the kept edit was the older α = 8 text); the edit is one
+    // click away
+    const edited = await instanceText(page);
     await example(page, 'tianchi-60');
     expect(JSON.parse(await instanceText(page)).alpha).toBe(4);
     expect(await page.inputValue('[data-testid=example]')).toBe('tianchi-60');
+    await page.waitForSelector('[data-testid=notice]:not([hidden])');
+    expect(await page.textContent('[data-testid=notice]')).toMatch(/^Reloaded the example Tianchi 2018: 60 apps, one day \(α = 4\) as published; your edit of it was replaced\./);
     await page.click('#pin');
     expect(await page.textContent('#deltas')).toContain('vs baseline “Tianchi 2018: 60 apps, one day (α = 4)”:');
+    before = await run(page);
+    await page.click('[data-testid=notice-action]');
+    expect(await ended(page, before)).toBe('error');
+    expect(await instanceText(page)).toBe(edited);
+    expect(await page.inputValue('[data-testid=example]')).toBe('');
+    expect(await page.isVisible('[data-testid=notice]')).toBe(false);
+    // and a reload keeps the edit brought back
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.waitForSelector('[data-testid=editor][data-ready=true]');
+    await page.waitForFunction((t) => (window as any).greenplanPlayground.instanceText() === t, edited);
     await page.close();
   });
   it('a phone-sized window (390 px): the saved-energy bars name every policy, legibly (front2)', async () => {

@@ -447,11 +447,28 @@ async function loadExample(id: string, solve = true) {
   if (solve) await solveNow();
 }
 
-/** An example chosen (the menu, a reload): its kept edit when there is one, else the example. */
+/** An example chosen (the menu, a reload): its kept edit when there is one, else the example.
+ * The example this very text was edited from, chosen again: the example as published (what the
+ * user asks for; its kept edit would be the text already on screen, or an older one, depending
+ * on whether the 500 ms save had run), with the edit one click away in the notice. */
 async function chooseExample(id: string) {
+  if (source.kind === 'editor' && id === loadedExample && editor.getText() !== loadedText) {
+    await reloadAsPublished(id, editor.getText());
+    return;
+  }
   const saved = editOf(id);
   if (saved?.text != null && examples().some((e) => e.id === id)) await restoreEdit(saved, true);
   else await loadExample(id);
+}
+
+/** The example `id` as published replaces its edit `edit` on screen; the notice brings the edit back. */
+async function reloadAsPublished(id: string, edit: string) {
+  const label = examples().find((e) => e.id === id)?.label ?? id;
+  await loadExample(id);
+  showNotice(`Reloaded the example ${label} as published; your edit of it was replaced.`, {
+    label: 'Bring back my edit',
+    run: () => { clearNotice(); void restoreEdit({ text: edit, example: id, label, problem: '', savedAt: 0 }); },
+  });
 }
 
 // ---- wiring
