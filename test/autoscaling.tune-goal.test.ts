@@ -130,7 +130,7 @@ describe('tune.goal: the missCost chosen on the backtest against hpa', () => {
   it('the JSON Schema (editors) says one of missCost and goal is needed', () => {
     const tune = (instanceSchema('autoscaling') as any).properties.tune;
     expect(tune.anyOf).toEqual([{ required: ['missCost'] }, { required: ['goal'] }]);
-    expect(Object.keys(tune.properties)).toEqual(['missCost', 'goal', 'windows', 'reactive']);
+    expect(Object.keys(tune.properties)).toEqual(['missCost', 'goal', 'windows', 'reactive', 'adapt']);
   });
 
   it.each([

@@ -81,19 +81,41 @@ function reactiveSignalsOf(wl: any[], o: number, H: number, rel: { w: number; b:
 }
 
 /** n = ceil(max(m · x, r · x2) + a · u) within min..max, up to rounding. */
-function reactiveOk(n: number, x: number, x2: number, p: { multiplier: number; floor: number; reactive: number }, u: number, min: number, max: number): boolean {
+function reactiveOk(n: number, x: number, x2: number, p: { multiplier: number; floor: number; reactive: number }, u: number, min: number, max: number, k = 1): boolean {
   if (!Number.isInteger(n)) return false;
-  const y = Math.max(p.multiplier * x, p.reactive > 0 ? p.reactive * x2 : 0) + p.floor * u;
+  const y = k * (Math.max(p.multiplier * x, p.reactive > 0 ? p.reactive * x2 : 0) + p.floor * u);
   if (y === Infinity) return n === max;
   const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-12)));
   const hi = Math.min(max, Math.max(min, Math.ceil(y * (1 + 1e-9) + 1e-12)));
   return n >= lo && n <= hi;
 }
 
+/**
+ * tune.adapt's factor k of every replayed step (docs/autoscaling.md, "Online adaptation"),
+ * recomputed from the solution's own forecast-tuned counts (without top-up: the counts are the
+ * ready pods) and the workload: err_t = 1 when step t ran above maxUtilization; log k starts at
+ * 0 and, from step t = L + 1 on, moves by gamma · (err_(t−1−L) − rate), within ±ln 4.
+ */
+function adaptFactors(x: number[], actual: any[], rel: { w: number; b: number }, maxU: number, L: number, gamma: number, rate: number): number[] {
+  const err = x.map((n, t) => {
+    const w = actual[t];
+    if (typeof w !== 'number') return 0;
+    const util = n > 0 ? Math.max(0, (w / n - rel.b) / rel.w) : w > 0 ? Infinity : 0;
+    return util > maxU * (1 + 1e-9) ? 1 : 0;
+  });
+  const ks: number[] = [];
+  let lk = 0;
+  for (let t = 0; t < x.length; t++) {
+    if (t - 1 - L >= 0) lk = Math.min(Math.log(4), Math.max(-Math.log(4), lk + gamma * (err[t - 1 - L]! - rate)));
+    ks.push(Math.exp(lk));
+  }
+  return ks;
+}
+
 /** n = ceil(m · x + a · u) within min..max, up to rounding of m · x + a · u. */
-function scaledOk(n: number, x: number, m: number, a: number, u: number, min: number, max: number): boolean {
+function scaledOk(n: number, x: number, m: number, a: number, u: number, min: number, max: number, k = 1): boolean {
   if (!Number.isInteger(n)) return false;
-  const y = m * x + a * u;
+  const y = k * (m * x + a * u);
   const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-12)));
   const hi = Math.min(max, Math.max(min, Math.ceil(y * (1 + 1e-9) + 1e-12)));
   return n >= lo && n <= hi;
@@ -255,6 +277,11 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         const x = ev.services?.[i]?.pods?.['forecast-tuned'];
         if (!Array.isArray(x) || x.length !== H) return fail(`evaluation.services[${i}].pods.forecast-tuned has length ${x?.length}, expected ${H}`);
         // without top-up and safeScale, the replay's forecast-safe pods are its planned counts: forecast-tuned is their tuned map
+        // with adapt: each step's k from the counts' own outcomes (adaptFactors); without: 1
+        const L = Math.max(1, Math.ceil((instance.readySeconds ?? 60) / step));
+        const ks = instance.tune.adapt && !instance.topUp && !instance.safeScale
+          ? adaptFactors(x, svc[i].workload.slice(svc[i].workload.length - H), podRelation(solution.services[i].perPod, instance.targetUtilization ?? 0.6), instance.maxUtilization ?? 0.9, L, solution.tuning.adapt.gamma, solution.tuning.adapt.missRate)
+          : null;
         if (!instance.topUp && !instance.safeScale && instance.tune.reactive === true) {
           // the reactive map of the replayed forecast-safe count, x2 and the bucket recomputed from the workload
           const s = svc[i];
@@ -262,18 +289,17 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
           const u = meanPodsOf(s.workload.slice(0, s.workload.length - H), solution.services[i].perPod, target);
           const base = ev.services[i].pods['forecast-safe'];
           const min = s.minPods ?? 1, max = s.maxPods ?? 1_000_000;
-          const L = Math.max(1, Math.ceil((instance.readySeconds ?? 60) / step));
           const sig = reactiveSignalsOf(s.workload, s.workload.length - H, H, podRelation(solution.services[i].perPod, target), min, max, instance.maxUtilization ?? 0.9, L, Math.max(3, Math.round(3600 / step)));
           const bk = solution.tuning.buckets;
           for (let t = 0; t < H; t++) {
-            const ok = (b: number) => reactiveOk(x[t], base[t], sig.x2[t]!, bk[b], u, min, max);
-            if (!(ok(sig.bucket[t]!) || (sig.either[t] && ok(1)))) return fail(`evaluation.services[${i}].pods.forecast-tuned[${t}] = ${x[t]}, expected ceil(max(${bk[sig.bucket[t]!].multiplier} × forecast-safe ${base[t]}, ${bk[sig.bucket[t]!].reactive} × x2 ${sig.x2[t]}) + ${bk[sig.bucket[t]!].floor} × ${u}) (bucket ${sig.bucket[t]}${sig.either[t] ? ' or 1' : ''}) within bounds`);
+            const ok = (b: number) => reactiveOk(x[t], base[t], sig.x2[t]!, bk[b], u, min, max, ks ? ks[t] : 1);
+            if (!(ok(sig.bucket[t]!) || (sig.either[t] && ok(1)))) return fail(`evaluation.services[${i}].pods.forecast-tuned[${t}] = ${x[t]}, expected ceil(${ks ? `${ks[t]} × ` : ''}max(${bk[sig.bucket[t]!].multiplier} × forecast-safe ${base[t]}, ${bk[sig.bucket[t]!].reactive} × x2 ${sig.x2[t]}) + ${bk[sig.bucket[t]!].floor} × ${u}) (bucket ${sig.bucket[t]}${sig.either[t] ? ' or 1' : ''}) within bounds`);
           }
         } else if (!instance.topUp && !instance.safeScale) {
           const s = svc[i];
           const u = meanPodsOf(s.workload.slice(0, s.workload.length - H), solution.services[i].perPod, instance.targetUtilization ?? 0.6);
           const base = ev.services[i].pods['forecast-safe'];
-          for (let t = 0; t < H; t++) if (!scaledOk(x[t], base[t], m, a, u, s.minPods ?? 1, s.maxPods ?? 1_000_000)) return fail(`evaluation.services[${i}].pods.forecast-tuned[${t}] = ${x[t]}, expected ceil(${m} × forecast-safe ${base[t]} + ${a} × ${u}) within bounds`);
+          for (let t = 0; t < H; t++) if (!scaledOk(x[t], base[t], m, a, u, s.minPods ?? 1, s.maxPods ?? 1_000_000, ks ? ks[t] : 1)) return fail(`evaluation.services[${i}].pods.forecast-tuned[${t}] = ${x[t]}, expected ceil(${ks ? `${ks[t]} × (` : ''}${m} × forecast-safe ${base[t]} + ${a} × ${u}${ks ? ')' : ''}) within bounds`);
         }
       }
     } else if (ev && ev.policies.some((p: any) => p.policy === 'forecast-tuned')) return fail('evaluation has forecast-tuned but the instance does not ask to tune');
@@ -311,6 +337,26 @@ function checkGoal(tune: any, tu: any): string | null {
   const meets = missOk && tu.podHours <= cap * (1 + 1e-9);
   const surely = missOk && tu.podHours <= cap * (1 - 1e-9);
   if (r.met ? !meets : surely) return `tuning.goal.met is ${r.met} but the backtest's ${tu.podHours} pod-hours and ${tu.misses} misses ${meets ? 'meet' : 'do not meet'} rrc ${g.rrc} × ${r.hpaPodHours} and missShare ${g.missShare} × ${r.hpaMisses}`;
+  return null;
+}
+
+/**
+ * tuning.adapt (docs/autoscaling.md, "Online adaptation"): present exactly when the instance asks
+ * for it; gamma and missShare the instance's or the defaults (0.05; the goal's missShare, else
+ * 0.25); missRate = missShare × hpaMisses ÷ tuning.steps (0 without steps); hpaMisses a count,
+ * equal to tuning.goal's with a goal. hpa's backtest itself is not recomputed here (checkGoal).
+ */
+function checkAdapt(tune: any, tu: any): string | null {
+  const ad = tu.adapt;
+  if (!tune.adapt) return ad !== undefined ? 'tuning.adapt is present but the instance does not ask to adapt' : null;
+  if (!ad || typeof ad !== 'object') return 'the instance asks to adapt but tuning.adapt is missing';
+  const goal = typeof tune.goal === 'string' ? GOALS[tune.goal] : tune.goal;
+  const gamma = tune.adapt.gamma ?? 0.05, share = tune.adapt.missShare ?? goal?.missShare ?? 0.25;
+  if (ad.gamma !== gamma || ad.missShare !== share) return `tuning.adapt is (gamma ${ad.gamma}, missShare ${ad.missShare}), expected (${gamma}, ${share})`;
+  if (!Number.isInteger(ad.hpaMisses) || ad.hpaMisses < 0 || ad.hpaMisses > tu.steps) return `tuning.adapt.hpaMisses ${ad.hpaMisses} is not a count in 0..steps (${tu.steps})`;
+  if (tu.goal && ad.hpaMisses !== tu.goal.hpaMisses) return `tuning.adapt.hpaMisses ${ad.hpaMisses} differs from tuning.goal.hpaMisses ${tu.goal.hpaMisses} (the same backtest)`;
+  const rate = tu.steps > 0 ? (share * ad.hpaMisses) / tu.steps : 0;
+  if (!near(ad.missRate, rate)) return `tuning.adapt.missRate is ${ad.missRate}, expected missShare × hpaMisses ÷ steps = ${rate}`;
   return null;
 }
 
@@ -356,6 +402,8 @@ function checkTuning(instance: any, solution: any, svc: any[], H: number): strin
     }
     if (tu.multiplier !== tu.buckets[0].multiplier || tu.floor !== tu.buckets[0].floor) return `tuning (${tu.multiplier}, ${tu.floor}) is not bucket 0's (${tu.buckets[0].multiplier}, ${tu.buckets[0].floor})`;
   } else if (tu.family !== undefined || tu.buckets !== undefined) return 'tuning has family or buckets but the instance does not ask for the reactive family';
+  const adaptErr = checkAdapt(instance.tune, tu);
+  if (adaptErr) return adaptErr;
   if (!Number.isInteger(tu.misses) || !Number.isInteger(tu.steps) || tu.misses < 0 || tu.misses > tu.steps) return `tuning.misses ${tu.misses} is not an integer in 0..steps (${tu.steps})`;
   if (!(tu.podHours >= 0)) return `tuning.podHours ${tu.podHours} is negative`;
   const target = instance.targetUtilization ?? 0.6;

@@ -58,11 +58,13 @@ export function reactiveSignals(
   return { x2, bucket };
 }
 
+/** The family's value of one step before rounding: max(m · s, r · x2) + a · u. */
+export const tunedLevel = (s: number, x2: number, m: number, a: number, r: number, u: number): number => Math.max(m * s, r > 0 ? r * x2 : 0) + a * u;
+/** ceil(y) within min..max with podsFor's guard (12.000000001 rounds down); Infinity: max. */
+export const boundedCeil = (y: number, min: number, max: number): number => (y === Infinity ? max : Math.min(max, Math.max(min, Math.ceil(y - 1e-9 * Math.max(1, y)))));
 /** One step's count: ceil(max(m · s, r · x2) + a · u) within min..max (the same guard as podsFor against 12.000000001). */
-export const reactiveCount = (s: number, x2: number, m: number, a: number, r: number, u: number, min: number, max: number): number => {
-  const y = Math.max(m * s, r > 0 ? r * x2 : 0) + a * u;
-  return y === Infinity ? max : Math.min(max, Math.max(min, Math.ceil(y - 1e-9 * Math.max(1, y))));
-};
+export const reactiveCount = (s: number, x2: number, m: number, a: number, r: number, u: number, min: number, max: number): number =>
+  boundedCeil(tunedLevel(s, x2, m, a, r, u), min, max);
 
 /** The map of a window's counts with the buckets' parameters (index = bucket). */
 export function reactiveInto(safe: ArrayLike<number>, x2: ArrayLike<number>, bucket: ArrayLike<number>, ps: readonly ReactiveBucket[], u: number, b: { min: number; max: number }, out: { [t: number]: number; length: number }): void {

@@ -14,7 +14,8 @@ import { Relation, podsFor } from './relation.js';
 import { replay, jumpSteps, initialPods, lastValue, forecastTrace, underProvisioned, type PolicyName, type ReplayService } from './replay.js';
 import { forecastQuantiles, type ServiceForecast } from './forecast-source.js';
 import { leadQuantiles, phaseCategory } from './calibration.js';
-import { REACTIVE_LEVELS, REACTIVE_MAX_ROUNDS, reactiveSignals, reactiveCounts, ReactiveSearcher, plainGrid, type ReactiveItem } from './reactive.js';
+import { REACTIVE_LEVELS, REACTIVE_MAX_ROUNDS, reactiveSignals, reactiveCounts, ReactiveSearcher, plainGrid, tunedLevel, type ReactiveItem } from './reactive.js';
+import { adaptCounts, ADAPT_DEFAULTS } from './adapt.js';
 import { replayHpa } from './policies/hpa.js';
 
 const validator: Validator<typeof AutoscalingInstance> = new Validator(AutoscalingInstance);
@@ -539,10 +540,22 @@ async function evaluate(
   // forecast-tuned (docs/autoscaling.md, "Tuned policy"): the tuned map of forecast-safe's own counts (before safeScale)
   // with reactive (docs/autoscaling.md, "Reactive family"): the buckets' map, x2 and the bucket from the
   // whole workload read at indices <= d only (the last value known when the step's pods are decided)
+  // with adapt (docs/autoscaling.md, "Online adaptation"): the same values before rounding, scaled by the controller's k
   const buckets = tuned?.buckets;
+  const readySeconds = inst.readySeconds ?? 60;
   const tunedPlans = tuned ? planned.map((pl, i) => {
     const w = inst.services[i]!.workload;
-    const sig = buckets && reactiveSignals(w, w.length - H, H, rels[i]!, bounds[i]!.min, bounds[i]!.max, maxU, step, inst.readySeconds ?? 60);
+    const sig = buckets && reactiveSignals(w, w.length - H, H, rels[i]!, bounds[i]!.min, bounds[i]!.max, maxU, step, readySeconds);
+    if (tuned.adapt) {
+      const ps = buckets ?? [{ multiplier: tuned.multiplier, floor: tuned.floor, reactive: 0 }];
+      const level = (safe: number[]) => safe.map((x, t) => { const p = ps[sig ? sig.bucket[t]! : 0]!; return tunedLevel(x, sig ? sig.x2[t]! : 0, p.multiplier, p.floor, p.reactive, u[i]!); });
+      const b = bounds[i]!;
+      const a = adaptCounts(
+        { early: level(pl.safe), ...(late ? { late: level(late[i]!.safe) } : {}), actual: w.slice(w.length - H), relation: rels[i]!, minPods: b.min, maxPods: b.max, initial: initialPods({ history: hist[i]!, relation: rels[i]!, minPods: b.min, maxPods: b.max }) },
+        { step, readySeconds, maxUtilization: maxU, gamma: tuned.adapt.gamma, alpha: tuned.adapt.missRate },
+      );
+      return { planned: a.early, ...(a.late ? { late: a.late } : {}) };
+    }
     const map = (safe: number[]) => (sig ? reactiveCounts(safe, sig.x2, sig.bucket, buckets!, u[i]!, bounds[i]!) : scaleCounts(safe, tuned.multiplier, tuned.floor, u[i]!, bounds[i]!));
     return { planned: map(pl.safe), ...(late ? { late: map(late[i]!.safe) } : {}) };
   }) : undefined;
@@ -678,12 +691,14 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   let missCost: number;
   let goalOut: AutoscalingTuning['goal'];
   let pick: ReturnType<typeof choose>;
+  // hpa on the same backtest: for a goal and for adapt's target rate
+  const adapt = inst.tune!.adapt;
+  const hpa = goal !== undefined || adapt ? backtestHpa(items, o, readySeconds, maxU) : null;
   if (goal === undefined) {
     missCost = inst.tune!.missCost!;
     pick = choose(missCost);
   } else {
     const g = typeof goal === 'string' ? TUNE_GOALS[goal] : goal;
-    const hpa = backtestHpa(items, o, readySeconds, maxU);
     // ascending missCosts: the first whose backtest meets the goal; none: the last within the pod-hours cap; none: the first
     type At = { mc: number; c: ReturnType<typeof choose> };
     let met: At | null = null, inCap: At | null = null, first: At | null = null;
@@ -691,16 +706,22 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
       const c = choose(mc);
       report('tune: goal missCosts (stops at the first that meets it)', k + 1, TUNE_GOAL_MISS_COSTS.length);
       first ??= { mc, c };
-      const capOk = c.ps <= g.rrc * hpa.ps;
+      const capOk = c.ps <= g.rrc * hpa!.ps;
       if (capOk) inCap = { mc, c };
-      if (capOk && c.miss <= g.missShare * hpa.miss) { met = { mc, c }; break; }
+      if (capOk && c.miss <= g.missShare * hpa!.miss) { met = { mc, c }; break; }
     }
     const chosen = met ?? inCap ?? first!;
     missCost = chosen.mc;
     pick = chosen.c;
-    goalOut = { rrc: g.rrc, missShare: g.missShare, met: met !== null, hpaPodHours: hpa.ps / 3600, hpaMisses: hpa.miss };
+    goalOut = { rrc: g.rrc, missShare: g.missShare, met: met !== null, hpaPodHours: hpa!.ps / 3600, hpaMisses: hpa!.miss };
   }
-  const base = { multiplier: pick.multiplier, floor: pick.floor, missCost, windows: W, steps, ...(goalOut ? { goal: goalOut } : {}) };
+  // adapt (docs/autoscaling.md, "Online adaptation"): the target miss rate, missShare × hpa's rate on this backtest
+  let adaptOut: AutoscalingTuning['adapt'];
+  if (adapt) {
+    const missShare = adapt.missShare ?? (goal === undefined ? ADAPT_DEFAULTS.missShare : (typeof goal === 'string' ? TUNE_GOALS[goal] : goal).missShare);
+    adaptOut = { gamma: adapt.gamma ?? ADAPT_DEFAULTS.gamma, missShare, hpaMisses: hpa!.miss, missRate: steps > 0 ? (missShare * hpa!.miss) / steps : 0 };
+  }
+  const base = { multiplier: pick.multiplier, floor: pick.floor, missCost, windows: W, steps, ...(goalOut ? { goal: goalOut } : {}), ...(adaptOut ? { adapt: adaptOut } : {}) };
   if (!pick.buckets) return { ...base, podHours: pick.ps / 3600, misses: pick.miss };
   const buckets = pick.buckets;
   // the backtest's figures at the final point, measured as the replay measures them
