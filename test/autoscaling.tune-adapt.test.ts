@@ -63,6 +63,26 @@ describe('adaptCounts: the controller', () => {
     }
   });
 
+  it('no look-ahead: changing the workload of step j changes no count of steps <= j + L', () => {
+    let x = 3;
+    const rnd = () => { x = (x * 48271) % 2147483647; return x / 2147483647; };
+    for (const step of [60, 300]) {
+      const L = Math.max(1, Math.ceil(60 / step)), H = 80;
+      const early = Array.from({ length: H }, () => 5 + 10 * rnd());
+      const actual = early.map((y) => y * 9 * (0.5 + rnd()));
+      const base = adaptCounts(svc(early, actual), opts(0.3, 0.1, step));
+      let later = 0;
+      for (let j = 0; j < H; j += 7) {
+        const changed = actual.slice();
+        changed[j] = changed[j]! * 3 + 500;
+        const r = adaptCounts(svc(early, changed), opts(0.3, 0.1, step));
+        expect(r.early.slice(0, j + L + 1)).toEqual(base.early.slice(0, j + L + 1));
+        if (r.early.slice(j + L + 1).some((n, t) => n !== base.early[j + L + 1 + t])) later++;
+      }
+      expect(later).toBeGreaterThan(5); // the change does reach the steps after (the test can tell)
+    }
+  });
+
   it('the long-run miss rate is the target: without the clip, (misses − rate · updates) = log k ÷ gamma exactly, so the rate error is at most ln 4 / (gamma · updates)', () => {
     let x = 5;
     const rnd = () => { x = (x * 48271) % 2147483647; return x / 2147483647; };
