@@ -145,6 +145,8 @@ describe('tune.adapt in the solver', () => {
     expect(bad((s) => { s.tuning.adapt.missRate *= 2; }).reason).toMatch(/adapt\.missRate/);
     expect(bad((s) => { s.tuning.adapt.gamma = 0.1; }).reason).toMatch(/tuning\.adapt is/);
     expect(bad((s) => { s.tuning.adapt.hpaMisses = 0.5; }).reason).toMatch(/hpaMisses/);
+    // a count inconsistent with the rate (the checker cannot replay hpa's backtest itself: the reference test above does)
+    expect(bad((s) => { s.tuning.adapt.hpaMisses += 1; }).reason).toMatch(/adapt\.missRate/);
     expect(bad((s) => { delete s.tuning.adapt; }).reason).toMatch(/adapt is missing/);
     expect(checkAutoscaling({ ...inst, tune: { missCost: 63.096, reactive: true } }, sol).reason).toMatch(/does not ask to adapt/);
     // one count one pod higher, at a step where the adapted count is not at maxPods
@@ -152,7 +154,7 @@ describe('tune.adapt in the solver', () => {
     expect(bad((s) => { s.evaluation.services[0].pods['forecast-tuned'][t] += 1; }).reason).toMatch(/forecast-tuned/);
   }, 60_000);
 
-  it('runs with the top-up (the late counts adapted by the same k)', async () => {
+  it('runs with the top-up (the late counts adapted by the same k; the checker sees no early counts, so it checks the record only: adaptCounts\' top-up path is checked above)', async () => {
     const inst = { ...shifty(9), topUp: true, tune: { missCost: 63.096, reactive: true, adapt: { gamma: 0.1 } } };
     const sol = (await solve(inst)) as AutoscalingSolution;
     expect(sol.tuning!.adapt!.gamma).toBe(0.1);

@@ -80,12 +80,12 @@ function reactiveSignalsOf(wl: any[], o: number, H: number, rel: { w: number; b:
   return { x2, bucket, either };
 }
 
-/** n = ceil(max(m · x, r · x2) + a · u) within min..max, up to rounding. */
+/** n = ceil(max(m · x, r · x2) + a · u) within min..max, up to rounding (the solver's guard is 1e-9 · max(1, y): below 1e-9 it rounds to 0). */
 function reactiveOk(n: number, x: number, x2: number, p: { multiplier: number; floor: number; reactive: number }, u: number, min: number, max: number, k = 1): boolean {
   if (!Number.isInteger(n)) return false;
   const y = k * (Math.max(p.multiplier * x, p.reactive > 0 ? p.reactive * x2 : 0) + p.floor * u);
   if (y === Infinity) return n === max;
-  const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-12)));
+  const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-9)));
   const hi = Math.min(max, Math.max(min, Math.ceil(y * (1 + 1e-9) + 1e-12)));
   return n >= lo && n <= hi;
 }
@@ -116,7 +116,7 @@ function adaptFactors(x: number[], actual: any[], rel: { w: number; b: number },
 function scaledOk(n: number, x: number, m: number, a: number, u: number, min: number, max: number, k = 1): boolean {
   if (!Number.isInteger(n)) return false;
   const y = k * (m * x + a * u);
-  const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-12)));
+  const lo = Math.min(max, Math.max(min, Math.ceil(y * (1 - 1e-9) - 1e-9)));
   const hi = Math.min(max, Math.max(min, Math.ceil(y * (1 + 1e-9) + 1e-12)));
   return n >= lo && n <= hi;
 }
