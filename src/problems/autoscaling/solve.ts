@@ -693,12 +693,12 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   let pick: ReturnType<typeof choose>;
   // hpa on the same backtest: for a goal and for adapt's target rate
   const adapt = inst.tune!.adapt;
-  const hpa = goal !== undefined || adapt ? backtestHpa(items, o, readySeconds, maxU) : null;
-  if (goal === undefined) {
+  const g = goal === undefined ? undefined : typeof goal === 'string' ? TUNE_GOALS[goal] : goal;
+  const hpa = g || adapt ? backtestHpa(items, o, readySeconds, maxU) : null;
+  if (!g) {
     missCost = inst.tune!.missCost!;
     pick = choose(missCost);
   } else {
-    const g = typeof goal === 'string' ? TUNE_GOALS[goal] : goal;
     // ascending missCosts: the first whose backtest meets the goal; none: the last within the pod-hours cap; none: the first
     type At = { mc: number; c: ReturnType<typeof choose> };
     let met: At | null = null, inCap: At | null = null, first: At | null = null;
@@ -718,7 +718,7 @@ async function tuneSafe(inst: AutoscalingInstance, posts: Nig[], scales: number[
   // adapt (docs/autoscaling.md, "Online adaptation"): the target miss rate, missShare × hpa's rate on this backtest
   let adaptOut: AutoscalingTuning['adapt'];
   if (adapt) {
-    const missShare = adapt.missShare ?? (goal === undefined ? ADAPT_DEFAULTS.missShare : (typeof goal === 'string' ? TUNE_GOALS[goal] : goal).missShare);
+    const missShare = adapt.missShare ?? g?.missShare ?? ADAPT_DEFAULTS.missShare;
     adaptOut = { gamma: adapt.gamma ?? ADAPT_DEFAULTS.gamma, missShare, hpaMisses: hpa!.miss, missRate: steps > 0 ? (missShare * hpa!.miss) / steps : 0 };
   }
   const base = { multiplier: pick.multiplier, floor: pick.floor, missCost, windows: W, steps, ...(goalOut ? { goal: goalOut } : {}), ...(adaptOut ? { adapt: adaptOut } : {}) };
