@@ -145,7 +145,7 @@ describe('tune.adapt in the solver', () => {
     expect(bad((s) => { s.tuning.adapt.missRate *= 2; }).reason).toMatch(/adapt\.missRate/);
     expect(bad((s) => { s.tuning.adapt.gamma = 0.1; }).reason).toMatch(/tuning\.adapt is/);
     expect(bad((s) => { s.tuning.adapt.hpaMisses = 0.5; }).reason).toMatch(/hpaMisses/);
-    // a count inconsistent with the rate (the checker cannot replay hpa's backtest itself: the reference test above does)
+    // a count inconsistent with the rate (one consistent with it but not with hpa's backtest: test/autoscaling.check-replay.test.ts)
     expect(bad((s) => { s.tuning.adapt.hpaMisses += 1; }).reason).toMatch(/adapt\.missRate/);
     expect(bad((s) => { delete s.tuning.adapt; }).reason).toMatch(/adapt is missing/);
     expect(checkAutoscaling({ ...inst, tune: { missCost: 63.096, reactive: true } }, sol).reason).toMatch(/does not ask to adapt/);

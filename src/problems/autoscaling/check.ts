@@ -5,10 +5,12 @@
 // keeps maxStep and costs no more than the unsmoothed plan, and recomputes the energy
 // totals with the formula and defaults of docs/autoscaling.md; with `tune`, the tuned (m, a) on
 // the documented grid, windows and steps recomputed from the instance, and every pods.tuned = ceil(m · safe + a · mean pods) within the bounds;
-// with tune.reactive, the buckets on the grid and every replayed forecast-tuned count recomputed from the workload (x2, bucket, the map).
+// with tune.reactive, the buckets on the grid and every replayed forecast-tuned count recomputed from the workload (x2, bucket, the map);
+// with evaluate, every policy row replayed by the checker itself (check-replay.ts), and hpa on the tune's backtest.
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 import { nearWithin } from '../../check/near.js';
+import { checkReplay, backtestHpa, type CheckRel } from './check-replay.js';
 
 const REL = 1e-6;
 const near = nearWithin(REL);
@@ -163,8 +165,11 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     if (solution.horizon !== H) return fail(`horizon is ${solution.horizon}, expected ${H}`);
     if (!near(solution.risk, q)) return fail(`risk is ${solution.risk}, expected ${q}`);
     if (!Array.isArray(solution.services) || solution.services.length !== svc.length) return fail(`solution has ${solution.services?.length} services, instance has ${svc.length}`);
+    if (solution.step !== step) return fail(`step is ${quote(solution.step)}, expected ${step}`);
+    if (!near(solution.targetUtilization, instance.targetUtilization ?? 0.6)) return fail(`targetUtilization is ${quote(solution.targetUtilization)}, expected ${instance.targetUtilization ?? 0.6}`);
     const e = { ...DEFAULT_ENERGY };
     for (const k of Object.keys(e) as (keyof typeof e)[]) e[k] = instance.energy?.[k] ?? e[k]; // undefined: the default
+    for (const k of Object.keys(e) as (keyof typeof e)[]) if (solution.energy?.[k] !== e[k]) return fail(`energy.${k} is ${quote(solution.energy?.[k])}, expected ${e[k]} (the instance's, else the default)`);
     const hours = step / 3600;
     const cores = new Float64Array(H);
     const busy = new Float64Array(H);
@@ -199,6 +204,9 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         return fail(`services[${i}].perPod.planQuantile ${pp.planQuantile} is outside [lower, upper]`);
       }
       if (!near(pp.atFull, pp.w + pp.b)) return fail(`services[${i}].perPod.atFull ${pp.atFull} is not w + b`);
+      const nObs = Array.isArray(s.observations) ? s.observations.length : 0;
+      if (pp.observations !== nObs) return fail(`services[${i}].perPod.observations is ${quote(pp.observations)}, the instance has ${nObs}`);
+      if (pp.source !== (nObs >= 3 ? 'service' : 'pooled')) return fail(`services[${i}].perPod.source is ${quote(pp.source)}, expected ${nObs >= 3 ? '"service" (3 or more observations)' : '"pooled" (fewer than 3 observations)'}`);
       let resPlan = 0, resUn = 0, varPlan = 0, varUn = 0, unFeasible = true;
       for (let t = 0; t < H; t++) {
         if (!(f.lower[t] >= 0 && f.lower[t] <= f.mean[t] * (1 + 1e-9) + 1e-9 && f.mean[t] <= f.upper[t] * (1 + 1e-9) + 1e-9)) return fail(`services[${i}].forecast at step ${t}: lower ${f.lower[t]}, mean ${f.mean[t]}, upper ${f.upper[t]} are not ordered and >= 0`);
@@ -255,6 +263,9 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
       const hpa = pol.find((p) => p.policy === 'hpa');
       const oracle = pol.find((p) => p.policy === 'oracle');
       if (!hpa || !oracle) return fail('evaluation.policies lacks hpa or oracle');
+      if (ev.heldOutSteps !== H || ev.steps !== H) return fail(`evaluation.heldOutSteps and steps are ${quote(ev.heldOutSteps)} and ${quote(ev.steps)}, expected ${H}`);
+      const R = Math.min(H, instance.replanEvery ?? H);
+      if (ev.replanEvery !== R) return fail(`evaluation.replanEvery is ${quote(ev.replanEvery)}, expected ${R}`);
       for (const p of pol) {
         for (const k of ['podHours', 'kWh', 'kgCO2', 'underProvisioned', 'underProvisionedSteps']) if (typeof p?.[k] !== 'number') return fail(`evaluation: ${p?.policy}.${k} is ${quote(p?.[k])}, not a number`);
         if (hpa.podHours > 0 && !near(p.rrc, p.podHours / hpa.podHours)) return fail(`evaluation: ${p.policy}.rrc is ${p.rrc}, recomputed ${p.podHours / hpa.podHours}`);
@@ -303,6 +314,11 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
         }
       }
     } else if (ev && ev.policies.some((p: any) => p.policy === 'forecast-tuned')) return fail('evaluation has forecast-tuned but the instance does not ask to tune');
+    if (ev) {
+      // every row and reactive count replayed by the checker itself (check-replay.ts), after the per-step checks above
+      const replayed = checkReplay(ev, { ...replayBasics(instance, solution, svc, H), topUp: instance.topUp === true, tuned: !!instance.tune, energy: e });
+      if (replayed) return fail(replayed);
+    }
     return { valid: true, reason: 'ok', objective: T.podHours };
   } catch (err) {
     return fail(`malformed solution (${(err as Error).message})`);
@@ -318,7 +334,7 @@ const GOAL_COSTS = Array.from({ length: 49 }, (_, k) => Math.round(10 ** (0.6 + 
  * one, a missCost of the searched list and a record of the goal's numbers whose `met` says
  * whether the backtest figures meet it (a goal met at the chosen point means it was the first
  * that did; not met, the chosen point must not meet it either). hpa's backtest figures are
- * not recomputed here (they need the backtest's re-fitted relations).
+ * replayed by checkBacktestHpa.
  */
 function checkGoal(tune: any, tu: any): string | null {
   if (tune.goal === undefined) {
@@ -344,7 +360,7 @@ function checkGoal(tune: any, tu: any): string | null {
  * tuning.adapt (docs/autoscaling.md, "Online adaptation"): present exactly when the instance asks
  * for it; gamma and missShare the instance's or the defaults (0.05; the goal's missShare, else
  * 0.25); missRate = missShare × hpaMisses ÷ tuning.steps (0 without steps); hpaMisses a count,
- * equal to tuning.goal's with a goal. hpa's backtest itself is not recomputed here (checkGoal).
+ * equal to tuning.goal's with a goal. hpa's backtest itself is replayed by checkBacktestHpa.
  */
 function checkAdapt(tune: any, tu: any): string | null {
   const ad = tu.adapt;
@@ -357,6 +373,26 @@ function checkAdapt(tune: any, tu: any): string | null {
   if (tu.goal && ad.hpaMisses !== tu.goal.hpaMisses) return `tuning.adapt.hpaMisses ${ad.hpaMisses} differs from tuning.goal.hpaMisses ${tu.goal.hpaMisses} (the same backtest)`;
   const rate = tu.steps > 0 ? (share * ad.hpaMisses) / tu.steps : 0;
   if (!near(ad.missRate, rate)) return `tuning.adapt.missRate is ${ad.missRate}, expected missShare × hpaMisses ÷ steps = ${rate}`;
+  return null;
+}
+
+/** What the replay checks read: the services, their relations from the solution's perPod, the instance's settings. */
+function replayBasics(instance: any, solution: any, svc: any[], H: number) {
+  const target = instance.targetUtilization ?? 0.6;
+  const rels: CheckRel[] = svc.map((_, i) => podRelation(solution.services[i].perPod, target));
+  return { services: svc, rels, step: instance.step ?? 300, H, target, maxU: instance.maxUtilization ?? 0.9, readySeconds: instance.readySeconds ?? 60 };
+}
+
+/** hpa's figures on the tune's backtest (tuning.goal, tuning.adapt) against the checker's own replay of it. */
+function checkBacktestHpa(instance: any, solution: any, svc: any[], H: number): string | null {
+  const tu = solution.tuning;
+  if (!tu.goal && !tu.adapt) return null;
+  const bt = backtestHpa(replayBasics(instance, solution, svc, H), tu.windows, instance.evaluate ? H : 0);
+  const band = `${bt.sure}${bt.maybe ? `..${bt.sure + bt.maybe}` : ''}`;
+  const inBand = (k: number) => k >= bt.sure && k <= bt.sure + bt.maybe;
+  if (tu.goal && !near(tu.goal.hpaPodHours, bt.podHours)) return `tuning.goal.hpaPodHours is ${tu.goal.hpaPodHours}, replayed ${bt.podHours}`;
+  if (tu.goal && !inBand(tu.goal.hpaMisses)) return `tuning.goal.hpaMisses is ${tu.goal.hpaMisses}, replayed ${band}`;
+  if (tu.adapt && !inBand(tu.adapt.hpaMisses)) return `tuning.adapt.hpaMisses is ${tu.adapt.hpaMisses}, replayed ${band}`;
   return null;
 }
 
@@ -404,6 +440,8 @@ function checkTuning(instance: any, solution: any, svc: any[], H: number): strin
   } else if (tu.family !== undefined || tu.buckets !== undefined) return 'tuning has family or buckets but the instance does not ask for the reactive family';
   const adaptErr = checkAdapt(instance.tune, tu);
   if (adaptErr) return adaptErr;
+  const hpaErr = checkBacktestHpa(instance, solution, svc, H);
+  if (hpaErr) return hpaErr;
   if (!Number.isInteger(tu.misses) || !Number.isInteger(tu.steps) || tu.misses < 0 || tu.misses > tu.steps) return `tuning.misses ${tu.misses} is not an integer in 0..steps (${tu.steps})`;
   if (!(tu.podHours >= 0)) return `tuning.podHours ${tu.podHours} is negative`;
   const target = instance.targetUtilization ?? 0.6;

@@ -1,0 +1,406 @@
+// Independent check of the replay (docs/autoscaling.md, "Replay", "HPA", "Autopilot"); part
+// of the autoscaling checker, so it shares no code with the solver. From the instance and the
+// solution's per-pod relations it replays hpa, autopilot, static and oracle itself: the HPA
+// sync by sync (every 15 s, none skipped), the pods as batches with the time they turn ready,
+// integrated in closed form per step. Without the top-up, the plans known ahead (the forecast
+// policies, forecast-tuned) are replayed from the solution's own counts, and the forecast plan
+// as HPA's moving floor (+hpa, +guard) from forecast-saving's and forecast-balanced's counts.
+// Then every policy row: pod-hours, scaling actions, under-provisioned steps and share, the
+// misses at jump steps, kWh; the jump steps, the services' names and held-out values.
+// With the top-up the early counts are not in the solution: those policies' kWh only.
+// The tune's backtest of hpa (tuning.goal, tuning.adapt) is replayed the same way.
+
+import { quote } from '../../check/quote.js';
+
+/** The replay's relation: workload per pod = w · utilisation + b; `at` at the target, `atFull` at 100 %. */
+export interface CheckRel { w: number; b: number; at: number }
+
+/** The HPA's documented defaults (docs/autoscaling.md, "HPA"), written out here once more. */
+const SYNC = 15;
+const TOLERANCE = 0.1;
+const DOWN_WINDOW = 300;
+const UP_PERCENT = 100;
+const UP_PODS = 4;
+const DOWN_PERCENT = 100;
+const RATE_PERIOD = 15;
+/** Autopilot as we read it: the peak of the last hour of completed steps, plus 10 %. */
+const AUTOPILOT_WINDOW = 3600;
+const AUTOPILOT_MARGIN = 0.1;
+/** "Above maxUtilization" allows the solver's relative 1e-9; a step within 1e-7 of that line may count either way. */
+const OVER = 1e-9;
+const BAND = 1e-7;
+
+export interface Run { pods: Float64Array; ready: Float64Array; podSeconds: number; actions: number }
+
+const utilOf = (x: number, n: number, rel: CheckRel): number => (n > 0 ? Math.max(0, (x / n - rel.b) / rel.w) : x > 0 ? Infinity : 0);
+
+/** Pods for workload x at capacity c: ceil with a relative 1e-9 guard, at least 1 for a positive x, within min..max. */
+export function podsAt(x: number, c: number, min: number, max: number): number {
+  const clamp = (n: number) => Math.min(max, Math.max(min, n));
+  if (!(c > 0)) return x > 0 ? max : min;
+  const r = x / c;
+  if (r === Infinity) return max;
+  return clamp(x > 0 ? Math.max(1, Math.ceil(r - 1e-9 * Math.max(1, r))) : 0);
+}
+
+const lastKnown = (xs: readonly unknown[]): number | null => {
+  for (let i = xs.length - 1; i >= 0; i--) if (typeof xs[i] === 'number') return xs[i] as number;
+  return null;
+};
+
+/** Pods as batches in the order they were started, each with the time it serves from. */
+class Pods {
+  private batches: { at: number; n: number }[];
+  private clock = 0;
+  spec: number;
+  specSeconds = 0;
+  readySeconds = 0;
+  actions = 0;
+  constructor(initial: number, private readonly delay: number) {
+    this.batches = [{ at: -Infinity, n: initial }];
+    this.spec = initial;
+  }
+  /** Integrate requested and ready pods up to `to`. */
+  run(to: number): void {
+    const from = this.clock;
+    if (to <= from) return;
+    this.specSeconds += this.spec * (to - from);
+    for (const b of this.batches) if (b.at < to) this.readySeconds += b.n * (to - Math.max(from, b.at));
+    this.clock = to;
+    // batches serving by now merge into the first (they are the oldest: batches serve in start order)
+    while (this.batches.length > 1 && this.batches[1]!.at <= to) this.batches[0]!.n += this.batches.splice(1, 1)[0]!.n;
+  }
+  /** Pods serving at the clock. */
+  ready(): number {
+    let r = 0;
+    for (const b of this.batches) if (b.at <= this.clock) r += b.n;
+    return r;
+  }
+  /** Request n pods at the clock: new ones serve after the delay; fewer remove the latest started first. */
+  set(n: number): void {
+    if (n === this.spec) return;
+    this.actions++;
+    if (n > this.spec) this.batches.push({ at: this.clock + this.delay, n: n - this.spec });
+    else {
+      let drop = this.spec - n;
+      while (drop > 0) {
+        const last = this.batches[this.batches.length - 1]!;
+        const k = Math.min(drop, last.n);
+        last.n -= k;
+        drop -= k;
+        if (last.n === 0 && this.batches.length > 1) this.batches.pop();
+      }
+    }
+    this.spec = n;
+  }
+  /** The step's means (pod-seconds ÷ step), then reset. */
+  take(step: number): [number, number] {
+    const r: [number, number] = [this.specSeconds / step, this.readySeconds / step];
+    this.specSeconds = 0;
+    this.readySeconds = 0;
+    return r;
+  }
+}
+
+export interface ReactiveIn {
+  actual: readonly (number | null)[];
+  history: readonly unknown[];
+  step: number;
+  rel: CheckRel;
+  target: number;
+  min: number;
+  max: number;
+  readySeconds: number;
+  floor?: readonly number[];
+}
+
+const initialOf = (inp: Pick<ReactiveIn, 'history' | 'rel' | 'min' | 'max'>): number => podsAt(lastKnown(inp.history) ?? 0, inp.rel.at, inp.min, inp.max);
+
+/** HPA, every sync replayed: proposal, tolerance, scale-down stabilisation, rate limits, bounds, the floor. */
+export function hpaRun(inp: ReactiveIn): Run {
+  const { actual, step, rel, target, min, max, floor } = inp;
+  const H = actual.length;
+  const before = lastKnown(inp.history);
+  const p = new Pods(initialOf(inp), inp.readySeconds);
+  const pods = new Float64Array(H), ready = new Float64Array(H);
+  // recommendations and scale events in time order, in rings (one per sync at most, so a window
+  // holds at most window ÷ SYNC + 1 of them); [rh, rh + rn) and [eh, eh + en) are inside their windows
+  const RC = Math.ceil(DOWN_WINDOW / SYNC) + 2, EC = Math.ceil(RATE_PERIOD / SYNC) + 2;
+  const recT = new Float64Array(RC), recV = new Float64Array(RC), evT = new Float64Array(EC), evD = new Float64Array(EC);
+  let rh = 0, rn = 0, eh = 0, en = 0;
+  let podSeconds = 0;
+  for (let t = 0, k = 0; t < H; t++) {
+    const end = (t + 1) * step;
+    for (; k * SYNC < end; k++) {
+      const now = k * SYNC;
+      p.run(now);
+      const cur = p.spec;
+      const r = p.ready();
+      const i = Math.floor(now / step) - 1;
+      const w = i >= 0 ? actual[i] ?? null : before;
+      let desired = cur;
+      if (w !== null && r > 0) {
+        const u = utilOf(w, r, rel);
+        const ratio = u / target;
+        if (Math.abs(1 - ratio) > TOLERANCE) {
+          if (cur - r > 0 && ratio > 1) {
+            // pods not ready yet count as idle: no change if that turns the direction
+            const r2 = (u * r) / (cur * target);
+            if (!(Math.abs(1 - r2) <= TOLERANCE || r2 < 1)) desired = Math.max(cur, Math.ceil(r2 * cur - 1e-9));
+          } else {
+            const n = Math.ceil(ratio * r - 1e-9);
+            desired = (ratio < 1 && n > cur) || (ratio > 1 && n < cur) ? cur : n;
+          }
+        }
+      } else if (w !== null && r === 0 && cur === 0 && w > 0) desired = Math.max(1, min);
+      while (rn && !(recT[rh]! > now - DOWN_WINDOW)) { rh = (rh + 1) % RC; rn--; }
+      // scale-down stabilised to the highest recommendation of the window (a proposal at or above the count needs no scan)
+      let next = desired;
+      if (desired < cur) {
+        let down = desired;
+        for (let j = 0; j < rn; j++) { const v = recV[(rh + j) % RC]!; if (v > down) down = v; }
+        next = Math.min(cur, down);
+      }
+      recT[(rh + rn) % RC] = now; recV[(rh + rn) % RC] = desired; rn++;
+      while (en && !(evT[eh]! > now - RATE_PERIOD)) { eh = (eh + 1) % EC; en--; }
+      if (next > cur) {
+        let added = 0;
+        for (let j = 0; j < en; j++) { const d = evD[(eh + j) % EC]!; if (d > 0) added += d; }
+        const start = cur - added;
+        next = Math.min(next, Math.max(Math.ceil(start * (1 + UP_PERCENT / 100)), start + UP_PODS), max);
+      } else if (next < cur) {
+        let removed = 0;
+        for (let j = 0; j < en; j++) { const d = evD[(eh + j) % EC]!; if (d < 0) removed -= d; }
+        next = Math.max(next, Math.ceil((cur + removed) * (1 - DOWN_PERCENT / 100)), min);
+      }
+      next = Math.min(max, Math.max(min, next));
+      if (floor) next = Math.max(next, floor[Math.min(H - 1, Math.floor(now / step))]!, floor[Math.min(H - 1, Math.floor((now + inp.readySeconds) / step))]!);
+      if (next !== cur) { evT[(eh + en) % EC] = now; evD[(eh + en) % EC] = next - cur; en++; p.set(next); }
+    }
+    p.run(end);
+    [pods[t], ready[t]] = p.take(step);
+    podSeconds += pods[t]! * step;
+  }
+  return { pods, ready, podSeconds, actions: p.actions };
+}
+
+/** Autopilot: at each step's start, ceil((1 + margin) × the peak of the last hour's completed steps ÷ the capacity at the target). */
+export function autopilotRun(inp: ReactiveIn): Run {
+  const { actual, history, step, rel, min, max } = inp;
+  const H = actual.length;
+  const K = Math.max(1, Math.round(AUTOPILOT_WINDOW / step));
+  const p = new Pods(initialOf(inp), inp.readySeconds);
+  const pods = new Float64Array(H), ready = new Float64Array(H);
+  let podSeconds = 0;
+  for (let t = 0; t < H; t++) {
+    p.run(t * step);
+    let peak = -1;
+    for (let j = t - K; j < t; j++) {
+      const x = j >= 0 ? actual[j] : history[history.length + j];
+      if (typeof x === 'number' && x > peak) peak = x;
+    }
+    if (peak >= 0) p.set(podsAt((1 + AUTOPILOT_MARGIN) * (peak / rel.at), 1, min, max));
+    p.run((t + 1) * step);
+    [pods[t], ready[t]] = p.take(step);
+    podSeconds += pods[t]! * step;
+  }
+  return { pods, ready, podSeconds, actions: p.actions };
+}
+
+/** A plan known ahead: its pods serve the whole step; scale-ups start readySeconds early and are paid. */
+export function plannedRun(plan: readonly number[], initial: number, step: number, readySeconds: number): Run {
+  const pods = Float64Array.from(plan);
+  let podSeconds = 0, actions = 0, prev = initial;
+  for (const n of plan) {
+    podSeconds += n * step + Math.max(0, n - prev) * readySeconds;
+    if (n !== prev) actions++;
+    prev = n;
+  }
+  return { pods, ready: pods, podSeconds, actions };
+}
+
+/** 2 when utilisation u is surely above maxUtilization, 1 when within BAND of the line (either way), else 0. */
+const over = (u: number, maxU: number): number => {
+  const line = maxU * (1 + OVER);
+  return u > line * (1 + BAND) ? 2 : u > line * (1 - BAND) ? 1 : 0;
+};
+
+/**
+ * Jump steps (docs/autoscaling.md, "Why the goals stay out of reach"), 2 sure, 1 undecided: the
+ * pods that ran the previous known value at the target (the history's last one first) run this one
+ * above maxUtilization.
+ */
+export function jumpsOf(actual: readonly (number | null)[], history: readonly unknown[], rel: CheckRel, min: number, max: number, maxU: number): Uint8Array {
+  const out = new Uint8Array(actual.length);
+  let prev = lastKnown(history);
+  for (let t = 0; t < actual.length; t++) {
+    const x = actual[t];
+    if (typeof x !== 'number') continue;
+    if (prev !== null) out[t] = over(utilOf(x, podsAt(prev, rel.at, min, max), rel), maxU);
+    prev = x;
+  }
+  return out;
+}
+
+/**
+ * Under-provisioned steps: [sure, sure + maybe] (maybe: within BAND of the line), the measured
+ * steps, and of the misses the jump steps: [jSure, jMax].
+ */
+export function missesOf(ready: ArrayLike<number>, actual: readonly (number | null)[], rel: CheckRel, maxU: number, jumps?: Uint8Array): { sure: number; maybe: number; measured: number; jSure: number; jMax: number } {
+  let sure = 0, maybe = 0, measured = 0, jSure = 0, jMax = 0;
+  for (let t = 0; t < actual.length; t++) {
+    const x = actual[t];
+    if (typeof x !== 'number') continue;
+    measured++;
+    const o = over(utilOf(x, ready[t]!, rel), maxU);
+    if (o === 2) sure++;
+    else if (o === 1) maybe++;
+    const j = jumps?.[t] ?? 0;
+    if (o === 2 && j === 2) jSure++;
+    if (o && j) jMax++;
+  }
+  return { sure, maybe, measured, jSure, jMax };
+}
+
+interface Energy { podCores: number; serverCores: number; idleWatts: number; peakWatts: number; pue: number; kgCO2PerKWh: number }
+
+/** kWh of the services' pods serving their actual workload (docs/autoscaling.md, "Energy"). */
+function kWhOf(runs: { pods: ArrayLike<number>; actual: readonly (number | null)[]; atFull: number }[], H: number, step: number, e: Energy): number {
+  let kWh = 0;
+  for (let t = 0; t < H; t++) {
+    let cores = 0, busy = 0;
+    for (const r of runs) {
+      const n = r.pods[t]!;
+      if (!(n > 0)) continue;
+      const x = r.actual[t];
+      cores += n * e.podCores;
+      busy += n * e.podCores * (typeof x === 'number' && r.atFull > 0 ? Math.min(1, Math.max(0, x / (n * r.atFull))) : 0);
+    }
+    if (cores <= 0) continue;
+    const servers = Math.max(1, Math.ceil(cores / e.serverCores - 1e-9));
+    kWh += (servers * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy / cores)) * e.pue * step) / 3600 / 1000;
+  }
+  return kWh;
+}
+
+const REACTIVE = ['hpa', 'autopilot'];
+const FLOORED: Record<string, { plan: string; guard: boolean }> = {
+  'forecast-saving+hpa': { plan: 'forecast-saving', guard: false },
+  'forecast-balanced+hpa': { plan: 'forecast-balanced', guard: false },
+  'forecast-saving+guard': { plan: 'forecast-saving', guard: true },
+  'forecast-balanced+guard': { plan: 'forecast-balanced', guard: true },
+};
+const PLANNED = ['forecast-saving', 'forecast-balanced', 'forecast-safe'];
+const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+export interface ReplayCheckIn {
+  services: { name?: string; workload: readonly (number | null)[]; minPods?: number; maxPods?: number }[];
+  rels: CheckRel[];
+  step: number;
+  H: number;
+  target: number;
+  maxU: number;
+  readySeconds: number;
+  topUp: boolean;
+  tuned: boolean;
+  energy: Energy;
+}
+
+/** The evaluation's rows and per-service counts against the checker's own replay: null when they agree, else the reason. */
+export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
+  const { step, H } = c;
+  const names = ['hpa', 'autopilot', 'static', ...PLANNED, ...Object.keys(FLOORED), 'oracle', ...(c.tuned ? ['forecast-tuned'] : [])];
+  const got: string[] = (ev.policies ?? []).map((p: any) => p?.policy);
+  if (got.length !== names.length || names.some((n) => !got.includes(n))) return `evaluation.policies are ${got.join(', ')}; expected ${names.join(', ')}`;
+  if (!Array.isArray(ev.services) || ev.services.length !== c.services.length) return `evaluation.services has ${ev.services?.length} entries, expected ${c.services.length}`;
+  const rows = new Map<string, { ps: number; actions: number; sure: number; maybe: number; measured: number; jSure: number; jMax: number; runs: { pods: ArrayLike<number>; actual: (number | null)[]; atFull: number }[]; full: boolean }>();
+  for (const n of names) rows.set(n, { ps: 0, actions: 0, sure: 0, maybe: 0, measured: 0, jSure: 0, jMax: 0, runs: [], full: true });
+  let jSure = 0, jMaybe = 0;
+  for (let i = 0; i < c.services.length; i++) {
+    const s = c.services[i]!;
+    const rel = c.rels[i]!;
+    const L = s.workload.length;
+    const actual = s.workload.slice(L - H).map((x) => (typeof x === 'number' ? x : null));
+    const history = s.workload.slice(0, L - H);
+    const got = ev.services[i];
+    if (got?.name !== (s.name ?? String(i))) return `evaluation.services[${i}].name is ${quote(got?.name)}, expected ${quote(s.name ?? String(i))}`;
+    if (!Array.isArray(got?.actual) || got.actual.length !== H || got.actual.some((x: unknown, t: number) => x !== actual[t])) return `evaluation.services[${i}].actual is not the last ${H} values of the workload`;
+    const min = s.minPods ?? 1, max = s.maxPods ?? 1_000_000;
+    const jumps = jumpsOf(actual, history, rel, min, max, c.maxU);
+    for (const j of jumps) { if (j === 2) jSure++; else if (j === 1) jMaybe++; }
+    const inp: ReactiveIn = { actual, history, step, rel, target: c.target, min, max, readySeconds: c.readySeconds };
+    const initial = initialOf(inp);
+    const counts = (p: string): number[] | null => {
+      const x = got.pods?.[p];
+      return Array.isArray(x) && x.length === H && x.every((v: unknown) => typeof v === 'number') ? x : null;
+    };
+    const runs = new Map<string, Run | null>();
+    for (const p of REACTIVE) runs.set(p, p === 'hpa' ? hpaRun(inp) : autopilotRun(inp));
+    let peak = 0;
+    const day = Math.max(1, Math.round(86_400 / step));
+    for (let j = Math.max(0, history.length - day); j < history.length; j++) { const x = history[j]; if (typeof x === 'number' && x > peak) peak = x; }
+    runs.set('static', plannedRun(new Array<number>(H).fill(podsAt(peak, rel.at, min, max)), initial, step, c.readySeconds));
+    const oracle: number[] = [];
+    for (let t = 0, prev = initial; t < H; t++) { const x = actual[t]; prev = x === null ? prev : podsAt(x, rel.at, min, max); oracle.push(prev); }
+    runs.set('oracle', plannedRun(oracle, initial, step, c.readySeconds));
+    for (const p of [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])]) {
+      const x = counts(p);
+      if (!x) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
+      runs.set(p, c.topUp ? null : plannedRun(x, initial, step, c.readySeconds));
+    }
+    for (const [p, f] of Object.entries(FLOORED)) {
+      runs.set(p, c.topUp ? null : hpaRun({ ...inp, target: f.guard ? (c.target + c.maxU) / 2 : c.target, floor: counts(f.plan)! }));
+    }
+    for (const p of names) {
+      const x = counts(p);
+      if (!x) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
+      const r = runs.get(p)!;
+      const row = rows.get(p)!;
+      if (!r) {
+        // top-up: the counts are the solution's (late) ones; only the energy is recomputed
+        row.full = false;
+        row.runs.push({ pods: x, actual, atFull: rel.w + rel.b });
+        continue;
+      }
+      for (let t = 0; t < H; t++) if (!(Math.abs(x[t]! - r.pods[t]!) <= 5e-4 + 1e-9 * Math.max(1, r.pods[t]!))) return `evaluation.services[${i}].pods.${p}[${t}] = ${x[t]}, replayed ${r.pods[t]}`;
+      const m = missesOf(r.ready, actual, rel, c.maxU, jumps);
+      row.ps += r.podSeconds; row.actions += r.actions; row.sure += m.sure; row.maybe += m.maybe; row.measured += m.measured; row.jSure += m.jSure; row.jMax += m.jMax;
+      row.runs.push({ pods: r.pods, actual, atFull: rel.w + rel.b });
+    }
+  }
+  const J = ev.jumpSteps;
+  if (!Number.isInteger(J) || J < jSure || J > jSure + jMaybe) return `evaluation.jumpSteps is ${J}, replayed ${jSure}${jMaybe ? `..${jSure + jMaybe}` : ''}`;
+  for (const p of names) {
+    const row = rows.get(p)!;
+    const r = (ev.policies as any[]).find((x) => x.policy === p);
+    const kWh = kWhOf(row.runs, H, step, c.energy);
+    if (!near(r.kWh, kWh)) return `evaluation: ${p}.kWh is ${r.kWh}, replayed ${kWh}`;
+    if (!row.full) continue;
+    if (!near(r.podHours, row.ps / 3600)) return `evaluation: ${p}.podHours is ${r.podHours}, replayed ${row.ps / 3600}`;
+    if (r.actions !== row.actions) return `evaluation: ${p}.actions is ${r.actions}, replayed ${row.actions}`;
+    const k = r.underProvisionedSteps;
+    if (!Number.isInteger(k) || k < row.sure || k > row.sure + row.maybe) return `evaluation: ${p}.underProvisionedSteps is ${k}, replayed ${row.sure}${row.maybe ? `..${row.sure + row.maybe}` : ''}`;
+    if (!near(r.underProvisioned, row.measured ? k / row.measured : 0)) return `evaluation: ${p}.underProvisioned is ${r.underProvisioned}, expected ${k} of ${row.measured} measured steps`;
+    const uj = r.underProvisionedJumps;
+    if (!Number.isInteger(uj) || uj < row.jSure || uj > Math.min(k, row.jMax)) return `evaluation: ${p}.underProvisionedJumps is ${uj}, replayed ${row.jSure}..${Math.min(k, row.jMax)} (the misses at jump steps)`;
+  }
+  return null;
+}
+
+/** hpa on the tune's backtest (docs/autoscaling.md, "Tuning to a goal"): pod-hours and [sure, sure + undecided] misses. */
+export function backtestHpa(c: Omit<ReplayCheckIn, 'topUp' | 'tuned' | 'energy'>, W: number, off: number): { podHours: number; sure: number; maybe: number } {
+  let ps = 0, sure = 0, maybe = 0;
+  for (let j = 1; j <= W; j++) {
+    c.services.forEach((s, i) => {
+      const cut = s.workload.length - off - j * c.H;
+      const history = s.workload.slice(0, cut);
+      if (lastKnown(history) === null) return; // no known value before this window
+      const actual = s.workload.slice(cut, cut + c.H).map((x) => (typeof x === 'number' ? x : null));
+      const rel = c.rels[i]!;
+      const r = hpaRun({ actual, history, step: c.step, rel, target: c.target, min: s.minPods ?? 1, max: s.maxPods ?? 1_000_000, readySeconds: c.readySeconds });
+      const m = missesOf(r.ready, actual, rel, c.maxU);
+      ps += r.podSeconds; sure += m.sure; maybe += m.maybe;
+    });
+  }
+  return { podHours: ps / 3600, sure, maybe };
+}
