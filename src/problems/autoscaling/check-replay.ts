@@ -7,7 +7,8 @@
 // as HPA's moving floor (+hpa, +guard) from forecast-saving's and forecast-balanced's counts.
 // Then every policy row: pod-hours, scaling actions, under-provisioned steps and share, the
 // misses at jump steps, kWh; the jump steps, the services' names and held-out values.
-// With the top-up the early counts are not in the solution: those policies' kWh only.
+// With the top-up the early counts are not in the solution: the forecast policies' kWh only,
+// and the floored hpa rows (+hpa, +guard) not at all.
 // The tune's backtest of hpa (tuning.goal, tuning.adapt) is replayed the same way.
 
 import { quote } from '../../check/quote.js';
@@ -313,8 +314,8 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
   const got: string[] = (ev.policies ?? []).map((p: any) => p?.policy);
   if (got.length !== names.length || names.some((n) => !got.includes(n))) return `evaluation.policies are ${got.join(', ')}; expected ${names.join(', ')}`;
   if (!Array.isArray(ev.services) || ev.services.length !== c.services.length) return `evaluation.services has ${ev.services?.length} entries, expected ${c.services.length}`;
-  const rows = new Map<string, { ps: number; actions: number; sure: number; maybe: number; measured: number; jSure: number; jMax: number; runs: { pods: ArrayLike<number>; actual: (number | null)[]; atFull: number }[]; full: boolean }>();
-  for (const n of names) rows.set(n, { ps: 0, actions: 0, sure: 0, maybe: 0, measured: 0, jSure: 0, jMax: 0, runs: [], full: true });
+  const rows = new Map<string, { ps: number; actions: number; sure: number; maybe: number; measured: number; jSure: number; jMax: number; runs: { pods: ArrayLike<number>; actual: (number | null)[]; atFull: number }[]; mode: 'full' | 'kWh' | 'none' }>();
+  for (const n of names) rows.set(n, { ps: 0, actions: 0, sure: 0, maybe: 0, measured: 0, jSure: 0, jMax: 0, runs: [], mode: 'full' });
   let jSure = 0, jMaybe = 0;
   for (let i = 0; i < c.services.length; i++) {
     const s = c.services[i]!;
@@ -357,8 +358,10 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
       const r = runs.get(p)!;
       const row = rows.get(p)!;
       if (!r) {
-        // top-up: the counts are the solution's (late) ones; only the energy is recomputed
-        row.full = false;
+        // top-up: a forecast policy's counts are the solution's (late, whole) ones, so its energy
+        // is recomputed from them; a floored hpa's counts are rounded means of a replay whose
+        // floor (the early plan) is not in the solution: not checked
+        row.mode = p in FLOORED ? 'none' : 'kWh';
         row.runs.push({ pods: x, actual, atFull: rel.w + rel.b });
         continue;
       }
@@ -373,9 +376,10 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
   for (const p of names) {
     const row = rows.get(p)!;
     const r = (ev.policies as any[]).find((x) => x.policy === p);
+    if (row.mode === 'none') continue;
     const kWh = kWhOf(row.runs, H, step, c.energy);
     if (!near(r.kWh, kWh)) return `evaluation: ${p}.kWh is ${r.kWh}, replayed ${kWh}`;
-    if (!row.full) continue;
+    if (row.mode === 'kWh') continue;
     if (!near(r.podHours, row.ps / 3600)) return `evaluation: ${p}.podHours is ${r.podHours}, replayed ${row.ps / 3600}`;
     if (r.actions !== row.actions) return `evaluation: ${p}.actions is ${r.actions}, replayed ${row.actions}`;
     const k = r.underProvisionedSteps;
