@@ -5,8 +5,7 @@
 // (every row replayed), plus one tuned solve per group (tune.goal "safe" with adapt: hpa's
 // backtest replayed). Prints each verdict and the time of solve and check; exits 1 on a
 // rejection. Run: npx tsx bench/check-real.ts (needs ../shared).
-import { solve, type AutoscalingSolution } from '../src/node.js';
-import { checkAutoscaling } from '../src/problems/autoscaling/check.js';
+import { solve, checkAutoscaling, type AutoscalingSolution } from '../src/node.js';
 import { hasShared } from '../test/helpers/autoscaling-data.js';
 import { groups, originServices, replan, SETTING } from './autoscaling.js';
 

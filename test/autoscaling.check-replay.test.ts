@@ -152,6 +152,14 @@ describe('the checker on solved instances', () => {
       expect(bad((s) => { s.targetUtilization = 0.5; })).toMatch(/targetUtilization/);
       expect(bad((s) => { s.services[0].perPod.observations += 1; })).toMatch(/perPod\.observations/);
       expect(bad((s) => { s.services[0].perPod.source = 'pooled'; })).toMatch(/perPod\.source/);
+      // every row, whatever the checker can replay of it: the share follows the count, jump misses within the misses
+      expect(bad((s) => { row(s, 'forecast-safe').underProvisioned = 0.5; })).toMatch(/forecast-safe\.underProvisioned is/);
+      expect(bad((s) => { row(s, 'forecast-balanced+hpa').underProvisionedJumps = 1000; })).toMatch(/underProvisionedJumps/);
+      expect(bad((s) => { s.evaluation.services[0].pods['forecast-safe'][2] += 0.5; })).toMatch(/not a whole count/);
+      expect(bad((s) => { s.evaluation.services[0].pods.extra = s.evaluation.services[0].pods.hpa; })).toMatch(/pods has/);
+      // halved pod-hours: refused whether the row is replayed or bounded (top-up)
+      for (const p of ['forecast-safe', 'forecast-saving+hpa']) expect(bad((s) => { row(s, p).podHours *= 0.5; ratios(s); })).toMatch(new RegExp(`${p.replace('+', '\\+')}\\.podHours`));
+      expect(bad((s) => { row(s, 'forecast-balanced').actions = 0; })).toMatch(/forecast-balanced\.actions/);
       if (!topUp) {
         // the plans known ahead and the forecast plan as HPA's floor are replayed from the solution's own counts
         expect(bad((s) => { row(s, 'forecast-balanced').podHours *= 1.01; ratios(s); })).toMatch(/forecast-balanced\.podHours/);
@@ -170,16 +178,18 @@ describe('the checker on solved instances', () => {
     expect(checkAutoscaling(inst, sol)).toMatchObject({ valid: true });
     const bad = (f: (s: any) => void, i: any = inst, so: any = sol) => { const s = structuredClone(so) as any; f(s); return checkAutoscaling(i, s).reason; };
     // records consistent in themselves (the rate follows the count; met may follow the figures) but not hpa's backtest
-    const more = (s: any) => {
-      for (const r of [s.tuning.goal, s.tuning.adapt]) if (r) r.hpaMisses += 3;
+    const more = (d: number) => (s: any) => {
+      for (const r of [s.tuning.goal, s.tuning.adapt]) if (r) r.hpaMisses += d;
       if (s.tuning.adapt) s.tuning.adapt.missRate = (s.tuning.adapt.missShare * s.tuning.adapt.hpaMisses) / s.tuning.steps;
     };
-    expect(bad(more)).toMatch(/hpaMisses is \d+, replayed|goal\.met/);
+    // (one more miss keeps goal.met consistent on this instance: the replay, not checkGoal, refuses it)
+    expect(bad(more(1))).toMatch(/goal\.hpaMisses is \d+, replayed \d+/);
+    expect(bad(more(3))).toMatch(/hpaMisses is \d+, replayed|goal\.met/);
     expect(bad((s) => { s.tuning.goal.hpaPodHours *= 1.0001; })).toMatch(/hpaPodHours is .*, replayed|goal\.met/);
     const inst2 = { ...shifty(8), tune: { missCost: 40, adapt: {} } };
     const sol2 = (await solve(inst2)) as AutoscalingSolution;
     expect(sol2.tuning!.adapt!.hpaMisses).toBe(ref.hpaMisses);
     expect(checkAutoscaling(inst2, sol2)).toMatchObject({ valid: true });
-    expect(bad(more, inst2, sol2)).toMatch(/adapt\.hpaMisses is \d+, replayed \d+/);
+    expect(bad(more(3), inst2, sol2)).toMatch(/adapt\.hpaMisses is \d+, replayed \d+/);
   }, 120_000);
 });

@@ -7,13 +7,14 @@
 // as HPA's moving floor (+hpa, +guard) from forecast-saving's and forecast-balanced's counts.
 // Then every policy row: pod-hours, scaling actions, under-provisioned steps and share, the
 // misses at jump steps, kWh; the jump steps, the services' names and held-out values.
-// With the top-up the early counts are not in the solution: the forecast policies' kWh only,
-// and the floored hpa rows (+hpa, +guard) not at all.
+// With the top-up the early counts are not in the solution: the forecast policies' rows are
+// bounded from their late counts (kWh exact), the floored hpa rows' (+hpa, +guard) from their
+// rounded counts (no kWh).
 // The tune's backtest of hpa (tuning.goal, tuning.adapt) is replayed the same way.
 
 import { quote } from '../../check/quote.js';
 
-/** The replay's relation: workload per pod = w · utilisation + b; `at` at the target, `atFull` at 100 %. */
+/** The replay's relation: workload per pod = w · utilisation + b; `at` the workload per pod at the target (w + b at 100 %). */
 export interface CheckRel { w: number; b: number; at: number }
 
 /** The HPA's documented defaults (docs/autoscaling.md, "HPA"), written out here once more. */
@@ -307,6 +308,14 @@ export interface ReplayCheckIn {
   energy: Energy;
 }
 
+/**
+ * What the checker knows of one row, summed over the services: pod-seconds, actions, misses
+ * and misses at jump steps, each as [lo, hi] (equal bounds, up to rounding, where the row is
+ * replayed; looser ones where the top-up hides the early counts), and the runs its kWh is
+ * recomputed from (null: not recomputed).
+ */
+interface Row { ps: [number, number]; actions: [number, number]; miss: [number, number]; jump: [number, number]; runs: { pods: ArrayLike<number>; actual: (number | null)[]; atFull: number }[] | null }
+
 /** The evaluation's rows and per-service counts against the checker's own replay: null when they agree, else the reason. */
 export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
   const { step, H } = c;
@@ -314,9 +323,10 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
   const got: string[] = (ev.policies ?? []).map((p: any) => p?.policy);
   if (got.length !== names.length || names.some((n) => !got.includes(n))) return `evaluation.policies are ${got.join(', ')}; expected ${names.join(', ')}`;
   if (!Array.isArray(ev.services) || ev.services.length !== c.services.length) return `evaluation.services has ${ev.services?.length} entries, expected ${c.services.length}`;
-  const rows = new Map<string, { ps: number; actions: number; sure: number; maybe: number; measured: number; jSure: number; jMax: number; runs: { pods: ArrayLike<number>; actual: (number | null)[]; atFull: number }[]; mode: 'full' | 'kWh' | 'none' }>();
-  for (const n of names) rows.set(n, { ps: 0, actions: 0, sure: 0, maybe: 0, measured: 0, jSure: 0, jMax: 0, runs: [], mode: 'full' });
-  let jSure = 0, jMaybe = 0;
+  const rows = new Map<string, Row>();
+  for (const n of names) rows.set(n, { ps: [0, 0], actions: [0, 0], miss: [0, 0], jump: [0, 0], runs: [] });
+  const add = (r: Row, k: 'ps' | 'actions' | 'miss' | 'jump', lo: number, hi: number) => { r[k][0] += lo; r[k][1] += hi; };
+  let jSure = 0, jMaybe = 0, measured = 0;
   for (let i = 0; i < c.services.length; i++) {
     const s = c.services[i]!;
     const rel = c.rels[i]!;
@@ -326,15 +336,24 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
     const got = ev.services[i];
     if (got?.name !== (s.name ?? String(i))) return `evaluation.services[${i}].name is ${quote(got?.name)}, expected ${quote(s.name ?? String(i))}`;
     if (!Array.isArray(got?.actual) || got.actual.length !== H || got.actual.some((x: unknown, t: number) => x !== actual[t])) return `evaluation.services[${i}].actual is not the last ${H} values of the workload`;
+    const keys = got.pods && typeof got.pods === 'object' ? Object.keys(got.pods) : [];
+    if (keys.length !== names.length || keys.some((k) => !names.includes(k))) return `evaluation.services[${i}].pods has ${keys.join(', ')}; expected ${names.join(', ')}`;
+    for (const x of actual) if (x !== null) measured++;
     const min = s.minPods ?? 1, max = s.maxPods ?? 1_000_000;
     const jumps = jumpsOf(actual, history, rel, min, max, c.maxU);
     for (const j of jumps) { if (j === 2) jSure++; else if (j === 1) jMaybe++; }
     const inp: ReactiveIn = { actual, history, step, rel, target: c.target, min, max, readySeconds: c.readySeconds };
     const initial = initialOf(inp);
     const counts = (p: string): number[] | null => {
-      const x = got.pods?.[p];
+      const x = got.pods[p];
       return Array.isArray(x) && x.length === H && x.every((v: unknown) => typeof v === 'number') ? x : null;
     };
+    for (const p of names) if (!counts(p)) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
+    // the plans' counts are whole pods within the bounds
+    for (const p of [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])]) {
+      const t = counts(p)!.findIndex((n) => !Number.isInteger(n) || n < min || n > max);
+      if (t >= 0) return `evaluation.services[${i}].pods.${p}[${t}] = ${counts(p)![t]}, not a whole count in ${min}..${max}`;
+    }
     const runs = new Map<string, Run | null>();
     for (const p of REACTIVE) runs.set(p, p === 'hpa' ? hpaRun(inp) : autopilotRun(inp));
     let peak = 0;
@@ -344,49 +363,69 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
     const oracle: number[] = [];
     for (let t = 0, prev = initial; t < H; t++) { const x = actual[t]; prev = x === null ? prev : podsAt(x, rel.at, min, max); oracle.push(prev); }
     runs.set('oracle', plannedRun(oracle, initial, step, c.readySeconds));
-    for (const p of [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])]) {
-      const x = counts(p);
-      if (!x) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
-      runs.set(p, c.topUp ? null : plannedRun(x, initial, step, c.readySeconds));
-    }
+    for (const p of [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])]) runs.set(p, c.topUp ? null : plannedRun(counts(p)!, initial, step, c.readySeconds));
     for (const [p, f] of Object.entries(FLOORED)) {
       runs.set(p, c.topUp ? null : hpaRun({ ...inp, target: f.guard ? (c.target + c.maxU) / 2 : c.target, floor: counts(f.plan)! }));
     }
+    const atFull = rel.w + rel.b;
     for (const p of names) {
-      const x = counts(p);
-      if (!x) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
+      const x = counts(p)!;
       const r = runs.get(p)!;
       const row = rows.get(p)!;
-      if (!r) {
-        // top-up: a forecast policy's counts are the solution's (late, whole) ones, so its energy
-        // is recomputed from them; a floored hpa's counts are rounded means of a replay whose
-        // floor (the early plan) is not in the solution: not checked
-        row.mode = p in FLOORED ? 'none' : 'kWh';
-        row.runs.push({ pods: x, actual, atFull: rel.w + rel.b });
-        continue;
+      if (r) {
+        for (let t = 0; t < H; t++) if (!(Math.abs(x[t]! - r.pods[t]!) <= 5e-4 + 1e-9 * Math.max(1, r.pods[t]!))) return `evaluation.services[${i}].pods.${p}[${t}] = ${x[t]}, replayed ${r.pods[t]}`;
+        const m = missesOf(r.ready, actual, rel, c.maxU, jumps);
+        add(row, 'ps', r.podSeconds, r.podSeconds); add(row, 'actions', r.actions, r.actions);
+        add(row, 'miss', m.sure, m.sure + m.maybe); add(row, 'jump', m.jSure, m.jMax);
+        row.runs?.push({ pods: r.pods, actual, atFull });
+      } else if (p in FLOORED) {
+        // top-up, a floored hpa: its counts are rounded means of a replay whose floor (the early
+        // plan) is not in the solution; pod-seconds within the rounding, misses at least those
+        // that even count + 5e-4 ready pods would run surely over (ready pods are never more)
+        let lo = 0, hi = 0;
+        for (const n of x) { lo += Math.max(0, n - 5e-4) * step; hi += (n + 5e-4) * step; }
+        const m = missesOf(x.map((n) => n + 5e-4), actual, rel, c.maxU, jumps);
+        add(row, 'ps', lo, hi); add(row, 'actions', 0, Infinity); add(row, 'miss', m.sure, Infinity); add(row, 'jump', m.jSure, Infinity);
+        row.runs = null;
+      } else {
+        // top-up, a forecast policy: its counts are the late ones (docs/autoscaling.md, "Top-up");
+        // each step pays at least them, every change of them is an action, and the ready pods lie
+        // between the late count and the pods already there plus the late ones above them that
+        // turn ready within the step
+        const frac = Math.max(0, 1 - c.readySeconds / step);
+        const readyLo: number[] = [];
+        let ps = 0, changes = 0, prev = initial;
+        for (const n of x) {
+          ps += n * step;
+          if (n !== prev) changes++;
+          readyLo.push(n <= prev ? n : prev + (n - prev) * frac);
+          prev = n;
+        }
+        const most = missesOf(readyLo, actual, rel, c.maxU, jumps), least = missesOf(x, actual, rel, c.maxU, jumps);
+        add(row, 'ps', ps, Infinity); add(row, 'actions', changes, Infinity); add(row, 'miss', least.sure, most.sure + most.maybe); add(row, 'jump', least.jSure, most.jMax);
+        row.runs?.push({ pods: x, actual, atFull });
       }
-      for (let t = 0; t < H; t++) if (!(Math.abs(x[t]! - r.pods[t]!) <= 5e-4 + 1e-9 * Math.max(1, r.pods[t]!))) return `evaluation.services[${i}].pods.${p}[${t}] = ${x[t]}, replayed ${r.pods[t]}`;
-      const m = missesOf(r.ready, actual, rel, c.maxU, jumps);
-      row.ps += r.podSeconds; row.actions += r.actions; row.sure += m.sure; row.maybe += m.maybe; row.measured += m.measured; row.jSure += m.jSure; row.jMax += m.jMax;
-      row.runs.push({ pods: r.pods, actual, atFull: rel.w + rel.b });
     }
   }
   const J = ev.jumpSteps;
   if (!Number.isInteger(J) || J < jSure || J > jSure + jMaybe) return `evaluation.jumpSteps is ${J}, replayed ${jSure}${jMaybe ? `..${jSure + jMaybe}` : ''}`;
+  const range = (b: [number, number], f = (v: number) => String(v)) => (b[0] === b[1] ? f(b[0]) : `${f(b[0])}..${b[1] === Infinity ? '' : f(b[1])}`);
   for (const p of names) {
     const row = rows.get(p)!;
     const r = (ev.policies as any[]).find((x) => x.policy === p);
-    if (row.mode === 'none') continue;
-    const kWh = kWhOf(row.runs, H, step, c.energy);
-    if (!near(r.kWh, kWh)) return `evaluation: ${p}.kWh is ${r.kWh}, replayed ${kWh}`;
-    if (row.mode === 'kWh') continue;
-    if (!near(r.podHours, row.ps / 3600)) return `evaluation: ${p}.podHours is ${r.podHours}, replayed ${row.ps / 3600}`;
-    if (r.actions !== row.actions) return `evaluation: ${p}.actions is ${r.actions}, replayed ${row.actions}`;
+    if (row.runs) {
+      const kWh = kWhOf(row.runs, H, step, c.energy);
+      if (!near(r.kWh, kWh)) return `evaluation: ${p}.kWh is ${r.kWh}, replayed ${kWh}`;
+    }
+    const ph = r.podHours, [lo, hi] = row.ps;
+    if (typeof ph !== 'number' || !(lo === hi ? near(ph, lo / 3600) : ph >= (lo / 3600) * (1 - 1e-9) && ph <= (hi / 3600) * (1 + 1e-9))) return `evaluation: ${p}.podHours is ${ph}, replayed ${range(row.ps, (v) => String(v / 3600))}`;
+    const a = r.actions;
+    if (!Number.isInteger(a) || a < row.actions[0] || a > row.actions[1]) return `evaluation: ${p}.actions is ${a}, replayed ${range(row.actions)}`;
     const k = r.underProvisionedSteps;
-    if (!Number.isInteger(k) || k < row.sure || k > row.sure + row.maybe) return `evaluation: ${p}.underProvisionedSteps is ${k}, replayed ${row.sure}${row.maybe ? `..${row.sure + row.maybe}` : ''}`;
-    if (!near(r.underProvisioned, row.measured ? k / row.measured : 0)) return `evaluation: ${p}.underProvisioned is ${r.underProvisioned}, expected ${k} of ${row.measured} measured steps`;
-    const uj = r.underProvisionedJumps;
-    if (!Number.isInteger(uj) || uj < row.jSure || uj > Math.min(k, row.jMax)) return `evaluation: ${p}.underProvisionedJumps is ${uj}, replayed ${row.jSure}..${Math.min(k, row.jMax)} (the misses at jump steps)`;
+    if (!Number.isInteger(k) || k < row.miss[0] || k > Math.min(measured, row.miss[1])) return `evaluation: ${p}.underProvisionedSteps is ${k}, replayed ${range([row.miss[0], Math.min(measured, row.miss[1])])}`;
+    if (!near(r.underProvisioned, measured ? k / measured : 0)) return `evaluation: ${p}.underProvisioned is ${r.underProvisioned}, expected ${k} of ${measured} measured steps`;
+    const uj = r.underProvisionedJumps, ujMax = Math.min(k, row.jump[1], jSure + jMaybe);
+    if (!Number.isInteger(uj) || uj < row.jump[0] || uj > ujMax) return `evaluation: ${p}.underProvisionedJumps is ${uj}, replayed ${range([row.jump[0], ujMax])} (the misses at jump steps)`;
   }
   return null;
 }
