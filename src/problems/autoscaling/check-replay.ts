@@ -125,11 +125,13 @@ export function hpaRun(inp: ReactiveIn): Run {
   const before = lastKnown(inp.history);
   const p = new Pods(initialOf(inp), inp.readySeconds);
   const pods = new Float64Array(H), ready = new Float64Array(H);
-  // recommendations and scale events in time order, in rings (one per sync at most, so a window
-  // holds at most window ÷ SYNC + 1 of them); [rh, rh + rn) and [eh, eh + en) are inside their windows
+  // the recommendations of the scale-down window as a monotone queue (the classic sliding-window
+  // maximum: each one dropped once a later one is at least as high, so the first is the highest),
+  // and the scale events of the rate period in time order; rings of at most window ÷ SYNC + 2
+  // (one entry per sync at most); [qh, qh + qn) and [eh, eh + en) are inside their windows
   const RC = Math.ceil(DOWN_WINDOW / SYNC) + 2, EC = Math.ceil(RATE_PERIOD / SYNC) + 2;
-  const recT = new Float64Array(RC), recV = new Float64Array(RC), evT = new Float64Array(EC), evD = new Float64Array(EC);
-  let rh = 0, rn = 0, eh = 0, en = 0;
+  const qT = new Float64Array(RC), qV = new Float64Array(RC), evT = new Float64Array(EC), evD = new Float64Array(EC);
+  let qh = 0, qn = 0, eh = 0, en = 0;
   let podSeconds = 0;
   for (let t = 0, k = 0; t < H; t++) {
     const end = (t + 1) * step;
@@ -155,15 +157,12 @@ export function hpaRun(inp: ReactiveIn): Run {
           }
         }
       } else if (w !== null && r === 0 && cur === 0 && w > 0) desired = Math.max(1, min);
-      while (rn && !(recT[rh]! > now - DOWN_WINDOW)) { rh = (rh + 1) % RC; rn--; }
-      // scale-down stabilised to the highest recommendation of the window (a proposal at or above the count needs no scan)
+      while (qn && !(qT[qh]! > now - DOWN_WINDOW)) { qh = (qh + 1) % RC; qn--; }
+      // scale-down stabilised to the highest recommendation of the window, this one included
       let next = desired;
-      if (desired < cur) {
-        let down = desired;
-        for (let j = 0; j < rn; j++) { const v = recV[(rh + j) % RC]!; if (v > down) down = v; }
-        next = Math.min(cur, down);
-      }
-      recT[(rh + rn) % RC] = now; recV[(rh + rn) % RC] = desired; rn++;
+      if (desired < cur) next = Math.min(cur, qn ? Math.max(desired, qV[qh]!) : desired);
+      while (qn && qV[(qh + qn - 1) % RC]! <= desired) qn--;
+      qT[(qh + qn) % RC] = now; qV[(qh + qn) % RC] = desired; qn++;
       while (en && !(evT[eh]! > now - RATE_PERIOD)) { eh = (eh + 1) % EC; en--; }
       if (next > cur) {
         let added = 0;
