@@ -13,6 +13,7 @@
 // The tune's backtest of hpa (tuning.goal, tuning.adapt) is replayed the same way.
 
 import { quote } from '../../check/quote.js';
+import { nearWithin } from '../../check/near.js';
 
 /** The replay's relation: workload per pod = w · utilisation + b; `at` the workload per pod at the target (w + b at 100 %). */
 export interface CheckRel { w: number; b: number; at: number }
@@ -263,7 +264,18 @@ export function missesOf(ready: ArrayLike<number>, actual: readonly (number | nu
   return { sure, maybe, measured, jSure, jMax };
 }
 
-interface Energy { podCores: number; serverCores: number; idleWatts: number; peakWatts: number; pue: number; kgCO2PerKWh: number }
+export interface Energy { podCores: number; serverCores: number; idleWatts: number; peakWatts: number; pue: number; kgCO2PerKWh: number }
+
+/**
+ * One step of the energy model (docs/autoscaling.md, "Energy"): `cores` requested, `busy` of them
+ * busy (> 0 cores). Servers: the cores packed cluster-wide (a positive load needs one); kWh: their
+ * power at the cluster's utilisation, × PUE, for `hours`. The plan's totals (check.ts) and every
+ * replayed row use it.
+ */
+export function stepEnergy(cores: number, busy: number, hours: number, e: Energy): { servers: number; kWh: number } {
+  const servers = Math.max(1, Math.ceil(cores / e.serverCores - 1e-9));
+  return { servers, kWh: (servers * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy / cores)) * e.pue * hours) / 1000 };
+}
 
 /** kWh of the services' pods serving their actual workload (docs/autoscaling.md, "Energy"). */
 function kWhOf(runs: { pods: ArrayLike<number>; actual: readonly (number | null)[]; atFull: number }[], H: number, step: number, e: Energy): number {
@@ -277,14 +289,11 @@ function kWhOf(runs: { pods: ArrayLike<number>; actual: readonly (number | null)
       cores += n * e.podCores;
       busy += n * e.podCores * (typeof x === 'number' && r.atFull > 0 ? Math.min(1, Math.max(0, x / (n * r.atFull))) : 0);
     }
-    if (cores <= 0) continue;
-    const servers = Math.max(1, Math.ceil(cores / e.serverCores - 1e-9));
-    kWh += (servers * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy / cores)) * e.pue * step) / 3600 / 1000;
+    if (cores > 0) kWh += stepEnergy(cores, busy, step / 3600, e).kWh;
   }
   return kWh;
 }
 
-const REACTIVE = ['hpa', 'autopilot'];
 const FLOORED: Record<string, { plan: string; guard: boolean }> = {
   'forecast-saving+hpa': { plan: 'forecast-saving', guard: false },
   'forecast-balanced+hpa': { plan: 'forecast-balanced', guard: false },
@@ -292,7 +301,7 @@ const FLOORED: Record<string, { plan: string; guard: boolean }> = {
   'forecast-balanced+guard': { plan: 'forecast-balanced', guard: true },
 };
 const PLANNED = ['forecast-saving', 'forecast-balanced', 'forecast-safe'];
-const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+const near = nearWithin(1e-6);
 
 export interface ReplayCheckIn {
   services: { name?: string; workload: readonly (number | null)[]; minPods?: number; maxPods?: number }[];
@@ -343,18 +352,21 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
     for (const j of jumps) { if (j === 2) jSure++; else if (j === 1) jMaybe++; }
     const inp: ReactiveIn = { actual, history, step, rel, target: c.target, min, max, readySeconds: c.readySeconds };
     const initial = initialOf(inp);
-    const counts = (p: string): number[] | null => {
+    // every policy's counts, H numbers each
+    const cnt = new Map<string, number[]>();
+    for (const p of names) {
       const x = got.pods[p];
-      return Array.isArray(x) && x.length === H && x.every((v: unknown) => typeof v === 'number') ? x : null;
-    };
-    for (const p of names) if (!counts(p)) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
-    // the plans' counts are whole pods within the bounds
-    for (const p of [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])]) {
-      const t = counts(p)!.findIndex((n) => !Number.isInteger(n) || n < min || n > max);
-      if (t >= 0) return `evaluation.services[${i}].pods.${p}[${t}] = ${counts(p)![t]}, not a whole count in ${min}..${max}`;
+      if (!Array.isArray(x) || x.length !== H || !x.every((v: unknown) => typeof v === 'number')) return `evaluation.services[${i}].pods.${p} is not ${H} numbers`;
+      cnt.set(p, x);
     }
-    const runs = new Map<string, Run | null>();
-    for (const p of REACTIVE) runs.set(p, p === 'hpa' ? hpaRun(inp) : autopilotRun(inp));
+    const counts = (p: string): number[] => cnt.get(p)!;
+    // the plans' counts are whole pods within the bounds
+    const plans = [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])];
+    for (const p of plans) {
+      const t = counts(p).findIndex((n) => !Number.isInteger(n) || n < min || n > max);
+      if (t >= 0) return `evaluation.services[${i}].pods.${p}[${t}] = ${counts(p)[t]}, not a whole count in ${min}..${max}`;
+    }
+    const runs = new Map<string, Run | null>([['hpa', hpaRun(inp)], ['autopilot', autopilotRun(inp)]]);
     let peak = 0;
     const day = Math.max(1, Math.round(86_400 / step));
     for (let j = Math.max(0, history.length - day); j < history.length; j++) { const x = history[j]; if (typeof x === 'number' && x > peak) peak = x; }
@@ -362,13 +374,13 @@ export function checkReplay(ev: any, c: ReplayCheckIn): string | null {
     const oracle: number[] = [];
     for (let t = 0, prev = initial; t < H; t++) { const x = actual[t]; prev = x === null ? prev : podsAt(x, rel.at, min, max); oracle.push(prev); }
     runs.set('oracle', plannedRun(oracle, initial, step, c.readySeconds));
-    for (const p of [...PLANNED, ...(c.tuned ? ['forecast-tuned'] : [])]) runs.set(p, c.topUp ? null : plannedRun(counts(p)!, initial, step, c.readySeconds));
+    for (const p of plans) runs.set(p, c.topUp ? null : plannedRun(counts(p), initial, step, c.readySeconds));
     for (const [p, f] of Object.entries(FLOORED)) {
-      runs.set(p, c.topUp ? null : hpaRun({ ...inp, target: f.guard ? (c.target + c.maxU) / 2 : c.target, floor: counts(f.plan)! }));
+      runs.set(p, c.topUp ? null : hpaRun({ ...inp, target: f.guard ? (c.target + c.maxU) / 2 : c.target, floor: counts(f.plan) }));
     }
     const atFull = rel.w + rel.b;
     for (const p of names) {
-      const x = counts(p)!;
+      const x = counts(p);
       const r = runs.get(p)!;
       const row = rows.get(p)!;
       if (r) {

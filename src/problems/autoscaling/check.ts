@@ -10,7 +10,7 @@
 import type { CheckReport } from '../types.js';
 import { quote } from '../../check/quote.js';
 import { nearWithin } from '../../check/near.js';
-import { checkReplay, backtestHpa, type CheckRel } from './check-replay.js';
+import { checkReplay, backtestHpa, stepEnergy, type CheckRel } from './check-replay.js';
 
 const REL = 1e-6;
 const near = nearWithin(REL);
@@ -247,9 +247,9 @@ export function checkAutoscaling(instance: any, solution: any): CheckReport {
     let kWh = 0;
     for (let t = 0; t < H; t++) {
       if (cores[t]! <= 0) continue;
-      const n = Math.max(1, Math.ceil(cores[t]! / e.serverCores - 1e-9)); // a positive load needs a server
-      servers += n;
-      kWh += (n * (e.idleWatts + (e.peakWatts - e.idleWatts) * (busy[t]! / cores[t]!)) * e.pue * hours) / 1000;
+      const se = stepEnergy(cores[t]!, busy[t]!, hours, e);
+      servers += se.servers;
+      kWh += se.kWh;
     }
     const T = solution.totals;
     if (!near(T?.podHours, podSteps * hours)) return fail(`totals.podHours is ${T?.podHours}, recomputed ${podSteps * hours}`);
